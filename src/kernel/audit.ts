@@ -1,0 +1,31 @@
+import type { Tx } from './db/database.js';
+import type { ActorContext } from './context.js';
+
+export interface AuditEntry {
+  action: string;
+  targetType: string;
+  targetId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Records a write in the audit log. Call it inside the same transaction as the write, so the log
+ * and the data can never disagree.
+ */
+export async function recordAudit(tx: Tx, ctx: ActorContext, e: AuditEntry): Promise<void> {
+  await tx
+    .insertInto('audit_log')
+    .values({
+      actor_type: ctx.actor.type,
+      actor_id: ctx.actor.id,
+      actor_label: ctx.actor.label,
+      action: e.action,
+      target_type: e.targetType,
+      target_id: e.targetId === undefined || e.targetId === null ? null : String(e.targetId),
+      before: e.before === undefined ? null : JSON.stringify(e.before),
+      after: e.after === undefined ? null : JSON.stringify(e.after),
+      request_id: ctx.requestId,
+    })
+    .execute();
+}

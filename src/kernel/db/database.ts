@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect, pgliteHolder } from './pglite-dialect.js';
+import type { DB } from './tables.js';
+
+export type { DB };
+/** A handle that can run queries: the database itself or an open transaction. */
+export type Tx = Kysely<DB>;
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Kysely<DB>;
+  /** Runs `fn` in one transaction; on the embedded database nothing else runs meanwhile. */
+  transaction<T>(fn: (tx: Transaction<DB>) => Promise<T>): Promise<T>;
+  /** The underlying PGlite instance (embedded only), e.g. for COPY from a blob. */
+  readonly pglite: PGlite | null;
+  /** The underlying pool (PostgreSQL only), e.g. for COPY streams. */
+  readonly pool: pg.Pool | null;
+  close(): Promise<void>;
+}
+
+// int8 counts and ids come back as numbers on both databases (ids stay far below 2^53);
+// numeric stays a decimal string so money is never rounded; dates stay 'YYYY-MM-DD'.
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20) return (v: string) => Number(v);
+    if (oid === 1016) return (v: string) => (pg.types.getTypeParser(1016 as never) as (s: string) => string[])(v).map(Number);
+    if (oid === 1082) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+export interface OpenOptions {
+  databaseUrl?: string | null;
+  /** Folder for the embedded database; `memory://` (or omitted) for an in-memory one. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes });
+    pool.on('error', () => { /* idle client errors surface on the next query */ });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kind: 'postgres',
+      db,
+      pglite: null,
+      pool,
+      transaction: (fn) => db.transaction().execute(fn),
+      close: () => db.destroy(),
+    };
+  }
+  const dir = opts.dataDir && opts.dataDir !== 'memory://' ? opts.dataDir : undefined;
+  if (dir) fs.mkdirSync(dir, { recursive: true });
+  const pglite = await PGlite.create(dir);
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    pool: null,
+    transaction: (fn) => pgliteHolder.run({ holding: false }, () => db.transaction().execute(fn)),
+    close: () => db.destroy(),
+  };
+}

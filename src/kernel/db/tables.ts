@@ -1,0 +1,113 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Row types of every table, as Kysely sees them. Keep in step with db/migrations.
+ * `Timestamp` reads as a Date and accepts a Date or ISO string on write.
+ */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T = unknown> = ColumnType<T, string | T, string | T>;
+type JsonDefault<T = unknown> = ColumnType<T, string | T | undefined, string | T>;
+/** numeric(14,2) read as an exact decimal string. */
+type Money = ColumnType<string, string | number, string | number>;
+type Id = Generated<number>;
+
+export interface KithMigrationsTable { name: string; checksum: string; applied_at: DefaultTimestamp }
+
+export interface StaffUsersTable {
+  id: Id; email: string; name: string; role: string; password_hash: string;
+  disabled_at: Timestamp | null; password_changed_at: DefaultTimestamp; created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+}
+export interface StaffSessionsTable {
+  id: string; staff_id: number; created_at: DefaultTimestamp; last_seen_at: DefaultTimestamp; expires_at: Timestamp;
+  ip: string | null; user_agent: string | null;
+}
+export interface LoginFailuresTable { id: Id; key: string; failed_at: DefaultTimestamp }
+export interface ApiKeysTable {
+  id: Id; name: string; prefix: string; key_hash: string; scopes: string[]; created_by: number | null;
+  created_at: DefaultTimestamp; last_used_at: Timestamp | null; revoked_at: Timestamp | null;
+}
+export interface AuditLogTable {
+  id: Id; actor_type: 'staff' | 'api_key' | 'system'; actor_id: number | null; actor_label: string; action: string;
+  target_type: string; target_id: string | null; before: Json | null; after: Json | null; request_id: string | null;
+  occurred_at: DefaultTimestamp;
+}
+export interface CommunitiesTable {
+  id: Id; name: string; channel: string; positioning_type: string; goal: string; stage: Generated<string>;
+  description: Generated<string>; rules_text: Generated<string>; capacity: number | null; external_id: string | null;
+  archived_at: Timestamp | null; created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+}
+export interface StaffCommunityAssignmentsTable { staff_id: number; community_id: number }
+export interface MembersTable {
+  id: Id; name: string | null; nickname: string | null; avatar_url: string | null; gender: Generated<string>;
+  birthday: string | null; phone: string | null; email: string | null; city: string | null; company: string | null;
+  attributes: JsonDefault<Record<string, unknown>>; source: string | null;
+  consent_marketing: Generated<boolean>; consent_data_processing: Generated<boolean>; lifecycle_stage: Generated<string>;
+  merged_into: number | null; erased_at: Timestamp | null; last_active_at: Timestamp | null;
+  created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+}
+export interface MemberIdentitiesTable {
+  id: Id; member_id: number; channel: string; external_id: string; display_name: string | null; created_at: DefaultTimestamp;
+}
+export interface TagsTable { id: Id; name: string; color: Generated<string>; created_at: DefaultTimestamp }
+export interface MemberTagsTable { member_id: number; tag_id: number; created_at: DefaultTimestamp }
+export interface AttributeDefinitionsTable {
+  key: string; label: string; type: string; options: JsonDefault<string[]>; required: Generated<boolean>; created_at: DefaultTimestamp;
+}
+export interface MemberMergesTable {
+  id: Id; survivor_id: number; merged_id: number; snapshot: Json; merged_by: string; merged_at: DefaultTimestamp;
+  undone_at: Timestamp | null; undone_by: string | null;
+}
+export interface CommunityMembershipsTable {
+  id: Id; community_id: number; member_id: number; role: Generated<string>; join_source: Generated<string>;
+  invited_by_member_id: number | null; joined_at: Timestamp; left_at: Timestamp | null;
+}
+export interface CommunityAdminsTable { id: Id; community_id: number; staff_id: number | null; member_id: number | null; role: string }
+export interface ActivitiesTable {
+  id: Id; member_id: number; community_id: number | null; channel: string; kind: string; occurred_at: Timestamp;
+  properties: JsonDefault<Record<string, unknown>>; source: string; external_id: string; created_at: DefaultTimestamp;
+}
+export interface OrdersTable {
+  id: Id; source: string; order_id: string; member_id: number; community_id: number | null; amount: Money;
+  refunded_amount: ColumnType<string, string | number | undefined, string | number>; currency: Generated<string>;
+  items: JsonDefault<unknown[]>; status: Generated<string>; ordered_at: Timestamp; refunded_at: Timestamp | null;
+  created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+}
+export interface ImportsTable {
+  id: Id; kind: string; format: string; file_name: string; file_sha256: string; status: Generated<string>;
+  total_rows: Generated<number>; processed_rows: Generated<number>; created_rows: Generated<number>; updated_rows: Generated<number>;
+  duplicate_rows: Generated<number>; rejected_rows: Generated<number>; options: JsonDefault<Record<string, unknown>>;
+  error: string | null; started_by: string; created_at: DefaultTimestamp; finished_at: Timestamp | null;
+}
+export interface ImportRejectionsTable { import_id: number; line: number; reason: string; raw: string | null }
+export interface OutboxEventsTable { id: Id; topic: string; payload: Json; created_at: DefaultTimestamp }
+export interface JobsTable {
+  id: Id; queue: string; payload: JsonDefault; status: Generated<string>; run_at: DefaultTimestamp; attempts: Generated<number>;
+  max_attempts: Generated<number>; last_error: string | null; dedupe_key: string | null; created_at: DefaultTimestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface DB {
+  kith_migrations: KithMigrationsTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  login_failures: LoginFailuresTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+  communities: CommunitiesTable;
+  staff_community_assignments: StaffCommunityAssignmentsTable;
+  members: MembersTable;
+  member_identities: MemberIdentitiesTable;
+  tags: TagsTable;
+  member_tags: MemberTagsTable;
+  attribute_definitions: AttributeDefinitionsTable;
+  member_merges: MemberMergesTable;
+  community_memberships: CommunityMembershipsTable;
+  community_admins: CommunityAdminsTable;
+  activities: ActivitiesTable;
+  orders: OrdersTable;
+  imports: ImportsTable;
+  import_rejections: ImportRejectionsTable;
+  outbox_events: OutboxEventsTable;
+  jobs: JobsTable;
+}

@@ -1,0 +1,51 @@
+/**
+ * One error type for the whole product. A `KithError` carries a stable, machine-readable `code`
+ * that clients can branch on; the HTTP layer maps it to a status and a problem+json body.
+ * Anything that is not a KithError is an internal error and its text never reaches a client.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  ALREADY_EXISTS: 409,
+  MERGE_NOT_ALLOWED: 409,
+  UNDO_NOT_POSSIBLE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_ENCODING: 415,
+  UNSUPPORTED_FORMAT: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldProblem {
+  /** JSON pointer or dotted path of the offending field, e.g. `/items/3/kind` or `birthday`. */
+  path: string;
+  message: string;
+}
+
+export class KithError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields?: FieldProblem[];
+  readonly extra?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, opts: { fields?: FieldProblem[]; extra?: Record<string, unknown> } = {}) {
+    super(message);
+    this.name = 'KithError';
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.fields = opts.fields;
+    this.extra = opts.extra;
+  }
+}
+
+export const notFound = (what: string, id: unknown) => new KithError('NOT_FOUND', `${what} ${String(id)} was not found`);
+export const forbidden = (message = 'You are not allowed to do this') => new KithError('FORBIDDEN', message);
+export const invalid = (path: string, message: string) =>
+  new KithError('VALIDATION_FAILED', `${path}: ${message}`, { fields: [{ path, message }] });

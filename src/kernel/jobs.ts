@@ -1,0 +1,181 @@
+import os from 'node:os';
+import { sql, type Transaction } from 'kysely';
+import type { Database, DB, Tx } from './db/database.js';
+import type { Logger } from './logger.js';
+import type { Clock } from './clock.js';
+
+/**
+ * Background jobs and domain events, on the database itself (works on PGlite and PostgreSQL, and
+ * across several copies of Kith through `FOR UPDATE SKIP LOCKED`).
+ *
+ * Exactly once in effect: a job's handler runs inside the same transaction that marks the job done.
+ * If the process dies half-way, the transaction rolls back and the job is picked up again, so its
+ * database effects land once. Handlers that touch the outside world must be idempotent.
+ *
+ * Domain events: `publish(tx, topic, payload)` writes the event to `outbox_events` and one job per
+ * subscriber of the topic, in the caller's transaction, so an event exists if and only if the change
+ * that caused it committed.
+ */
+export interface JobRecord { id: number; queue: string; payload: unknown; attempts: number }
+export interface DomainEvent<P = unknown> { id: number; topic: string; payload: P }
+
+export interface JobHandler {
+  queue: string;
+  handle(tx: Transaction<DB>, payload: any, job: JobRecord): Promise<void>;
+}
+export interface EventSubscriber {
+  /** Stable name: it is the queue name of this subscriber's jobs. */
+  name: string;
+  topics: string[];
+  handle(tx: Transaction<DB>, event: DomainEvent<any>): Promise<void>;
+}
+
+export interface Jobs {
+  register(handler: JobHandler): void;
+  subscribe(subscriber: EventSubscriber): void;
+  publish(tx: Tx, topic: string, payload: unknown): Promise<void>;
+  enqueue(tx: Tx, queue: string, payload: unknown, opts?: { runAt?: Date; dedupeKey?: string; maxAttempts?: number }): Promise<void>;
+  /** Runs ready jobs until none is left or `max` ran; returns how many ran (succeeded or failed). */
+  runOnce(max?: number): Promise<number>;
+  start(intervalMs?: number): void;
+  stop(): Promise<void>;
+}
+
+const EVENT_QUEUE_PREFIX = 'event:';
+
+export function createJobs(deps: { database: Database; log: Logger; clock: Clock }): Jobs {
+  const { database, log, clock } = deps;
+  const handlers = new Map<string, JobHandler>();
+  const subscribersByTopic = new Map<string, EventSubscriber[]>();
+  const worker = `${os.hostname()}:${process.pid}`;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+  let stopping = false;
+
+  function register(handler: JobHandler) {
+    if (handlers.has(handler.queue)) throw new Error(`Job queue ${handler.queue} registered twice`);
+    handlers.set(handler.queue, handler);
+  }
+
+  function subscribe(sub: EventSubscriber) {
+    register({
+      queue: EVENT_QUEUE_PREFIX + sub.name,
+      handle: (tx, payload: DomainEvent) => sub.handle(tx, payload),
+    });
+    for (const t of sub.topics) subscribersByTopic.set(t, [...(subscribersByTopic.get(t) ?? []), sub]);
+  }
+
+  async function enqueue(tx: Tx, queue: string, payload: unknown, opts: { runAt?: Date; dedupeKey?: string; maxAttempts?: number } = {}) {
+    await tx
+      .insertInto('jobs')
+      .values({
+        queue,
+        payload: JSON.stringify(payload ?? {}),
+        run_at: opts.runAt ?? clock.now(),
+        dedupe_key: opts.dedupeKey ?? null,
+        max_attempts: opts.maxAttempts ?? 10,
+      })
+      .onConflict((oc) => oc.columns(['queue', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing())
+      .execute();
+  }
+
+  async function publish(tx: Tx, topic: string, payload: unknown) {
+    const ev = await tx.insertInto('outbox_events').values({ topic, payload: JSON.stringify(payload) }).returning('id').executeTakeFirstOrThrow();
+    const subs = subscribersByTopic.get(topic) ?? [];
+    if (subs.length === 0) return;
+    const now = clock.now();
+    await tx
+      .insertInto('jobs')
+      .values(subs.map((s) => ({ queue: EVENT_QUEUE_PREFIX + s.name, payload: JSON.stringify({ id: ev.id, topic, payload }), run_at: now })))
+      .execute();
+  }
+
+  /** Claims one ready job and runs it; false when there was nothing to do. */
+  async function runOne(): Promise<boolean> {
+    const queues = [...handlers.keys()];
+    if (queues.length === 0) return false;
+    let failed: { job: JobRecord & { max_attempts: number }; error: unknown } | null = null;
+    const ran = await database.transaction(async (tx) => {
+      const job = await tx
+        .selectFrom('jobs')
+        .select(['id', 'queue', 'payload', 'attempts', 'max_attempts'])
+        .where('status', '=', 'queued')
+        .where('run_at', '<=', clock.now())
+        .where('queue', 'in', queues)
+        .orderBy('run_at')
+        .orderBy('id')
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!job) return false;
+      const handler = handlers.get(job.queue)!;
+      try {
+        await sql`savepoint job_run`.execute(tx);
+        await handler.handle(tx, job.payload, job);
+        await sql`release savepoint job_run`.execute(tx);
+        await tx
+          .updateTable('jobs')
+          .set({ status: 'done', attempts: job.attempts + 1, finished_at: clock.now(), last_error: null })
+          .where('id', '=', job.id)
+          .execute();
+      } catch (error) {
+        // Undo the handler's partial writes but keep the claim, then record the failure.
+        await sql`rollback to savepoint job_run`.execute(tx);
+        failed = { job, error };
+        const attempts = job.attempts + 1;
+        const giveUp = attempts >= job.max_attempts;
+        const backoffMs = Math.min(60 * 60_000, 1000 * 2 ** Math.min(attempts, 12));
+        await tx
+          .updateTable('jobs')
+          .set({
+            attempts,
+            status: giveUp ? 'failed' : 'queued',
+            run_at: new Date(clock.now().getTime() + backoffMs),
+            last_error: String((error as Error)?.stack ?? error).slice(0, 4000),
+            finished_at: giveUp ? clock.now() : null,
+          })
+          .where('id', '=', job.id)
+          .execute();
+      }
+      return true;
+    });
+    if (failed) {
+      const f = failed as { job: JobRecord; error: unknown };
+      log.warn({ jobId: f.job.id, queue: f.job.queue, worker, err: f.error }, 'job failed');
+    }
+    return ran;
+  }
+
+  async function runOnce(max = Infinity): Promise<number> {
+    let n = 0;
+    while (n < max && !stopping && (await runOne())) n++;
+    return n;
+  }
+
+  function start(intervalMs = 500) {
+    stopping = false;
+    const tick = async () => {
+      timer = null;
+      try {
+        running = runOnce(500);
+        await running;
+      } catch (err) {
+        log.error({ err }, 'job worker error');
+      } finally {
+        running = null;
+        if (!stopping) timer = setTimeout(tick, intervalMs);
+      }
+    };
+    timer = setTimeout(tick, 10);
+  }
+
+  async function stop() {
+    stopping = true;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (running) await running.catch(() => {});
+  }
+
+  return { register, subscribe, publish, enqueue, runOnce, start, stop };
+}
