@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
@@ -55,7 +56,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const dir = opts.dataDir && opts.dataDir !== 'memory://' ? opts.dataDir : undefined;
   if (dir) fs.mkdirSync(dir, { recursive: true });
-  const pglite = await PGlite.create(dir);
+  const unlock = dir ? lockDataDir(dir) : () => {};
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dir);
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     kind: 'pglite',
@@ -63,6 +71,47 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pglite,
     pool: null,
     transaction: (fn) => pgliteHolder.run({ holding: false }, () => db.transaction().execute(fn)),
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      unlock();
+    },
   };
+}
+
+/**
+ * The embedded database belongs to one process: a second process opening the same folder would
+ * corrupt it. A lock file with the owner's pid refuses the second one with a clear message.
+ */
+function lockDataDir(dir: string): () => void {
+  const file = path.join(dir, 'kith.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(file, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(fs.readFileSync(file, 'utf8'));
+      if (pid && pid !== process.pid && isAlive(pid)) {
+        throw new DataDirBusyError(`Another Kith process (pid ${pid}) is using the embedded database in ${dir}. Stop it first, or run Kith on PostgreSQL (DATABASE_URL) to share one database between processes.`);
+      }
+      fs.rmSync(file, { force: true }); // left behind by a process that died
+    }
+  }
+  throw new DataDirBusyError(`Could not lock ${dir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class DataDirBusyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DataDirBusyError';
+  }
 }

@@ -1,0 +1,66 @@
+import { sql } from 'kysely';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Config } from './kernel/config.js';
+import { openDatabase, type Database } from './kernel/db/database.js';
+import { migrate } from './kernel/db/migrator.js';
+import { createLogger, type Logger } from './kernel/logger.js';
+import { systemClock, type Clock } from './kernel/clock.js';
+import { createJobs, type Jobs } from './kernel/jobs.js';
+import { buildHttpApp, type HttpApp } from './http/app.js';
+import { createAccessService, accessRoutes, type AccessService } from './modules/access/index.js';
+
+/**
+ * The composition root: opens the database, applies migrations, builds every module with its
+ * dependencies and mounts their routes and jobs. Everything else receives what it needs from here.
+ */
+export interface Kith {
+  config: Config;
+  database: Database;
+  log: Logger;
+  clock: Clock;
+  jobs: Jobs;
+  access: AccessService;
+  http: HttpApp;
+  close(): Promise<void>;
+}
+
+export interface CreateKithOptions {
+  config: Config;
+  database?: Database;
+  clock?: Clock;
+  log?: Logger;
+}
+
+export async function createKith(opts: CreateKithOptions): Promise<Kith> {
+  const { config } = opts;
+  const log = opts.log ?? createLogger(config.logLevel);
+  const clock = opts.clock ?? systemClock;
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  await migrate(database);
+
+  const jobs = createJobs({ database, log, clock });
+  const access = createAccessService({ database, clock, settings: config });
+
+  const modules: FastifyPluginAsyncTypebox[] = [
+    accessRoutes(access, { cookieSecure: config.cookieSecure, sessionTtlHours: config.sessionTtlHours }),
+  ];
+
+  const http = await buildHttpApp({
+    log,
+    access,
+    modules,
+    health: async () => {
+      await sql`select 1`.execute(database.db);
+      return { database: true };
+    },
+  });
+
+  return {
+    config, database, log, clock, jobs, access, http,
+    async close() {
+      await jobs.stop();
+      await http.app.close();
+      if (!opts.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { ParseArgsConfig } from 'node:util';
+import { startCommand } from './start.command.js';
+import { migrateCommand } from './migrate.command.js';
+import { userCommand } from './user.command.js';
+import { configCommand } from './config.command.js';
+
+export interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number | void>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  start: startCommand,
+  migrate: migrateCommand,
+  user: userCommand,
+  config: configCommand,
+};

@@ -1,0 +1,29 @@
+import { loadConfig } from '../kernel/config.js';
+import { createKith } from '../app.js';
+import type { Command } from './commands.js';
+
+export const startCommand: Command = {
+  summary: 'Start Kith: the API, the console and background jobs',
+  usage: 'kith start [--port PORT]',
+  options: { port: { type: 'string' } },
+  async run(values) {
+    const config = loadConfig(process.env, values.port ? { port: Number(values.port) } : {});
+    const kith = await createKith({ config });
+    if (config.jobsEnabled) kith.jobs.start();
+    const address = await kith.http.app.listen({ port: config.port, host: config.host });
+    const url = config.publicUrl ?? address.replace('127.0.0.1', 'localhost');
+    const where = config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
+    console.log(`\nKith is running at ${url}  (API docs: ${url}/api/docs)  on ${where}`);
+    if (!(await kith.access.hasAnyStaff())) {
+      console.log('No staff account exists yet. Create the owner with:\n  npm run kith -- user create --role owner --email you@example.com');
+    }
+    const shutdown = async (signal: string) => {
+      kith.log.info({ signal }, 'shutting down');
+      await kith.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    await new Promise(() => {});
+  },
+};

@@ -1,0 +1,85 @@
+import crypto from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider, FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Logger } from '../kernel/logger.js';
+import { installProblemHandlers, ProblemSchema } from './problem.js';
+import { installAuth, type RouteInfo } from './auth.js';
+import type { AccessService } from '../modules/access/index.js';
+
+export interface HttpDeps {
+  log: Logger;
+  access: AccessService;
+  /** Module route plugins, mounted under /api/v1. */
+  modules: FastifyPluginAsyncTypebox[];
+  health: () => Promise<{ database: boolean }>;
+  /** Largest JSON body accepted (the activity ingest batch is the biggest). */
+  bodyLimitBytes?: number;
+}
+
+export interface HttpApp {
+  app: FastifyInstance;
+  routes: RouteInfo[];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
+  const app = Fastify({
+    loggerInstance: deps.log as unknown as FastifyBaseLogger,
+    bodyLimit: deps.bodyLimitBytes ?? 32 * 1024 * 1024,
+    trustProxy: false,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const h = req.headers['x-request-id'];
+      return typeof h === 'string' && REQUEST_ID.test(h) ? h : crypto.randomUUID();
+    },
+    ajv: {
+      // Unknown fields are refused (not silently dropped), so a typo is a clear 400.
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const routes: RouteInfo[] = [];
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+  });
+  installProblemHandlers(app as unknown as FastifyInstance);
+  app.addSchema(ProblemSchema);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 512 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Kith API', version: '1', description: 'Members, communities, the activity stream and the membership programme of Kith.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'kith_session' },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key created under Settings → API keys: `kith_…`' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installAuth(app as unknown as FastifyInstance, deps.access, routes);
+
+  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    const h = await deps.health().catch(() => ({ database: false }));
+    reply.status(h.database ? 200 : 503);
+    return { status: h.database ? 'ok' : 'unavailable', ...h };
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (api) => {
+    for (const m of deps.modules) await api.register(m);
+  }, { prefix: '/api/v1' });
+
+  await app.ready();
+  return { app: app as unknown as FastifyInstance, routes };
+}

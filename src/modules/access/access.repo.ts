@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../kernel/db/database.js';
+
+/** The only place SQL for staff, sessions, API keys and the audit log lives. */
+export const staffColumns = ['id', 'email', 'name', 'role', 'disabled_at', 'created_at', 'updated_at', 'password_changed_at'] as const;
+
+export async function findStaffByEmail(db: Tx, email: string) {
+  return db.selectFrom('staff_users').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export async function findStaff(db: Tx, id: number) {
+  return db.selectFrom('staff_users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function staffCommunityIds(db: Tx, staffId: number): Promise<number[]> {
+  const rows = await db.selectFrom('staff_community_assignments').select('community_id').where('staff_id', '=', staffId).orderBy('community_id').execute();
+  return rows.map((r) => r.community_id);
+}
+
+export async function setStaffCommunities(db: Tx, staffId: number, communityIds: number[]) {
+  await db.deleteFrom('staff_community_assignments').where('staff_id', '=', staffId).execute();
+  if (communityIds.length) {
+    await db.insertInto('staff_community_assignments').values(communityIds.map((community_id) => ({ staff_id: staffId, community_id }))).execute();
+  }
+}
+
+export async function listStaff(db: Tx) {
+  const rows = await db.selectFrom('staff_users').select(staffColumns).orderBy('id').execute();
+  const assignments = await db.selectFrom('staff_community_assignments').selectAll().execute();
+  return rows.map((r) => ({ ...r, community_ids: assignments.filter((a) => a.staff_id === r.id).map((a) => a.community_id) }));
+}
+
+export async function countActiveOwners(db: Tx): Promise<number> {
+  const r = await db.selectFrom('staff_users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'owner').where('disabled_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function recentLoginFailures(db: Tx, key: string, since: Date): Promise<number> {
+  const r = await db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('key', '=', key).where('failed_at', '>', since).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function communitiesExist(db: Tx, ids: number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('communities').select('id').where('id', 'in', ids).execute();
+  const found = new Set(rows.map((r) => r.id));
+  return ids.filter((id) => !found.has(id));
+}

@@ -1,0 +1,248 @@
+import crypto from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Database } from '../../kernel/db/database.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Actor, ActorContext, Role } from '../../kernel/context.js';
+import { KithError, invalid, notFound, forbidden } from '../../kernel/errors.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { canManageRole, isPermission, type Permission } from './domain/permissions.js';
+import { passwordProblem } from './domain/password-policy.js';
+import * as repo from './access.repo.js';
+
+export interface AccessSettings {
+  sessionTtlHours: number;
+  loginMaxAttempts: number;
+  loginWindowMinutes: number;
+}
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+const randomToken = (bytes = 32) => crypto.randomBytes(bytes).toString('base64url');
+// argon2id with the OWASP-recommended memory cost; @node-rs/argon2 defaults to the argon2id variant.
+const hashPassword = (p: string) => hash(p, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+// Verifying against this when the account does not exist keeps the timing of both answers alike.
+const DUMMY_HASH = hashPassword(randomToken());
+
+export type StaffView = Awaited<ReturnType<typeof repo.listStaff>>[number];
+
+export function createAccessService(deps: { database: Database; clock: Clock; settings: AccessSettings }) {
+  const { database, clock, settings } = deps;
+  const db = database.db;
+
+  async function actorForStaff(staffId: number): Promise<Actor | null> {
+    const s = await repo.findStaff(db, staffId);
+    if (!s || s.disabled_at) return null;
+    const role = s.role as Role;
+    return {
+      type: 'staff',
+      id: s.id,
+      label: s.email,
+      role,
+      communityIds: role === 'community_manager' ? await repo.staffCommunityIds(db, s.id) : null,
+    };
+  }
+
+  function validateEmail(email: string) {
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw invalid('email', 'is not a valid email address');
+  }
+
+  async function createStaff(ctx: ActorContext, input: { email: string; name: string; role: Role; password: string; communityIds?: number[] }) {
+    validateEmail(input.email);
+    if (!canManageRole(ctx.actor, input.role)) throw forbidden(`You cannot create an account with the role ${input.role}`);
+    const problem = passwordProblem(input.password, input.email);
+    if (problem) throw invalid('password', problem);
+    const password_hash = await hashPassword(input.password);
+    return database.transaction(async (tx) => {
+      if (await repo.findStaffByEmail(tx, input.email)) throw new KithError('ALREADY_EXISTS', `A staff account with the email ${input.email} already exists`);
+      const communityIds = input.role === 'community_manager' ? [...new Set(input.communityIds ?? [])] : [];
+      const missing = await repo.communitiesExist(tx, communityIds);
+      if (missing.length) throw invalid('communityIds', `communities ${missing.join(', ')} do not exist`);
+      const row = await tx
+        .insertInto('staff_users')
+        .values({ email: input.email.trim(), name: input.name.trim(), role: input.role, password_hash })
+        .returning(repo.staffColumns)
+        .executeTakeFirstOrThrow();
+      await repo.setStaffCommunities(tx, row.id, communityIds);
+      const view = { ...row, community_ids: communityIds };
+      await recordAudit(tx, ctx, { action: 'staff.create', targetType: 'staff', targetId: row.id, after: publicStaff(view) });
+      return view;
+    });
+  }
+
+  async function updateStaff(ctx: ActorContext, id: number, patch: { name?: string; role?: Role; disabled?: boolean; communityIds?: number[] }) {
+    return database.transaction(async (tx) => {
+      const before = await repo.findStaff(tx, id);
+      if (!before) throw notFound('Staff account', id);
+      const beforeView = { ...before, community_ids: await repo.staffCommunityIds(tx, id) };
+      if (!canManageRole(ctx.actor, before.role as Role) || (patch.role && !canManageRole(ctx.actor, patch.role))) {
+        throw forbidden('You cannot change this account or give this role');
+      }
+      if (ctx.actor.type === 'staff' && ctx.actor.id === id && (patch.disabled || (patch.role && patch.role !== before.role))) {
+        throw forbidden('You cannot disable your own account or change your own role');
+      }
+      const role = patch.role ?? (before.role as Role);
+      const disabled_at = patch.disabled === undefined ? before.disabled_at : patch.disabled ? (before.disabled_at ?? clock.now()) : null;
+      const row = await tx
+        .updateTable('staff_users')
+        .set({ name: patch.name?.trim() ?? before.name, role, disabled_at, updated_at: clock.now() })
+        .where('id', '=', id)
+        .returning(repo.staffColumns)
+        .executeTakeFirstOrThrow();
+      if (before.role === 'owner' && (role !== 'owner' || disabled_at) && (await repo.countActiveOwners(tx)) === 0) {
+        throw new KithError('CONFLICT', 'Kith needs at least one active owner');
+      }
+      let communityIds = beforeView.community_ids;
+      if (role !== 'community_manager') communityIds = [];
+      else if (patch.communityIds) communityIds = [...new Set(patch.communityIds)];
+      const missing = await repo.communitiesExist(tx, communityIds);
+      if (missing.length) throw invalid('communityIds', `communities ${missing.join(', ')} do not exist`);
+      await repo.setStaffCommunities(tx, id, communityIds);
+      if (disabled_at) await tx.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
+      const after = { ...row, community_ids: communityIds };
+      await recordAudit(tx, ctx, { action: 'staff.update', targetType: 'staff', targetId: id, before: publicStaff(beforeView), after: publicStaff(after) });
+      return after;
+    });
+  }
+
+  async function login(input: { email: string; password: string; ip: string; userAgent?: string }) {
+    const key = `${input.email.trim().toLowerCase()}|${input.ip}`;
+    const windowStart = new Date(clock.now().getTime() - settings.loginWindowMinutes * 60_000);
+    if ((await repo.recentLoginFailures(db, key, windowStart)) >= settings.loginMaxAttempts) {
+      throw new KithError('RATE_LIMITED', `Too many failed sign-ins. Try again in ${settings.loginWindowMinutes} minutes.`, {
+        extra: { retryAfterSeconds: settings.loginWindowMinutes * 60 },
+      });
+    }
+    const staff = await repo.findStaffByEmail(db, input.email.trim());
+    const ok = await verify(staff?.password_hash ?? (await DUMMY_HASH), input.password).catch(() => false);
+    if (!staff || !ok || staff.disabled_at) {
+      await db.insertInto('login_failures').values({ key, failed_at: clock.now() }).execute();
+      throw new KithError('INVALID_CREDENTIALS', 'The email or password is wrong');
+    }
+    const token = randomToken();
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + settings.sessionTtlHours * 3600_000);
+    await database.transaction(async (tx) => {
+      await tx.insertInto('staff_sessions').values({
+        id: sha256(token), staff_id: staff.id, created_at: now, last_seen_at: now, expires_at: expiresAt,
+        ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null,
+      }).execute();
+      await tx.deleteFrom('login_failures').where('key', '=', key).execute();
+      await recordAudit(tx, { actor: { type: 'staff', id: staff.id, label: staff.email, role: staff.role as Role, communityIds: null }, requestId: null }, {
+        action: 'auth.login', targetType: 'staff', targetId: staff.id, after: { ip: input.ip },
+      });
+    });
+    return { token, expiresAt, actor: (await actorForStaff(staff.id))! };
+  }
+
+  /** Resolves a session cookie to its staff actor, sliding the expiry forward while in use. */
+  async function authenticateSession(token: string): Promise<{ actor: Actor; sessionId: string } | null> {
+    const id = sha256(token);
+    const s = await db.selectFrom('staff_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    const now = clock.now();
+    if (!s || s.expires_at <= now) return null;
+    const actor = await actorForStaff(s.staff_id);
+    if (!actor) return null;
+    if (now.getTime() - s.last_seen_at.getTime() > 60_000) {
+      await db.updateTable('staff_sessions')
+        .set({ last_seen_at: now, expires_at: new Date(now.getTime() + settings.sessionTtlHours * 3600_000) })
+        .where('id', '=', id).execute();
+    }
+    return { actor, sessionId: id };
+  }
+
+  async function logout(ctx: ActorContext, token: string) {
+    await database.transaction(async (tx) => {
+      const r = await tx.deleteFrom('staff_sessions').where('id', '=', sha256(token)).executeTakeFirst();
+      if (Number(r.numDeletedRows) > 0) await recordAudit(tx, ctx, { action: 'auth.logout', targetType: 'staff', targetId: ctx.actor.id });
+    });
+  }
+
+  async function changePassword(ctx: ActorContext, input: { currentPassword: string; newPassword: string }, keepSessionToken?: string) {
+    if (ctx.actor.type !== 'staff') throw forbidden('Only staff accounts have passwords');
+    const staffId = ctx.actor.id;
+    const staff = await repo.findStaff(db, staffId);
+    if (!staff) throw notFound('Staff account', staffId);
+    if (!(await verify(staff.password_hash, input.currentPassword).catch(() => false))) {
+      throw new KithError('VALIDATION_FAILED', 'currentPassword: is wrong', { fields: [{ path: 'currentPassword', message: 'is wrong' }] });
+    }
+    const problem = passwordProblem(input.newPassword, staff.email);
+    if (problem) throw invalid('newPassword', problem);
+    const password_hash = await hashPassword(input.newPassword);
+    await database.transaction(async (tx) => {
+      await tx.updateTable('staff_users').set({ password_hash, password_changed_at: clock.now(), updated_at: clock.now() }).where('id', '=', staffId).execute();
+      // Other sessions end: a changed password should lock out whoever knew the old one.
+      let q = tx.deleteFrom('staff_sessions').where('staff_id', '=', staffId);
+      if (keepSessionToken) q = q.where('id', '!=', sha256(keepSessionToken));
+      await q.execute();
+      await recordAudit(tx, ctx, { action: 'staff.password_change', targetType: 'staff', targetId: staffId });
+    });
+  }
+
+  async function createApiKey(ctx: ActorContext, input: { name: string; scopes: string[] }) {
+    const bad = input.scopes.filter((s) => !isPermission(s));
+    if (bad.length) throw invalid('scopes', `unknown scopes: ${bad.join(', ')}`);
+    if (input.scopes.length === 0) throw invalid('scopes', 'must name at least one scope');
+    const prefix = randomToken(6).replace(/[-_]/g, 'x').slice(0, 8);
+    const key = `kith_${prefix}_${randomToken(32)}`;
+    return database.transaction(async (tx) => {
+      const row = await tx.insertInto('api_keys').values({
+        name: input.name.trim(), prefix, key_hash: sha256(key), scopes: [...new Set(input.scopes)],
+        created_by: ctx.actor.type === 'staff' ? ctx.actor.id : null,
+      }).returning(['id', 'name', 'prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at']).executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, { action: 'api_key.create', targetType: 'api_key', targetId: row.id, after: { name: row.name, prefix, scopes: row.scopes } });
+      return { key, apiKey: row };
+    });
+  }
+
+  async function listApiKeys() {
+    return db.selectFrom('api_keys').select(['id', 'name', 'prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at']).orderBy('id').execute();
+  }
+
+  async function revokeApiKey(ctx: ActorContext, id: number) {
+    await database.transaction(async (tx) => {
+      const row = await tx.selectFrom('api_keys').select(['id', 'name', 'revoked_at']).where('id', '=', id).executeTakeFirst();
+      if (!row) throw notFound('API key', id);
+      if (row.revoked_at) return;
+      await tx.updateTable('api_keys').set({ revoked_at: clock.now() }).where('id', '=', id).execute();
+      await recordAudit(tx, ctx, { action: 'api_key.revoke', targetType: 'api_key', targetId: id, before: { name: row.name } });
+    });
+  }
+
+  async function authenticateApiKey(key: string): Promise<Actor | null> {
+    if (!key.startsWith('kith_')) return null;
+    const row = await db.selectFrom('api_keys').select(['id', 'name', 'prefix', 'scopes', 'revoked_at', 'last_used_at']).where('key_hash', '=', sha256(key)).executeTakeFirst();
+    if (!row || row.revoked_at) return null;
+    const now = clock.now();
+    if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
+      await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
+    }
+    return { type: 'api_key', id: row.id, label: `api-key:${row.name} (${row.prefix})`, scopes: row.scopes as Permission[], communityIds: null };
+  }
+
+  async function queryAudit(f: { actorType?: string; actorId?: number; action?: string; targetType?: string; targetId?: string; from?: Date; to?: Date; before?: number; limit: number }) {
+    let q = db.selectFrom('audit_log').selectAll();
+    if (f.actorType) q = q.where('actor_type', '=', f.actorType as 'staff');
+    if (f.actorId !== undefined) q = q.where('actor_id', '=', f.actorId);
+    if (f.action) q = f.action.endsWith('.*') ? q.where('action', 'like', `${f.action.slice(0, -1)}%`) : q.where('action', '=', f.action);
+    if (f.targetType) q = q.where('target_type', '=', f.targetType);
+    if (f.targetId) q = q.where('target_id', '=', f.targetId);
+    if (f.from) q = q.where('occurred_at', '>=', f.from);
+    if (f.to) q = q.where('occurred_at', '<', f.to);
+    if (f.before !== undefined) q = q.where('id', '<', f.before);
+    const rows = await q.orderBy('id', 'desc').limit(f.limit + 1).execute();
+    const more = rows.length > f.limit;
+    const items = rows.slice(0, f.limit);
+    return { items, nextCursor: more ? String(items[items.length - 1]!.id) : null };
+  }
+
+  return {
+    createStaff, updateStaff, listStaff: () => repo.listStaff(db), login, logout, authenticateSession, changePassword,
+    createApiKey, listApiKeys, revokeApiKey, authenticateApiKey, queryAudit, actorForStaff,
+    hasAnyStaff: async () => !!(await db.selectFrom('staff_users').select('id').limit(1).executeTakeFirst()),
+  };
+}
+
+export type AccessService = ReturnType<typeof createAccessService>;
+
+function publicStaff(s: { id: number; email: string; name: string; role: string; disabled_at: Date | null; community_ids: number[] }) {
+  return { id: s.id, email: s.email, name: s.name, role: s.role, disabled: !!s.disabled_at, communityIds: s.community_ids };
+}

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestKith, staffSession, apiKeyHeaders, systemCtx, injector, type TestKith } from '../../../test/harness.js';
+
+let kith: TestKith;
+beforeAll(async () => { kith = await startTestKith({ config: { loginMaxAttempts: 3 } }); });
+afterAll(async () => { await kith?.dispose(); });
+
+const inject = (o: Parameters<ReturnType<typeof injector>>[0]) => injector(kith)(o);
+
+describe('sign-in and sessions', () => {
+  it('signs in with an httpOnly SameSite cookie and answers who I am', async () => {
+    const s = await staffSession(kith, 'operator');
+    const login = await inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: s.email, password: s.password } });
+    const setCookie = String(login.headers['set-cookie']);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const me = await inject({ method: 'GET', url: '/api/v1/auth/me', headers: s.headers });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ type: 'staff', label: s.email, role: 'operator' });
+  });
+
+  it('stores the password as argon2id, never in clear', async () => {
+    const s = await staffSession(kith, 'analyst');
+    const row = await kith.database.db.selectFrom('staff_users').select('password_hash').where('id', '=', s.staff.id).executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(row.password_hash).not.toContain(s.password);
+  });
+
+  it('refuses a wrong password with 401 and rate-limits repeated failures', async () => {
+    const s = await staffSession(kith, 'analyst');
+    for (let i = 0; i < 3; i++) {
+      const r = await inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: s.email, password: 'wrong password!!' } });
+      expect(r.statusCode).toBe(401);
+      expect(r.json().code).toBe('INVALID_CREDENTIALS');
+    }
+    const blocked = await inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: s.email, password: s.password } });
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.headers['retry-after']).toBeDefined();
+  });
+
+  it('logs out: the cookie no longer works', async () => {
+    const s = await staffSession(kith, 'operator');
+    expect((await inject({ method: 'POST', url: '/api/v1/auth/logout', headers: s.headers })).statusCode).toBe(200);
+    expect((await inject({ method: 'GET', url: '/api/v1/auth/me', headers: s.headers })).statusCode).toBe(401);
+  });
+
+  it('changes the password, keeping this session and ending the others', async () => {
+    const s = await staffSession(kith, 'operator');
+    const other = await inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: s.email, password: s.password } });
+    const otherCookie = String(other.headers['set-cookie']).split(';')[0]!;
+    const weak = await inject({ method: 'POST', url: '/api/v1/auth/password', headers: s.headers, payload: { currentPassword: s.password, newPassword: 'short' } });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().errors[0].path).toBe('newPassword');
+    const ok = await inject({ method: 'POST', url: '/api/v1/auth/password', headers: s.headers, payload: { currentPassword: s.password, newPassword: 'a much longer new secret' } });
+    expect(ok.statusCode).toBe(200);
+    expect((await inject({ method: 'GET', url: '/api/v1/auth/me', headers: s.headers })).statusCode).toBe(200);
+    expect((await inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: otherCookie } })).statusCode).toBe(401);
+    const relogin = await inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: s.email, password: 'a much longer new secret' } });
+    expect(relogin.statusCode).toBe(200);
+  });
+});
+
+describe('API keys', () => {
+  it('shows the key once, stores only its hash, and honours scopes', async () => {
+    const admin = await staffSession(kith, 'admin');
+    const created = await inject({ method: 'POST', url: '/api/v1/api-keys', headers: admin.headers, payload: { name: 'shop sync', scopes: ['audit:read'] } });
+    expect(created.statusCode).toBe(201);
+    const { key, apiKey } = created.json();
+    expect(key).toMatch(/^kith_/);
+    const list = await inject({ method: 'GET', url: '/api/v1/api-keys', headers: admin.headers });
+    expect(JSON.stringify(list.json())).not.toContain(key);
+    const stored = await kith.database.db.selectFrom('api_keys').select('key_hash').where('id', '=', apiKey.id).executeTakeFirstOrThrow();
+    expect(stored.key_hash).not.toContain(key);
+    const auth = { authorization: `Bearer ${key}` };
+    expect((await inject({ method: 'GET', url: '/api/v1/audit', headers: auth })).statusCode).toBe(200);
+    const denied = await inject({ method: 'GET', url: '/api/v1/staff', headers: auth });
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json().detail).toContain('staff:manage');
+    await inject({ method: 'DELETE', url: `/api/v1/api-keys/${apiKey.id}`, headers: admin.headers });
+    expect((await inject({ method: 'GET', url: '/api/v1/audit', headers: auth })).statusCode).toBe(401);
+  });
+
+  it('refuses unknown scopes naming the field', async () => {
+    const admin = await staffSession(kith, 'admin');
+    const r = await inject({ method: 'POST', url: '/api/v1/api-keys', headers: admin.headers, payload: { name: 'x', scopes: ['everything'] } });
+    expect(r.statusCode).toBe(400);
+    expect(r.headers['content-type']).toContain('application/problem+json');
+    expect(r.json().errors[0].path).toMatch(/^body\/scopes/);
+  });
+});
+
+describe('staff management', () => {
+  it('lets an admin create staff but not owners, and audits the write', async () => {
+    const admin = await staffSession(kith, 'admin');
+    const owner = await inject({ method: 'POST', url: '/api/v1/staff', headers: admin.headers, payload: { email: 'o2@example.com', name: 'O', role: 'owner', password: 'long enough secret' } });
+    expect(owner.statusCode).toBe(403);
+    const op = await inject({ method: 'POST', url: '/api/v1/staff', headers: admin.headers, payload: { email: 'new.op@example.com', name: '小王', role: 'operator', password: 'long enough secret' } });
+    expect(op.statusCode).toBe(201);
+    const dup = await inject({ method: 'POST', url: '/api/v1/staff', headers: admin.headers, payload: { email: 'NEW.op@example.com', name: 'dup', role: 'operator', password: 'long enough secret' } });
+    expect(dup.statusCode).toBe(409);
+    const audit = await inject({ method: 'GET', url: `/api/v1/audit?action=staff.create&targetId=${op.json().id}`, headers: admin.headers });
+    const entry = audit.json().items[0];
+    expect(entry).toMatchObject({ actorType: 'staff', actorLabel: admin.email, action: 'staff.create', targetType: 'staff' });
+    expect(entry.after).toMatchObject({ email: 'new.op@example.com', role: 'operator' });
+    expect(JSON.stringify(entry)).not.toContain('long enough secret');
+    expect(entry.requestId).toBeTruthy();
+  });
+
+  it('keeps at least one active owner', async () => {
+    const owner = await staffSession(kith, 'owner');
+    const second = await staffSession(kith, 'owner');
+    const r = await inject({ method: 'PATCH', url: `/api/v1/staff/${second.staff.id}`, headers: owner.headers, payload: { disabled: true } });
+    expect(r.statusCode).toBe(200);
+    const self = await inject({ method: 'PATCH', url: `/api/v1/staff/${owner.staff.id}`, headers: owner.headers, payload: { role: 'analyst' } });
+    expect(self.statusCode).toBe(403);
+    // a disabled account's sessions end
+    expect((await inject({ method: 'GET', url: '/api/v1/auth/me', headers: second.headers })).statusCode).toBe(401);
+  });
+});
+
+describe('errors', () => {
+  it('answers unknown routes and bad JSON with problem+json, never a stack', async () => {
+    const nf = await inject({ method: 'GET', url: '/api/v1/nope' });
+    expect(nf.statusCode).toBe(404);
+    expect(nf.json()).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    const bad = await inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('serves the OpenAPI document and health', async () => {
+    const doc = await inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(doc.json().openapi).toBe('3.1.0');
+    expect(Object.keys(doc.json().paths)).toContain('/api/v1/auth/login');
+    expect((await inject({ method: 'GET', url: '/healthz' })).json()).toMatchObject({ status: 'ok' });
+    const key = await apiKeyHeaders(kith, ['members:read']);
+    expect((await inject({ method: 'GET', url: '/api/v1/auth/me', headers: key })).json().type).toBe('api_key');
+    expect(systemCtx.actor.type).toBe('system');
+  });
+});

@@ -1,0 +1,64 @@
+import type { Actor, Role } from '../../../kernel/context.js';
+
+/**
+ * What each role may do. Routes declare one permission; API keys carry a list of them as scopes.
+ * Community managers get member and community permissions, but services also limit them to the
+ * communities assigned to them.
+ */
+export const PERMISSIONS = [
+  'members:read',
+  'members:write',
+  'members:merge',
+  'members:erase',
+  'members:export',
+  'communities:read',
+  'communities:write',
+  'communities:create',
+  'activities:read',
+  'activities:write',
+  'imports:write',
+  'staff:manage',
+  'api_keys:manage',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ALL = new Set<Permission>(PERMISSIONS);
+const READ_ONLY = new Set<Permission>(['members:read', 'members:export', 'communities:read', 'activities:read']);
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  owner: ALL,
+  admin: ALL,
+  operator: new Set<Permission>([
+    'members:read', 'members:write', 'members:merge', 'members:export',
+    'communities:read', 'communities:write', 'communities:create',
+    'activities:read', 'activities:write', 'imports:write',
+  ]),
+  analyst: READ_ONLY,
+  community_manager: new Set<Permission>([
+    'members:read', 'members:write', 'members:export', 'communities:read', 'communities:write', 'activities:read',
+  ]),
+};
+
+export function isPermission(s: string): s is Permission {
+  return (ALL as Set<string>).has(s);
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  switch (actor.type) {
+    case 'system':
+      return true;
+    case 'staff':
+      return ROLE_PERMISSIONS[actor.role].has(permission);
+    case 'api_key':
+      return actor.scopes.includes(permission);
+  }
+}
+
+/** Only an owner may create, change or remove owners; an admin manages everyone else. */
+export function canManageRole(actor: Actor, targetRole: Role): boolean {
+  if (actor.type === 'system') return true;
+  if (actor.type !== 'staff') return false;
+  if (actor.role === 'owner') return true;
+  return actor.role === 'admin' && targetRole !== 'owner';
+}

@@ -1,0 +1,82 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import type { InjectOptions } from 'fastify';
+import { loadConfig, type Config } from '../src/kernel/config.js';
+import { openDatabase, type Database } from '../src/kernel/db/database.js';
+import { createKith, type Kith } from '../src/app.js';
+import { createLogger } from '../src/kernel/logger.js';
+import { systemActor, type ActorContext } from '../src/kernel/context.js';
+import type { Clock } from '../src/kernel/clock.js';
+
+/**
+ * Test databases: an in-memory PGlite by default, or a fresh database on the PostgreSQL server
+ * named by TEST_DATABASE_URL (created for the test file and dropped after), so the same suite
+ * proves both.
+ */
+export const onPostgres = !!process.env.TEST_DATABASE_URL;
+
+export async function openTestDatabase(): Promise<Database & { dropAll(): Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const d = await openDatabase({ dataDir: 'memory://' });
+    return Object.assign(d, { dropAll: () => d.close() });
+  }
+  const name = `kith_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const d = await openDatabase({ databaseUrl: u.toString(), poolSize: 20 });
+  return Object.assign(d, {
+    dropAll: async () => {
+      await d.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  });
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return loadConfig({ KITH_LOG_LEVEL: 'silent' }, { jobsEnabled: false, ...overrides });
+}
+
+export interface TestKith extends Kith {
+  dispose(): Promise<void>;
+}
+
+export async function startTestKith(opts: { clock?: Clock; config?: Partial<Config> } = {}): Promise<TestKith> {
+  const database = await openTestDatabase();
+  const kith = await createKith({ config: testConfig(opts.config), database, clock: opts.clock, log: createLogger('silent') });
+  return Object.assign(kith, {
+    async dispose() {
+      await kith.close();
+      await database.dropAll();
+    },
+  });
+}
+
+export const systemCtx: ActorContext = { actor: systemActor('test'), requestId: null };
+
+let counter = 0;
+/** Creates a staff account and signs it in; returns the cookie header to send. */
+export async function staffSession(kith: Kith, role: 'owner' | 'admin' | 'operator' | 'analyst' | 'community_manager', communityIds: number[] = []) {
+  const email = `${role}${++counter}-${crypto.randomBytes(3).toString('hex')}@example.com`;
+  const password = 'correct horse battery staple';
+  const staff = await kith.access.createStaff(systemCtx, { email, name: `${role} ${counter}`, role, password, communityIds });
+  const res = await kith.http.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+  return { staff, email, password, cookie, headers: { cookie } };
+}
+
+export async function apiKeyHeaders(kith: Kith, scopes: string[]) {
+  const r = await kith.access.createApiKey(systemCtx, { name: `test ${++counter}`, scopes });
+  return { authorization: `Bearer ${r.key}` };
+}
+
+/** `app.inject` bound to a Kith, typed for tests. */
+export const injector = (kith: Kith) => (o: InjectOptions) => kith.http.app.inject(o);
