@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, onPostgres } from '../../../test/harness.js';
+import { openDatabase, type Database } from './database.js';
+import { migrate, readMigrations, MigrationError } from './migrator.js';
+
+let database: Database & { dropAll(): Promise<void> };
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await migrate(database);
+});
+afterAll(async () => { await database?.dropAll(); });
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('transactions', () => {
+  it('never interleave two concurrent read-modify-write transactions', async () => {
+    await sql`create table counter (n int not null)`.execute(database.db);
+    await sql`insert into counter values (0)`.execute(database.db);
+    // Each transaction reads, waits, then writes what it read + 1. Interleaved, both would read 0
+    // and the count would end at 1 (a lost update). On PGlite the single connection is locked for
+    // the whole transaction; on PostgreSQL the row lock does the same job.
+    const bump = () => database.transaction(async (tx) => {
+      const lock = onPostgres ? sql` for update` : sql``;
+      const r = await sql<{ n: number }>`select n from counter${lock}`.execute(tx);
+      await sleep(30);
+      await sql`update counter set n = ${r.rows[0]!.n + 1}`.execute(tx);
+    });
+    await Promise.all(Array.from({ length: 8 }, bump));
+    const r = await sql<{ n: number }>`select n from counter`.execute(database.db);
+    expect(r.rows[0]!.n).toBe(8);
+  });
+
+  it('rolls back everything when the transaction fails half-way', async () => {
+    await sql`create table half (v text)`.execute(database.db);
+    await expect(database.transaction(async (tx) => {
+      await sql`insert into half values ('a')`.execute(tx);
+      throw new Error('boom');
+    })).rejects.toThrow('boom');
+    const r = await sql<{ c: number }>`select count(*)::int as c from half`.execute(database.db);
+    expect(r.rows[0]!.c).toBe(0);
+  });
+
+  it.runIf(!onPostgres)('refuses (instead of deadlocking) a query that bypasses the open transaction', async () => {
+    await expect(database.transaction(async () => {
+      await sql`select 1`.execute(database.db);
+    })).rejects.toThrow(/outside the open transaction/);
+    // and the connection is usable afterwards
+    expect((await sql<{ x: number }>`select 1 as x`.execute(database.db)).rows[0]!.x).toBe(1);
+  });
+
+  it('reads ids and counts as numbers, money as exact strings, dates as calendar text', async () => {
+    const r = await sql<{ a: number; b: string; c: string }>`select 5000000000::int8 as a, 1299.50::numeric(14,2) as b, '2024-02-29'::date as c`.execute(database.db);
+    expect(r.rows[0]).toEqual({ a: 5000000000, b: '1299.50', c: '2024-02-29' });
+  });
+});
+
+describe('migrations', () => {
+  it('are applied once and recorded with a checksum', async () => {
+    const again = await migrate(database);
+    expect(again.applied).toEqual([]);
+    const rows = await database.db.selectFrom('kith_migrations').selectAll().execute();
+    expect(rows.map((r) => r.name)).toEqual(readMigrations().map((m) => m.name));
+    expect(rows[0]!.checksum).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuse to run when an applied migration was edited', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-mig-'));
+    fs.writeFileSync(path.join(dir, '0001_a.sql'), 'create table mig_a (x int);');
+    const d = await openTestDatabase();
+    try {
+      await migrate(d, readMigrations(dir));
+      fs.writeFileSync(path.join(dir, '0001_a.sql'), 'create table mig_a (x int, y int);');
+      const err = await migrate(d, readMigrations(dir)).catch((e) => e);
+      expect(err).toBeInstanceOf(MigrationError);
+      expect(err.message).toMatch(/0001_a\.sql was changed after it was applied/);
+    } finally {
+      await d.dropAll();
+    }
+  });
+});
+
+describe.runIf(!onPostgres)('embedded database folder', () => {
+  it('persists across restarts and refuses a second process-level opener', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-data-'));
+    const a = await openDatabase({ dataDir: dir });
+    await sql`create table kept (v text)`.execute(a.db);
+    await sql`insert into kept values ('still here')`.execute(a.db);
+    fs.writeFileSync(path.join(dir, 'kith.lock'), String(process.ppid)); // pretend another live process holds it
+    await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/Another Kith process/);
+    fs.writeFileSync(path.join(dir, 'kith.lock'), String(process.pid));
+    await a.close();
+    const b = await openDatabase({ dataDir: dir });
+    expect((await sql<{ v: string }>`select v from kept`.execute(b.db)).rows[0]!.v).toBe('still here');
+    await b.close();
+  });
+});

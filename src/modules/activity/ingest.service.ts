@@ -1,0 +1,194 @@
+import type { Database, Tx } from '../../kernel/db/database.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Jobs } from '../../kernel/jobs.js';
+import type { ActorContext } from '../../kernel/context.js';
+import { KithError } from '../../kernel/errors.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { resolveIdentities, touchLastActive, identityKey } from '../members/index.js';
+import { applyMembershipActivities } from '../communities/index.js';
+import { checkActivity, type ActivityInput } from './domain/activity-input.js';
+import * as repo from './activity.repo.js';
+
+export const MAX_BATCH = 10_000;
+export const ACTIVITY_INGESTED = 'activity.ingested';
+
+export type ItemResult =
+  | { index: number; status: 'created'; id: number }
+  | { index: number; status: 'duplicate' }
+  | { index: number; status: 'rejected'; reason: string };
+
+export interface IngestSummary {
+  created: number;
+  duplicates: number;
+  rejected: number;
+  results: ItemResult[];
+}
+
+const key = (source: string, externalId: string) => `${source}\u0000${externalId}`;
+
+/**
+ * The one write path of the activity stream. API batches, importers and the demo all come through
+ * here: validate each item, drop what was seen before (source + external id), resolve members
+ * (creating unknown identities), write activities, orders and memberships, and publish one domain
+ * event, all in one transaction and a fixed number of set-based statements per batch.
+ */
+export function createIngestService(deps: { database: Database; clock: Clock; jobs: Jobs }) {
+  const { database, clock, jobs } = deps;
+
+  /** Validates raw items and ingests the valid ones; every item gets a result at its index. */
+  async function ingest(ctx: ActorContext, raw: unknown[], opts: { source?: string; audit?: boolean } = {}): Promise<IngestSummary> {
+    if (raw.length > MAX_BATCH) throw new KithError('PAYLOAD_TOO_LARGE', `A batch holds at most ${MAX_BATCH} activities; this one has ${raw.length}`);
+    const now = clock.now();
+    const results: ItemResult[] = new Array(raw.length);
+    const valid: { index: number; input: ActivityInput }[] = [];
+    raw.forEach((item, index) => {
+      const c = checkActivity(item, { source: opts.source }, now);
+      if (c.ok) valid.push({ index, input: c.value });
+      else results[index] = { index, status: 'rejected', reason: c.reason };
+    });
+    if (valid.length > 0) {
+      const written = await database.transaction((tx) => writeBatch(tx, valid, ctx, opts.audit ?? true));
+      for (const r of written) results[r.index] = r;
+    }
+    return summarise(results);
+  }
+
+  /** Ingests already-validated inputs inside the caller's transaction (importers use this). */
+  async function writeBatch(tx: Tx, items: { index: number; input: ActivityInput }[], ctx: ActorContext, audit: boolean): Promise<ItemResult[]> {
+    const out: ItemResult[] = [];
+    // 1. Seen before, in the database or earlier in this batch: a duplicate, and nothing else is done for it.
+    const seen = await repo.existingKeys(tx, items.map((i) => i.input.source), items.map((i) => i.input.externalId));
+    let todo: typeof items = [];
+    for (const it of items) {
+      const k = key(it.input.source, it.input.externalId);
+      if (seen.has(k)) out.push({ index: it.index, status: 'duplicate' });
+      else {
+        seen.add(k);
+        todo.push(it);
+      }
+    }
+
+    // 2. Members: ids must exist (merged ids lead to the survivor); identities resolve or create.
+    const memberOf = new Map<number, number>();
+    const states = await repo.memberStates(tx, [...new Set(todo.flatMap((i) => (i.input.memberId ? [i.input.memberId] : [])))]);
+    const byId = new Map(states.map((s) => [s.id, s]));
+    const refs = todo.flatMap((i) => (i.input.member ? [i.input.member] : []));
+    const resolved = refs.length ? await resolveIdentities(tx, refs, { source: `activity:${todo[0]!.input.source}` }) : new Map<string, number>();
+    const survivors = await followMerges(tx, states.filter((s) => s.merged_into).map((s) => s.id));
+    todo = todo.filter((it) => {
+      const { memberId, member } = it.input;
+      if (member) {
+        memberOf.set(it.index, resolved.get(identityKey(member.channel, member.externalId))!);
+        return true;
+      }
+      const s = byId.get(memberId!);
+      const reject = !s ? `memberId: member ${memberId} does not exist` : s.erased_at ? `memberId: member ${memberId} was erased` : null;
+      if (reject) {
+        out.push({ index: it.index, status: 'rejected', reason: reject });
+        return false;
+      }
+      memberOf.set(it.index, s!.merged_into ? survivors.get(s!.id)! : s!.id);
+      return true;
+    });
+
+    // 3. Communities must exist.
+    const communities = new Map((await repo.communityStates(tx, [...new Set(todo.flatMap((i) => (i.input.communityId ? [i.input.communityId] : [])))])).map((c) => [c.id, c]));
+    todo = todo.filter((it) => {
+      const c = it.input.communityId;
+      if (c && !communities.has(c)) {
+        out.push({ index: it.index, status: 'rejected', reason: `communityId: community ${c} does not exist` });
+        return false;
+      }
+      return true;
+    });
+
+    // 4. A refund needs its order, known already or bought earlier in this batch.
+    const refunds = todo.filter((i) => i.input.kind === 'refund');
+    if (refunds.length) {
+      const known = await repo.knownOrders(tx, refunds.map((r) => r.input.source), refunds.map((r) => r.input.order!.orderId));
+      for (const p of todo) if (p.input.kind === 'purchase') known.add(key(p.input.source, p.input.order!.orderId));
+      todo = todo.filter((it) => {
+        if (it.input.kind !== 'refund' || known.has(key(it.input.source, it.input.order!.orderId))) return true;
+        out.push({ index: it.index, status: 'rejected', reason: `properties.orderId: no order ${it.input.order!.orderId} from source ${it.input.source} to refund` });
+        return false;
+      });
+    }
+
+    // 5. The activities themselves. A row skipped here was written by a concurrent batch: a duplicate.
+    const inserted = await repo.insertActivities(tx, todo.map((it) => ({
+      memberId: memberOf.get(it.index)!, communityId: it.input.communityId ?? null, channel: it.input.channel, kind: it.input.kind,
+      occurredAt: it.input.occurredAt, properties: JSON.stringify(it.input.properties), source: it.input.source, externalId: it.input.externalId,
+    })));
+    const idOf = new Map(inserted.map((r) => [key(r.source, r.external_id), r.id]));
+    const created = todo.filter((it) => idOf.has(key(it.input.source, it.input.externalId)));
+    for (const it of todo) {
+      const id = idOf.get(key(it.input.source, it.input.externalId));
+      out.push(id ? { index: it.index, status: 'created', id } : { index: it.index, status: 'duplicate' });
+    }
+    if (created.length === 0) return out;
+
+    // 6. Consequences of the new activities only, so a re-sent batch changes nothing.
+    const purchases = created.filter((c) => c.input.kind === 'purchase');
+    await repo.insertOrders(tx, purchases.map((p) => ({
+      source: p.input.source, orderId: p.input.order!.orderId, memberId: memberOf.get(p.index)!, communityId: p.input.communityId ?? null,
+      amount: p.input.order!.amount, currency: p.input.order!.currency, items: JSON.stringify(p.input.order!.items), orderedAt: p.input.occurredAt,
+    })));
+    await repo.applyRefunds(tx, created.filter((c) => c.input.kind === 'refund').map((r) => ({
+      source: r.input.source, orderId: r.input.order!.orderId, amount: r.input.order!.amount, at: r.input.occurredAt,
+    })));
+    const inCommunity = created.filter((c) => c.input.communityId);
+    if (inCommunity.length) {
+      await applyMembershipActivities(tx, inCommunity.map((c) => ({
+        communityId: c.input.communityId!, memberId: memberOf.get(c.index)!, at: c.input.occurredAt,
+        kind: c.input.kind === 'join' ? 'join' : c.input.kind === 'leave' ? 'leave' : 'other',
+      })));
+    }
+    await touchLastActive(tx, created.map((c) => ({ memberId: memberOf.get(c.index)!, at: c.input.occurredAt })));
+    const ids = created.map((c) => idOf.get(key(c.input.source, c.input.externalId))!);
+    await jobs.publish(tx, ACTIVITY_INGESTED, { ids });
+    if (audit) {
+      await recordAudit(tx, ctx, {
+        action: 'activity.ingest', targetType: 'activity_batch', targetId: String(ids[0]),
+        after: {
+          created: created.length,
+          duplicates: out.filter((o) => o.status === 'duplicate').length,
+          rejected: out.filter((o) => o.status === 'rejected').length,
+          firstId: ids[0],
+          lastId: ids[ids.length - 1],
+        },
+      });
+    }
+    return out;
+  }
+
+  return { ingest, writeBatch };
+}
+
+export type IngestService = ReturnType<typeof createIngestService>;
+
+/** Maps merged member ids to the member that finally survived (merges can chain). */
+async function followMerges(tx: Tx, ids: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  let frontier = ids.map((id) => ({ origin: id, current: id }));
+  for (let depth = 0; frontier.length && depth < 20; depth++) {
+    const states = new Map((await repo.memberStates(tx, frontier.map((f) => f.current))).map((s) => [s.id, s]));
+    const next: typeof frontier = [];
+    for (const f of frontier) {
+      const into = states.get(f.current)?.merged_into;
+      if (into) next.push({ origin: f.origin, current: into });
+      else out.set(f.origin, f.current);
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+function summarise(results: ItemResult[]): IngestSummary {
+  let created = 0, duplicates = 0, rejected = 0;
+  for (const r of results) {
+    if (r.status === 'created') created++;
+    else if (r.status === 'duplicate') duplicates++;
+    else rejected++;
+  }
+  return { created, duplicates, rejected, results };
+}

@@ -1,0 +1,84 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../kernel/db/database.js';
+
+export const CHANNELS = ['wechat', 'wecom', 'qq', 'phone', 'email', 'forum', 'slack', 'discord', 'douyin', 'weibo', 'dingtalk', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface IdentityRef {
+  channel: Channel;
+  externalId: string;
+  /** Used as the nickname of a member created for an unknown identity. */
+  displayName?: string | null;
+}
+
+export const identityKey = (channel: string, externalId: string) => `${channel}\u0000${externalId}`;
+
+/**
+ * Finds the member behind each (channel, external id), creating a member with that identity for
+ * the unknown ones, in a constant number of set-based statements whatever the batch size.
+ * Concurrent callers creating the same identity are safe: the unique (channel, external_id) index
+ * decides, and the loser adopts the winner's member (its spare member row is removed).
+ *
+ * Returns identityKey → member id. Identities of merged members point at the survivor already,
+ * because a merge moves identities.
+ */
+export async function resolveIdentities(tx: Tx, refs: IdentityRef[], opts: { source: string; create?: boolean }): Promise<Map<string, number>> {
+  const unique = new Map<string, IdentityRef>();
+  for (const r of refs) {
+    const k = identityKey(r.channel, r.externalId);
+    if (!unique.has(k)) unique.set(k, r);
+  }
+  const out = new Map<string, number>();
+  if (unique.size === 0) return out;
+  const list = [...unique.values()];
+  const found = await sql<{ channel: string; external_id: string; member_id: number }>`
+    select i.channel, i.external_id, i.member_id
+    from member_identities i
+    join unnest(${list.map((r) => r.channel)}::text[], ${list.map((r) => r.externalId)}::text[]) as q(channel, external_id)
+      on i.channel = q.channel and i.external_id = q.external_id`.execute(tx);
+  for (const r of found.rows) out.set(identityKey(r.channel, r.external_id), r.member_id);
+  if (opts.create === false) return out;
+
+  const missing = list.filter((r) => !out.has(identityKey(r.channel, r.externalId)));
+  if (missing.length === 0) return out;
+  // One member per missing identity, then the identities; ordinality pairs them up.
+  const created = await sql<{ id: number; ord: number }>`
+    with n as (
+      select nickname, ord from unnest(${missing.map((r) => r.displayName ?? null)}::text[]) with ordinality as t(nickname, ord)
+    ), ins as (
+      insert into members (nickname, source)
+      select nickname, ${opts.source} from n order by ord
+      returning id
+    )
+    select id, row_number() over (order by id) as ord from ins`.execute(tx);
+  const ids = created.rows.sort((a, b) => Number(a.ord) - Number(b.ord)).map((r) => r.id);
+  const inserted = await sql<{ channel: string; external_id: string; member_id: number }>`
+    insert into member_identities (member_id, channel, external_id, display_name)
+    select * from unnest(${ids}::bigint[], ${missing.map((r) => r.channel)}::text[], ${missing.map((r) => r.externalId)}::text[], ${missing.map((r) => r.displayName ?? null)}::text[])
+    on conflict (channel, external_id) do nothing
+    returning channel, external_id, member_id`.execute(tx);
+  for (const r of inserted.rows) out.set(identityKey(r.channel, r.external_id), r.member_id);
+  if (inserted.rows.length < missing.length) {
+    // Someone else created some of these identities meanwhile: use theirs and drop our spare members.
+    const lost = missing.filter((r) => !out.has(identityKey(r.channel, r.externalId)));
+    const again = await resolveIdentities(tx, lost, { ...opts, create: false });
+    for (const [k, v] of again) out.set(k, v);
+    const used = new Set(inserted.rows.map((r) => r.member_id));
+    const spare = ids.filter((id) => !used.has(id));
+    if (spare.length) await sql`delete from members where id = any(${spare}::bigint[])`.execute(tx);
+  }
+  return out;
+}
+
+/** Members' last activity moves forward only; called by the ingest path once per batch. */
+export async function touchLastActive(tx: Tx, pairs: { memberId: number; at: Date }[]): Promise<void> {
+  if (pairs.length === 0) return;
+  const latest = new Map<number, number>();
+  for (const p of pairs) latest.set(p.memberId, Math.max(latest.get(p.memberId) ?? 0, p.at.getTime()));
+  const ids = [...latest.keys()];
+  const ats = ids.map((id) => new Date(latest.get(id)!).toISOString());
+  await sql`
+    update members m set last_active_at = q.at
+    from unnest(${ids}::bigint[], ${ats}::timestamptz[]) as q(id, at)
+    where m.id = q.id and (m.last_active_at is null or m.last_active_at < q.at)`.execute(tx);
+}
