@@ -8,6 +8,12 @@ import { systemClock, type Clock } from './kernel/clock.js';
 import { createJobs, type Jobs } from './kernel/jobs.js';
 import { buildHttpApp, type HttpApp } from './http/app.js';
 import { createAccessService, accessRoutes, type AccessService } from './modules/access/index.js';
+import { createCommunitiesService, communitiesRoutes, communitiesMemberParticipant, type CommunitiesService } from './modules/communities/index.js';
+import { createMembersService, membersRoutes, type MembersService } from './modules/members/index.js';
+import {
+  createIngestService, activityRoutes, activityMemberParticipant, createImportService, planFactory, importRoutes,
+  type IngestService, type ImportService,
+} from './modules/activity/index.js';
 
 /**
  * The composition root: opens the database, applies migrations, builds every module with its
@@ -20,6 +26,12 @@ export interface Kith {
   clock: Clock;
   jobs: Jobs;
   access: AccessService;
+  communities: CommunitiesService;
+  /** Members; other modules join merges, exports and erasure through `members.participants.register`. */
+  members: MembersService;
+  /** The one write path of the activity stream. */
+  ingest: IngestService;
+  imports: ImportService;
   http: HttpApp;
   close(): Promise<void>;
 }
@@ -40,9 +52,19 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
 
   const jobs = createJobs({ database, log, clock });
   const access = createAccessService({ database, clock, settings: config });
+  const communities = createCommunitiesService({ database, clock, timeZone: config.timeZone });
+  const members = createMembersService({ database, clock });
+  members.participants.register(communitiesMemberParticipant);
+  const ingest = createIngestService({ database, clock, jobs });
+  members.participants.register(activityMemberParticipant);
+  const imports = createImportService({ database, clock, plans: planFactory({ ingest, timeZone: config.timeZone }) });
 
   const modules: FastifyPluginAsyncTypebox[] = [
     accessRoutes(access, { cookieSecure: config.cookieSecure, sessionTtlHours: config.sessionTtlHours }),
+    communitiesRoutes(communities),
+    membersRoutes(members),
+    activityRoutes({ ingest, database }),
+    importRoutes(imports),
   ];
 
   const http = await buildHttpApp({
@@ -56,7 +78,7 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
   });
 
   return {
-    config, database, log, clock, jobs, access, http,
+    config, database, log, clock, jobs, access, communities, members, ingest, imports, http,
     async close() {
       await jobs.stop();
       await http.app.close();

@@ -248,6 +248,7 @@ create table imports (
   updated_rows integer not null default 0,
   duplicate_rows integer not null default 0,
   rejected_rows integer not null default 0,
+  skipped_rows integer not null default 0,   -- e.g. system notices in a chat log
   options jsonb not null default '{}',
   error text,
   started_by text not null,

@@ -3,6 +3,8 @@ import { startCommand } from './start.command.js';
 import { migrateCommand } from './migrate.command.js';
 import { userCommand } from './user.command.js';
 import { configCommand } from './config.command.js';
+import { importCommand } from './import.command.js';
+import { demoCommand } from './demo.command.js';
 
 export interface Command {
   summary: string;
@@ -16,4 +18,6 @@ export const COMMANDS: Record<string, Command> = {
   migrate: migrateCommand,
   user: userCommand,
   config: configCommand,
+  import: importCommand,
+  demo: demoCommand,
 };

@@ -4,11 +4,18 @@ import type { Command } from './commands.js';
 
 export const startCommand: Command = {
   summary: 'Start Kith: the API, the console and background jobs',
-  usage: 'kith start [--port PORT]',
-  options: { port: { type: 'string' } },
+  usage: `kith start [--demo] [--port PORT]
+
+  --demo   load the demo community first if the database holds no members (a coffee brand with
+           ~5,000 members and 6 months of history) and print a one-time owner login`,
+  options: { demo: { type: 'boolean' }, port: { type: 'string' } },
   async run(values) {
     const config = loadConfig(process.env, values.port ? { port: Number(values.port) } : {});
     const kith = await createKith({ config });
+    if (values.demo) {
+      const { loadDemoIfEmpty } = await import('./demo.command.js');
+      await loadDemoIfEmpty(kith);
+    }
     if (config.jobsEnabled) kith.jobs.start();
     const address = await kith.http.app.listen({ port: config.port, host: config.host });
     const url = config.publicUrl ?? address.replace('127.0.0.1', 'localhost');

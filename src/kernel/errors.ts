@@ -14,6 +14,10 @@ export const ERROR_STATUS = {
   ALREADY_EXISTS: 409,
   MERGE_NOT_ALLOWED: 409,
   UNDO_NOT_POSSIBLE: 409,
+  /** A channel account already belongs to another member: merge the two instead. */
+  IDENTITY_TAKEN: 409,
+  CAPACITY_REACHED: 409,
+  COMMUNITY_ARCHIVED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_ENCODING: 415,
   UNSUPPORTED_FORMAT: 415,

@@ -76,7 +76,7 @@ export interface OrdersTable {
 export interface ImportsTable {
   id: Id; kind: string; format: string; file_name: string; file_sha256: string; status: Generated<string>;
   total_rows: Generated<number>; processed_rows: Generated<number>; created_rows: Generated<number>; updated_rows: Generated<number>;
-  duplicate_rows: Generated<number>; rejected_rows: Generated<number>; options: JsonDefault<Record<string, unknown>>;
+  duplicate_rows: Generated<number>; rejected_rows: Generated<number>; skipped_rows: Generated<number>; options: JsonDefault<Record<string, unknown>>;
   error: string | null; started_by: string; created_at: DefaultTimestamp; finished_at: Timestamp | null;
 }
 export interface ImportRejectionsTable { import_id: number; line: number; reason: string; raw: string | null }

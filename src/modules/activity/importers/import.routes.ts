@@ -1,0 +1,89 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { MultipartFile } from '@fastify/multipart';
+import { Type } from 'typebox';
+import { IdParam } from '../../../http/schemas.js';
+import { KithError } from '../../../kernel/errors.js';
+import type { ImportOptions, ImportService } from './import.service.js';
+
+const KindParam = Type.Object({ kind: Type.Union([Type.Literal('members'), Type.Literal('orders'), Type.Literal('chat')]) });
+const ReportSchema = Type.Object({
+  id: Type.Integer(), kind: Type.String(), format: Type.String(), fileName: Type.String(),
+  status: Type.Union([Type.Literal('running'), Type.Literal('completed'), Type.Literal('failed')]),
+  totalRows: Type.Integer(), processedRows: Type.Integer(), createdRows: Type.Integer(), updatedRows: Type.Integer(),
+  duplicateRows: Type.Integer(), rejectedRows: Type.Integer(), skippedRows: Type.Integer(), alreadyImported: Type.Boolean(),
+  rejections: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() })),
+  error: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(), finishedAt: Type.Union([Type.String(), Type.Null()]),
+});
+const uploadDoc = 'multipart/form-data with a `file` part (CSV, XLSX, or a chat export) and an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }';
+
+async function readUpload(req: { file: () => Promise<MultipartFile | undefined>; isMultipart: () => boolean }) {
+  if (!req.isMultipart()) throw new KithError('UNSUPPORTED_FORMAT', 'Upload the file as multipart/form-data with a part named "file"');
+  const file = await req.file();
+  if (!file || file.fieldname !== 'file') throw new KithError('VALIDATION_FAILED', 'file: the upload needs a part named "file"', { fields: [{ path: 'file', message: 'is required' }] });
+  const data = await file.toBuffer();
+  let options: ImportOptions = {};
+  const raw = (file.fields.options as { value?: unknown } | undefined)?.value;
+  if (raw !== undefined) {
+    try {
+      options = JSON.parse(String(raw));
+    } catch {
+      throw new KithError('VALIDATION_FAILED', 'options: must be JSON', { fields: [{ path: 'options', message: 'must be JSON' }] });
+    }
+    if (!options || typeof options !== 'object' || Array.isArray(options)) throw new KithError('VALIDATION_FAILED', 'options: must be a JSON object', { fields: [{ path: 'options', message: 'must be an object' }] });
+  }
+  return { fileName: file.filename || 'upload', data, options };
+}
+
+export function importRoutes(imports: ImportService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const tags = ['imports'];
+
+    app.post('/imports/:kind/preview', {
+      config: { access: 'imports:write' },
+      schema: {
+        tags, summary: 'Read an import file without writing anything: format, rows, rejected lines and a sample', description: uploadDoc, params: KindParam,
+        consumes: ['multipart/form-data'],
+        response: { 200: Type.Object({ format: Type.String(), rows: Type.Integer(), skipped: Type.Integer(), rejected: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() })), sample: Type.Array(Type.Unknown()) }) },
+      },
+    }, async (req) => {
+      const u = await readUpload(req);
+      const p = await imports.preview(req.params.kind, u.fileName, u.data, u.options);
+      return { ...p, rejected: p.rejected.slice(0, 1000) };
+    });
+
+    app.post('/imports/:kind', {
+      config: { access: 'imports:write' },
+      schema: {
+        tags, summary: 'Start an import; poll GET /imports/{id} for progress and the report', description: `${uploadDoc}. Importing the same file with the same options again writes nothing; a stopped import resumes.`,
+        params: KindParam, consumes: ['multipart/form-data'],
+        response: { 202: Type.Object({ id: Type.Integer(), alreadyImported: Type.Boolean() }) },
+      },
+    }, async (req, reply) => {
+      const u = await readUpload(req);
+      const started = await imports.start(req.ctx, req.params.kind, u.fileName, u.data, u.options);
+      started.finished.catch((err) => req.log.error({ err, importId: started.id }, 'import failed'));
+      reply.status(202);
+      return { id: started.id, alreadyImported: started.alreadyImported };
+    });
+
+    app.get('/imports', {
+      config: { access: 'imports:write' },
+      schema: { tags, summary: 'Recent imports with their reports', response: { 200: Type.Object({ items: Type.Array(ReportSchema) }) } },
+    }, async () => ({ items: await imports.list() }));
+
+    app.get('/imports/:id', {
+      config: { access: 'imports:write' },
+      schema: { tags, summary: 'Progress and report of one import', params: IdParam, response: { 200: ReportSchema } },
+    }, async (req) => imports.report(req.params.id));
+
+    app.get('/imports/:id/rejections.csv', {
+      config: { access: 'imports:write' },
+      schema: { tags, summary: 'Every rejected line of an import with its reason, as CSV', params: IdParam },
+    }, async (req, reply) => {
+      const rows = await imports.rejections(req.params.id);
+      const esc = (s: string) => `"${s.replace(/"/g, '""')}"`;
+      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="import-${req.params.id}-rejections.csv"`);
+      return '\ufeffline,reason\n' + rows.map((x) => `${x.line},${esc(/^[=+\-@]/.test(x.reason) ? `'${x.reason}` : x.reason)}`).join('\n') + '\n';
+    });
+  };
+}

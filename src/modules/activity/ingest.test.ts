@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiKeyHeaders, injector, startTestKith, staffSession, type TestKith } from '../../../test/harness.js';
+
+let kith: TestKith;
+let inject: ReturnType<typeof injector>;
+let key: Record<string, string>;
+let communityId: number;
+beforeAll(async () => {
+  kith = await startTestKith();
+  inject = injector(kith);
+  key = await apiKeyHeaders(kith, ['activities:write', 'activities:read']);
+  const c = await kith.database.db.insertInto('communities').values({ name: '产品体验官一群', channel: 'wechat', positioning_type: 'product', goal: 'product_feedback' }).returning('id').executeTakeFirstOrThrow();
+  communityId = c.id;
+});
+afterAll(async () => { await kith?.dispose(); });
+
+const count = async (table: 'activities' | 'members' | 'orders' | 'member_identities' | 'community_memberships') =>
+  (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(kith.database.db)).rows[0]!.n;
+
+const msg = (i: number, extra: Record<string, unknown> = {}) => ({
+  externalId: `m-${i}`, kind: 'message', occurredAt: '2026-03-01T09:05:12+08:00',
+  member: { channel: 'wechat', externalId: `wx-${i % 3}`, displayName: `会员${i % 3}` },
+  communityId, properties: { text: `第${i}条消息` }, ...extra,
+});
+
+describe('POST /activities', () => {
+  it('creates each activity once, resolving unknown identities to new members, and a re-sent batch creates nothing', async () => {
+    const body = { source: 'wecom-sync', items: [msg(1), msg(2), msg(3), msg(4)] };
+    const first = await inject({ method: 'POST', url: '/api/v1/activities', headers: key, payload: body });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ created: 4, duplicates: 0, rejected: 0 });
+    expect(first.json().results.map((r: { status: string }) => r.status)).toEqual(['created', 'created', 'created', 'created']);
+    const members = await count('members');
+    expect(members).toBe(3); // wx-0, wx-1, wx-2
+    const again = await inject({ method: 'POST', url: '/api/v1/activities', headers: key, payload: body });
+    expect(again.json()).toMatchObject({ created: 0, duplicates: 4, rejected: 0 });
+    expect(await count('activities')).toBe(4);
+    expect(await count('members')).toBe(3);
+    // observed activity made them members of the community
+    const stints = await sql<{ n: number }>`select count(*)::int as n from community_memberships where community_id = ${communityId} and left_at is null`.execute(kith.database.db);
+    expect(stints.rows[0]!.n).toBe(3);
+  });
+
+  it('reports each bad item with its reason and writes the good ones', async () => {
+    const before = await count('activities');
+    const r = await inject({
+      method: 'POST', url: '/api/v1/activities', headers: key, payload: {
+        source: 'wecom-sync',
+        items: [
+          msg(10),
+          { ...msg(11), kind: 'shout' },
+          { ...msg(12), occurredAt: '2026-03-01 09:05' },
+          { ...msg(13), communityId: 999999 },
+          { ...msg(14), memberId: 5 },
+          msg(10), // same key again in one batch
+        ],
+      },
+    });
+    expect(r.statusCode).toBe(200);
+    const results = r.json().results;
+    expect(results[0].status).toBe('created');
+    expect(results[1]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^kind: must be one of/) });
+    expect(results[2]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^occurredAt:/) });
+    expect(results[3]).toMatchObject({ status: 'rejected', reason: 'communityId: community 999999 does not exist' });
+    expect(results[4]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/exactly one of memberId or member/) });
+    expect(results[5].status).toBe('duplicate');
+    expect(await count('activities')).toBe(before + 1);
+  });
+
+  it('answers 400 naming every item when all are rejected, and writes nothing', async () => {
+    const before = await count('activities');
+    const r = await inject({ method: 'POST', url: '/api/v1/activities', headers: key, payload: { items: [{ kind: 'message' }, 42] } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors.map((e: { path: string }) => e.path)).toEqual(['body/items/0', 'body/items/1']);
+    expect(await count('activities')).toBe(before);
+  });
+
+  it('builds orders from purchases and applies refunds, refusing a refund of an unknown order', async () => {
+    const buyer = { channel: 'phone', externalId: '13800138000' };
+    const r = await inject({
+      method: 'POST', url: '/api/v1/activities', headers: key, payload: {
+        source: 'shop',
+        items: [
+          { externalId: 'p-1', kind: 'purchase', occurredAt: '2026-03-02T10:00:00+08:00', member: buyer, properties: { orderId: 'SY1', amount: '1299.00', currency: 'CNY', items: [{ sku: 'M1', quantity: 1 }] } },
+          { externalId: 'r-1', kind: 'refund', occurredAt: '2026-03-05T10:00:00+08:00', member: buyer, properties: { orderId: 'SY1', amount: 300 } },
+          { externalId: 'r-2', kind: 'refund', occurredAt: '2026-03-05T10:00:00+08:00', member: buyer, properties: { orderId: 'NOPE', amount: 1 } },
+          { externalId: 'p-2', kind: 'purchase', occurredAt: '2026-03-02T10:00:00+08:00', member: buyer, properties: { orderId: 'SY2', amount: '12.345' } },
+        ],
+      },
+    });
+    const results = r.json().results;
+    expect(results.map((x: { status: string }) => x.status)).toEqual(['created', 'created', 'rejected', 'rejected']);
+    expect(results[2].reason).toContain('no order NOPE');
+    expect(results[3].reason).toMatch(/^properties\.amount/);
+    const order = await kith.database.db.selectFrom('orders').selectAll().where('order_id', '=', 'SY1').executeTakeFirstOrThrow();
+    expect(order).toMatchObject({ amount: '1299.00', refunded_amount: '300.00', status: 'partially_refunded', currency: 'CNY' });
+    // the refund is not applied twice when its batch is re-sent
+    await inject({ method: 'POST', url: '/api/v1/activities', headers: key, payload: { source: 'shop', items: [{ externalId: 'r-1', kind: 'refund', occurredAt: '2026-03-05T10:00:00+08:00', member: buyer, properties: { orderId: 'SY1', amount: 300 } }] } });
+    const after = await kith.database.db.selectFrom('orders').select('refunded_amount').where('order_id', '=', 'SY1').executeTakeFirstOrThrow();
+    expect(after.refunded_amount).toBe('300.00');
+  });
+
+  it('refuses a batch over 10,000 items and callers without the scope', async () => {
+    const big = await inject({ method: 'POST', url: '/api/v1/activities', headers: key, payload: { items: Array.from({ length: 10_001 }, (_, i) => ({ i })) } });
+    expect(big.statusCode).toBe(400);
+    const reader = await apiKeyHeaders(kith, ['activities:read']);
+    expect((await inject({ method: 'POST', url: '/api/v1/activities', headers: reader, payload: { items: [msg(1)] } })).statusCode).toBe(403);
+    const analyst = await staffSession(kith, 'analyst');
+    expect((await inject({ method: 'POST', url: '/api/v1/activities', headers: analyst.headers, payload: { items: [msg(1)] } })).statusCode).toBe(403);
+    expect((await inject({ method: 'POST', url: '/api/v1/activities', payload: { items: [msg(1)] } })).statusCode).toBe(401);
+  });
+
+  it('publishes one domain event per batch in the same transaction', async () => {
+    const before = await sql<{ n: number }>`select count(*)::int as n from outbox_events where topic = 'activity.ingested'`.execute(kith.database.db);
+    await inject({ method: 'POST', url: '/api/v1/activities', headers: key, payload: { source: 'evt', items: [msg(100), msg(101)] } });
+    const after = await sql<{ n: number; ids: number[] }>`select count(*)::int as n, (array_agg(payload->'ids' order by id desc))[1] as ids from outbox_events where topic = 'activity.ingested'`.execute(kith.database.db);
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n + 1);
+    expect((after.rows[0]!.ids as unknown as number[]).length).toBe(2);
+  });
+
+  it('lists a member timeline newest first with keyset paging', async () => {
+    const m = await kith.database.db.selectFrom('member_identities').select('member_id').where('external_id', '=', 'wx-1').executeTakeFirstOrThrow();
+    const p1 = await inject({ method: 'GET', url: `/api/v1/activities?memberId=${m.member_id}&limit=1`, headers: key });
+    expect(p1.statusCode).toBe(200);
+    expect(p1.json().items).toHaveLength(1);
+    const p2 = await inject({ method: 'GET', url: `/api/v1/activities?memberId=${m.member_id}&limit=50&cursor=${p1.json().nextCursor}`, headers: key });
+    const ids = [...p1.json().items, ...p2.json().items].map((a: { id: number }) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const all = await sql<{ n: number }>`select count(*)::int as n from activities where member_id = ${m.member_id}`.execute(kith.database.db);
+    expect(ids.length).toBe(all.rows[0]!.n);
+  });
+});
+
+describe('ingest payload fuzzing', () => {
+  it('answers any malformed payload with 4xx, never 5xx, and writes nothing', async () => {
+    const before = await count('activities');
+    const membersBefore = await count('members');
+    const junkItem = fc.oneof(
+      fc.anything(),
+      fc.record({
+        externalId: fc.oneof(fc.string(), fc.integer(), fc.constant('')),
+        kind: fc.oneof(fc.string(), fc.constant('message'), fc.constant('purchase')),
+        occurredAt: fc.oneof(fc.string(), fc.date({ noInvalidDate: false }).map((d) => String(d))),
+        member: fc.oneof(fc.anything(), fc.record({ channel: fc.string(), externalId: fc.anything() })),
+        properties: fc.anything(),
+      }, { requiredKeys: [] }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.anything(), fc.record({ source: fc.anything(), items: fc.oneof(fc.anything(), fc.array(junkItem, { maxLength: 5 })) }, { requiredKeys: [] })),
+        async (payload) => {
+          const r = await inject({ method: 'POST', url: '/api/v1/activities', headers: { ...key, 'content-type': 'application/json' }, payload: JSON.stringify(payload) ?? 'null' });
+          expect(r.statusCode).toBeGreaterThanOrEqual(400);
+          expect(r.statusCode).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(await count('activities')).toBe(before);
+    expect(await count('members')).toBe(membersBefore);
+  });
+});

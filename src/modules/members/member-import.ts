@@ -1,0 +1,163 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../kernel/db/database.js';
+import { identityKey, type Channel } from './identity-resolution.js';
+
+/**
+ * Members from spreadsheets (CRM exports, customer lists) and buyers from order files. A person is
+ * recognised again by a channel account first, then the phone, then the email — so importing the
+ * same file twice, or a second file about the same people, updates them instead of duplicating.
+ * Non-empty cells overwrite; empty cells leave what Kith already knows.
+ */
+export interface MemberUpsert {
+  name?: string; nickname?: string; phone?: string; email?: string; gender?: string; birthday?: string;
+  city?: string; company?: string; source?: string; consentMarketing?: boolean; lifecycleStage?: string;
+  identities: { channel: Channel; externalId: string }[];
+  tags: string[];
+  attributes: Record<string, string>;
+}
+
+export type UpsertOutcome = { memberId: number; status: 'created' | 'updated' | 'unchanged' };
+
+const PROFILE_FIELDS = ['name', 'nickname', 'phone', 'email', 'gender', 'birthday', 'city', 'company', 'source', 'lifecycle_stage'] as const;
+
+async function matchExisting(tx: Tx, rows: Pick<MemberUpsert, 'phone' | 'email' | 'identities'>[]) {
+  const ids = rows.flatMap((r) => r.identities);
+  const phones = [...new Set(rows.flatMap((r) => (r.phone ? [r.phone] : [])))];
+  const emails = [...new Set(rows.flatMap((r) => (r.email ? [r.email.toLowerCase()] : [])))];
+  const byIdentity = new Map<string, number>();
+  const byPhone = new Map<string, number>();
+  const byEmail = new Map<string, number>();
+  if (ids.length) {
+    const r = await sql<{ channel: string; external_id: string; member_id: number }>`
+      select i.channel, i.external_id, i.member_id from member_identities i
+      join unnest(${ids.map((i) => i.channel)}::text[], ${ids.map((i) => i.externalId)}::text[]) q(channel, external_id)
+        on i.channel = q.channel and i.external_id = q.external_id`.execute(tx);
+    for (const x of r.rows) byIdentity.set(identityKey(x.channel, x.external_id), x.member_id);
+  }
+  if (phones.length) {
+    const r = await sql<{ phone: string; id: number }>`
+      select distinct on (phone) phone, id from members
+      where phone = any(${phones}::text[]) and merged_into is null and erased_at is null order by phone, id`.execute(tx);
+    for (const x of r.rows) byPhone.set(x.phone, x.id);
+  }
+  if (emails.length) {
+    const r = await sql<{ email: string; id: number }>`
+      select distinct on (lower(email)) lower(email) as email, id from members
+      where lower(email) = any(${emails}::text[]) and merged_into is null and erased_at is null order by lower(email), id`.execute(tx);
+    for (const x of r.rows) byEmail.set(x.email, x.id);
+  }
+  return (r: Pick<MemberUpsert, 'phone' | 'email' | 'identities'>): number | undefined => {
+    for (const i of r.identities) {
+      const m = byIdentity.get(identityKey(i.channel, i.externalId));
+      if (m) return m;
+    }
+    return (r.phone && byPhone.get(r.phone)) || (r.email && byEmail.get(r.email.toLowerCase())) || undefined;
+  };
+}
+
+/** Creates or updates the members of a chunk of import rows; one outcome per row, in order. */
+export async function upsertImportedMembers(tx: Tx, rows: MemberUpsert[], opts: { source: string }): Promise<UpsertOutcome[]> {
+  const find = await matchExisting(tx, rows);
+  const outcomes: UpsertOutcome[] = [];
+  // Rows about the same person within the chunk land on the same member.
+  const local = new Map<string, number>();
+  const keysOf = (r: MemberUpsert) => [
+    ...r.identities.map((i) => `i:${identityKey(i.channel, i.externalId)}`),
+    ...(r.phone ? [`p:${r.phone}`] : []),
+    ...(r.email ? [`e:${r.email.toLowerCase()}`] : []),
+  ];
+  for (const r of rows) {
+    let id = find(r) ?? keysOf(r).map((k) => local.get(k)).find((x) => x !== undefined);
+    let status: UpsertOutcome['status'];
+    const values = {
+      name: r.name ?? null, nickname: r.nickname ?? null, phone: r.phone ?? null, email: r.email?.toLowerCase() ?? null,
+      gender: r.gender ?? null, birthday: r.birthday ?? null, city: r.city ?? null, company: r.company ?? null,
+      source: r.source ?? opts.source, lifecycle_stage: r.lifecycleStage ?? null,
+    };
+    if (id === undefined) {
+      const row = await tx.insertInto('members').values({
+        ...values, gender: values.gender ?? 'unknown', lifecycle_stage: values.lifecycle_stage ?? 'acquired',
+        consent_marketing: r.consentMarketing ?? false, attributes: JSON.stringify(r.attributes),
+      }).returning('id').executeTakeFirstOrThrow();
+      id = row.id;
+      status = 'created';
+    } else {
+      const before = await tx.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const patch: Record<string, unknown> = {};
+      for (const f of PROFILE_FIELDS) if (values[f] !== null && values[f] !== (before as Record<string, unknown>)[f]) patch[f] = values[f];
+      if (r.consentMarketing !== undefined && r.consentMarketing !== before.consent_marketing) patch.consent_marketing = r.consentMarketing;
+      const attrs = { ...(before.attributes as Record<string, unknown>) };
+      let attrsChanged = false;
+      for (const [k, v] of Object.entries(r.attributes)) if (attrs[k] !== v) { attrs[k] = v; attrsChanged = true; }
+      if (attrsChanged) patch.attributes = JSON.stringify(attrs);
+      if (Object.keys(patch).length) {
+        await tx.updateTable('members').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+        status = 'updated';
+      } else status = 'unchanged';
+    }
+    for (const k of keysOf(r)) local.set(k, id);
+    if (r.identities.length) {
+      const added = await tx.insertInto('member_identities')
+        .values(r.identities.map((i) => ({ member_id: id!, channel: i.channel, external_id: i.externalId })))
+        .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing()).returning('id').execute();
+      if (added.length && status === 'unchanged') status = 'updated';
+    }
+    if (r.tags.length) {
+      await tx.insertInto('tags').values(r.tags.map((name) => ({ name }))).onConflict((oc) => oc.expression(sql`lower(name)`).doNothing()).execute();
+      const tagIds = await tx.selectFrom('tags').select('id').where(sql`lower(name)`, 'in', r.tags.map((t) => t.toLowerCase())).execute();
+      const added = await tx.insertInto('member_tags').values(tagIds.map((t) => ({ member_id: id!, tag_id: t.id })))
+        .onConflict((oc) => oc.columns(['member_id', 'tag_id']).doNothing()).returning('tag_id').execute();
+      if (added.length && status === 'unchanged') status = 'updated';
+    }
+    outcomes.push({ memberId: id, status });
+  }
+  return outcomes;
+}
+
+/** The member behind each buyer of an order file, creating one from the contact when unknown. */
+export async function findOrCreateBuyers(tx: Tx, buyers: { phone?: string; email?: string; name?: string; identities: { channel: Channel; externalId: string }[] }[], opts: { source: string }): Promise<number[]> {
+  const outcomes = await upsertImportedMembers(tx, buyers.map((b) => ({
+    // A buyer row only fills gaps: an order file is not the authority on the profile.
+    phone: b.phone, email: b.email, identities: b.identities, tags: [], attributes: {},
+  })), opts);
+  const ids = outcomes.map((o) => o.memberId);
+  const named = buyers.map((b, i) => ({ id: ids[i]!, name: b.name })).filter((x) => x.name);
+  if (named.length) {
+    await sql`update members m set name = q.name from unnest(${named.map((n) => n.id)}::bigint[], ${named.map((n) => n.name!)}::text[]) q(id, name)
+      where m.id = q.id and m.name is null`.execute(tx);
+  }
+  return ids;
+}
+
+/**
+ * Inserts members as given, one new member per row, without looking for existing ones: for loading
+ * a system of record (or the demo) where each row is known to be a distinct person, even when two
+ * share a phone. Channel accounts already taken are skipped. Returns the new ids in row order.
+ */
+export async function insertMembersBulk(tx: Tx, rows: (MemberUpsert & { createdAt?: string })[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let s = 0; s < rows.length; s += 1000) {
+    const chunk = rows.slice(s, s + 1000);
+    const inserted = await tx.insertInto('members').values(chunk.map((r) => ({
+      name: r.name ?? null, nickname: r.nickname ?? null, phone: r.phone ?? null, email: r.email?.toLowerCase() ?? null,
+      gender: r.gender ?? 'unknown', birthday: r.birthday ?? null, city: r.city ?? null, company: r.company ?? null,
+      source: r.source ?? null, consent_marketing: r.consentMarketing ?? false, lifecycle_stage: r.lifecycleStage ?? 'acquired',
+      attributes: JSON.stringify(r.attributes), ...(r.createdAt ? { created_at: r.createdAt, updated_at: r.createdAt } : {}),
+    }))).returning('id').execute();
+    const chunkIds = inserted.map((x) => x.id);
+    ids.push(...chunkIds);
+    const identities = chunk.flatMap((r, i) => r.identities.map((x) => ({ member_id: chunkIds[i]!, channel: x.channel, external_id: x.externalId })));
+    if (identities.length) {
+      await tx.insertInto('member_identities').values(identities).onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing()).execute();
+    }
+    const names = [...new Set(chunk.flatMap((r) => r.tags))];
+    if (names.length) {
+      await tx.insertInto('tags').values(names.map((name) => ({ name }))).onConflict((oc) => oc.expression(sql`lower(name)`).doNothing()).execute();
+      const tagRows = await tx.selectFrom('tags').select(['id', 'name']).where(sql`lower(name)`, 'in', names.map((n) => n.toLowerCase())).execute();
+      const tagId = new Map(tagRows.map((t) => [t.name.toLowerCase(), t.id]));
+      const links = chunk.flatMap((r, i) => r.tags.map((t) => ({ member_id: chunkIds[i]!, tag_id: tagId.get(t.toLowerCase())! })));
+      if (links.length) await tx.insertInto('member_tags').values(links).onConflict((oc) => oc.columns(['member_id', 'tag_id']).doNothing()).execute();
+    }
+  }
+  return ids;
+}
