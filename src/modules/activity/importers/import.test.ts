@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injector, startTestKith, staffSession, systemCtx, type TestKith } from '../../../../test/harness.js';
+
+const fixtures = path.join(import.meta.dirname, '../formats/fixtures');
+const membersCsv = fs.readFileSync(path.join(fixtures, 'members-utf8-bom.csv'));
+const qq = fs.readFileSync(path.join(fixtures, 'qq-export.txt'));
+
+let kith: TestKith;
+beforeAll(async () => { kith = await startTestKith(); });
+afterAll(async () => { await kith?.dispose(); });
+
+const q = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(kith.database.db)).rows;
+
+function ordersCsv(n: number, refundEvery = 0) {
+  const lines = ['订单号,手机号,实付金额,下单时间,状态,商品'];
+  for (let i = 1; i <= n; i++) {
+    const refunded = refundEvery && i % refundEvery === 0;
+    lines.push(`SY${String(i).padStart(6, '0')},138${String(i % 400).padStart(8, '0')},${(49 + (i % 50)).toFixed(2)},2026-0${1 + (i % 9)}-1${i % 10} 10:00:00,${refunded ? '已退款' : '已支付'},咖啡豆`);
+  }
+  return Buffer.from(lines.join('\n'));
+}
+
+describe('members import', () => {
+  it('imports a CSV, reporting every bad row by line with its reason', async () => {
+    const r = await kith.imports.run(systemCtx, 'members', 'members.csv', membersCsv, {});
+    expect(r.status).toBe('completed');
+    expect(r.createdRows).toBe(3);
+    expect(r.rejections.map((x) => x.line)).toEqual([5, 7]);
+    expect(r.rejections[0]!.reason).toContain('手机号: "1380013"');
+    expect(r.rejections[1]!.reason).toMatch(/no phone, email or channel account/);
+    const zhang = await q(sql<{ phone: string; email: string; gender: string; birthday: string }>`select phone, email, gender, birthday from members where name = '张三'`);
+    expect(zhang).toEqual([{ phone: '13800138000', email: 'zhangsan@example.com', gender: 'male', birthday: '1990-05-01' }]);
+    const tags = await q(sql<{ name: string }>`select t.name from member_tags mt join tags t on t.id = mt.tag_id join members m on m.id = mt.member_id where m.name = '张三' order by t.name`);
+    expect(tags.map((t) => t.name)).toEqual(['VIP', '早鸟']);
+    const group = await q(sql<{ n: number }>`select count(*)::int as n from community_memberships cm join communities c on c.id = cm.community_id where c.name = '产品体验官一群'`);
+    expect(group[0]!.n).toBe(2);
+  });
+
+  it('writes nothing when the same file is imported again', async () => {
+    const before = await q(sql<{ n: number }>`select count(*)::int as n from members`);
+    const r = await kith.imports.run(systemCtx, 'members', 'members.csv', membersCsv, {});
+    expect(r.alreadyImported).toBe(true);
+    // with other options it is a new import, but every person is recognised again
+    const again = await kith.imports.run(systemCtx, 'members', 'members.csv', membersCsv, { timeZone: 'Asia/Tokyo' });
+    expect(again.alreadyImported).toBe(false);
+    expect(again.createdRows).toBe(0);
+    expect((await q(sql<{ n: number }>`select count(*)::int as n from members`))[0]!.n).toBe(before[0]!.n);
+  });
+
+  it('reads the same list saved as GBK and as XLSX', async () => {
+    const text = membersCsv.toString('utf8').replace(/^\ufeff/, '').replace(/张三/g, '张三丰').replace(/wxid_zhangsan/g, 'wxid_zsf').replace('13800138000', '13800138001').replace('138 0013 8000', '138 0013 8001').replace('ZhangSan@', 'zsf@');
+    const gbk = iconv.encode(text, 'gbk');
+    const r = await kith.imports.run(systemCtx, 'members', 'gbk.csv', gbk, {});
+    expect(r.format).toBe('csv');
+    expect((await q(sql<{ n: number }>`select count(*)::int as n from members where name = '张三丰'`))[0]!.n).toBe(1);
+
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('会员');
+    ws.addRow(['姓名', '手机号', '城市']);
+    ws.addRow(['陈七', '13912345678', '杭州']);
+    ws.addRow(['周八', 'not a phone', '上海']);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    const x = await kith.imports.run(systemCtx, 'members', 'list.xlsx', xlsx, {});
+    expect(x.format).toBe('xlsx');
+    expect(x.createdRows).toBe(1);
+    expect(x.rejections).toEqual([{ line: 3, reason: expect.stringContaining('手机号') }]);
+  });
+
+  it('refuses a file in an unknown encoding with a clear message', async () => {
+    const junk = Buffer.from([0xff, 0xfe, 0xfd, 0x00, 0x81, 0x00, 0xfe, 0xff, 0x80, 0x80]);
+    await expect(kith.imports.run(systemCtx, 'members', 'x.csv', junk, {})).rejects.toMatchObject({ code: expect.stringMatching(/UNSUPPORTED_ENCODING|UNSUPPORTED_FORMAT|VALIDATION_FAILED/) });
+  });
+});
+
+describe('orders import', () => {
+  it('resumes a killed import and ends with exactly the data of an uninterrupted one', async () => {
+    const file = ordersCsv(1200, 7);
+    let chunks = 0;
+    await expect(kith.imports.run(systemCtx, 'orders', 'orders.csv', file, { source: 'tmall' }, () => {
+      if (++chunks === 3) throw new Error('killed');
+    })).rejects.toThrow('killed');
+    const partial = await q(sql<{ n: number }>`select count(*)::int as n from orders where source = 'tmall'`);
+    expect(partial[0]!.n).toBeGreaterThan(0);
+    expect(partial[0]!.n).toBeLessThan(1200);
+    const resumed = await kith.imports.run(systemCtx, 'orders', 'orders.csv', file, { source: 'tmall' });
+    expect(resumed.status).toBe('completed');
+    expect(resumed.processedRows).toBe(1200);
+
+    const reference = await startTestKith();
+    try {
+      await reference.imports.run(systemCtx, 'orders', 'orders.csv', file, { source: 'tmall' });
+      const shape = (k: TestKith) => sql<{ order_id: string; amount: string; refunded_amount: string; status: string; phone: string }>`
+        select o.order_id, o.amount, o.refunded_amount, o.status, m.phone from orders o join members m on m.id = o.member_id order by o.order_id`.execute(k.database.db);
+      const a = (await shape(kith)).rows;
+      const b = (await shape(reference)).rows;
+      expect(a).toHaveLength(1200);
+      expect(a).toEqual(b);
+      expect(a.filter((o) => o.status === 'refunded')).toHaveLength(Math.floor(1200 / 7));
+      const members = (k: TestKith) => sql<{ n: number }>`select count(distinct member_id)::int as n from orders`.execute(k.database.db);
+      expect((await members(kith)).rows[0]!.n).toBe((await members(reference)).rows[0]!.n);
+    } finally {
+      await reference.dispose();
+    }
+  });
+});
+
+describe('chat import', () => {
+  it('imports a QQ export once, creating members by QQ number or email, and an overlapping export adds only the new messages', async () => {
+    const r = await kith.imports.run(systemCtx, 'chat', 'qq.txt', qq, {});
+    expect(r.status).toBe('completed');
+    expect(r.format).toBe('qq-txt');
+    expect(r.createdRows).toBeGreaterThan(2);
+    // QQ 123456789 is 李四's account from the members list: the chat lands on that member.
+    const lin = await q(sql<{ text: string; name: string }>`
+      select a.properties->>'text' as text, m.name from activities a
+      join member_identities i on i.member_id = a.member_id and i.channel = 'qq' and i.external_id = '123456789'
+      join members m on m.id = a.member_id order by a.occurred_at limit 1`);
+    expect(lin[0]).toEqual({ text: '大家早上好！', name: '李四' });
+    const amy = await q(sql<{ text: string }>`select a.properties->>'text' as text from activities a join member_identities i on i.member_id = a.member_id where i.channel = 'email' and i.external_id = 'amy@example.com'`);
+    expect(amy[0]!.text).toBe('早～今天的新品什么时候开售？\n第二行也是消息内容');
+
+    const count = async () => (await q(sql<{ n: number }>`select count(*)::int as n from activities where source like 'chat:%'`))[0]!.n;
+    const before = await count();
+    const extended = Buffer.concat([qq, Buffer.from('\r\n2024-03-09 20:00:00 小林(123456789)\r\n新的一条\r\n')]);
+    const r2 = await kith.imports.run(systemCtx, 'chat', 'qq-week2.txt', extended, {});
+    expect(r2.createdRows).toBe(1);
+    expect(r2.duplicateRows).toBe(r.createdRows);
+    expect(await count()).toBe(before + 1);
+  });
+});
+
+describe('import API', () => {
+  function multipart(fileName: string, content: Buffer, options?: object) {
+    const boundary = '----kith' + Math.random().toString(16).slice(2);
+    const parts: Buffer[] = [];
+    if (options) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="options"\r\n\r\n${JSON.stringify(options)}\r\n`));
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`), content, Buffer.from(`\r\n--${boundary}--\r\n`));
+    return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  }
+
+  it('previews, runs and reports an uploaded file; analysts may not import', async () => {
+    const inject = injector(kith);
+    const op = await staffSession(kith, 'operator');
+    const file = ordersCsv(30, 0);
+    const pv = multipart('o.csv', file, { source: 'jd' });
+    const preview = await inject({ method: 'POST', url: '/api/v1/imports/orders/preview', headers: { ...op.headers, ...pv.headers }, payload: pv.payload });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toMatchObject({ format: 'csv', rows: 30, rejected: [] });
+    const up = multipart('o.csv', file, { source: 'jd' });
+    const started = await inject({ method: 'POST', url: '/api/v1/imports/orders', headers: { ...op.headers, ...up.headers }, payload: up.payload });
+    expect(started.statusCode).toBe(202);
+    let report;
+    for (let i = 0; i < 100; i++) {
+      report = (await inject({ method: 'GET', url: `/api/v1/imports/${started.json().id}`, headers: op.headers })).json();
+      if (report.status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(report).toMatchObject({ status: 'completed', createdRows: 30 });
+    const analyst = await staffSession(kith, 'analyst');
+    const denied = multipart('o.csv', file);
+    expect((await inject({ method: 'POST', url: '/api/v1/imports/orders', headers: { ...analyst.headers, ...denied.headers }, payload: denied.payload })).statusCode).toBe(403);
+    const bad = await inject({ method: 'POST', url: '/api/v1/imports/orders', headers: { ...op.headers, 'content-type': 'application/json' }, payload: '{}' });
+    expect(bad.statusCode).toBe(415);
+    const audit = await q(sql<{ action: string }>`select action from audit_log where action = 'import.orders' and actor_label = ${op.email}`);
+    expect(audit).toHaveLength(1);
+  });
+});
