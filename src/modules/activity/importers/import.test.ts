@@ -111,6 +111,7 @@ describe('orders import', () => {
 
 describe('chat import', () => {
   it('imports a QQ export once, creating members by QQ number or email, and an overlapping export adds only the new messages', async () => {
+    await kith.imports.run(systemCtx, 'members', 'members.csv', membersCsv, {}); // no-op when already imported
     const r = await kith.imports.run(systemCtx, 'chat', 'qq.txt', qq, {});
     expect(r.status).toBe('completed');
     expect(r.format).toBe('qq-txt');
