@@ -55,61 +55,101 @@ async function matchExisting(tx: Tx, rows: Pick<MemberUpsert, 'phone' | 'email' 
   };
 }
 
-/** Creates or updates the members of a chunk of import rows; one outcome per row, in order. */
+/**
+ * Creates or updates the members of a chunk of import rows; one outcome per row, in order.
+ * A chunk costs a fixed handful of statements: match, insert the new people, load the known ones,
+ * update only those whose cells say something new, then identities and tags in one go each.
+ */
 export async function upsertImportedMembers(tx: Tx, rows: MemberUpsert[], opts: { source: string }): Promise<UpsertOutcome[]> {
   const find = await matchExisting(tx, rows);
-  const outcomes: UpsertOutcome[] = [];
-  // Rows about the same person within the chunk land on the same member.
-  const local = new Map<string, number>();
+  // Rows about the same person within the chunk land on the same member: the first row that
+  // names a key owns it; later rows with any of its keys join it.
   const keysOf = (r: MemberUpsert) => [
     ...r.identities.map((i) => `i:${identityKey(i.channel, i.externalId)}`),
     ...(r.phone ? [`p:${r.phone}`] : []),
     ...(r.email ? [`e:${r.email.toLowerCase()}`] : []),
   ];
-  for (const r of rows) {
-    let id = find(r) ?? keysOf(r).map((k) => local.get(k)).find((x) => x !== undefined);
-    let status: UpsertOutcome['status'];
-    const values = {
-      name: r.name ?? null, nickname: r.nickname ?? null, phone: r.phone ?? null, email: r.email?.toLowerCase() ?? null,
-      gender: r.gender ?? null, birthday: r.birthday ?? null, city: r.city ?? null, company: r.company ?? null,
-      source: r.source ?? opts.source, lifecycle_stage: r.lifecycleStage ?? null,
-    };
-    if (id === undefined) {
-      const row = await tx.insertInto('members').values({
-        ...values, gender: values.gender ?? 'unknown', lifecycle_stage: values.lifecycle_stage ?? 'acquired',
-        consent_marketing: r.consentMarketing ?? false, attributes: JSON.stringify(r.attributes),
-      }).returning('id').executeTakeFirstOrThrow();
-      id = row.id;
-      status = 'created';
-    } else {
-      const before = await tx.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const target: ({ existing: number } | { fresh: number })[] = [];
+  const freshOf = new Map<string, number>();
+  const freshRows: number[] = [];
+  rows.forEach((r, i) => {
+    const existing = find(r);
+    if (existing !== undefined) return void target.push({ existing });
+    const keys = keysOf(r);
+    let f = keys.map((k) => freshOf.get(k)).find((x) => x !== undefined);
+    if (f === undefined) {
+      f = freshRows.length;
+      freshRows.push(i);
+    }
+    for (const k of keys) freshOf.set(k, f);
+    target.push({ fresh: f });
+  });
+
+  const values = (r: MemberUpsert) => ({
+    name: r.name ?? null, nickname: r.nickname ?? null, phone: r.phone ?? null, email: r.email?.toLowerCase() ?? null,
+    gender: r.gender ?? null, birthday: r.birthday ?? null, city: r.city ?? null, company: r.company ?? null,
+    source: r.source ?? opts.source, lifecycle_stage: r.lifecycleStage ?? null,
+  });
+  const freshIds: number[] = [];
+  if (freshRows.length) {
+    const inserted = await tx.insertInto('members').values(freshRows.map((i) => {
+      const r = rows[i]!;
+      const v = values(r);
+      return { ...v, gender: v.gender ?? 'unknown', lifecycle_stage: v.lifecycle_stage ?? 'acquired', consent_marketing: r.consentMarketing ?? false, attributes: JSON.stringify(r.attributes) };
+    })).returning('id').execute();
+    freshIds.push(...inserted.map((x) => x.id).sort((a, b) => a - b));
+  }
+  const memberIdOf = (i: number) => {
+    const t = target[i]!;
+    return 'existing' in t ? t.existing : freshIds[t.fresh]!;
+  };
+
+  // Known people, and fresh ones seen again later in the chunk, take the non-empty cells as a patch.
+  const outcomes: UpsertOutcome[] = rows.map((_, i) => ({ memberId: memberIdOf(i), status: 'unchanged' as UpsertOutcome['status'] }));
+  freshRows.forEach((i) => (outcomes[i]!.status = 'created'));
+  const toPatch = rows.map((_, i) => i).filter((i) => !freshRows.includes(i));
+  if (toPatch.length) {
+    const ids = [...new Set(toPatch.map(memberIdOf))];
+    const current = new Map((await tx.selectFrom('members').selectAll().where('id', 'in', ids).execute()).map((m) => [m.id, m as Record<string, unknown>]));
+    const patches = new Map<number, Record<string, unknown>>();
+    for (const i of toPatch) {
+      const r = rows[i]!;
+      const id = memberIdOf(i);
+      const before = { ...current.get(id)!, ...(patches.get(id) ?? {}) };
+      const v = values(r);
       const patch: Record<string, unknown> = {};
-      for (const f of PROFILE_FIELDS) if (values[f] !== null && values[f] !== (before as Record<string, unknown>)[f]) patch[f] = values[f];
+      for (const f of PROFILE_FIELDS) if (v[f] !== null && v[f] !== before[f]) patch[f] = v[f];
       if (r.consentMarketing !== undefined && r.consentMarketing !== before.consent_marketing) patch.consent_marketing = r.consentMarketing;
-      const attrs = { ...(before.attributes as Record<string, unknown>) };
+      const attrs = { ...((typeof before.attributes === 'string' ? JSON.parse(before.attributes) : before.attributes) as Record<string, unknown>) };
       let attrsChanged = false;
-      for (const [k, v] of Object.entries(r.attributes)) if (attrs[k] !== v) { attrs[k] = v; attrsChanged = true; }
+      for (const [k, val] of Object.entries(r.attributes)) if (attrs[k] !== val) { attrs[k] = val; attrsChanged = true; }
       if (attrsChanged) patch.attributes = JSON.stringify(attrs);
       if (Object.keys(patch).length) {
-        await tx.updateTable('members').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
-        status = 'updated';
-      } else status = 'unchanged';
+        patches.set(id, { ...(patches.get(id) ?? {}), ...patch });
+        if (outcomes[i]!.status === 'unchanged' && !freshIds.includes(id)) outcomes[i]!.status = 'updated';
+      }
     }
-    for (const k of keysOf(r)) local.set(k, id);
-    if (r.identities.length) {
-      const added = await tx.insertInto('member_identities')
-        .values(r.identities.map((i) => ({ member_id: id!, channel: i.channel, external_id: i.externalId })))
-        .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing()).returning('id').execute();
-      if (added.length && status === 'unchanged') status = 'updated';
-    }
-    if (r.tags.length) {
-      await tx.insertInto('tags').values(r.tags.map((name) => ({ name }))).onConflict((oc) => oc.expression(sql`lower(name)`).doNothing()).execute();
-      const tagIds = await tx.selectFrom('tags').select('id').where(sql`lower(name)`, 'in', r.tags.map((t) => t.toLowerCase())).execute();
-      const added = await tx.insertInto('member_tags').values(tagIds.map((t) => ({ member_id: id!, tag_id: t.id })))
-        .onConflict((oc) => oc.columns(['member_id', 'tag_id']).doNothing()).returning('tag_id').execute();
-      if (added.length && status === 'unchanged') status = 'updated';
-    }
-    outcomes.push({ memberId: id, status });
+    for (const [id, patch] of patches) await tx.updateTable('members').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+  }
+
+  const identities = rows.flatMap((r, i) => r.identities.map((x) => ({ member_id: memberIdOf(i), channel: x.channel, external_id: x.externalId, row: i })));
+  if (identities.length) {
+    const added = await tx.insertInto('member_identities').values(identities.map(({ row: _row, ...x }) => x))
+      .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing()).returning(['channel', 'external_id']).execute();
+    const addedKeys = new Set(added.map((a) => identityKey(a.channel, a.external_id)));
+    for (const x of identities) if (addedKeys.has(identityKey(x.channel, x.external_id)) && outcomes[x.row]!.status === 'unchanged') outcomes[x.row]!.status = 'updated';
+  }
+  const names = [...new Set(rows.flatMap((r) => r.tags))];
+  if (names.length) {
+    await tx.insertInto('tags').values(names.map((name) => ({ name }))).onConflict((oc) => oc.expression(sql`lower(name)`).doNothing()).execute();
+    const tagRows = await tx.selectFrom('tags').select(['id', 'name']).where(sql`lower(name)`, 'in', names.map((n) => n.toLowerCase())).execute();
+    const tagId = new Map(tagRows.map((t) => [t.name.toLowerCase(), t.id]));
+    const links = rows.flatMap((r, i) => r.tags.map((t) => ({ member_id: memberIdOf(i), tag_id: tagId.get(t.toLowerCase())!, row: i })));
+    const unique = [...new Map(links.map((l) => [`${l.member_id}:${l.tag_id}`, l])).values()];
+    const added = await tx.insertInto('member_tags').values(unique.map(({ row: _row, ...l }) => l))
+      .onConflict((oc) => oc.columns(['member_id', 'tag_id']).doNothing()).returning(['member_id', 'tag_id']).execute();
+    const addedKeys = new Set(added.map((a) => `${a.member_id}:${a.tag_id}`));
+    for (const l of links) if (addedKeys.has(`${l.member_id}:${l.tag_id}`) && outcomes[l.row]!.status === 'unchanged') outcomes[l.row]!.status = 'updated';
   }
   return outcomes;
 }
