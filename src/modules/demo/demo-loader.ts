@@ -43,7 +43,7 @@ export async function loadDemo(deps: {
     const ids = await insertMembersBulk(tx, data.members.map((m) => ({
       name: m.name ?? undefined, nickname: m.nickname, phone: m.phone ?? undefined, email: m.email ?? undefined, gender: m.gender,
       birthday: m.birthday ?? undefined, city: m.city, company: m.company ?? undefined, source: m.source, consentMarketing: m.consentMarketing,
-      identities: m.identities.map((i) => ({ channel: i.channel as Channel, externalId: i.externalId })), tags: m.tags, attributes: {},
+      identities: m.identities.map((i) => ({ channel: i.channel as Channel, externalId: i.externalId, displayName: i.displayName })), tags: m.tags, attributes: {},
       createdAt: m.createdAt,
     })));
     data.members.forEach((m, i) => memberId.set(m.key, ids[i]!));

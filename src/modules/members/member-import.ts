@@ -11,7 +11,7 @@ import { identityKey, type Channel } from './identity-resolution.js';
 export interface MemberUpsert {
   name?: string; nickname?: string; phone?: string; email?: string; gender?: string; birthday?: string;
   city?: string; company?: string; source?: string; consentMarketing?: boolean; lifecycleStage?: string;
-  identities: { channel: Channel; externalId: string }[];
+  identities: { channel: Channel; externalId: string; displayName?: string }[];
   tags: string[];
   attributes: Record<string, string>;
 }
@@ -186,7 +186,7 @@ export async function insertMembersBulk(tx: Tx, rows: (MemberUpsert & { createdA
     }))).returning('id').execute();
     const chunkIds = inserted.map((x) => x.id);
     ids.push(...chunkIds);
-    const identities = chunk.flatMap((r, i) => r.identities.map((x) => ({ member_id: chunkIds[i]!, channel: x.channel, external_id: x.externalId })));
+    const identities = chunk.flatMap((r, i) => r.identities.map((x) => ({ member_id: chunkIds[i]!, channel: x.channel, external_id: x.externalId, display_name: x.displayName ?? null })));
     if (identities.length) {
       await tx.insertInto('member_identities').values(identities).onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing()).execute();
     }
