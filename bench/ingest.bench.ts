@@ -104,6 +104,7 @@ async function runOn(kind: 'pglite' | 'postgres', total: number) {
       communities.push(r.id);
     }
     const first = await timed(() => ingestAll(kith, total, members, communities));
+    const follow = await timed(() => kith.jobs.runOnce());
     const again = await timed(() => ingestAll(kith, total, members, communities));
     const count = await sql<{ n: number }>`select count(*)::int as n from activities`.execute(database.db);
     await sql`truncate activities`.execute(database.db);
@@ -114,7 +115,7 @@ async function runOn(kind: 'pglite' | 'postgres', total: number) {
     return {
       kind, total, members, rate, copyRate, ratio: rate / copyRate, againRatio: again.ms / first.ms,
       created: first.value.created, rejected: first.value.rejected, createdAgain: again.value.created, stored: count.rows[0]!.n,
-      firstMs: first.ms, againMs: again.ms, copyMs,
+      firstMs: first.ms, againMs: again.ms, copyMs, followMs: follow.ms, followJobs: follow.value,
     };
   } finally {
     await kith.close();
@@ -132,6 +133,7 @@ export async function run(opts: BenchOptions) {
     results.push(r);
     console.log(`\n[${k}]`);
     console.log(`  ingest path      ${fmt(r.rate)} activities/s  (${(r.firstMs / 1000).toFixed(1)} s, created ${fmt(r.created)}, rejected ${r.rejected}, stored ${fmt(r.stored)})`);
+    console.log(`  follow-up jobs   ${r.followJobs} outbox jobs (members' last-active) in ${(r.followMs / 1000).toFixed(1)} s, after the batches committed`);
     console.log(`  re-ingest        ${(r.againMs / 1000).toFixed(1)} s, created ${fmt(r.createdAgain)}  → ${r.againRatio.toFixed(2)}× the first pass (target ≤ 1.5×, 0 created)`);
     console.log(`  raw COPY         ${fmt(r.copyRate)} rows/s  (${(r.copyMs / 1000).toFixed(1)} s)`);
     console.log(`  ingest / COPY    ${(r.ratio * 100).toFixed(0)}%  (target ≥ 50%)`);

@@ -11,7 +11,7 @@ import { createAccessService, accessRoutes, type AccessService } from './modules
 import { createCommunitiesService, communitiesRoutes, communitiesMemberParticipant, type CommunitiesService } from './modules/communities/index.js';
 import { createMembersService, membersRoutes, type MembersService } from './modules/members/index.js';
 import {
-  createIngestService, activityRoutes, activityMemberParticipant, createImportService, planFactory, importRoutes,
+  createIngestService, activityRoutes, activityMemberParticipant, createImportService, planFactory, importRoutes, lastActiveSubscriber,
   type IngestService, type ImportService,
 } from './modules/activity/index.js';
 
@@ -57,6 +57,7 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
   members.participants.register(communitiesMemberParticipant);
   const ingest = createIngestService({ database, clock, jobs });
   members.participants.register(activityMemberParticipant);
+  jobs.subscribe(lastActiveSubscriber);
   const imports = createImportService({ database, clock, plans: planFactory({ ingest, timeZone: config.timeZone }) });
 
   const modules: FastifyPluginAsyncTypebox[] = [

@@ -21,6 +21,7 @@ export async function loadDemoIfEmpty(kith: Kith, opts: { seed?: number; members
     bars.get(step)!.update({ processed: done, total });
     if (done === total) bars.get(step)!.done();
   });
+  await kith.jobs.runOnce(); // follow-up work of the load (last-active dates) before anyone looks
   console.log(`Demo loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${r.communities} communities, ${r.members.toLocaleString()} members, ${r.activities.toLocaleString()} activities.`);
   if (r.owner) {
     console.log(`\nDemo owner login (shown once):\n  email:    ${r.owner.email}\n  password: ${r.owner.password}\n`);

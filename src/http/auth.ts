@@ -42,7 +42,8 @@ export function installAuth(app: FastifyInstance, access: AccessService, routes:
     for (const m of [opts.method].flat()) if (m !== 'HEAD') routes.push({ method: m, url, access: declared });
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest) => {
+  // onRequest: callers are identified and refused before their body is even read.
+  app.addHook('onRequest', async (req: FastifyRequest) => {
     const required = req.routeOptions.config?.access;
     if (!required || required === 'public') return;
     const actor = await authenticate(req, access);

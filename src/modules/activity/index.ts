@@ -6,3 +6,4 @@ export { ACTIVITY_KINDS, checkActivity, parseAmount, type ActivityInput, type Ac
 export { createImportService, IMPORT_KINDS, type ImportService, type ImportReport, type ImportKind, type ImportOptions } from './importers/import.service.js';
 export { planFactory } from './importers/plans.js';
 export { importRoutes } from './importers/import.routes.js';
+export { lastActiveSubscriber } from './last-active.subscriber.js';

@@ -4,7 +4,7 @@ import type { Jobs } from '../../kernel/jobs.js';
 import type { ActorContext } from '../../kernel/context.js';
 import { KithError } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { resolveIdentities, touchLastActive, identityKey } from '../members/index.js';
+import { resolveIdentities, identityKey } from '../members/index.js';
 import { applyMembershipActivities } from '../communities/index.js';
 import { checkActivity, type ActivityInput } from './domain/activity-input.js';
 import * as repo from './activity.repo.js';
@@ -143,7 +143,6 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
         kind: c.input.kind === 'join' ? 'join' : c.input.kind === 'leave' ? 'leave' : 'other',
       })));
     }
-    await touchLastActive(tx, created.map((c) => ({ memberId: memberOf.get(c.index)!, at: c.input.occurredAt })));
     const ids = created.map((c) => idOf.get(key(c.input.source, c.input.externalId))!);
     await jobs.publish(tx, ACTIVITY_INGESTED, { ids });
     if (audit) {

@@ -34,6 +34,12 @@ describe('POST /activities', () => {
     expect(first.json().results.map((r: { status: string }) => r.status)).toEqual(['created', 'created', 'created', 'created']);
     const members = await count('members');
     expect(members).toBe(3); // wx-0, wx-1, wx-2
+    // last-active dates follow after the batch, through the outbox
+    const stale = await sql<{ n: number }>`select count(*)::int as n from members where last_active_at is null`.execute(kith.database.db);
+    expect(stale.rows[0]!.n).toBe(3);
+    await kith.jobs.runOnce();
+    const active = await sql<{ at: Date }>`select last_active_at as at from members order by id`.execute(kith.database.db);
+    expect(active.rows.map((r) => r.at.toISOString())).toEqual(Array(3).fill('2026-03-01T01:05:12.000Z'));
     const again = await inject({ method: 'POST', url: '/api/v1/activities', headers: key, payload: body });
     expect(again.json()).toMatchObject({ created: 0, duplicates: 4, rejected: 0 });
     expect(await count('activities')).toBe(4);

@@ -1,0 +1,20 @@
+import { sql } from 'kysely';
+import type { EventSubscriber } from '../../kernel/jobs.js';
+import { touchLastActive } from '../members/index.js';
+import { ACTIVITY_INGESTED } from './ingest.service.js';
+
+/**
+ * Members' "last active" follows the activity stream after each batch commits, off the ingest
+ * path: one grouped read of the batch's activities and one set-based update per event.
+ */
+export const lastActiveSubscriber: EventSubscriber = {
+  name: 'members-last-active',
+  topics: [ACTIVITY_INGESTED],
+  async handle(tx, event) {
+    const ids = (event.payload as { ids: number[] }).ids;
+    if (!ids?.length) return;
+    const latest = await sql<{ member_id: number; at: Date }>`
+      select member_id, max(occurred_at) as at from activities where id = any(${ids}::bigint[]) group by member_id`.execute(tx);
+    await touchLastActive(tx, latest.rows.map((r) => ({ memberId: r.member_id, at: r.at })));
+  },
+};
