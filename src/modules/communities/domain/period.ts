@@ -1,0 +1,92 @@
+import { KithError, type FieldProblem } from '../../../kernel/errors.js';
+
+/**
+ * Reporting periods. Operators think in days of their own time zone ("joins on 2 March"), so a
+ * bare date means that whole day in the workspace time zone, while a full timestamp means that
+ * exact instant. A period is half-open: [from, to).
+ */
+export interface Period { from: Date; to: Date }
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** Offset of `tz` from UTC at `instant`, in ms (Asia/Shanghai → +8h). */
+function zoneOffsetMs(instant: number, tz: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant a calendar day starts in `tz` (checked twice so a DST change that day is handled). */
+export function zonedDayStart(date: string, tz: string): Date {
+  const m = DATE.exec(date);
+  if (!m) throw new Error(`not a date: ${date}`);
+  const midnightUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  let guess = midnightUtc - zoneOffsetMs(midnightUtc, tz);
+  guess = midnightUtc - zoneOffsetMs(guess, tz);
+  return new Date(guess);
+}
+
+/** The calendar day of `instant` in `tz`, as YYYY-MM-DD. */
+export function localDate(instant: Date, tz: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+export function addDays(date: string, days: number): string {
+  const m = DATE.exec(date)!;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+function isRealDate(s: string): boolean {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}
+
+/** Reads one bound; `end` = the bound closes the period, so a date includes that whole day. */
+function bound(raw: string, field: string, tz: string, end: boolean, problems: FieldProblem[]): Date | null {
+  if (DATE.test(raw)) {
+    if (!isRealDate(raw)) {
+      problems.push({ path: field, message: 'is not a calendar date' });
+      return null;
+    }
+    return zonedDayStart(end ? addDays(raw, 1) : raw, tz);
+  }
+  const t = Date.parse(raw);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(t)) {
+    problems.push({ path: field, message: 'must be a date (YYYY-MM-DD) or a date-time with a zone (2024-03-01T08:00:00+08:00)' });
+    return null;
+  }
+  return new Date(t);
+}
+
+export interface PeriodOptions {
+  timeZone: string;
+  now: Date;
+  /** Length of the period when `from` is not given: that many days ending with `to` (default today). */
+  defaultDays: number;
+  /** Longest period accepted, in days (a daily series longer than this is refused). */
+  maxDays?: number;
+}
+
+export function resolvePeriod(input: { from?: string; to?: string }, o: PeriodOptions): Period {
+  const problems: FieldProblem[] = [];
+  const today = localDate(o.now, o.timeZone);
+  const to = input.to !== undefined ? bound(input.to, 'to', o.timeZone, true, problems) : zonedDayStart(addDays(today, 1), o.timeZone);
+  let from: Date | null = null;
+  if (input.from !== undefined) from = bound(input.from, 'from', o.timeZone, false, problems);
+  else if (to) from = zonedDayStart(addDays(localDate(new Date(to.getTime() - 1), o.timeZone), 1 - o.defaultDays), o.timeZone);
+  if (from && to && from >= to) problems.push({ path: 'to', message: 'must be after from' });
+  // An hour of slack: a period of whole local days may be 25 hours longer across a DST change.
+  if (from && to && o.maxDays && to.getTime() - from.getTime() > o.maxDays * DAY_MS + 3_600_000) {
+    problems.push({ path: 'to', message: `the period may cover at most ${o.maxDays} days` });
+  }
+  if (problems.length) {
+    throw new KithError('VALIDATION_FAILED', problems.map((p) => `${p.path}: ${p.message}`).join('; '), { fields: problems });
+  }
+  return { from: from!, to: to! };
+}
