@@ -110,7 +110,7 @@ create table members (
   last_active_at timestamptz,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
-);
+) with (fillfactor = 80);  -- room on each page so last-active updates stay HOT (no index rewrites)
 create index members_phone_idx on members (phone) where phone is not null;
 create index members_email_idx on members (lower(email)) where email is not null;
 create index members_name_idx on members (name);

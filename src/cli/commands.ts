@@ -5,6 +5,7 @@ import { userCommand } from './user.command.js';
 import { configCommand } from './config.command.js';
 import { importCommand } from './import.command.js';
 import { demoCommand } from './demo.command.js';
+import { exportCommand } from './export.command.js';
 
 export interface Command {
   summary: string;
@@ -20,4 +21,5 @@ export const COMMANDS: Record<string, Command> = {
   config: configCommand,
   import: importCommand,
   demo: demoCommand,
+  export: exportCommand,
 };

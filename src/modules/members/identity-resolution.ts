@@ -31,11 +31,12 @@ export async function resolveIdentities(tx: Tx, refs: IdentityRef[], opts: { sou
   const out = new Map<string, number>();
   if (unique.size === 0) return out;
   const list = [...unique.values()];
+  // One JSON parameter rather than parallel arrays: far cheaper to send for large batches.
+  const wanted = JSON.stringify(list.map((r) => ({ c: r.channel, e: r.externalId })));
   const found = await sql<{ channel: string; external_id: string; member_id: number }>`
     select i.channel, i.external_id, i.member_id
-    from member_identities i
-    join unnest(${list.map((r) => r.channel)}::text[], ${list.map((r) => r.externalId)}::text[]) as q(channel, external_id)
-      on i.channel = q.channel and i.external_id = q.external_id`.execute(tx);
+    from json_to_recordset(${wanted}::json) as q(c text, e text)
+    join member_identities i on i.channel = q.c and i.external_id = q.e`.execute(tx);
   for (const r of found.rows) out.set(identityKey(r.channel, r.external_id), r.member_id);
   if (opts.create === false) return out;
 
