@@ -1,7 +1,8 @@
 import type { ActorContext } from '../../../kernel/context.js';
 import { upsertImportedMembers } from '../../members/index.js';
 import { applyMembershipActivities, ensureCommunityByName } from '../../communities/index.js';
-import { MEMBER_COLUMNS, assertNoMissingColumns, mapHeaders, memberRowParser, readTable, type MemberImportRow } from '../formats/index.js';
+import { MEMBER_COLUMNS, assertNoMissingColumns, mapHeaders, memberRowParser, readTable, type ColumnSpec, type MemberImportRow, type RowOptions, type RowResult } from '../formats/index.js';
+import type { ParsedFile } from './import-plan.js';
 import type { ImportPlan } from './import-plan.js';
 
 export interface TableImportOptions {
@@ -13,23 +14,32 @@ export interface TableImportOptions {
   keepUnmapped?: boolean;
 }
 
+/**
+ * Reads a members or orders sheet: maps its headers (refusing a file that lacks a required
+ * column), then checks every row; a refused row keeps its line and every reason.
+ */
+export async function readRows<R>(
+  data: Buffer, fileName: string, columns: ColumnSpec[], opts: TableImportOptions,
+  parser: (mapping: Record<string, string>, o: RowOptions) => (values: Record<string, string>) => RowResult<R>,
+): Promise<ParsedFile<R>> {
+  const table = await readTable(data, fileName);
+  const mapped = mapHeaders(table.headers, columns, opts.mapping, { keepUnmappedAs: opts.keepUnmapped ? 'attributes' : 'ignore' });
+  assertNoMissingColumns(mapped, columns);
+  const parse = parser(mapped.mapping, { timeZone: opts.timeZone });
+  const rows: { line: number; row: R }[] = [];
+  const rejected: { line: number; reason: string }[] = [];
+  for (const r of table.rows) {
+    const p = parse(r.values);
+    if (p.ok) rows.push({ line: r.line, row: p.value });
+    else rejected.push({ line: r.line, reason: p.reasons.join('; ') });
+  }
+  return { format: table.format, rows, rejected, skipped: 0 };
+}
+
 /** Members CSV/XLSX: profiles, channel accounts, tags and (optionally) the community they are in. */
 export function membersPlan(opts: TableImportOptions): ImportPlan<MemberImportRow> {
   return {
-    async parse(data, fileName) {
-      const table = await readTable(data, fileName);
-      const mapped = mapHeaders(table.headers, MEMBER_COLUMNS, opts.mapping, { keepUnmappedAs: opts.keepUnmapped ? 'attributes' : 'ignore' });
-      assertNoMissingColumns(mapped, MEMBER_COLUMNS);
-      const parse = memberRowParser(mapped.mapping, { timeZone: opts.timeZone });
-      const rows: { line: number; row: MemberImportRow }[] = [];
-      const rejected: { line: number; reason: string }[] = [];
-      for (const r of table.rows) {
-        const p = parse(r.values);
-        if (p.ok) rows.push({ line: r.line, row: p.value });
-        else rejected.push({ line: r.line, reason: p.reasons.join('; ') });
-      }
-      return { format: table.format, rows, rejected, skipped: 0 };
-    },
+    parse: (data, fileName) => readRows(data, fileName, MEMBER_COLUMNS, opts, memberRowParser),
 
     async apply(tx, ctx: ActorContext, rows) {
       const outcomes = await upsertImportedMembers(tx, rows.map(({ row }) => ({

@@ -1,10 +1,10 @@
 import { findOrCreateBuyers } from '../../members/index.js';
 import { ensureCommunityByName } from '../../communities/index.js';
-import { ORDER_COLUMNS, assertNoMissingColumns, mapHeaders, orderRowParser, readTable, type OrderImportRow } from '../formats/index.js';
+import { ORDER_COLUMNS, orderRowParser, type OrderImportRow } from '../formats/index.js';
 import type { ActivityInput } from '../domain/activity-input.js';
 import type { IngestService } from '../ingest.service.js';
 import type { ImportPlan, RowOutcome } from './import-plan.js';
-import type { TableImportOptions } from './members.plan.js';
+import { readRows, type TableImportOptions } from './members.plan.js';
 
 /**
  * Orders CSV/XLSX become purchase activities (and refund activities for refunded orders), keyed by
@@ -13,20 +13,7 @@ import type { TableImportOptions } from './members.plan.js';
  */
 export function ordersPlan(opts: TableImportOptions & { source: string }, ingest: IngestService): ImportPlan<OrderImportRow> {
   return {
-    async parse(data, fileName) {
-      const table = await readTable(data, fileName);
-      const mapped = mapHeaders(table.headers, ORDER_COLUMNS, opts.mapping, { keepUnmappedAs: 'ignore' });
-      assertNoMissingColumns(mapped, ORDER_COLUMNS);
-      const parse = orderRowParser(mapped.mapping, { timeZone: opts.timeZone });
-      const rows: { line: number; row: OrderImportRow }[] = [];
-      const rejected: { line: number; reason: string }[] = [];
-      for (const r of table.rows) {
-        const p = parse(r.values);
-        if (p.ok) rows.push({ line: r.line, row: p.value });
-        else rejected.push({ line: r.line, reason: p.reasons.join('; ') });
-      }
-      return { format: table.format, rows, rejected, skipped: 0 };
-    },
+    parse: (data, fileName) => readRows(data, fileName, ORDER_COLUMNS, { ...opts, keepUnmapped: false }, orderRowParser),
 
     async apply(tx, ctx, rows) {
       const buyers = await findOrCreateBuyers(tx, rows.map(({ row }) => row.buyer), { source: `import:${opts.source}` });
