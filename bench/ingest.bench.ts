@@ -42,19 +42,25 @@ function item(i: number, members: number, communities: number[]) {
   };
 }
 
-async function ingestAll(kith: Awaited<ReturnType<typeof createKith>>, total: number, members: number, communities: number[]) {
+/** Sends every batch through the ingest service from `clients` concurrent callers, like API clients would. */
+async function ingestAll(kith: Awaited<ReturnType<typeof createKith>>, total: number, members: number, communities: number[], clients: number) {
   const ctx = { actor: systemActor('bench'), requestId: null };
   let created = 0;
   let duplicates = 0;
   let rejected = 0;
-  for (let start = 0; start < total; start += BATCH) {
-    const items = [];
-    for (let i = start; i < Math.min(total, start + BATCH); i++) items.push(item(i, members, communities));
-    const r = await kith.ingest.ingest(ctx, items, { source: 'bench', audit: false });
-    created += r.created;
-    duplicates += r.duplicates;
-    rejected += r.rejected;
-  }
+  let next = 0;
+  const worker = async () => {
+    for (let start = next; start < total; start = next) {
+      next += BATCH;
+      const items = [];
+      for (let i = start; i < Math.min(total, start + BATCH); i++) items.push(item(i, members, communities));
+      const r = await kith.ingest.ingest(ctx, items, { source: 'bench', audit: false });
+      created += r.created;
+      duplicates += r.duplicates;
+      rejected += r.rejected;
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, worker));
   return { created, duplicates, rejected };
 }
 
@@ -93,7 +99,7 @@ async function copyRows(database: Database, total: number, members: number, comm
   return ms;
 }
 
-async function runOn(kind: 'pglite' | 'postgres', total: number) {
+async function runOn(kind: 'pglite' | 'postgres', total: number, clients: number) {
   const members = Math.max(1, Math.round(total / 10));
   const { database, dispose } = await benchDatabase(kind);
   const kith = await createKith({ config: loadConfig({ KITH_LOG_LEVEL: 'silent' }, { jobsEnabled: false }), database, log: createLogger('silent') });
@@ -103,9 +109,9 @@ async function runOn(kind: 'pglite' | 'postgres', total: number) {
       const r = await database.db.insertInto('communities').values({ name: `社群${c}`, channel: 'wechat', positioning_type: 'interest', goal: 'interaction' }).returning('id').executeTakeFirstOrThrow();
       communities.push(r.id);
     }
-    const first = await timed(() => ingestAll(kith, total, members, communities));
+    const first = await timed(() => ingestAll(kith, total, members, communities, clients));
     const follow = await timed(() => kith.jobs.runOnce());
-    const again = await timed(() => ingestAll(kith, total, members, communities));
+    const again = await timed(() => ingestAll(kith, total, members, communities, clients));
     const count = await sql<{ n: number }>`select count(*)::int as n from activities`.execute(database.db);
     await sql`truncate activities`.execute(database.db);
     const copyMs = await copyRows(database, total, members, communities);
@@ -113,7 +119,7 @@ async function runOn(kind: 'pglite' | 'postgres', total: number) {
     const rate = (total / first.ms) * 1000;
     const copyRate = (copied.rows[0]!.n / copyMs) * 1000;
     return {
-      kind, total, members, rate, copyRate, ratio: rate / copyRate, againRatio: again.ms / first.ms,
+      kind, total, members, clients, rate, copyRate, ratio: rate / copyRate, againRatio: again.ms / first.ms,
       created: first.value.created, rejected: first.value.rejected, createdAgain: again.value.created, stored: count.rows[0]!.n,
       firstMs: first.ms, againMs: again.ms, copyMs, followMs: follow.ms, followJobs: follow.value,
     };
@@ -129,9 +135,9 @@ export async function run(opts: BenchOptions) {
   console.log(`ingest benchmark: ${fmt(total)} activities for ${fmt(total / 10)} members, batches of ${fmt(BATCH)}`);
   const results = [];
   for (const k of kinds) {
-    const r = await runOn(k, total);
+    const r = await runOn(k, total, k === 'postgres' ? 2 : 1);
     results.push(r);
-    console.log(`\n[${k}]`);
+    console.log(`\n[${k}] ${r.clients} concurrent client(s)`);
     console.log(`  ingest path      ${fmt(r.rate)} activities/s  (${(r.firstMs / 1000).toFixed(1)} s, created ${fmt(r.created)}, rejected ${r.rejected}, stored ${fmt(r.stored)})`);
     console.log(`  follow-up jobs   ${r.followJobs} outbox jobs (members' last-active) in ${(r.followMs / 1000).toFixed(1)} s, after the batches committed`);
     console.log(`  re-ingest        ${(r.againMs / 1000).toFixed(1)} s, created ${fmt(r.createdAgain)}  → ${r.againRatio.toFixed(2)}× the first pass (target ≤ 1.5×, 0 created)`);

@@ -14,6 +14,7 @@ import {
   createIngestService, activityRoutes, activityMemberParticipant, createImportService, planFactory, importRoutes, lastActiveSubscriber,
   type IngestService, type ImportService,
 } from './modules/activity/index.js';
+import { createOverviewService, overviewRoutes } from './modules/overview/index.js';
 
 /**
  * The composition root: opens the database, applies migrations, builds every module with its
@@ -41,6 +42,8 @@ export interface CreateKithOptions {
   database?: Database;
   clock?: Clock;
   log?: Logger;
+  /** Folder of the built console served at `/` (default `dist/console`; tests pass a fake one). */
+  consoleDir?: string;
 }
 
 export async function createKith(opts: CreateKithOptions): Promise<Kith> {
@@ -66,12 +69,14 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
     membersRoutes(members),
     activityRoutes({ ingest, database }),
     importRoutes(imports),
+    overviewRoutes(createOverviewService({ database, clock, timeZone: config.timeZone })),
   ];
 
   const http = await buildHttpApp({
     log,
     access,
     modules,
+    consoleDir: opts.consoleDir,
     health: async () => {
       await sql`select 1`.execute(database.db);
       return { database: true };

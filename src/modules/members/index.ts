@@ -1,0 +1,20 @@
+/**
+ * Members (会员, customer 360): one profile per person across channels — identities, tags, custom
+ * attributes, lifecycle stage, consent — with search, CSV export, duplicate merging (undoable) and
+ * personal-data requests. Other modules use members only through what this file exports.
+ */
+export { createMembersService, getMemberSummaries, type MembersService, type MembersDeps, type MemberSummary } from './members.service.js';
+export { membersRoutes } from './members.routes.js';
+export { MemberDataParticipants, type MemberDataParticipant } from './participants.js';
+export { resolveIdentities, touchLastActive, identityKey, CHANNELS, type Channel, type IdentityRef } from './identity-resolution.js';
+export { upsertImportedMembers, findOrCreateBuyers, insertMembersBulk, type MemberUpsert, type UpsertOutcome } from './member-import.js';
+export {
+  GENDERS, LIFECYCLE_STAGES, normalisePhone, normaliseEmail, displayName,
+  type Gender, type LifecycleStage, type ProfileInput,
+} from './domain/profile-rules.js';
+export { ATTRIBUTE_TYPES, type AttributeDefinition, type AttributeType } from './domain/attribute-rules.js';
+export type { MemberFilter } from './domain/member-filter.js';
+export type { MemberView } from './members.view.js';
+export type { CreateMemberInput, UpdateMemberInput, IdentityInput } from './profiles.service.js';
+export type { ListQuery, DuplicatePair, DuplicateReason } from './search.service.js';
+export type { BulkTagInput, TagView, AttributeDefinitionView } from './tags.service.js';

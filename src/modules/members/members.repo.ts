@@ -1,0 +1,124 @@
+import { sql, type Selectable } from 'kysely';
+import type { Tx } from '../../kernel/db/database.js';
+import type { MembersTable, MemberIdentitiesTable } from '../../kernel/db/tables.js';
+import type { ProfileColumns } from './domain/profile-rules.js';
+
+/**
+ * SQL for member profiles, identities and what is shown beside them. The joins to
+ * `community_memberships` and `communities` here only read (to scope community managers and to
+ * show a member's communities); those tables are written by the communities module alone.
+ */
+export type MemberRow = Selectable<MembersTable>;
+export type IdentityRow = Selectable<MemberIdentitiesTable>;
+/** Communities an actor is limited to, or null for all of them. */
+export type Scope = number[] | null;
+
+/**
+ * A member is in a community manager's scope if they belong, or once belonged, to one of its
+ * communities. This form checks one member (by id) with one index probe.
+ */
+export function inScope(scope: Scope, alias = 'm') {
+  if (scope === null) return sql<boolean>`true`;
+  return sql<boolean>`exists (select 1 from community_memberships sc where sc.member_id = ${sql.ref(`${alias}.id`)} and sc.community_id = any(${scope}::bigint[]))`;
+}
+
+/**
+ * The same scope for lists: the scope's members are gathered first (a manager's groups hold
+ * hundreds or thousands of people) and the list is built from them. `offset 0` keeps the planner
+ * from walking all members in list order and probing each one instead (seconds at 1M members,
+ * see QUERIES.md).
+ */
+export function inScopeList(scope: Scope, alias = 'm') {
+  if (scope === null) return sql<boolean>`true`;
+  return sql<boolean>`${sql.ref(`${alias}.id`)} in (select sc.member_id from community_memberships sc where sc.community_id = any(${scope}::bigint[]) offset 0)`;
+}
+
+export async function findMember(tx: Tx, id: number, scope: Scope): Promise<MemberRow | undefined> {
+  return tx.selectFrom('members as m').selectAll('m').where('m.id', '=', id).where(inScope(scope)).executeTakeFirst();
+}
+
+/** Locks members in id order (so two merges of the same pair cannot deadlock) and returns them. */
+export async function lockMembers(tx: Tx, ids: number[]): Promise<MemberRow[]> {
+  return tx.selectFrom('members').selectAll().where('id', 'in', ids).orderBy('id').forUpdate().execute();
+}
+
+/** Members as JSON exactly as the database holds them (timestamps at full precision), for undo snapshots. */
+export async function memberRecords(tx: Tx, ids: number[]): Promise<Map<number, Record<string, unknown>>> {
+  if (ids.length === 0) return new Map();
+  const r = await sql<{ id: number; record: Record<string, unknown> }>`
+    select m.id, to_jsonb(m) as record from members m where m.id = any(${ids}::bigint[])`.execute(tx);
+  return new Map(r.rows.map((x) => [x.id, x.record]));
+}
+
+export async function insertMember(tx: Tx, values: Partial<ProfileColumns> & { attributes: Record<string, unknown>; created_at: Date; updated_at: Date }) {
+  return tx.insertInto('members').values({ ...values, attributes: JSON.stringify(values.attributes) }).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Writes column values; `attributes` as an object, timestamps as Date or full-precision text. */
+export async function updateMember(tx: Tx, id: number, values: Record<string, unknown>): Promise<MemberRow> {
+  const set = { ...values } as Record<string, unknown>;
+  if (set.attributes !== undefined) set.attributes = JSON.stringify(set.attributes);
+  return tx.updateTable('members').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function identitiesOf(tx: Tx, memberIds: number[]): Promise<IdentityRow[]> {
+  if (memberIds.length === 0) return [];
+  return tx.selectFrom('member_identities').selectAll().where('member_id', 'in', memberIds).orderBy('id').execute();
+}
+
+export async function findIdentity(tx: Tx, channel: string, externalId: string): Promise<IdentityRow | undefined> {
+  return tx.selectFrom('member_identities').selectAll().where('channel', '=', channel).where('external_id', '=', externalId).executeTakeFirst();
+}
+
+export async function insertIdentity(tx: Tx, v: { member_id: number; channel: string; external_id: string; display_name: string | null; created_at: Date }) {
+  return tx.insertInto('member_identities').values(v).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function deleteIdentity(tx: Tx, memberId: number, identityId: number): Promise<IdentityRow | undefined> {
+  return tx.deleteFrom('member_identities').where('id', '=', identityId).where('member_id', '=', memberId).returningAll().executeTakeFirst();
+}
+
+export async function countIdentities(tx: Tx, memberId: number): Promise<number> {
+  const r = await tx.selectFrom('member_identities').select((eb) => eb.fn.countAll<number>().as('n')).where('member_id', '=', memberId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export interface MemberTagRow { member_id: number; id: number; name: string; color: string }
+export async function tagsOf(tx: Tx, memberIds: number[]): Promise<MemberTagRow[]> {
+  if (memberIds.length === 0) return [];
+  return tx.selectFrom('member_tags as mt').innerJoin('tags as t', 't.id', 'mt.tag_id')
+    .select(['mt.member_id', 't.id', 't.name', 't.color']).where('mt.member_id', 'in', memberIds).orderBy('t.name').execute();
+}
+
+export interface MemberCommunityRow { member_id: number; id: number; name: string }
+/** Communities a member currently belongs to; a community manager sees only their own ones. */
+export async function communitiesOf(tx: Tx, memberIds: number[], scope: Scope): Promise<MemberCommunityRow[]> {
+  if (memberIds.length === 0) return [];
+  let q = tx.selectFrom('community_memberships as cm').innerJoin('communities as c', 'c.id', 'cm.community_id')
+    .select(['cm.member_id', 'c.id', 'c.name']).where('cm.member_id', 'in', memberIds).where('cm.left_at', 'is', null);
+  if (scope !== null) q = q.where('cm.community_id', 'in', scope.length ? scope : [0]);
+  return q.orderBy('c.name').orderBy('c.id').execute();
+}
+
+export async function addTags(tx: Tx, memberId: number, tagIds: number[], at: Date): Promise<void> {
+  if (tagIds.length === 0) return;
+  await tx.insertInto('member_tags').values(tagIds.map((tag_id) => ({ member_id: memberId, tag_id, created_at: at })))
+    .onConflict((oc) => oc.doNothing()).execute();
+}
+
+/** The member and every member merged into it, directly or through earlier merges: one person. */
+export async function mergedChain(tx: Tx, id: number): Promise<number[]> {
+  const r = await sql<{ id: number }>`
+    with recursive chain(id) as (
+      select ${id}::bigint
+      union
+      select m.id from members m join chain c on m.merged_into = c.id
+    ) select id from chain order by id`.execute(tx);
+  return r.rows.map((x) => x.id);
+}
+
+export interface MemberSummaryRow { id: number; name: string | null; nickname: string | null; avatar_url: string | null; erased_at: Date | null; merged_into: number | null }
+export async function summaryRows(tx: Tx, ids: number[]): Promise<MemberSummaryRow[]> {
+  if (ids.length === 0) return [];
+  return tx.selectFrom('members').select(['id', 'name', 'nickname', 'avatar_url', 'erased_at', 'merged_into']).where('id', 'in', ids).execute();
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestKith, staffSession, type TestKith } from '../../../test/harness.js';
+import { addCommunity, join, membersClient, uniq, type Headers } from './members.test-support.js';
+
+/**
+ * A community manager (群主 / 社群运营 of some groups) sees and edits only the members who are or
+ * were in their communities; everyone else does not exist for them.
+ */
+let kith: TestKith;
+let api: ReturnType<typeof membersClient>;
+let op: Headers;
+let cm: Headers;
+let mine: { id: number; identities: { externalId: string }[] };
+let former: { id: number };
+let theirs: { id: number; identities: { externalId: string }[] };
+let mineCommunity: number;
+let otherCommunity: number;
+
+beforeAll(async () => {
+  kith = await startTestKith();
+  api = membersClient(kith);
+  op = (await staffSession(kith, 'operator')).headers;
+  mineCommunity = await addCommunity(kith, '北京跑团');
+  otherCommunity = await addCommunity(kith, '上海跑团');
+  cm = (await staffSession(kith, 'community_manager', [mineCommunity])).headers;
+  mine = await api.create(op, { name: '跑者甲', phone: '13800000011' });
+  former = await api.create(op, { name: '跑者乙', phone: '13800000011' });
+  theirs = await api.create(op, { name: '跑者丙', phone: '13800000011' });
+  await join(kith, mineCommunity, mine.id);
+  await join(kith, mineCommunity, former.id, { left: true });
+  await join(kith, otherCommunity, theirs.id);
+  await join(kith, otherCommunity, mine.id);
+});
+afterAll(async () => { await kith?.dispose(); });
+
+describe('community-manager scope', () => {
+  it('lists only members who are or were in their communities, showing only their communities', async () => {
+    const page = await api.list(cm, 'limit=200');
+    expect(page.items.map((m) => m.id).sort()).toEqual([mine.id, former.id].sort());
+    expect(page.items.find((m) => m.id === mine.id)!.communities).toEqual([{ id: mineCommunity, name: '北京跑团' }]);
+    expect((await api.list(cm, `q=${theirs.identities[0]!.externalId}`)).items).toEqual([]);
+    expect((await api.list(cm, `communityId=${otherCommunity}`)).items).toEqual([]);
+  });
+
+  it('answers 404 for another community\'s member, to read or to edit', async () => {
+    expect((await api.get(cm, theirs.id)).statusCode).toBe(404);
+    const edit = await api.inject({ method: 'PATCH', url: `/api/v1/members/${theirs.id}`, headers: cm, payload: { name: 'x' } });
+    expect(edit.statusCode).toBe(404);
+    const ident = await api.inject({ method: 'POST', url: `/api/v1/members/${theirs.id}/identities`, headers: cm, payload: { channel: 'qq', externalId: '555' } });
+    expect(ident.statusCode).toBe(404);
+    expect((await api.inject({ method: 'GET', url: `/api/v1/members/${theirs.id}/personal-data`, headers: cm })).statusCode).toBe(404);
+  });
+
+  it('edits their own members, audited', async () => {
+    const r = await api.inject({ method: 'PATCH', url: `/api/v1/members/${mine.id}`, headers: cm, payload: { lifecycleStage: 'retained' } });
+    expect(r.statusCode, r.body).toBe(200);
+    expect((await api.audit('member.update', mine.id))[0]!.after).toEqual({ lifecycleStage: 'retained' });
+  });
+
+  it('does not learn who holds an account outside their communities', async () => {
+    const r = await api.inject({ method: 'POST', url: `/api/v1/members/${mine.id}/identities`, headers: cm, payload: { channel: 'wechat', externalId: theirs.identities[0]!.externalId } });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().detail).not.toContain(`member ${theirs.id}`);
+    expect(r.json().detail).toContain('outside your communities');
+  });
+
+  it('tags in bulk only their own members, and counts only those', async () => {
+    const tag = await api.tag(op, `跑者-${uniq()}`);
+    const r = await api.inject({ method: 'POST', url: '/api/v1/members/tags/bulk', headers: cm, payload: { filter: { phone: '13800000011' }, add: [tag.id] } });
+    expect(r.json()).toEqual({ matched: 2, added: 2, removed: 0 });
+    const byId = await api.inject({ method: 'POST', url: '/api/v1/members/tags/bulk', headers: cm, payload: { memberIds: [theirs.id], add: [tag.id] } });
+    expect(byId.json()).toEqual({ matched: 0, added: 0, removed: 0 });
+    expect((await api.get(op, theirs.id)).json().tags).toEqual([]);
+    await api.inject({ method: 'POST', url: '/api/v1/members/tags/bulk', headers: op, payload: { memberIds: [theirs.id], add: [tag.id] } });
+    const counts = async (h: Headers) => (await api.inject({ method: 'GET', url: '/api/v1/members/tags', headers: h })).json().items.find((t: { id: number }) => t.id === tag.id).memberCount;
+    expect(await counts(op)).toBe(3);
+    expect(await counts(cm)).toBe(2);
+  });
+
+  it('sees duplicates and exports only within their communities', async () => {
+    const dups = (await api.inject({ method: 'GET', url: '/api/v1/members/duplicates?reason=phone', headers: cm })).json().items;
+    expect(dups).toEqual([{ a: expect.objectContaining({ id: mine.id }), b: expect.objectContaining({ id: former.id }), reasons: [{ reason: 'phone', value: '13800000011', communityId: null }] }]);
+    const all = (await api.inject({ method: 'GET', url: '/api/v1/members/duplicates?reason=phone', headers: op })).json().items;
+    expect(all.map((p: { b: { id: number } }) => p.b.id).sort()).toEqual([former.id, theirs.id].sort());
+    const csv = (await api.inject({ method: 'GET', url: '/api/v1/members/export.csv', headers: cm })).rawPayload.toString('utf8');
+    expect(csv).toContain('跑者甲');
+    expect(csv).not.toContain('跑者丙');
+  });
+
+  it('cannot create members outside any community, nor merge or erase', async () => {
+    const c = await api.inject({ method: 'POST', url: '/api/v1/members', headers: cm, payload: { name: 'x', phone: '13800000099' } });
+    expect(c.statusCode).toBe(403);
+    expect((await api.inject({ method: 'POST', url: `/api/v1/members/${mine.id}/merge`, headers: cm, payload: { mergedId: former.id } })).statusCode).toBe(403);
+    expect((await api.inject({ method: 'POST', url: `/api/v1/members/${mine.id}/erase`, headers: cm })).statusCode).toBe(403);
+  });
+});

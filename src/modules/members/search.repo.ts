@@ -1,0 +1,139 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Tx } from '../../kernel/db/database.js';
+import { CHANNELS } from './identity-resolution.js';
+import { inScopeList, type MemberRow, type Scope } from './members.repo.js';
+import type { Keyset, MemberSort, SortOrder } from './domain/cursor.js';
+import type { MemberFilter } from './domain/member-filter.js';
+
+export type { MemberFilter };
+
+/**
+ * SQL of the member list, the CSV export and bulk tagging — all three select members with the same
+ * filter, so an operator who tags "everyone in this list" tags exactly what the list showed.
+ * The plans of these queries on 1,000,000 members are in QUERIES.md.
+ */
+
+/** `%` and `_` typed by an operator are searched for literally, not as wildcards. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Search text: a name/nickname fragment through the gram index (see 0002_members.sql), or an exact
+ * phone, email or channel account id. A union of small index lookups, joined to the list after.
+ */
+function textMatch(q: string, phone: string | null): RawBuilder<boolean> {
+  const pattern = `%${escapeLike(q)}%`;
+  const parts = [sql`
+    select n.id from members n
+    where member_name_grams(coalesce(n.name, '') || ' ' || coalesce(n.nickname, '')) @> member_query_grams(${q})
+      and n.merged_into is null and n.erased_at is null
+      and (n.name ilike ${pattern} or n.nickname ilike ${pattern})`];
+  if (phone) parts.push(sql`select n.id from members n where n.phone = ${phone}`);
+  if (q.includes('@')) parts.push(sql`select n.id from members n where lower(n.email) = ${q.toLowerCase()}`);
+  // Listing every channel lets the (channel, external_id) unique index answer an id-only lookup.
+  parts.push(sql`select i.member_id from member_identities i where i.channel = any(${[...CHANNELS]}::text[]) and i.external_id = ${q}`);
+  return sql<boolean>`m.id in (${sql.join(parts, sql` union all `)})`;
+}
+
+export function filterConditions(f: MemberFilter, scope: Scope): RawBuilder<boolean>[] {
+  const c: RawBuilder<boolean>[] = [sql`m.merged_into is null`, sql`m.erased_at is null`];
+  if (f.q) c.push(textMatch(f.q, f.qPhone ?? null));
+  if (f.memberIds) c.push(sql`m.id = any(${f.memberIds}::bigint[])`);
+  if (f.phone) c.push(sql`m.phone = ${f.phone}`);
+  if (f.email) c.push(sql`lower(m.email) = ${f.email}`);
+  if (f.lifecycleStages?.length) c.push(sql`m.lifecycle_stage = any(${f.lifecycleStages}::text[])`);
+  if (f.source) c.push(sql`m.source = ${f.source}`);
+  if (f.consentMarketing !== undefined) c.push(sql`m.consent_marketing = ${f.consentMarketing}`);
+  if (f.createdFrom) c.push(sql`m.created_at >= ${f.createdFrom}::timestamptz`);
+  if (f.createdTo) c.push(sql`m.created_at < ${f.createdTo}::timestamptz`);
+  // Written on the sort expression so the last-active index serves the range too.
+  if (f.lastActiveFrom) c.push(sql`coalesce(m.last_active_at, '-infinity'::timestamptz) >= ${f.lastActiveFrom}::timestamptz`);
+  if (f.lastActiveTo) c.push(sql`m.last_active_at is not null and coalesce(m.last_active_at, '-infinity'::timestamptz) < ${f.lastActiveTo}::timestamptz`);
+  // Tag and community filters gather their members first, then build the page from them: a new or
+  // rare tag has no statistics yet, and walking a million members in list order to find its ten
+  // would take seconds. `offset 0` keeps the planner from turning the subquery back into a probe.
+  if (f.tagIds?.length) {
+    const tagIds = [...new Set(f.tagIds)];
+    c.push(f.tagMatch === 'all'
+      ? sql`m.id in (select mt.member_id from member_tags mt where mt.tag_id = any(${tagIds}::bigint[]) group by mt.member_id having count(*) = ${tagIds.length})`
+      : sql`m.id in (select mt.member_id from member_tags mt where mt.tag_id = any(${tagIds}::bigint[]) offset 0)`);
+  }
+  if (f.communityId !== undefined) {
+    // A community manager may not learn who is in a community outside their own.
+    if (scope !== null && !scope.includes(f.communityId)) c.push(sql<boolean>`false`);
+    c.push(sql`m.id in (select fc.member_id from community_memberships fc where fc.community_id = ${f.communityId} and fc.left_at is null offset 0)`);
+  }
+  if (f.channel) c.push(sql`exists (select 1 from member_identities fi where fi.member_id = m.id and fi.channel = ${f.channel})`);
+  if (scope !== null) c.push(inScopeList(scope));
+  return c;
+}
+
+// Never-active members sort as the oldest activity; unnamed ones by nickname, then first.
+const SORT_EXPR: Record<MemberSort, RawBuilder<unknown>> = {
+  created_at: sql`m.created_at`,
+  last_active_at: sql`coalesce(m.last_active_at, '-infinity'::timestamptz)`,
+  name: sql`coalesce(m.name, m.nickname, '')`,
+};
+const SORT_TYPE: Record<MemberSort, RawBuilder<unknown>> = { created_at: sql`timestamptz`, last_active_at: sql`timestamptz`, name: sql`text` };
+
+export type SortedMemberRow = MemberRow & { sort_key: string };
+
+/** One page of members in the chosen order, starting after `after`. */
+export async function memberPage(
+  tx: Tx, f: MemberFilter, scope: Scope,
+  sort: MemberSort, order: SortOrder, after: Keyset | null, limit: number,
+): Promise<SortedMemberRow[]> {
+  const expr = SORT_EXPR[sort];
+  const c = filterConditions(f, scope);
+  if (after) {
+    const cmp = order === 'asc' ? sql`>` : sql`<`;
+    c.push(sql`(${expr}, m.id) ${cmp} (${after.key}::${SORT_TYPE[sort]}, ${after.id}::bigint)`);
+  }
+  const dir = order === 'asc' ? sql`asc` : sql`desc`;
+  const r = await sql<SortedMemberRow>`
+    select m.*, (${expr})::text as sort_key from members m
+    where ${sql.join(c, sql` and `)}
+    order by ${expr} ${dir}, m.id ${dir}
+    limit ${limit}`.execute(tx);
+  return r.rows;
+}
+
+/** The ids matching a filter, as a subquery for set-based writes. */
+export function matchingIds(f: MemberFilter, scope: Scope): RawBuilder<{ id: number }> {
+  return sql`select m.id from members m where ${sql.join(filterConditions(f, scope), sql` and `)}`;
+}
+
+export async function countMatching(tx: Tx, f: MemberFilter, scope: Scope): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*) as n from (${matchingIds(f, scope)}) x`.execute(tx);
+  return Number(r.rows[0]!.n);
+}
+
+export interface DuplicateGroupRow { reason: 'phone' | 'email' | 'name_in_community'; value: string; community_id: number | null; ids: number[] }
+
+/**
+ * Groups of live members sharing a phone, an email, or the same name inside one community, each
+ * part one grouped pass with its own limit. A report, not a list: at 1M members it reads every
+ * phone, email and current membership (QUERIES.md); `communityId` narrows it to one community.
+ */
+export async function duplicateGroups(tx: Tx, scope: Scope, limit: number, communityId?: number): Promise<DuplicateGroupRow[]> {
+  const inCommunity = communityId === undefined
+    ? sql``
+    : sql`and m.id in (select dc.member_id from community_memberships dc where dc.community_id = ${communityId} and dc.left_at is null)`;
+  const live = sql`m.merged_into is null and m.erased_at is null and ${inScopeList(scope)} ${inCommunity}`;
+  const communities = sql`${scope === null ? sql`` : sql`and cm.community_id = any(${scope}::bigint[])`}
+    ${communityId === undefined ? sql`` : sql`and cm.community_id = ${communityId}`}`;
+  const r = await sql<DuplicateGroupRow>`
+    (select 'phone' as reason, m.phone as value, null::bigint as community_id, array_agg(m.id order by m.id) as ids
+       from members m where m.phone is not null and ${live}
+       group by m.phone having count(*) > 1 order by min(m.id) limit ${limit})
+    union all
+    (select 'email', lower(m.email), null::bigint, array_agg(m.id order by m.id)
+       from members m where m.email is not null and ${live}
+       group by lower(m.email) having count(*) > 1 order by min(m.id) limit ${limit})
+    union all
+    -- One current membership per (community, member) is guaranteed by a unique index, so count(*) counts people.
+    (select 'name_in_community', m.name, cm.community_id, array_agg(m.id order by m.id)
+       from community_memberships cm join members m on m.id = cm.member_id
+       where cm.left_at is null and m.name is not null and ${live} ${communities}
+       group by cm.community_id, m.name having count(*) > 1 order by min(m.id) limit ${limit})`.execute(tx);
+  return r.rows;
+}

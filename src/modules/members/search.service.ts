@@ -1,0 +1,127 @@
+import type { ActorContext } from '../../kernel/context.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { decodeCursor, encodeCursor, type Keyset, type MemberSort, type SortOrder } from './domain/cursor.js';
+import { normaliseFilter, type MemberFilter } from './domain/member-filter.js';
+import { csvLine, UTF8_BOM } from './domain/csv.js';
+import { displayName } from './domain/profile-rules.js';
+import * as search from './search.repo.js';
+import * as repo from './members.repo.js';
+import { memberViews, type MemberView } from './members.view.js';
+import { failIfProblems, scopeOf, type MembersServiceDeps } from './service-support.js';
+
+/** Finding members: the list, the CSV export and the duplicate report. */
+export interface ListQuery extends MemberFilter {
+  sort?: MemberSort;
+  order?: SortOrder;
+  cursor?: string;
+  limit?: number;
+}
+
+const EXPORT_HEADER = [
+  'id', 'name', 'nickname', 'gender', 'birthday', 'phone', 'email', 'city', 'company', 'lifecycle_stage', 'source',
+  'consent_marketing', 'consent_data_processing', 'tags', 'communities', 'identities', 'attributes', 'created_at', 'last_active_at',
+];
+
+function exportRow(v: MemberView): unknown[] {
+  return [
+    v.id, v.name, v.nickname, v.gender, v.birthday, v.phone, v.email, v.city, v.company, v.lifecycleStage, v.source,
+    v.consentMarketing, v.consentDataProcessing,
+    v.tags.map((t) => t.name).join('|'), v.communities.map((c) => c.name).join('|'),
+    v.identities.map((i) => `${i.channel}:${i.externalId}`).join('|'),
+    Object.keys(v.attributes).length ? v.attributes : null, v.createdAt, v.lastActiveAt,
+  ];
+}
+
+export type DuplicateReason = 'phone' | 'email' | 'name_in_community';
+export interface DuplicatePair {
+  a: { id: number; displayName: string; avatarUrl: string | null };
+  b: { id: number; displayName: string; avatarUrl: string | null };
+  reasons: { reason: DuplicateReason; value: string; communityId: number | null }[];
+}
+
+export function createSearchService(deps: MembersServiceDeps) {
+  const { database, exportBatchSize } = deps;
+  const db = database.db;
+
+  function prepare(query: ListQuery) {
+    const { sort, order, cursor, limit, ...raw } = query;
+    const { filter, problems } = normaliseFilter(raw);
+    failIfProblems(problems);
+    const s = sort ?? 'created_at';
+    const o = order ?? 'desc';
+    return { filter, sort: s, order: o, after: cursor ? decodeCursor(cursor, s, o) : null, limit: limit ?? 50 };
+  }
+
+  async function list(ctx: ActorContext, query: ListQuery): Promise<{ items: MemberView[]; nextCursor: string | null }> {
+    const p = prepare(query);
+    const scope = scopeOf(ctx);
+    const rows = await search.memberPage(db, p.filter, scope, p.sort, p.order, p.after, p.limit + 1);
+    const page = rows.slice(0, p.limit);
+    const last = page[page.length - 1];
+    return {
+      items: await memberViews(db, page, scope),
+      nextCursor: rows.length > p.limit && last ? encodeCursor({ sort: p.sort, order: p.order, key: last.sort_key, id: last.id }) : null,
+    };
+  }
+
+  /**
+   * The CSV of every member matching the filter, produced batch by batch as the reply is written:
+   * memory stays flat whether 10 or 1,000,000 members match. Each batch is its own short query,
+   * so other work interleaves. The export is audited when it ends, with how many rows left Kith —
+   * also when the download is cut off half-way.
+   */
+  function exportCsv(ctx: ActorContext, query: Omit<ListQuery, 'cursor' | 'limit'>): AsyncIterable<string> {
+    const p = prepare(query);
+    const scope = scopeOf(ctx);
+    return (async function* rows() {
+      let count = 0;
+      let complete = false;
+      try {
+        yield UTF8_BOM + csvLine(EXPORT_HEADER);
+        let after: Keyset | null = null;
+        for (;;) {
+          const batch = await search.memberPage(db, p.filter, scope, p.sort, p.order, after, exportBatchSize);
+          if (batch.length === 0) break;
+          const views = await memberViews(db, batch, scope);
+          // Counted before handing over: a download cut off after this batch still reports it as sent.
+          count += batch.length;
+          yield views.map((v) => csvLine(exportRow(v))).join('');
+          const last = batch[batch.length - 1]!;
+          after = { sort: p.sort, order: p.order, key: last.sort_key, id: last.id };
+          if (batch.length < exportBatchSize) break;
+        }
+        complete = true;
+      } finally {
+        await database.transaction((tx) => recordAudit(tx, ctx, {
+          action: 'member.export', targetType: 'member', targetId: null,
+          after: { format: 'csv', filter: query, rows: count, complete },
+        }));
+      }
+    })();
+  }
+
+  /** Pairs of live members that look like one person, with why; the first of a pair is the older profile. */
+  async function duplicates(ctx: ActorContext, opts: { limit?: number; reason?: DuplicateReason; communityId?: number }): Promise<DuplicatePair[]> {
+    const limit = opts.limit ?? 50;
+    const scope = scopeOf(ctx);
+    // A community manager may not learn who is in a community outside their own.
+    if (scope !== null && opts.communityId !== undefined && !scope.includes(opts.communityId)) return [];
+    const groups = (await search.duplicateGroups(db, scope, limit, opts.communityId)).filter((g) => !opts.reason || g.reason === opts.reason);
+    const pairs = new Map<string, { a: number; b: number; reasons: DuplicatePair['reasons'] }>();
+    for (const g of groups) {
+      const [first, ...rest] = g.ids;
+      for (const other of rest) {
+        const key = `${first}:${other}`;
+        const pair = pairs.get(key) ?? { a: first!, b: other, reasons: [] };
+        pair.reasons.push({ reason: g.reason, value: g.value, communityId: g.community_id });
+        pairs.set(key, pair);
+      }
+    }
+    const chosen = [...pairs.values()].slice(0, limit);
+    const rows = await repo.summaryRows(db, [...new Set(chosen.flatMap((p) => [p.a, p.b]))]);
+    const byId = new Map(rows.map((r) => [r.id, { id: r.id, displayName: displayName(r), avatarUrl: r.avatar_url }]));
+    return chosen.map((p) => ({ a: byId.get(p.a)!, b: byId.get(p.b)!, reasons: p.reasons }));
+  }
+
+  return { list, exportCsv, duplicates };
+}

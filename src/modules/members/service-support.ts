@@ -1,0 +1,39 @@
+import type { Database } from '../../kernel/db/database.js';
+import type { Clock } from '../../kernel/clock.js';
+import { communityScope, type ActorContext } from '../../kernel/context.js';
+import { KithError, forbidden, notFound, type FieldProblem } from '../../kernel/errors.js';
+import type { MemberDataParticipants } from './participants.js';
+import type { MemberRow, Scope } from './members.repo.js';
+
+/** What the members services share: dependencies and the small rules every use case applies. */
+export interface MembersServiceDeps {
+  database: Database;
+  clock: Clock;
+  participants: MemberDataParticipants;
+  /** Rows per database round trip of the CSV export. */
+  exportBatchSize: number;
+}
+
+export const scopeOf = (ctx: ActorContext): Scope => communityScope(ctx.actor);
+
+/** Tags and attribute definitions are shared by every community, so only workspace-wide staff change them. */
+export function requireWorkspaceWide(ctx: ActorContext, what: string): void {
+  if (scopeOf(ctx) !== null) throw forbidden(`${what} are shared by every community; ask an operator or admin to change them`);
+}
+
+export function failIfProblems(problems: FieldProblem[]): void {
+  if (problems.length === 0) return;
+  throw new KithError('VALIDATION_FAILED', problems.map((p) => `${p.path}: ${p.message}`).join('; '), { fields: problems });
+}
+
+/** A member that can still be changed: found, in scope, not merged away, not erased. */
+export function requireLive(m: MemberRow | undefined, id: number): MemberRow {
+  if (!m) throw notFound('Member', id);
+  if (m.merged_into !== null) throw new KithError('CONFLICT', `Member ${id} was merged into member ${m.merged_into}; work on member ${m.merged_into} instead`);
+  if (m.erased_at !== null) throw new KithError('CONFLICT', `Member ${id} was erased; the profile can no longer be changed`);
+  return m;
+}
+
+export function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
+}
