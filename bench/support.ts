@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/kernel/db/database.js';
@@ -9,9 +11,17 @@ import { packageRoot } from '../src/kernel/paths.js';
 /** A fresh, migrated database of the requested kind for one benchmark run. */
 export async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<{ database: Database; dispose(): Promise<void> }> {
   if (kind === 'pglite') {
-    const database = await openDatabase({ dataDir: 'memory://' });
+    // On disk, as `npm start` runs it: an in-memory database would also count the data in RSS.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-bench-'));
+    const database = await openDatabase({ dataDir: dir });
     await migrate(database);
-    return { database, dispose: () => database.close() };
+    return {
+      database,
+      async dispose() {
+        await database.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const base = process.env.BENCH_DATABASE_URL ?? execFileSync(path.join(packageRoot, 'scripts/pg-temp.sh'), ['start'], { encoding: 'utf8' }).trim();
   const name = `kith_bench_${crypto.randomBytes(4).toString('hex')}`;
