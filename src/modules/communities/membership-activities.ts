@@ -42,7 +42,17 @@ export async function applyMembershipActivities(tx: Tx, rows: readonly Membershi
     if (list) list.push(r);
     else byPair.set(k, [r]);
   }
-  await repo.lockCommunities(tx, [...new Set(rows.map((r) => r.communityId))].sort((a, b) => a - b));
+  // Most of a chat batch is messages of people already in the group: a pair with only ordinary
+  // activity matters only if it has no stint at all, so such pairs are filtered out up front
+  // (one anti-join) and neither locked nor loaded.
+  const plain = [...byPair.entries()].filter(([, l]) => l.every((a) => a.kind === 'other'));
+  if (plain.length) {
+    const without = await repo.pairsWithoutStints(tx, plain.map(([, l]) => ({ communityId: l[0]!.communityId, memberId: l[0]!.memberId })));
+    for (const [k] of plain) if (!without.has(k)) byPair.delete(k);
+  }
+  if (byPair.size === 0) return result;
+  await repo.lockCommunities(tx, [...new Set([...byPair.values()].map((l) => l[0]!.communityId))].sort((a, b) => a - b));
+  // Loaded after the lock, so a stint another batch opened meanwhile is seen here.
   const pairs = [...byPair.values()].map((l) => ({ communityId: l[0]!.communityId, memberId: l[0]!.memberId }));
   const existing = new Map<string, Stint[]>();
   for (const s of await repo.stintsOfPairs(tx, pairs)) {

@@ -69,6 +69,15 @@ export async function updateStintSpans(tx: Tx, rows: { id: number; joinedAt: Dat
     where m.id = u.id`.execute(tx);
 }
 
+/** Which of the given pairs have never had a stint, as `community:member` keys. */
+export async function pairsWithoutStints(tx: Tx, pairs: { communityId: number; memberId: number }[]): Promise<Set<string>> {
+  const json = JSON.stringify(pairs.map((p) => ({ c: p.communityId, m: p.memberId })));
+  const r = await sql<{ c: number; m: number }>`
+    select distinct q.c, q.m from json_to_recordset(${json}::json) as q(c bigint, m bigint)
+    where not exists (select 1 from community_memberships m where m.community_id = q.c and m.member_id = q.m)`.execute(tx);
+  return new Set(r.rows.map((x) => `${x.c}:${x.m}`));
+}
+
 /** Every stint of the given (community, member) pairs. */
 export async function stintsOfPairs(tx: Tx, pairs: { communityId: number; memberId: number }[]) {
   if (pairs.length === 0) return [];
