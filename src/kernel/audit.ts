@@ -29,3 +29,20 @@ export async function recordAudit(tx: Tx, ctx: ActorContext, e: AuditEntry): Pro
     })
     .execute();
 }
+
+/**
+ * Erasure reaches the audit log too: earlier entries about the erased targets keep who did what and
+ * when, but their before/after images (which hold the personal data) are replaced by a marker.
+ */
+export async function redactAuditImages(tx: Tx, targetType: string, targetIds: (string | number)[]): Promise<number> {
+  if (targetIds.length === 0) return 0;
+  const marker = JSON.stringify({ redacted: 'personal data erased' });
+  const r = await tx
+    .updateTable('audit_log')
+    .set({ before: marker, after: marker })
+    .where('target_type', '=', targetType)
+    .where('target_id', 'in', targetIds.map(String))
+    .where((eb) => eb.or([eb('before', 'is not', null), eb('after', 'is not', null)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

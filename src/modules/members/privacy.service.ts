@@ -1,6 +1,6 @@
 import type { ActorContext } from '../../kernel/context.js';
 import { KithError, notFound } from '../../kernel/errors.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { recordAudit, redactAuditImages } from '../../kernel/audit.js';
 import * as repo from './members.repo.js';
 import * as merges from './merge.repo.js';
 import { memberViews, profileImage } from './members.view.js';
@@ -68,7 +68,8 @@ export function createPrivacyService(deps: MembersServiceDeps) {
         for (const p of participants.all) await p.erase(tx, memberId);
       }
       const snapshotsDropped = await merges.scrubSnapshots(tx, ids);
-      const result = { id, erasedAt: now.toISOString(), membersErased: ids, identitiesTokenised: identities, tagsRemoved: tags, mergeSnapshotsDropped: snapshotsDropped };
+      const auditEntriesRedacted = await redactAuditImages(tx, 'member', ids);
+      const result = { id, erasedAt: now.toISOString(), membersErased: ids, identitiesTokenised: identities, tagsRemoved: tags, mergeSnapshotsDropped: snapshotsDropped, auditEntriesRedacted };
       await recordAudit(tx, ctx, {
         action: 'member.erase', targetType: 'member', targetId: id,
         after: { ...result, participants: participants.all.map((p) => p.name) },

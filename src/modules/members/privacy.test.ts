@@ -90,6 +90,11 @@ describe('erasure', () => {
     expect((await api.list(op, 'q=13800138222')).items).toEqual([]);
     expect((await api.list(op, `communityId=${community}`)).items).toEqual([]);
 
+    // Earlier audit entries about the member keep who did what, but not the personal data.
+    const history = JSON.stringify((await sql`select before, after from audit_log where target_type = 'member' and target_id in (${String(m.id)}, ${String(old.id)}) and action <> 'member.erase'`.execute(db)).rows);
+    expect(history).toContain('personal data erased');
+    for (const secret of ['李四', '13800138222', '13800138333', 'li@example.com']) expect(history).not.toContain(secret);
+
     const [entry] = await api.audit('member.erase', m.id);
     expect(entry!.after).toMatchObject({ identitiesTokenised: 2, participants: expect.arrayContaining(['members', 'test-messages']) });
     for (const secret of ['李四', '13800138222', wx]) expect(JSON.stringify(entry)).not.toContain(secret);
