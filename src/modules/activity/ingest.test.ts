@@ -118,6 +118,23 @@ describe('POST /activities', () => {
     expect((await inject({ method: 'POST', url: '/api/v1/activities', payload: { items: [msg(1)] } })).statusCode).toBe(401);
   });
 
+  it('takes concurrent batches into the same communities without deadlocking', async () => {
+    const second = await kith.database.db.insertInto('communities').values({ name: '咖啡爱好者', channel: 'qq', positioning_type: 'interest', goal: 'interaction' }).returning('id').executeTakeFirstOrThrow();
+    const batch = (b: number) => ({
+      source: 'concurrent',
+      items: Array.from({ length: 200 }, (_, i) => ({
+        externalId: `c-${b}-${i}`, kind: i % 10 === 0 ? 'join' : 'message', occurredAt: '2026-03-03T20:00:00+08:00',
+        member: { channel: 'qq', externalId: String(100000 + ((i * 7 + b) % 150)) },
+        communityId: i % 2 ? communityId : second.id, properties: { text: '+1' },
+      })),
+    });
+    const results = await Promise.all(Array.from({ length: 8 }, (_, b) => inject({ method: 'POST', url: '/api/v1/activities', headers: key, payload: batch(b) })));
+    expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(200));
+    expect(results.reduce((n, r) => n + r.json().created, 0)).toBe(1600);
+    const open = await sql<{ n: number; d: number }>`select count(*)::int as n, count(distinct (community_id, member_id))::int as d from community_memberships where left_at is null`.execute(kith.database.db);
+    expect(open.rows[0]!.n).toBe(open.rows[0]!.d); // never two open stints for one member in one community
+  });
+
   it('publishes one domain event per batch in the same transaction', async () => {
     const before = await sql<{ n: number }>`select count(*)::int as n from outbox_events where topic = 'activity.ingested'`.execute(kith.database.db);
     await inject({ method: 'POST', url: '/api/v1/activities', headers: key, payload: { source: 'evt', items: [msg(100), msg(101)] } });

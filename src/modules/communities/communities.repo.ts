@@ -15,9 +15,9 @@ export async function findCommunity(db: Tx, id: number) {
   return db.selectFrom('communities').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Locks the row until the transaction ends: adds to one community queue behind each other. */
+/** Locks the row until the transaction ends: adds to one community queue behind each other. NO KEY UPDATE so foreign-key checks of concurrent activity inserts are not blocked. */
 export async function lockCommunity(tx: Tx, id: number) {
-  return tx.selectFrom('communities').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return tx.selectFrom('communities').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
 }
 
 /** `now` omitted: the database clock stamps the row (importers have no clock of their own). */

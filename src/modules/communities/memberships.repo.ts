@@ -5,10 +5,14 @@ import type { JoinSource, MembershipRole } from './domain/community-rules.js';
 /** SQL for memberships: one row per stint of a member in a community; current = left_at is null. */
 export type StintRow = Awaited<ReturnType<typeof findCurrentStint>> & {};
 
-/** Locks communities in id order (a fixed order, so two batches never wait on each other in a cycle). */
+/**
+ * Locks communities in id order (a fixed order, so two batches never wait on each other in a cycle).
+ * NO KEY UPDATE, not UPDATE: inserting an activity already holds a KEY SHARE lock on its community
+ * (the foreign key check), and two batches each holding one would deadlock upgrading to UPDATE.
+ */
 export async function lockCommunities(tx: Tx, ids: number[]) {
   if (ids.length === 0) return;
-  await sql`select id from communities where id = any(${ids}::bigint[]) order by id for update`.execute(tx);
+  await sql`select id from communities where id = any(${ids}::bigint[]) order by id for no key update`.execute(tx);
 }
 
 export async function currentMemberCount(tx: Tx, communityId: number): Promise<number> {

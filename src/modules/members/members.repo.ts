@@ -37,9 +37,9 @@ export async function findMember(tx: Tx, id: number, scope: Scope): Promise<Memb
   return tx.selectFrom('members as m').selectAll('m').where('m.id', '=', id).where(inScope(scope)).executeTakeFirst();
 }
 
-/** Locks members in id order (so two merges of the same pair cannot deadlock) and returns them. */
+/** Locks members in id order (so two merges of the same pair cannot deadlock) and returns them. NO KEY UPDATE leaves the foreign-key checks of concurrent activity inserts free. */
 export async function lockMembers(tx: Tx, ids: number[]): Promise<MemberRow[]> {
-  return tx.selectFrom('members').selectAll().where('id', 'in', ids).orderBy('id').forUpdate().execute();
+  return tx.selectFrom('members').selectAll().where('id', 'in', ids).orderBy('id').forNoKeyUpdate().execute();
 }
 
 /** Members as JSON exactly as the database holds them (timestamps at full precision), for undo snapshots. */
