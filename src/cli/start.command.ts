@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { loadConfig } from '../kernel/config.js';
 import { createKith } from '../app.js';
 import type { Command } from './commands.js';
@@ -17,6 +18,13 @@ export const startCommand: Command = {
       await loadDemoIfEmpty(kith);
     }
     if (config.jobsEnabled) kith.jobs.start();
+    if (kith.database.kind === 'pglite') {
+      // PostgreSQL's autovacuum keeps planner statistics fresh; the embedded database has none, so
+      // Kith refreshes them itself, now and every half hour, as data arrives.
+      const analyze = () => sql`analyze`.execute(kith.database.db).catch((err) => kith.log.warn({ err }, 'analyze failed'));
+      await analyze();
+      setInterval(analyze, 30 * 60_000).unref();
+    }
     const address = await kith.http.app.listen({ port: config.port, host: config.host });
     const url = config.publicUrl ?? address.replace('127.0.0.1', 'localhost');
     const where = config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
