@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider, FastifyPluginAsyncTypebox } from '@fastify/ty
 import type { Logger } from '../kernel/logger.js';
 import { installProblemHandlers, ProblemSchema } from './problem.js';
 import { installAuth, type RouteInfo } from './auth.js';
+import { registerConsole } from './console.js';
 import type { AccessService } from '../modules/access/index.js';
 
 export interface HttpDeps {
@@ -16,6 +17,8 @@ export interface HttpDeps {
   /** Module route plugins, mounted under /api/v1. */
   modules: FastifyPluginAsyncTypebox[];
   health: () => Promise<{ database: boolean }>;
+  /** Folder of the built web console, served at `/` (default `dist/console`). */
+  consoleDir?: string;
   /** Largest JSON body accepted (the activity ingest batch is the biggest). */
   bodyLimitBytes?: number;
 }
@@ -79,6 +82,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
   await app.register(async (api) => {
     for (const m of deps.modules) await api.register(m);
   }, { prefix: '/api/v1' });
+  await registerConsole(app as unknown as FastifyInstance, deps.consoleDir);
 
   await app.ready();
   return { app: app as unknown as FastifyInstance, routes };

@@ -14,6 +14,17 @@ const ReportSchema = Type.Object({
   rejections: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() })),
   error: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(), finishedAt: Type.Union([Type.String(), Type.Null()]),
 });
+const PreviewSchema = Type.Object({
+  format: Type.String(), rows: Type.Integer(), skipped: Type.Integer(),
+  rejected: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() })), sample: Type.Array(Type.Unknown()),
+  columns: Type.Optional(Type.Array(Type.Object({
+    header: Type.String(),
+    field: Type.Union([Type.String(), Type.Null()], { description: 'Field the column is read as (phone, identity:qq, attr:<header>); null = not imported' }),
+    examples: Type.Array(Type.String(), { description: 'The first few values of the column' }),
+  }), { description: 'Members and orders: each header and how it is mapped' })),
+  missing: Type.Optional(Type.Array(Type.String(), { description: 'Required fields (or "one of a, b" groups) no column maps to; rows are not read until they are mapped' })),
+  fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), required: Type.Boolean(), oneOf: Type.Union([Type.String(), Type.Null()]) }), { description: 'Fields a column may be mapped to' })),
+});
 const uploadDoc = 'multipart/form-data with a `file` part (CSV, XLSX, or a chat export) and an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }';
 
 async function readUpload(req: { file: () => Promise<MultipartFile | undefined>; isMultipart: () => boolean }) {
@@ -41,9 +52,9 @@ export function importRoutes(imports: ImportService): FastifyPluginAsyncTypebox 
     app.post('/imports/:kind/preview', {
       config: { access: 'imports:write' },
       schema: {
-        tags, summary: 'Read an import file without writing anything: format, rows, rejected lines and a sample', description: uploadDoc, params: KindParam,
+        tags, summary: 'Read an import file without writing anything: format, column mapping, rows, rejected lines and a sample', description: uploadDoc, params: KindParam,
         consumes: ['multipart/form-data'],
-        response: { 200: Type.Object({ format: Type.String(), rows: Type.Integer(), skipped: Type.Integer(), rejected: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() })), sample: Type.Array(Type.Unknown()) }) },
+        response: { 200: PreviewSchema },
       },
     }, async (req) => {
       const u = await readUpload(req);

@@ -5,7 +5,7 @@ import type { Clock } from '../../../kernel/clock.js';
 import type { ActorContext } from '../../../kernel/context.js';
 import { KithError } from '../../../kernel/errors.js';
 import { recordAudit } from '../../../kernel/audit.js';
-import { FormatError } from '../formats/index.js';
+import { FormatError, MEMBER_COLUMNS, ORDER_COLUMNS, mapHeaders, readTable, type ColumnSpec } from '../formats/index.js';
 import type { ImportPlan, ParsedFile, RowOutcome } from './import-plan.js';
 
 export type ImportKind = 'members' | 'orders' | 'chat';
@@ -63,10 +63,17 @@ export function createImportService(deps: { database: Database; clock: Clock; pl
     };
   }
 
-  /** Parses without writing: what the file holds and how it would be read. */
+  /**
+   * Parses without writing: what the file holds and how it would be read. For a sheet (members,
+   * orders) also how each column is mapped, so the user can correct it; a sheet lacking a
+   * required column is described rather than refused, since fixing the mapping is the next step.
+   */
   async function preview(kind: ImportKind, fileName: string, data: Buffer, options: ImportOptions) {
-    const parsed = await parseOrExplain(deps.plans(kind, options), data, fileName);
-    return { format: parsed.format, rows: parsed.rows.length, rejected: parsed.rejected, skipped: parsed.skipped, sample: parsed.rows.slice(0, 20) };
+    const plan = deps.plans(kind, options);
+    const sheet = await explainFormatErrors(() => describeColumns(kind, data, fileName, options));
+    if (sheet && sheet.missing.length) return { format: sheet.format, rows: 0, rejected: [], skipped: 0, sample: [], ...sheet.described };
+    const parsed = await parseOrExplain(plan, data, fileName);
+    return { format: parsed.format, rows: parsed.rows.length, rejected: parsed.rejected, skipped: parsed.skipped, sample: parsed.rows.slice(0, 20), ...sheet?.described };
   }
 
   /**
@@ -143,6 +150,9 @@ export function createImportService(deps: { database: Database; clock: Clock; pl
         await progress?.({ processed: done + parsed.rejected.length, total });
       }
       await db.updateTable('imports').set({ status: 'completed', finished_at: clock.now() }).where('id', '=', id).execute();
+      // A large import changes the shape of the tables; fresh statistics keep query plans right
+      // (the embedded database has no autovacuum to do it).
+      if (parsed.rows.length >= 1000) await sql`analyze members, member_identities, activities, orders, community_memberships`.execute(db);
     } catch (e) {
       // Committed chunks stay; running the same file again resumes after them.
       await db.updateTable('imports').set({ status: 'failed', error: String((e as Error).message ?? e).slice(0, 1000) }).where('id', '=', id).execute().catch(() => {});
@@ -170,9 +180,43 @@ export function createImportService(deps: { database: Database; clock: Clock; pl
   return { start, run, preview, report, list, rejections };
 }
 
+const SHEET_COLUMNS: Partial<Record<ImportKind, ColumnSpec[]>> = { members: MEMBER_COLUMNS, orders: ORDER_COLUMNS };
+const EXAMPLES = 3;
+
+/** Each header of a members or orders sheet with the field it is read as and a few of its values; null for a chat file. */
+async function describeColumns(kind: ImportKind, data: Buffer, fileName: string, options: ImportOptions) {
+  const specs = SHEET_COLUMNS[kind];
+  if (!specs) return null;
+  const table = await readTable(data, fileName);
+  const keep = kind === 'members' && options.keepUnmapped === true;
+  const mapped = mapHeaders(table.headers, specs, options.mapping as Record<string, string> | undefined, { keepUnmappedAs: keep ? 'attributes' : 'ignore' });
+  const examples = (header: string) => {
+    const out: string[] = [];
+    for (const r of table.rows) {
+      const v = r.values[header];
+      if (v) out.push(v.slice(0, 100));
+      if (out.length === EXAMPLES) break;
+    }
+    return out;
+  };
+  return {
+    format: table.format,
+    missing: mapped.missing,
+    described: {
+      columns: table.headers.filter((h) => h !== '').map((header) => ({ header, field: mapped.mapping[header] ?? null, examples: examples(header) })),
+      missing: mapped.missing,
+      fields: specs.map((c) => ({ field: c.field, required: c.required === true, oneOf: c.oneOf ?? null })),
+    },
+  };
+}
+
 async function parseOrExplain<R>(plan: ImportPlan<R>, data: Buffer, fileName: string) {
+  return explainFormatErrors(() => plan.parse(data, fileName));
+}
+
+async function explainFormatErrors<T>(read: () => Promise<T>): Promise<T> {
   try {
-    return await plan.parse(data, fileName);
+    return await read();
   } catch (e) {
     if (e instanceof FormatError) {
       const code = e.code === 'UNSUPPORTED_ENCODING' ? 'UNSUPPORTED_ENCODING' : e.code === 'UNSUPPORTED_FORMAT' ? 'UNSUPPORTED_FORMAT' : 'VALIDATION_FAILED';

@@ -144,6 +144,43 @@ describe('import API', () => {
     return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
   }
 
+  it('previews how each column of a sheet is mapped, and the mapping the user chose', async () => {
+    const inject = injector(kith);
+    const op = await staffSession(kith, 'operator');
+    const preview = async (kind: string, file: Buffer, options?: object) => {
+      const m = multipart('m.csv', file, options);
+      return inject({ method: 'POST', url: `/api/v1/imports/${kind}/preview`, headers: { ...op.headers, ...m.headers }, payload: m.payload });
+    };
+    const auto = (await preview('members', membersCsv)).json();
+    expect(auto).toMatchObject({ format: 'csv', rows: 3, missing: [] });
+    expect(auto.rejected.map((x: { line: number }) => x.line)).toEqual([5, 7]);
+    expect(auto.columns.slice(0, 3)).toEqual([
+      { header: '姓名', field: 'name', examples: ['张三', '李四', '王五'] },
+      { header: '手机号', field: 'phone', examples: ['138 0013 8000', '+86 139-0013-9000', '1380013'] },
+      { header: '邮箱', field: 'email', examples: ['ZhangSan@Example.com', 'wangwu@', 'amy@example.com'] },
+    ]);
+    expect(auto.columns.find((c: { header: string }) => c.header === '备注')).toMatchObject({ field: null });
+    expect(auto.fields).toContainEqual({ field: 'phone', required: false, oneOf: 'member key' });
+
+    // 备注 kept as a custom attribute by hand; 邮箱 left out
+    const chosen = (await preview('members', membersCsv, { mapping: { 备注: 'attr:备注', 邮箱: 'ignore' } })).json();
+    expect(chosen.columns.find((c: { header: string }) => c.header === '备注')).toMatchObject({ field: 'attr:备注' });
+    expect(chosen.columns.find((c: { header: string }) => c.header === '邮箱')).toMatchObject({ field: null });
+
+    // a sheet without a key column is described, not refused: the user maps 联系方式 next
+    const noKey = Buffer.from('会员,联系方式\n小林,13800000001\n');
+    const described = await preview('members', noKey);
+    expect(described.statusCode).toBe(200);
+    expect(described.json()).toMatchObject({ rows: 0, missing: ['one of phone, email, external_id, identity:qq, identity:wechat'], columns: [{ header: '会员', field: null }, { header: '联系方式', field: null }] });
+    expect((await preview('members', noKey, { mapping: { 联系方式: 'phone', 会员: 'name' } })).json()).toMatchObject({ rows: 1, missing: [] });
+    const unknown = await preview('members', noKey, { mapping: { 联系方式: 'shoe_size' } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().detail).toContain('shoe_size');
+
+    // a chat file has no columns to map
+    expect((await preview('chat', qq)).json()).not.toHaveProperty('columns');
+  });
+
   it('previews, runs and reports an uploaded file; analysts may not import', async () => {
     const inject = injector(kith);
     const op = await staffSession(kith, 'operator');

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export interface Credentials { email: string; password: string }
+export interface E2EEnv { baseUrl: string; owner: Credentials; operator: Credentials; analyst: Credentials; artifacts: string }
+
+export const env = (): E2EEnv => inject('e2e');
+
+/** Debian's Chromium, headless, as CI has it. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export interface Session { context: BrowserContext; page: Page; problems: string[] }
+
+/**
+ * A fresh browser profile. `problems` collects what a user would never want to see behind the
+ * scenes: page errors, console errors, and failed requests other than the expected 401 at start.
+ */
+export async function open(browser: Browser, opts: { locale?: string; width?: number; height?: number } = {}): Promise<Session> {
+  const context = await browser.newContext({
+    baseURL: env().baseUrl,
+    locale: opts.locale ?? 'zh-CN',
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
+    deviceScaleFactor: 1,
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' && !/status of 40[13]/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  return { context, page, problems };
+}
+
+/** Signs in through the login page, as a person would. */
+export async function login(page: Page, who: Credentials) {
+  await page.goto('/login');
+  await page.locator('input[autocomplete="username"]').fill(who.email);
+  await page.locator('input[autocomplete="current-password"]').fill(who.password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** A full-page screenshot under test-artifacts/, once the page has settled. */
+export async function shot(page: Page, name: string) {
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page.waitForTimeout(400); // chart animations and antd transitions
+  const file = path.join(env().artifacts, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** The API as the given person, for arranging and checking what the UI did. */
+export async function apiAs(who: Credentials) {
+  const base = env().baseUrl;
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
+  if (!res.ok) throw new Error(`login failed: ${res.status}`);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const call = async (method: string, url: string, body?: unknown) => {
+    const r = await fetch(`${base}/api/v1${url}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const text = await r.text();
+    return { status: r.status, body: text ? JSON.parse(text) : null };
+  };
+  return { get: (url: string) => call('GET', url), post: (url: string, body?: unknown) => call('POST', url, body), patch: (url: string, body?: unknown) => call('PATCH', url, body) };
+}

@@ -1,0 +1,7 @@
+/**
+ * Overview 概览: read-only figures of the whole workspace for the console's first page — members
+ * and growth, active members, messages per day, joins and leaves per community. It writes nothing.
+ * The only door into the module.
+ */
+export { createOverviewService, growthPercent, MAX_OVERVIEW_DAYS, type OverviewService, type Overview, type OverviewDeps } from './overview.service.js';
+export { overviewRoutes } from './overview.routes.js';

@@ -1,0 +1,160 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Tx } from '../../kernel/db/database.js';
+
+/**
+ * The overview's SQL. Everything here is read-only and reads other modules' tables, joined where
+ * the figure naturally is a join:
+ *   - members (members module): totals, growth, last-active counts;
+ *   - activities (activity module): messages and active members per day;
+ *   - communities, community_memberships (communities module): joins and leaves, and the scope of
+ *     a community manager.
+ * Days are cut by PostgreSQL with `at time zone`, exactly like the communities trend, so a figure
+ * here and the list behind it agree on which day an instant belongs to.
+ */
+
+/** Communities a community manager is limited to, or null for workspace-wide staff. */
+export type Scope = number[] | null;
+
+/** A live member (not merged away, not erased) that the actor may see — the member list's rule. */
+function liveMember(scope: Scope): RawBuilder<boolean> {
+  const live = sql<boolean>`m.merged_into is null and m.erased_at is null`;
+  if (scope === null) return live;
+  return sql<boolean>`${live} and exists (select 1 from community_memberships sc where sc.member_id = m.id and sc.community_id = any(${scope}::bigint[]))`;
+}
+
+/** Activities a community manager may see: in their communities, or community-less ones of their members. */
+function visibleActivity(scope: Scope): RawBuilder<boolean> {
+  if (scope === null) return sql<boolean>`true`;
+  return sql<boolean>`(a.community_id = any(${scope}::bigint[]) or (a.community_id is null and exists (
+    select 1 from community_memberships sc where sc.member_id = a.member_id and sc.community_id = any(${scope}::bigint[]))))`;
+}
+
+/** The instant a workspace day starts. */
+const dayStart = (date: string | RawBuilder<unknown>, tz: string) => sql<Date>`((${date})::date::timestamp at time zone ${tz})`;
+
+export interface MemberTotals {
+  total: number;
+  atStart: number;
+  atEnd: number;
+  joined: number;
+  active7: number;
+  active30: number;
+  periodStart: Date;
+  periodEnd: Date;
+  since7: Date;
+  since30: Date;
+}
+
+/**
+ * Member counts in one pass: live members now, before the period, at its end, created within it,
+ * and active (by the same `last_active_at` the member list filters on) in the last 7 and 30 days.
+ */
+export async function memberTotals(tx: Tx, p: { from: string; to: string; today: string; timeZone: string; scope: Scope }): Promise<MemberTotals> {
+  const tz = p.timeZone;
+  const r = await sql<MemberTotals>`
+    with bounds as (
+      select ${dayStart(p.from, tz)} as start_at,
+             ${dayStart(sql`${p.to}::date + 1`, tz)} as end_at,
+             ${dayStart(sql`${p.today}::date - 6`, tz)} as since7,
+             ${dayStart(sql`${p.today}::date - 29`, tz)} as since30
+    )
+    select
+      count(m.id)::int as total,
+      count(m.id) filter (where m.created_at < b.start_at)::int as "atStart",
+      count(m.id) filter (where m.created_at < b.end_at)::int as "atEnd",
+      count(m.id) filter (where m.created_at >= b.start_at and m.created_at < b.end_at)::int as joined,
+      count(m.id) filter (where m.last_active_at >= b.since7)::int as active7,
+      count(m.id) filter (where m.last_active_at >= b.since30)::int as active30,
+      b.start_at as "periodStart", b.end_at as "periodEnd", b.since7, b.since30
+    from bounds b
+    left join members m on ${liveMember(p.scope)}
+    group by b.start_at, b.end_at, b.since7, b.since30`.execute(tx);
+  return r.rows[0]!;
+}
+
+export interface DayRow {
+  date: string;
+  start: Date;
+  end: Date;
+  newMembers: number;
+  totalMembers: number;
+  messages: number;
+  activeMembers: number;
+}
+
+/**
+ * One row per day of the period: members created that day and the running total at its end,
+ * messages sent, and distinct members with any activity that day.
+ */
+export async function daily(tx: Tx, p: { from: string; to: string; timeZone: string; scope: Scope; atStart: number }): Promise<DayRow[]> {
+  const tz = p.timeZone;
+  const start = dayStart(p.from, tz);
+  const end = dayStart(sql`${p.to}::date + 1`, tz);
+  const r = await sql<DayRow>`
+    with days as (
+      select d::date as day from generate_series(${p.from}::date, ${p.to}::date, interval '1 day') as d
+    ), joins as (
+      select (m.created_at at time zone ${tz})::date as day, count(*)::int as n
+      from members m
+      where ${liveMember(p.scope)} and m.created_at >= ${start} and m.created_at < ${end}
+      group by 1
+    ), acts as (
+      select (a.occurred_at at time zone ${tz})::date as day,
+        count(*) filter (where a.kind = 'message')::int as messages,
+        count(distinct a.member_id)::int as active
+      from activities a
+      where a.occurred_at >= ${start} and a.occurred_at < ${end} and ${visibleActivity(p.scope)}
+      group by 1
+    )
+    select to_char(days.day, 'YYYY-MM-DD') as date,
+      ${dayStart(sql`days.day`, tz)} as start,
+      ${dayStart(sql`days.day + 1`, tz)} as end,
+      coalesce(joins.n, 0) as "newMembers",
+      (${p.atStart} + sum(coalesce(joins.n, 0)) over (order by days.day))::int as "totalMembers",
+      coalesce(acts.messages, 0) as messages,
+      coalesce(acts.active, 0) as "activeMembers"
+    from days
+    left join joins on joins.day = days.day
+    left join acts on acts.day = days.day
+    order by days.day`.execute(tx);
+  return r.rows;
+}
+
+export interface CommunityFlow { id: number; name: string; joined: number; left: number; membersNow: number }
+
+/** Joins and leaves within the period per community (archived ones left out), busiest first. */
+export async function communityFlows(tx: Tx, p: { from: string; to: string; timeZone: string; scope: Scope }): Promise<CommunityFlow[]> {
+  const tz = p.timeZone;
+  const start = dayStart(p.from, tz);
+  const end = dayStart(sql`${p.to}::date + 1`, tz);
+  const r = await sql<CommunityFlow>`
+    select c.id, c.name,
+      (select count(*) from community_memberships cm
+        where cm.community_id = c.id and cm.joined_at >= ${start} and cm.joined_at < ${end})::int as joined,
+      (select count(*) from community_memberships cm
+        where cm.community_id = c.id and cm.left_at >= ${start} and cm.left_at < ${end})::int as left,
+      (select count(*) from community_memberships cm where cm.community_id = c.id and cm.left_at is null)::int as "membersNow"
+    from communities c
+    where c.archived_at is null ${p.scope === null ? sql`` : sql`and c.id = any(${p.scope}::bigint[])`}
+    order by joined desc, "membersNow" desc, c.id`.execute(tx);
+  return r.rows;
+}
+
+export interface MessageRow { id: number; memberId: number; communityId: number | null; communityName: string | null; occurredAt: Date; text: string | null }
+
+/**
+ * Messages within [from, to), newest first, keyset-paged on (occurred_at, id) — the list behind a
+ * day of the messages chart. Served by activities_time_idx.
+ */
+export async function messages(tx: Tx, p: { from: Date; to: Date; scope: Scope; before: { at: Date; id: number } | null; limit: number }): Promise<MessageRow[]> {
+  const r = await sql<MessageRow>`
+    select a.id, a.member_id as "memberId", a.community_id as "communityId", c.name as "communityName",
+      a.occurred_at as "occurredAt", a.properties->>'text' as text
+    from activities a
+    left join communities c on c.id = a.community_id
+    where a.kind = 'message' and a.occurred_at >= ${p.from} and a.occurred_at < ${p.to} and ${visibleActivity(p.scope)}
+      ${p.before ? sql`and (a.occurred_at, a.id) < (${p.before.at}::timestamptz, ${p.before.id}::bigint)` : sql``}
+    order by a.occurred_at desc, a.id desc
+    limit ${p.limit}`.execute(tx);
+  return r.rows;
+}

@@ -1,0 +1,115 @@
+import type { Database } from '../../kernel/db/database.js';
+import type { Clock } from '../../kernel/clock.js';
+import { communityScope, type ActorContext } from '../../kernel/context.js';
+import { KithError, invalid } from '../../kernel/errors.js';
+import { getMemberSummaries } from '../members/index.js';
+import { resolveDayPeriod } from './domain/period.js';
+import * as repo from './overview.repo.js';
+
+export interface OverviewDeps { database: Database; clock: Clock; timeZone: string }
+
+export interface OverviewQuery { from?: string; to?: string }
+
+export interface MessagesQuery { from: string; to: string; cursor?: string; limit?: number }
+
+export interface MessageItem {
+  id: number;
+  occurredAt: Date;
+  member: { id: number; displayName: string; avatarUrl: string | null };
+  community: { id: number; name: string } | null;
+  /** The message as the member wrote it: plain text, to be shown as text, never as HTML. */
+  text: string;
+}
+
+const encodeCursor = (r: { occurredAt: Date; id: number }) => `${r.occurredAt.toISOString()}_${r.id}`;
+function decodeCursor(c: string): { at: Date; id: number } {
+  const [at, id] = c.split('_');
+  const d = new Date(at ?? '');
+  if (Number.isNaN(d.getTime()) || !/^\d+$/.test(id ?? '')) throw invalid('cursor', 'is not a cursor of this list');
+  return { at: d, id: Number(id) };
+}
+
+export interface Overview {
+  timeZone: string;
+  from: string;
+  to: string;
+  periodStart: Date;
+  periodEnd: Date;
+  members: { total: number; atStart: number; atEnd: number; joined: number; growthPercent: number | null };
+  active: { last7Days: number; last30Days: number; since7Days: Date; since30Days: Date };
+  days: repo.DayRow[];
+  communities: repo.CommunityFlow[];
+}
+
+/** Longest period the overview draws day by day. */
+export const MAX_OVERVIEW_DAYS = 366;
+
+/** Growth over the period as a share of the members at its start; none when there were none. */
+export function growthPercent(atStart: number, atEnd: number): number | null {
+  if (atStart === 0) return null;
+  return Math.round(((atEnd - atStart) / atStart) * 1000) / 10;
+}
+
+/**
+ * The workspace at a glance: member total and growth, active members, messages and active members
+ * per day, joins and leaves per community. A community manager sees their communities only.
+ */
+export function createOverviewService(deps: OverviewDeps) {
+  const { database, clock, timeZone } = deps;
+  return {
+    timeZone,
+
+    async overview(ctx: ActorContext, q: OverviewQuery): Promise<Overview> {
+      const { period, problems } = resolveDayPeriod(q, { timeZone, now: clock.now(), defaultDays: 30, maxDays: MAX_OVERVIEW_DAYS });
+      if (problems.length) throw new KithError('VALIDATION_FAILED', problems.map((p) => `${p.path}: ${p.message}`).join('; '), { fields: problems });
+      const scope = communityScope(ctx.actor);
+      const db = database.db;
+      const args = { ...period, timeZone, scope };
+      const totals = await repo.memberTotals(db, args);
+      const days = await repo.daily(db, { ...args, atStart: totals.atStart });
+      const communities = await repo.communityFlows(db, args);
+      return {
+        timeZone, from: period.from, to: period.to, periodStart: totals.periodStart, periodEnd: totals.periodEnd,
+        members: {
+          total: totals.total, atStart: totals.atStart, atEnd: totals.atEnd, joined: totals.joined,
+          growthPercent: growthPercent(totals.atStart, totals.atEnd),
+        },
+        active: { last7Days: totals.active7, last30Days: totals.active30, since7Days: totals.since7, since30Days: totals.since30 },
+        days,
+        communities,
+      };
+    },
+
+    /** Messages of a period with who wrote them and where: the list behind the messages chart. */
+    async messages(ctx: ActorContext, q: MessagesQuery): Promise<{ items: MessageItem[]; nextCursor: string | null }> {
+      const from = new Date(q.from);
+      const to = new Date(q.to);
+      if (!(from < to)) throw invalid('to', 'must be after from');
+      const limit = q.limit ?? 50;
+      const rows = await repo.messages(database.db, {
+        from, to, scope: communityScope(ctx.actor), before: q.cursor ? decodeCursor(q.cursor) : null, limit: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      const who = await getMemberSummaries(database.db, page.map((r) => r.memberId));
+      return {
+        items: page.map((r) => {
+          const m = who.get(r.memberId);
+          return {
+            id: r.id, occurredAt: r.occurredAt, text: r.text ?? '',
+            member: { id: r.memberId, displayName: m?.displayName ?? `#${r.memberId}`, avatarUrl: m?.avatarUrl ?? null },
+            community: r.communityId !== null ? { id: r.communityId, name: r.communityName ?? `#${r.communityId}` } : null,
+          };
+        }),
+        nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
+      };
+    },
+
+    /** What the console needs to cut days and show times like the server does. */
+    workspace() {
+      const now = clock.now();
+      return { timeZone, today: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now), now };
+    },
+  };
+}
+
+export type OverviewService = ReturnType<typeof createOverviewService>;

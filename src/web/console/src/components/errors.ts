@@ -1,0 +1,15 @@
+import { ApiError } from '@shared/api/client';
+import type { Translate } from '../i18n/I18nProvider';
+
+/**
+ * What to tell the operator about a failure: the server's own explanation when there is one
+ * (its problem+json `detail`), a plain sentence otherwise — never "undefined".
+ */
+export function describeError(e: unknown, t: Translate): { message: string; requestId: string | null } {
+  if (e instanceof ApiError) {
+    if (e.code === 'NETWORK') return { message: t('error.network'), requestId: null };
+    if (e.status === 401) return { message: e.detail ?? t('error.sessionEnded'), requestId: null };
+    return { message: e.detail ?? t('error.http', { status: e.status }), requestId: e.status >= 500 ? e.requestId : null };
+  }
+  return { message: t('error.crashed'), requestId: null };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { BUNDLES, CATALOG } from './catalog';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const HAN = /\p{Script=Han}/u;
+
+describe('console texts', () => {
+  it('never define one key in two bundles (the later one would silently win)', () => {
+    const seen = new Map<string, string>();
+    for (const b of BUNDLES) {
+      for (const k of Object.keys(b.zh)) {
+        expect(seen.get(k), `${k} is in ${seen.get(k)} and ${b.name}`).toBeUndefined();
+        seen.set(k, b.name);
+      }
+    }
+  });
+
+  it('say the same thing in both languages: same placeholders, nothing empty, English without Chinese', () => {
+    const zh = CATALOG['zh-CN'];
+    const en = CATALOG.en;
+    for (const key of Object.keys(zh) as (keyof typeof zh)[]) {
+      expect(zh[key].trim(), key).not.toBe('');
+      expect(en[key].trim(), key).not.toBe('');
+      expect(placeholders(en[key].split('|').at(-1)!), key).toEqual(placeholders(zh[key]));
+      // Language names are written in their own language on purpose.
+      if (key !== 'lang.zh-CN') expect(HAN.test(en[key]), `${key}: ${en[key]}`).toBe(false);
+    }
+  });
+});

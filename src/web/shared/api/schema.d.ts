@@ -1,0 +1,3816 @@
+/**
+ * Types of the Kith REST API, generated from /api/openapi.json by `npm run gen:api`.
+ * Do not edit: change the route schemas and regenerate.
+ */
+
+export interface paths {
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with email and password (sets the session cookie) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: "staff" | "api_key";
+                            id: number;
+                            label: string;
+                            role?: "owner" | "admin" | "operator" | "analyst" | "community_manager";
+                            communityIds: number[] | null;
+                            permissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out (ends this session) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who am I, and what may I do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: "staff" | "api_key";
+                            id: number;
+                            label: string;
+                            role?: "owner" | "admin" | "operator" | "analyst" | "community_manager";
+                            communityIds: number[] | null;
+                            permissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password (other sessions are signed out) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List staff accounts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["def-1"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a staff account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        name: string;
+                        role: "owner" | "admin" | "operator" | "analyst" | "community_manager";
+                        password: string;
+                        communityIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            email: string;
+                            name: string;
+                            role: "owner" | "admin" | "operator" | "analyst" | "community_manager";
+                            disabled: boolean;
+                            communityIds: number[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a staff account: name, role, disabled, assigned communities */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        role?: "owner" | "admin" | "operator" | "analyst" | "community_manager";
+                        disabled?: boolean;
+                        communityIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            email: string;
+                            name: string;
+                            role: "owner" | "admin" | "operator" | "analyst" | "community_manager";
+                            disabled: boolean;
+                            communityIds: number[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API keys (never their secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["def-2"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API key; the key is shown in this response only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        scopes: ("members:read" | "members:write" | "members:merge" | "members:erase" | "members:export" | "communities:read" | "communities:write" | "communities:create" | "activities:read" | "activities:write" | "imports:write" | "staff:manage" | "api_keys:manage" | "audit:read")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            apiKey: components["schemas"]["def-2"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit log of every staff and API-key write, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    actorType?: "staff" | "api_key" | "system";
+                    actorId?: number;
+                    /** @description Exact action, or a prefix ending in .* (e.g. member.*) */
+                    action?: string;
+                    targetType?: string;
+                    targetId?: string;
+                    from?: string;
+                    to?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                actorType: string;
+                                actorId: number | null;
+                                actorLabel: string;
+                                action: string;
+                                targetType: string;
+                                targetId: string | null;
+                                before: unknown;
+                                after: unknown;
+                                requestId: string | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List communities with member counts (archived ones hidden unless asked for) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Where the community lives */
+                    channel?: "wechat" | "wecom" | "qq" | "forum" | "email" | "weibo" | "douyin" | "kuaishou" | "dingtalk" | "slack" | "discord" | "other";
+                    /** @description Positioning: product 产品型, interest 兴趣型, knowledge 知识型 */
+                    positioningType?: "product" | "interest" | "knowledge";
+                    /** @description Positioning: product 产品型, interest 兴趣型, knowledge 知识型 */
+                    type?: "product" | "interest" | "knowledge";
+                    /** @description Goal: after-sales 售后服务, product feedback 产品反馈, interaction 用户互动, brand 品牌推广 */
+                    goal?: "after_sales" | "product_feedback" | "interaction" | "brand";
+                    /** @description Stage: launch 建立前期, growth 成长期, mature 沉淀期 */
+                    stage?: "launch" | "growth" | "mature";
+                    /** @description Archived communities: false (default) hides them, true shows only them, all shows both */
+                    archived?: "false" | "true" | "all";
+                    /** @description Search in name, description and external id */
+                    q?: string;
+                    /** @description A day (YYYY-MM-DD, in the workspace time zone) or a date-time; default 30 days back */
+                    from?: string;
+                    /** @description A day, included whole, or a date-time, excluded; default today */
+                    to?: string;
+                    /** @description Opaque cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                /**
+                                 * @description Where the community lives
+                                 * @enum {unknown}
+                                 */
+                                channel: "wechat" | "wecom" | "qq" | "forum" | "email" | "weibo" | "douyin" | "kuaishou" | "dingtalk" | "slack" | "discord" | "other";
+                                /**
+                                 * @description Positioning: product 产品型, interest 兴趣型, knowledge 知识型
+                                 * @enum {unknown}
+                                 */
+                                positioningType: "product" | "interest" | "knowledge";
+                                /**
+                                 * @description Goal: after-sales 售后服务, product feedback 产品反馈, interaction 用户互动, brand 品牌推广
+                                 * @enum {unknown}
+                                 */
+                                goal: "after_sales" | "product_feedback" | "interaction" | "brand";
+                                /**
+                                 * @description Stage: launch 建立前期, growth 成长期, mature 沉淀期
+                                 * @enum {unknown}
+                                 */
+                                stage: "launch" | "growth" | "mature";
+                                description: string;
+                                rules: string;
+                                capacity: number | null;
+                                externalId: string | null;
+                                owner: {
+                                    staffId: number | null;
+                                    memberId: number | null;
+                                    /**
+                                     * @description owner 群主 or admin 管理员
+                                     * @enum {unknown}
+                                     */
+                                    role: "owner" | "admin";
+                                    name: string | null;
+                                } | null;
+                                admins: {
+                                    staffId: number | null;
+                                    memberId: number | null;
+                                    /**
+                                     * @description owner 群主 or admin 管理员
+                                     * @enum {unknown}
+                                     */
+                                    role: "owner" | "admin";
+                                    name: string | null;
+                                }[];
+                                archived: boolean;
+                                archivedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @description Members in the community now */
+                                membersNow: number;
+                                capacityUsePercent: number | null;
+                                /** @description Joins within the period */
+                                joined: number;
+                                /** @description Leaves within the period */
+                                left: number;
+                            }[];
+                            nextCursor: string | null;
+                            /** @description The period counted: from inclusive, to exclusive */
+                            period: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a community */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description Where the community lives
+                         * @enum {unknown}
+                         */
+                        channel: "wechat" | "wecom" | "qq" | "forum" | "email" | "weibo" | "douyin" | "kuaishou" | "dingtalk" | "slack" | "discord" | "other";
+                        /**
+                         * @description Positioning: product 产品型, interest 兴趣型, knowledge 知识型
+                         * @enum {unknown}
+                         */
+                        positioningType: "product" | "interest" | "knowledge";
+                        /**
+                         * @description Goal: after-sales 售后服务, product feedback 产品反馈, interaction 用户互动, brand 品牌推广
+                         * @enum {unknown}
+                         */
+                        goal: "after_sales" | "product_feedback" | "interaction" | "brand";
+                        /**
+                         * @description Stage: launch 建立前期, growth 成长期, mature 沉淀期
+                         * @enum {unknown}
+                         */
+                        stage?: "launch" | "growth" | "mature";
+                        description?: string;
+                        /** @description Community rules 社群规则: speech norms, code of conduct, rewards and penalties */
+                        rules?: string;
+                        capacity?: number | null;
+                        externalId?: string | null;
+                        owner?: {
+                            staffId?: number;
+                            memberId?: number;
+                        } | null;
+                        admins?: {
+                            staffId?: number;
+                            memberId?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /**
+                             * @description Where the community lives
+                             * @enum {unknown}
+                             */
+                            channel: "wechat" | "wecom" | "qq" | "forum" | "email" | "weibo" | "douyin" | "kuaishou" | "dingtalk" | "slack" | "discord" | "other";
+                            /**
+                             * @description Positioning: product 产品型, interest 兴趣型, knowledge 知识型
+                             * @enum {unknown}
+                             */
+                            positioningType: "product" | "interest" | "knowledge";
+                            /**
+                             * @description Goal: after-sales 售后服务, product feedback 产品反馈, interaction 用户互动, brand 品牌推广
+                             * @enum {unknown}
+                             */
+                            goal: "after_sales" | "product_feedback" | "interaction" | "brand";
+                            /**
+                             * @description Stage: launch 建立前期, growth 成长期, mature 沉淀期
+                             * @enum {unknown}
+                             */
+                            stage: "launch" | "growth" | "mature";
+                            description: string;
+                            rules: string;
+                            capacity: number | null;
+                            externalId: string | null;
+                            owner: {
+                                staffId: number | null;
+                                memberId: number | null;
+                                /**
+                                 * @description owner 群主 or admin 管理员
+                                 * @enum {unknown}
+                                 */
+                                role: "owner" | "admin";
+                                name: string | null;
+                            } | null;
+                            admins: {
+                                staffId: number | null;
+                                memberId: number | null;
+                                /**
+                                 * @description owner 群主 or admin 管理员
+                                 * @enum {unknown}
+                                 */
+                                role: "owner" | "admin";
+                                name: string | null;
+                            }[];
+                            archived: boolean;
+                            archivedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One community, with member counts for a period */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A day (YYYY-MM-DD, in the workspace time zone) or a date-time; default 30 days back */
+                    from?: string;
+                    /** @description A day, included whole, or a date-time, excluded; default today */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /**
+                             * @description Where the community lives
+                             * @enum {unknown}
+                             */
+                            channel: "wechat" | "wecom" | "qq" | "forum" | "email" | "weibo" | "douyin" | "kuaishou" | "dingtalk" | "slack" | "discord" | "other";
+                            /**
+                             * @description Positioning: product 产品型, interest 兴趣型, knowledge 知识型
+                             * @enum {unknown}
+                             */
+                            positioningType: "product" | "interest" | "knowledge";
+                            /**
+                             * @description Goal: after-sales 售后服务, product feedback 产品反馈, interaction 用户互动, brand 品牌推广
+                             * @enum {unknown}
+                             */
+                            goal: "after_sales" | "product_feedback" | "interaction" | "brand";
+                            /**
+                             * @description Stage: launch 建立前期, growth 成长期, mature 沉淀期
+                             * @enum {unknown}
+                             */
+                            stage: "launch" | "growth" | "mature";
+                            description: string;
+                            rules: string;
+                            capacity: number | null;
+                            externalId: string | null;
+                            owner: {
+                                staffId: number | null;
+                                memberId: number | null;
+                                /**
+                                 * @description owner 群主 or admin 管理员
+                                 * @enum {unknown}
+                                 */
+                                role: "owner" | "admin";
+                                name: string | null;
+                            } | null;
+                            admins: {
+                                staffId: number | null;
+                                memberId: number | null;
+                                /**
+                                 * @description owner 群主 or admin 管理员
+                                 * @enum {unknown}
+                                 */
+                                role: "owner" | "admin";
+                                name: string | null;
+                            }[];
+                            archived: boolean;
+                            archivedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Members in the community now */
+                            membersNow: number;
+                            capacityUsePercent: number | null;
+                            /** @description Joins within the period */
+                            joined: number;
+                            /** @description Leaves within the period */
+                            left: number;
+                            /** @description The period counted: from inclusive, to exclusive */
+                            period: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a community (owner and admins are replaced when given) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /**
+                         * @description Where the community lives
+                         * @enum {unknown}
+                         */
+                        channel?: "wechat" | "wecom" | "qq" | "forum" | "email" | "weibo" | "douyin" | "kuaishou" | "dingtalk" | "slack" | "discord" | "other";
+                        /**
+                         * @description Positioning: product 产品型, interest 兴趣型, knowledge 知识型
+                         * @enum {unknown}
+                         */
+                        positioningType?: "product" | "interest" | "knowledge";
+                        /**
+                         * @description Goal: after-sales 售后服务, product feedback 产品反馈, interaction 用户互动, brand 品牌推广
+                         * @enum {unknown}
+                         */
+                        goal?: "after_sales" | "product_feedback" | "interaction" | "brand";
+                        /**
+                         * @description Stage: launch 建立前期, growth 成长期, mature 沉淀期
+                         * @enum {unknown}
+                         */
+                        stage?: "launch" | "growth" | "mature";
+                        description?: string;
+                        /** @description Community rules 社群规则: speech norms, code of conduct, rewards and penalties */
+                        rules?: string;
+                        capacity?: number | null;
+                        externalId?: string | null;
+                        owner?: {
+                            staffId?: number;
+                            memberId?: number;
+                        } | null;
+                        admins?: {
+                            staffId?: number;
+                            memberId?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /**
+                             * @description Where the community lives
+                             * @enum {unknown}
+                             */
+                            channel: "wechat" | "wecom" | "qq" | "forum" | "email" | "weibo" | "douyin" | "kuaishou" | "dingtalk" | "slack" | "discord" | "other";
+                            /**
+                             * @description Positioning: product 产品型, interest 兴趣型, knowledge 知识型
+                             * @enum {unknown}
+                             */
+                            positioningType: "product" | "interest" | "knowledge";
+                            /**
+                             * @description Goal: after-sales 售后服务, product feedback 产品反馈, interaction 用户互动, brand 品牌推广
+                             * @enum {unknown}
+                             */
+                            goal: "after_sales" | "product_feedback" | "interaction" | "brand";
+                            /**
+                             * @description Stage: launch 建立前期, growth 成长期, mature 沉淀期
+                             * @enum {unknown}
+                             */
+                            stage: "launch" | "growth" | "mature";
+                            description: string;
+                            rules: string;
+                            capacity: number | null;
+                            externalId: string | null;
+                            owner: {
+                                staffId: number | null;
+                                memberId: number | null;
+                                /**
+                                 * @description owner 群主 or admin 管理员
+                                 * @enum {unknown}
+                                 */
+                                role: "owner" | "admin";
+                                name: string | null;
+                            } | null;
+                            admins: {
+                                staffId: number | null;
+                                memberId: number | null;
+                                /**
+                                 * @description owner 群主 or admin 管理员
+                                 * @enum {unknown}
+                                 */
+                                role: "owner" | "admin";
+                                name: string | null;
+                            }[];
+                            archived: boolean;
+                            archivedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/communities/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a community: hidden from lists, takes no new members, history kept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /**
+                             * @description Where the community lives
+                             * @enum {unknown}
+                             */
+                            channel: "wechat" | "wecom" | "qq" | "forum" | "email" | "weibo" | "douyin" | "kuaishou" | "dingtalk" | "slack" | "discord" | "other";
+                            /**
+                             * @description Positioning: product 产品型, interest 兴趣型, knowledge 知识型
+                             * @enum {unknown}
+                             */
+                            positioningType: "product" | "interest" | "knowledge";
+                            /**
+                             * @description Goal: after-sales 售后服务, product feedback 产品反馈, interaction 用户互动, brand 品牌推广
+                             * @enum {unknown}
+                             */
+                            goal: "after_sales" | "product_feedback" | "interaction" | "brand";
+                            /**
+                             * @description Stage: launch 建立前期, growth 成长期, mature 沉淀期
+                             * @enum {unknown}
+                             */
+                            stage: "launch" | "growth" | "mature";
+                            description: string;
+                            rules: string;
+                            capacity: number | null;
+                            externalId: string | null;
+                            owner: {
+                                staffId: number | null;
+                                memberId: number | null;
+                                /**
+                                 * @description owner 群主 or admin 管理员
+                                 * @enum {unknown}
+                                 */
+                                role: "owner" | "admin";
+                                name: string | null;
+                            } | null;
+                            admins: {
+                                staffId: number | null;
+                                memberId: number | null;
+                                /**
+                                 * @description owner 群主 or admin 管理员
+                                 * @enum {unknown}
+                                 */
+                                role: "owner" | "admin";
+                                name: string | null;
+                            }[];
+                            archived: boolean;
+                            archivedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{id}/unarchive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring an archived community back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /**
+                             * @description Where the community lives
+                             * @enum {unknown}
+                             */
+                            channel: "wechat" | "wecom" | "qq" | "forum" | "email" | "weibo" | "douyin" | "kuaishou" | "dingtalk" | "slack" | "discord" | "other";
+                            /**
+                             * @description Positioning: product 产品型, interest 兴趣型, knowledge 知识型
+                             * @enum {unknown}
+                             */
+                            positioningType: "product" | "interest" | "knowledge";
+                            /**
+                             * @description Goal: after-sales 售后服务, product feedback 产品反馈, interaction 用户互动, brand 品牌推广
+                             * @enum {unknown}
+                             */
+                            goal: "after_sales" | "product_feedback" | "interaction" | "brand";
+                            /**
+                             * @description Stage: launch 建立前期, growth 成长期, mature 沉淀期
+                             * @enum {unknown}
+                             */
+                            stage: "launch" | "growth" | "mature";
+                            description: string;
+                            rules: string;
+                            capacity: number | null;
+                            externalId: string | null;
+                            owner: {
+                                staffId: number | null;
+                                memberId: number | null;
+                                /**
+                                 * @description owner 群主 or admin 管理员
+                                 * @enum {unknown}
+                                 */
+                                role: "owner" | "admin";
+                                name: string | null;
+                            } | null;
+                            admins: {
+                                staffId: number | null;
+                                memberId: number | null;
+                                /**
+                                 * @description owner 群主 or admin 管理员
+                                 * @enum {unknown}
+                                 */
+                                role: "owner" | "admin";
+                                name: string | null;
+                            }[];
+                            archived: boolean;
+                            archivedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members now, joins and leaves in a period, capacity use */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A day (YYYY-MM-DD, in the workspace time zone) or a date-time; default 30 days back */
+                    from?: string;
+                    /** @description A day, included whole, or a date-time, excluded; default today */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            /** @description The period counted: from inclusive, to exclusive */
+                            period: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                            };
+                            timeZone: string;
+                            membersNow: number;
+                            capacity: number | null;
+                            capacityUsePercent: number | null;
+                            joined: number;
+                            left: number;
+                            /** @description Joins minus leaves */
+                            net: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{id}/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Joins, leaves and members per day (days of the workspace time zone; at most 400 days) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A day (YYYY-MM-DD, in the workspace time zone) or a date-time; default 30 days back */
+                    from?: string;
+                    /** @description A day, included whole, or a date-time, excluded; default today */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number;
+                            /** @description The period counted: from inclusive, to exclusive */
+                            period: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                            };
+                            timeZone: string;
+                            days: {
+                                /** @description The day, in the workspace time zone */
+                                date: string;
+                                joined: number;
+                                left: number;
+                                /** @description Members at the end of the day */
+                                members: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Current members with their role and join time, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Role in the group: owner 群主, admin 管理员, core 骨干, member 成员 */
+                    role?: "owner" | "admin" | "core" | "member";
+                    /** @description Opaque cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                membershipId: number;
+                                memberId: number;
+                                memberName: string | null;
+                                /**
+                                 * @description Role in the group: owner 群主, admin 管理员, core 骨干, member 成员
+                                 * @enum {unknown}
+                                 */
+                                role: "owner" | "admin" | "core" | "member";
+                                /**
+                                 * @description How the member joined; activity = first seen through their activity
+                                 * @enum {unknown}
+                                 */
+                                joinSource: "invited" | "qr_code" | "import" | "manual" | "activity";
+                                invitedByMemberId: number | null;
+                                /** Format: date-time */
+                                joinedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add members (409 CAPACITY_REACHED when they would not fit: then nobody is added) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            memberId: number;
+                            /**
+                             * @description Role in the group: owner 群主, admin 管理员, core 骨干, member 成员
+                             * @enum {unknown}
+                             */
+                            role?: "owner" | "admin" | "core" | "member";
+                            /**
+                             * @description How the member joined
+                             * @enum {unknown}
+                             */
+                            source?: "invited" | "qr_code" | "import" | "manual";
+                            invitedByMemberId?: number | null;
+                            /** Format: date-time */
+                            joinedAt?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: {
+                                membershipId: number;
+                                communityId: number;
+                                memberId: number;
+                                /**
+                                 * @description Role in the group: owner 群主, admin 管理员, core 骨干, member 成员
+                                 * @enum {unknown}
+                                 */
+                                role: "owner" | "admin" | "core" | "member";
+                                /**
+                                 * @description How the member joined; activity = first seen through their activity
+                                 * @enum {unknown}
+                                 */
+                                joinSource: "invited" | "qr_code" | "import" | "manual" | "activity";
+                                invitedByMemberId: number | null;
+                                /** Format: date-time */
+                                joinedAt: string;
+                                leftAt: string | null;
+                            }[];
+                            /** @description Members who were in the community already (left unchanged) */
+                            alreadyMembers: number[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{id}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member: their stay ends now and stays in their history */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    memberId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            membershipId: number;
+                            communityId: number;
+                            memberId: number;
+                            /**
+                             * @description Role in the group: owner 群主, admin 管理员, core 骨干, member 成员
+                             * @enum {unknown}
+                             */
+                            role: "owner" | "admin" | "core" | "member";
+                            /**
+                             * @description How the member joined; activity = first seen through their activity
+                             * @enum {unknown}
+                             */
+                            joinSource: "invited" | "qr_code" | "import" | "manual" | "activity";
+                            invitedByMemberId: number | null;
+                            /** Format: date-time */
+                            joinedAt: string;
+                            leftAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a member's role in the group (making someone owner hands the role over) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    memberId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Role in the group: owner 群主, admin 管理员, core 骨干, member 成员
+                         * @enum {unknown}
+                         */
+                        role: "owner" | "admin" | "core" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            membershipId: number;
+                            communityId: number;
+                            memberId: number;
+                            /**
+                             * @description Role in the group: owner 群主, admin 管理员, core 骨干, member 成员
+                             * @enum {unknown}
+                             */
+                            role: "owner" | "admin" | "core" | "member";
+                            /**
+                             * @description How the member joined; activity = first seen through their activity
+                             * @enum {unknown}
+                             */
+                            joinSource: "invited" | "qr_code" | "import" | "manual" | "activity";
+                            invitedByMemberId: number | null;
+                            /** Format: date-time */
+                            joinedAt: string;
+                            leftAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/members/{id}/community-memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's stays in communities, current and past, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                membershipId: number;
+                                communityId: number;
+                                communityName: string;
+                                channel: string;
+                                /**
+                                 * @description Role in the group: owner 群主, admin 管理员, core 骨干, member 成员
+                                 * @enum {unknown}
+                                 */
+                                role: "owner" | "admin" | "core" | "member";
+                                /**
+                                 * @description How the member joined; activity = first seen through their activity
+                                 * @enum {unknown}
+                                 */
+                                joinSource: "invited" | "qr_code" | "import" | "manual" | "activity";
+                                invitedByMemberId: number | null;
+                                /** Format: date-time */
+                                joinedAt: string;
+                                leftAt: string | null;
+                                current: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search and list members (keyset pages) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Name or nickname fragment, or an exact phone, email or channel account id */
+                    q?: string;
+                    phone?: string;
+                    email?: string;
+                    tagIds?: number[];
+                    /** @description Members with any (default) or all of tagIds */
+                    tagMatch?: "any" | "all";
+                    communityId?: number;
+                    lifecycleStages?: ("acquired" | "activated" | "retained" | "monetised" | "dormant" | "churned")[];
+                    createdFrom?: string;
+                    createdTo?: string;
+                    lastActiveFrom?: string;
+                    lastActiveTo?: string;
+                    channel?: "wechat" | "wecom" | "qq" | "phone" | "email" | "forum" | "slack" | "discord" | "douyin" | "weibo" | "dingtalk" | "other";
+                    consentMarketing?: boolean;
+                    source?: string;
+                    sort?: "created_at" | "last_active_at" | "name";
+                    order?: "asc" | "desc";
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string | null;
+                                nickname: string | null;
+                                displayName: string;
+                                avatarUrl: string | null;
+                                gender: string;
+                                birthday: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                city: string | null;
+                                company: string | null;
+                                /** @description Custom attributes, checked against the attribute definitions */
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                source: string | null;
+                                consentMarketing: boolean;
+                                consentDataProcessing: boolean;
+                                lifecycleStage: string;
+                                mergedInto: number | null;
+                                erasedAt: string | null;
+                                lastActiveAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                identities: {
+                                    id: number;
+                                    channel: string;
+                                    externalId: string;
+                                    displayName: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                }[];
+                                tags: {
+                                    id: number;
+                                    name: string;
+                                    color: string;
+                                }[];
+                                /** @description Communities the member belongs to now */
+                                communities: {
+                                    id: number;
+                                    name: string;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a member */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string | null;
+                        nickname?: string | null;
+                        avatarUrl?: string | null;
+                        /** @enum {unknown} */
+                        gender?: "male" | "female" | "other" | "unknown";
+                        birthday?: string | null;
+                        phone?: string | null;
+                        email?: string | null;
+                        city?: string | null;
+                        company?: string | null;
+                        source?: string | null;
+                        consentMarketing?: boolean;
+                        consentDataProcessing?: boolean;
+                        /**
+                         * @description acquired 获客 → activated 激活 → retained 留存 → monetised 变现; dormant 沉睡, churned 流失
+                         * @enum {unknown}
+                         */
+                        lifecycleStage?: "acquired" | "activated" | "retained" | "monetised" | "dormant" | "churned";
+                        /** @description Custom attributes, checked against the attribute definitions */
+                        attributes?: {
+                            [key: string]: unknown;
+                        };
+                        identities?: {
+                            /** @enum {unknown} */
+                            channel: "wechat" | "wecom" | "qq" | "phone" | "email" | "forum" | "slack" | "discord" | "douyin" | "weibo" | "dingtalk" | "other";
+                            externalId: string;
+                            displayName?: string | null;
+                        }[];
+                        tagIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string | null;
+                            nickname: string | null;
+                            displayName: string;
+                            avatarUrl: string | null;
+                            gender: string;
+                            birthday: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            city: string | null;
+                            company: string | null;
+                            /** @description Custom attributes, checked against the attribute definitions */
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            source: string | null;
+                            consentMarketing: boolean;
+                            consentDataProcessing: boolean;
+                            lifecycleStage: string;
+                            mergedInto: number | null;
+                            erasedAt: string | null;
+                            lastActiveAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            identities: {
+                                id: number;
+                                channel: string;
+                                externalId: string;
+                                displayName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            tags: {
+                                id: number;
+                                name: string;
+                                color: string;
+                            }[];
+                            /** @description Communities the member belongs to now */
+                            communities: {
+                                id: number;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the members matching a filter as CSV (UTF-8 with BOM, opens in Excel)
+         * @description Answers text/csv, streamed: one row per member, tags, communities and channel accounts joined with |.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Name or nickname fragment, or an exact phone, email or channel account id */
+                    q?: string;
+                    phone?: string;
+                    email?: string;
+                    tagIds?: number[];
+                    /** @description Members with any (default) or all of tagIds */
+                    tagMatch?: "any" | "all";
+                    communityId?: number;
+                    lifecycleStages?: ("acquired" | "activated" | "retained" | "monetised" | "dormant" | "churned")[];
+                    createdFrom?: string;
+                    createdTo?: string;
+                    lastActiveFrom?: string;
+                    lastActiveTo?: string;
+                    channel?: "wechat" | "wecom" | "qq" | "phone" | "email" | "forum" | "slack" | "discord" | "douyin" | "weibo" | "dingtalk" | "other";
+                    consentMarketing?: boolean;
+                    source?: string;
+                    sort?: "created_at" | "last_active_at" | "name";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pairs of members that look like one person (same phone, email, or name in a community) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    reason?: "phone" | "email" | "name_in_community";
+                    /** @description Only members currently in this community */
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                a: {
+                                    id: number;
+                                    displayName: string;
+                                    avatarUrl: string | null;
+                                };
+                                b: {
+                                    id: number;
+                                    displayName: string;
+                                    avatarUrl: string | null;
+                                };
+                                reasons: {
+                                    reason: string;
+                                    value: string;
+                                    communityId: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's profile with identities, tags and communities */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string | null;
+                            nickname: string | null;
+                            displayName: string;
+                            avatarUrl: string | null;
+                            gender: string;
+                            birthday: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            city: string | null;
+                            company: string | null;
+                            /** @description Custom attributes, checked against the attribute definitions */
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            source: string | null;
+                            consentMarketing: boolean;
+                            consentDataProcessing: boolean;
+                            lifecycleStage: string;
+                            mergedInto: number | null;
+                            erasedAt: string | null;
+                            lastActiveAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            identities: {
+                                id: number;
+                                channel: string;
+                                externalId: string;
+                                displayName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            tags: {
+                                id: number;
+                                name: string;
+                                color: string;
+                            }[];
+                            /** @description Communities the member belongs to now */
+                            communities: {
+                                id: number;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a member's profile, consent, lifecycle stage or attributes */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string | null;
+                        nickname?: string | null;
+                        avatarUrl?: string | null;
+                        /** @enum {unknown} */
+                        gender?: "male" | "female" | "other" | "unknown";
+                        birthday?: string | null;
+                        phone?: string | null;
+                        email?: string | null;
+                        city?: string | null;
+                        company?: string | null;
+                        source?: string | null;
+                        consentMarketing?: boolean;
+                        consentDataProcessing?: boolean;
+                        /**
+                         * @description acquired 获客 → activated 激活 → retained 留存 → monetised 变现; dormant 沉睡, churned 流失
+                         * @enum {unknown}
+                         */
+                        lifecycleStage?: "acquired" | "activated" | "retained" | "monetised" | "dormant" | "churned";
+                        /** @description Merge-patch: a key set to null is removed */
+                        attributes?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string | null;
+                            nickname: string | null;
+                            displayName: string;
+                            avatarUrl: string | null;
+                            gender: string;
+                            birthday: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            city: string | null;
+                            company: string | null;
+                            /** @description Custom attributes, checked against the attribute definitions */
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            source: string | null;
+                            consentMarketing: boolean;
+                            consentDataProcessing: boolean;
+                            lifecycleStage: string;
+                            mergedInto: number | null;
+                            erasedAt: string | null;
+                            lastActiveAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            identities: {
+                                id: number;
+                                channel: string;
+                                externalId: string;
+                                displayName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            tags: {
+                                id: number;
+                                name: string;
+                                color: string;
+                            }[];
+                            /** @description Communities the member belongs to now */
+                            communities: {
+                                id: number;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/members/{id}/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a channel account to a member (409 IDENTITY_TAKEN names the member who has it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        channel: "wechat" | "wecom" | "qq" | "phone" | "email" | "forum" | "slack" | "discord" | "douyin" | "weibo" | "dingtalk" | "other";
+                        externalId: string;
+                        displayName?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            channel: string;
+                            externalId: string;
+                            displayName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            channel: string;
+                            externalId: string;
+                            displayName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/identities/{identityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a channel account (not the last one of a member without phone or email) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    identityId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tags with how many members carry each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                color: string;
+                                memberCount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a tag */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description Hex colour, #1677ff or #17f */
+                        color?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            color: string;
+                            memberCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/tags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a tag (it is taken off every member) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            membersUntagged: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename or recolour a tag */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description Hex colour, #1677ff or #17f */
+                        color?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            color: string;
+                            memberCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/members/tags/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add and remove tags on chosen members or on every member matching a filter */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Exactly these members… */
+                        memberIds?: number[];
+                        filter?: {
+                            /** @description Name or nickname fragment, or an exact phone, email or channel account id */
+                            q?: string;
+                            phone?: string;
+                            email?: string;
+                            tagIds?: number[];
+                            /**
+                             * @description Members with any (default) or all of tagIds
+                             * @enum {unknown}
+                             */
+                            tagMatch?: "any" | "all";
+                            communityId?: number;
+                            lifecycleStages?: ("acquired" | "activated" | "retained" | "monetised" | "dormant" | "churned")[];
+                            /** Format: date-time */
+                            createdFrom?: string;
+                            /** Format: date-time */
+                            createdTo?: string;
+                            /** Format: date-time */
+                            lastActiveFrom?: string;
+                            /** Format: date-time */
+                            lastActiveTo?: string;
+                            /** @enum {unknown} */
+                            channel?: "wechat" | "wecom" | "qq" | "phone" | "email" | "forum" | "slack" | "discord" | "douyin" | "weibo" | "dingtalk" | "other";
+                            consentMarketing?: boolean;
+                            source?: string;
+                        };
+                        add?: number[];
+                        remove?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Members selected */
+                            matched: number;
+                            /** @description Tags newly put on members */
+                            added: number;
+                            /** @description Tags taken off members */
+                            removed: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/attributes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Custom attribute definitions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                label: string;
+                                type: string;
+                                options: string[];
+                                required: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define a custom attribute */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Lower-case letters, digits and _, starting with a letter */
+                        key: string;
+                        label: string;
+                        /** @enum {unknown} */
+                        type: "string" | "number" | "boolean" | "date" | "enum";
+                        /** @description The allowed values of an enum */
+                        options?: string[];
+                        required?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            label: string;
+                            type: string;
+                            options: string[];
+                            required: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/attributes/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an attribute and every member's value for it */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            valuesRemoved: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an attribute's label, options or required flag */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: string;
+                        options?: string[];
+                        required?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            label: string;
+                            type: string;
+                            options: string[];
+                            required: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/members/{id}/merge-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What merging mergedId into this member would give, field by field */
+        get: {
+            parameters: {
+                query: {
+                    mergedId: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survivor: {
+                                id: number;
+                                name: string | null;
+                                nickname: string | null;
+                                displayName: string;
+                                avatarUrl: string | null;
+                                gender: string;
+                                birthday: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                city: string | null;
+                                company: string | null;
+                                /** @description Custom attributes, checked against the attribute definitions */
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                source: string | null;
+                                consentMarketing: boolean;
+                                consentDataProcessing: boolean;
+                                lifecycleStage: string;
+                                mergedInto: number | null;
+                                erasedAt: string | null;
+                                lastActiveAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                identities: {
+                                    id: number;
+                                    channel: string;
+                                    externalId: string;
+                                    displayName: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                }[];
+                                tags: {
+                                    id: number;
+                                    name: string;
+                                    color: string;
+                                }[];
+                                /** @description Communities the member belongs to now */
+                                communities: {
+                                    id: number;
+                                    name: string;
+                                }[];
+                            };
+                            merged: {
+                                id: number;
+                                name: string | null;
+                                nickname: string | null;
+                                displayName: string;
+                                avatarUrl: string | null;
+                                gender: string;
+                                birthday: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                city: string | null;
+                                company: string | null;
+                                /** @description Custom attributes, checked against the attribute definitions */
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                source: string | null;
+                                consentMarketing: boolean;
+                                consentDataProcessing: boolean;
+                                lifecycleStage: string;
+                                mergedInto: number | null;
+                                erasedAt: string | null;
+                                lastActiveAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                identities: {
+                                    id: number;
+                                    channel: string;
+                                    externalId: string;
+                                    displayName: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                }[];
+                                tags: {
+                                    id: number;
+                                    name: string;
+                                    color: string;
+                                }[];
+                                /** @description Communities the member belongs to now */
+                                communities: {
+                                    id: number;
+                                    name: string;
+                                }[];
+                            };
+                            /** @description The survivor's profile after the merge */
+                            result: {
+                                [key: string]: unknown;
+                            };
+                            decisions: {
+                                field: string;
+                                /** @description survivor, merged or both */
+                                from: string;
+                            }[];
+                            moves: {
+                                identities: number;
+                                tags: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge another member (mergedId) into this one; undoable */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mergedId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mergeId: number;
+                            survivor: {
+                                id: number;
+                                name: string | null;
+                                nickname: string | null;
+                                displayName: string;
+                                avatarUrl: string | null;
+                                gender: string;
+                                birthday: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                city: string | null;
+                                company: string | null;
+                                /** @description Custom attributes, checked against the attribute definitions */
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                source: string | null;
+                                consentMarketing: boolean;
+                                consentDataProcessing: boolean;
+                                lifecycleStage: string;
+                                mergedInto: number | null;
+                                erasedAt: string | null;
+                                lastActiveAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                identities: {
+                                    id: number;
+                                    channel: string;
+                                    externalId: string;
+                                    displayName: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                }[];
+                                tags: {
+                                    id: number;
+                                    name: string;
+                                    color: string;
+                                }[];
+                                /** @description Communities the member belongs to now */
+                                communities: {
+                                    id: number;
+                                    name: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Merges this member took part in, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                survivorId: number;
+                                mergedId: number;
+                                mergedBy: string;
+                                /** Format: date-time */
+                                mergedAt: string;
+                                undoneAt: string | null;
+                                undoneBy: string | null;
+                                undoable: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/merges/{mergeId}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a merge: both members back as they were */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mergeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survivor: {
+                                id: number;
+                                name: string | null;
+                                nickname: string | null;
+                                displayName: string;
+                                avatarUrl: string | null;
+                                gender: string;
+                                birthday: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                city: string | null;
+                                company: string | null;
+                                /** @description Custom attributes, checked against the attribute definitions */
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                source: string | null;
+                                consentMarketing: boolean;
+                                consentDataProcessing: boolean;
+                                lifecycleStage: string;
+                                mergedInto: number | null;
+                                erasedAt: string | null;
+                                lastActiveAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                identities: {
+                                    id: number;
+                                    channel: string;
+                                    externalId: string;
+                                    displayName: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                }[];
+                                tags: {
+                                    id: number;
+                                    name: string;
+                                    color: string;
+                                }[];
+                                /** @description Communities the member belongs to now */
+                                communities: {
+                                    id: number;
+                                    name: string;
+                                }[];
+                            };
+                            restored: {
+                                id: number;
+                                name: string | null;
+                                nickname: string | null;
+                                displayName: string;
+                                avatarUrl: string | null;
+                                gender: string;
+                                birthday: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                city: string | null;
+                                company: string | null;
+                                /** @description Custom attributes, checked against the attribute definitions */
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                source: string | null;
+                                consentMarketing: boolean;
+                                consentDataProcessing: boolean;
+                                lifecycleStage: string;
+                                mergedInto: number | null;
+                                erasedAt: string | null;
+                                lastActiveAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                identities: {
+                                    id: number;
+                                    channel: string;
+                                    externalId: string;
+                                    displayName: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                }[];
+                                tags: {
+                                    id: number;
+                                    name: string;
+                                    color: string;
+                                }[];
+                                /** @description Communities the member belongs to now */
+                                communities: {
+                                    id: number;
+                                    name: string;
+                                }[];
+                            };
+                            /** @description Survivor fields edited since the merge, left as edited */
+                            keptFields: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything Kith holds about a member (personal-data request); audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            exportedAt: string;
+                            member: {
+                                id: number;
+                                name: string | null;
+                                nickname: string | null;
+                                displayName: string;
+                                avatarUrl: string | null;
+                                gender: string;
+                                birthday: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                city: string | null;
+                                company: string | null;
+                                /** @description Custom attributes, checked against the attribute definitions */
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                source: string | null;
+                                consentMarketing: boolean;
+                                consentDataProcessing: boolean;
+                                lifecycleStage: string;
+                                mergedInto: number | null;
+                                erasedAt: string | null;
+                                lastActiveAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                identities: {
+                                    id: number;
+                                    channel: string;
+                                    externalId: string;
+                                    displayName: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                }[];
+                                tags: {
+                                    id: number;
+                                    name: string;
+                                    color: string;
+                                }[];
+                                /** @description Communities the member belongs to now */
+                                communities: {
+                                    id: number;
+                                    name: string;
+                                }[];
+                            };
+                            mergedProfiles: {
+                                [key: string]: unknown;
+                            }[];
+                            merges: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @description Each module's data about the member */
+                            participants: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a member's personal data, keeping anonymous counts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** Format: date-time */
+                            erasedAt: string;
+                            membersErased: number[];
+                            identitiesTokenised: number;
+                            tagsRemoved: number;
+                            mergeSnapshotsDropped: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The activity stream, newest first (a member timeline with memberId) */
+        get: {
+            parameters: {
+                query?: {
+                    memberId?: number;
+                    communityId?: number;
+                    kind?: ("message" | "reaction" | "check_in" | "join" | "leave" | "event_registered" | "event_attended" | "purchase" | "refund" | "survey_response" | "content_view" | "referral" | "custom")[];
+                    from?: string;
+                    to?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                memberId: number;
+                                communityId: number | null;
+                                channel: string;
+                                kind: string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                properties: {
+                                    [key: string]: unknown;
+                                };
+                                source: string;
+                                externalId: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ingest a batch of up to 10,000 activities (idempotent per source + externalId)
+         * @description Each item is validated on its own. Unknown (channel, externalId) identities create members. Re-sending a batch creates nothing new. If every item is rejected the answer is 400 with each reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Default source (idempotency namespace) for items that name none */
+                        source?: string;
+                        /** @description Activities: { externalId, kind, occurredAt, memberId | member: { channel, externalId, displayName? }, communityId?, channel?, properties?, source? }. Each item is checked on its own and gets its own result. */
+                        items: unknown[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            duplicates: number;
+                            rejected: number;
+                            results: {
+                                index: number;
+                                status: "created" | "duplicate" | "rejected";
+                                id?: number;
+                                reason?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders built from purchase and refund activities, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    memberId?: number;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                source: string;
+                                orderId: string;
+                                memberId: number;
+                                communityId: number | null;
+                                amount: string;
+                                refundedAmount: string;
+                                currency: string;
+                                items: unknown[];
+                                status: string;
+                                /** Format: date-time */
+                                orderedAt: string;
+                                refundedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{kind}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read an import file without writing anything: format, column mapping, rows, rejected lines and a sample
+         * @description multipart/form-data with a `file` part (CSV, XLSX, or a chat export) and an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "members" | "orders" | "chat";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            format: string;
+                            rows: number;
+                            skipped: number;
+                            rejected: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            sample: unknown[];
+                            /** @description Members and orders: each header and how it is mapped */
+                            columns?: {
+                                header: string;
+                                /** @description Field the column is read as (phone, identity:qq, attr:<header>); null = not imported */
+                                field: string | null;
+                                /** @description The first few values of the column */
+                                examples: string[];
+                            }[];
+                            /** @description Required fields (or "one of a, b" groups) no column maps to; rows are not read until they are mapped */
+                            missing?: string[];
+                            /** @description Fields a column may be mapped to */
+                            fields?: {
+                                field: string;
+                                required: boolean;
+                                oneOf: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an import; poll GET /imports/{id} for progress and the report
+         * @description multipart/form-data with a `file` part (CSV, XLSX, or a chat export) and an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }. Importing the same file with the same options again writes nothing; a stopped import resumes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "members" | "orders" | "chat";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            alreadyImported: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent imports with their reports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                kind: string;
+                                format: string;
+                                fileName: string;
+                                status: "running" | "completed" | "failed";
+                                totalRows: number;
+                                processedRows: number;
+                                createdRows: number;
+                                updatedRows: number;
+                                duplicateRows: number;
+                                rejectedRows: number;
+                                skippedRows: number;
+                                alreadyImported: boolean;
+                                rejections: {
+                                    line: number;
+                                    reason: string;
+                                }[];
+                                error: string | null;
+                                createdAt: string;
+                                finishedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress and report of one import */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kind: string;
+                            format: string;
+                            fileName: string;
+                            status: "running" | "completed" | "failed";
+                            totalRows: number;
+                            processedRows: number;
+                            createdRows: number;
+                            updatedRows: number;
+                            duplicateRows: number;
+                            rejectedRows: number;
+                            skippedRows: number;
+                            alreadyImported: boolean;
+                            rejections: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            error: string | null;
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rejections.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every rejected line of an import with its reason, as CSV */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace at a glance: members and growth, active members, messages per day, joins and leaves per community */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day, included; default 30 days ending with to */
+                    from?: string;
+                    /** @description Last day, included; default today */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The workspace time zone the days are cut in */
+                            timeZone: string;
+                            /** @description A day of the workspace time zone (YYYY-MM-DD) */
+                            from: string;
+                            /** @description A day of the workspace time zone (YYYY-MM-DD) */
+                            to: string;
+                            /**
+                             * Format: date-time
+                             * @description The instant the first day starts
+                             */
+                            periodStart: string;
+                            /**
+                             * Format: date-time
+                             * @description The instant after the last day ends (excluded)
+                             */
+                            periodEnd: string;
+                            members: {
+                                /** @description Members now (merged and erased profiles not counted) */
+                                total: number;
+                                /** @description Members created before the period */
+                                atStart: number;
+                                /** @description Members created before the end of the period */
+                                atEnd: number;
+                                /** @description Members created within the period */
+                                joined: number;
+                                /** @description Growth over the period in % of atStart; null when atStart is 0 */
+                                growthPercent: number | null;
+                            };
+                            active: {
+                                /** @description Members last active today or in the 6 days before */
+                                last7Days: number;
+                                /** @description Members last active today or in the 29 days before */
+                                last30Days: number;
+                                /**
+                                 * Format: date-time
+                                 * @description Start of the 7-day window (lastActiveFrom of the member list)
+                                 */
+                                since7Days: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Start of the 30-day window
+                                 */
+                                since30Days: string;
+                            };
+                            days: {
+                                /** @description A day of the workspace time zone (YYYY-MM-DD) */
+                                date: string;
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                                /** @description Members created that day */
+                                newMembers: number;
+                                /** @description Members at the end of the day */
+                                totalMembers: number;
+                                /** @description Messages sent that day */
+                                messages: number;
+                                /** @description Distinct members with any activity that day */
+                                activeMembers: number;
+                            }[];
+                            /** @description Communities that are not archived, most joins first */
+                            communities: {
+                                id: number;
+                                name: string;
+                                /** @description Joins within the period */
+                                joined: number;
+                                /** @description Leaves within the period */
+                                left: number;
+                                membersNow: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/overview/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages of a period, newest first, with their member and community: the list behind the messages chart */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Start, included (e.g. a day's `start` from GET /overview) */
+                    from: string;
+                    /** @description End, excluded */
+                    to: string;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                member: {
+                                    id: number;
+                                    displayName: string;
+                                    avatarUrl: string | null;
+                                };
+                                community: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                /** @description Plain text as the member wrote it; show it as text, never as HTML */
+                                text: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Workspace facts the console needs: the time zone days are cut in, and today */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Workspace time zone (KITH_TIME_ZONE): reports cut days in it */
+                            timeZone: string;
+                            /** @description A day of the workspace time zone (YYYY-MM-DD) */
+                            today: string;
+                            /** Format: date-time */
+                            now: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * Problem
+         * @description RFC 9457 problem details
+         */
+        "def-0": {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            code: string;
+            instance?: string;
+            requestId?: string;
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+        };
+        /** Staff */
+        "def-1": {
+            id: number;
+            email: string;
+            name: string;
+            role: "owner" | "admin" | "operator" | "analyst" | "community_manager";
+            disabled: boolean;
+            communityIds: number[];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** ApiKey */
+        "def-2": {
+            id: number;
+            name: string;
+            prefix: string;
+            scopes: string[];
+            /** Format: date-time */
+            createdAt: string;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
