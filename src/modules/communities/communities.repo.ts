@@ -45,6 +45,13 @@ export async function findByName(db: Tx, channel: string, name: string) {
     .orderBy(sql`archived_at is not null`).orderBy('id').limit(1).executeTakeFirst();
 }
 
+/** A community with this name on any channel, live ones first, then the oldest. */
+export async function findByNameAnyChannel(db: Tx, name: string) {
+  return db.selectFrom('communities').selectAll()
+    .where(sql`lower(name)`, '=', name.toLowerCase())
+    .orderBy(sql`archived_at is not null`).orderBy('id').limit(1).executeTakeFirst();
+}
+
 /** Serialises "find or create by name" per (channel, name), so two imports make one community. */
 export async function lockName(tx: Tx, channel: string, name: string) {
   await sql`select pg_advisory_xact_lock(4242100, hashtext(${`${channel}\n${name.toLowerCase()}`}))`.execute(tx);

@@ -39,6 +39,8 @@ describe('members import', () => {
     expect(tags.map((t) => t.name)).toEqual(['VIP', '早鸟']);
     const group = await q(sql<{ n: number }>`select count(*)::int as n from community_memberships cm join communities c on c.id = cm.community_id where c.name = '产品体验官一群'`);
     expect(group[0]!.n).toBe(2);
+    // One row names the channel, the other does not: both land in the same group.
+    expect((await q(sql<{ n: number }>`select count(*)::int as n from communities where name = '产品体验官一群'`))[0]!.n).toBe(1);
   });
 
   it('writes nothing when the same file is imported again', async () => {

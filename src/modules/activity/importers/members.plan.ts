@@ -53,7 +53,7 @@ export function membersPlan(opts: TableImportOptions): ImportPlan<MemberImportRo
         const name = rows[i]!.row.community;
         if (!name) continue;
         if (!communityIds.has(name)) {
-          communityIds.set(name, (await ensureCommunityByName(tx, ctx, { name, channel: rows[i]!.row.channel ?? 'other' })).id);
+          communityIds.set(name, (await ensureCommunityByName(tx, ctx, { name, channel: rows[i]!.row.channel })).id);
         }
         joins.push({
           communityId: communityIds.get(name)!, memberId: outcomes[i]!.memberId, kind: 'join' as const,

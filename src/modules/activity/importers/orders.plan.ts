@@ -23,7 +23,7 @@ export function ordersPlan(opts: TableImportOptions & { source: string }, ingest
         const { row } = rows[i]!;
         let communityId: number | null = null;
         if (row.community) {
-          if (!communities.has(row.community)) communities.set(row.community, (await ensureCommunityByName(tx, ctx, { name: row.community, channel: 'other' })).id);
+          if (!communities.has(row.community)) communities.set(row.community, (await ensureCommunityByName(tx, ctx, { name: row.community })).id);
           communityId = communities.get(row.community)!;
         }
         const order = { orderId: row.orderId, amount: row.amount, currency: row.currency, items: row.items };
