@@ -1,7 +1,7 @@
 import { SeqCounter, type ChatMessage, type ChatParseResult, type ChatSender, type RejectedLine } from './chat-message.js';
 import { daysInMonth } from './datetime.js';
 import { decodeText } from './text-encoding.js';
-import { wallClockToUtc } from './time-zone.js';
+import { wallClockToUtc } from '../../../kernel/time-zone.js';
 
 /**
  * QQ's "消息记录" text export (消息管理器 → 导出消息记录 → .txt). It is the only way most QQ

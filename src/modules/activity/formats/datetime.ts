@@ -1,4 +1,4 @@
-import { utcFromFields, wallClockToUtc } from './time-zone.js';
+import { utcFromFields, wallClockToUtc } from '../../../kernel/time-zone.js';
 
 /**
  * Dates as people type them into spreadsheets in China and elsewhere: 2024-03-01, 2024/3/1,

@@ -6,7 +6,7 @@
 
 export { FormatError, type FormatErrorCode } from './format-error.js';
 export { decodeText, sniffText, type DecodedText, type TextEncoding } from './text-encoding.js';
-export { wallClockToUtc, zoneOffsetMinutes, assertTimeZone } from './time-zone.js';
+export { wallClockToUtc, zoneOffsetMinutes, assertTimeZone } from '../../../kernel/time-zone.js';
 export { parseTimestamp, parseBirthday, DATE_FORMATS_DOC, type Parsed } from './datetime.js';
 
 export { readTable, readCsvTable, type Table } from './table-reader.js';
