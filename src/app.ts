@@ -15,6 +15,7 @@ import {
   type IngestService, type ImportService,
 } from './modules/activity/index.js';
 import { createOverviewService, overviewRoutes } from './modules/overview/index.js';
+import { createLoyaltyModule, type LoyaltyModule } from './modules/loyalty/index.js';
 
 /**
  * The composition root: opens the database, applies migrations, builds every module with its
@@ -33,6 +34,8 @@ export interface Kith {
   /** The one write path of the activity stream. */
   ingest: IngestService;
   imports: ImportService;
+  /** The membership programme: tiers, points ledger, rules, adjustments. */
+  loyalty: LoyaltyModule;
   http: HttpApp;
   close(): Promise<void>;
 }
@@ -61,6 +64,9 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
   const ingest = createIngestService({ database, clock, jobs });
   members.participants.register(activityMemberParticipant);
   jobs.subscribe(lastActiveSubscriber);
+  const loyalty = createLoyaltyModule({ database, clock, jobs, timeZone: config.timeZone });
+  members.participants.register(loyalty.participant);
+  await database.transaction((tx) => loyalty.schedule(tx));
   const imports = createImportService({ database, clock, plans: planFactory({ ingest, timeZone: config.timeZone }) });
 
   const modules: FastifyPluginAsyncTypebox[] = [
@@ -70,6 +76,7 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
     activityRoutes({ ingest, database }),
     importRoutes(imports),
     overviewRoutes(createOverviewService({ database, clock, timeZone: config.timeZone })),
+    loyalty.routes,
   ];
 
   const http = await buildHttpApp({
@@ -84,7 +91,7 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
   });
 
   return {
-    config, database, log, clock, jobs, access, communities, members, ingest, imports, http,
+    config, database, log, clock, jobs, access, communities, members, ingest, imports, loyalty, http,
     async close() {
       await jobs.stop();
       await http.app.close();

@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
+  /** The first-run setup link is wrong, expired or already used. */
+  SETUP_TOKEN_INVALID: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   ALREADY_EXISTS: 409,
@@ -17,6 +19,8 @@ export const ERROR_STATUS = {
   /** A channel account already belongs to another member: merge the two instead. */
   IDENTITY_TAKEN: 409,
   CAPACITY_REACHED: 409,
+  /** A spend or deduction larger than the member's points balance. */
+  INSUFFICIENT_POINTS: 409,
   COMMUNITY_ARCHIVED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_ENCODING: 415,
@@ -53,3 +57,9 @@ export const notFound = (what: string, id: unknown) => new KithError('NOT_FOUND'
 export const forbidden = (message = 'You are not allowed to do this') => new KithError('FORBIDDEN', message);
 export const invalid = (path: string, message: string) =>
   new KithError('VALIDATION_FAILED', `${path}: ${message}`, { fields: [{ path, message }] });
+
+/** Throws one VALIDATION_FAILED naming every field at fault, or returns when there is none. */
+export function failIfProblems(problems: FieldProblem[]): void {
+  if (problems.length === 0) return;
+  throw new KithError('VALIDATION_FAILED', problems.map((p) => `${p.path}: ${p.message}`).join('; '), { fields: problems });
+}

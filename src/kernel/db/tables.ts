@@ -23,6 +23,7 @@ export interface StaffSessionsTable {
   ip: string | null; user_agent: string | null;
 }
 export interface LoginFailuresTable { id: Id; key: string; failed_at: DefaultTimestamp }
+export interface SetupTokensTable { singleton: ColumnType<boolean, boolean | undefined, boolean>; token_hash: string; created_at: DefaultTimestamp; expires_at: Timestamp }
 export interface ApiKeysTable {
   id: Id; name: string; prefix: string; key_hash: string; scopes: string[]; created_by: number | null;
   created_at: DefaultTimestamp; last_used_at: Timestamp | null; revoked_at: Timestamp | null;
@@ -87,11 +88,46 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
+// ───── loyalty ─────
+type Int8Default = ColumnType<number, number | undefined, number>;
+export interface LoyaltyProgrammeTable {
+  id: Generated<number>; qualification_months: number | null; evaluation_period: Generated<string>; keep_ratio: ColumnType<string, string | number | undefined, string | number>;
+  grace_days: Generated<number>; max_demotion_steps: Generated<number>; points_expiry_months: number | null; refund_policy: Generated<string>;
+  approval_threshold: Generated<number>; updated_at: DefaultTimestamp;
+}
+export interface LoyaltyTiersTable {
+  id: Id; name_zh: string; name_en: string; threshold: number; keep_threshold: number | null;
+  benefits: JsonDefault<unknown[]>; obligations: JsonDefault<unknown[]>; color: Generated<string>; created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+}
+export interface LoyaltyAccountsTable {
+  member_id: number; points_balance: Int8Default; growth_lifetime: Int8Default; tier_id: number | null; tier_since: Timestamp | null;
+  below_keep_since: Timestamp | null; evaluated_period: string | null; manual_tier_id: number | null; manual_until: Timestamp | null;
+  manual_reason: string | null; updated_at: DefaultTimestamp;
+}
+export interface LoyaltyRulesTable { id: Id; name: string; current_version: Generated<number>; created_at: DefaultTimestamp; updated_at: DefaultTimestamp }
+export interface LoyaltyRuleVersionsTable { rule_id: number; version: number; definition: Json; valid_from: Timestamp; created_by: string; created_at: DefaultTimestamp }
+export interface LoyaltyLedgerTable {
+  id: Id; member_id: number; kind: string; points: Int8Default; growth: Int8Default; reason: string; rule_id: number | null; rule_version: number | null;
+  activity_id: number | null; order_id: number | null; redemption_id: number | null; reverses_id: number | null; idempotency_key: string;
+  occurred_at: Timestamp; expires_at: Timestamp | null; details: Json | null; actor: string; created_at: DefaultTimestamp;
+}
+export interface LoyaltyLotsTable { posting_id: number; member_id: number; amount: number; remaining: number; earned_at: Timestamp; expires_at: Timestamp | null }
+export interface LoyaltyGrowthMonthlyTable { member_id: number; month: string; growth: number }
+export interface LoyaltyTierHistoryTable {
+  id: Id; member_id: number; from_tier_id: number | null; to_tier_id: number | null; change: string; reason: string; details: JsonDefault<Record<string, unknown>>;
+  actor: string; effective_at: Timestamp;
+}
+export interface LoyaltyAdjustmentsTable {
+  id: Id; member_id: number; points: number; reason: string; status: string; requested_by_type: string; requested_by_id: number | null; requested_by: string;
+  decided_by: string | null; decided_at: Timestamp | null; decision_note: string | null; posting_id: number | null; created_at: DefaultTimestamp;
+}
+
 export interface DB {
   kith_migrations: KithMigrationsTable;
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
   login_failures: LoginFailuresTable;
+  setup_tokens: SetupTokensTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   communities: CommunitiesTable;
@@ -110,4 +146,14 @@ export interface DB {
   import_rejections: ImportRejectionsTable;
   outbox_events: OutboxEventsTable;
   jobs: JobsTable;
+  loyalty_programme: LoyaltyProgrammeTable;
+  loyalty_tiers: LoyaltyTiersTable;
+  loyalty_accounts: LoyaltyAccountsTable;
+  loyalty_rules: LoyaltyRulesTable;
+  loyalty_rule_versions: LoyaltyRuleVersionsTable;
+  loyalty_ledger: LoyaltyLedgerTable;
+  loyalty_lots: LoyaltyLotsTable;
+  loyalty_growth_monthly: LoyaltyGrowthMonthlyTable;
+  loyalty_tier_history: LoyaltyTierHistoryTable;
+  loyalty_adjustments: LoyaltyAdjustmentsTable;
 }

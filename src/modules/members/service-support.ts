@@ -21,10 +21,7 @@ export function requireWorkspaceWide(ctx: ActorContext, what: string): void {
   if (scopeOf(ctx) !== null) throw forbidden(`${what} are shared by every community; ask an operator or admin to change them`);
 }
 
-export function failIfProblems(problems: FieldProblem[]): void {
-  if (problems.length === 0) return;
-  throw new KithError('VALIDATION_FAILED', problems.map((p) => `${p.path}: ${p.message}`).join('; '), { fields: problems });
-}
+export { failIfProblems } from '../../kernel/errors.js';
 
 /** A member that can still be changed: found, in scope, not merged away, not erased. */
 export function requireLive(m: MemberRow | undefined, id: number): MemberRow {

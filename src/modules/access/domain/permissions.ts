@@ -20,11 +20,15 @@ export const PERMISSIONS = [
   'staff:manage',
   'api_keys:manage',
   'audit:read',
+  'loyalty:read',
+  'loyalty:manage',
+  'loyalty:adjust',
+  'loyalty:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ALL = new Set<Permission>(PERMISSIONS);
-const READ_ONLY = new Set<Permission>(['members:read', 'members:export', 'communities:read', 'activities:read']);
+const READ_ONLY = new Set<Permission>(['members:read', 'members:export', 'communities:read', 'activities:read', 'loyalty:read']);
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   owner: ALL,
@@ -33,10 +37,12 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'members:read', 'members:write', 'members:merge', 'members:export',
     'communities:read', 'communities:write', 'communities:create',
     'activities:read', 'activities:write', 'imports:write',
+    'loyalty:read', 'loyalty:manage', 'loyalty:adjust', 'loyalty:approve',
   ]),
   analyst: READ_ONLY,
   community_manager: new Set<Permission>([
     'members:read', 'members:write', 'members:export', 'communities:read', 'communities:write', 'activities:read',
+    'loyalty:read', 'loyalty:adjust',
   ]),
 };
 

@@ -1,0 +1,185 @@
+import { sql } from 'kysely';
+import type { Database } from '../../kernel/db/database.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { ActorContext } from '../../kernel/context.js';
+import { KithError, failIfProblems, forbidden, notFound } from '../../kernel/errors.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { requireMemberFor } from '../members/index.js';
+import { localDay, windowStartMonth } from './domain/calendar.js';
+import { expiringSchedule } from './domain/lots.js';
+import { effectiveTier, progressToNext, sortTiers, type Obligation } from './domain/tiers.js';
+import type { Ledger } from './ledger.service.js';
+import { loadProgramme, saveProgramme, type ProgrammePatch } from './programme.js';
+import { tierView } from './tiers.service.js';
+import * as ledgerRepo from './ledger.repo.js';
+import * as tiersRepo from './tiers.repo.js';
+
+/**
+ * A member's standing in the programme (tier, growth, points, lots, history), their ledger, manual
+ * adjustments with the second-operator approval of large ones (技术手段和人工审核), the programme
+ * settings and ledger verification.
+ */
+export function createAccountsService(deps: { database: Database; clock: Clock; timeZone: string; ledger: Ledger }) {
+  const { database, clock, timeZone: tz, ledger } = deps;
+  const db = database.db;
+
+  async function standing(ctx: ActorContext, memberId: number) {
+    await requireMemberFor(db, ctx, memberId, { live: false });
+    const now = clock.now();
+    const p = await loadProgramme(db);
+    const tierRows = sortTiers(await tiersRepo.listTiers(db));
+    const views = new Map(tierRows.map((t) => [t.id, tierView(t, p)]));
+    const [a] = await tiersRepo.accountsOf(db, [memberId]);
+    const windowGrowth = (await tiersRepo.windowGrowth(db, [memberId], windowStartMonth(tz, now, p.qualificationMonths))).get(memberId) ?? 0;
+    const earned = a?.tier_id ?? tierRows[0]?.id ?? null;
+    const eff = effectiveTier(earned, { tierId: a?.manual_tier_id ?? null, until: a?.manual_until ?? null }, now);
+    const rules = tierRows.map((t) => ({ id: t.id, threshold: t.threshold, keepThreshold: t.keep_threshold, obligations: t.obligations as Obligation[] }));
+    const lots = await ledgerRepo.openLots(db, memberId);
+    const history = await tiersRepo.historyOf(db, [memberId]);
+    return {
+      memberId,
+      points: {
+        balance: a?.points_balance ?? 0,
+        expiring: expiringSchedule(lots.map((l) => ({ id: l.posting_id, remaining: l.remaining, expiresAt: l.expires_at })), (d) => localDay(tz, d)),
+        lots: lots.map((l) => ({ postingId: l.posting_id, amount: l.amount, remaining: l.remaining, earnedAt: l.earned_at.toISOString(), expiresAt: l.expires_at?.toISOString() ?? null })),
+      },
+      growth: { window: windowGrowth, lifetime: a?.growth_lifetime ?? 0, windowMonths: p.qualificationMonths },
+      tier: {
+        current: eff.tierId === null ? null : views.get(eff.tierId) ?? null,
+        earned: earned === null ? null : views.get(earned) ?? null,
+        manual: eff.manual ? { tierId: a!.manual_tier_id!, until: a!.manual_until?.toISOString() ?? null, reason: a!.manual_reason ?? '' } : null,
+        since: a?.tier_since?.toISOString() ?? null,
+        belowKeepSince: a?.below_keep_since?.toISOString() ?? null,
+        next: (() => {
+          const pr = progressToNext(rules, earned, windowGrowth);
+          return pr ? { tier: views.get(pr.nextTierId)!, needed: pr.needed, percent: pr.percent } : null;
+        })(),
+      },
+      history: history.reverse().map((h) => ({
+        id: h.id, change: h.change as 'promoted' | 'demoted' | 'manual' | 'manual_ended', fromTierId: h.from_tier_id, toTierId: h.to_tier_id, reason: h.reason, details: h.details, actor: h.actor, effectiveAt: h.effective_at.toISOString(),
+      })),
+    };
+  }
+
+  async function ledgerPage(ctx: ActorContext, memberId: number, q: { cursor?: string; limit?: number }) {
+    await requireMemberFor(db, ctx, memberId, { live: false });
+    const limit = Math.min(q.limit ?? 50, 200);
+    let query = db.selectFrom('loyalty_ledger').selectAll().where('member_id', '=', memberId);
+    if (q.cursor) {
+      const [at, id] = q.cursor.split('_');
+      const t = new Date(at!), n = Number(id);
+      if (Number.isNaN(t.getTime()) || !Number.isSafeInteger(n)) failIfProblems([{ path: '/cursor', message: 'is not a cursor from a previous page' }]);
+      query = query.where((eb) => eb.or([eb('occurred_at', '<', t), eb.and([eb('occurred_at', '=', t), eb('id', '<', n)])]));
+    }
+    const rows = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => ({
+        id: r.id, kind: r.kind as 'earn' | 'spend' | 'expire' | 'adjust' | 'reverse', points: r.points, growth: r.growth, reason: r.reason, ruleId: r.rule_id, ruleVersion: r.rule_version,
+        activityId: r.activity_id, orderId: r.order_id, redemptionId: r.redemption_id, reversesId: r.reverses_id, occurredAt: r.occurred_at.toISOString(),
+        expiresAt: r.expires_at?.toISOString() ?? null, details: r.details ?? null, actor: r.actor,
+      })),
+      nextCursor: rows.length > limit && last ? `${last.occurred_at.toISOString()}_${last.id}` : null,
+    };
+  }
+
+  const adjustmentOut = (r: { id: number; member_id: number; points: number; reason: string; status: string; requested_by: string; decided_by: string | null; decided_at: Date | null; decision_note: string | null; posting_id: number | null; created_at: Date }) => ({
+    id: r.id, memberId: r.member_id, points: r.points, reason: r.reason, status: r.status as 'pending' | 'rejected' | 'posted', requestedBy: r.requested_by,
+    decidedBy: r.decided_by, decidedAt: r.decided_at?.toISOString() ?? null, decisionNote: r.decision_note, postingId: r.posting_id, createdAt: r.created_at.toISOString(),
+  });
+
+  async function postAdjustment(tx: Parameters<Parameters<Database['transaction']>[0]>[0], adj: { id: number; member_id: number; points: number; reason: string }, actor: string) {
+    const programme = await loadProgramme(tx);
+    const row = {
+      memberId: adj.member_id, kind: 'adjust' as const, points: adj.points, growth: 0, reason: adj.reason, key: `adjust:${adj.id}`,
+      occurredAt: clock.now(), details: { adjustment: adj.id }, actor,
+    };
+    if (adj.points > 0) return (await ledger.credit(tx, programme, [row]))[0]?.id ?? null;
+    return (await ledger.debit(tx, row, 'exact'))?.posting.id ?? null;
+  }
+
+  /** Small adjustments post at once; from the programme's threshold on they wait for a second operator. */
+  async function requestAdjustment(ctx: ActorContext, memberId: number, input: { points: number; reason: string }) {
+    const problems = [];
+    if (!Number.isSafeInteger(input.points) || input.points === 0 || Math.abs(input.points) > 10_000_000) problems.push({ path: '/points', message: 'must be a whole number other than 0, at most 10,000,000 either way' });
+    if (!input.reason.trim()) problems.push({ path: '/reason', message: 'say why the points change' });
+    failIfProblems(problems);
+    return database.transaction(async (tx) => {
+      await requireMemberFor(tx, ctx, memberId, { live: true });
+      const p = await loadProgramme(tx);
+      const pending = Math.abs(input.points) >= p.approvalThreshold;
+      const adj = await tx.insertInto('loyalty_adjustments').values({
+        member_id: memberId, points: input.points, reason: input.reason.trim(), status: pending ? 'pending' : 'posted',
+        requested_by_type: ctx.actor.type, requested_by_id: ctx.actor.id, requested_by: ctx.actor.label,
+      }).returningAll().executeTakeFirstOrThrow();
+      let out = adj;
+      if (!pending) {
+        const postingId = await postAdjustment(tx, adj, ctx.actor.label);
+        out = await tx.updateTable('loyalty_adjustments').set({ posting_id: postingId }).where('id', '=', adj.id).returningAll().executeTakeFirstOrThrow();
+      }
+      await recordAudit(tx, ctx, { action: pending ? 'loyalty.adjustment.request' : 'loyalty.adjustment.post', targetType: 'member', targetId: memberId, after: adjustmentOut(out) });
+      return adjustmentOut(out);
+    });
+  }
+
+  async function decide(ctx: ActorContext, id: number, decision: 'approve' | 'reject', note: string) {
+    return database.transaction(async (tx) => {
+      const adj = await tx.selectFrom('loyalty_adjustments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!adj) throw notFound('Adjustment', id);
+      await requireMemberFor(tx, ctx, adj.member_id, { live: decision === 'approve' });
+      if (adj.status !== 'pending') throw new KithError('CONFLICT', `Adjustment ${id} was already ${adj.status}`);
+      if (adj.requested_by_type === ctx.actor.type && adj.requested_by_id === ctx.actor.id) {
+        throw forbidden('A large adjustment needs a second operator: someone other than the requester must approve or reject it');
+      }
+      const postingId = decision === 'approve' ? await postAdjustment(tx, adj, ctx.actor.label) : null;
+      const out = await tx.updateTable('loyalty_adjustments').set({
+        status: decision === 'approve' ? 'posted' : 'rejected', decided_by: ctx.actor.label, decided_at: clock.now(), decision_note: note.trim() || null, posting_id: postingId,
+      }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, { action: `loyalty.adjustment.${decision}`, targetType: 'member', targetId: adj.member_id, before: adjustmentOut(adj), after: adjustmentOut(out) });
+      return adjustmentOut(out);
+    });
+  }
+
+  async function listAdjustments(ctx: ActorContext, q: { status?: 'pending' | 'rejected' | 'posted'; memberId?: number; limit?: number }) {
+    let query = db.selectFrom('loyalty_adjustments').selectAll();
+    if (q.status) query = query.where('status', '=', q.status);
+    if (q.memberId) query = query.where('member_id', '=', q.memberId);
+    const scope = ctx.actor.communityIds;
+    if (scope !== null) {
+      query = query.where((eb) => eb.exists(eb.selectFrom('community_memberships as sc').select(sql`1`.as('x'))
+        .whereRef('sc.member_id', '=', 'loyalty_adjustments.member_id').where('sc.community_id', 'in', scope.length ? scope : [0])));
+    }
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(Math.min(q.limit ?? 100, 500)).execute();
+    return rows.map(adjustmentOut);
+  }
+
+  async function programme() {
+    const p = await loadProgramme(db);
+    return { ...p, keepRatio: p.keepRatioMilli / 1000, updatedAt: p.updatedAt.toISOString() };
+  }
+
+  async function updateProgramme(ctx: ActorContext, patch: ProgrammePatch) {
+    if (patch.keepRatio !== undefined && !(patch.keepRatio > 0 && patch.keepRatio <= 1 && Math.round(patch.keepRatio * 1000) === patch.keepRatio * 1000)) {
+      failIfProblems([{ path: '/keepRatio', message: 'must be more than 0 and at most 1, with at most 3 decimals' }]);
+    }
+    await database.transaction(async (tx) => {
+      const before = await loadProgramme(tx);
+      await saveProgramme(tx, patch, clock.now());
+      await recordAudit(tx, ctx, { action: 'loyalty.programme.update', targetType: 'loyalty_programme', targetId: 1, before, after: await loadProgramme(tx) });
+    });
+    return programme();
+  }
+
+  /** Recomputes every balance, total, lot sum and monthly growth from the ledger; drift must be zero. */
+  async function verify() {
+    const r = await ledger.verify(db);
+    const accounts = await db.selectFrom('loyalty_accounts').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const postings = await db.selectFrom('loyalty_ledger').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { ok: r.ok, accounts: Number(accounts.n), postings: Number(postings.n), drift: r.accounts, growthDrift: r.growth };
+  }
+
+  return { standing, ledgerPage, requestAdjustment, decide, listAdjustments, programme, updateProgramme, verify };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

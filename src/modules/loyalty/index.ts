@@ -1,0 +1,37 @@
+import type { Database, Tx } from '../../kernel/db/database.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Jobs } from '../../kernel/jobs.js';
+import { createAccountsService } from './accounts.service.js';
+import { createLedger } from './ledger.service.js';
+import { loyaltyJobs, loyaltyRulesSubscriber } from './loyalty.jobs.js';
+import { loyaltyMemberParticipant } from './loyalty.participant.js';
+import { loyaltyRoutes } from './loyalty.routes.js';
+import { createRulesService } from './rules.service.js';
+import { createTiersService } from './tiers.service.js';
+
+/**
+ * The membership programme 会员制度: tiers on growth value, the points ledger with expiring lots,
+ * behaviour rules, manual adjustments with approval. The only door into the module.
+ */
+export { TIER_PROMOTED, TIER_DEMOTED } from './tiers.service.js';
+
+export function createLoyaltyModule(deps: { database: Database; clock: Clock; jobs: Jobs; timeZone: string }) {
+  const { database, clock, jobs, timeZone } = deps;
+  const tiers = createTiersService({ database, clock, jobs, timeZone });
+  const ledger = createLedger({ database, clock, timeZone, onGrowth: (tx, ids) => tiers.promoteIfQualified(tx, ids) });
+  const rules = createRulesService({ database, clock, timeZone, ledger });
+  const accounts = createAccountsService({ database, clock, timeZone, ledger });
+  const background = loyaltyJobs({ jobs, clock, timeZone, ledger, tiers });
+  for (const h of background.handlers) jobs.register(h);
+  jobs.subscribe(loyaltyRulesSubscriber(rules));
+  return {
+    tiers, ledger, rules, accounts,
+    routes: loyaltyRoutes({ accounts, tiers, rules }),
+    participant: loyaltyMemberParticipant(timeZone),
+    /** Queues the nightly expiry and the next evaluation (idempotent; called at start). */
+    schedule: (tx: Tx) => background.schedule(tx),
+  };
+}
+
+export type LoyaltyModule = ReturnType<typeof createLoyaltyModule>;
+export type { PostingRow } from './ledger.service.js';

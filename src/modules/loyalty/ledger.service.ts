@@ -1,0 +1,126 @@
+import type { Database, Tx } from '../../kernel/db/database.js';
+import type { Clock } from '../../kernel/clock.js';
+import { KithError } from '../../kernel/errors.js';
+import { monthOf, pointsExpiry } from './domain/calendar.js';
+import { consumeLots, lotRemainingAfterDebt, reversalAmount } from './domain/lots.js';
+import type { Programme } from './programme.js';
+import * as repo from './ledger.repo.js';
+
+export type { PostingRow, InsertedPosting } from './ledger.repo.js';
+
+/**
+ * The points ledger's two write paths. Every posting goes through one of them, so the balance row,
+ * the lots and the growth rollup always move with the ledger in the same transaction.
+ * - `credit`: postings that add points (earnings, positive adjustments), set-based for batches;
+ *   each becomes a lot that expires per the programme (debt is paid off first).
+ * - `debit`: one posting that takes points (spend, negative adjustment, reversal), under the
+ *   member's account lock, consuming lots FIFO.
+ * Growth value rides along on either; `onGrowth` hears which members gained some (promotion).
+ */
+export type DebitMode = 'exact' | 'debt' | 'cap';
+
+export interface LedgerDeps {
+  database: Database;
+  clock: Clock;
+  timeZone: string;
+  onGrowth?: (tx: Tx, memberIds: number[]) => Promise<void>;
+}
+
+export function createLedger(deps: LedgerDeps) {
+  const { clock, timeZone: tz } = deps;
+
+  async function credit(tx: Tx, programme: Programme, rows: repo.PostingRow[]): Promise<repo.InsertedPosting[]> {
+    for (const r of rows) if (!Number.isSafeInteger(r.points) || r.points < 0) throw new RangeError(`credit of ${r.points} points (key ${r.key})`);
+    const withExpiry = rows.map((r) => ({ ...r, expiresAt: r.points > 0 ? (r.expiresAt ?? pointsExpiry(tz, r.occurredAt, programme.pointsExpiryMonths)) : null }));
+    const inserted = await repo.insertPostings(tx, withExpiry);
+    if (inserted.length === 0) return inserted;
+    const deltas = new Map<number, { memberId: number; points: number; growth: number }>();
+    for (const p of inserted) {
+      const d = deltas.get(p.member_id) ?? { memberId: p.member_id, points: 0, growth: 0 };
+      d.points += p.points;
+      d.growth += p.growth;
+      deltas.set(p.member_id, d);
+    }
+    const before = await repo.addToAccounts(tx, [...deltas.values()], clock.now());
+    // Debt (a balance below zero after a refund) is paid off by the first points earned after it.
+    const running = new Map(before);
+    const lots = [...inserted].sort((a, b) => a.member_id - b.member_id || a.id - b.id).flatMap((p) => {
+      if (p.points <= 0) return [];
+      const bal = running.get(p.member_id) ?? 0;
+      running.set(p.member_id, bal + p.points);
+      const remaining = lotRemainingAfterDebt(p.points, bal);
+      return [{ postingId: p.id, memberId: p.member_id, amount: p.points, remaining, earnedAt: p.occurred_at, expiresAt: p.expires_at }];
+    });
+    await repo.insertLots(tx, lots);
+    await repo.addGrowthMonthly(tx, inserted.map((p) => ({ memberId: p.member_id, month: monthOf(tz, p.occurred_at), growth: p.growth })));
+    const grew = [...deltas.values()].filter((d) => d.growth > 0).map((d) => d.memberId);
+    if (grew.length && deps.onGrowth) await deps.onGrowth(tx, grew);
+    return inserted;
+  }
+
+  /**
+   * Takes `-row.points` points from the member. `exact` refuses when the balance is short, `cap`
+   * takes at most the balance, `debt` takes all and lets the balance go below zero.
+   * Returns null when the idempotency key was posted before (nothing changes).
+   */
+  async function debit(tx: Tx, row: repo.PostingRow, mode: DebitMode, firstFromLot?: number): Promise<{ posting: repo.InsertedPosting; taken: number } | null> {
+    const want = -row.points;
+    if (!Number.isSafeInteger(want) || want < 0) throw new RangeError(`debit of ${row.points} points (key ${row.key})`);
+    const balance = await repo.lockAccount(tx, row.memberId);
+    // Under the lock, a second posting with the same key sees the first one.
+    if (await repo.findPostingByKey(tx, row.key)) return null;
+    let take = want;
+    if (mode === 'exact' && balance < want) {
+      throw new KithError('INSUFFICIENT_POINTS', `Member ${row.memberId} has ${balance} points; ${want} are needed`, { extra: { balance, needed: want } });
+    }
+    if (mode === 'cap') take = reversalAmount(want, balance, 'cap');
+    const details = take === want ? row.details : { ...(row.details as object | undefined), requested: want, cappedAt: take };
+    const [posting] = await repo.insertPostings(tx, [{ ...row, points: -take, expiresAt: null, details }]);
+    const lots = await repo.openLots(tx, row.memberId);
+    const covered = Math.min(take, lots.reduce((s, l) => s + l.remaining, 0));
+    const { takes } = consumeLots(lots.map((l) => ({ id: l.posting_id, remaining: l.remaining, expiresAt: l.expires_at })), covered, firstFromLot);
+    await repo.takeFromLots(tx, takes);
+    await repo.addToAccounts(tx, [{ memberId: row.memberId, points: -take, growth: row.growth }], clock.now());
+    if (row.growth !== 0) await repo.addGrowthMonthly(tx, [{ memberId: row.memberId, month: monthOf(tz, row.occurredAt), growth: row.growth }]);
+    return { posting: posting!, taken: take };
+  }
+
+  /** Posts `expire` entries for up to `chunk` lots whose time has come; returns how many expired. */
+  async function expireChunk(tx: Tx, now: Date, chunk: number): Promise<number> {
+    const members = await repo.dueLotMembers(tx, now, chunk);
+    if (members.length === 0) return 0;
+    await repo.lockAccounts(tx, members);
+    const due = await repo.dueLotsOf(tx, members, now);
+    const inserted = await repo.insertPostings(tx, due.map((l) => ({
+      memberId: l.member_id, kind: 'expire' as const, points: -l.remaining, growth: 0, reason: 'points expired',
+      key: `expire:${l.posting_id}`, occurredAt: l.expires_at, details: { lot: l.posting_id }, actor: 'system',
+    })));
+    const done = new Set(inserted.map((p) => p.idempotency_key));
+    const expired = due.filter((l) => done.has(`expire:${l.posting_id}`));
+    await repo.zeroLots(tx, expired.map((l) => l.posting_id));
+    const deltas = new Map<number, number>();
+    for (const l of expired) deltas.set(l.member_id, (deltas.get(l.member_id) ?? 0) - l.remaining);
+    await repo.addToAccounts(tx, [...deltas].map(([memberId, points]) => ({ memberId, points, growth: 0 })), clock.now());
+    return expired.length;
+  }
+
+  /** Expires everything due, chunk by chunk, each in its own transaction. */
+  async function expireDue(now = clock.now(), chunk = 2000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await deps.database.transaction((tx) => expireChunk(tx, now, chunk));
+      total += n;
+      if (n === 0) return total;
+    }
+  }
+
+  async function verify(tx: Tx) {
+    const accounts = await repo.accountDrift(tx);
+    const growth = await repo.growthRollupDrift(tx, tz);
+    return { ok: accounts.length === 0 && growth.length === 0, accounts, growth };
+  }
+
+  return { credit, debit, expireChunk, expireDue, verify };
+}
+
+export type Ledger = ReturnType<typeof createLedger>;

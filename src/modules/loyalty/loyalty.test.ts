@@ -1,0 +1,259 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../kernel/clock.js';
+import { injector, startTestKith, staffSession, systemCtx, type TestKith } from '../../../test/harness.js';
+import { addRule, balanceOf, expectNoDrift, ingest, member, message, postings, purchase, refund, standardTiers } from './loyalty.test-support.js';
+
+const clock = fixedClock('2026-12-01T10:00:00+08:00');
+let kith: TestKith;
+let tiers: Awaited<ReturnType<typeof standardTiers>>;
+beforeAll(async () => {
+  kith = await startTestKith({ clock });
+  tiers = await standardTiers(kith);
+  await addRule(kith, '群聊发言', { limits: { perDay: 3 }, antiAbuse: { minTextLength: 4, duplicateWindowMinutes: 10 }, tierMultiplier: true });
+  await addRule(kith, '购物', { kind: 'purchase', points: { mode: 'per_amount', per: 10, amount: 1 }, growth: { mode: 'per_amount', per: 1, amount: 1 } });
+});
+afterAll(async () => { await kith?.dispose(); });
+
+describe('rules on the activity stream', () => {
+  it('earns points and growth for new activities through the outbox, with caps and anti-abuse', async () => {
+    const m = await member(kith);
+    await ingest(kith, [
+      message(m, '2026-11-30T09:00:00+08:00', '早上好，今天喝什么'),
+      message(m, '2026-11-30T09:01:00+08:00', '早上好，今天喝什么'), // repeated within 10 minutes
+      message(m, '2026-11-30T09:02:00+08:00', '好'), // too short
+      message(m, '2026-11-30T10:00:00+08:00'),
+      message(m, '2026-11-30T11:00:00+08:00'),
+      message(m, '2026-11-30T12:00:00+08:00'), // fourth rewarded of the day: over the cap
+    ]);
+    expect(await postings(kith, m)).toEqual([
+      { kind: 'earn', points: 2, growth: 1, reason: '群聊发言', rule_version: 1 },
+      { kind: 'earn', points: 2, growth: 1, reason: '群聊发言', rule_version: 1 },
+      { kind: 'earn', points: 2, growth: 1, reason: '群聊发言', rule_version: 1 },
+    ]);
+    expect(await balanceOf(kith, m)).toBe(6);
+    // the same batch again: nothing new
+    await kith.loyalty.rules.applyToActivities(kith.database.db, (await sql<{ id: number }>`select id from activities where member_id = ${m}`.execute(kith.database.db)).rows.map((r) => r.id));
+    expect(await postings(kith, m)).toHaveLength(3);
+    await expectNoDrift(kith);
+  });
+
+  it('promotes as soon as growth crosses a threshold, explains why, publishes tier.promoted and multiplies later points', async () => {
+    const m = await member(kith, '老王');
+    await ingest(kith, [purchase(m, '2026-11-30T15:00:00+08:00', 'O-1001', '129.90')]);
+    const s = await kith.loyalty.accounts.standing(systemCtx, m);
+    expect(s.points.balance).toBe(12);
+    expect(s.growth.window).toBe(129);
+    expect(s.tier.current?.id).toBe(tiers.silver.id);
+    expect(s.tier.next).toMatchObject({ tier: { id: tiers.gold.id }, needed: 371 });
+    expect(s.history[0]).toMatchObject({ change: 'promoted', fromTierId: null, toTierId: tiers.silver.id, reason: 'growth reached the threshold', details: { growth: 129, threshold: 100 } });
+    const ev = await sql<{ payload: { changes: { memberId: number; toTierId: number }[] } }>`select payload from outbox_events where topic = 'tier.promoted'`.execute(kith.database.db);
+    expect(ev.rows.flatMap((r) => r.payload.changes)).toContainEqual(expect.objectContaining({ memberId: m, toTierId: tiers.silver.id }));
+    // a message after the promotion earns silver's 1.5× (3 points, floor of 2 × 1.5)
+    clock.set('2026-12-01T10:30:00+08:00');
+    await ingest(kith, [message(m, '2026-12-01T10:20:00+08:00')]);
+    expect((await postings(kith, m)).at(-1)).toMatchObject({ points: 3, growth: 1 });
+    await expectNoDrift(kith);
+  });
+
+  it('takes back a refunded order\u2019s points and growth in proportion, across partial refunds', async () => {
+    const m = await member(kith);
+    await ingest(kith, [purchase(m, '2026-11-28T15:00:00+08:00', 'O-2001', '300.00')]);
+    expect(await balanceOf(kith, m)).toBe(30);
+    await ingest(kith, [refund(m, '2026-11-29T10:00:00+08:00', 'O-2001', '100.00')]);
+    expect(await balanceOf(kith, m)).toBe(20);
+    await ingest(kith, [refund(m, '2026-11-29T11:00:00+08:00', 'O-2001', '200.00')]);
+    const s = await kith.loyalty.accounts.standing(systemCtx, m);
+    expect(s.points.balance).toBe(0);
+    expect(s.growth.lifetime).toBe(0);
+    expect((await postings(kith, m)).map((p) => [p.kind, p.points, p.growth])).toEqual([['earn', 30, 300], ['reverse', -10, -100], ['reverse', -20, -200]]);
+    await expectNoDrift(kith);
+  });
+
+  it.each(['debt', 'cap'] as const)('applies the %s policy when refunded points were already spent', async (policy) => {
+    await kith.loyalty.accounts.updateProgramme(systemCtx, { refundPolicy: policy });
+    const m = await member(kith);
+    await ingest(kith, [purchase(m, '2026-11-28T15:00:00+08:00', `O-${policy}`, '500.00')]);
+    await kith.database.transaction((tx) => kith.loyalty.ledger.debit(tx, {
+      memberId: m, kind: 'spend', points: -40, growth: 0, reason: 'coffee voucher', key: `spend-${policy}`, occurredAt: clock.now(), actor: 'test',
+    }, 'exact'));
+    await ingest(kith, [refund(m, '2026-11-29T10:00:00+08:00', `O-${policy}`, '500.00')]);
+    expect(await balanceOf(kith, m)).toBe(policy === 'debt' ? -40 : 0);
+    if (policy === 'debt') {
+      // the next earning pays the debt first: its lot keeps only what is left over
+      await ingest(kith, [purchase(m, '2026-11-30T15:00:00+08:00', 'O-debt-2', '600.00')]);
+      const s = await kith.loyalty.accounts.standing(systemCtx, m);
+      expect(s.points.balance).toBe(20);
+      expect(s.points.lots.map((l) => l.remaining)).toEqual([20]);
+    }
+    await expectNoDrift(kith);
+    await kith.loyalty.accounts.updateProgramme(systemCtx, { refundPolicy: 'debt' });
+  });
+});
+
+describe('points spending and expiry', () => {
+  it('refuses to overdraw, spends the lots that expire first, and expires the rest at the end of the 12th month', async () => {
+    const m = await member(kith);
+    await ingest(kith, [purchase(m, '2025-03-10T12:00:00+08:00', 'O-old', '100.00'), purchase(m, '2025-09-10T12:00:00+08:00', 'O-new', '200.00')]);
+    const spend = (points: number, key: string) => kith.database.transaction((tx) => kith.loyalty.ledger.debit(tx, {
+      memberId: m, kind: 'spend', points: -points, growth: 0, reason: 'gift', key, occurredAt: clock.now(), actor: 'test',
+    }, 'exact'));
+    await expect(spend(31, 's1')).rejects.toMatchObject({ code: 'INSUFFICIENT_POINTS' });
+    await spend(15, 's2');
+    expect(await spend(15, 's2')).toBeNull(); // same key: posted once
+    let s = await kith.loyalty.accounts.standing(systemCtx, m);
+    expect(s.points.lots.map((l) => l.remaining)).toEqual([0, 15].filter((x) => x > 0));
+    expect(s.points.expiring).toEqual([{ date: '2026-09-30', points: 15 }]);
+    // March 2025's lot was spent; September's expires at the end of September 2026
+    expect(await kith.loyalty.ledger.expireDue(new Date('2026-09-30T23:59:59+08:00'))).toBe(0);
+    expect(await kith.loyalty.ledger.expireDue(new Date('2026-10-01T00:00:00+08:00'))).toBe(1);
+    expect(await kith.loyalty.ledger.expireDue(new Date('2026-10-02T00:00:00+08:00'))).toBe(0);
+    s = await kith.loyalty.accounts.standing(systemCtx, m);
+    expect(s.points.balance).toBe(0);
+    expect((await postings(kith, m)).filter((p) => p.kind === 'expire')).toMatchObject([{ kind: 'expire', points: -15 }]);
+    await expectNoDrift(kith);
+  });
+});
+
+describe('manual adjustments', () => {
+  it('posts small ones at once and holds large ones for a second operator', async () => {
+    const inject = injector(kith);
+    const op1 = await staffSession(kith, 'operator');
+    const op2 = await staffSession(kith, 'operator');
+    const analyst = await staffSession(kith, 'analyst');
+    const m = await member(kith);
+    let r = await inject({ method: 'POST', url: `/api/v1/members/${m}/loyalty/adjustments`, headers: op1.headers, payload: { points: 50, reason: '活动补发' } });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ status: 'posted', points: 50 });
+    r = await inject({ method: 'POST', url: `/api/v1/members/${m}/loyalty/adjustments`, headers: op1.headers, payload: { points: 5000, reason: '年度大奖' } });
+    expect(r.json()).toMatchObject({ status: 'pending' });
+    const id = r.json().id;
+    expect(await balanceOf(kith, m)).toBe(50);
+    r = await inject({ method: 'POST', url: `/api/v1/loyalty/adjustments/${id}/approve`, headers: op1.headers, payload: {} });
+    expect(r.statusCode).toBe(403);
+    expect(r.json().detail).toMatch(/second operator/);
+    r = await inject({ method: 'POST', url: `/api/v1/loyalty/adjustments/${id}/approve`, headers: analyst.headers, payload: {} });
+    expect(r.statusCode).toBe(403);
+    r = await inject({ method: 'POST', url: `/api/v1/loyalty/adjustments/${id}/approve`, headers: op2.headers, payload: { note: '已核实' } });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ status: 'posted', decisionNote: '已核实' });
+    expect(await balanceOf(kith, m)).toBe(5050);
+    r = await inject({ method: 'POST', url: `/api/v1/loyalty/adjustments/${id}/approve`, headers: op2.headers, payload: {} });
+    expect(r.statusCode).toBe(409);
+    r = await inject({ method: 'POST', url: `/api/v1/members/${m}/loyalty/adjustments`, headers: op1.headers, payload: { points: -6000, reason: '' } });
+    expect(r.statusCode).toBe(400);
+    r = await inject({ method: 'POST', url: `/api/v1/members/${m}/loyalty/adjustments`, headers: op1.headers, payload: { points: -60, reason: '扣回' } });
+    expect(r.json()).toMatchObject({ status: 'posted' });
+    const poor = await member(kith);
+    r = await inject({ method: 'POST', url: `/api/v1/members/${poor}/loyalty/adjustments`, headers: op1.headers, payload: { points: -999, reason: '扣回太多' } });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().code).toBe('INSUFFICIENT_POINTS');
+    const audit = await sql<{ action: string }>`select action from audit_log where target_type = 'member' and target_id = ${String(m)} order by id`.execute(kith.database.db);
+    expect(audit.rows.map((a) => a.action)).toEqual(['loyalty.adjustment.post', 'loyalty.adjustment.request', 'loyalty.adjustment.approve', 'loyalty.adjustment.post']);
+    await expectNoDrift(kith);
+  });
+});
+
+describe('tiers', () => {
+  it('lets a manual tier win until it ends, with the reason in the history and the audit log', async () => {
+    const m = await member(kith);
+    await kith.loyalty.tiers.assignManual(systemCtx, m, { tierId: tiers.gold.id, reason: '试用活动 VIP', until: '2026-12-31T16:00:00Z' });
+    let s = await kith.loyalty.accounts.standing(systemCtx, m);
+    expect(s.tier.current?.id).toBe(tiers.gold.id);
+    expect(s.tier.manual).toMatchObject({ tierId: tiers.gold.id, reason: '试用活动 VIP' });
+    expect(await kith.database.transaction((tx) => kith.loyalty.tiers.endManualAssignments(tx, new Date('2027-01-01T00:00:01Z')))).toBe(1);
+    s = await kith.loyalty.accounts.standing(systemCtx, m);
+    expect(s.tier.current?.id).toBe(tiers.bronze.id);
+    expect(s.history.map((h) => h.change)).toEqual(['manual_ended', 'manual']);
+    await expect(kith.loyalty.tiers.assignManual(systemCtx, m, { tierId: 99999, reason: 'x' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('previews members per tier under proposed thresholds from real growth', async () => {
+    const before = await kith.loyalty.tiers.preview([]);
+    const silverNow = before.find((x) => x.tierId === tiers.silver.id)!;
+    const p = await kith.loyalty.tiers.preview([{ tierId: tiers.silver.id, threshold: 130 }]);
+    const silver = p.find((x) => x.tierId === tiers.silver.id)!;
+    // 老王 has 129 + 1 growth: still silver at 130; every other member's growth is far from it
+    expect(silver.proposedThreshold).toBe(130);
+    expect(silver.members).toBe(silverNow.members);
+    const strict = (await kith.loyalty.tiers.preview([{ tierId: tiers.silver.id, threshold: 131 }])).find((x) => x.tierId === tiers.silver.id)!;
+    expect(strict.proposedMembers).toBe(silverNow.members - 1);
+    const total = (k: 'members' | 'proposedMembers') => p.reduce((s, x) => s + x[k], 0);
+    expect(total('members')).toBe(total('proposedMembers'));
+    const count = (await sql<{ n: number }>`select count(*)::int as n from members where merged_into is null and erased_at is null`.execute(kith.database.db)).rows[0]!.n;
+    expect(total('members')).toBe(count);
+    await expect(kith.loyalty.tiers.preview([{ tierId: tiers.bronze.id, threshold: 10 }])).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('demotes at evaluation only after the grace period, one tier at a time, and a second run changes nothing', async () => {
+    await kith.loyalty.accounts.updateProgramme(systemCtx, { qualificationMonths: 1, graceDays: 20 });
+    const m = await member(kith);
+    clock.set('2026-12-05T10:00:00+08:00');
+    await kith.loyalty.accounts.requestAdjustment(systemCtx, m, { points: 1, reason: 'setup' });
+    await kith.database.transaction((tx) => kith.loyalty.ledger.credit(tx, { qualificationMonths: 1, evaluationPeriod: 'monthly', keepRatioMilli: 900, graceDays: 20, maxDemotionSteps: 1, pointsExpiryMonths: 12, refundPolicy: 'debt', approvalThreshold: 1000, updatedAt: new Date() }, [{
+      memberId: m, kind: 'earn', points: 0, growth: 600, reason: 'growth for the test', key: `g-${m}`, occurredAt: clock.now(), actor: 'test',
+    }]));
+    expect((await kith.loyalty.accounts.standing(systemCtx, m)).tier.current?.id).toBe(tiers.gold.id);
+    // January: December's growth is outside a one-month window; the grace period starts
+    let r = await kith.loyalty.tiers.evaluate(new Date('2027-01-01T00:10:00+08:00'));
+    expect(r.period).toBe('2026-12');
+    let s = await kith.loyalty.accounts.standing(systemCtx, m);
+    expect(s.tier.current?.id).toBe(tiers.gold.id);
+    expect(s.tier.belowKeepSince).toBe(new Date('2027-01-01T00:10:00+08:00').toISOString());
+    expect((await kith.loyalty.tiers.evaluate(new Date('2027-01-01T00:20:00+08:00'))).evaluated).toBe(0);
+    // February: grace over, one step down (gold → silver), still short so the grace restarts
+    r = await kith.loyalty.tiers.evaluate(new Date('2027-02-01T00:10:00+08:00'));
+    expect(r.demoted).toBeGreaterThanOrEqual(1);
+    s = await kith.loyalty.accounts.standing(systemCtx, m);
+    expect(s.tier.current?.id).toBe(tiers.silver.id);
+    expect(s.history[0]).toMatchObject({ change: 'demoted', fromTierId: tiers.gold.id, toTierId: tiers.silver.id, details: { growth: 0, keepThreshold: 450, period: '2027-01' } });
+    const ev = await sql<{ n: number }>`select count(*)::int as n from outbox_events where topic = 'tier.demoted'`.execute(kith.database.db);
+    expect(ev.rows[0]!.n).toBeGreaterThanOrEqual(1);
+    await kith.loyalty.accounts.updateProgramme(systemCtx, { qualificationMonths: null, graceDays: 30 });
+    clock.set('2026-12-01T10:30:00+08:00');
+  });
+});
+
+describe('replay', () => {
+  it('recomputes rule postings from history, posts only differences, and twice changes nothing', async () => {
+    const m = await member(kith);
+    const acts = ['2026-11-20T09:00:00+08:00', '2026-11-20T10:00:00+08:00', '2026-11-21T09:00:00+08:00'].map((t) => message(m, t));
+    await ingest(kith, acts);
+    const before = await postings(kith, m);
+    const first = await kith.loyalty.rules.replay(systemCtx, new Date('2026-11-01T00:00:00+08:00'));
+    expect(first.added + first.reversed).toBe(0);
+    // a new rule version from 21 November gives 5 points a message
+    const rule = (await kith.loyalty.rules.list()).find((x) => x.name === '群聊发言')!;
+    await kith.loyalty.rules.update(systemCtx, rule.id, { definition: { ...rule.definition, points: { mode: 'fixed', amount: 5 } }, validFrom: '2026-11-21T00:00:00+08:00' });
+    const second = await kith.loyalty.rules.replay(systemCtx, new Date('2026-11-01T00:00:00+08:00'));
+    expect(second.added).toBeGreaterThan(0);
+    const after = await postings(kith, m);
+    expect(after.slice(before.length)).toContainEqual(expect.objectContaining({ kind: 'earn', points: 3, rule_version: 2 }));
+    const third = await kith.loyalty.rules.replay(systemCtx, new Date('2026-11-01T00:00:00+08:00'));
+    expect(third.added + third.reversed).toBe(0);
+    expect(await postings(kith, m)).toEqual(after);
+    await expectNoDrift(kith);
+  });
+});
+
+describe('members merge', () => {
+  it('moves points, lots and history to the survivor and undo puts them back exactly', async () => {
+    const inject = injector(kith);
+    const owner = await staffSession(kith, 'owner');
+    const a = await member(kith, '张三');
+    const b = await member(kith, '张三');
+    await ingest(kith, [purchase(a, '2026-11-29T12:00:00+08:00', 'O-m1', '1000.00'), purchase(b, '2026-11-29T13:00:00+08:00', 'O-m2', '50.00')]);
+    const r = await inject({ method: 'POST', url: `/api/v1/members/${a}/merge`, headers: owner.headers, payload: { mergedId: b } });
+    expect(r.statusCode, r.body).toBeLessThan(300);
+    let s = await kith.loyalty.accounts.standing(systemCtx, a);
+    expect(s.points.balance).toBe(105);
+    expect(s.growth.lifetime).toBe(1050);
+    await expectNoDrift(kith);
+    const u = await inject({ method: 'POST', url: `/api/v1/members/merges/${r.json().mergeId}/undo`, headers: owner.headers, payload: {} });
+    expect(u.statusCode, u.body).toBeLessThan(300);
+    s = await kith.loyalty.accounts.standing(systemCtx, a);
+    expect(s.points.balance).toBe(100);
+    expect(await balanceOf(kith, b)).toBe(5);
+    await expectNoDrift(kith);
+  });
+});

@@ -1,0 +1,120 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../kernel/db/database.js';
+import type { ActivityFacts, RuleDefinition, RuleVersion } from './domain/rules.js';
+
+/**
+ * SQL of behaviour rules and of what applying them reads: the activities, the member's earlier
+ * rewarded activities of each rule (from the ledger, which is the only memory rules have), earlier
+ * messages for anti-abuse, and tier histories for multipliers. `activities` and `orders` belong to
+ * the activity module and are only read here.
+ */
+export async function allVersions(tx: Tx): Promise<Map<number, RuleVersion[]>> {
+  const rows = await tx.selectFrom('loyalty_rule_versions').selectAll().orderBy('rule_id').orderBy('version').execute();
+  const out = new Map<number, RuleVersion[]>();
+  for (const r of rows) {
+    const list = out.get(r.rule_id) ?? [];
+    list.push({ ruleId: r.rule_id, version: r.version, validFrom: r.valid_from, definition: r.definition as RuleDefinition });
+    out.set(r.rule_id, list);
+  }
+  return out;
+}
+
+export const listRules = (tx: Tx) => tx.selectFrom('loyalty_rules').selectAll().orderBy('id').execute();
+
+type ActivityRow = { id: number; member_id: number; community_id: number | null; channel: string; kind: string; occurred_at: Date; properties: Record<string, unknown>; source: string };
+const facts = (r: ActivityRow): ActivityFacts & { source: string } => ({
+  id: r.id, memberId: r.member_id, communityId: r.community_id, channel: r.channel, kind: r.kind, occurredAt: r.occurred_at.getTime(), properties: r.properties, source: r.source,
+});
+
+export async function activitiesByIds(tx: Tx, ids: number[]) {
+  if (ids.length === 0) return [];
+  const r = await sql<ActivityRow>`
+    select id, member_id, community_id, channel, kind, occurred_at, properties, source from activities where id = any(${ids}::bigint[])`.execute(tx);
+  return r.rows.map(facts);
+}
+
+/** Activities of the given kinds of some members from `from` on (replay). */
+export async function activitiesOfMembers(tx: Tx, memberIds: number[], kinds: string[], from: Date) {
+  if (memberIds.length === 0 || kinds.length === 0) return [];
+  const r = await sql<ActivityRow>`
+    select id, member_id, community_id, channel, kind, occurred_at, properties, source from activities
+    where member_id = any(${memberIds}::bigint[]) and occurred_at >= ${from} and kind = any(${kinds}::text[])`.execute(tx);
+  return r.rows.map(facts);
+}
+
+/** Members with activities from `from` on, in id order. */
+export async function membersActiveSince(tx: Tx, from: Date, kinds: string[]): Promise<number[]> {
+  const r = await sql<{ member_id: number }>`
+    select distinct member_id from activities where occurred_at >= ${from} and kind = any(${kinds}::text[]) order by member_id`.execute(tx);
+  return r.rows.map((x) => x.member_id);
+}
+
+/** Rewarded activities (net points or growth above zero) of rules for members in [from, to). */
+export async function rewardedIn(tx: Tx, memberIds: number[], ruleIds: number[], from: Date, to: Date) {
+  if (memberIds.length === 0 || ruleIds.length === 0) return [];
+  const r = await sql<{ member_id: number; rule_id: number; activity_id: number; at: Date }>`
+    select member_id, rule_id, activity_id, min(occurred_at) as at from loyalty_ledger
+    where member_id = any(${memberIds}::bigint[]) and rule_id = any(${ruleIds}::bigint[]) and occurred_at >= ${from} and occurred_at < ${to}
+    group by member_id, rule_id, activity_id
+    having sum(points) > 0 or sum(growth) > 0`.execute(tx);
+  return r.rows;
+}
+
+/** How many rewarded activities of each rule members had before `before`. */
+export async function rewardedCountsBefore(tx: Tx, memberIds: number[], ruleIds: number[], before: Date) {
+  if (memberIds.length === 0 || ruleIds.length === 0) return [];
+  const r = await sql<{ member_id: number; rule_id: number; n: number }>`
+    select member_id, rule_id, count(*)::bigint as n from (
+      select member_id, rule_id, activity_id from loyalty_ledger
+      where member_id = any(${memberIds}::bigint[]) and rule_id = any(${ruleIds}::bigint[]) and occurred_at < ${before}
+      group by member_id, rule_id, activity_id having sum(points) > 0 or sum(growth) > 0) x
+    group by member_id, rule_id`.execute(tx);
+  return r.rows;
+}
+
+/** Members' messages in [from, to), for the repeated-message check. */
+export async function messagesIn(tx: Tx, memberIds: number[], from: Date, to: Date) {
+  if (memberIds.length === 0) return [];
+  const r = await sql<{ member_id: number; at: Date; text: string | null }>`
+    select member_id, occurred_at as at, properties->>'text' as text from activities
+    where member_id = any(${memberIds}::bigint[]) and kind = 'message' and occurred_at >= ${from} and occurred_at < ${to}`.execute(tx);
+  return r.rows;
+}
+
+/** Net points and growth each (rule, activity) has in the ledger for members from `from` on. */
+export async function netByRuleActivity(tx: Tx, memberIds: number[], from: Date) {
+  if (memberIds.length === 0) return [];
+  const r = await sql<{ member_id: number; rule_id: number; activity_id: number; points: number; growth: number; n: number; at: Date }>`
+    select member_id, rule_id, activity_id, sum(points)::bigint as points, sum(growth)::bigint as growth, count(*)::bigint as n, min(occurred_at) as at
+    from loyalty_ledger
+    where member_id = any(${memberIds}::bigint[]) and rule_id is not null and occurred_at >= ${from}
+    group by member_id, rule_id, activity_id`.execute(tx);
+  return r.rows;
+}
+
+/** Order row ids of purchases, by (source, order number). */
+export async function orderIds(tx: Tx, keys: { source: string; orderId: string }[]) {
+  const out = new Map<string, { id: number; amount: string; refunded: string }>();
+  if (keys.length === 0) return out;
+  const json = JSON.stringify(keys.map((k) => ({ s: k.source, o: k.orderId })));
+  const r = await sql<{ id: number; source: string; order_id: string; amount: string; refunded_amount: string }>`
+    select o.id, o.source, o.order_id, o.amount, o.refunded_amount from orders o
+    join json_to_recordset(${json}::json) as q(s text, o text) on o.source = q.s and o.order_id = q.o`.execute(tx);
+  for (const x of r.rows) out.set(`${x.source}\u0000${x.order_id}`, { id: x.id, amount: x.amount, refunded: x.refunded_amount });
+  return out;
+}
+
+/** Earn postings of orders, with how much of each earlier refunds already asked to take back. */
+export async function orderEarnings(tx: Tx, orderIds: number[]) {
+  if (orderIds.length === 0) return [];
+  const r = await sql<{ id: number; member_id: number; order_id: number; points: number; growth: number; target_points: number; target_growth: number }>`
+    select e.id, e.member_id, e.order_id, e.points, e.growth,
+      coalesce(max((r.details->>'targetPoints')::bigint), 0)::bigint as target_points,
+      coalesce(max((r.details->>'targetGrowth')::bigint), 0)::bigint as target_growth
+    from loyalty_ledger e
+    left join loyalty_ledger r on r.reverses_id = e.id and r.kind = 'reverse'
+    where e.order_id = any(${orderIds}::bigint[]) and e.kind = 'earn'
+    group by e.id, e.member_id, e.order_id, e.points, e.growth
+    order by e.member_id, e.id`.execute(tx);
+  return r.rows;
+}

@@ -1,0 +1,306 @@
+import type { Database, Tx } from '../../kernel/db/database.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { ActorContext } from '../../kernel/context.js';
+import { failIfProblems, notFound } from '../../kernel/errors.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { ACTIVITY_KINDS } from '../activity/index.js';
+import { pointsMultiplier, tierAt, type Benefit, type TierHistoryEntry } from './domain/benefits.js';
+import { amountCents, evaluateMemberRule, lookbackMs, messageText, ruleProblems, type ActivityFacts, type Earning, type RuleDefinition, type RuleVersion } from './domain/rules.js';
+import type { Ledger, PostingRow } from './ledger.service.js';
+import { loadProgramme, type Programme } from './programme.js';
+import * as repo from './rules.repo.js';
+import * as tiersRepo from './tiers.repo.js';
+
+export interface RuleView { id: number; name: string; currentVersion: number; definition: RuleDefinition; validFrom: string; versions: { version: number; validFrom: string; createdBy: string; definition: RuleDefinition }[] }
+
+const DAY = 86_400_000;
+
+/** Index of the first entry (sorted by `at`) at or after `t`. */
+function firstAtOrAfter(list: readonly { at: number }[], t: number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.at < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+const key = (source: string, orderId: string) => `${source}\u0000${orderId}`;
+
+/**
+ * Behaviour rules 行为规则: versioned definitions, applying them to new activities (through the
+ * outbox, after ingest commits), taking points back on refunds, and replay — recomputing what the
+ * rules should have given from the activity history and posting only the difference, so replaying
+ * twice changes nothing.
+ */
+export function createRulesService(deps: { database: Database; clock: Clock; timeZone: string; ledger: Ledger }) {
+  const { database, clock, timeZone: tz, ledger } = deps;
+
+  function normalise(d: RuleDefinition): RuleDefinition {
+    return {
+      kind: d.kind, enabled: d.enabled ?? true, filters: d.filters ?? {}, points: d.points ?? null, growth: d.growth ?? null,
+      tierMultiplier: d.tierMultiplier ?? false, limits: d.limits ?? {},
+      ...(d.firstTimeBonus && { firstTimeBonus: d.firstTimeBonus }), ...(d.streak && { streak: d.streak }), ...(d.antiAbuse && { antiAbuse: d.antiAbuse }),
+    };
+  }
+
+  async function list(tx: Tx = database.db): Promise<RuleView[]> {
+    const rules = await repo.listRules(tx);
+    const versions = await repo.allVersions(tx);
+    const vrows = await tx.selectFrom('loyalty_rule_versions').select(['rule_id', 'version', 'created_by']).execute();
+    const by = new Map(vrows.map((v) => [`${v.rule_id}:${v.version}`, v.created_by]));
+    return rules.map((r) => {
+      const vs = versions.get(r.id) ?? [];
+      const cur = vs.find((v) => v.version === r.current_version)!;
+      return {
+        id: r.id, name: r.name, currentVersion: r.current_version, definition: cur.definition, validFrom: cur.validFrom.toISOString(),
+        versions: vs.map((v) => ({ version: v.version, validFrom: v.validFrom.toISOString(), createdBy: by.get(`${r.id}:${v.version}`) ?? '', definition: v.definition })).reverse(),
+      };
+    });
+  }
+
+  async function get(id: number) {
+    const r = (await list()).find((x) => x.id === id);
+    if (!r) throw notFound('Rule', id);
+    return r;
+  }
+
+  function validFromOf(raw: string | undefined, path: string): Date {
+    if (raw === undefined) return clock.now();
+    const d = new Date(raw);
+    if (Number.isNaN(d.getTime())) failIfProblems([{ path, message: 'must be a date-time' }]);
+    return d;
+  }
+
+  async function create(ctx: ActorContext, input: { name: string; definition: RuleDefinition; validFrom?: string }): Promise<RuleView> {
+    const def = normalise(input.definition);
+    const problems = ruleProblems(def, ACTIVITY_KINDS).map((p) => ({ ...p, path: `/definition${p.path}` }));
+    if (!input.name.trim()) problems.push({ path: '/name', message: 'must not be empty' });
+    failIfProblems(problems);
+    const validFrom = validFromOf(input.validFrom, '/validFrom');
+    const id = await database.transaction(async (tx) => {
+      const r = await tx.insertInto('loyalty_rules').values({ name: input.name.trim() }).returning('id').executeTakeFirstOrThrow();
+      await tx.insertInto('loyalty_rule_versions').values({ rule_id: r.id, version: 1, definition: JSON.stringify(def), valid_from: validFrom, created_by: ctx.actor.label }).execute();
+      await recordAudit(tx, ctx, { action: 'loyalty.rule.create', targetType: 'loyalty_rule', targetId: r.id, after: { name: input.name.trim(), version: 1, validFrom, definition: def } });
+      return r.id;
+    });
+    return get(id);
+  }
+
+  /** A change is a new version in force from `validFrom` (default now, never before the previous version's). */
+  async function update(ctx: ActorContext, id: number, input: { name?: string; definition: RuleDefinition; validFrom?: string }): Promise<RuleView> {
+    const def = normalise(input.definition);
+    const problems = ruleProblems(def, ACTIVITY_KINDS).map((p) => ({ ...p, path: `/definition${p.path}` }));
+    if (input.name !== undefined && !input.name.trim()) problems.push({ path: '/name', message: 'must not be empty' });
+    failIfProblems(problems);
+    const validFrom = validFromOf(input.validFrom, '/validFrom');
+    await database.transaction(async (tx) => {
+      const rule = await tx.selectFrom('loyalty_rules').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!rule) throw notFound('Rule', id);
+      const prev = await tx.selectFrom('loyalty_rule_versions').selectAll().where('rule_id', '=', id).where('version', '=', rule.current_version).executeTakeFirstOrThrow();
+      if (validFrom < prev.valid_from) failIfProblems([{ path: '/validFrom', message: `must not be before version ${prev.version} (in force from ${prev.valid_from.toISOString()})` }]);
+      const version = rule.current_version + 1;
+      await tx.insertInto('loyalty_rule_versions').values({ rule_id: id, version, definition: JSON.stringify(def), valid_from: validFrom, created_by: ctx.actor.label }).execute();
+      await tx.updateTable('loyalty_rules').set({ name: input.name?.trim() ?? rule.name, current_version: version, updated_at: clock.now() }).where('id', '=', id).execute();
+      await recordAudit(tx, ctx, {
+        action: 'loyalty.rule.update', targetType: 'loyalty_rule', targetId: id,
+        before: { name: rule.name, version: prev.version, definition: prev.definition }, after: { name: input.name?.trim() ?? rule.name, version, validFrom, definition: def },
+      });
+    });
+    return get(id);
+  }
+
+  /** Everything evaluating the rules needs for a set of members and a time span. */
+  async function evaluationContext(tx: Tx, memberIds: number[], from: number, to: number, historyFrom: number) {
+    const versions = await repo.allVersions(tx);
+    const ruleIds = [...versions.keys()];
+    const lookback = Math.max(9 * DAY, ...[...versions.values()].flat().map((v) => lookbackMs(v.definition)));
+    const dupWindow = Math.max(0, ...[...versions.values()].flat().map((v) => (v.definition.antiAbuse?.duplicateWindowMinutes ?? 0) * 60_000));
+    const start = Math.min(from - lookback, historyFrom);
+    const rewarded = await repo.rewardedIn(tx, memberIds, ruleIds, new Date(start), new Date(historyFrom));
+    const older = await repo.rewardedCountsBefore(tx, memberIds, ruleIds, new Date(start));
+    const messages = dupWindow > 0 ? await repo.messagesIn(tx, memberIds, new Date(from - dupWindow), new Date(to + 1)) : [];
+    const tiers = await tiersRepo.listTiers(tx);
+    const multiplierOf = new Map(tiers.map((t) => [t.id, pointsMultiplier(t.benefits as Benefit[])]));
+    const history = await tiersRepo.historyOf(tx, memberIds);
+    const group = <T, K>(rows: T[], k: (r: T) => K) => {
+      const m = new Map<K, T[]>();
+      for (const r of rows) { const l = m.get(k(r)); if (l) l.push(r); else m.set(k(r), [r]); }
+      return m;
+    };
+    const rewardedBy = group(rewarded, (r) => `${r.member_id}:${r.rule_id}`);
+    const olderBy = new Map(older.map((o) => [`${o.member_id}:${o.rule_id}`, o.n]));
+    const messagesBy = group(messages.map((m) => ({ memberId: m.member_id, at: m.at.getTime(), text: (m.text ?? '').trim() })), (m) => m.memberId);
+    for (const l of messagesBy.values()) l.sort((a, b) => a.at - b.at);
+    const historyBy = group(history.map((h): TierHistoryEntry & { memberId: number } => ({
+      memberId: h.member_id, change: h.change as TierHistoryEntry['change'], toTierId: h.to_tier_id, effectiveAt: h.effective_at.getTime(),
+      manualUntil: typeof (h.details as { until?: unknown }).until === 'string' ? Date.parse((h.details as { until: string }).until) : null,
+    })), (h) => h.memberId);
+    const entryMultiplier = tiers.length ? (multiplierOf.get(tiers[0]!.id) ?? 1) : 1;
+    return {
+      versions,
+      historyFor: (memberId: number, ruleId: number) => ({
+        rewarded: (rewardedBy.get(`${memberId}:${ruleId}`) ?? []).map((r) => ({ at: r.at.getTime() })),
+        olderCount: olderBy.get(`${memberId}:${ruleId}`) ?? 0,
+      }),
+      ctxFor: (memberId: number, batch: readonly ActivityFacts[]) => {
+        const stored = messagesBy.get(memberId) ?? [];
+        const own = batch.filter((a) => a.kind === 'message').map((a) => ({ at: a.occurredAt, text: messageText(a) }));
+        const all = [...new Map([...stored, ...own].map((m) => [`${m.at}|${m.text}`, m])).values()].sort((a, b) => a.at - b.at);
+        const hist = historyBy.get(memberId) ?? [];
+        return {
+          timeZone: tz,
+          multiplierAt: (t: number) => {
+            const tier = tierAt(hist, t);
+            return tier === null ? entryMultiplier : (multiplierOf.get(tier) ?? 1);
+          },
+          messagesBefore: (a: ActivityFacts) => all.slice(firstAtOrAfter(all, a.occurredAt - dupWindow), firstAtOrAfter(all, a.occurredAt)),
+        };
+      },
+    };
+  }
+
+  function evaluateAll(acts: (ActivityFacts & { source: string })[], ec: Awaited<ReturnType<typeof evaluationContext>>): Earning[] {
+    const byMember = new Map<number, (ActivityFacts & { source: string })[]>();
+    for (const a of acts) { const l = byMember.get(a.memberId); if (l) l.push(a); else byMember.set(a.memberId, [a]); }
+    const out: Earning[] = [];
+    const kindsOf = new Map([...ec.versions].map(([id, vs]) => [id, new Set(vs.map((v) => v.definition.kind))]));
+    for (const [memberId, list] of byMember) {
+      const ctx = ec.ctxFor(memberId, list);
+      for (const [ruleId, vs] of ec.versions) {
+        const kinds = kindsOf.get(ruleId)!;
+        const mine = list.filter((a) => kinds.has(a.kind));
+        if (mine.length) out.push(...evaluateMemberRule(vs, mine, ec.historyFor(memberId, ruleId), ctx));
+      }
+    }
+    return out;
+  }
+
+  async function postingsFor(tx: Tx, earnings: Earning[], acts: Map<number, ActivityFacts & { source: string }>, names: Map<number, string>): Promise<PostingRow[]> {
+    const purchases = earnings.map((e) => acts.get(e.activityId)!).filter((a) => a.kind === 'purchase' && typeof a.properties.orderId === 'string');
+    const orders = await repo.orderIds(tx, purchases.map((a) => ({ source: a.source, orderId: a.properties.orderId as string })));
+    return earnings.map((e) => {
+      const a = acts.get(e.activityId)!;
+      const order = a.kind === 'purchase' ? orders.get(key(a.source, String(a.properties.orderId))) : undefined;
+      return {
+        memberId: e.memberId, kind: 'earn' as const, points: e.points, growth: e.growth, reason: names.get(e.ruleId) ?? `rule ${e.ruleId}`,
+        ruleId: e.ruleId, ruleVersion: e.version, activityId: e.activityId, orderId: order?.id ?? null,
+        key: `rule:${e.ruleId}:${e.activityId}`, occurredAt: new Date(e.occurredAt), details: e.details, actor: 'rules',
+      };
+    });
+  }
+
+  /** Applies the rules to newly ingested activities, and takes back points of refunded orders. */
+  async function applyToActivities(tx: Tx, activityIds: number[]): Promise<{ postings: number; reversals: number }> {
+    const programme = await loadProgramme(tx);
+    const acts = await repo.activitiesByIds(tx, activityIds);
+    let postings = 0;
+    const versions = await repo.allVersions(tx);
+    const kinds = new Set([...versions.values()].flat().map((v) => v.definition.kind));
+    const relevant = acts.filter((a) => kinds.has(a.kind));
+    if (relevant.length) {
+      const times = relevant.map((a) => a.occurredAt);
+      const from = Math.min(...times), to = Math.max(...times);
+      const members = [...new Set(relevant.map((a) => a.memberId))];
+      const ec = await evaluationContext(tx, members, from, to, to + 1);
+      const earnings = evaluateAll(relevant, ec);
+      const names = new Map((await repo.listRules(tx)).map((r) => [r.id, r.name]));
+      const rows = await postingsFor(tx, earnings, new Map(relevant.map((a) => [a.id, a])), names);
+      postings = (await ledger.credit(tx, programme, rows)).length;
+    }
+    const reversals = await reverseRefunds(tx, programme, acts.filter((a) => a.kind === 'refund'));
+    return { postings, reversals };
+  }
+
+  /**
+   * A refund takes back the points and growth its order earned, in proportion to how much of the
+   * order has now been refunded (cumulative, so several partial refunds add up exactly). Points
+   * already spent follow the programme's refund policy: debt, or stop at zero.
+   */
+  async function reverseRefunds(tx: Tx, programme: Programme, refunds: (ActivityFacts & { source: string })[]): Promise<number> {
+    if (refunds.length === 0) return 0;
+    const orders = await repo.orderIds(tx, refunds.filter((r) => typeof r.properties.orderId === 'string').map((r) => ({ source: r.source, orderId: r.properties.orderId as string })));
+    let n = 0;
+    for (const r of refunds) {
+      const order = orders.get(key(r.source, String(r.properties.orderId)));
+      if (!order) continue;
+      const total = amountCents({ amount: order.amount });
+      const refunded = Math.min(total, amountCents({ amount: order.refunded }));
+      for (const e of await repo.orderEarnings(tx, [order.id])) {
+        const targetPoints = total === 0 ? e.points : Math.floor((e.points * refunded) / total);
+        const targetGrowth = total === 0 ? e.growth : Math.floor((e.growth * refunded) / total);
+        const points = targetPoints - e.target_points;
+        const growth = targetGrowth - e.target_growth;
+        if (points <= 0 && growth <= 0) continue;
+        const done = await ledger.debit(tx, {
+          memberId: e.member_id, kind: 'reverse', points: -Math.max(0, points), growth: -Math.max(0, growth), reason: 'order refunded',
+          orderId: order.id, reversesId: e.id, activityId: r.id, key: `refund:${r.id}:${e.id}`, occurredAt: new Date(r.occurredAt),
+          details: { targetPoints, targetGrowth, refundedCents: refunded, orderCents: total, policy: programme.refundPolicy }, actor: 'rules',
+        }, programme.refundPolicy, e.id);
+        if (done) n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Replay from `from`: for members active since then, recompute in time order what every rule
+   * should have given for every activity since `from` (the ledger before `from` is taken as it is),
+   * compare with what the ledger holds, and post the difference — an earning for what is missing, a
+   * reversal for what is too much. Replaying again finds no difference and posts nothing.
+   */
+  async function replay(ctx: ActorContext, from: Date, opts: { chunk?: number } = {}): Promise<{ members: number; activities: number; added: number; reversed: number }> {
+    const chunk = opts.chunk ?? 2000;
+    const versions = await repo.allVersions(database.db);
+    const kinds = [...new Set([...versions.values()].flat().map((v) => v.definition.kind))];
+    const members = await repo.membersActiveSince(database.db, from, kinds);
+    let activities = 0, added = 0, reversed = 0;
+    for (let i = 0; i < members.length; i += chunk) {
+      const ids = members.slice(i, i + chunk);
+      const r = await database.transaction(async (tx) => {
+        const programme = await loadProgramme(tx);
+        const acts = await repo.activitiesOfMembers(tx, ids, kinds, from);
+        if (acts.length === 0) return { n: 0, added: 0, reversed: 0 };
+        const to = Math.max(...acts.map((a) => a.occurredAt));
+        const ec = await evaluationContext(tx, ids, from.getTime(), to, from.getTime());
+        const expected = evaluateAll(acts, ec);
+        const names = new Map((await repo.listRules(tx)).map((x) => [x.id, x.name]));
+        const existing = new Map((await repo.netByRuleActivity(tx, ids, from)).map((x) => [`${x.rule_id}:${x.activity_id}`, x]));
+        const byKey = new Map(expected.map((e) => [`${e.ruleId}:${e.activityId}`, e]));
+        const credits: PostingRow[] = [];
+        const debits: PostingRow[] = [];
+        const actMap = new Map(acts.map((a) => [a.id, a]));
+        const fresh = await postingsFor(tx, expected.filter((e) => !existing.has(`${e.ruleId}:${e.activityId}`)), actMap, names);
+        credits.push(...fresh);
+        const fix = (memberId: number, ruleId: number, activityId: number, at: Date, dp: number, dg: number, n: number, version: number | null, details: unknown) => {
+          const row: PostingRow = {
+            memberId, kind: dp < 0 || (dp === 0 && dg < 0) ? 'reverse' : 'earn', points: dp, growth: dg, reason: `replay: ${names.get(ruleId) ?? `rule ${ruleId}`}`,
+            ruleId, ruleVersion: version, activityId, key: `rule:${ruleId}:${activityId}#${n}`, occurredAt: at, details, actor: ctx.actor.label,
+          };
+          (dp < 0 ? debits : credits).push(row);
+        };
+        for (const [k, x] of existing) {
+          const e = byKey.get(k);
+          const dp = (e?.points ?? 0) - x.points;
+          const dg = (e?.growth ?? 0) - x.growth;
+          if (dp !== 0 || dg !== 0) fix(x.member_id, x.rule_id, x.activity_id, x.at, dp, dg, x.n, e?.version ?? null, { replayFrom: from.toISOString(), expected: e ? { points: e.points, growth: e.growth } : null });
+        }
+        const posted = await ledger.credit(tx, programme, credits);
+        let rev = 0;
+        for (const d of debits) if (await ledger.debit(tx, d, programme.refundPolicy)) rev++;
+        return { n: acts.length, added: posted.length, reversed: rev };
+      });
+      activities += r.n;
+      added += r.added;
+      reversed += r.reversed;
+    }
+    await database.transaction((tx) => recordAudit(tx, ctx, {
+      action: 'loyalty.replay', targetType: 'loyalty_ledger', after: { from: from.toISOString(), members: members.length, activities, added, reversed },
+    }));
+    return { members: members.length, activities, added, reversed };
+  }
+
+  return { list, get, create, update, applyToActivities, replay };
+}
+
+export type RulesService = ReturnType<typeof createRulesService>;

@@ -1,0 +1,117 @@
+import { sql, type Selectable } from 'kysely';
+import type { Tx } from '../../kernel/db/database.js';
+import type { LoyaltyTiersTable, LoyaltyAccountsTable } from '../../kernel/db/tables.js';
+
+/** SQL of tiers, accounts' tier columns, growth windows and the tier history. */
+export type TierRow = Selectable<LoyaltyTiersTable>;
+export type AccountRow = Selectable<LoyaltyAccountsTable>;
+
+export const listTiers = (tx: Tx) => tx.selectFrom('loyalty_tiers').selectAll().orderBy('threshold').execute();
+
+/** Growth in the window from `startMonth` (null: lifetime) for the given members. */
+export async function windowGrowth(tx: Tx, memberIds: number[], startMonth: string | null): Promise<Map<number, number>> {
+  if (memberIds.length === 0) return new Map();
+  const r = await sql<{ member_id: number; growth: number }>`
+    select member_id, sum(growth)::bigint as growth from loyalty_growth_monthly
+    where member_id = any(${memberIds}::bigint[]) and (${startMonth}::date is null or month >= ${startMonth}::date)
+    group by member_id`.execute(tx);
+  return new Map(r.rows.map((x) => [x.member_id, x.growth]));
+}
+
+export async function accountsOf(tx: Tx, memberIds: number[]): Promise<AccountRow[]> {
+  if (memberIds.length === 0) return [];
+  return tx.selectFrom('loyalty_accounts').selectAll().where('member_id', 'in', memberIds).orderBy('member_id').execute();
+}
+
+/** The next page of accounts not yet evaluated for `period`, in member order. */
+export async function accountsToEvaluate(tx: Tx, period: string, after: number, limit: number): Promise<AccountRow[]> {
+  return tx.selectFrom('loyalty_accounts').selectAll()
+    .where('member_id', '>', after)
+    .where((eb) => eb.or([eb('evaluated_period', 'is', null), eb('evaluated_period', '!=', period)]))
+    .orderBy('member_id').limit(limit).execute();
+}
+
+/** Activities per member in [from, to), counted for each set of kinds an obligation names. */
+export async function activityCounts(tx: Tx, memberIds: number[], from: Date, to: Date, kindSets: string[][]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (memberIds.length === 0 || kindSets.length === 0) return out;
+  const r = await sql<{ member_id: number; kind: string; n: number }>`
+    select member_id, kind, count(*)::bigint as n from activities
+    where member_id = any(${memberIds}::bigint[]) and occurred_at >= ${from} and occurred_at < ${to}
+    group by member_id, kind`.execute(tx);
+  for (const row of r.rows) {
+    const counts = out.get(row.member_id) ?? kindSets.map(() => 0);
+    kindSets.forEach((kinds, i) => { if (kinds.length === 0 || kinds.includes(row.kind)) counts[i]! += row.n; });
+    out.set(row.member_id, counts);
+  }
+  return out;
+}
+
+export interface TierChangeRow {
+  memberId: number; fromTierId: number | null; toTierId: number | null; change: 'promoted' | 'demoted' | 'manual' | 'manual_ended';
+  reason: string; details: Record<string, unknown>; actor: string; effectiveAt: Date;
+}
+
+export async function insertHistory(tx: Tx, rows: TierChangeRow[]) {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows.map((r) => ({
+    m: r.memberId, f: r.fromTierId, t: r.toTierId, c: r.change, r: r.reason, d: JSON.stringify(r.details), a: r.actor, at: r.effectiveAt.toISOString(),
+  })));
+  await sql`
+    insert into loyalty_tier_history (member_id, from_tier_id, to_tier_id, change, reason, details, actor, effective_at)
+    select m, f, t, c, r, d::jsonb, a, at from json_to_recordset(${json}::json) as q(m bigint, f bigint, t bigint, c text, r text, d text, a text, at timestamptz)`.execute(tx);
+}
+
+/** Sets the earned tier (and grace state) of many accounts at once. */
+export async function setEarnedTiers(tx: Tx, rows: { memberId: number; tierId: number | null; tierSince: Date | null; belowKeepSince: Date | null; evaluatedPeriod?: string }[]) {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows.map((r) => ({
+    m: r.memberId, t: r.tierId, s: r.tierSince?.toISOString() ?? null, b: r.belowKeepSince?.toISOString() ?? null, p: r.evaluatedPeriod ?? null,
+  })));
+  await sql`
+    update loyalty_accounts a set tier_id = q.t, tier_since = q.s, below_keep_since = q.b,
+      evaluated_period = coalesce(q.p, a.evaluated_period)
+    from json_to_recordset(${json}::json) as q(m bigint, t bigint, s timestamptz, b timestamptz, p text)
+    where a.member_id = q.m`.execute(tx);
+}
+
+export async function markEvaluated(tx: Tx, memberIds: number[], period: string) {
+  if (memberIds.length) await sql`update loyalty_accounts set evaluated_period = ${period} where member_id = any(${memberIds}::bigint[])`.execute(tx);
+}
+
+export async function historyOf(tx: Tx, memberIds: number[]) {
+  if (memberIds.length === 0) return [];
+  return tx.selectFrom('loyalty_tier_history').selectAll().where('member_id', 'in', memberIds).orderBy('member_id').orderBy('effective_at').orderBy('id').execute();
+}
+
+/** Manual assignments whose end has come. */
+export async function endedManualAssignments(tx: Tx, now: Date, limit: number) {
+  return tx.selectFrom('loyalty_accounts').select(['member_id', 'manual_tier_id', 'manual_until', 'tier_id'])
+    .where('manual_tier_id', 'is not', null).where('manual_until', '<=', now).orderBy('member_id').limit(limit).forNoKeyUpdate().execute();
+}
+
+/**
+ * How many members each proposed threshold set would put in each tier: growth in the window per
+ * member, counted against the thresholds (ascending); members with no growth sit in the entry tier.
+ */
+export async function distribution(tx: Tx, thresholds: number[], startMonth: string | null): Promise<number[]> {
+  const r = await sql<{ idx: number; n: number }>`
+    with g as (
+      select member_id, sum(growth) as growth from loyalty_growth_monthly
+      where ${startMonth}::date is null or month >= ${startMonth}::date group by member_id),
+    live as (select count(*)::bigint as n from members where merged_into is null and erased_at is null),
+    grown as (
+      select (select count(*) from unnest(${thresholds}::bigint[]) t where t <= g.growth) as idx, count(*)::bigint as n
+      from g join members m on m.id = g.member_id and m.merged_into is null and m.erased_at is null
+      where g.growth > 0 group by 1)
+    select idx, n from grown
+    union all
+    select -1, (select n from live) - coalesce((select sum(n) from grown), 0)`.execute(tx);
+  const counts = thresholds.map(() => 0);
+  for (const row of r.rows) {
+    // Members below every threshold, and those with no growth, are in the entry tier.
+    const i = row.idx <= 0 ? 0 : row.idx - 1;
+    if (counts.length) counts[i]! += Number(row.n);
+  }
+  return counts;
+}
