@@ -6,6 +6,7 @@ import { configCommand } from './config.command.js';
 import { importCommand } from './import.command.js';
 import { demoCommand } from './demo.command.js';
 import { exportCommand } from './export.command.js';
+import { loyaltyCommand } from './loyalty.command.js';
 
 export interface Command {
   summary: string;
@@ -22,4 +23,5 @@ export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   demo: demoCommand,
   export: exportCommand,
+  loyalty: loyaltyCommand,
 };

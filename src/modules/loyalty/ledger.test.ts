@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../kernel/clock.js';
+import { onPostgres, startTestKith, type TestKith } from '../../../test/harness.js';
+import { loadProgramme } from './programme.js';
+import { expectNoDrift, member } from './loyalty.test-support.js';
+
+/**
+ * The ledger's invariants under any sequence of postings, and under concurrency: the balance is the
+ * sum of the postings, never below zero unless the refund policy allows debt, lots add up to the
+ * balance, and a posting sent again changes nothing.
+ */
+const clock = fixedClock('2026-01-15T10:00:00+08:00');
+let kith: TestKith;
+beforeAll(async () => { kith = await startTestKith({ clock }); });
+afterAll(async () => { await kith?.dispose(); });
+
+type Op =
+  | { t: 'earn'; n: number }
+  | { t: 'spend'; n: number }
+  | { t: 'reverse'; of: number }
+  | { t: 'expire'; months: number }
+  | { t: 'again' };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ t: fc.constant('earn' as const), n: fc.integer({ min: 1, max: 500 }) }),
+  fc.record({ t: fc.constant('spend' as const), n: fc.integer({ min: 1, max: 400 }) }),
+  fc.record({ t: fc.constant('reverse' as const), of: fc.nat(20) }),
+  fc.record({ t: fc.constant('expire' as const), months: fc.integer({ min: 1, max: 8 }) }),
+  fc.constant({ t: 'again' as const }),
+);
+
+describe('ledger properties', () => {
+  it.each(['debt', 'cap'] as const)('keeps balance = sum of postings and lots, never negative without debt, idempotent (%s)', async (policy) => {
+    await kith.loyalty.accounts.updateProgramme({ actor: { type: 'system', id: null, label: 'test', communityIds: null }, requestId: null }, { refundPolicy: policy, pointsExpiryMonths: 3 });
+    let runId = 0;
+    await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), async (ops) => {
+      const run = `${policy}-${++runId}`;
+      const m = await member(kith);
+      clock.set('2026-01-15T10:00:00+08:00');
+      const earns: { id: number; key: string }[] = [];
+      let last: (() => Promise<unknown>) | null = null;
+      for (const [i, o] of ops.entries()) {
+        const key = `${run}:${i}`;
+        const now = clock.now();
+        const p = () => kith.database.transaction(async (tx) => {
+          const programme = await loadProgramme(tx);
+          const l = kith.loyalty.ledger;
+          if (o.t === 'earn') {
+            const [row] = await l.credit(tx, programme, [{ memberId: m, kind: 'earn', points: o.n, growth: o.n, reason: 'earn', key, occurredAt: now, actor: 'test' }]);
+            if (row) earns.push({ id: row.id, key });
+          } else if (o.t === 'spend') {
+            await l.debit(tx, { memberId: m, kind: 'spend', points: -o.n, growth: 0, reason: 'spend', key, occurredAt: now, actor: 'test' }, 'exact').catch((e) => {
+              if (e.code !== 'INSUFFICIENT_POINTS') throw e;
+            });
+          } else if (o.t === 'reverse' && earns.length) {
+            const e = earns[o.of % earns.length]!;
+            const orig = await tx.selectFrom('loyalty_ledger').select(['points', 'growth']).where('id', '=', e.id).executeTakeFirstOrThrow();
+            await l.debit(tx, { memberId: m, kind: 'reverse', points: -orig.points, growth: -orig.growth, reason: 'reverse', reversesId: e.id, key: `rev:${e.key}`, occurredAt: now, actor: 'test' }, policy, e.id);
+          } else if (o.t === 'expire') {
+            clock.advance(o.months * 31 * 86_400_000);
+            await l.expireChunk(tx, clock.now(), 1000);
+          }
+        });
+        if (o.t === 'again' && last) await last();
+        else if (o.t !== 'again') {
+          await p();
+          last = p;
+        }
+        const bal = (await sql<{ b: number; s: number }>`
+          select a.points_balance as b, (select coalesce(sum(points), 0)::bigint from loyalty_ledger where member_id = ${m}) as s
+          from loyalty_accounts a where a.member_id = ${m}`.execute(kith.database.db)).rows[0];
+        if (bal) {
+          expect(bal.b).toBe(bal.s);
+          if (policy === 'cap') expect(bal.b).toBeGreaterThanOrEqual(0);
+        }
+      }
+      const v = await kith.loyalty.accounts.verify();
+      expect(v.drift).toEqual([]);
+      expect(v.growthDrift).toEqual([]);
+    }), { numRuns: onPostgres ? 25 : 40 });
+  });
+});
+
+describe('ledger under concurrency', () => {
+  it('never overdraws a balance when many spends race for it', async () => {
+    const m = await member(kith);
+    await kith.database.transaction(async (tx) => kith.loyalty.ledger.credit(tx, await loadProgramme(tx), [{ memberId: m, kind: 'earn', points: 200, growth: 0, reason: 'seed', key: `seed-${m}`, occurredAt: clock.now(), actor: 'test' }]));
+    const results = await Promise.allSettled(Array.from({ length: 48 }, (_, i) => kith.database.transaction((tx) => kith.loyalty.ledger.debit(tx, {
+      memberId: m, kind: 'spend', points: -10, growth: 0, reason: 'race', key: `race-${m}-${i % 40}`, occurredAt: clock.now(), actor: 'test',
+    }, 'exact'))));
+    const ok = results.filter((r) => r.status === 'fulfilled' && r.value !== null).length;
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(ok).toBe(20);
+    for (const r of refused) expect((r as PromiseRejectedResult).reason.code).toBe('INSUFFICIENT_POINTS');
+    const bal = (await sql<{ b: number }>`select points_balance as b from loyalty_accounts where member_id = ${m}`.execute(kith.database.db)).rows[0]!.b;
+    expect(bal).toBe(0);
+    await expectNoDrift(kith);
+  });
+
+  it('posts concurrent earnings of many members exactly once each', async () => {
+    const ms = await Promise.all(Array.from({ length: 8 }, () => member(kith)));
+    await Promise.all(Array.from({ length: 32 }, (_, i) => kith.database.transaction(async (tx) => kith.loyalty.ledger.credit(tx, await loadProgramme(tx),
+      ms.map((m, j) => ({ memberId: m, kind: 'earn' as const, points: 1 + j, growth: 1, reason: 'batch', key: `batch-${m}-${i % 16}`, occurredAt: clock.now(), actor: 'test' }))))));
+    const rows = (await sql<{ member_id: number; b: number }>`select member_id, points_balance as b from loyalty_accounts where member_id = any(${ms}::bigint[]) order by member_id`.execute(kith.database.db)).rows;
+    const want = new Map(ms.map((m, j) => [m, 16 * (1 + j)]));
+    expect(rows.map((r) => [r.member_id, r.b])).toEqual(rows.map((r) => [r.member_id, want.get(r.member_id)]));
+    expect(rows).toHaveLength(ms.length);
+    await expectNoDrift(kith);
+  });
+});
