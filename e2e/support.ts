@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -22,9 +26,9 @@ export interface Session { context: BrowserContext; page: Page; problems: string
  * A fresh browser profile. `problems` collects what a user would never want to see behind the
  * scenes: page errors, console errors, and failed requests other than the expected 401 at start.
  */
-export async function open(browser: Browser, opts: { locale?: string; width?: number; height?: number } = {}): Promise<Session> {
+export async function open(browser: Browser, opts: { locale?: string; width?: number; height?: number; baseUrl?: string } = {}): Promise<Session> {
   const context = await browser.newContext({
-    baseURL: env().baseUrl,
+    baseURL: opts.baseUrl ?? env().baseUrl,
     locale: opts.locale ?? 'zh-CN',
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
     deviceScaleFactor: 1,
@@ -68,4 +72,51 @@ export async function apiAs(who: Credentials) {
     return { status: r.status, body: text ? JSON.parse(text) : null };
   };
   return { get: (url: string) => call('GET', url), post: (url: string, body?: unknown) => call('POST', url, body), patch: (url: string, body?: unknown) => call('PATCH', url, body) };
+}
+
+export interface EmptyKith { baseUrl: string; setupLink: string; output(): string; stop(): Promise<void> }
+
+/**
+ * A Kith of its own with no account at all — `kith start` on a fresh data folder, as an operator's
+ * very first start — for the first-run flows (the shared one already has the demo owner). Resolves
+ * once it printed the setup link.
+ */
+export async function startEmptyKith(): Promise<EmptyKith> {
+  const root = path.resolve(import.meta.dirname, '..');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-e2e-empty-'));
+  const port = await new Promise<number>((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => { const p = (srv.address() as net.AddressInfo).port; srv.close(() => resolve(p)); });
+    srv.on('error', reject);
+  });
+  // NODE_ENV is `test` under Vitest; the console is already built (global setup), for production.
+  const child = spawn(process.execPath, ['bin/kith.mjs', 'start'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', KITH_DATA_DIR: dataDir, KITH_LOG_LEVEL: 'warn', KITH_PUBLIC_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.removeAllListeners('exit');
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 10_000);
+        child.once('exit', () => { clearTimeout(timer); resolve(); });
+        child.kill('SIGTERM');
+      });
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const setupLink = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Kith printed no setup link within 3 minutes:\n${out}`)), 180_000);
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      const m = /(http\S+\/setup\?token=\S+)/.exec(out);
+      if (m) { clearTimeout(timer); resolve(m[1]!); }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (b: Buffer) => { out += b.toString(); });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`Kith exited (${code}) before printing the setup link:\n${out}`)); });
+  }).catch(async (e) => { await stop(); throw e; });
+  return { baseUrl: new URL(setupLink).origin, setupLink, output: () => out, stop };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { loadConfig } from '../kernel/config.js';
 import { createKith } from '../app.js';
+import { SETUP_TOKEN_TTL_HOURS } from '../modules/access/index.js';
 import type { Command } from './commands.js';
 
 export const startCommand: Command = {
@@ -30,7 +31,14 @@ export const startCommand: Command = {
     const where = config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
     console.log(`\nKith is running at ${url}  (API docs: ${url}/api/docs)  on ${where}`);
     if (!(await kith.access.hasAnyStaff())) {
-      console.log('No staff account exists yet. Create the owner with:\n  npm run kith -- user create --role owner --email you@example.com');
+      // A fresh token at every start while there is no account: the link works once, and only for
+      // whoever can read this terminal.
+      const token = await kith.access.issueSetupToken();
+      console.log(
+        `No staff account exists yet. Create the owner in the browser (the link works once, for ${SETUP_TOKEN_TTL_HOURS} hours):\n` +
+          `  ${url.replace(/\/+$/, '')}/setup?token=${token}\n` +
+          'or on the command line:\n  npm run kith -- user create --role owner --email you@example.com',
+      );
     }
     const shutdown = async (signal: string) => {
       kith.log.info({ signal }, 'shutting down');

@@ -40,6 +40,27 @@ export async function recentLoginFailures(db: Tx, key: string, since: Date): Pro
   return Number(r.n);
 }
 
+export async function anyStaff(db: Tx): Promise<boolean> {
+  return !!(await db.selectFrom('staff_users').select('id').limit(1).executeTakeFirst());
+}
+
+/** Stores the first-run setup token's hash, replacing any earlier one (the table holds one row). */
+export async function saveSetupToken(db: Tx, tokenHash: string, createdAt: Date, expiresAt: Date) {
+  await db.insertInto('setup_tokens').values({ singleton: true, token_hash: tokenHash, created_at: createdAt, expires_at: expiresAt })
+    .onConflict((oc) => oc.column('singleton').doUpdateSet({ token_hash: tokenHash, created_at: createdAt, expires_at: expiresAt }))
+    .execute();
+}
+
+/**
+ * Deletes the setup token when the hash matches and it has not expired; true when it did. Deleting
+ * the row locks it, so of two setups holding the same token the second waits for the first and then
+ * finds nothing to delete.
+ */
+export async function takeSetupToken(tx: Tx, tokenHash: string, now: Date): Promise<boolean> {
+  const r = await tx.deleteFrom('setup_tokens').where('token_hash', '=', tokenHash).where('expires_at', '>', now).returning('singleton').executeTakeFirst();
+  return !!r;
+}
+
 export async function communitiesExist(db: Tx, ids: number[]): Promise<number[]> {
   if (!ids.length) return [];
   const rows = await db.selectFrom('communities').select('id').where('id', 'in', ids).execute();

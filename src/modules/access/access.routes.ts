@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParam, Ok } from '../../http/schemas.js';
@@ -17,15 +18,35 @@ const keyOut = (k: { id: number; name: string; prefix: string; scopes: string[];
 export function accessRoutes(access: AccessService, opts: { cookieSecure: boolean; sessionTtlHours: number }): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['access'];
+    const setSessionCookie = (reply: FastifyReply, token: string) => reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true, sameSite: 'lax', secure: opts.cookieSecure, path: '/', maxAge: opts.sessionTtlHours * 3600,
+    });
 
     app.post('/auth/login', {
       config: { access: 'public' },
       schema: { tags, summary: 'Sign in with email and password (sets the session cookie)', body: S.LoginBody, response: { 200: S.MeSchema } },
     }, async (req, reply) => {
       const r = await access.login({ email: req.body.email, password: req.body.password, ip: req.ip, userAgent: req.headers['user-agent'] });
-      reply.setCookie(SESSION_COOKIE, r.token, {
-        httpOnly: true, sameSite: 'lax', secure: opts.cookieSecure, path: '/', maxAge: opts.sessionTtlHours * 3600,
-      });
+      setSessionCookie(reply, r.token);
+      return me(r.actor);
+    });
+
+    // First-run setup. Public by necessity (nobody can sign in yet); the one-time token printed by
+    // `kith start` is what keeps the first visitor from taking the workspace over.
+    app.get('/setup', {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Whether first-run setup is needed (no staff account exists yet)', response: { 200: S.SetupStatusSchema } },
+    }, async () => ({ needed: !(await access.hasAnyStaff()) }));
+
+    app.post('/setup', {
+      config: { access: 'public' },
+      schema: {
+        tags, summary: 'Create the owner with the one-time token of the setup link, and sign in as the owner (sets the session cookie)',
+        body: S.SetupBody, response: { 200: S.MeSchema },
+      },
+    }, async (req, reply) => {
+      const r = await access.completeSetup({ ...req.body, ip: req.ip, userAgent: req.headers['user-agent'], requestId: String(req.id) });
+      setSessionCookie(reply, r.token);
       return me(r.actor);
     });
 

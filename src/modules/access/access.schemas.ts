@@ -16,6 +16,11 @@ export const MeSchema = Type.Object({
   communityIds: Nullable(Type.Array(Type.Integer())), permissions: Type.Array(Type.String()),
 });
 export const LoginBody = Type.Object({ email: Type.String({ minLength: 3, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false });
+export const SetupStatusSchema = Type.Object({ needed: Type.Boolean({ description: 'True while no staff account exists' }) });
+export const SetupBody = Type.Object({
+  token: Type.String({ minLength: 1, maxLength: 200, description: 'The one-time token of the setup link `kith start` printed' }),
+  email: Type.String({ maxLength: 320 }), name: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 256 }),
+}, { additionalProperties: false });
 export const PasswordBody = Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 256 }), newPassword: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false });
 export const CreateStaffBody = Type.Object({
   email: Type.String({ maxLength: 320 }), name: Type.String({ minLength: 1, maxLength: 100 }), role: RoleSchema,

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { Database } from '../../kernel/db/database.js';
+import type { Database, Tx } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Actor, ActorContext, Role } from '../../kernel/context.js';
 import { KithError, invalid, notFound, forbidden } from '../../kernel/errors.js';
@@ -23,6 +23,9 @@ const hashPassword = (p: string) => hash(p, { memoryCost: 19456, timeCost: 2, pa
 const DUMMY_HASH = hashPassword(randomToken());
 
 export type StaffView = Awaited<ReturnType<typeof repo.listStaff>>[number];
+
+/** How long the first-run setup link printed by `kith start` works. */
+export const SETUP_TOKEN_TTL_HOURS = 24;
 
 export function createAccessService(deps: { database: Database; clock: Clock; settings: AccessSettings }) {
   const { database, clock, settings } = deps;
@@ -56,16 +59,42 @@ export function createAccessService(deps: { database: Database; clock: Clock; se
       const communityIds = input.role === 'community_manager' ? [...new Set(input.communityIds ?? [])] : [];
       const missing = await repo.communitiesExist(tx, communityIds);
       if (missing.length) throw invalid('communityIds', `communities ${missing.join(', ')} do not exist`);
-      const row = await tx
-        .insertInto('staff_users')
-        .values({ email: input.email.trim(), name: input.name.trim(), role: input.role, password_hash })
-        .returning(repo.staffColumns)
-        .executeTakeFirstOrThrow();
-      await repo.setStaffCommunities(tx, row.id, communityIds);
-      const view = { ...row, community_ids: communityIds };
-      await recordAudit(tx, ctx, { action: 'staff.create', targetType: 'staff', targetId: row.id, after: publicStaff(view) });
+      const view = await insertStaff(tx, { ...input, communityIds }, password_hash);
+      await recordAudit(tx, ctx, { action: 'staff.create', targetType: 'staff', targetId: view.id, after: publicStaff(view) });
       return view;
     });
+  }
+
+  async function insertStaff(tx: Tx, input: { email: string; name: string; role: Role; communityIds: number[] }, password_hash: string) {
+    const row = await tx
+      .insertInto('staff_users')
+      .values({ email: input.email.trim(), name: input.name.trim(), role: input.role, password_hash })
+      .returning(repo.staffColumns)
+      .executeTakeFirstOrThrow();
+    await repo.setStaffCommunities(tx, row.id, input.communityIds);
+    return { ...row, community_ids: input.communityIds };
+  }
+
+  /** A new session for someone who just proved who they are; only the token's hash is stored. */
+  async function openSession(tx: Tx, staffId: number, client: { ip: string; userAgent?: string }) {
+    const token = randomToken();
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + settings.sessionTtlHours * 3600_000);
+    await tx.insertInto('staff_sessions').values({
+      id: sha256(token), staff_id: staffId, created_at: now, last_seen_at: now, expires_at: expiresAt,
+      ip: client.ip, user_agent: client.userAgent?.slice(0, 300) ?? null,
+    }).execute();
+    return { token, expiresAt };
+  }
+
+  /** Refuses once `key` (what was tried, from which address) failed too often within the window. */
+  async function assertNotRateLimited(key: string, what: string) {
+    const windowStart = new Date(clock.now().getTime() - settings.loginWindowMinutes * 60_000);
+    if ((await repo.recentLoginFailures(db, key, windowStart)) >= settings.loginMaxAttempts) {
+      throw new KithError('RATE_LIMITED', `Too many failed ${what}. Try again in ${settings.loginWindowMinutes} minutes.`, {
+        extra: { retryAfterSeconds: settings.loginWindowMinutes * 60 },
+      });
+    }
   }
 
   async function updateStaff(ctx: ActorContext, id: number, patch: { name?: string; role?: Role; disabled?: boolean; communityIds?: number[] }) {
@@ -105,32 +134,71 @@ export function createAccessService(deps: { database: Database; clock: Clock; se
 
   async function login(input: { email: string; password: string; ip: string; userAgent?: string }) {
     const key = `${input.email.trim().toLowerCase()}|${input.ip}`;
-    const windowStart = new Date(clock.now().getTime() - settings.loginWindowMinutes * 60_000);
-    if ((await repo.recentLoginFailures(db, key, windowStart)) >= settings.loginMaxAttempts) {
-      throw new KithError('RATE_LIMITED', `Too many failed sign-ins. Try again in ${settings.loginWindowMinutes} minutes.`, {
-        extra: { retryAfterSeconds: settings.loginWindowMinutes * 60 },
-      });
-    }
+    await assertNotRateLimited(key, 'sign-ins');
     const staff = await repo.findStaffByEmail(db, input.email.trim());
     const ok = await verify(staff?.password_hash ?? (await DUMMY_HASH), input.password).catch(() => false);
     if (!staff || !ok || staff.disabled_at) {
       await db.insertInto('login_failures').values({ key, failed_at: clock.now() }).execute();
       throw new KithError('INVALID_CREDENTIALS', 'The email or password is wrong');
     }
-    const token = randomToken();
-    const now = clock.now();
-    const expiresAt = new Date(now.getTime() + settings.sessionTtlHours * 3600_000);
-    await database.transaction(async (tx) => {
-      await tx.insertInto('staff_sessions').values({
-        id: sha256(token), staff_id: staff.id, created_at: now, last_seen_at: now, expires_at: expiresAt,
-        ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null,
-      }).execute();
+    const session = await database.transaction(async (tx) => {
+      const opened = await openSession(tx, staff.id, input);
       await tx.deleteFrom('login_failures').where('key', '=', key).execute();
       await recordAudit(tx, { actor: { type: 'staff', id: staff.id, label: staff.email, role: staff.role as Role, communityIds: null }, requestId: null }, {
         action: 'auth.login', targetType: 'staff', targetId: staff.id, after: { ip: input.ip },
       });
+      return opened;
     });
-    return { token, expiresAt, actor: (await actorForStaff(staff.id))! };
+    return { ...session, actor: (await actorForStaff(staff.id))! };
+  }
+
+  /**
+   * The one-time secret of first-run setup, printed by `kith start` as a link while no staff account
+   * exists. Only its hash is stored; a new one replaces the old. Whoever reaches the server first
+   * cannot create the owner without it.
+   */
+  async function issueSetupToken(): Promise<string> {
+    if (await repo.anyStaff(db)) throw new KithError('CONFLICT', 'Kith already has staff accounts; setup is done');
+    const token = randomToken();
+    const now = clock.now();
+    await repo.saveSetupToken(db, sha256(token), now, new Date(now.getTime() + SETUP_TOKEN_TTL_HOURS * 3600_000));
+    return token;
+  }
+
+  /**
+   * First-run setup: creates the owner with the setup token, consumes the token and signs the owner
+   * in, all in one transaction. Wrong tokens count against the address like failed sign-ins.
+   */
+  async function completeSetup(input: { token: string; email: string; name: string; password: string; ip: string; userAgent?: string; requestId: string | null }) {
+    const key = `setup|${input.ip}`;
+    await assertNotRateLimited(key, 'setup attempts');
+    if (await repo.anyStaff(db)) throw new KithError('CONFLICT', 'Kith is already set up: sign in instead');
+    validateEmail(input.email);
+    if (!input.name.trim()) throw invalid('name', 'must not be empty');
+    const problem = passwordProblem(input.password, input.email);
+    if (problem) throw invalid('password', problem);
+    const password_hash = await hashPassword(input.password);
+    try {
+      const done = await database.transaction(async (tx) => {
+        // The token first: taking it locks its row, so concurrent setups queue here, and the staff
+        // check below then sees an owner created meanwhile.
+        const taken = await repo.takeSetupToken(tx, sha256(input.token), clock.now());
+        if (await repo.anyStaff(tx)) throw new KithError('CONFLICT', 'Kith is already set up: sign in instead');
+        if (!taken) throw new KithError('SETUP_TOKEN_INVALID', 'The setup link is wrong, expired or already used. Restart Kith to print a new one.');
+        const owner = await insertStaff(tx, { email: input.email, name: input.name, role: 'owner', communityIds: [] }, password_hash);
+        const session = await openSession(tx, owner.id, input);
+        await tx.deleteFrom('login_failures').where('key', '=', key).execute();
+        const actor: Actor = { type: 'staff', id: owner.id, label: owner.email, role: 'owner', communityIds: null };
+        await recordAudit(tx, { actor, requestId: input.requestId }, {
+          action: 'staff.setup', targetType: 'staff', targetId: owner.id, after: { ...publicStaff(owner), ip: input.ip },
+        });
+        return { ...session, staffId: owner.id };
+      });
+      return { token: done.token, expiresAt: done.expiresAt, actor: (await actorForStaff(done.staffId))! };
+    } catch (e) {
+      if (e instanceof KithError && e.code === 'SETUP_TOKEN_INVALID') await db.insertInto('login_failures').values({ key, failed_at: clock.now() }).execute();
+      throw e;
+    }
   }
 
   /** Resolves a session cookie to its staff actor, sliding the expiry forward while in use. */
@@ -236,8 +304,8 @@ export function createAccessService(deps: { database: Database; clock: Clock; se
 
   return {
     createStaff, updateStaff, listStaff: () => repo.listStaff(db), login, logout, authenticateSession, changePassword,
-    createApiKey, listApiKeys, revokeApiKey, authenticateApiKey, queryAudit, actorForStaff,
-    hasAnyStaff: async () => !!(await db.selectFrom('staff_users').select('id').limit(1).executeTakeFirst()),
+    createApiKey, listApiKeys, revokeApiKey, authenticateApiKey, queryAudit, actorForStaff, issueSetupToken, completeSetup,
+    hasAnyStaff: () => repo.anyStaff(db),
   };
 }
 

@@ -8,6 +8,7 @@ import { NAV } from './nav';
 
 // Pages load on first visit: the login page does not pull in the charts.
 const LoginPage = lazy(() => import('../pages/login/LoginPage'));
+const SetupPage = lazy(() => import('../pages/setup/SetupPage'));
 const OverviewPage = lazy(() => import('../pages/overview/OverviewPage'));
 const MembersPage = lazy(() => import('../pages/members/MembersPage'));
 const DuplicatesPage = lazy(() => import('../pages/members/DuplicatesPage'));
@@ -30,6 +31,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/setup" element={<SetupPage />} />
       <Route element={<RequireSession><AppLayout /></RequireSession>}>
         <Route index element={<Home />} />
         <Route path="overview" element={<Gate permission="members:read"><OverviewPage /></Gate>} />

@@ -18,6 +18,8 @@ type State =
 interface Session {
   state: State;
   login(email: string, password: string): Promise<void>;
+  /** Takes over a session the server opened another way (first-run setup signs the new owner in). */
+  adopt(me: Me): Promise<void>;
   logout(): Promise<void>;
   reload(): void;
 }
@@ -65,11 +67,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState(await loadSignedIn(me));
   }, []);
 
+  const adopt = useCallback(async (me: Me) => {
+    setState(await loadSignedIn(me));
+  }, []);
+
   const logout = useCallback(async () => {
     try { await call(api.POST('/api/v1/auth/logout')); } finally { setState({ status: 'signedOut', reason: 'logout' }); }
   }, []);
 
-  const value = useMemo<Session>(() => ({ state, login, logout, reload: () => setAttempt((n) => n + 1) }), [state, login, logout]);
+  const value = useMemo<Session>(() => ({ state, login, adopt, logout, reload: () => setAttempt((n) => n + 1) }), [state, login, adopt, logout]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
