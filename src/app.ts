@@ -7,7 +7,7 @@ import { createLogger, type Logger } from './kernel/logger.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { createJobs, type Jobs } from './kernel/jobs.js';
 import { buildHttpApp, type HttpApp } from './http/app.js';
-import { createAccessService, accessRoutes, type AccessService } from './modules/access/index.js';
+import { createAccessService, accessRoutes, createMemberSessions, memberSessionRoutes, type AccessService, type MemberSessions } from './modules/access/index.js';
 import { createCommunitiesService, communitiesRoutes, communitiesMemberParticipant, type CommunitiesService } from './modules/communities/index.js';
 import { createMembersService, membersRoutes, type MembersService } from './modules/members/index.js';
 import {
@@ -28,6 +28,8 @@ export interface Kith {
   clock: Clock;
   jobs: Jobs;
   access: AccessService;
+  /** Member-centre sign-in tokens. */
+  memberSessions: MemberSessions;
   communities: CommunitiesService;
   /** Members; other modules join merges, exports and erasure through `members.participants.register`. */
   members: MembersService;
@@ -58,6 +60,7 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
 
   const jobs = createJobs({ database, log, clock });
   const access = createAccessService({ database, clock, settings: config });
+  const memberSessions = createMemberSessions({ database, clock });
   const communities = createCommunitiesService({ database, clock, timeZone: config.timeZone });
   const members = createMembersService({ database, clock });
   members.participants.register(communitiesMemberParticipant);
@@ -76,12 +79,13 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
     activityRoutes({ ingest, database }),
     importRoutes(imports),
     overviewRoutes(createOverviewService({ database, clock, timeZone: config.timeZone })),
-    loyalty.routes,
+    ...loyalty.routes,
+    memberSessionRoutes(memberSessions),
   ];
 
   const http = await buildHttpApp({
     log,
-    access,
+    access: { authenticateApiKey: access.authenticateApiKey, authenticateSession: access.authenticateSession, authenticateMemberToken: memberSessions.authenticateMemberToken },
     modules,
     consoleDir: opts.consoleDir,
     health: async () => {
@@ -91,7 +95,7 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
   });
 
   return {
-    config, database, log, clock, jobs, access, communities, members, ingest, imports, loyalty, http,
+    config, database, log, clock, jobs, access, memberSessions, communities, members, ingest, imports, loyalty, http,
     async close() {
       await jobs.stop();
       await http.app.close();

@@ -7,13 +7,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider, FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Logger } from '../kernel/logger.js';
 import { installProblemHandlers, ProblemSchema } from './problem.js';
-import { installAuth, type RouteInfo } from './auth.js';
+import { installAuth, type Authenticator, type RouteInfo } from './auth.js';
 import { registerConsole } from './console.js';
-import type { AccessService } from '../modules/access/index.js';
 
 export interface HttpDeps {
   log: Logger;
-  access: AccessService;
+  /** Identifies callers: staff sessions and API keys (access) and member-centre tokens. */
+  access: Authenticator;
   /** Module route plugins, mounted under /api/v1. */
   modules: FastifyPluginAsyncTypebox[];
   health: () => Promise<{ database: boolean }>;

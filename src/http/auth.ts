@@ -3,12 +3,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor, ActorContext } from '../kernel/context.js';
 import { KithError } from '../kernel/errors.js';
 import { can, type Permission } from '../modules/access/domain/permissions.js';
+import { MEMBER_TOKEN_PREFIX, type MemberSessions } from '../modules/access/member-sessions.js';
 import type { AccessService } from '../modules/access/access.service.js';
 
 export const SESSION_COOKIE = 'kith_session';
 
 /** What a route needs: a permission, any signed-in staff member, or nothing. */
-export type RouteAccess = Permission | 'authenticated' | 'staff' | 'public';
+export type RouteAccess = Permission | 'authenticated' | 'staff' | 'member' | 'public';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -22,6 +23,9 @@ declare module 'fastify' {
   }
 }
 
+/** What identifies a caller: a staff session cookie, an API key, or a member-centre token. */
+export type Authenticator = Pick<AccessService, 'authenticateApiKey' | 'authenticateSession'> & Pick<MemberSessions, 'authenticateMemberToken'>;
+
 export interface RouteInfo { method: string; url: string; access: RouteAccess }
 
 /**
@@ -29,7 +33,7 @@ export interface RouteInfo { method: string; url: string; access: RouteAccess }
  * permission each route declares. A route under /api without a declared access level fails at boot,
  * so no route can be forgotten.
  */
-export function installAuth(app: FastifyInstance, access: AccessService, routes: RouteInfo[]) {
+export function installAuth(app: FastifyInstance, access: Authenticator, routes: RouteInfo[]) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('ctx', null as unknown as ActorContext);
@@ -51,6 +55,11 @@ export function installAuth(app: FastifyInstance, access: AccessService, routes:
     req.actor = actor;
     req.ctx = { actor, requestId: String(req.id) };
     if (required === 'authenticated') return;
+    if (required === 'member') {
+      if (actor.type !== 'member') throw new KithError('FORBIDDEN', 'This is the member centre: sign in as a member');
+      return;
+    }
+    if (actor.type === 'member') throw new KithError('FORBIDDEN', 'Members can use the member centre only');
     if (required === 'staff') {
       if (actor.type !== 'staff') throw new KithError('FORBIDDEN', 'Only a signed-in staff member can do this');
       return;
@@ -63,11 +72,12 @@ export function installAuth(app: FastifyInstance, access: AccessService, routes:
   });
 }
 
-async function authenticate(req: FastifyRequest, access: AccessService): Promise<Actor | null> {
+async function authenticate(req: FastifyRequest, access: Authenticator): Promise<Actor | null> {
   const header = req.headers.authorization;
   if (header) {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m) return null;
+    if (m[1]!.startsWith(MEMBER_TOKEN_PREFIX)) return access.authenticateMemberToken(m[1]!);
     return access.authenticateApiKey(m[1]!);
   }
   const token = req.cookies?.[SESSION_COOKIE];

@@ -8,7 +8,9 @@ export const ROLES: Role[] = ['owner', 'admin', 'operator', 'analyst', 'communit
 export type Actor =
   | { type: 'staff'; id: number; label: string; role: Role; communityIds: number[] | null }
   | { type: 'api_key'; id: number; label: string; scopes: string[]; communityIds: null }
-  | { type: 'system'; id: null; label: string; communityIds: null };
+  | { type: 'system'; id: null; label: string; communityIds: null }
+  /** A member signed in to the member centre 会员中心; sees and changes only their own things. */
+  | { type: 'member'; id: number; label: string; communityIds: null };
 
 export interface ActorContext {
   actor: Actor;

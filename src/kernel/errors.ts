@@ -21,6 +21,11 @@ export const ERROR_STATUS = {
   CAPACITY_REACHED: 409,
   /** A spend or deduction larger than the member's points balance. */
   INSUFFICIENT_POINTS: 409,
+  /** Redemption refusals: the reward is archived or outside its dates, sold out, limited, or for other tiers. */
+  REWARD_UNAVAILABLE: 409,
+  OUT_OF_STOCK: 409,
+  REDEMPTION_LIMIT: 409,
+  TIER_NOT_ALLOWED: 409,
   COMMUNITY_ARCHIVED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_ENCODING: 415,

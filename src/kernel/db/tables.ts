@@ -29,7 +29,7 @@ export interface ApiKeysTable {
   created_at: DefaultTimestamp; last_used_at: Timestamp | null; revoked_at: Timestamp | null;
 }
 export interface AuditLogTable {
-  id: Id; actor_type: 'staff' | 'api_key' | 'system'; actor_id: number | null; actor_label: string; action: string;
+  id: Id; actor_type: 'staff' | 'api_key' | 'system' | 'member'; actor_id: number | null; actor_label: string; action: string;
   target_type: string; target_id: string | null; before: Json | null; after: Json | null; request_id: string | null;
   occurred_at: DefaultTimestamp;
 }
@@ -122,6 +122,26 @@ export interface LoyaltyAdjustmentsTable {
   decided_by: string | null; decided_at: Timestamp | null; decision_note: string | null; posting_id: number | null; created_at: DefaultTimestamp;
 }
 
+export interface LoyaltyRewardsTable {
+  id: Id; name_zh: string; name_en: string; description: Generated<string>; type: string; cost: number; stock: number | null; redeemed: Generated<number>;
+  per_member_limit: number | null; tier_ids: ColumnType<number[], number[] | undefined, number[]>; valid_from: Timestamp | null; valid_until: Timestamp | null;
+  archived_at: Timestamp | null; created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+}
+export interface LoyaltyRedemptionsTable {
+  id: Id; reward_id: number; member_id: number; status: string; points: number; spend_posting_id: number | null; refund_posting_id: number | null;
+  coupon_code: string | null; idempotency_key: string; requested_by: string; decided_by: string | null; note: string | null;
+  created_at: DefaultTimestamp; fulfilled_at: Timestamp | null; cancelled_at: Timestamp | null;
+}
+export interface LoyaltyCouponCodesTable { reward_id: number; code: string; redemption_id: number | null; created_at: DefaultTimestamp }
+export interface LoyaltyBadgesTable {
+  id: Id; name_zh: string; name_en: string; description: Generated<string>; color: Generated<string>; criteria: Json | null;
+  archived_at: Timestamp | null; created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+}
+export interface LoyaltyMemberBadgesTable {
+  id: Id; badge_id: number; member_id: number; period: Generated<string>; awarded_at: Timestamp; awarded_by: string; reason: string; revoked_at: Timestamp | null;
+}
+export interface MemberSessionsTable { id: string; member_id: number; created_by: string; created_at: DefaultTimestamp; last_seen_at: DefaultTimestamp; expires_at: Timestamp }
+
 export interface DB {
   kith_migrations: KithMigrationsTable;
   staff_users: StaffUsersTable;
@@ -156,4 +176,10 @@ export interface DB {
   loyalty_growth_monthly: LoyaltyGrowthMonthlyTable;
   loyalty_tier_history: LoyaltyTierHistoryTable;
   loyalty_adjustments: LoyaltyAdjustmentsTable;
+  loyalty_rewards: LoyaltyRewardsTable;
+  loyalty_redemptions: LoyaltyRedemptionsTable;
+  loyalty_coupon_codes: LoyaltyCouponCodesTable;
+  loyalty_badges: LoyaltyBadgesTable;
+  loyalty_member_badges: LoyaltyMemberBadgesTable;
+  member_sessions: MemberSessionsTable;
 }

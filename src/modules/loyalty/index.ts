@@ -8,10 +8,15 @@ import { loyaltyMemberParticipant } from './loyalty.participant.js';
 import { loyaltyRoutes } from './loyalty.routes.js';
 import { createRulesService } from './rules.service.js';
 import { createTiersService } from './tiers.service.js';
+import { createRewardsService } from './rewards.service.js';
+import { createBadgesService } from './badges.service.js';
+import { rewardsRoutes } from './rewards.routes.js';
+import { memberCentreRoutes } from './member-centre.routes.js';
 
 /**
  * The membership programme 会员制度: tiers on growth value, the points ledger with expiring lots,
- * behaviour rules, manual adjustments with approval. The only door into the module.
+ * behaviour rules, manual adjustments with approval, rewards and redemptions, badges, and the
+ * member-centre API. The only door into the module.
  */
 export { TIER_PROMOTED, TIER_DEMOTED } from './tiers.service.js';
 
@@ -21,12 +26,14 @@ export function createLoyaltyModule(deps: { database: Database; clock: Clock; jo
   const ledger = createLedger({ database, clock, timeZone, onGrowth: (tx, ids) => tiers.promoteIfQualified(tx, ids) });
   const rules = createRulesService({ database, clock, timeZone, ledger });
   const accounts = createAccountsService({ database, clock, timeZone, ledger });
-  const background = loyaltyJobs({ jobs, clock, timeZone, ledger, tiers });
+  const rewards = createRewardsService({ database, clock, ledger });
+  const badges = createBadgesService({ database, clock, timeZone });
+  const background = loyaltyJobs({ jobs, clock, timeZone, ledger, tiers, badges });
   for (const h of background.handlers) jobs.register(h);
   jobs.subscribe(loyaltyRulesSubscriber(rules));
   return {
-    tiers, ledger, rules, accounts,
-    routes: loyaltyRoutes({ accounts, tiers, rules }),
+    tiers, ledger, rules, accounts, rewards, badges,
+    routes: [loyaltyRoutes({ accounts, tiers, rules }), rewardsRoutes({ rewards, badges }), memberCentreRoutes({ accounts, rewards, badges })],
     participant: loyaltyMemberParticipant(timeZone),
     /** Queues the nightly expiry and the next evaluation (idempotent; called at start). */
     schedule: (tx: Tx) => background.schedule(tx),

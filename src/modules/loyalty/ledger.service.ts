@@ -74,15 +74,38 @@ export function createLedger(deps: LedgerDeps) {
       throw new KithError('INSUFFICIENT_POINTS', `Member ${row.memberId} has ${balance} points; ${want} are needed`, { extra: { balance, needed: want } });
     }
     if (mode === 'cap') take = reversalAmount(want, balance, 'cap');
-    const details = take === want ? row.details : { ...(row.details as object | undefined), requested: want, cappedAt: take };
-    const [posting] = await repo.insertPostings(tx, [{ ...row, points: -take, expiresAt: null, details }]);
     const lots = await repo.openLots(tx, row.memberId);
     const covered = Math.min(take, lots.reduce((s, l) => s + l.remaining, 0));
     const { takes } = consumeLots(lots.map((l) => ({ id: l.posting_id, remaining: l.remaining, expiresAt: l.expires_at })), covered, firstFromLot);
+    // The lots a debit took are kept with it, so a cancelled redemption gives the points back with their own expiry.
+    const details = { ...(row.details as object | undefined), ...(take !== want && { requested: want, cappedAt: take }), lots: takes };
+    const [posting] = await repo.insertPostings(tx, [{ ...row, points: -take, expiresAt: null, details }]);
     await repo.takeFromLots(tx, takes);
     await repo.addToAccounts(tx, [{ memberId: row.memberId, points: -take, growth: row.growth }], clock.now());
     if (row.growth !== 0) await repo.addGrowthMonthly(tx, [{ memberId: row.memberId, month: monthOf(tz, row.occurredAt), growth: row.growth }]);
     return { posting: posting!, taken: take };
+  }
+
+  /**
+   * Gives back the points of an earlier debit (a cancelled redemption) into the lots they came
+   * from, so they keep their original expiry (a lot that expired meanwhile expires again at the
+   * next run). A debt, if any, is paid first. Null when already given back.
+   */
+  async function restore(tx: Tx, debitPostingId: number, row: Omit<repo.PostingRow, 'points' | 'growth' | 'kind' | 'memberId'>): Promise<repo.InsertedPosting | null> {
+    const debit = await tx.selectFrom('loyalty_ledger').selectAll().where('id', '=', debitPostingId).executeTakeFirstOrThrow();
+    const balance = await repo.lockAccount(tx, debit.member_id);
+    if (await repo.findPostingByKey(tx, row.key)) return null;
+    const amount = -debit.points;
+    const [posting] = await repo.insertPostings(tx, [{ ...row, memberId: debit.member_id, kind: 'reverse', points: amount, growth: 0, reversesId: debit.id, expiresAt: null }]);
+    let back = lotRemainingAfterDebt(amount, balance);
+    const gives = ((debit.details as { lots?: { id: number; amount: number }[] } | null)?.lots ?? []).map((t) => {
+      const n = Math.min(t.amount, back);
+      back -= n;
+      return { id: t.id, amount: -n };
+    }).filter((t) => t.amount !== 0);
+    await repo.takeFromLots(tx, gives);
+    await repo.addToAccounts(tx, [{ memberId: debit.member_id, points: amount, growth: 0 }], clock.now());
+    return posting!;
   }
 
   /** Posts `expire` entries for up to `chunk` lots whose time has come; returns how many expired. */
@@ -120,7 +143,7 @@ export function createLedger(deps: LedgerDeps) {
     return { ok: accounts.length === 0 && growth.length === 0, accounts, growth };
   }
 
-  return { credit, debit, expireChunk, expireDue, verify };
+  return { credit, debit, restore, expireChunk, expireDue, verify };
 }
 
 export type Ledger = ReturnType<typeof createLedger>;

@@ -6,11 +6,13 @@ import { dayStart, localDay } from './domain/calendar.js';
 import type { Ledger } from './ledger.service.js';
 import type { RulesService } from './rules.service.js';
 import type { TiersService } from './tiers.service.js';
+import type { BadgesService } from './badges.service.js';
 
 /**
  * The programme's background work:
  * - rules are applied to each ingested batch after it commits (`activity.ingested`);
- * - every night (workspace time zone) due points expire and ended manual tiers give way;
+ * - every night (workspace time zone) due points expire, ended manual tiers give way and automatic
+ *   badges are awarded;
  * - at the start of each evaluation period the tier evaluation runs, in chunks that each commit
  *   with the job that ran them, continuing until every account is done.
  */
@@ -31,8 +33,8 @@ export function loyaltyRulesSubscriber(rules: RulesService): EventSubscriber {
   };
 }
 
-export function loyaltyJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string; ledger: Ledger; tiers: TiersService }) {
-  const { jobs, clock, timeZone: tz, ledger, tiers } = deps;
+export function loyaltyJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string; ledger: Ledger; tiers: TiersService; badges: BadgesService }) {
+  const { jobs, clock, timeZone: tz, ledger, tiers, badges } = deps;
   const nextMidnight = (now: Date) => {
     const today = localDay(tz, now);
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -58,6 +60,7 @@ export function loyaltyJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string; 
       do n = await ledger.expireChunk(tx, now, EXPIRY_CHUNK);
       while (n === EXPIRY_CHUNK);
       await tiers.endManualAssignments(tx, now);
+      await badges.awardAutomatic(tx, now);
       await scheduleDaily(tx);
     },
   };

@@ -146,3 +146,63 @@ export const VerifySchema = Type.Object({
   drift: Type.Array(Type.Object({ memberId: Type.Integer(), balance: Nullable(Type.Integer()), ledgerPoints: Type.Integer(), growthLifetime: Nullable(Type.Integer()), ledgerGrowth: Type.Integer(), lotsRemaining: Type.Integer() })),
   growthDrift: Type.Array(Type.Object({ memberId: Type.Integer(), month: Type.String(), rollup: Nullable(Type.Integer()), ledger: Nullable(Type.Integer()) })),
 });
+
+export const RewardBody = Type.Object({
+  nameZh: Type.String({ minLength: 1, maxLength: 100 }), nameEn: Type.String({ minLength: 1, maxLength: 100 }),
+  description: Type.Optional(Type.String({ maxLength: 2000 })),
+  type: Type.Enum(['gift', 'coupon', 'privilege', 'honour'] as const, { description: 'gift 礼品, coupon 优惠券 (codes from an uploaded pool), privilege 特权, honour 荣誉' }),
+  cost: Int({ description: 'Points it costs' }),
+  stock: Type.Optional(Nullable(Int({ description: 'How many in all; null = no limit; coupons: the uploaded codes' }))),
+  perMemberLimit: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100_000 }))),
+  tierIds: Type.Optional(Type.Array(Id, { maxItems: 50, description: 'Tiers that may redeem it; empty = all' })),
+  validFrom: Type.Optional(Nullable(Type.String({ format: 'date-time' }))), validUntil: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
+  archived: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false });
+export const RewardSchema = Type.Object({
+  id: Type.Integer(), nameZh: Type.String(), nameEn: Type.String(), description: Type.String(), type: Type.Enum(['gift', 'coupon', 'privilege', 'honour'] as const),
+  cost: Type.Integer(), stock: Nullable(Type.Integer()), redeemed: Type.Integer(), available: Nullable(Type.Integer()), perMemberLimit: Nullable(Type.Integer()),
+  tierIds: Type.Array(Type.Integer()), validFrom: Nullable(DateTime), validUntil: Nullable(DateTime), archived: Type.Boolean(), createdAt: DateTime,
+});
+export const CatalogueItemSchema = Type.Object({
+  ...RewardSchema.properties, canRedeem: Type.Boolean(), refusal: Nullable(Type.String()), refusalMessage: Nullable(Type.String()),
+});
+export const CodesBody = Type.Object({ codes: Type.String({ maxLength: 2_000_000, description: 'One code per line (or comma-separated)' }) }, { additionalProperties: false });
+export const CodesResult = Type.Object({
+  added: Type.Integer(), alreadyInPool: Type.Array(Type.String()), rejected: Type.Array(Type.Object({ line: Type.Integer(), message: Type.String() })),
+});
+export const RedemptionSchema = Type.Object({
+  id: Type.Integer(), rewardId: Type.Integer(), memberId: Type.Integer(), status: Type.Enum(['requested', 'fulfilled', 'cancelled'] as const), points: Type.Integer(),
+  couponCode: Nullable(Type.String()), requestedBy: Type.String(), decidedBy: Nullable(Type.String()), note: Nullable(Type.String()), createdAt: DateTime,
+  fulfilledAt: Nullable(DateTime), cancelledAt: Nullable(DateTime), rewardNameZh: Nullable(Type.String()), rewardNameEn: Nullable(Type.String()),
+});
+export const RedeemBody = Type.Object({
+  rewardId: Id,
+  idempotencyKey: Type.String({ minLength: 8, maxLength: 100, description: 'The same key for a retried request: it stays one redemption' }),
+}, { additionalProperties: false });
+export const RedemptionsQuery = Type.Object({
+  status: Type.Optional(Type.Enum(['requested', 'fulfilled', 'cancelled'] as const)), memberId: Type.Optional(Id), rewardId: Type.Optional(Id), limit: Limit(500, 100),
+});
+const CriteriaSchema = Nullable(Type.Union([
+  Type.Object({
+    type: Type.Literal('activity_count'), kinds: Type.Array(Type.String({ maxLength: 32 }), { minItems: 1, maxItems: 13 }), count: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+    properties: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Boolean()]))),
+  }, { additionalProperties: false, description: 'At least `count` activities of these kinds, e.g. 5 event_attended' }),
+  Type.Object({
+    type: Type.Literal('top_contributor'), top: Type.Integer({ minimum: 1, maximum: 1000 }), metric: Type.Enum(['growth', 'activities'] as const),
+    kinds: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 13 })),
+  }, { additionalProperties: false, description: 'The top members of the month just ended (ties included), awarded each month' }),
+]));
+export const BadgeBody = Type.Object({
+  nameZh: Type.String({ minLength: 1, maxLength: 100 }), nameEn: Type.String({ minLength: 1, maxLength: 100 }), description: Type.Optional(Type.String({ maxLength: 1000 })),
+  color: Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$' })), criteria: CriteriaSchema, archived: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false });
+export const BadgeSchema = Type.Object({
+  id: Type.Integer(), nameZh: Type.String(), nameEn: Type.String(), description: Type.String(), color: Type.String(), criteria: CriteriaSchema,
+  archived: Type.Boolean(), holders: Type.Integer(), createdAt: DateTime,
+});
+export const MemberBadgeSchema = Type.Object({
+  id: Type.Integer(), badgeId: Type.Integer(), period: Type.String(), awardedAt: DateTime, awardedBy: Type.String(), reason: Type.String(),
+  nameZh: Type.String(), nameEn: Type.String(), color: Type.String(), description: Type.String(),
+});
+export const AwardBody = Type.Object({ badgeId: Id, reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
+export const AwardParams = Type.Object({ id: Id, awardId: Id });

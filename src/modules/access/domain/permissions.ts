@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'loyalty:manage',
   'loyalty:adjust',
   'loyalty:approve',
+  'member_sessions:issue',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +59,9 @@ export function can(actor: Actor, permission: Permission): boolean {
       return ROLE_PERMISSIONS[actor.role].has(permission);
     case 'api_key':
       return actor.scopes.includes(permission);
+    case 'member':
+      // Members reach only the member-centre routes, which check `member` access instead.
+      return false;
   }
 }
 

@@ -54,6 +54,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether first-run setup is needed (no staff account exists yet) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description True while no staff account exists */
+                            needed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create the owner with the one-time token of the setup link, and sign in as the owner (sets the session cookie) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The one-time token of the setup link `kith start` printed */
+                        token: string;
+                        email: string;
+                        name: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: "staff" | "api_key";
+                            id: number;
+                            label: string;
+                            role?: "owner" | "admin" | "operator" | "analyst" | "community_manager";
+                            communityIds: number[] | null;
+                            permissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -356,7 +432,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("members:read" | "members:write" | "members:merge" | "members:erase" | "members:export" | "communities:read" | "communities:write" | "communities:create" | "activities:read" | "activities:write" | "imports:write" | "staff:manage" | "api_keys:manage" | "audit:read")[];
+                        scopes: ("members:read" | "members:write" | "members:merge" | "members:erase" | "members:export" | "communities:read" | "communities:write" | "communities:create" | "activities:read" | "activities:write" | "imports:write" | "staff:manage" | "api_keys:manage" | "audit:read" | "loyalty:read" | "loyalty:manage" | "loyalty:adjust" | "loyalty:approve" | "member_sessions:issue")[];
                     };
                 };
             };
@@ -3757,6 +3833,3643 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/programme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programme settings 会员制度设置 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            qualificationMonths: number | null;
+                            /**
+                             * @description How often tiers are evaluated for demotion
+                             * @enum {unknown}
+                             */
+                            evaluationPeriod: "monthly" | "quarterly";
+                            /** @description A tier is kept while growth ≥ keepRatio × threshold (unless the tier sets its own keep threshold) */
+                            keepRatio: number;
+                            /** @description Days below the keep threshold before a demotion */
+                            graceDays: number;
+                            maxDemotionSteps: number;
+                            pointsExpiryMonths: number | null;
+                            /**
+                             * @description Points of a refunded order that were spent already: debt (balance below zero) or cap (stop at zero)
+                             * @enum {unknown}
+                             */
+                            refundPolicy: "debt" | "cap";
+                            /** @description Manual adjustments of at least this many points need a second operator */
+                            approvalThreshold: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change programme settings */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        qualificationMonths?: number | null;
+                        /**
+                         * @description How often tiers are evaluated for demotion
+                         * @enum {unknown}
+                         */
+                        evaluationPeriod?: "monthly" | "quarterly";
+                        /** @description A tier is kept while growth ≥ keepRatio × threshold (unless the tier sets its own keep threshold) */
+                        keepRatio?: number;
+                        /** @description Days below the keep threshold before a demotion */
+                        graceDays?: number;
+                        maxDemotionSteps?: number;
+                        pointsExpiryMonths?: number | null;
+                        /**
+                         * @description Points of a refunded order that were spent already: debt (balance below zero) or cap (stop at zero)
+                         * @enum {unknown}
+                         */
+                        refundPolicy?: "debt" | "cap";
+                        /** @description Manual adjustments of at least this many points need a second operator */
+                        approvalThreshold?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            qualificationMonths: number | null;
+                            /**
+                             * @description How often tiers are evaluated for demotion
+                             * @enum {unknown}
+                             */
+                            evaluationPeriod: "monthly" | "quarterly";
+                            /** @description A tier is kept while growth ≥ keepRatio × threshold (unless the tier sets its own keep threshold) */
+                            keepRatio: number;
+                            /** @description Days below the keep threshold before a demotion */
+                            graceDays: number;
+                            maxDemotionSteps: number;
+                            pointsExpiryMonths: number | null;
+                            /**
+                             * @description Points of a refunded order that were spent already: debt (balance below zero) or cap (stop at zero)
+                             * @enum {unknown}
+                             */
+                            refundPolicy: "debt" | "cap";
+                            /** @description Manual adjustments of at least this many points need a second operator */
+                            approvalThreshold: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/loyalty/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tiers 会员等级, lowest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                nameZh: string;
+                                nameEn: string;
+                                threshold: number;
+                                keepThreshold: number | null;
+                                effectiveKeepThreshold: number;
+                                benefits: ({
+                                    /** @enum {string} */
+                                    type: "points_multiplier";
+                                    value: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "discount";
+                                    percent: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "exclusive_events";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "priority_service";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "text";
+                                    zh: string;
+                                    en: string;
+                                })[];
+                                obligations: {
+                                    /** @enum {string} */
+                                    type: "min_activities";
+                                    count: number;
+                                    /** @description Activity kinds that count; empty = all */
+                                    kinds: string[];
+                                }[];
+                                color: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a tier */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh: string;
+                        nameEn: string;
+                        /** @description Growth value 成长值 at which the tier starts; the entry tier starts at 0 */
+                        threshold: number;
+                        keepThreshold?: number | null;
+                        benefits?: ({
+                            /** @enum {string} */
+                            type: "points_multiplier";
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "discount";
+                            percent: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "exclusive_events";
+                        } | {
+                            /** @enum {string} */
+                            type: "priority_service";
+                        } | {
+                            /** @enum {string} */
+                            type: "text";
+                            zh: string;
+                            en: string;
+                        })[];
+                        obligations?: {
+                            /** @enum {string} */
+                            type: "min_activities";
+                            count: number;
+                            /** @description Activity kinds that count; empty = all */
+                            kinds: string[];
+                        }[];
+                        color?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            nameZh: string;
+                            nameEn: string;
+                            threshold: number;
+                            keepThreshold: number | null;
+                            effectiveKeepThreshold: number;
+                            benefits: ({
+                                /** @enum {string} */
+                                type: "points_multiplier";
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "discount";
+                                percent: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "exclusive_events";
+                            } | {
+                                /** @enum {string} */
+                                type: "priority_service";
+                            } | {
+                                /** @enum {string} */
+                                type: "text";
+                                zh: string;
+                                en: string;
+                            })[];
+                            obligations: {
+                                /** @enum {string} */
+                                type: "min_activities";
+                                count: number;
+                                /** @description Activity kinds that count; empty = all */
+                                kinds: string[];
+                            }[];
+                            color: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/tiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a tier */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh: string;
+                        nameEn: string;
+                        /** @description Growth value 成长值 at which the tier starts; the entry tier starts at 0 */
+                        threshold: number;
+                        keepThreshold?: number | null;
+                        benefits?: ({
+                            /** @enum {string} */
+                            type: "points_multiplier";
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "discount";
+                            percent: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "exclusive_events";
+                        } | {
+                            /** @enum {string} */
+                            type: "priority_service";
+                        } | {
+                            /** @enum {string} */
+                            type: "text";
+                            zh: string;
+                            en: string;
+                        })[];
+                        obligations?: {
+                            /** @enum {string} */
+                            type: "min_activities";
+                            count: number;
+                            /** @description Activity kinds that count; empty = all */
+                            kinds: string[];
+                        }[];
+                        color?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            nameZh: string;
+                            nameEn: string;
+                            threshold: number;
+                            keepThreshold: number | null;
+                            effectiveKeepThreshold: number;
+                            benefits: ({
+                                /** @enum {string} */
+                                type: "points_multiplier";
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "discount";
+                                percent: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "exclusive_events";
+                            } | {
+                                /** @enum {string} */
+                                type: "priority_service";
+                            } | {
+                                /** @enum {string} */
+                                type: "text";
+                                zh: string;
+                                en: string;
+                            })[];
+                            obligations: {
+                                /** @enum {string} */
+                                type: "min_activities";
+                                count: number;
+                                /** @description Activity kinds that count; empty = all */
+                                kinds: string[];
+                            }[];
+                            color: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a tier nobody holds or held */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/tiers/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many members each tier holds now and would hold under proposed thresholds (computed from growth) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        thresholds: {
+                            tierId: number;
+                            threshold: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                tierId: number;
+                                threshold: number;
+                                members: number;
+                                proposedThreshold: number;
+                                proposedMembers: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the periodic tier evaluation now (for the period that just ended; a second run changes nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            evaluated: number;
+                            promoted: number;
+                            demoted: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Behaviour rules 行为规则 with their versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                currentVersion: number;
+                                definition: {
+                                    /** @description The activity kind the rule rewards (message, check_in, purchase, event_attended …) */
+                                    kind: string;
+                                    enabled: boolean;
+                                    filters: {
+                                        communityIds?: number[];
+                                        channels?: string[];
+                                        minAmount?: number;
+                                        properties?: {
+                                            [key: string]: string | number | boolean;
+                                        };
+                                    };
+                                    points: ({
+                                        /** @enum {string} */
+                                        mode: "fixed";
+                                        amount: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        mode: "per_amount";
+                                        per: number;
+                                        amount: number;
+                                    }) | null;
+                                    growth: ({
+                                        /** @enum {string} */
+                                        mode: "fixed";
+                                        amount: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        mode: "per_amount";
+                                        per: number;
+                                        amount: number;
+                                    }) | null;
+                                    /** @description Multiply points by the member's tier points multiplier */
+                                    tierMultiplier: boolean;
+                                    limits: {
+                                        perDay?: number;
+                                        perWeek?: number;
+                                        lifetime?: number;
+                                        cooldownMinutes?: number;
+                                    };
+                                    firstTimeBonus?: {
+                                        points: number;
+                                        growth: number;
+                                    };
+                                    streak?: {
+                                        /** @description Extra points on day 1, 2, … of consecutive days; the last repeats */
+                                        bonuses: number[];
+                                    };
+                                    antiAbuse?: {
+                                        minTextLength?: number;
+                                        duplicateWindowMinutes?: number;
+                                    };
+                                };
+                                /** Format: date-time */
+                                validFrom: string;
+                                versions: {
+                                    version: number;
+                                    /** Format: date-time */
+                                    validFrom: string;
+                                    createdBy: string;
+                                    definition: {
+                                        /** @description The activity kind the rule rewards (message, check_in, purchase, event_attended …) */
+                                        kind: string;
+                                        enabled: boolean;
+                                        filters: {
+                                            communityIds?: number[];
+                                            channels?: string[];
+                                            minAmount?: number;
+                                            properties?: {
+                                                [key: string]: string | number | boolean;
+                                            };
+                                        };
+                                        points: ({
+                                            /** @enum {string} */
+                                            mode: "fixed";
+                                            amount: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            mode: "per_amount";
+                                            per: number;
+                                            amount: number;
+                                        }) | null;
+                                        growth: ({
+                                            /** @enum {string} */
+                                            mode: "fixed";
+                                            amount: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            mode: "per_amount";
+                                            per: number;
+                                            amount: number;
+                                        }) | null;
+                                        /** @description Multiply points by the member's tier points multiplier */
+                                        tierMultiplier: boolean;
+                                        limits: {
+                                            perDay?: number;
+                                            perWeek?: number;
+                                            lifetime?: number;
+                                            cooldownMinutes?: number;
+                                        };
+                                        firstTimeBonus?: {
+                                            points: number;
+                                            growth: number;
+                                        };
+                                        streak?: {
+                                            /** @description Extra points on day 1, 2, … of consecutive days; the last repeats */
+                                            bonuses: number[];
+                                        };
+                                        antiAbuse?: {
+                                            minTextLength?: number;
+                                            duplicateWindowMinutes?: number;
+                                        };
+                                    };
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a rule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        definition: {
+                            /** @description The activity kind the rule rewards (message, check_in, purchase, event_attended …) */
+                            kind: string;
+                            enabled: boolean;
+                            filters: {
+                                communityIds?: number[];
+                                channels?: string[];
+                                minAmount?: number;
+                                properties?: {
+                                    [key: string]: string | number | boolean;
+                                };
+                            };
+                            points: ({
+                                /** @enum {string} */
+                                mode: "fixed";
+                                amount: number;
+                            } | {
+                                /** @enum {string} */
+                                mode: "per_amount";
+                                per: number;
+                                amount: number;
+                            }) | null;
+                            growth: ({
+                                /** @enum {string} */
+                                mode: "fixed";
+                                amount: number;
+                            } | {
+                                /** @enum {string} */
+                                mode: "per_amount";
+                                per: number;
+                                amount: number;
+                            }) | null;
+                            /** @description Multiply points by the member's tier points multiplier */
+                            tierMultiplier: boolean;
+                            limits: {
+                                perDay?: number;
+                                perWeek?: number;
+                                lifetime?: number;
+                                cooldownMinutes?: number;
+                            };
+                            firstTimeBonus?: {
+                                points: number;
+                                growth: number;
+                            };
+                            streak?: {
+                                /** @description Extra points on day 1, 2, … of consecutive days; the last repeats */
+                                bonuses: number[];
+                            };
+                            antiAbuse?: {
+                                minTextLength?: number;
+                                duplicateWindowMinutes?: number;
+                            };
+                        };
+                        /**
+                         * Format: date-time
+                         * @description When this version takes effect (default now); replay uses the version in force at each activity
+                         */
+                        validFrom?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            currentVersion: number;
+                            definition: {
+                                /** @description The activity kind the rule rewards (message, check_in, purchase, event_attended …) */
+                                kind: string;
+                                enabled: boolean;
+                                filters: {
+                                    communityIds?: number[];
+                                    channels?: string[];
+                                    minAmount?: number;
+                                    properties?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                };
+                                points: ({
+                                    /** @enum {string} */
+                                    mode: "fixed";
+                                    amount: number;
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "per_amount";
+                                    per: number;
+                                    amount: number;
+                                }) | null;
+                                growth: ({
+                                    /** @enum {string} */
+                                    mode: "fixed";
+                                    amount: number;
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "per_amount";
+                                    per: number;
+                                    amount: number;
+                                }) | null;
+                                /** @description Multiply points by the member's tier points multiplier */
+                                tierMultiplier: boolean;
+                                limits: {
+                                    perDay?: number;
+                                    perWeek?: number;
+                                    lifetime?: number;
+                                    cooldownMinutes?: number;
+                                };
+                                firstTimeBonus?: {
+                                    points: number;
+                                    growth: number;
+                                };
+                                streak?: {
+                                    /** @description Extra points on day 1, 2, … of consecutive days; the last repeats */
+                                    bonuses: number[];
+                                };
+                                antiAbuse?: {
+                                    minTextLength?: number;
+                                    duplicateWindowMinutes?: number;
+                                };
+                            };
+                            /** Format: date-time */
+                            validFrom: string;
+                            versions: {
+                                version: number;
+                                /** Format: date-time */
+                                validFrom: string;
+                                createdBy: string;
+                                definition: {
+                                    /** @description The activity kind the rule rewards (message, check_in, purchase, event_attended …) */
+                                    kind: string;
+                                    enabled: boolean;
+                                    filters: {
+                                        communityIds?: number[];
+                                        channels?: string[];
+                                        minAmount?: number;
+                                        properties?: {
+                                            [key: string]: string | number | boolean;
+                                        };
+                                    };
+                                    points: ({
+                                        /** @enum {string} */
+                                        mode: "fixed";
+                                        amount: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        mode: "per_amount";
+                                        per: number;
+                                        amount: number;
+                                    }) | null;
+                                    growth: ({
+                                        /** @enum {string} */
+                                        mode: "fixed";
+                                        amount: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        mode: "per_amount";
+                                        per: number;
+                                        amount: number;
+                                    }) | null;
+                                    /** @description Multiply points by the member's tier points multiplier */
+                                    tierMultiplier: boolean;
+                                    limits: {
+                                        perDay?: number;
+                                        perWeek?: number;
+                                        lifetime?: number;
+                                        cooldownMinutes?: number;
+                                    };
+                                    firstTimeBonus?: {
+                                        points: number;
+                                        growth: number;
+                                    };
+                                    streak?: {
+                                        /** @description Extra points on day 1, 2, … of consecutive days; the last repeats */
+                                        bonuses: number[];
+                                    };
+                                    antiAbuse?: {
+                                        minTextLength?: number;
+                                        duplicateWindowMinutes?: number;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rule with its versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            currentVersion: number;
+                            definition: {
+                                /** @description The activity kind the rule rewards (message, check_in, purchase, event_attended …) */
+                                kind: string;
+                                enabled: boolean;
+                                filters: {
+                                    communityIds?: number[];
+                                    channels?: string[];
+                                    minAmount?: number;
+                                    properties?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                };
+                                points: ({
+                                    /** @enum {string} */
+                                    mode: "fixed";
+                                    amount: number;
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "per_amount";
+                                    per: number;
+                                    amount: number;
+                                }) | null;
+                                growth: ({
+                                    /** @enum {string} */
+                                    mode: "fixed";
+                                    amount: number;
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "per_amount";
+                                    per: number;
+                                    amount: number;
+                                }) | null;
+                                /** @description Multiply points by the member's tier points multiplier */
+                                tierMultiplier: boolean;
+                                limits: {
+                                    perDay?: number;
+                                    perWeek?: number;
+                                    lifetime?: number;
+                                    cooldownMinutes?: number;
+                                };
+                                firstTimeBonus?: {
+                                    points: number;
+                                    growth: number;
+                                };
+                                streak?: {
+                                    /** @description Extra points on day 1, 2, … of consecutive days; the last repeats */
+                                    bonuses: number[];
+                                };
+                                antiAbuse?: {
+                                    minTextLength?: number;
+                                    duplicateWindowMinutes?: number;
+                                };
+                            };
+                            /** Format: date-time */
+                            validFrom: string;
+                            versions: {
+                                version: number;
+                                /** Format: date-time */
+                                validFrom: string;
+                                createdBy: string;
+                                definition: {
+                                    /** @description The activity kind the rule rewards (message, check_in, purchase, event_attended …) */
+                                    kind: string;
+                                    enabled: boolean;
+                                    filters: {
+                                        communityIds?: number[];
+                                        channels?: string[];
+                                        minAmount?: number;
+                                        properties?: {
+                                            [key: string]: string | number | boolean;
+                                        };
+                                    };
+                                    points: ({
+                                        /** @enum {string} */
+                                        mode: "fixed";
+                                        amount: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        mode: "per_amount";
+                                        per: number;
+                                        amount: number;
+                                    }) | null;
+                                    growth: ({
+                                        /** @enum {string} */
+                                        mode: "fixed";
+                                        amount: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        mode: "per_amount";
+                                        per: number;
+                                        amount: number;
+                                    }) | null;
+                                    /** @description Multiply points by the member's tier points multiplier */
+                                    tierMultiplier: boolean;
+                                    limits: {
+                                        perDay?: number;
+                                        perWeek?: number;
+                                        lifetime?: number;
+                                        cooldownMinutes?: number;
+                                    };
+                                    firstTimeBonus?: {
+                                        points: number;
+                                        growth: number;
+                                    };
+                                    streak?: {
+                                        /** @description Extra points on day 1, 2, … of consecutive days; the last repeats */
+                                        bonuses: number[];
+                                    };
+                                    antiAbuse?: {
+                                        minTextLength?: number;
+                                        duplicateWindowMinutes?: number;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Change a rule: a new version, in force from validFrom */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        definition: {
+                            /** @description The activity kind the rule rewards (message, check_in, purchase, event_attended …) */
+                            kind: string;
+                            enabled: boolean;
+                            filters: {
+                                communityIds?: number[];
+                                channels?: string[];
+                                minAmount?: number;
+                                properties?: {
+                                    [key: string]: string | number | boolean;
+                                };
+                            };
+                            points: ({
+                                /** @enum {string} */
+                                mode: "fixed";
+                                amount: number;
+                            } | {
+                                /** @enum {string} */
+                                mode: "per_amount";
+                                per: number;
+                                amount: number;
+                            }) | null;
+                            growth: ({
+                                /** @enum {string} */
+                                mode: "fixed";
+                                amount: number;
+                            } | {
+                                /** @enum {string} */
+                                mode: "per_amount";
+                                per: number;
+                                amount: number;
+                            }) | null;
+                            /** @description Multiply points by the member's tier points multiplier */
+                            tierMultiplier: boolean;
+                            limits: {
+                                perDay?: number;
+                                perWeek?: number;
+                                lifetime?: number;
+                                cooldownMinutes?: number;
+                            };
+                            firstTimeBonus?: {
+                                points: number;
+                                growth: number;
+                            };
+                            streak?: {
+                                /** @description Extra points on day 1, 2, … of consecutive days; the last repeats */
+                                bonuses: number[];
+                            };
+                            antiAbuse?: {
+                                minTextLength?: number;
+                                duplicateWindowMinutes?: number;
+                            };
+                        };
+                        /** Format: date-time */
+                        validFrom?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            currentVersion: number;
+                            definition: {
+                                /** @description The activity kind the rule rewards (message, check_in, purchase, event_attended …) */
+                                kind: string;
+                                enabled: boolean;
+                                filters: {
+                                    communityIds?: number[];
+                                    channels?: string[];
+                                    minAmount?: number;
+                                    properties?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                };
+                                points: ({
+                                    /** @enum {string} */
+                                    mode: "fixed";
+                                    amount: number;
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "per_amount";
+                                    per: number;
+                                    amount: number;
+                                }) | null;
+                                growth: ({
+                                    /** @enum {string} */
+                                    mode: "fixed";
+                                    amount: number;
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "per_amount";
+                                    per: number;
+                                    amount: number;
+                                }) | null;
+                                /** @description Multiply points by the member's tier points multiplier */
+                                tierMultiplier: boolean;
+                                limits: {
+                                    perDay?: number;
+                                    perWeek?: number;
+                                    lifetime?: number;
+                                    cooldownMinutes?: number;
+                                };
+                                firstTimeBonus?: {
+                                    points: number;
+                                    growth: number;
+                                };
+                                streak?: {
+                                    /** @description Extra points on day 1, 2, … of consecutive days; the last repeats */
+                                    bonuses: number[];
+                                };
+                                antiAbuse?: {
+                                    minTextLength?: number;
+                                    duplicateWindowMinutes?: number;
+                                };
+                            };
+                            /** Format: date-time */
+                            validFrom: string;
+                            versions: {
+                                version: number;
+                                /** Format: date-time */
+                                validFrom: string;
+                                createdBy: string;
+                                definition: {
+                                    /** @description The activity kind the rule rewards (message, check_in, purchase, event_attended …) */
+                                    kind: string;
+                                    enabled: boolean;
+                                    filters: {
+                                        communityIds?: number[];
+                                        channels?: string[];
+                                        minAmount?: number;
+                                        properties?: {
+                                            [key: string]: string | number | boolean;
+                                        };
+                                    };
+                                    points: ({
+                                        /** @enum {string} */
+                                        mode: "fixed";
+                                        amount: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        mode: "per_amount";
+                                        per: number;
+                                        amount: number;
+                                    }) | null;
+                                    growth: ({
+                                        /** @enum {string} */
+                                        mode: "fixed";
+                                        amount: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        mode: "per_amount";
+                                        per: number;
+                                        amount: number;
+                                    }) | null;
+                                    /** @description Multiply points by the member's tier points multiplier */
+                                    tierMultiplier: boolean;
+                                    limits: {
+                                        perDay?: number;
+                                        perWeek?: number;
+                                        lifetime?: number;
+                                        cooldownMinutes?: number;
+                                    };
+                                    firstTimeBonus?: {
+                                        points: number;
+                                        growth: number;
+                                    };
+                                    streak?: {
+                                        /** @description Extra points on day 1, 2, … of consecutive days; the last repeats */
+                                        bonuses: number[];
+                                    };
+                                    antiAbuse?: {
+                                        minTextLength?: number;
+                                        duplicateWindowMinutes?: number;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute rule postings from the activity history since a date and post only the differences */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: number;
+                            activities: number;
+                            added: number;
+                            reversed: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute every balance from the ledger and list any drift (must be none) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            accounts: number;
+                            postings: number;
+                            drift: {
+                                memberId: number;
+                                balance: number | null;
+                                ledgerPoints: number;
+                                growthLifetime: number | null;
+                                ledgerGrowth: number;
+                                lotsRemaining: number;
+                            }[];
+                            growthDrift: {
+                                memberId: number;
+                                month: string;
+                                rollup: number | null;
+                                ledger: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Manual adjustments, newest first (pending ones wait for approval) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "rejected" | "posted";
+                    memberId?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                memberId: number;
+                                points: number;
+                                reason: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "rejected" | "posted";
+                                requestedBy: string;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                postingId: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/adjustments/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending adjustment (not the requester) and post it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            memberId: number;
+                            points: number;
+                            reason: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "rejected" | "posted";
+                            requestedBy: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            postingId: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/adjustments/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a pending adjustment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            memberId: number;
+                            points: number;
+                            reason: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "rejected" | "posted";
+                            requestedBy: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            postingId: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/loyalty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's tier, growth, points, expiring lots and tier history with reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            memberId: number;
+                            points: {
+                                balance: number;
+                                /** @description Points that expire, by the last day they can be used */
+                                expiring: {
+                                    date: string;
+                                    points: number;
+                                }[];
+                                lots: {
+                                    postingId: number;
+                                    amount: number;
+                                    remaining: number;
+                                    /** Format: date-time */
+                                    earnedAt: string;
+                                    expiresAt: string | null;
+                                }[];
+                            };
+                            growth: {
+                                window: number;
+                                lifetime: number;
+                                windowMonths: number | null;
+                            };
+                            tier: {
+                                current: {
+                                    id: number;
+                                    nameZh: string;
+                                    nameEn: string;
+                                    threshold: number;
+                                    keepThreshold: number | null;
+                                    effectiveKeepThreshold: number;
+                                    benefits: ({
+                                        /** @enum {string} */
+                                        type: "points_multiplier";
+                                        value: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "discount";
+                                        percent: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "exclusive_events";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "priority_service";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "text";
+                                        zh: string;
+                                        en: string;
+                                    })[];
+                                    obligations: {
+                                        /** @enum {string} */
+                                        type: "min_activities";
+                                        count: number;
+                                        /** @description Activity kinds that count; empty = all */
+                                        kinds: string[];
+                                    }[];
+                                    color: string;
+                                } | null;
+                                earned: {
+                                    id: number;
+                                    nameZh: string;
+                                    nameEn: string;
+                                    threshold: number;
+                                    keepThreshold: number | null;
+                                    effectiveKeepThreshold: number;
+                                    benefits: ({
+                                        /** @enum {string} */
+                                        type: "points_multiplier";
+                                        value: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "discount";
+                                        percent: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "exclusive_events";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "priority_service";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "text";
+                                        zh: string;
+                                        en: string;
+                                    })[];
+                                    obligations: {
+                                        /** @enum {string} */
+                                        type: "min_activities";
+                                        count: number;
+                                        /** @description Activity kinds that count; empty = all */
+                                        kinds: string[];
+                                    }[];
+                                    color: string;
+                                } | null;
+                                manual: {
+                                    tierId: number;
+                                    until: string | null;
+                                    reason: string;
+                                } | null;
+                                since: string | null;
+                                belowKeepSince: string | null;
+                                next: {
+                                    tier: {
+                                        id: number;
+                                        nameZh: string;
+                                        nameEn: string;
+                                        threshold: number;
+                                        keepThreshold: number | null;
+                                        effectiveKeepThreshold: number;
+                                        benefits: ({
+                                            /** @enum {string} */
+                                            type: "points_multiplier";
+                                            value: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "discount";
+                                            percent: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "exclusive_events";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "priority_service";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "text";
+                                            zh: string;
+                                            en: string;
+                                        })[];
+                                        obligations: {
+                                            /** @enum {string} */
+                                            type: "min_activities";
+                                            count: number;
+                                            /** @description Activity kinds that count; empty = all */
+                                            kinds: string[];
+                                        }[];
+                                        color: string;
+                                    };
+                                    needed: number;
+                                    percent: number;
+                                } | null;
+                            };
+                            history: {
+                                id: number;
+                                /** @enum {unknown} */
+                                change: "promoted" | "demoted" | "manual" | "manual_ended";
+                                fromTierId: number | null;
+                                toTierId: number | null;
+                                reason: string;
+                                details: unknown;
+                                actor: string;
+                                /** Format: date-time */
+                                effectiveAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/loyalty/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's points ledger, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {unknown} */
+                                kind: "earn" | "spend" | "expire" | "adjust" | "reverse";
+                                points: number;
+                                growth: number;
+                                reason: string;
+                                ruleId: number | null;
+                                ruleVersion: number | null;
+                                activityId: number | null;
+                                orderId: number | null;
+                                redemptionId: number | null;
+                                reversesId: number | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                expiresAt: string | null;
+                                details: unknown;
+                                actor: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/loyalty/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adjust points by hand with a reason; large adjustments wait for a second operator */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Points to add (positive) or take (negative) */
+                        points: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            memberId: number;
+                            points: number;
+                            reason: string;
+                            /** @enum {unknown} */
+                            status: "pending" | "rejected" | "posted";
+                            requestedBy: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            postingId: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/loyalty/tier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Assign a tier by hand (wins while valid) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tierId: number;
+                        reason: string;
+                        until?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            memberId: number;
+                            points: {
+                                balance: number;
+                                /** @description Points that expire, by the last day they can be used */
+                                expiring: {
+                                    date: string;
+                                    points: number;
+                                }[];
+                                lots: {
+                                    postingId: number;
+                                    amount: number;
+                                    remaining: number;
+                                    /** Format: date-time */
+                                    earnedAt: string;
+                                    expiresAt: string | null;
+                                }[];
+                            };
+                            growth: {
+                                window: number;
+                                lifetime: number;
+                                windowMonths: number | null;
+                            };
+                            tier: {
+                                current: {
+                                    id: number;
+                                    nameZh: string;
+                                    nameEn: string;
+                                    threshold: number;
+                                    keepThreshold: number | null;
+                                    effectiveKeepThreshold: number;
+                                    benefits: ({
+                                        /** @enum {string} */
+                                        type: "points_multiplier";
+                                        value: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "discount";
+                                        percent: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "exclusive_events";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "priority_service";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "text";
+                                        zh: string;
+                                        en: string;
+                                    })[];
+                                    obligations: {
+                                        /** @enum {string} */
+                                        type: "min_activities";
+                                        count: number;
+                                        /** @description Activity kinds that count; empty = all */
+                                        kinds: string[];
+                                    }[];
+                                    color: string;
+                                } | null;
+                                earned: {
+                                    id: number;
+                                    nameZh: string;
+                                    nameEn: string;
+                                    threshold: number;
+                                    keepThreshold: number | null;
+                                    effectiveKeepThreshold: number;
+                                    benefits: ({
+                                        /** @enum {string} */
+                                        type: "points_multiplier";
+                                        value: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "discount";
+                                        percent: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "exclusive_events";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "priority_service";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "text";
+                                        zh: string;
+                                        en: string;
+                                    })[];
+                                    obligations: {
+                                        /** @enum {string} */
+                                        type: "min_activities";
+                                        count: number;
+                                        /** @description Activity kinds that count; empty = all */
+                                        kinds: string[];
+                                    }[];
+                                    color: string;
+                                } | null;
+                                manual: {
+                                    tierId: number;
+                                    until: string | null;
+                                    reason: string;
+                                } | null;
+                                since: string | null;
+                                belowKeepSince: string | null;
+                                next: {
+                                    tier: {
+                                        id: number;
+                                        nameZh: string;
+                                        nameEn: string;
+                                        threshold: number;
+                                        keepThreshold: number | null;
+                                        effectiveKeepThreshold: number;
+                                        benefits: ({
+                                            /** @enum {string} */
+                                            type: "points_multiplier";
+                                            value: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "discount";
+                                            percent: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "exclusive_events";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "priority_service";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "text";
+                                            zh: string;
+                                            en: string;
+                                        })[];
+                                        obligations: {
+                                            /** @enum {string} */
+                                            type: "min_activities";
+                                            count: number;
+                                            /** @description Activity kinds that count; empty = all */
+                                            kinds: string[];
+                                        }[];
+                                        color: string;
+                                    };
+                                    needed: number;
+                                    percent: number;
+                                } | null;
+                            };
+                            history: {
+                                id: number;
+                                /** @enum {unknown} */
+                                change: "promoted" | "demoted" | "manual" | "manual_ended";
+                                fromTierId: number | null;
+                                toTierId: number | null;
+                                reason: string;
+                                details: unknown;
+                                actor: string;
+                                /** Format: date-time */
+                                effectiveAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** End a manual tier assignment */
+        delete: {
+            parameters: {
+                query?: {
+                    reason?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            memberId: number;
+                            points: {
+                                balance: number;
+                                /** @description Points that expire, by the last day they can be used */
+                                expiring: {
+                                    date: string;
+                                    points: number;
+                                }[];
+                                lots: {
+                                    postingId: number;
+                                    amount: number;
+                                    remaining: number;
+                                    /** Format: date-time */
+                                    earnedAt: string;
+                                    expiresAt: string | null;
+                                }[];
+                            };
+                            growth: {
+                                window: number;
+                                lifetime: number;
+                                windowMonths: number | null;
+                            };
+                            tier: {
+                                current: {
+                                    id: number;
+                                    nameZh: string;
+                                    nameEn: string;
+                                    threshold: number;
+                                    keepThreshold: number | null;
+                                    effectiveKeepThreshold: number;
+                                    benefits: ({
+                                        /** @enum {string} */
+                                        type: "points_multiplier";
+                                        value: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "discount";
+                                        percent: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "exclusive_events";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "priority_service";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "text";
+                                        zh: string;
+                                        en: string;
+                                    })[];
+                                    obligations: {
+                                        /** @enum {string} */
+                                        type: "min_activities";
+                                        count: number;
+                                        /** @description Activity kinds that count; empty = all */
+                                        kinds: string[];
+                                    }[];
+                                    color: string;
+                                } | null;
+                                earned: {
+                                    id: number;
+                                    nameZh: string;
+                                    nameEn: string;
+                                    threshold: number;
+                                    keepThreshold: number | null;
+                                    effectiveKeepThreshold: number;
+                                    benefits: ({
+                                        /** @enum {string} */
+                                        type: "points_multiplier";
+                                        value: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "discount";
+                                        percent: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "exclusive_events";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "priority_service";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "text";
+                                        zh: string;
+                                        en: string;
+                                    })[];
+                                    obligations: {
+                                        /** @enum {string} */
+                                        type: "min_activities";
+                                        count: number;
+                                        /** @description Activity kinds that count; empty = all */
+                                        kinds: string[];
+                                    }[];
+                                    color: string;
+                                } | null;
+                                manual: {
+                                    tierId: number;
+                                    until: string | null;
+                                    reason: string;
+                                } | null;
+                                since: string | null;
+                                belowKeepSince: string | null;
+                                next: {
+                                    tier: {
+                                        id: number;
+                                        nameZh: string;
+                                        nameEn: string;
+                                        threshold: number;
+                                        keepThreshold: number | null;
+                                        effectiveKeepThreshold: number;
+                                        benefits: ({
+                                            /** @enum {string} */
+                                            type: "points_multiplier";
+                                            value: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "discount";
+                                            percent: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "exclusive_events";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "priority_service";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "text";
+                                            zh: string;
+                                            en: string;
+                                        })[];
+                                        obligations: {
+                                            /** @enum {string} */
+                                            type: "min_activities";
+                                            count: number;
+                                            /** @description Activity kinds that count; empty = all */
+                                            kinds: string[];
+                                        }[];
+                                        color: string;
+                                    };
+                                    needed: number;
+                                    percent: number;
+                                } | null;
+                            };
+                            history: {
+                                id: number;
+                                /** @enum {unknown} */
+                                change: "promoted" | "demoted" | "manual" | "manual_ended";
+                                fromTierId: number | null;
+                                toTierId: number | null;
+                                reason: string;
+                                details: unknown;
+                                actor: string;
+                                /** Format: date-time */
+                                effectiveAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rewards catalogue 奖励 (archived ones when asked) */
+        get: {
+            parameters: {
+                query?: {
+                    archived?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                nameZh: string;
+                                nameEn: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                type: "gift" | "coupon" | "privilege" | "honour";
+                                cost: number;
+                                stock: number | null;
+                                redeemed: number;
+                                available: number | null;
+                                perMemberLimit: number | null;
+                                tierIds: number[];
+                                validFrom: string | null;
+                                validUntil: string | null;
+                                archived: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a reward */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh: string;
+                        nameEn: string;
+                        description?: string;
+                        /**
+                         * @description gift 礼品, coupon 优惠券 (codes from an uploaded pool), privilege 特权, honour 荣誉
+                         * @enum {unknown}
+                         */
+                        type: "gift" | "coupon" | "privilege" | "honour";
+                        /** @description Points it costs */
+                        cost: number;
+                        stock?: number | null;
+                        perMemberLimit?: number | null;
+                        /** @description Tiers that may redeem it; empty = all */
+                        tierIds?: number[];
+                        validFrom?: string | null;
+                        validUntil?: string | null;
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            nameZh: string;
+                            nameEn: string;
+                            description: string;
+                            /** @enum {unknown} */
+                            type: "gift" | "coupon" | "privilege" | "honour";
+                            cost: number;
+                            stock: number | null;
+                            redeemed: number;
+                            available: number | null;
+                            perMemberLimit: number | null;
+                            tierIds: number[];
+                            validFrom: string | null;
+                            validUntil: string | null;
+                            archived: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/rewards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a reward (stock, cost, dates, archive) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh: string;
+                        nameEn: string;
+                        description?: string;
+                        /**
+                         * @description gift 礼品, coupon 优惠券 (codes from an uploaded pool), privilege 特权, honour 荣誉
+                         * @enum {unknown}
+                         */
+                        type: "gift" | "coupon" | "privilege" | "honour";
+                        /** @description Points it costs */
+                        cost: number;
+                        stock?: number | null;
+                        perMemberLimit?: number | null;
+                        /** @description Tiers that may redeem it; empty = all */
+                        tierIds?: number[];
+                        validFrom?: string | null;
+                        validUntil?: string | null;
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            nameZh: string;
+                            nameEn: string;
+                            description: string;
+                            /** @enum {unknown} */
+                            type: "gift" | "coupon" | "privilege" | "honour";
+                            cost: number;
+                            stock: number | null;
+                            redeemed: number;
+                            available: number | null;
+                            perMemberLimit: number | null;
+                            tierIds: number[];
+                            validFrom: string | null;
+                            validUntil: string | null;
+                            archived: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/rewards/{id}/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload codes to a coupon's pool */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description One code per line (or comma-separated) */
+                        codes: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: number;
+                            alreadyInPool: string[];
+                            rejected: {
+                                line: number;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Redemptions, newest first (status=requested is the queue to fulfil) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "requested" | "fulfilled" | "cancelled";
+                    memberId?: number;
+                    rewardId?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                rewardId: number;
+                                memberId: number;
+                                /** @enum {unknown} */
+                                status: "requested" | "fulfilled" | "cancelled";
+                                points: number;
+                                couponCode: string | null;
+                                requestedBy: string;
+                                decidedBy: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                fulfilledAt: string | null;
+                                cancelledAt: string | null;
+                                rewardNameZh: string | null;
+                                rewardNameEn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/loyalty/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redeem a reward for a member (e.g. at the counter) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rewardId: number;
+                        /** @description The same key for a retried request: it stays one redemption */
+                        idempotencyKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            rewardId: number;
+                            memberId: number;
+                            /** @enum {unknown} */
+                            status: "requested" | "fulfilled" | "cancelled";
+                            points: number;
+                            couponCode: string | null;
+                            requestedBy: string;
+                            decidedBy: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            fulfilledAt: string | null;
+                            cancelledAt: string | null;
+                            rewardNameZh: string | null;
+                            rewardNameEn: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            rewardId: number;
+                            memberId: number;
+                            /** @enum {unknown} */
+                            status: "requested" | "fulfilled" | "cancelled";
+                            points: number;
+                            couponCode: string | null;
+                            requestedBy: string;
+                            decidedBy: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            fulfilledAt: string | null;
+                            cancelledAt: string | null;
+                            rewardNameZh: string | null;
+                            rewardNameEn: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/redemptions/{id}/fulfil": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a redemption fulfilled (gift sent, privilege granted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            rewardId: number;
+                            memberId: number;
+                            /** @enum {unknown} */
+                            status: "requested" | "fulfilled" | "cancelled";
+                            points: number;
+                            couponCode: string | null;
+                            requestedBy: string;
+                            decidedBy: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            fulfilledAt: string | null;
+                            cancelledAt: string | null;
+                            rewardNameZh: string | null;
+                            rewardNameEn: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/redemptions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a redemption: points back, stock freed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            rewardId: number;
+                            memberId: number;
+                            /** @enum {unknown} */
+                            status: "requested" | "fulfilled" | "cancelled";
+                            points: number;
+                            couponCode: string | null;
+                            requestedBy: string;
+                            decidedBy: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            fulfilledAt: string | null;
+                            cancelledAt: string | null;
+                            rewardNameZh: string | null;
+                            rewardNameEn: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/badges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Badges 勋章 and honour titles 荣誉称号 with how many hold each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                nameZh: string;
+                                nameEn: string;
+                                description: string;
+                                color: string;
+                                criteria: ({
+                                    /** @enum {string} */
+                                    type: "activity_count";
+                                    kinds: string[];
+                                    count: number;
+                                    properties?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    type: "top_contributor";
+                                    top: number;
+                                    /** @enum {unknown} */
+                                    metric: "growth" | "activities";
+                                    kinds?: string[];
+                                }) | null;
+                                archived: boolean;
+                                holders: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a badge (criteria: awarded automatically each night; null: by hand only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh: string;
+                        nameEn: string;
+                        description?: string;
+                        color?: string;
+                        criteria: ({
+                            /** @enum {string} */
+                            type: "activity_count";
+                            kinds: string[];
+                            count: number;
+                            properties?: {
+                                [key: string]: string | number | boolean;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            type: "top_contributor";
+                            top: number;
+                            /** @enum {unknown} */
+                            metric: "growth" | "activities";
+                            kinds?: string[];
+                        }) | null;
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            nameZh: string;
+                            nameEn: string;
+                            description: string;
+                            color: string;
+                            criteria: ({
+                                /** @enum {string} */
+                                type: "activity_count";
+                                kinds: string[];
+                                count: number;
+                                properties?: {
+                                    [key: string]: string | number | boolean;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                type: "top_contributor";
+                                top: number;
+                                /** @enum {unknown} */
+                                metric: "growth" | "activities";
+                                kinds?: string[];
+                            }) | null;
+                            archived: boolean;
+                            holders: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/badges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a badge */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh: string;
+                        nameEn: string;
+                        description?: string;
+                        color?: string;
+                        criteria: ({
+                            /** @enum {string} */
+                            type: "activity_count";
+                            kinds: string[];
+                            count: number;
+                            properties?: {
+                                [key: string]: string | number | boolean;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            type: "top_contributor";
+                            top: number;
+                            /** @enum {unknown} */
+                            metric: "growth" | "activities";
+                            kinds?: string[];
+                        }) | null;
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            nameZh: string;
+                            nameEn: string;
+                            description: string;
+                            color: string;
+                            criteria: ({
+                                /** @enum {string} */
+                                type: "activity_count";
+                                kinds: string[];
+                                count: number;
+                                properties?: {
+                                    [key: string]: string | number | boolean;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                type: "top_contributor";
+                                top: number;
+                                /** @enum {unknown} */
+                                metric: "growth" | "activities";
+                                kinds?: string[];
+                            }) | null;
+                            archived: boolean;
+                            holders: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/loyalty/badges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's badges and titles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                badgeId: number;
+                                period: string;
+                                /** Format: date-time */
+                                awardedAt: string;
+                                awardedBy: string;
+                                reason: string;
+                                nameZh: string;
+                                nameEn: string;
+                                color: string;
+                                description: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Award a badge by hand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        badgeId: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/loyalty/badges/{awardId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a badge back */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    awardId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/loyalty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My tier, progress to the next, benefits, points, expiring points and tier history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            memberId: number;
+                            points: {
+                                balance: number;
+                                /** @description Points that expire, by the last day they can be used */
+                                expiring: {
+                                    date: string;
+                                    points: number;
+                                }[];
+                                lots: {
+                                    postingId: number;
+                                    amount: number;
+                                    remaining: number;
+                                    /** Format: date-time */
+                                    earnedAt: string;
+                                    expiresAt: string | null;
+                                }[];
+                            };
+                            growth: {
+                                window: number;
+                                lifetime: number;
+                                windowMonths: number | null;
+                            };
+                            tier: {
+                                current: {
+                                    id: number;
+                                    nameZh: string;
+                                    nameEn: string;
+                                    threshold: number;
+                                    keepThreshold: number | null;
+                                    effectiveKeepThreshold: number;
+                                    benefits: ({
+                                        /** @enum {string} */
+                                        type: "points_multiplier";
+                                        value: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "discount";
+                                        percent: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "exclusive_events";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "priority_service";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "text";
+                                        zh: string;
+                                        en: string;
+                                    })[];
+                                    obligations: {
+                                        /** @enum {string} */
+                                        type: "min_activities";
+                                        count: number;
+                                        /** @description Activity kinds that count; empty = all */
+                                        kinds: string[];
+                                    }[];
+                                    color: string;
+                                } | null;
+                                earned: {
+                                    id: number;
+                                    nameZh: string;
+                                    nameEn: string;
+                                    threshold: number;
+                                    keepThreshold: number | null;
+                                    effectiveKeepThreshold: number;
+                                    benefits: ({
+                                        /** @enum {string} */
+                                        type: "points_multiplier";
+                                        value: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "discount";
+                                        percent: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "exclusive_events";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "priority_service";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "text";
+                                        zh: string;
+                                        en: string;
+                                    })[];
+                                    obligations: {
+                                        /** @enum {string} */
+                                        type: "min_activities";
+                                        count: number;
+                                        /** @description Activity kinds that count; empty = all */
+                                        kinds: string[];
+                                    }[];
+                                    color: string;
+                                } | null;
+                                manual: {
+                                    tierId: number;
+                                    until: string | null;
+                                    reason: string;
+                                } | null;
+                                since: string | null;
+                                belowKeepSince: string | null;
+                                next: {
+                                    tier: {
+                                        id: number;
+                                        nameZh: string;
+                                        nameEn: string;
+                                        threshold: number;
+                                        keepThreshold: number | null;
+                                        effectiveKeepThreshold: number;
+                                        benefits: ({
+                                            /** @enum {string} */
+                                            type: "points_multiplier";
+                                            value: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "discount";
+                                            percent: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "exclusive_events";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "priority_service";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "text";
+                                            zh: string;
+                                            en: string;
+                                        })[];
+                                        obligations: {
+                                            /** @enum {string} */
+                                            type: "min_activities";
+                                            count: number;
+                                            /** @description Activity kinds that count; empty = all */
+                                            kinds: string[];
+                                        }[];
+                                        color: string;
+                                    };
+                                    needed: number;
+                                    percent: number;
+                                } | null;
+                            };
+                            history: {
+                                id: number;
+                                /** @enum {unknown} */
+                                change: "promoted" | "demoted" | "manual" | "manual_ended";
+                                fromTierId: number | null;
+                                toTierId: number | null;
+                                reason: string;
+                                details: unknown;
+                                actor: string;
+                                /** Format: date-time */
+                                effectiveAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/loyalty/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My points history, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {unknown} */
+                                kind: "earn" | "spend" | "expire" | "adjust" | "reverse";
+                                points: number;
+                                growth: number;
+                                reason: string;
+                                ruleId: number | null;
+                                ruleVersion: number | null;
+                                activityId: number | null;
+                                orderId: number | null;
+                                redemptionId: number | null;
+                                reversesId: number | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                expiresAt: string | null;
+                                details: unknown;
+                                actor: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rewards, each with whether I can redeem it now and why not */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                nameZh: string;
+                                nameEn: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                type: "gift" | "coupon" | "privilege" | "honour";
+                                cost: number;
+                                stock: number | null;
+                                redeemed: number;
+                                available: number | null;
+                                perMemberLimit: number | null;
+                                tierIds: number[];
+                                validFrom: string | null;
+                                validUntil: string | null;
+                                archived: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                canRedeem: boolean;
+                                refusal: string | null;
+                                refusalMessage: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My redemptions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                rewardId: number;
+                                memberId: number;
+                                /** @enum {unknown} */
+                                status: "requested" | "fulfilled" | "cancelled";
+                                points: number;
+                                couponCode: string | null;
+                                requestedBy: string;
+                                decidedBy: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                fulfilledAt: string | null;
+                                cancelledAt: string | null;
+                                rewardNameZh: string | null;
+                                rewardNameEn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Redeem a reward (send the same idempotencyKey when retrying) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rewardId: number;
+                        /** @description The same key for a retried request: it stays one redemption */
+                        idempotencyKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            rewardId: number;
+                            memberId: number;
+                            /** @enum {unknown} */
+                            status: "requested" | "fulfilled" | "cancelled";
+                            points: number;
+                            couponCode: string | null;
+                            requestedBy: string;
+                            decidedBy: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            fulfilledAt: string | null;
+                            cancelledAt: string | null;
+                            rewardNameZh: string | null;
+                            rewardNameEn: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            rewardId: number;
+                            memberId: number;
+                            /** @enum {unknown} */
+                            status: "requested" | "fulfilled" | "cancelled";
+                            points: number;
+                            couponCode: string | null;
+                            requestedBy: string;
+                            decidedBy: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            fulfilledAt: string | null;
+                            cancelledAt: string | null;
+                            rewardNameZh: string | null;
+                            rewardNameEn: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/badges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My badges and honour titles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                badgeId: number;
+                                period: string;
+                                /** Format: date-time */
+                                awardedAt: string;
+                                awardedBy: string;
+                                reason: string;
+                                nameZh: string;
+                                nameEn: string;
+                                color: string;
+                                description: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/member-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a member-centre token for a member (after the integration signed them in); shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 30 */
+                        days?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** End all of a member's member-centre sessions */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

@@ -1,0 +1,258 @@
+import { sql, type Selectable } from 'kysely';
+import type { Database, Tx } from '../../kernel/db/database.js';
+import type { LoyaltyRewardsTable, LoyaltyRedemptionsTable } from '../../kernel/db/tables.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { ActorContext } from '../../kernel/context.js';
+import { KithError, failIfProblems, notFound, type FieldProblem } from '../../kernel/errors.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { requireMemberFor } from '../members/index.js';
+import { effectiveTier } from './domain/tiers.js';
+import { parseCouponCodes, redemptionRefusal, refusalMessage, type RewardFacts } from './domain/rewards.js';
+import type { Ledger } from './ledger.service.js';
+import { lockAccount } from './ledger.repo.js';
+
+type RewardRow = Selectable<LoyaltyRewardsTable>;
+type RedemptionRow = Selectable<LoyaltyRedemptionsTable>;
+export const REWARD_TYPES = ['gift', 'coupon', 'privilege', 'honour'] as const;
+export type RewardType = (typeof REWARD_TYPES)[number];
+
+export interface RewardInput {
+  nameZh: string; nameEn: string; description?: string; type: RewardType; cost: number; stock?: number | null;
+  perMemberLimit?: number | null; tierIds?: number[]; validFrom?: string | null; validUntil?: string | null;
+}
+
+export const rewardOut = (r: RewardRow) => ({
+  id: r.id, nameZh: r.name_zh, nameEn: r.name_en, description: r.description, type: r.type as RewardType, cost: r.cost, stock: r.stock, redeemed: r.redeemed,
+  available: r.stock === null ? null : r.stock - r.redeemed, perMemberLimit: r.per_member_limit, tierIds: r.tier_ids,
+  validFrom: r.valid_from?.toISOString() ?? null, validUntil: r.valid_until?.toISOString() ?? null, archived: r.archived_at !== null, createdAt: r.created_at.toISOString(),
+});
+export const redemptionOut = (r: RedemptionRow & { reward_name_zh?: string; reward_name_en?: string }) => ({
+  id: r.id, rewardId: r.reward_id, memberId: r.member_id, status: r.status as 'requested' | 'fulfilled' | 'cancelled', points: r.points, couponCode: r.coupon_code,
+  requestedBy: r.requested_by, decidedBy: r.decided_by, note: r.note, createdAt: r.created_at.toISOString(),
+  fulfilledAt: r.fulfilled_at?.toISOString() ?? null, cancelledAt: r.cancelled_at?.toISOString() ?? null,
+  rewardNameZh: r.reward_name_zh ?? null, rewardNameEn: r.reward_name_en ?? null,
+});
+
+const facts = (r: RewardRow): RewardFacts => ({
+  cost: r.cost, stock: r.stock, redeemed: r.redeemed, perMemberLimit: r.per_member_limit, tierIds: r.tier_ids,
+  validFrom: r.valid_from, validUntil: r.valid_until, archived: r.archived_at !== null,
+});
+
+/**
+ * Rewards catalogue 奖励 and redemptions 兑换: requested → fulfilled, or cancelled (points given
+ * back). A redemption holds the member's account lock and then the reward row, so under any
+ * concurrency the stock is never oversold and the balance never overdrawn.
+ */
+export function createRewardsService(deps: { database: Database; clock: Clock; ledger: Ledger }) {
+  const { database, clock, ledger } = deps;
+  const db = database.db;
+
+  function check(input: RewardInput): { validFrom: Date | null; validUntil: Date | null } {
+    const problems: FieldProblem[] = [];
+    if (!input.nameZh.trim()) problems.push({ path: '/nameZh', message: 'must not be empty' });
+    if (!input.nameEn.trim()) problems.push({ path: '/nameEn', message: 'must not be empty' });
+    const date = (v: string | null | undefined, path: string) => {
+      if (!v) return null;
+      const d = new Date(v);
+      if (Number.isNaN(d.getTime())) problems.push({ path, message: 'must be a date-time' });
+      return d;
+    };
+    const validFrom = date(input.validFrom, '/validFrom');
+    const validUntil = date(input.validUntil, '/validUntil');
+    if (validFrom && validUntil && validUntil <= validFrom) problems.push({ path: '/validUntil', message: 'must be after validFrom' });
+    if (input.type === 'coupon' && input.stock !== undefined && input.stock !== null) problems.push({ path: '/stock', message: 'a coupon’s stock is its uploaded codes' });
+    failIfProblems(problems);
+    return { validFrom, validUntil };
+  }
+
+  async function checkTiers(tx: Tx, ids: number[]) {
+    if (!ids.length) return;
+    const found = new Set((await tx.selectFrom('loyalty_tiers').select('id').where('id', 'in', ids).execute()).map((t) => t.id));
+    const missing = ids.filter((i) => !found.has(i));
+    if (missing.length) failIfProblems([{ path: '/tierIds', message: `tiers ${missing.join(', ')} do not exist` }]);
+  }
+
+  async function list(q: { archived?: boolean } = {}) {
+    let query = db.selectFrom('loyalty_rewards').selectAll();
+    if (!q.archived) query = query.where('archived_at', 'is', null);
+    return (await query.orderBy('cost').orderBy('id').execute()).map(rewardOut);
+  }
+
+  async function get(id: number) {
+    const r = await db.selectFrom('loyalty_rewards').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!r) throw notFound('Reward', id);
+    return rewardOut(r);
+  }
+
+  async function create(ctx: ActorContext, input: RewardInput) {
+    const { validFrom, validUntil } = check(input);
+    return database.transaction(async (tx) => {
+      await checkTiers(tx, input.tierIds ?? []);
+      const r = await tx.insertInto('loyalty_rewards').values({
+        name_zh: input.nameZh.trim(), name_en: input.nameEn.trim(), description: input.description ?? '', type: input.type, cost: input.cost,
+        stock: input.type === 'coupon' ? 0 : (input.stock ?? null), per_member_limit: input.perMemberLimit ?? null, tier_ids: input.tierIds ?? [],
+        valid_from: validFrom, valid_until: validUntil,
+      }).returningAll().executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, { action: 'loyalty.reward.create', targetType: 'loyalty_reward', targetId: r.id, after: rewardOut(r) });
+      return rewardOut(r);
+    });
+  }
+
+  async function update(ctx: ActorContext, id: number, input: RewardInput & { archived?: boolean }) {
+    const { validFrom, validUntil } = check(input);
+    return database.transaction(async (tx) => {
+      const before = await tx.selectFrom('loyalty_rewards').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!before) throw notFound('Reward', id);
+      if (before.type !== input.type && (before.type === 'coupon' || input.type === 'coupon')) failIfProblems([{ path: '/type', message: 'a coupon cannot become another type, or the other way round' }]);
+      await checkTiers(tx, input.tierIds ?? []);
+      const stock = input.type === 'coupon' ? before.stock : (input.stock ?? null);
+      if (stock !== null && stock < before.redeemed) failIfProblems([{ path: '/stock', message: `${before.redeemed} are redeemed already; the stock cannot be lower` }]);
+      const r = await tx.updateTable('loyalty_rewards').set({
+        name_zh: input.nameZh.trim(), name_en: input.nameEn.trim(), description: input.description ?? '', type: input.type, cost: input.cost, stock,
+        per_member_limit: input.perMemberLimit ?? null, tier_ids: input.tierIds ?? [], valid_from: validFrom, valid_until: validUntil,
+        archived_at: input.archived === undefined ? before.archived_at : input.archived ? (before.archived_at ?? clock.now()) : null, updated_at: clock.now(),
+      }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, { action: 'loyalty.reward.update', targetType: 'loyalty_reward', targetId: id, before: rewardOut(before), after: rewardOut(r) });
+      return rewardOut(r);
+    });
+  }
+
+  /** Adds codes to a coupon's pool (codes already there are reported, not added twice). */
+  async function uploadCodes(ctx: ActorContext, id: number, text: string) {
+    const { codes, problems } = parseCouponCodes(text);
+    return database.transaction(async (tx) => {
+      const r = await tx.selectFrom('loyalty_rewards').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!r) throw notFound('Reward', id);
+      if (r.type !== 'coupon') throw new KithError('CONFLICT', `Reward ${id} is a ${r.type}, not a coupon`);
+      const inserted = codes.length ? (await sql<{ code: string }>`
+        insert into loyalty_coupon_codes (reward_id, code) select ${id}, c from unnest(${codes}::text[]) as c
+        on conflict do nothing returning code`.execute(tx)).rows : [];
+      const added = new Set(inserted.map((x) => x.code));
+      const already = codes.filter((c) => !added.has(c));
+      await tx.updateTable('loyalty_rewards').set({ stock: (r.stock ?? 0) + inserted.length, updated_at: clock.now() }).where('id', '=', id).execute();
+      await recordAudit(tx, ctx, { action: 'loyalty.reward.codes', targetType: 'loyalty_reward', targetId: id, after: { added: inserted.length, duplicates: already.length, rejected: problems.length } });
+      return { added: inserted.length, alreadyInPool: already, rejected: problems };
+    });
+  }
+
+  /**
+   * Redeems a reward for a member. `key` makes a retried request the same redemption. Order of
+   * locks: the member's account, then the reward row — the same for every redemption and cancel.
+   */
+  async function redeem(ctx: ActorContext, memberId: number, rewardId: number, key: string, requestedBy: string) {
+    const now = clock.now();
+    return database.transaction(async (tx) => {
+      await requireMemberFor(tx, ctx, memberId, { live: true });
+      const balance = await lockAccount(tx, memberId);
+      const prior = await tx.selectFrom('loyalty_redemptions').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+      if (prior) {
+        if (prior.member_id !== memberId || prior.reward_id !== rewardId) throw new KithError('CONFLICT', 'This idempotency key was used for another redemption');
+        return { redemption: redemptionOut(prior), created: false };
+      }
+      const reward = await tx.selectFrom('loyalty_rewards').selectAll().where('id', '=', rewardId).forNoKeyUpdate().executeTakeFirst();
+      if (!reward) throw notFound('Reward', rewardId);
+      const acct = await tx.selectFrom('loyalty_accounts').select(['tier_id', 'manual_tier_id', 'manual_until']).where('member_id', '=', memberId).executeTakeFirst();
+      const entry = await tx.selectFrom('loyalty_tiers').select('id').orderBy('threshold').limit(1).executeTakeFirst();
+      const tierId = effectiveTier(acct?.tier_id ?? entry?.id ?? null, { tierId: acct?.manual_tier_id ?? null, until: acct?.manual_until ?? null }, now).tierId;
+      const held = Number((await tx.selectFrom('loyalty_redemptions').select(db.fn.countAll<number>().as('n'))
+        .where('member_id', '=', memberId).where('reward_id', '=', rewardId).where('status', '!=', 'cancelled').executeTakeFirstOrThrow()).n);
+      const refusal = redemptionRefusal(facts(reward), { tierId, balance, held }, now);
+      if (refusal) throw new KithError(refusal.code, refusalMessage(refusal), { extra: { ...refusal } });
+      await tx.updateTable('loyalty_rewards').set({ redeemed: reward.redeemed + 1 }).where('id', '=', rewardId).execute();
+      const redemption = await tx.insertInto('loyalty_redemptions').values({
+        reward_id: rewardId, member_id: memberId, status: 'requested', points: reward.cost, idempotency_key: key, requested_by: requestedBy,
+      }).returningAll().executeTakeFirstOrThrow();
+      let spendId: number | null = null;
+      if (reward.cost > 0) {
+        const spent = await ledger.debit(tx, {
+          memberId, kind: 'spend', points: -reward.cost, growth: 0, reason: `redeemed: ${reward.name_zh}`, redemptionId: redemption.id,
+          key: `redeem:${redemption.id}`, occurredAt: now, actor: requestedBy,
+        }, 'exact');
+        spendId = spent?.posting.id ?? null;
+      }
+      let code: string | null = null;
+      if (reward.type === 'coupon') {
+        const c = await sql<{ code: string }>`
+          update loyalty_coupon_codes set redemption_id = ${redemption.id}
+          where (reward_id, code) = (select reward_id, code from loyalty_coupon_codes where reward_id = ${rewardId} and redemption_id is null order by code limit 1 for update skip locked)
+          returning code`.execute(tx);
+        code = c.rows[0]?.code ?? null;
+        if (!code) throw new KithError('OUT_OF_STOCK', 'This reward is out of stock');
+      }
+      const out = await tx.updateTable('loyalty_redemptions').set({ spend_posting_id: spendId, coupon_code: code }).where('id', '=', redemption.id).returningAll().executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, { action: 'loyalty.redemption.create', targetType: 'member', targetId: memberId, after: redemptionOut(out) });
+      return { redemption: redemptionOut(out), created: true };
+    });
+  }
+
+  async function fulfil(ctx: ActorContext, id: number, note: string) {
+    return decide(ctx, id, 'fulfilled', note);
+  }
+
+  /** Cancelling gives the points back into the lots they came from and frees the stock (and code). */
+  async function cancel(ctx: ActorContext, id: number, note: string) {
+    return decide(ctx, id, 'cancelled', note);
+  }
+
+  async function decide(ctx: ActorContext, id: number, status: 'fulfilled' | 'cancelled', note: string) {
+    return database.transaction(async (tx) => {
+      const r0 = await tx.selectFrom('loyalty_redemptions').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!r0) throw notFound('Redemption', id);
+      await requireMemberFor(tx, ctx, r0.member_id, { live: false });
+      await lockAccount(tx, r0.member_id);
+      const r = await tx.selectFrom('loyalty_redemptions').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+      if (r.status !== 'requested') throw new KithError('CONFLICT', `Redemption ${id} is already ${r.status}`);
+      let refundId: number | null = null;
+      if (status === 'cancelled') {
+        await tx.updateTable('loyalty_rewards').set((eb) => ({ redeemed: eb('redeemed', '-', 1) })).where('id', '=', r.reward_id).execute();
+        await tx.updateTable('loyalty_coupon_codes').set({ redemption_id: null }).where('redemption_id', '=', id).execute();
+        if (r.spend_posting_id) {
+          const back = await ledger.restore(tx, r.spend_posting_id, { reason: 'redemption cancelled', redemptionId: id, key: `redeem-cancel:${id}`, occurredAt: clock.now(), actor: ctx.actor.label });
+          refundId = back?.id ?? null;
+        }
+      }
+      const now = clock.now();
+      const out = await tx.updateTable('loyalty_redemptions').set({
+        status, decided_by: ctx.actor.label, note: note.trim() || null, refund_posting_id: refundId,
+        ...(status === 'fulfilled' ? { fulfilled_at: now } : { cancelled_at: now, coupon_code: null }),
+      }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, { action: `loyalty.redemption.${status === 'fulfilled' ? 'fulfil' : 'cancel'}`, targetType: 'member', targetId: r.member_id, before: redemptionOut(r), after: redemptionOut(out) });
+      return redemptionOut(out);
+    });
+  }
+
+  async function listRedemptions(ctx: ActorContext, q: { status?: 'requested' | 'fulfilled' | 'cancelled'; memberId?: number; rewardId?: number; limit?: number }) {
+    let query = db.selectFrom('loyalty_redemptions as r').innerJoin('loyalty_rewards as w', 'w.id', 'r.reward_id')
+      .selectAll('r').select(['w.name_zh as reward_name_zh', 'w.name_en as reward_name_en']);
+    if (q.status) query = query.where('r.status', '=', q.status);
+    if (q.memberId) query = query.where('r.member_id', '=', q.memberId);
+    if (q.rewardId) query = query.where('r.reward_id', '=', q.rewardId);
+    const scope = ctx.actor.communityIds;
+    if (scope !== null) {
+      query = query.where((eb) => eb.exists(eb.selectFrom('community_memberships as sc').select(sql`1`.as('x'))
+        .whereRef('sc.member_id', '=', 'r.member_id').where('sc.community_id', 'in', scope.length ? scope : [0])));
+    }
+    return (await query.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(Math.min(q.limit ?? 100, 500)).execute()).map(redemptionOut);
+  }
+
+  /** Rewards a member sees, each with whether they can redeem it now and why not. */
+  async function catalogueFor(memberId: number) {
+    const now = clock.now();
+    const rewards = await db.selectFrom('loyalty_rewards').selectAll().where('archived_at', 'is', null).orderBy('cost').orderBy('id').execute();
+    const acct = await db.selectFrom('loyalty_accounts').select(['points_balance', 'tier_id', 'manual_tier_id', 'manual_until']).where('member_id', '=', memberId).executeTakeFirst();
+    const entry = await db.selectFrom('loyalty_tiers').select('id').orderBy('threshold').limit(1).executeTakeFirst();
+    const tierId = effectiveTier(acct?.tier_id ?? entry?.id ?? null, { tierId: acct?.manual_tier_id ?? null, until: acct?.manual_until ?? null }, now).tierId;
+    const held = new Map((await db.selectFrom('loyalty_redemptions').select(['reward_id', db.fn.countAll<number>().as('n')])
+      .where('member_id', '=', memberId).where('status', '!=', 'cancelled').groupBy('reward_id').execute()).map((h) => [h.reward_id, Number(h.n)]));
+    return rewards
+      .filter((r) => !r.valid_until || r.valid_until > now)
+      .map((r) => {
+        const refusal = redemptionRefusal(facts(r), { tierId, balance: acct?.points_balance ?? 0, held: held.get(r.id) ?? 0 }, now);
+        return { ...rewardOut(r), canRedeem: refusal === null, refusal: refusal?.code ?? null, refusalMessage: refusal ? refusalMessage(refusal) : null };
+      });
+  }
+
+  return { list, get, create, update, uploadCodes, redeem, fulfil, cancel, listRedemptions, catalogueFor };
+}
+
+export type RewardsService = ReturnType<typeof createRewardsService>;
