@@ -21,7 +21,7 @@ const concrete = (url: string) => url.replace(/:kind/g, 'members').replace(/:[a-
 describe('route access matrix', () => {
   it('declares an access level on every API route', () => {
     expect(kith.http.routes.length).toBeGreaterThan(20);
-    for (const r of kith.http.routes) expect(['public', 'authenticated', 'staff'].includes(r.access) || isPermission(r.access)).toBe(true);
+    for (const r of kith.http.routes) expect(['public', 'authenticated', 'staff', 'member'].includes(r.access) || isPermission(r.access)).toBe(true);
   });
 
   it('refuses signed-out callers on every non-public route', async () => {
@@ -54,5 +54,17 @@ describe('route access matrix', () => {
       }
     }
     expect(checked.length).toBeGreaterThan(100);
+  });
+
+  it('keeps the member centre to members: every staff role is refused there', async () => {
+    const inject = injector(kith);
+    const memberRoutes = kith.http.routes.filter((r) => r.access === 'member');
+    expect(memberRoutes.length).toBeGreaterThan(3);
+    for (const r of memberRoutes) {
+      for (const role of ROLES) {
+        const res = await inject({ method: r.method as 'GET', url: concrete(r.url), headers: headers.get(role), payload: r.method === 'GET' ? undefined : {} });
+        expect(res.statusCode, `${role} ${r.method} ${r.url}`).toBe(403);
+      }
+    }
   });
 });

@@ -8,7 +8,8 @@ import { lockAccounts, openLots, takeFromLots } from './ledger.repo.js';
 /**
  * The programme's part in member merges, exports and erasure.
  *
- * Merge: the merged member's postings, lots, tier history and adjustments move to the survivor;
+ * Merge: the merged member's postings, lots, tier history, adjustments, redemptions and badges
+ * move to the survivor (a badge both hold is kept once);
  * the survivor's balance and growth are recomputed from the ledger (so they stay exact), the monthly
  * growth is rebuilt, and the survivor keeps the higher earned tier of the two. When one of them was
  * in debt, the other's lots pay it (FIFO), as a new earning would. Undo moves every row back by id
@@ -27,6 +28,10 @@ interface Snapshot {
   after: { id: number; remaining: number }[];
   history: number[];
   adjustments: number[];
+  redemptions: number[];
+  badges: number[];
+  /** Badges both held (same badge and period): the merged member's row, removed in the merge. */
+  badgeClashes: Record<string, unknown>[];
 }
 
 async function accountRecord(tx: Tx, memberId: number) {
@@ -77,6 +82,12 @@ export function loyaltyMemberParticipant(timeZone: string): MemberDataParticipan
       await sql`update loyalty_lots set member_id = ${toId} where member_id = ${fromId}`.execute(tx);
       const history = (await sql<{ id: number }>`update loyalty_tier_history set member_id = ${toId} where member_id = ${fromId} returning id`.execute(tx)).rows.map((r) => r.id);
       const adjustments = (await sql<{ id: number }>`update loyalty_adjustments set member_id = ${toId} where member_id = ${fromId} returning id`.execute(tx)).rows.map((r) => r.id);
+      const redemptions = (await sql<{ id: number }>`update loyalty_redemptions set member_id = ${toId} where member_id = ${fromId} returning id`.execute(tx)).rows.map((r) => r.id);
+      const badgeClashes = (await sql<{ r: Record<string, unknown> }>`
+        delete from loyalty_member_badges f using loyalty_member_badges t
+        where f.member_id = ${fromId} and t.member_id = ${toId} and t.badge_id = f.badge_id and t.period = f.period
+        returning to_jsonb(f) as r`.execute(tx)).rows.map((x) => x.r);
+      const badges = (await sql<{ id: number }>`update loyalty_member_badges set member_id = ${toId} where member_id = ${fromId} returning id`.execute(tx)).rows.map((r) => r.id);
       let debtTakes: { id: number; amount: number }[] = [];
       if (from) {
         await ensureAccount(tx, toId);
@@ -93,7 +104,7 @@ export function loyaltyMemberParticipant(timeZone: string): MemberDataParticipan
         debtTakes = await settleDebt(tx, toId);
       }
       const after = (await sql<{ id: number; remaining: number }>`select posting_id as id, remaining from loyalty_lots where member_id = ${toId}`.execute(tx)).rows;
-      return { from, to, postings, lots: lots.rows, debtTakes, after, history, adjustments };
+      return { from, to, postings, lots: lots.rows, debtTakes, after, history, adjustments, redemptions, badges, badgeClashes };
     },
 
     async undoMove(tx, snapshot, fromId, toId) {
@@ -111,6 +122,11 @@ export function loyaltyMemberParticipant(timeZone: string): MemberDataParticipan
       await sql`update loyalty_lots set member_id = ${fromId} where posting_id = any(${s.postings}::bigint[])`.execute(tx);
       await sql`update loyalty_tier_history set member_id = ${fromId} where id = any(${s.history}::bigint[])`.execute(tx);
       await sql`update loyalty_adjustments set member_id = ${fromId} where id = any(${s.adjustments}::bigint[])`.execute(tx);
+      await sql`update loyalty_redemptions set member_id = ${fromId} where id = any(${s.redemptions}::bigint[])`.execute(tx);
+      await sql`update loyalty_member_badges set member_id = ${fromId} where id = any(${s.badges}::bigint[])`.execute(tx);
+      for (const b of s.badgeClashes) {
+        await sql`insert into loyalty_member_badges overriding system value select * from jsonb_populate_record(null::loyalty_member_badges, ${JSON.stringify(b)}::jsonb)`.execute(tx);
+      }
       if (s.from) {
         await sql`insert into loyalty_accounts select * from jsonb_populate_record(null::loyalty_accounts, ${JSON.stringify(s.from)}::jsonb)`.execute(tx);
         await recompute(tx, fromId, timeZone);
@@ -131,11 +147,17 @@ export function loyaltyMemberParticipant(timeZone: string): MemberDataParticipan
         .where('member_id', '=', memberId).orderBy('effective_at').execute();
       const adjustments = await tx.selectFrom('loyalty_adjustments').select(['points', 'reason', 'status', 'created_at'])
         .where('member_id', '=', memberId).orderBy('created_at').execute();
-      return { account, ledger, tiers, adjustments };
+      const redemptions = await tx.selectFrom('loyalty_redemptions').select(['reward_id', 'status', 'points', 'coupon_code', 'created_at', 'fulfilled_at', 'cancelled_at'])
+        .where('member_id', '=', memberId).orderBy('created_at').execute();
+      const badges = await tx.selectFrom('loyalty_member_badges').select(['badge_id', 'period', 'awarded_at', 'reason', 'revoked_at'])
+        .where('member_id', '=', memberId).orderBy('awarded_at').execute();
+      return { account, ledger, tiers, adjustments, redemptions, badges };
     },
 
     async erase(tx, memberId) {
       await sql`update loyalty_adjustments set reason = '(erased)', decision_note = null where member_id = ${memberId}`.execute(tx);
+      await sql`update loyalty_redemptions set note = null where member_id = ${memberId}`.execute(tx);
+      await sql`update loyalty_member_badges set reason = '(erased)' where member_id = ${memberId} and awarded_by <> 'system'`.execute(tx);
       await sql`update loyalty_ledger set reason = '(erased)' where member_id = ${memberId} and kind = 'adjust'`.execute(tx);
       await sql`update loyalty_accounts set manual_reason = case when manual_reason is null then null else '(erased)' end where member_id = ${memberId}`.execute(tx);
       await sql`update loyalty_tier_history set reason = '(erased)' where member_id = ${memberId} and change in ('manual', 'manual_ended') and actor <> 'system'`.execute(tx);
