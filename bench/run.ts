@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 
 const BENCHES: Record<string, () => Promise<{ run(opts: BenchOptions): Promise<void> }>> = {
   ingest: () => import('./ingest.bench.js'),
+  loyalty: () => import('./loyalty.bench.js'),
 };
 
 export interface BenchOptions {

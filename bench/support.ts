@@ -9,7 +9,7 @@ import { migrate } from '../src/kernel/db/migrator.js';
 import { packageRoot } from '../src/kernel/paths.js';
 
 /** A fresh, migrated database of the requested kind for one benchmark run. */
-export async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<{ database: Database; dispose(): Promise<void> }> {
+export async function benchDatabase(kind: 'pglite' | 'postgres', opts: { poolSize?: number } = {}): Promise<{ database: Database; dispose(): Promise<void> }> {
   if (kind === 'pglite') {
     // On disk, as `npm start` runs it: an in-memory database would also count the data in RSS.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-bench-'));
@@ -31,7 +31,7 @@ export async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<{ data
   await admin.end();
   const u = new URL(base);
   u.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 8 });
+  const database = await openDatabase({ databaseUrl: u.toString(), poolSize: opts.poolSize ?? 8 });
   await migrate(database);
   return {
     database,

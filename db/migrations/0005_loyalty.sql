@@ -108,13 +108,12 @@ create index loyalty_ledger_member_time_idx on loyalty_ledger (member_id, occurr
 -- Caps, cooldowns, streaks and first-time bonuses read a member's earlier postings of one rule.
 create index loyalty_ledger_rule_idx on loyalty_ledger (member_id, rule_id, occurred_at) include (activity_id, points, growth) where rule_id is not null;
 create index loyalty_ledger_order_idx on loyalty_ledger (order_id) where order_id is not null;
-create index loyalty_ledger_activity_idx on loyalty_ledger (activity_id) where activity_id is not null;
 
 -- Earned points form lots that expire; spending takes the lots that expire first (FIFO).
 -- Invariant: the remaining points of a member's lots add up to max(balance, 0).
 create table loyalty_lots (
   posting_id bigint primary key references loyalty_ledger (id),
-  member_id bigint not null references members (id),
+  member_id bigint not null,                -- always its posting's member (moved with it in merges)
   amount bigint not null check (amount > 0),
   remaining bigint not null check (remaining >= 0 and remaining <= amount),
   earned_at timestamptz not null,
@@ -136,8 +135,10 @@ create table loyalty_growth_monthly (
 create table loyalty_tier_history (
   id bigint generated always as identity primary key,
   member_id bigint not null references members (id),
-  from_tier_id bigint references loyalty_tiers (id),
-  to_tier_id bigint references loyalty_tiers (id),
+  -- No foreign keys to tiers here: an evaluation writes a row per change, and the tiers service
+  -- refuses to remove a tier that any history row names.
+  from_tier_id bigint,
+  to_tier_id bigint,
   change text not null check (change in ('promoted', 'demoted', 'manual', 'manual_ended')),
   reason text not null,
   details jsonb not null default '{}',
@@ -164,3 +165,47 @@ create table loyalty_adjustments (
 );
 create index loyalty_adjustments_status_idx on loyalty_adjustments (status, created_at);
 create index loyalty_adjustments_member_idx on loyalty_adjustments (member_id);
+
+-- The credit path in one statement (see ledger.repo.ts creditPostings): postings appended (known
+-- idempotency keys skipped), balances and totals added in member order, a lot for each posting
+-- that adds points (holding what is left after any debt: max(0, min(points, balance after it))),
+-- growth added to the monthly rollup. In a PL/pgSQL function so its plan is prepared once per
+-- connection: planning the five-part statement cost more than running it for a single posting.
+create function loyalty_credit(p_rows json, p_tz text, p_now timestamptz)
+returns table (id bigint, member_id bigint, points bigint, growth bigint, idempotency_key text, occurred_at timestamptz, expires_at timestamptz)
+language plpgsql as $$
+#variable_conflict use_column
+begin
+  return query
+  with q as (
+    select * from json_to_recordset(p_rows) as q(m bigint, k text, p bigint, g bigint, r text, ru bigint, rv int, a bigint, o bigint,
+      rd bigint, rs bigint, key text, at timestamptz, ex timestamptz, d json, ac text)),
+  ins as (
+    insert into loyalty_ledger as l (member_id, kind, points, growth, reason, rule_id, rule_version, activity_id, order_id, redemption_id,
+      reverses_id, idempotency_key, occurred_at, expires_at, details, actor)
+    select q.m, q.k, q.p, q.g, q.r, q.ru, q.rv, q.a, q.o, q.rd, q.rs, q.key, q.at, q.ex, q.d::jsonb, q.ac from q
+    on conflict (idempotency_key) do nothing
+    returning l.id, l.member_id, l.points, l.growth, l.idempotency_key, l.occurred_at, l.expires_at),
+  acc as (
+    insert into loyalty_accounts as a (member_id, points_balance, growth_lifetime, updated_at)
+    select ins.member_id, sum(ins.points), sum(ins.growth), p_now from ins group by ins.member_id order by ins.member_id
+    on conflict on constraint loyalty_accounts_pkey do update set
+      points_balance = a.points_balance + excluded.points_balance,
+      growth_lifetime = a.growth_lifetime + excluded.growth_lifetime,
+      updated_at = excluded.updated_at
+    returning a.member_id, a.points_balance),
+  lots as (
+    insert into loyalty_lots (posting_id, member_id, amount, remaining, earned_at, expires_at)
+    select i.id, i.member_id, i.points,
+      greatest(0, least(i.points, acc.points_balance - coalesce(sum(i.points) over (partition by i.member_id order by i.id desc rows between unbounded preceding and 1 preceding), 0))),
+      i.occurred_at, i.expires_at
+    from ins i join acc on acc.member_id = i.member_id where i.points > 0
+    returning posting_id),
+  gm as (
+    insert into loyalty_growth_monthly as x (member_id, month, growth)
+    select ins.member_id, date_trunc('month', ins.occurred_at at time zone p_tz)::date, sum(ins.growth) from ins where ins.growth <> 0 group by 1, 2 order by 1, 2
+    on conflict on constraint loyalty_growth_monthly_pkey do update set growth = x.growth + excluded.growth
+    returning x.member_id)
+  -- Every data-modifying part of a WITH runs to completion, whether the final select reads it or not.
+  select ins.id, ins.member_id, ins.points, ins.growth, ins.idempotency_key, ins.occurred_at, ins.expires_at from ins;
+end $$;

@@ -32,28 +32,11 @@ export function createLedger(deps: LedgerDeps) {
   async function credit(tx: Tx, programme: Programme, rows: repo.PostingRow[]): Promise<repo.InsertedPosting[]> {
     for (const r of rows) if (!Number.isSafeInteger(r.points) || r.points < 0) throw new RangeError(`credit of ${r.points} points (key ${r.key})`);
     const withExpiry = rows.map((r) => ({ ...r, expiresAt: r.points > 0 ? (r.expiresAt ?? pointsExpiry(tz, r.occurredAt, programme.pointsExpiryMonths)) : null }));
-    const inserted = await repo.insertPostings(tx, withExpiry);
+    const inserted = await repo.creditPostings(tx, withExpiry, tz, clock.now());
     if (inserted.length === 0) return inserted;
-    const deltas = new Map<number, { memberId: number; points: number; growth: number }>();
-    for (const p of inserted) {
-      const d = deltas.get(p.member_id) ?? { memberId: p.member_id, points: 0, growth: 0 };
-      d.points += p.points;
-      d.growth += p.growth;
-      deltas.set(p.member_id, d);
-    }
-    const before = await repo.addToAccounts(tx, [...deltas.values()], clock.now());
-    // Debt (a balance below zero after a refund) is paid off by the first points earned after it.
-    const running = new Map(before);
-    const lots = [...inserted].sort((a, b) => a.member_id - b.member_id || a.id - b.id).flatMap((p) => {
-      if (p.points <= 0) return [];
-      const bal = running.get(p.member_id) ?? 0;
-      running.set(p.member_id, bal + p.points);
-      const remaining = lotRemainingAfterDebt(p.points, bal);
-      return [{ postingId: p.id, memberId: p.member_id, amount: p.points, remaining, earnedAt: p.occurred_at, expiresAt: p.expires_at }];
-    });
-    await repo.insertLots(tx, lots);
-    await repo.addGrowthMonthly(tx, inserted.map((p) => ({ memberId: p.member_id, month: monthOf(tz, p.occurred_at), growth: p.growth })));
-    const grew = [...deltas.values()].filter((d) => d.growth > 0).map((d) => d.memberId);
+    const grown = new Map<number, number>();
+    for (const p of inserted) grown.set(p.member_id, (grown.get(p.member_id) ?? 0) + p.growth);
+    const grew = [...grown].filter(([, g]) => g > 0).map(([m]) => m);
     if (grew.length && deps.onGrowth) await deps.onGrowth(tx, grew);
     return inserted;
   }

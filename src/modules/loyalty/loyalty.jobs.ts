@@ -19,8 +19,8 @@ import type { BadgesService } from './badges.service.js';
 const DAILY = 'loyalty:daily';
 const EVALUATE = 'loyalty:evaluate';
 const EXPIRY_CHUNK = 5000;
-const EVALUATION_CHUNK = 5000;
-const CHUNKS_PER_JOB = 20;
+const EVALUATION_CHUNK = 20_000;
+const CHUNKS_PER_JOB = 5;
 
 export function loyaltyRulesSubscriber(rules: RulesService): EventSubscriber {
   return {

@@ -23,12 +23,12 @@ export async function accountsOf(tx: Tx, memberIds: number[]): Promise<AccountRo
   return tx.selectFrom('loyalty_accounts').selectAll().where('member_id', 'in', memberIds).orderBy('member_id').execute();
 }
 
-/** The next page of accounts not yet evaluated for `period`, in member order. */
+/** The next page of accounts not yet evaluated for `period`, in member order, locked for the evaluation. */
 export async function accountsToEvaluate(tx: Tx, period: string, after: number, limit: number): Promise<AccountRow[]> {
   return tx.selectFrom('loyalty_accounts').selectAll()
     .where('member_id', '>', after)
     .where((eb) => eb.or([eb('evaluated_period', 'is', null), eb('evaluated_period', '!=', period)]))
-    .orderBy('member_id').limit(limit).execute();
+    .orderBy('member_id').limit(limit).forNoKeyUpdate().execute();
 }
 
 /** Activities per member in [from, to), counted for each set of kinds an obligation names. */

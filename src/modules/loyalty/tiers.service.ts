@@ -186,7 +186,6 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
     const result = { period: prev.key, evaluated: accounts.length, promoted: 0, demoted: 0, after: accounts.at(-1)?.member_id ?? after, done: accounts.length < chunk };
     if (accounts.length === 0) return result;
     const ids = accounts.map((a) => a.member_id);
-    await lockAccounts(tx, ids);
     const growth = await repo.windowGrowth(tx, ids, windowStartMonth(tz, now, p.qualificationMonths));
     const counts = await repo.activityCounts(tx, ids, prev.start, prev.next, kindSets);
     const updates: Parameters<typeof repo.setEarnedTiers>[1] = [];
@@ -210,7 +209,7 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
   }
 
   /** The whole periodic evaluation, chunk by chunk (each its own transaction), then ended manual tiers. */
-  async function evaluate(now = clock.now(), chunk = 5000): Promise<{ period: string; evaluated: number; promoted: number; demoted: number }> {
+  async function evaluate(now = clock.now(), chunk = 20_000): Promise<{ period: string; evaluated: number; promoted: number; demoted: number }> {
     const total = { period: '', evaluated: 0, promoted: 0, demoted: 0 };
     let after = 0;
     for (;;) {

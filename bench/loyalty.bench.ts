@@ -1,0 +1,176 @@
+/**
+ * Membership programme benchmark, on PostgreSQL, in one run:
+ * 1. postings through the ledger service from 16 concurrent clients, one posting per transaction
+ *    (ledger row, balance row under lock, lot), against a hand-written PL/pgSQL function doing the
+ *    same three writes, called the same way;
+ * 2. the periodic tier evaluation of 1,000,000 members (accounts, growth rollup, an obligation);
+ * 3. behaviour rules applied to 1,000,000 activities in the batches ingest hands them over in;
+ * then ledger verification, which must find no drift.
+ */
+import { sql } from 'kysely';
+import { createKith, type Kith } from '../src/app.js';
+import { loadConfig } from '../src/kernel/config.js';
+import { createLogger } from '../src/kernel/logger.js';
+import { systemActor } from '../src/kernel/context.js';
+import { fixedClock } from '../src/kernel/clock.js';
+import type { Database } from '../src/kernel/db/database.js';
+import { benchDatabase, fmt, mib, peakRss, timed } from './support.js';
+import type { BenchOptions } from './run.js';
+
+const ctx = { actor: systemActor('bench'), requestId: null };
+const CLIENTS = 16;
+const NOW = '2026-12-01T03:00:00+08:00';
+
+async function pool<T>(n: number, clients: number, fn: (i: number) => Promise<T>) {
+  let next = 0;
+  await Promise.all(Array.from({ length: clients }, async () => {
+    for (let i = next++; i < n; i = next++) await fn(i);
+  }));
+}
+
+async function membersBulk(database: Database, n: number): Promise<{ first: number; last: number }> {
+  const r = await sql<{ first: number; last: number }>`
+    with ins as (insert into members (nickname) select null from generate_series(1, ${n}) returning id)
+    select min(id)::bigint as first, max(id)::bigint as last from ins`.execute(database.db);
+  return r.rows[0]!;
+}
+
+async function postingBench(kith: Kith, database: Database, total: number) {
+  const m = await membersBulk(database, 10_000);
+  const span = m.last - m.first + 1;
+  const at = new Date(NOW);
+  const programme = await import('../src/modules/loyalty/programme.js').then((x) => x.loadProgramme(database.db));
+  const service = await timed(() => pool(total, CLIENTS, (i) => database.transaction((tx) => kith.loyalty.ledger.credit(tx, programme, [{
+    memberId: m.first + ((i * 7919) % span), kind: 'earn', points: 1 + (i % 50), growth: 0, reason: 'bench', key: `svc:${i}`, occurredAt: at, actor: 'bench',
+  }]))));
+  // The reference: the same three writes in one hand-written function, one call per posting.
+  await sql`
+    create or replace function bench_post(p_member bigint, p_points bigint, p_key text, p_at timestamptz, p_expires timestamptz) returns void
+    language plpgsql as $$
+    declare v_id bigint;
+    begin
+      insert into loyalty_ledger (member_id, kind, points, growth, reason, idempotency_key, occurred_at, expires_at, actor)
+      values (p_member, 'earn', p_points, 0, 'bench', p_key, p_at, p_expires, 'bench')
+      on conflict (idempotency_key) do nothing returning id into v_id;
+      if v_id is null then return; end if;
+      insert into loyalty_accounts as a (member_id, points_balance) values (p_member, p_points)
+      on conflict (member_id) do update set points_balance = a.points_balance + excluded.points_balance, updated_at = now();
+      insert into loyalty_lots (posting_id, member_id, amount, remaining, earned_at, expires_at) values (v_id, p_member, p_points, p_points, p_at, p_expires);
+    end $$`.execute(database.db);
+  const expires = new Date('2027-12-31T16:00:00Z');
+  const reference = await timed(() => pool(total, CLIENTS, (i) => database.transaction(async (tx) => {
+    await sql`select bench_post(${m.first + ((i * 7919) % span)}, ${1 + (i % 50)}, ${`ref:${i}`}, ${at}, ${expires})`.execute(tx);
+  })));
+  return { service: (total / service.ms) * 1000, reference: (total / reference.ms) * 1000, serviceMs: service.ms, referenceMs: reference.ms };
+}
+
+async function evaluationBench(kith: Kith, database: Database, members: number) {
+  const t = kith.loyalty.tiers;
+  const tiers = await t.list();
+  const [bronze, silver, gold] = tiers;
+  const m = await membersBulk(database, members);
+  // Accounts: a spread of earned tiers, growth over the last twelve months, a few in grace.
+  const gen = await timed(async () => {
+    await sql`
+      insert into loyalty_accounts (member_id, tier_id, tier_since, below_keep_since)
+      select id, case when id % 10 < 6 then ${bronze!.id}::bigint when id % 10 < 9 then ${silver!.id}::bigint else ${gold!.id}::bigint end,
+        '2026-01-01'::timestamptz, case when id % 17 = 0 then '2026-09-01'::timestamptz end
+      from generate_series(${m.first}::bigint, ${m.last}::bigint) as id`.execute(database.db);
+    // One growth posting per member (the ledger stays the truth, so verification must still pass),
+    // in one of the last fourteen months: some fall outside the twelve-month window.
+    await sql`
+      insert into loyalty_ledger (member_id, kind, points, growth, reason, idempotency_key, occurred_at, actor)
+      select id, 'earn', 0, (id * 31) % 1200, 'bench growth', 'bench-g:' || id,
+        (date '2026-11-15' - make_interval(months => (id % 14)::int))::timestamptz, 'bench'
+      from generate_series(${m.first}::bigint, ${m.last}::bigint) as id`.execute(database.db);
+    await sql`
+      insert into loyalty_growth_monthly (member_id, month, growth)
+      select member_id, date_trunc('month', occurred_at at time zone 'Asia/Shanghai')::date, growth
+      from loyalty_ledger where idempotency_key like 'bench-g:%'`.execute(database.db);
+    await sql`update loyalty_accounts a set growth_lifetime = (a.member_id * 31) % 1200 where a.member_id between ${m.first} and ${m.last}`.execute(database.db);
+    // Gold's obligation counts November's messages; give them to half of the gold members.
+    await sql`
+      insert into activities (member_id, channel, kind, occurred_at, properties, source, external_id)
+      select id, 'wechat', 'message', '2026-11-10T02:00:00Z'::timestamptz + make_interval(hours => k), '{}', 'bench-eval', id || ':' || k
+      from generate_series(${m.first}::bigint, ${m.last}::bigint) as id cross join generate_series(1, 4) as k where id % 20 = 9`.execute(database.db);
+    await sql`analyze`.execute(database.db);
+  });
+  const r = await timed(() => t.evaluate(new Date(NOW)));
+  const again = await timed(() => t.evaluate(new Date(NOW)));
+  return { members, genMs: gen.ms, ms: r.ms, result: r.value, againMs: again.ms, againEvaluated: again.value.evaluated };
+}
+
+async function rulesBench(kith: Kith, database: Database, activities: number) {
+  const members = Math.max(1, Math.round(activities / 10));
+  const m = await membersBulk(database, members);
+  const c = await database.db.insertInto('communities').values({ name: '基准社群', channel: 'wechat', positioning_type: 'interest', goal: 'interaction' }).returning('id').executeTakeFirstOrThrow();
+  const gen = await timed(async () => {
+    await sql`
+      insert into activities (member_id, community_id, channel, kind, occurred_at, properties, source, external_id)
+      select ${m.first}::bigint + (i * 7919) % ${members}, ${c.id}, 'wechat',
+        case when i % 100 < 80 then 'message' when i % 100 < 95 then 'check_in' else 'event_attended' end,
+        '2026-06-01T00:00:00Z'::timestamptz + make_interval(secs => (i::double precision * 15552000 / ${activities})),
+        case when i % 100 < 80 then jsonb_build_object('text', '今天的咖啡豆酸度刚好，推荐 ' || (i % 37)) else '{}'::jsonb end,
+        'bench-rules', 'r' || i
+      from generate_series(0, ${activities - 1}) as i`.execute(database.db);
+    await sql`analyze`.execute(database.db);
+  });
+  const ids = (await sql<{ id: number }>`select id from activities where source = 'bench-rules' order by id`.execute(database.db)).rows.map((r) => r.id);
+  const BATCH = 10_000;
+  const batches: number[][] = [];
+  for (let i = 0; i < ids.length; i += BATCH) batches.push(ids.slice(i, i + BATCH));
+  // One client, in arrival order, as the outbox worker applies ingest batches one after another.
+  const r = await timed(async () => {
+    let postings = 0;
+    for (const b of batches) postings += (await database.transaction((tx) => kith.loyalty.rules.applyToActivities(tx, b))).postings;
+    return postings;
+  });
+  return { activities: ids.length, genMs: gen.ms, ms: r.ms, postings: r.value, rate: (ids.length / r.ms) * 1000 };
+}
+
+export async function run(opts: BenchOptions) {
+  if (opts.db === 'pglite') console.log('the loyalty benchmark runs on PostgreSQL (its targets are for a server); ignoring --db pglite');
+  const postings = Math.round(50_000 * opts.scale);
+  const members = Math.round(1_000_000 * opts.scale);
+  const activities = Math.round(1_000_000 * opts.scale);
+  const { database, dispose } = await benchDatabase('postgres', { poolSize: CLIENTS + 2 });
+  const clock = fixedClock(NOW);
+  const kith = await createKith({ config: loadConfig({ KITH_LOG_LEVEL: 'silent' }, { jobsEnabled: false }), database, clock, log: createLogger('silent') });
+  try {
+    const t = kith.loyalty.tiers;
+    await t.create(ctx, { nameZh: '铜牌会员', nameEn: 'Bronze', threshold: 0 });
+    await t.create(ctx, { nameZh: '银牌会员', nameEn: 'Silver', threshold: 300, benefits: [{ type: 'points_multiplier', value: 1.5 }] });
+    await t.create(ctx, { nameZh: '金牌会员', nameEn: 'Gold', threshold: 900, benefits: [{ type: 'points_multiplier', value: 2 }], obligations: [{ type: 'min_activities', count: 4, kinds: ['message'] }] });
+    await kith.loyalty.accounts.updateProgramme(ctx, { qualificationMonths: 12, graceDays: 30 });
+    const r = kith.loyalty.rules;
+    const from = '2020-01-01T00:00:00Z';
+    await r.create(ctx, { name: '群聊发言', validFrom: from, definition: { kind: 'message', enabled: true, filters: {}, points: { mode: 'fixed', amount: 2 }, growth: { mode: 'fixed', amount: 1 }, tierMultiplier: true, limits: { perDay: 5 }, antiAbuse: { minTextLength: 4, duplicateWindowMinutes: 10 } } });
+    await r.create(ctx, { name: '每日签到', validFrom: from, definition: { kind: 'check_in', enabled: true, filters: {}, points: { mode: 'fixed', amount: 5 }, growth: { mode: 'fixed', amount: 2 }, tierMultiplier: false, limits: { perDay: 1 }, streak: { bonuses: [0, 1, 2, 3, 5, 8, 10] } } });
+    await r.create(ctx, { name: '参加活动', validFrom: from, definition: { kind: 'event_attended', enabled: true, filters: {}, points: { mode: 'fixed', amount: 50 }, growth: { mode: 'fixed', amount: 20 }, tierMultiplier: false, limits: {}, firstTimeBonus: { points: 100, growth: 0 } } });
+
+    console.log(`loyalty benchmark on PostgreSQL (scale ${opts.scale})`);
+    const only = process.env.BENCH_ONLY;
+    const p = only && only !== 'postings' ? { service: 0, reference: 1, serviceMs: 0, referenceMs: 0 } : await postingBench(kith, database, postings);
+    console.log(`\n1. postings, ${CLIENTS} concurrent clients, one posting per transaction (${fmt(postings)} each)`);
+    console.log(`   ledger service      ${fmt(p.service)} postings/s  (${(p.serviceMs / 1000).toFixed(1)} s)   target ≥ 3,000/s`);
+    console.log(`   hand-written SQL    ${fmt(p.reference)} postings/s  (${(p.referenceMs / 1000).toFixed(1)} s)`);
+    console.log(`   service / SQL       ${((p.service / p.reference) * 100).toFixed(0)}%   target ≥ 70%`);
+
+    const e = only && only !== 'evaluation' ? { members: 0, genMs: 0, ms: 0, result: { evaluated: 0, promoted: 0, demoted: 0 }, againMs: 0, againEvaluated: 0 } : await evaluationBench(kith, database, members);
+    console.log(`\n2. tier evaluation of ${fmt(e.members)} members (data generated in ${(e.genMs / 1000).toFixed(1)} s)`);
+    console.log(`   evaluation          ${(e.ms / 1000).toFixed(1)} s for ${fmt(e.result.evaluated)} accounts: ${fmt(e.result.promoted)} promoted, ${fmt(e.result.demoted)} demoted   target ≤ 20 s`);
+    console.log(`   second run          ${(e.againMs / 1000).toFixed(1)} s, ${fmt(e.againEvaluated)} accounts left to evaluate (must be 0)`);
+
+    const a = await rulesBench(kith, database, activities);
+    console.log(`\n3. rules applied to ${fmt(a.activities)} activities (generated in ${(a.genMs / 1000).toFixed(1)} s), batches of 10,000`);
+    console.log(`   rules               ${fmt(a.rate)} activities/s  (${(a.ms / 1000).toFixed(1)} s, ${fmt(a.postings)} postings)   target ≥ 50,000/s`);
+
+    const v = await timed(() => kith.loyalty.accounts.verify());
+    console.log(`\nledger verification   ${fmt(v.value.postings)} postings, ${fmt(v.value.accounts)} accounts in ${(v.ms / 1000).toFixed(1)} s: ${v.value.ok ? 'no drift' : `DRIFT in ${v.value.drift.length} accounts, ${v.value.growthDrift.length} growth months`}`);
+    console.log(`peak RSS ${mib(peakRss())}`);
+    if (!v.value.ok) process.exitCode = 1;
+  } finally {
+    await kith.close();
+    await dispose();
+  }
+}
