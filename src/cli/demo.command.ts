@@ -21,7 +21,8 @@ export async function loadDemoIfEmpty(kith: Kith, opts: { seed?: number; members
     bars.get(step)!.update({ processed: done, total });
     if (done === total) bars.get(step)!.done();
   });
-  await kith.jobs.runOnce(); // follow-up work of the load (last-active dates) before anyone looks
+  await kith.jobs.runOnce(); // follow-up work of the load (last-active dates, points by the rules) before anyone looks
+  await kith.database.transaction((tx) => kith.loyalty.badges.awardAutomatic(tx));
   // Fresh planner statistics for the tables the load just filled. PGlite has no autovacuum: without
   // them the planner takes the tables for empty and picks nested loops (a member search took minutes).
   await sql`analyze`.execute(kith.database.db);

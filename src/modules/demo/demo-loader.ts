@@ -7,7 +7,9 @@ import { applyMembershipActivities, setMembershipRoles, type CommunitiesService 
 import type { AccessService } from '../access/index.js';
 import type { IngestService } from '../activity/index.js';
 import { checkActivity, MAX_BATCH, type ActivityInput } from '../activity/index.js';
+import type { LoyaltyModule } from '../loyalty/index.js';
 import { generateDemo, type DemoData, type DemoOptions } from './generator/index.js';
+import { setUpDemoProgramme } from './demo-programme.js';
 
 export const DEMO_SOURCE = 'demo';
 export const DEMO_OWNER_EMAIL = 'owner@demo.kith.dev';
@@ -22,10 +24,11 @@ export interface DemoLoadResult {
 /**
  * Loads the generated demo community through the same module doors an operator's data takes:
  * communities through the communities service, members as a system-of-record load, memberships
- * with their history, then every activity through the ingest path (orders, counts, events).
+ * with their history, the membership programme, then every activity through the ingest path
+ * (orders, counts, events; the outbox then earns points and growth by the programme's rules).
  */
 export async function loadDemo(deps: {
-  database: Database; communities: CommunitiesService; access: AccessService; ingest: IngestService; log?: Logger;
+  database: Database; communities: CommunitiesService; access: AccessService; ingest: IngestService; loyalty: LoyaltyModule; log?: Logger;
 }, ctx: ActorContext, opts: DemoOptions = {}, progress?: (step: string, done: number, total: number) => void): Promise<DemoLoadResult> {
   const data: DemoData = generateDemo(opts);
   const communityId = new Map<string, number>();
@@ -61,6 +64,8 @@ export async function loadDemo(deps: {
   progress?.('members', data.members.length, data.members.length);
 
   const now = new Date(Math.max(Date.now(), ...data.activities.slice(-1).map((a) => Date.parse(a.occurredAt))));
+  // The programme exists before the history loads, with rules in force from its first day.
+  await setUpDemoProgramme(deps.loyalty, ctx, new Date(Math.min(...data.activities.slice(0, 1).map((a) => Date.parse(a.occurredAt)), now.getTime())));
   let written = 0;
   for (let s = 0; s < data.activities.length; s += MAX_BATCH) {
     const batch: { index: number; input: ActivityInput }[] = [];
