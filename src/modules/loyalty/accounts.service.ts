@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import type { Database } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { ActorContext } from '../../kernel/context.js';
 import { KithError, failIfProblems, forbidden, notFound } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { requireMemberFor } from '../members/index.js';
+import { memberInScope, requireMemberFor } from '../members/index.js';
 import { localDay, windowStartMonth } from './domain/calendar.js';
 import { expiringSchedule } from './domain/lots.js';
 import { effectiveTier, progressToNext, sortTiers, type Obligation } from './domain/tiers.js';
@@ -145,11 +144,7 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
     let query = db.selectFrom('loyalty_adjustments').selectAll();
     if (q.status) query = query.where('status', '=', q.status);
     if (q.memberId) query = query.where('member_id', '=', q.memberId);
-    const scope = ctx.actor.communityIds;
-    if (scope !== null) {
-      query = query.where((eb) => eb.exists(eb.selectFrom('community_memberships as sc').select(sql`1`.as('x'))
-        .whereRef('sc.member_id', '=', 'loyalty_adjustments.member_id').where('sc.community_id', 'in', scope.length ? scope : [0])));
-    }
+    query = query.where(memberInScope(ctx, 'loyalty_adjustments.member_id'));
     const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(Math.min(q.limit ?? 100, 500)).execute();
     return rows.map(adjustmentOut);
   }

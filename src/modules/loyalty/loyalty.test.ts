@@ -267,3 +267,24 @@ describe('members merge', () => {
     await expectNoDrift(kith);
   });
 });
+
+describe('community managers', () => {
+  it('see and adjust only members of their communities', async () => {
+    const inject = injector(kith);
+    const c = await kith.database.db.insertInto('communities').values({ name: '门店一群', channel: 'wechat', positioning_type: 'product', goal: 'after_sales' }).returning('id').executeTakeFirstOrThrow();
+    const mine = await member(kith), other = await member(kith);
+    await kith.database.db.insertInto('community_memberships').values({ community_id: c.id, member_id: mine, joined_at: new Date('2026-01-01T00:00:00Z') }).execute();
+    const cm = await staffSession(kith, 'community_manager', [c.id]);
+    expect((await inject({ method: 'GET', url: `/api/v1/members/${mine}/loyalty`, headers: cm.headers })).statusCode).toBe(200);
+    expect((await inject({ method: 'GET', url: `/api/v1/members/${other}/loyalty`, headers: cm.headers })).statusCode).toBe(404);
+    expect((await inject({ method: 'POST', url: `/api/v1/members/${other}/loyalty/adjustments`, headers: cm.headers, payload: { points: 5, reason: 'x' } })).statusCode).toBe(404);
+    const r = await inject({ method: 'POST', url: `/api/v1/members/${mine}/loyalty/adjustments`, headers: cm.headers, payload: { points: 5, reason: '门店补录' } });
+    expect(r.statusCode, r.body).toBe(201);
+    await kith.loyalty.accounts.requestAdjustment(systemCtx, other, { points: 7, reason: 'elsewhere' });
+    const list = (await inject({ method: 'GET', url: '/api/v1/loyalty/adjustments', headers: cm.headers })).json().items as { memberId: number }[];
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((a) => a.memberId === mine)).toBe(true);
+    expect((await inject({ method: 'PATCH', url: '/api/v1/loyalty/programme', headers: cm.headers, payload: { graceDays: 1 } })).statusCode).toBe(403);
+  });
+});
+

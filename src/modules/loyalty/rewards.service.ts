@@ -5,7 +5,7 @@ import type { Clock } from '../../kernel/clock.js';
 import type { ActorContext } from '../../kernel/context.js';
 import { KithError, failIfProblems, notFound, type FieldProblem } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { requireMemberFor } from '../members/index.js';
+import { memberInScope, requireMemberFor } from '../members/index.js';
 import { effectiveTier } from './domain/tiers.js';
 import { parseCouponCodes, redemptionRefusal, refusalMessage, type RewardFacts } from './domain/rewards.js';
 import type { Ledger } from './ledger.service.js';
@@ -227,11 +227,7 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
     if (q.status) query = query.where('r.status', '=', q.status);
     if (q.memberId) query = query.where('r.member_id', '=', q.memberId);
     if (q.rewardId) query = query.where('r.reward_id', '=', q.rewardId);
-    const scope = ctx.actor.communityIds;
-    if (scope !== null) {
-      query = query.where((eb) => eb.exists(eb.selectFrom('community_memberships as sc').select(sql`1`.as('x'))
-        .whereRef('sc.member_id', '=', 'r.member_id').where('sc.community_id', 'in', scope.length ? scope : [0])));
-    }
+    query = query.where(memberInScope(ctx, 'r.member_id'));
     return (await query.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(Math.min(q.limit ?? 100, 500)).execute()).map(redemptionOut);
   }
 
