@@ -107,7 +107,7 @@ async function rulesBench(kith: Kith, database: Database, activities: number) {
   const gen = await timed(async () => {
     await sql`
       insert into activities (member_id, community_id, channel, kind, occurred_at, properties, source, external_id)
-      select ${m.first}::bigint + (i * 7919) % ${members}, ${c.id}, 'wechat',
+      select ${m.first}::bigint + (i::bigint * 7919) % ${members}, ${c.id}, 'wechat',
         case when i % 100 < 80 then 'message' when i % 100 < 95 then 'check_in' else 'event_attended' end,
         '2026-06-01T00:00:00Z'::timestamptz + make_interval(secs => (i::double precision * 15552000 / ${activities})),
         case when i % 100 < 80 then jsonb_build_object('text', '今天的咖啡豆酸度刚好，推荐 ' || (i % 37)) else '{}'::jsonb end,

@@ -16,6 +16,7 @@ import {
 } from './modules/activity/index.js';
 import { createOverviewService, overviewRoutes } from './modules/overview/index.js';
 import { createLoyaltyModule, type LoyaltyModule } from './modules/loyalty/index.js';
+import { createAnalyticsModule, type AnalyticsModule } from './modules/analytics/index.js';
 
 /**
  * The composition root: opens the database, applies migrations, builds every module with its
@@ -38,6 +39,8 @@ export interface Kith {
   imports: ImportService;
   /** The membership programme: tiers, points ledger, rules, adjustments. */
   loyalty: LoyaltyModule;
+  /** Engagement, community comparison, heatmap, RFM from rollups. */
+  analytics: AnalyticsModule;
   http: HttpApp;
   close(): Promise<void>;
 }
@@ -70,6 +73,9 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
   const loyalty = createLoyaltyModule({ database, clock, jobs, timeZone: config.timeZone });
   members.participants.register(loyalty.participant);
   await database.transaction((tx) => loyalty.schedule(tx));
+  const analytics = createAnalyticsModule({ database, clock, jobs, timeZone: config.timeZone });
+  members.participants.register(analytics.participant);
+  await database.transaction((tx) => analytics.schedule(tx));
   const imports = createImportService({ database, clock, plans: planFactory({ ingest, timeZone: config.timeZone }) });
 
   const modules: FastifyPluginAsyncTypebox[] = [
@@ -81,6 +87,7 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
     overviewRoutes(createOverviewService({ database, clock, timeZone: config.timeZone })),
     ...loyalty.routes,
     memberSessionRoutes(memberSessions),
+    analytics.routes,
   ];
 
   const http = await buildHttpApp({
@@ -95,7 +102,7 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
   });
 
   return {
-    config, database, log, clock, jobs, access, memberSessions, communities, members, ingest, imports, loyalty, http,
+    config, database, log, clock, jobs, access, memberSessions, communities, members, ingest, imports, loyalty, analytics, http,
     async close() {
       await jobs.stop();
       await http.app.close();

@@ -142,6 +142,16 @@ export interface LoyaltyMemberBadgesTable {
 }
 export interface MemberSessionsTable { id: string; member_id: number; created_by: string; created_at: DefaultTimestamp; last_seen_at: DefaultTimestamp; expires_at: Timestamp }
 
+export interface AnalyticsSettingsTable {
+  id: Generated<number>; meaningful_kinds: ColumnType<string[], string[] | undefined, string[]>; rfm_window_days: Generated<number>;
+  rollup_basis: string | null; updated_at: DefaultTimestamp;
+}
+export interface AnalyticsMemberDaysTable { community_id: number; day: string; member_id: number; activities: number; meaningful: number; messages: number }
+export interface AnalyticsRfmLayersTable { key: string; name_zh: string; name_en: string; strategy_zh: string; strategy_en: string; updated_at: DefaultTimestamp }
+export interface AnalyticsMemberRfmTable {
+  member_id: number; recency_days: number; frequency: number; monetary: Money; r: number; f: number; m: number; layer: string; computed_at: Timestamp;
+}
+
 export interface DB {
   kith_migrations: KithMigrationsTable;
   staff_users: StaffUsersTable;
@@ -182,4 +192,8 @@ export interface DB {
   loyalty_badges: LoyaltyBadgesTable;
   loyalty_member_badges: LoyaltyMemberBadgesTable;
   member_sessions: MemberSessionsTable;
+  analytics_settings: AnalyticsSettingsTable;
+  analytics_member_days: AnalyticsMemberDaysTable;
+  analytics_rfm_layers: AnalyticsRfmLayersTable;
+  analytics_member_rfm: AnalyticsMemberRfmTable;
 }

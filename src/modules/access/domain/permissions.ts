@@ -25,11 +25,13 @@ export const PERMISSIONS = [
   'loyalty:adjust',
   'loyalty:approve',
   'member_sessions:issue',
+  'analytics:read',
+  'analytics:compute',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ALL = new Set<Permission>(PERMISSIONS);
-const READ_ONLY = new Set<Permission>(['members:read', 'members:export', 'communities:read', 'activities:read', 'loyalty:read']);
+const READ_ONLY = new Set<Permission>(['members:read', 'members:export', 'communities:read', 'activities:read', 'loyalty:read', 'analytics:read']);
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   owner: ALL,
@@ -39,11 +41,12 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'communities:read', 'communities:write', 'communities:create',
     'activities:read', 'activities:write', 'imports:write',
     'loyalty:read', 'loyalty:manage', 'loyalty:adjust', 'loyalty:approve',
+    'analytics:read', 'analytics:compute',
   ]),
   analyst: READ_ONLY,
   community_manager: new Set<Permission>([
     'members:read', 'members:write', 'members:export', 'communities:read', 'communities:write', 'activities:read',
-    'loyalty:read', 'loyalty:adjust',
+    'loyalty:read', 'loyalty:adjust', 'analytics:read',
   ]),
 };
 

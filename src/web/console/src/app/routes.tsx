@@ -4,7 +4,7 @@ import { AppLayout } from '../layout/AppLayout';
 import { RequireSession } from '../session/RequireSession';
 import { Gate } from '../session/Gate';
 import { useMe } from '../session/SessionProvider';
-import { NAV } from './nav';
+import { navPages } from './nav';
 
 // Pages load on first visit: the login page does not pull in the charts.
 const LoginPage = lazy(() => import('../pages/login/LoginPage'));
@@ -17,12 +17,18 @@ const CommunitiesPage = lazy(() => import('../pages/communities/CommunitiesPage'
 const CommunityDetailPage = lazy(() => import('../pages/community-detail/CommunityDetailPage'));
 const ImportPage = lazy(() => import('../pages/import/ImportPage'));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
+const ProgrammePage = lazy(() => import('../pages/loyalty/ProgrammePage'));
+const RulesPage = lazy(() => import('../pages/loyalty-rules/RulesPage'));
+const RewardsPage = lazy(() => import('../pages/loyalty-rewards/RewardsPage'));
+const RedemptionsPage = lazy(() => import('../pages/loyalty-redemptions/RedemptionsPage'));
+const AdjustmentsPage = lazy(() => import('../pages/loyalty-adjustments/AdjustmentsPage'));
+const BadgesPage = lazy(() => import('../pages/loyalty-badges/BadgesPage'));
 const NotFoundPage = lazy(() => import('../pages/not-found/NotFoundPage'));
 
 /** `/` opens the first page the role may see. */
 function Home() {
   const { can } = useMe();
-  const first = NAV.find((n) => can(n.permission));
+  const first = navPages().find((n) => can(n.permission));
   return first ? <Navigate to={first.path} replace /> : <NotFoundPage />;
 }
 
@@ -41,6 +47,12 @@ export function AppRoutes() {
         <Route path="communities" element={<Gate permission="communities:read"><CommunitiesPage /></Gate>} />
         <Route path="communities/:id" element={<Gate permission="communities:read"><CommunityDetailPage /></Gate>} />
         <Route path="import" element={<Gate permission="imports:write"><ImportPage /></Gate>} />
+        <Route path="loyalty" element={<Gate permission="loyalty:read"><ProgrammePage /></Gate>} />
+        <Route path="loyalty/rules" element={<Gate permission="loyalty:read"><RulesPage /></Gate>} />
+        <Route path="loyalty/rewards" element={<Gate permission="loyalty:read"><RewardsPage /></Gate>} />
+        <Route path="loyalty/redemptions" element={<Gate permission="loyalty:read"><RedemptionsPage /></Gate>} />
+        <Route path="loyalty/adjustments" element={<Gate permission="loyalty:read"><AdjustmentsPage /></Gate>} />
+        <Route path="loyalty/badges" element={<Gate permission="loyalty:read"><BadgesPage /></Gate>} />
         <Route path="settings/:tab?" element={<Gate permission="staff:manage"><SettingsPage /></Gate>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

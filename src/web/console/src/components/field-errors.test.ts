@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/problem';
-import { serverFieldErrors } from './field-errors';
+import { serverFieldErrors, serverFieldErrorsAt } from './field-errors';
 
 const problem = (fields: { path: string; message: string }[]) => new ApiError({ status: 400, code: 'VALIDATION_FAILED', detail: 'x', fields });
 
@@ -30,5 +30,29 @@ describe('server field problems on a form', () => {
   it('has nothing to mark for other failures', () => {
     expect(serverFieldErrors(new Error('boom'), ['name'])).toEqual({ fields: [], other: [] });
     expect(serverFieldErrors(new ApiError({ status: 0, code: 'NETWORK', detail: null }), ['name'])).toEqual({ fields: [], other: [] });
+  });
+});
+
+describe('server field problems on a nested form', () => {
+  it('puts each problem on the field the form names for its path, the rest apart', () => {
+    const e = problem([
+      { path: 'body/definition/points/amount', message: 'must be a whole number' },
+      { path: '/definition/points/amount', message: 'must be at least 1' },
+      { path: '/definition/limits/perDay', message: 'must be at least 1' },
+      { path: '/definition/filters/properties', message: 'unknown' },
+      { path: 'body', message: 'must be an object' },
+    ]);
+    const resolve = (s: string[]) => (s[0] === 'definition' && s[1] !== 'filters' ? s.slice(1) : null);
+    expect(serverFieldErrorsAt(e, resolve)).toEqual({
+      fields: [
+        { name: ['points', 'amount'], errors: ['must be a whole number', 'must be at least 1'] },
+        { name: ['limits', 'perDay'], errors: ['must be at least 1'] },
+      ],
+      other: ['definition.filters.properties: unknown', 'must be an object'],
+    });
+  });
+
+  it('has nothing to mark for other failures', () => {
+    expect(serverFieldErrorsAt(new Error('x'), () => ['a'])).toEqual({ fields: [], other: [] });
   });
 });

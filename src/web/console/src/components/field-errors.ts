@@ -21,3 +21,28 @@ export function serverFieldErrors<F extends string>(e: unknown, formFields: read
   }
   return { fields: [...byField].map(([name, errors]) => ({ name, errors })), other };
 }
+
+export interface NestedFieldError { name: (string | number)[]; errors: string[] }
+
+/**
+ * The same for forms whose fields nest (a rule's points award, a tier's second benefit): `resolve`
+ * turns the path's segments (`['definition', 'points', 'amount']`) into the form's field name
+ * (`['points', 'amount']`), or null when the form does not show it — then the problem is returned
+ * apart, with its path.
+ */
+export function serverFieldErrorsAt(e: unknown, resolve: (segments: string[]) => (string | number)[] | null): { fields: NestedFieldError[]; other: string[] } {
+  if (!(e instanceof ApiError)) return { fields: [], other: [] };
+  const byField = new Map<string, NestedFieldError>();
+  const other: string[] = [];
+  for (const f of e.fields) {
+    const segments = f.path.split('/').filter((s) => s !== '' && s !== 'body');
+    const name = segments.length ? resolve(segments) : null;
+    if (name) {
+      const key = JSON.stringify(name);
+      const entry = byField.get(key) ?? { name, errors: [] };
+      entry.errors.push(f.message);
+      byField.set(key, entry);
+    } else other.push(segments.length ? `${segments.join('.')}: ${f.message}` : f.message);
+  }
+  return { fields: [...byField.values()], other };
+}

@@ -7,6 +7,13 @@ import * as communities from '../pages/communities/messages';
 import * as communityDetail from '../pages/community-detail/messages';
 import * as imports from '../pages/import/messages';
 import * as settings from '../pages/settings/messages';
+import * as loyalty from '../pages/loyalty/messages';
+import * as memberLoyalty from '../pages/member-detail/loyalty-messages';
+import * as loyaltyBadges from '../pages/loyalty-badges/messages';
+import * as loyaltyAdjustments from '../pages/loyalty-adjustments/messages';
+import * as loyaltyRedemptions from '../pages/loyalty-redemptions/messages';
+import * as loyaltyRewards from '../pages/loyalty-rewards/messages';
+import * as loyaltyRules from '../pages/loyalty-rules/messages';
 
 /**
  * Every text of the console: the shared ones (frame, login, vocabulary) and each page's own
@@ -22,10 +29,17 @@ export const BUNDLES = [
   { name: 'community-detail', ...communityDetail },
   { name: 'import', ...imports },
   { name: 'settings', ...settings },
+  { name: 'loyalty', ...loyalty },
+  { name: 'loyalty-rules', ...loyaltyRules },
+  { name: 'loyalty-rewards', ...loyaltyRewards },
+  { name: 'loyalty-redemptions', ...loyaltyRedemptions },
+  { name: 'loyalty-adjustments', ...loyaltyAdjustments },
+  { name: 'loyalty-badges', ...loyaltyBadges },
+  { name: 'member-loyalty', ...memberLoyalty },
 ] as const;
 
-const zh = { ...sharedZh, ...overview.zh, ...members.zh, ...memberDetail.zh, ...communities.zh, ...communityDetail.zh, ...imports.zh, ...settings.zh };
-const en: Record<keyof typeof zh, string> = { ...sharedEn, ...overview.en, ...members.en, ...memberDetail.en, ...communities.en, ...communityDetail.en, ...imports.en, ...settings.en };
+const zh = { ...sharedZh, ...overview.zh, ...members.zh, ...memberDetail.zh, ...communities.zh, ...communityDetail.zh, ...imports.zh, ...settings.zh, ...loyalty.zh, ...loyaltyRules.zh, ...loyaltyRewards.zh, ...loyaltyRedemptions.zh, ...loyaltyAdjustments.zh, ...loyaltyBadges.zh, ...memberLoyalty.zh };
+const en: Record<keyof typeof zh, string> = { ...sharedEn, ...overview.en, ...members.en, ...memberDetail.en, ...communities.en, ...communityDetail.en, ...imports.en, ...settings.en, ...loyalty.en, ...loyaltyRules.en, ...loyaltyRewards.en, ...loyaltyRedemptions.en, ...loyaltyAdjustments.en, ...loyaltyBadges.en, ...memberLoyalty.en };
 
 export type MessageKey = keyof typeof zh;
 export const CATALOG: Record<'zh-CN' | 'en', Record<MessageKey, string>> = { 'zh-CN': zh, en };

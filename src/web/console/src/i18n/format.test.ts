@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, dayIn, formatDate, formatDateTime, formatDay, formatFullDay, formatMoney, formatNumber, formatPercent, formatRelative, zonedDayStart,
+  addDays, dayIn, formatDate, formatDateTime, formatDay, formatFullDay, formatMoney, formatNumber, formatPercent, formatRelative, timeIn, zonedDateTime, zonedDayStart,
 } from './format';
 import { interpolate, pickLocale } from './locale';
 
@@ -90,5 +90,16 @@ describe('language', () => {
     expect(interpolate('{count} member|{count} members', { count: 1 }, 'en')).toBe('1 member');
     expect(interpolate('{count} member|{count} members', { count: 2 }, 'en')).toBe('2 members');
     expect(interpolate('{count} member|{count} members', { count: 0 }, 'en')).toBe('0 members');
+  });
+});
+
+describe('wall-clock times in the workspace zone', () => {
+  it('turns a picked date and time into the instant it is there, and back', () => {
+    expect(zonedDateTime('2024-03-02', '09:30', 'Asia/Shanghai')).toBe('2024-03-02T01:30:00.000Z');
+    expect(zonedDateTime('2024-03-02', '00:00', 'UTC')).toBe('2024-03-02T00:00:00.000Z');
+    // New York moves to summer time at 02:00 on 10 March 2024.
+    expect(zonedDateTime('2024-03-10', '12:00', 'America/New_York')).toBe('2024-03-10T16:00:00.000Z');
+    expect(timeIn('2024-03-02T01:30:00.000Z', 'Asia/Shanghai')).toBe('09:30');
+    expect(timeIn('2024-03-02T16:05:00.000Z', 'Asia/Shanghai')).toBe('00:05');
   });
 });

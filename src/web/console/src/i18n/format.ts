@@ -18,6 +18,11 @@ export function formatNumber(n: number, locale: Locale): string {
   return numberFormat(locale).format(n);
 }
 
+/** A number with exactly `digits` decimals (12.5 → "12.50"). */
+export function formatFixed(n: number, locale: Locale, digits: number): string {
+  return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
 /** A percentage given in % (12.5 → "12.5%"); `signed` writes growth with its sign (+12.5%). */
 export function formatPercent(percent: number, locale: Locale, opts: { signed?: boolean } = {}): string {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: opts.signed ? 'exceptZero' : 'auto' }).format(percent / 100);
@@ -105,6 +110,24 @@ export function zonedDayStart(date: string, timeZone: string): string {
   let guess = midnightUtc - zoneOffsetMs(midnightUtc, timeZone);
   guess = midnightUtc - zoneOffsetMs(guess, timeZone); // twice, for a DST change that day
   return new Date(guess).toISOString();
+}
+
+/**
+ * The instant a wall-clock time (YYYY-MM-DD, HH:mm) is in a time zone, as an ISO string: "in force
+ * from 1 March 09:00" picked in the console means 09:00 where the workspace is.
+ */
+export function zonedDateTime(date: string, time: string, timeZone: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  let guess = wall - zoneOffsetMs(wall, timeZone);
+  guess = wall - zoneOffsetMs(guess, timeZone);
+  return new Date(guess).toISOString();
+}
+
+/** The wall-clock time (HH:mm) of an instant in a time zone. */
+export function timeIn(v: string | Date, timeZone: string): string {
+  return dateFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(toDate(v));
 }
 
 export function addDays(date: string, days: number): string {

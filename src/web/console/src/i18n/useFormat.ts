@@ -22,6 +22,9 @@ export function useFormat() {
     /** The instant a workspace day starts, for the API's date-time filters. */
     dayStart: (d: string) => f.zonedDayStart(d, timeZone),
     dayOf: (v: string | Date) => f.dayIn(v, timeZone),
+    /** The instant a workspace wall-clock time is (a date and HH:mm picked in the console). */
+    wallTime: (date: string, time: string) => f.zonedDateTime(date, time, timeZone),
+    timeOf: (v: string | Date) => f.timeIn(v, timeZone),
   }), [locale, timeZone]);
 }
 export type Format = ReturnType<typeof useFormat>;

@@ -2,7 +2,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Button, Drawer, Flex, Grid, Layout, Menu, Spin } from 'antd';
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { NAV } from '../app/nav';
+import { NAV, activeNavPath, isGroup, navPages, type NavGroup, type NavItem } from '../app/nav';
 import { useI18n } from '../i18n/I18nProvider';
 import { useMe } from '../session/SessionProvider';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -19,20 +19,31 @@ function Brand({ collapsed = false }: { collapsed?: boolean }) {
   );
 }
 
-function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+function NavMenu({ onNavigate, collapsed = false }: { onNavigate?: () => void; collapsed?: boolean }) {
   const { t } = useI18n();
   const { can } = useMe();
   const { pathname } = useLocation();
-  const items = NAV.filter((n) => can(n.permission));
-  const selected = items.find((n) => pathname === n.path || pathname.startsWith(`${n.path}/`))?.path;
+  const entries = NAV
+    .map((e) => (isGroup(e) ? { ...e, children: e.children.filter((n) => can(n.permission)) } : e))
+    .filter((e) => (isGroup(e) ? e.children.length > 0 : can(e.permission)));
+  const selected = activeNavPath(navPages(entries), pathname);
+  const here = entries.find((e): e is NavGroup => isGroup(e) && e.children.some((n) => n.path === selected))?.key;
+  // The group of the page shown is open; the operator may open and close the others.
+  const [open, setOpen] = useState<string[]>(here ? [here] : []);
+  useEffect(() => {
+    if (here) setOpen((keys) => (keys.includes(here) ? keys : [...keys, here]));
+  }, [here]);
+  const link = (n: NavItem) => ({
+    key: n.path, icon: n.icon,
+    label: <Link to={n.path} onClick={() => { if (pathname !== n.path) n.prefetch?.(); onNavigate?.(); }}>{t(n.label)}</Link>,
+  });
   return (
     <Menu
       mode="inline"
       selectedKeys={selected ? [selected] : []}
-      items={items.map((n) => ({
-        key: n.path, icon: n.icon,
-        label: <Link to={n.path} onClick={() => { if (pathname !== n.path) n.prefetch?.(); onNavigate?.(); }}>{t(n.label)}</Link>,
-      }))}
+      // A collapsed sider shows groups as pop-outs on hover: antd keeps those closed by itself.
+      {...(collapsed ? {} : { openKeys: open, onOpenChange: setOpen })}
+      items={entries.map((e) => (isGroup(e) ? { key: e.key, icon: e.icon, label: t(e.label), children: e.children.map(link) } : link(e)))}
       style={{ borderInlineEnd: 0 }}
     />
   );
@@ -54,7 +65,7 @@ export function AppLayout() {
   // Fetch the code of every page the role may open once the browser is idle: no wait on first click.
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 1500));
-    idle(() => NAV.filter((n) => can(n.permission)).forEach((n) => void n.preload?.().catch(() => {})));
+    idle(() => navPages().filter((n) => can(n.permission)).forEach((n) => void n.preload?.().catch(() => {})));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -67,7 +78,7 @@ export function AppLayout() {
       ) : (
         <Layout.Sider theme="light" width={216} collapsible collapsed={collapsed} trigger={null} className="kith-sider">
           <Brand collapsed={collapsed} />
-          <NavMenu />
+          <NavMenu collapsed={collapsed} />
         </Layout.Sider>
       )}
       <Layout>

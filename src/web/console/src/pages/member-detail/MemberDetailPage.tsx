@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { Alert, Button, Col, Flex, Row, Skeleton } from 'antd';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { Alert, Button, Col, Flex, Row, Skeleton, Tabs } from 'antd';
 import { ArrowLeftOutlined, MergeCellsOutlined } from '@ant-design/icons';
 import { api, call, ApiError } from '@shared/api/client';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -22,10 +22,12 @@ import { ActivityTimeline } from './ActivityTimeline';
 import { MergePicker } from './MergePicker';
 import { MergeHistory } from './MergeHistory';
 import { PrivacyActions } from './PrivacyActions';
+import { LoyaltyTab } from './LoyaltyTab';
 
 /**
  * One member, everything about them: profile, channel accounts, communities, tags, stage and what
- * they did — and the operator's actions on them (tag, change stage, merge and undo, export, erase).
+ * they did — and the operator's actions on them (tag, change stage, merge and undo, export, erase);
+ * their standing in the membership programme on its own tab (?tab=loyalty).
  */
 export default function MemberDetailPage() {
   const { t } = useI18n();
@@ -37,6 +39,8 @@ export default function MemberDetailPage() {
   const [picking, setPicking] = useState(false);
   const [pair, setPair] = useState<MergePair | null>(null);
   const { announce, undo } = useMergeUndo();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'loyalty' && can('loyalty:read') ? 'loyalty' : 'profile';
   const member = useRequest((signal) => (valid ? call(api.GET('/api/v1/members/{id}', { params: { path: { id } }, signal })) : Promise.resolve(undefined)), [id, version]);
   const refresh = () => setVersion((v) => v + 1);
 
@@ -68,20 +72,32 @@ export default function MemberDetailPage() {
           action={<Link to={`/members/${m.mergedInto}`}><Button size="small">{t('member.openSurvivor', { id: String(m.mergedInto) })}</Button></Link>} />
       ) : null}
       {m.erasedAt ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('member.erased', { at: fmt.dateTime(m.erasedAt) })} /> : null}
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={9}>
-          <Flex vertical gap={16}>
-            <TagsCard member={m} editable={canWrite} onChange={refresh} />
-            <ProfileCard member={m} />
-            <IdentitiesCard member={m} />
-            <CommunitiesCard memberId={m.id} version={version} />
-            <MergeHistory memberId={m.id} version={version} onUndo={(mergeId) => void undo(mergeId, refresh)} />
-          </Flex>
-        </Col>
-        <Col xs={24} lg={15}>
-          <ActivityTimeline memberId={m.id} version={version} />
-        </Col>
-      </Row>
+      <Tabs
+        activeKey={tab} style={{ marginTop: -8 }} destroyOnHidden
+        onChange={(k) => setParams(k === 'loyalty' ? { tab: 'loyalty' } : {}, { replace: true })}
+        items={[
+          {
+            key: 'profile', label: t('member.tab.profile'),
+            children: (
+              <Row gutter={[16, 16]}>
+                <Col xs={24} lg={9}>
+                  <Flex vertical gap={16}>
+                    <TagsCard member={m} editable={canWrite} onChange={refresh} />
+                    <ProfileCard member={m} />
+                    <IdentitiesCard member={m} />
+                    <CommunitiesCard memberId={m.id} version={version} />
+                    <MergeHistory memberId={m.id} version={version} onUndo={(mergeId) => void undo(mergeId, refresh)} />
+                  </Flex>
+                </Col>
+                <Col xs={24} lg={15}>
+                  <ActivityTimeline memberId={m.id} version={version} />
+                </Col>
+              </Row>
+            ),
+          },
+          ...(can('loyalty:read') ? [{ key: 'loyalty', label: t('member.tab.loyalty'), children: <LoyaltyTab member={m} /> }] : []),
+        ]}
+      />
       <MergePicker member={m} open={picking} onClose={() => setPicking(false)} onPick={(mergedId) => { setPicking(false); setPair({ survivorId: m.id, mergedId }); }} />
       <MergeDialog
         pair={pair} onClose={() => setPair(null)}

@@ -1,0 +1,97 @@
+import type { Tx } from '../../kernel/db/database.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { EventSubscriber, JobHandler, Jobs } from '../../kernel/jobs.js';
+import { ACTIVITY_INGESTED } from '../activity/index.js';
+import type { MemberDataParticipant } from '../members/index.js';
+import { dayStart, localDay } from '../../kernel/calendar.js';
+import type { AnalyticsService } from './analytics.service.js';
+import * as rollups from './rollups.js';
+
+/**
+ * Background work of analytics: each ingested batch is added to the daily rollup after it commits;
+ * a rebuild runs at start when the time zone or the meaningful kinds changed since the last one;
+ * RFM is rescored every night.
+ */
+const REBUILD = 'analytics:rebuild';
+const NIGHTLY = 'analytics:nightly';
+
+export function analyticsJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string; analytics: AnalyticsService }) {
+  const { jobs, clock, timeZone: tz, analytics } = deps;
+
+  const subscriber: EventSubscriber = {
+    name: 'analytics-rollups',
+    topics: [ACTIVITY_INGESTED],
+    async handle(tx, event) {
+      const ids = (event.payload as { ids: number[] }).ids;
+      if (!ids?.length) return;
+      const s = await analytics.settings(tx);
+      await rollups.addActivities(tx, ids, tz, s.meaningfulKinds);
+    },
+  };
+
+  const nextMidnight = () => {
+    const tomorrow = new Date(Date.parse(`${localDay(tz, clock.now())}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    return { day: tomorrow, at: dayStart(tz, tomorrow) };
+  };
+
+  const handlers: JobHandler[] = [
+    {
+      queue: REBUILD,
+      // Rebuilding runs in its own transaction (it locks the activity stream for a consistent cut),
+      // so the job only asks for it when the basis is stale.
+      async handle(tx) {
+        const s = await analytics.settings(tx);
+        if (s.rollupBasis === analytics.basisOf(s.meaningfulKinds)) return;
+        await rollups.rebuild(tx, tz, s.meaningfulKinds, null);
+        await tx.updateTable('analytics_settings').set({ rollup_basis: analytics.basisOf(s.meaningfulKinds) }).where('id', '=', 1).execute();
+      },
+    },
+    {
+      queue: NIGHTLY,
+      async handle(tx) {
+        const s = await analytics.settings(tx);
+        const { scoreRfm } = await import('./analytics.repo.js');
+        await scoreRfm(tx, clock.now(), s.rfmWindowDays);
+        const next = nextMidnight();
+        await jobs.enqueue(tx, NIGHTLY, {}, { runAt: next.at, dedupeKey: `nightly:${next.day}` });
+      },
+    },
+  ];
+
+  return {
+    subscriber,
+    handlers,
+    async schedule(tx: Tx) {
+      const s = await analytics.settings(tx);
+      if (s.rollupBasis !== analytics.basisOf(s.meaningfulKinds)) await jobs.enqueue(tx, REBUILD, {}, { dedupeKey: `rebuild:${analytics.basisOf(s.meaningfulKinds)}:${s.rollupBasis ?? 'none'}` });
+      const next = nextMidnight();
+      await jobs.enqueue(tx, NIGHTLY, {}, { runAt: next.at, dedupeKey: `nightly:${next.day}` });
+    },
+  };
+}
+
+/**
+ * A merge moves the merged member's rollup rows onto the survivor (and drops both RFM scores until
+ * the next scoring); undo takes exactly those rows back.
+ */
+export function analyticsMemberParticipant(): MemberDataParticipant {
+  return {
+    name: 'analytics',
+    async move(tx, fromId, toId) {
+      const rows = await rollups.moveMember(tx, fromId, toId);
+      await tx.deleteFrom('analytics_member_rfm').where('member_id', 'in', [fromId, toId]).execute();
+      return { rows };
+    },
+    async undoMove(tx, snapshot, fromId, toId) {
+      await rollups.unmoveMember(tx, (snapshot as { rows: rollups.DayRow[] }).rows, fromId, toId);
+    },
+    async exportData(tx, memberId) {
+      const rfm = await tx.selectFrom('analytics_member_rfm').selectAll().where('member_id', '=', memberId).executeTakeFirst();
+      return { rfm: rfm ?? null };
+    },
+    // The rollup holds counts only; they stay, like the activities' anonymous rows.
+    async erase(tx, memberId) {
+      await tx.deleteFrom('analytics_member_rfm').where('member_id', '=', memberId).execute();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../kernel/db/database.js';
+import { layerCaseSql } from './domain/rfm.js';
+
+/**
+ * SQL of the analytics reports. Engagement reads the daily rollup; the heatmap and RFM are heavy
+ * reports computed set-based over raw activities and orders. `members`, `activities`, `orders`,
+ * `communities` and `community_memberships` belong to other modules and are only read here.
+ */
+export interface Span { from: string; to: string }
+
+export async function dailyEngagement(tx: Tx, communityId: number, p: Span) {
+  const r = await sql<{ day: string; active: number; messages: number; meaningful: number }>`
+    select d::date::text as day, coalesce(x.active, 0)::int as active, coalesce(x.messages, 0)::int as messages, coalesce(x.meaningful, 0)::int as meaningful
+    from generate_series(${p.from}::date, ${p.to}::date, interval '1 day') d
+    left join (
+      select day, count(*) filter (where meaningful > 0) as active, sum(messages) as messages, sum(meaningful) as meaningful
+      from analytics_member_days where community_id = ${communityId} and day between ${p.from}::date and ${p.to}::date group by day) x on x.day = d::date
+    order by 1`.execute(tx);
+  return r.rows;
+}
+
+/** Distinct members with a meaningful activity in [from, to] (days, both included). */
+export async function activeMembers(tx: Tx, communityId: number, p: Span): Promise<number> {
+  const r = await sql<{ n: number }>`
+    select count(distinct member_id)::int as n from analytics_member_days
+    where community_id = ${communityId} and day between ${p.from}::date and ${p.to}::date and meaningful > 0`.execute(tx);
+  return r.rows[0]!.n;
+}
+
+/** Members at the end of `day`: live profiles created by then, or a community's members then. */
+export async function membersAt(tx: Tx, communityId: number, day: string, tz: string): Promise<number> {
+  const end = sql`((${day}::date + 1)::timestamp at time zone ${tz})`;
+  const r = communityId === 0
+    ? await sql<{ n: number }>`select count(*)::int as n from members where merged_into is null and erased_at is null and created_at < ${end}`.execute(tx)
+    : await sql<{ n: number }>`
+        select count(distinct member_id)::int as n from community_memberships
+        where community_id = ${communityId} and joined_at < ${end} and (left_at is null or left_at >= ${end})`.execute(tx);
+  return r.rows[0]!.n;
+}
+
+export async function topContributors(tx: Tx, communityId: number, p: Span, limit: number) {
+  const r = await sql<{ member_id: number; meaningful: number; messages: number; active_days: number }>`
+    select member_id, sum(meaningful)::int as meaningful, sum(messages)::int as messages, count(*) filter (where meaningful > 0)::int as active_days
+    from analytics_member_days where community_id = ${communityId} and day between ${p.from}::date and ${p.to}::date
+    group by member_id having sum(meaningful) > 0 order by 2 desc, member_id limit ${limit}`.execute(tx);
+  return r.rows;
+}
+
+/** Meaningful activities by weekday (1 = Monday) and hour of the workspace time zone. */
+export async function heatmap(tx: Tx, communityId: number, p: Span, tz: string, kinds: string[]) {
+  const r = await sql<{ weekday: number; hour: number; n: number }>`
+    select extract(isodow from occurred_at at time zone ${tz})::int as weekday, extract(hour from occurred_at at time zone ${tz})::int as hour, count(*)::int as n
+    from activities
+    where occurred_at >= (${p.from}::date::timestamp at time zone ${tz}) and occurred_at < ((${p.to}::date + 1)::timestamp at time zone ${tz})
+      and kind = any(${kinds}::text[]) ${communityId === 0 ? sql`` : sql`and community_id = ${communityId}`}
+    group by 1, 2 order by 1, 2`.execute(tx);
+  return r.rows;
+}
+
+/** Per community: members at the end, active in the period, messages and meaningful activities. */
+export async function communityComparison(tx: Tx, p: Span, tz: string) {
+  const end = sql`((${p.to}::date + 1)::timestamp at time zone ${tz})`;
+  const r = await sql<{ id: number; name: string; channel: string; stage: string; members: number; active: number; messages: number; meaningful: number }>`
+    with m as (
+      select community_id, count(distinct member_id)::int as members from community_memberships
+      where joined_at < ${end} and (left_at is null or left_at >= ${end}) group by community_id),
+    a as (
+      select community_id, count(distinct member_id) filter (where meaningful > 0)::int as active, sum(messages)::int as messages, sum(meaningful)::int as meaningful
+      from analytics_member_days where community_id <> 0 and day between ${p.from}::date and ${p.to}::date group by community_id)
+    select c.id, c.name, c.channel, c.stage, coalesce(m.members, 0) as members, coalesce(a.active, 0) as active,
+      coalesce(a.messages, 0) as messages, coalesce(a.meaningful, 0) as meaningful
+    from communities c left join m on m.community_id = c.id left join a on a.community_id = c.id
+    where c.archived_at is null order by c.id`.execute(tx);
+  return r.rows;
+}
+
+/**
+ * RFM of every live buyer over orders in the window, written to analytics_member_rfm in one
+ * statement: recency in whole days before `now`, frequency = orders not fully refunded, monetary =
+ * what was paid minus refunds; scores by rank quintiles (docs/metrics.md); the layer from the grid.
+ */
+export async function scoreRfm(tx: Tx, now: Date, windowDays: number): Promise<number> {
+  await sql`delete from analytics_member_rfm`.execute(tx);
+  const r = await sql`
+    with o as (
+      select o.member_id, max(o.ordered_at) as last_at, count(*)::int as f, sum(o.amount - o.refunded_amount) as m
+      from orders o join members mb on mb.id = o.member_id and mb.merged_into is null and mb.erased_at is null
+      where o.ordered_at > ${now}::timestamptz - make_interval(days => ${windowDays}) and o.ordered_at <= ${now} and o.status <> 'refunded'
+      group by o.member_id),
+    v as (select member_id, floor(extract(epoch from (${now}::timestamptz - last_at)) / 86400)::int as rd, f, m from o),
+    s as (
+      select member_id, rd, f, m,
+        1 + (5 * (rank() over (order by rd desc) - 1)) / count(*) over () as r,
+        1 + (5 * (rank() over (order by f) - 1)) / count(*) over () as fs,
+        1 + (5 * (rank() over (order by m) - 1)) / count(*) over () as ms
+      from v)
+    insert into analytics_member_rfm (member_id, recency_days, frequency, monetary, r, f, m, layer, computed_at)
+    select member_id, rd, f, m, r, fs, ms, ${sql.raw(layerCaseSql('r', '((fs + ms + 1) / 2)'))}, ${now} from s`.execute(tx);
+  return Number(r.numAffectedRows ?? 0);
+}
+
+export async function layerSummary(tx: Tx) {
+  const r = await sql<{ layer: string; members: number; revenue: string; avg_recency: number; avg_frequency: number }>`
+    select layer, count(*)::int as members, sum(monetary)::numeric(16, 2)::text as revenue,
+      round(avg(recency_days))::int as avg_recency, round(avg(frequency), 1)::float8 as avg_frequency
+    from analytics_member_rfm group by layer`.execute(tx);
+  return r.rows;
+}
+
+export async function rfmGrid(tx: Tx) {
+  const r = await sql<{ r: number; f: number; members: number }>`select r, f, count(*)::int as members from analytics_member_rfm group by r, f order by r, f`.execute(tx);
+  return r.rows;
+}
+
+export async function layerMembers(tx: Tx, layer: string, after: number, limit: number) {
+  const r = await sql<{ member_id: number; recency_days: number; frequency: number; monetary: string; r: number; f: number; m: number }>`
+    select member_id, recency_days, frequency, monetary::text, r, f, m from analytics_member_rfm
+    where layer = ${layer} and member_id > ${after} order by member_id limit ${limit}`.execute(tx);
+  return r.rows;
+}
+
+export async function memberRfm(tx: Tx, memberId: number) {
+  const r = await sql<{ recency_days: number; frequency: number; monetary: string; r: number; f: number; m: number; layer: string; computed_at: Date }>`
+    select recency_days, frequency, monetary::text, r, f, m, layer, computed_at from analytics_member_rfm where member_id = ${memberId}`.execute(tx);
+  return r.rows[0] ?? null;
+}

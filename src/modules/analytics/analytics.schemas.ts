@@ -1,0 +1,67 @@
+import { Type } from 'typebox';
+import { Cursor, DateTime, Limit, Nullable } from '../../http/schemas.js';
+import { RFM_LAYERS } from './domain/rfm.js';
+
+/** HTTP contracts of analytics. */
+const Id = Type.Integer({ minimum: 1, maximum: 9007199254740991 });
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A calendar day of the workspace time zone' });
+export const PeriodQuery = Type.Object({
+  from: Type.Optional(Type.String({ description: 'First day (YYYY-MM-DD, workspace time zone); default 30 days before `to`' })),
+  to: Type.Optional(Type.String({ description: 'Last day, included (default today)' })),
+  communityId: Type.Optional(Id),
+});
+const PeriodOut = Type.Object({ from: Day, to: Day });
+export const EngagementSchema = Type.Object({
+  period: PeriodOut, communityId: Nullable(Type.Integer()),
+  members: Type.Integer({ description: 'Members at the end of the period' }),
+  activeMembers: Type.Integer({ description: 'Members with at least one meaningful activity in the period' }),
+  dau: Type.Number({ description: 'Average daily active members over the period' }),
+  wau: Type.Integer({ description: 'Active in the 7 days ending with the last day' }),
+  mau: Type.Integer({ description: 'Active in the 30 days ending with the last day' }),
+  activeRate: Type.Number({ description: 'MAU / members' }),
+  participationRate: Type.Number({ description: 'Active members in the period / members' }),
+  messages: Type.Integer(), messagesPerActiveMember: Type.Number(),
+  meaningfulActivities: Type.Integer(), interactionsPerActiveMemberPerWeek: Type.Number(),
+  days: Type.Array(Type.Object({ day: Day, active: Type.Integer(), messages: Type.Integer(), meaningful: Type.Integer() })),
+  topContributors: Type.Array(Type.Object({ memberId: Type.Integer(), name: Type.String(), meaningful: Type.Integer(), messages: Type.Integer(), activeDays: Type.Integer() })),
+});
+export const HeatmapSchema = Type.Object({
+  period: PeriodOut, communityId: Nullable(Type.Integer()),
+  cells: Type.Array(Type.Object({ weekday: Type.Integer({ description: '1 = Monday … 7 = Sunday' }), hour: Type.Integer(), n: Type.Integer() })),
+});
+export const CommunityComparisonSchema = Type.Object({
+  period: PeriodOut,
+  items: Type.Array(Type.Object({
+    id: Type.Integer(), name: Type.String(), channel: Type.String(), stage: Type.String(), members: Type.Integer(), active: Type.Integer(),
+    messages: Type.Integer(), meaningful: Type.Integer(), activeRate: Type.Number(), messagesPerActiveMember: Type.Number(),
+  })),
+});
+const LayerKey = Type.Enum(RFM_LAYERS);
+export const LayerSchema = Type.Object({
+  key: LayerKey, nameZh: Type.String(), nameEn: Type.String(), strategyZh: Type.String(), strategyEn: Type.String(),
+  members: Type.Integer(), share: Type.Number(), revenue: Type.String(), avgRecencyDays: Nullable(Type.Integer()), avgFrequency: Nullable(Type.Number()),
+});
+export const RfmSchema = Type.Object({
+  computedAt: Nullable(DateTime), buyers: Type.Integer(), windowDays: Type.Integer(),
+  layers: Type.Array(LayerSchema),
+  grid: Type.Array(Type.Object({ r: Type.Integer(), f: Type.Integer(), members: Type.Integer() })),
+});
+export const LayerParam = Type.Object({ layer: LayerKey });
+export const LayerBody = Type.Object({
+  nameZh: Type.String({ minLength: 1, maxLength: 50 }), nameEn: Type.String({ minLength: 1, maxLength: 50 }),
+  strategyZh: Type.String({ minLength: 1, maxLength: 2000 }), strategyEn: Type.String({ minLength: 1, maxLength: 2000 }),
+}, { additionalProperties: false });
+export const LayerMembersQuery = Type.Object({ cursor: Cursor, limit: Limit(200, 50) });
+export const LayerMembersSchema = Type.Object({
+  items: Type.Array(Type.Object({ memberId: Type.Integer(), name: Type.String(), recencyDays: Type.Integer(), frequency: Type.Integer(), monetary: Type.String(), r: Type.Integer(), f: Type.Integer(), m: Type.Integer() })),
+  nextCursor: Nullable(Type.String()),
+});
+export const MemberRfmSchema = Nullable(Type.Object({
+  recencyDays: Type.Integer(), frequency: Type.Integer(), monetary: Type.String(), r: Type.Integer(), f: Type.Integer(), m: Type.Integer(), layer: LayerKey,
+  nameZh: Type.String(), nameEn: Type.String(), strategyZh: Type.String(), strategyEn: Type.String(), computedAt: DateTime,
+}));
+export const SettingsSchema = Type.Object({ meaningfulKinds: Type.Array(Type.String()), rfmWindowDays: Type.Integer(), rollupBasis: Nullable(Type.String()) });
+export const SettingsPatch = Type.Object({
+  meaningfulKinds: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { minItems: 1, maxItems: 13 })),
+  rfmWindowDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+}, { additionalProperties: false });

@@ -1,0 +1,204 @@
+import type { Database, Tx } from '../../kernel/db/database.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { ActorContext } from '../../kernel/context.js';
+import { KithError, failIfProblems, forbidden } from '../../kernel/errors.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { ACTIVITY_KINDS } from '../activity/index.js';
+import { getMemberSummaries, requireMemberFor } from '../members/index.js';
+import { addDays, daysBetween, resolveDayPeriod, type DayPeriod } from '../overview/index.js';
+import { DEFAULT_LAYER_TEXT, RFM_LAYERS, type RfmLayer } from './domain/rfm.js';
+import * as repo from './analytics.repo.js';
+import * as rollups from './rollups.js';
+
+export const MAX_ANALYTICS_DAYS = 400;
+const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
+
+export interface AnalyticsSettings { meaningfulKinds: string[]; rfmWindowDays: number; rollupBasis: string | null }
+
+/**
+ * Analytics 数据分析: engagement from the daily rollup, community comparison, the time-of-day
+ * heatmap, and RFM layering with editable strategies. Definitions in docs/metrics.md; every figure
+ * here is computed as written there.
+ */
+export function createAnalyticsService(deps: { database: Database; clock: Clock; timeZone: string }) {
+  const { database, clock, timeZone: tz } = deps;
+  const db = database.db;
+
+  async function settings(tx: Tx = db): Promise<AnalyticsSettings> {
+    const r = await tx.selectFrom('analytics_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+    return { meaningfulKinds: r.meaningful_kinds, rfmWindowDays: r.rfm_window_days, rollupBasis: r.rollup_basis };
+  }
+  const basisOf = (kinds: string[]) => `${tz}|${[...kinds].sort().join(',')}`;
+
+  async function updateSettings(ctx: ActorContext, patch: { meaningfulKinds?: string[]; rfmWindowDays?: number }) {
+    const problems = [];
+    for (const k of patch.meaningfulKinds ?? []) if (!(ACTIVITY_KINDS as readonly string[]).includes(k)) problems.push({ path: '/meaningfulKinds', message: `${k} is not an activity kind` });
+    if (patch.meaningfulKinds && patch.meaningfulKinds.length === 0) problems.push({ path: '/meaningfulKinds', message: 'name at least one kind' });
+    failIfProblems(problems);
+    await database.transaction(async (tx) => {
+      const before = await settings(tx);
+      await tx.updateTable('analytics_settings').set({
+        ...(patch.meaningfulKinds && { meaningful_kinds: [...new Set(patch.meaningfulKinds)] }),
+        ...(patch.rfmWindowDays !== undefined && { rfm_window_days: patch.rfmWindowDays }), updated_at: clock.now(),
+      }).where('id', '=', 1).execute();
+      await recordAudit(tx, ctx, { action: 'analytics.settings.update', targetType: 'analytics_settings', targetId: 1, before, after: await settings(tx) });
+    });
+    // The rollup counts meaningful activities: a new definition means recounting history.
+    if (patch.meaningfulKinds) await rebuildRollups();
+    return settings();
+  }
+
+  /** Recomputes the rollups from raw history when the time zone or meaningful kinds changed. */
+  async function rebuildRollups(opts: { ifStale?: boolean } = {}): Promise<boolean> {
+    return database.transaction(async (tx) => {
+      const s = await settings(tx);
+      const basis = basisOf(s.meaningfulKinds);
+      if (opts.ifStale && s.rollupBasis === basis) return false;
+      await rollups.rebuild(tx, tz, s.meaningfulKinds, null);
+      await tx.updateTable('analytics_settings').set({ rollup_basis: basis }).where('id', '=', 1).execute();
+      return true;
+    });
+  }
+
+  function period(q: { from?: string; to?: string }): DayPeriod {
+    const { period: p, problems } = resolveDayPeriod(q, { timeZone: tz, now: clock.now(), defaultDays: 30, maxDays: MAX_ANALYTICS_DAYS });
+    failIfProblems(problems);
+    return p;
+  }
+
+  /** Community managers see their communities only: the workspace-wide figures are not theirs. */
+  function community(ctx: ActorContext, communityId: number | undefined): number {
+    const scope = ctx.actor.communityIds;
+    if (scope === null) return communityId ?? 0;
+    if (communityId === undefined) throw forbidden('Choose one of your communities: workspace-wide figures are for operators and analysts');
+    if (!scope.includes(communityId)) throw forbidden(`Community ${communityId} is not one of yours`);
+    return communityId;
+  }
+
+  async function engagement(ctx: ActorContext, q: { from?: string; to?: string; communityId?: number }) {
+    const p = period(q);
+    const c = community(ctx, q.communityId);
+    const days = await repo.dailyEngagement(db, c, p);
+    const active = await repo.activeMembers(db, c, p);
+    const wau = await repo.activeMembers(db, c, { from: addDays(p.to, -6), to: p.to });
+    const mau = await repo.activeMembers(db, c, { from: addDays(p.to, -29), to: p.to });
+    const members = await repo.membersAt(db, c, p.to, tz);
+    const messages = days.reduce((s, d) => s + d.messages, 0);
+    const meaningful = days.reduce((s, d) => s + d.meaningful, 0);
+    const top = await repo.topContributors(db, c, p, 10);
+    const names = await getMemberSummaries(db, top.map((t) => t.member_id));
+    const n = daysBetween(p.from, p.to);
+    return {
+      period: { from: p.from, to: p.to }, communityId: c === 0 ? null : c,
+      members, activeMembers: active,
+      dau: ratio(days.reduce((s, d) => s + d.active, 0), n), wau, mau,
+      activeRate: ratio(mau, members), participationRate: ratio(active, members),
+      messages, messagesPerActiveMember: ratio(messages, active),
+      meaningfulActivities: meaningful, interactionsPerActiveMemberPerWeek: ratio(meaningful, active) / (n / 7),
+      days,
+      topContributors: top.map((t) => ({ memberId: t.member_id, name: names.get(t.member_id)?.displayName ?? `#${t.member_id}`, meaningful: t.meaningful, messages: t.messages, activeDays: t.active_days })),
+    };
+  }
+
+  async function heatmap(ctx: ActorContext, q: { from?: string; to?: string; communityId?: number }) {
+    const p = period(q);
+    const c = community(ctx, q.communityId);
+    const s = await settings();
+    const cells = await repo.heatmap(db, c, p, tz, s.meaningfulKinds);
+    return { period: { from: p.from, to: p.to }, communityId: c === 0 ? null : c, cells };
+  }
+
+  async function communities(ctx: ActorContext, q: { from?: string; to?: string }) {
+    const p = period(q);
+    const scope = ctx.actor.communityIds;
+    const rows = (await repo.communityComparison(db, p, tz)).filter((r) => scope === null || scope.includes(r.id));
+    return {
+      period: { from: p.from, to: p.to },
+      items: rows.map((r) => ({ ...r, activeRate: ratio(r.active, r.members), messagesPerActiveMember: ratio(r.messages, r.active) })),
+    };
+  }
+
+  async function ensureLayerTexts(tx: Tx) {
+    const rows = RFM_LAYERS.map((k) => ({ key: k, name_zh: DEFAULT_LAYER_TEXT[k].nameZh, name_en: DEFAULT_LAYER_TEXT[k].nameEn, strategy_zh: DEFAULT_LAYER_TEXT[k].strategyZh, strategy_en: DEFAULT_LAYER_TEXT[k].strategyEn }));
+    await tx.insertInto('analytics_rfm_layers').values(rows).onConflict((oc) => oc.column('key').doNothing()).execute();
+  }
+
+  /** Scores every buyer now; returns how many were scored. */
+  async function computeRfm(now = clock.now()): Promise<number> {
+    return database.transaction(async (tx) => {
+      const s = await settings(tx);
+      return repo.scoreRfm(tx, now, s.rfmWindowDays);
+    });
+  }
+
+  async function rfm(ctx: ActorContext) {
+    if (ctx.actor.communityIds !== null) throw forbidden('RFM layers cover every buyer; ask an operator or analyst');
+    await database.transaction((tx) => ensureLayerTexts(tx));
+    const texts = await db.selectFrom('analytics_rfm_layers').selectAll().execute();
+    const summary = new Map((await repo.layerSummary(db)).map((x) => [x.layer, x]));
+    const computed = await db.selectFrom('analytics_member_rfm').select(db.fn.max('computed_at').as('at')).executeTakeFirst();
+    const total = [...summary.values()].reduce((s, x) => s + x.members, 0);
+    return {
+      computedAt: computed?.at ? new Date(computed.at as unknown as string).toISOString() : null,
+      buyers: total,
+      windowDays: (await settings()).rfmWindowDays,
+      layers: RFM_LAYERS.map((k) => {
+        const t = texts.find((x) => x.key === k)!;
+        const s = summary.get(k);
+        return {
+          key: k, nameZh: t.name_zh, nameEn: t.name_en, strategyZh: t.strategy_zh, strategyEn: t.strategy_en,
+          members: s?.members ?? 0, share: ratio(s?.members ?? 0, total), revenue: s?.revenue ?? '0.00',
+          avgRecencyDays: s?.avg_recency ?? null, avgFrequency: s?.avg_frequency ?? null,
+        };
+      }),
+      grid: await repo.rfmGrid(db),
+    };
+  }
+
+  async function updateLayer(ctx: ActorContext, key: string, input: { nameZh: string; nameEn: string; strategyZh: string; strategyEn: string }) {
+    if (!(RFM_LAYERS as readonly string[]).includes(key)) throw new KithError('NOT_FOUND', `RFM layer ${key} does not exist`);
+    const problems = (['nameZh', 'nameEn', 'strategyZh', 'strategyEn'] as const).filter((f) => !input[f].trim()).map((f) => ({ path: `/${f}`, message: 'must not be empty' }));
+    failIfProblems(problems);
+    await database.transaction(async (tx) => {
+      await ensureLayerTexts(tx);
+      const before = await tx.selectFrom('analytics_rfm_layers').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+      await tx.updateTable('analytics_rfm_layers').set({
+        name_zh: input.nameZh.trim(), name_en: input.nameEn.trim(), strategy_zh: input.strategyZh.trim(), strategy_en: input.strategyEn.trim(), updated_at: clock.now(),
+      }).where('key', '=', key).execute();
+      await recordAudit(tx, ctx, { action: 'analytics.rfm_layer.update', targetType: 'rfm_layer', targetId: key, before, after: input });
+    });
+    return (await rfm(ctx)).layers.find((l) => l.key === key)!;
+  }
+
+  async function layerMembers(ctx: ActorContext, layer: string, q: { cursor?: string; limit?: number }) {
+    if (ctx.actor.communityIds !== null) throw forbidden('RFM layers cover every buyer; ask an operator or analyst');
+    if (!(RFM_LAYERS as readonly string[]).includes(layer)) throw new KithError('NOT_FOUND', `RFM layer ${layer} does not exist`);
+    const limit = Math.min(q.limit ?? 50, 200);
+    const after = q.cursor ? Number(q.cursor) : 0;
+    if (!Number.isSafeInteger(after)) failIfProblems([{ path: 'cursor', message: 'is not a cursor from a previous page' }]);
+    const rows = await repo.layerMembers(db, layer, after, limit + 1);
+    const page = rows.slice(0, limit);
+    const names = await getMemberSummaries(db, page.map((r) => r.member_id));
+    return {
+      items: page.map((r) => ({ memberId: r.member_id, name: names.get(r.member_id)?.displayName ?? `#${r.member_id}`, recencyDays: r.recency_days, frequency: r.frequency, monetary: r.monetary, r: r.r, f: r.f, m: r.m })),
+      nextCursor: rows.length > limit ? String(page[page.length - 1]!.member_id) : null,
+    };
+  }
+
+  async function memberRfm(ctx: ActorContext, memberId: number) {
+    await requireMemberFor(db, ctx, memberId, { live: false });
+    const r = await repo.memberRfm(db, memberId);
+    if (!r) return null;
+    const t = await db.selectFrom('analytics_rfm_layers').selectAll().where('key', '=', r.layer).executeTakeFirst();
+    const d = DEFAULT_LAYER_TEXT[r.layer as RfmLayer];
+    return {
+      recencyDays: r.recency_days, frequency: r.frequency, monetary: r.monetary, r: r.r, f: r.f, m: r.m, layer: r.layer as RfmLayer,
+      nameZh: t?.name_zh ?? d.nameZh, nameEn: t?.name_en ?? d.nameEn, strategyZh: t?.strategy_zh ?? d.strategyZh, strategyEn: t?.strategy_en ?? d.strategyEn,
+      computedAt: r.computed_at.toISOString(),
+    };
+  }
+
+  return { settings, updateSettings, rebuildRollups, engagement, heatmap, communities, computeRfm, rfm, updateLayer, layerMembers, memberRfm, basisOf };
+}
+
+export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

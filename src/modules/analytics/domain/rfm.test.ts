@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LAYER_TEXT, RFM_GRID, RFM_LAYERS, fmScore, layerCaseSql, quintile, rfmLayer, scoreByRank } from './rfm.js';
+
+describe('RFM scoring', () => {
+  it('cuts ranks into quintiles, giving ties the same score', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((r) => quintile(r, 10))).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    expect(scoreByRank([10, 20, 20, 20, 50], true)).toEqual([1, 2, 2, 2, 5]);
+    // recency: fewer days ago is better
+    expect(scoreByRank([300, 3, 30, 3], false)).toEqual([1, 3, 2, 3]);
+    expect(scoreByRank([7], true)).toEqual([1]);
+  });
+
+  it('maps every R × FM cell to one of the eleven layers, and each layer appears', () => {
+    expect(RFM_GRID.flat().length).toBe(25);
+    expect(new Set(RFM_GRID.flat())).toEqual(new Set(RFM_LAYERS));
+    expect(rfmLayer(5, 5, 5)).toBe('champions');
+    expect(rfmLayer(5, 1, 1)).toBe('new');
+    expect(rfmLayer(1, 5, 4)).toBe('cant_lose');
+    expect(rfmLayer(1, 1, 1)).toBe('lost');
+    expect(fmScore(4, 5)).toBe(5); // 4.5 rounds half up
+    expect(fmScore(1, 2)).toBe(2);
+    for (const l of RFM_LAYERS) expect(DEFAULT_LAYER_TEXT[l].strategyZh.length).toBeGreaterThan(5);
+  });
+
+  it('writes the same grid as SQL', () => {
+    const sqlText = layerCaseSql('r', 'fm');
+    expect(sqlText).toContain("when r = 5 and fm = 1 then 'new'");
+    expect(sqlText.match(/when /g)).toHaveLength(25);
+  });
+});

@@ -1,0 +1,83 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, Empty, InputNumber, Table, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { UndoOutlined } from '@ant-design/icons';
+import { api, call } from '@shared/api/client';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useFormat } from '../../i18n/useFormat';
+import { useRequest } from '../../hooks/useRequest';
+import { EChart } from '../../components/EChart';
+import { describeError } from '../../components/errors';
+import { nameIn } from './loyalty-vocab';
+import { previewOption, proposals } from './preview';
+import { TierName } from './TiersCard';
+import type { PreviewRow, Tier } from './types';
+
+/** The value after the operator stopped typing for a moment, so each keystroke does not ask the server. */
+function useSettled<T>(value: T, ms = 350): T {
+  const [v, setV] = useState(value);
+  useEffect(() => { const id = setTimeout(() => setV(value), ms); return () => clearTimeout(id); }, [value, ms]);
+  return v;
+}
+
+/**
+ * 门槛试算: the operator types proposed thresholds and sees how many members each tier holds now
+ * and would hold — both counted by the server from members' growth (POST /loyalty/tiers/preview),
+ * never guessed here. Nothing is saved.
+ */
+export function ThresholdPreview({ tiers, version }: { tiers: Tier[]; version: number }) {
+  const { t, locale } = useI18n();
+  const fmt = useFormat();
+  const [edits, setEdits] = useState<Record<number, number | null>>({});
+  useEffect(() => setEdits({}), [version]);
+  const asked = useSettled(JSON.stringify(proposals(tiers, edits)));
+  const preview = useRequest(
+    (signal) => (tiers.length ? call(api.POST('/api/v1/loyalty/tiers/preview', { body: { thresholds: JSON.parse(asked) }, signal })) : Promise.resolve({ items: [] })),
+    [asked, version, tiers.length],
+  );
+  const rows = preview.data?.items ?? [];
+  const byId = new Map(tiers.map((x) => [x.id, x]));
+  const name = (id: number) => { const x = byId.get(id); return x ? nameIn(x, locale) : `#${id}`; };
+  const chart = useMemo(() => previewOption(rows, name, t, fmt), [preview.data, t, fmt, locale]); // eslint-disable-line react-hooks/exhaustive-deps
+  const changed = Object.entries(edits).some(([id, v]) => typeof v === 'number' && v !== byId.get(Number(id))?.threshold);
+
+  const columns: TableProps<PreviewRow>['columns'] = [
+    { key: 'tier', title: t('tiers.col.name'), render: (_, r) => (byId.get(r.tierId) ? <TierName tier={byId.get(r.tierId)!} /> : `#${r.tierId}`) },
+    { key: 'threshold', title: t('preview.col.current'), align: 'right', responsive: ['sm'], render: (_, r) => fmt.number(r.threshold) },
+    { key: 'members', title: t('preview.col.members'), align: 'right', render: (_, r) => fmt.number(r.members) },
+    {
+      key: 'proposed', title: t('preview.col.proposed'), width: 140,
+      render: (_, r) => (
+        <InputNumber
+          size="small" min={0} max={1_000_000_000} precision={0} style={{ width: 120 }} aria-label={`${t('preview.col.proposed')} ${name(r.tierId)}`}
+          value={edits[r.tierId] ?? byId.get(r.tierId)?.threshold ?? r.threshold}
+          onChange={(v) => setEdits((e) => ({ ...e, [r.tierId]: typeof v === 'number' ? v : null }))}
+        />
+      ),
+    },
+    { key: 'proposedMembers', title: t('preview.col.proposedMembers'), align: 'right', render: (_, r) => <Typography.Text strong>{fmt.number(r.proposedMembers)}</Typography.Text> },
+    {
+      key: 'change', title: t('preview.col.change'), align: 'right', responsive: ['sm'],
+      render: (_, r) => {
+        const d = r.proposedMembers - r.members;
+        return <Typography.Text type={d > 0 ? 'success' : d < 0 ? 'danger' : 'secondary'}>{d > 0 ? '+' : ''}{fmt.number(d)}</Typography.Text>;
+      },
+    },
+  ];
+
+  return (
+    <Card
+      size="small" title={t('preview.title')} data-testid="threshold-preview"
+      extra={changed ? <Button size="small" icon={<UndoOutlined />} onClick={() => setEdits({})}>{t('preview.reset')}</Button> : null}
+    >
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{t('preview.intro')}</Typography.Paragraph>
+      {tiers.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('preview.noTiers')} /> : (
+        <>
+          {preview.error ? <Alert type="warning" showIcon role="alert" title={describeError(preview.error, t).message} style={{ marginBottom: 12 }} /> : null}
+          <Table<PreviewRow> rowKey="tierId" size="small" columns={columns} dataSource={rows} loading={preview.loading} pagination={false} scroll={{ x: 'max-content' }} />
+          {rows.length ? <div style={{ marginTop: 16 }}><EChart option={chart} height={260} ariaLabel={t('preview.chart')} /></div> : null}
+        </>
+      )}
+    </Card>
+  );
+}
