@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 const BENCHES: Record<string, () => Promise<{ run(opts: BenchOptions): Promise<void> }>> = {
   ingest: () => import('./ingest.bench.js'),
   loyalty: () => import('./loyalty.bench.js'),
+  analytics: () => import('./analytics.bench.js'),
 };
 
 export interface BenchOptions {

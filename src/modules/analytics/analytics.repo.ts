@@ -9,23 +9,38 @@ import { layerCaseSql } from './domain/rfm.js';
  */
 export interface Span { from: string; to: string }
 
-export async function dailyEngagement(tx: Tx, communityId: number, p: Span) {
-  const r = await sql<{ day: string; active: number; messages: number; meaningful: number }>`
-    select d::date::text as day, coalesce(x.active, 0)::int as active, coalesce(x.messages, 0)::int as messages, coalesce(x.meaningful, 0)::int as meaningful
-    from generate_series(${p.from}::date, ${p.to}::date, interval '1 day') d
-    left join (
-      select day, count(*) filter (where meaningful > 0) as active, sum(messages) as messages, sum(meaningful) as meaningful
-      from analytics_member_days where community_id = ${communityId} and day between ${p.from}::date and ${p.to}::date group by day) x on x.day = d::date
-    order by 1`.execute(tx);
-  return r.rows;
-}
-
-/** Distinct members with a meaningful activity in [from, to] (days, both included). */
-export async function activeMembers(tx: Tx, communityId: number, p: Span): Promise<number> {
-  const r = await sql<{ n: number }>`
-    select count(distinct member_id)::int as n from analytics_member_days
-    where community_id = ${communityId} and day between ${p.from}::date and ${p.to}::date and meaningful > 0`.execute(tx);
-  return r.rows[0]!.n;
+/**
+ * The whole engagement figure set in one pass over the rollup: the rows of the window (the period,
+ * or the 30 days ending with its last day if that reaches further back) are read once, then the
+ * daily series, the distinct active members of the period, the last 7 and the last 30 days, and the
+ * top contributors are all taken from them.
+ */
+export async function engagementFigures(tx: Tx, communityId: number, p: Span, wauFrom: string, mauFrom: string, top: number) {
+  const start = mauFrom < p.from ? mauFrom : p.from;
+  const r = await sql<{ kind: string; day: string | null; member_id: number | null; a: number; b: number; c: number }>`
+    with w as materialized (
+      select day, member_id, meaningful, messages from analytics_member_days
+      where community_id = ${communityId} and day between ${start}::date and ${p.to}::date and meaningful > 0 or
+        (community_id = ${communityId} and day between ${p.from}::date and ${p.to}::date and messages > 0)),
+    period as (select * from w where day >= ${p.from}::date)
+    select 'day' as kind, day::text as day, null::bigint as member_id, count(*) filter (where meaningful > 0)::int as a, sum(messages)::int as b, sum(meaningful)::int as c
+      from period group by day
+    union all
+    select 'distinct', null, null,
+      (select count(distinct member_id) from period where meaningful > 0)::int,
+      (select count(distinct member_id) from w where meaningful > 0 and day >= ${wauFrom}::date)::int,
+      (select count(distinct member_id) from w where meaningful > 0 and day >= ${mauFrom}::date)::int
+    union all
+    select * from (
+      select 'top', null, member_id, sum(meaningful)::int, sum(messages)::int, count(*) filter (where meaningful > 0)::int
+      from period group by member_id having sum(meaningful) > 0 order by 4 desc, member_id limit ${top}) t`.execute(tx);
+  const days = new Map(r.rows.filter((x) => x.kind === 'day').map((x) => [x.day!, { active: x.a, messages: x.b, meaningful: x.c }]));
+  const d = r.rows.find((x) => x.kind === 'distinct')!;
+  return {
+    days,
+    active: d.a, wau: d.b, mau: d.c,
+    top: r.rows.filter((x) => x.kind === 'top').map((x) => ({ member_id: x.member_id!, meaningful: x.a, messages: x.b, active_days: x.c })),
+  };
 }
 
 /** Members at the end of `day`: live profiles created by then, or a community's members then. */
@@ -37,14 +52,6 @@ export async function membersAt(tx: Tx, communityId: number, day: string, tz: st
         select count(distinct member_id)::int as n from community_memberships
         where community_id = ${communityId} and joined_at < ${end} and (left_at is null or left_at >= ${end})`.execute(tx);
   return r.rows[0]!.n;
-}
-
-export async function topContributors(tx: Tx, communityId: number, p: Span, limit: number) {
-  const r = await sql<{ member_id: number; meaningful: number; messages: number; active_days: number }>`
-    select member_id, sum(meaningful)::int as meaningful, sum(messages)::int as messages, count(*) filter (where meaningful > 0)::int as active_days
-    from analytics_member_days where community_id = ${communityId} and day between ${p.from}::date and ${p.to}::date
-    group by member_id having sum(meaningful) > 0 order by 2 desc, member_id limit ${limit}`.execute(tx);
-  return r.rows;
 }
 
 /** Meaningful activities by weekday (1 = Monday) and hour of the workspace time zone. */

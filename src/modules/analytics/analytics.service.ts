@@ -78,16 +78,17 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
   async function engagement(ctx: ActorContext, q: { from?: string; to?: string; communityId?: number }) {
     const p = period(q);
     const c = community(ctx, q.communityId);
-    const days = await repo.dailyEngagement(db, c, p);
-    const active = await repo.activeMembers(db, c, p);
-    const wau = await repo.activeMembers(db, c, { from: addDays(p.to, -6), to: p.to });
-    const mau = await repo.activeMembers(db, c, { from: addDays(p.to, -29), to: p.to });
+    const f = await repo.engagementFigures(db, c, p, addDays(p.to, -6), addDays(p.to, -29), 10);
+    const n = daysBetween(p.from, p.to);
+    const days = Array.from({ length: n }, (_, i) => {
+      const day = addDays(p.from, i);
+      return { day, ...(f.days.get(day) ?? { active: 0, messages: 0, meaningful: 0 }) };
+    });
+    const { active, wau, mau, top } = f;
     const members = await repo.membersAt(db, c, p.to, tz);
     const messages = days.reduce((s, d) => s + d.messages, 0);
     const meaningful = days.reduce((s, d) => s + d.meaningful, 0);
-    const top = await repo.topContributors(db, c, p, 10);
     const names = await getMemberSummaries(db, top.map((t) => t.member_id));
-    const n = daysBetween(p.from, p.to);
     return {
       period: { from: p.from, to: p.to }, communityId: c === 0 ? null : c,
       members, activeMembers: active,

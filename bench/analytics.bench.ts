@@ -1,0 +1,125 @@
+/**
+ * Analytics benchmark, on PostgreSQL, in one run: a deterministic community of N members with 20·N
+ * activities and 2·N orders (generated set-based in SQL), then
+ * 1. RFM scoring of every buyer against a hand-written single query (CTE + NTILE) over the same
+ *    orders, which also writes its result, so both do the same work;
+ * 2. the engagement dashboard API (workspace, last 30 days) p50/p99 over 200 requests;
+ * 3. rollup maintenance: ingest + follow-up jobs with the rollup on vs. off.
+ * Cohort matrices are not built yet and are not measured.
+ */
+import { sql } from 'kysely';
+import { createKith } from '../src/app.js';
+import { loadConfig } from '../src/kernel/config.js';
+import { createLogger } from '../src/kernel/logger.js';
+import { systemActor } from '../src/kernel/context.js';
+import { fixedClock } from '../src/kernel/clock.js';
+import type { Database } from '../src/kernel/db/database.js';
+import { benchDatabase, fmt, mib, peakRss, timed } from './support.js';
+import type { BenchOptions } from './run.js';
+
+const NOW = '2026-12-01T12:00:00+08:00';
+const ctx = { actor: systemActor('bench'), requestId: null };
+
+async function generate(database: Database, members: number) {
+  const db = database.db;
+  const communities: number[] = [];
+  for (let c = 0; c < 6; c++) {
+    communities.push((await db.insertInto('communities').values({ name: `社群${c}`, channel: 'wechat', positioning_type: 'interest', goal: 'interaction' }).returning('id').executeTakeFirstOrThrow()).id);
+  }
+  const m = (await sql<{ first: number; last: number }>`
+    with ins as (insert into members (nickname, created_at) select null, '2026-01-01'::timestamptz + make_interval(mins => g % 400000) from generate_series(1, ${members}::int) g returning id)
+    select min(id)::bigint as first, max(id)::bigint as last from ins`.execute(db)).rows[0]!;
+  const c0 = communities[0]!;
+  await sql`
+    insert into community_memberships (community_id, member_id, joined_at)
+    select ${c0}::bigint + (id % 6), id, '2026-01-01'::timestamptz + make_interval(mins => (id % 400000)::int)
+    from generate_series(${m.first}::bigint, ${m.last}::bigint) id`.execute(db);
+  const acts = members * 20;
+  const chunk = 2_000_000;
+  for (let s = 0; s < acts; s += chunk) {
+    await sql`
+      insert into activities (member_id, community_id, channel, kind, occurred_at, properties, source, external_id)
+      select ${m.first}::bigint + (i::bigint * 7919) % ${members}, ${c0}::bigint + (i % 6), 'wechat',
+        (array['message','message','message','message','reaction','check_in','content_view','event_attended','join','survey_response'])[1 + i % 10],
+        '2026-06-04T00:00:00Z'::timestamptz + make_interval(secs => (i::double precision * 15552000 / ${acts})), '{}', 'bench', 'a' || i
+      from generate_series(${s}::int, ${Math.min(acts, s + chunk) - 1}::int) i`.execute(db);
+  }
+  const orders = members * 2;
+  await sql`
+    insert into orders (source, order_id, member_id, amount, ordered_at)
+    select 'bench', 'o' || i, ${m.first}::bigint + (i::bigint * 104729) % ${Math.max(1, Math.floor(members * 0.6))},
+      (19 + (i * 37) % 600)::numeric(14, 2), '2025-12-10T00:00:00Z'::timestamptz + make_interval(secs => (i::double precision * 30000000 / ${orders}))
+    from generate_series(0, ${orders - 1}::int) i`.execute(db);
+  await sql`analyze`.execute(db);
+  return { acts, orders };
+}
+
+const REFERENCE = sql`
+  create temp table ref_rfm on commit drop as
+  with o as (
+    select o.member_id, max(o.ordered_at) as last_at, count(*)::int as f, sum(o.amount - o.refunded_amount) as m
+    from orders o join members mb on mb.id = o.member_id and mb.merged_into is null and mb.erased_at is null
+    where o.ordered_at > ${NOW}::timestamptz - interval '365 days' and o.ordered_at <= ${NOW}::timestamptz and o.status <> 'refunded'
+    group by o.member_id),
+  v as (select member_id, floor(extract(epoch from (${NOW}::timestamptz - last_at)) / 86400)::int as rd, f, m from o)
+  select member_id, rd, f, m, ntile(5) over (order by rd desc) as r, ntile(5) over (order by f) as fs, ntile(5) over (order by m) as ms from v`;
+
+export async function run(opts: BenchOptions) {
+  const members = Math.round(1_000_000 * opts.scale);
+  const { database, dispose } = await benchDatabase('postgres', { poolSize: 8 });
+  const clock = fixedClock(NOW);
+  const kith = await createKith({ config: loadConfig({ KITH_LOG_LEVEL: 'silent' }, { jobsEnabled: false }), database, clock, log: createLogger('silent') });
+  try {
+    console.log(`analytics benchmark on PostgreSQL (scale ${opts.scale}): ${fmt(members)} members, ${fmt(members * 20)} activities, ${fmt(members * 2)} orders`);
+    const gen = await timed(() => generate(database, members));
+    console.log(`   data generated in ${(gen.ms / 1000).toFixed(1)} s`);
+    const rebuild = await timed(() => kith.analytics.service.rebuildRollups());
+    const rows = (await sql<{ n: number }>`select count(*)::bigint as n from analytics_member_days`.execute(database.db)).rows[0]!.n;
+    console.log(`   rollup built from raw history in ${(rebuild.ms / 1000).toFixed(1)} s (${fmt(rows)} member-day rows)`);
+
+    const ours = await timed(() => kith.analytics.service.computeRfm(new Date(NOW)));
+    const ref = await timed(() => database.transaction((tx) => REFERENCE.execute(tx)));
+    console.log(`\n1. RFM scoring of ${fmt(ours.value)} buyers`);
+    console.log(`   Kith (rank quintiles, layers, written)   ${(ours.ms / 1000).toFixed(2)} s   target ≤ 6 s`);
+    console.log(`   hand-written CTE + NTILE (written)        ${(ref.ms / 1000).toFixed(2)} s`);
+    console.log(`   ratio                                      ${(ours.ms / ref.ms).toFixed(2)}×   target ≤ 1.25×`);
+
+    const key = await kith.access.createApiKey(ctx, { name: 'bench', scopes: ['analytics:read'] });
+    const headers = { authorization: `Bearer ${key.key}` };
+    const lat: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now();
+      const r = await kith.http.app.inject({ method: 'GET', url: '/api/v1/analytics/engagement?to=2026-11-30', headers });
+      lat.push(performance.now() - t);
+      if (r.statusCode !== 200) throw new Error(r.body);
+    }
+    lat.sort((a, b) => a - b);
+    console.log(`\n2. engagement dashboard API (workspace, 30 days), 200 requests`);
+    console.log(`   p50 ${lat[99]!.toFixed(0)} ms   p99 ${lat[197]!.toFixed(0)} ms   target p99 ≤ 200 ms`);
+
+    const n = Math.round(200_000 * Math.max(opts.scale, 0.25));
+    const batch = (base: number) => Array.from({ length: n }, (_, i) => ({
+      externalId: `live${base + i}`, kind: i % 3 ? 'message' : 'check_in', occurredAt: new Date(Date.parse('2026-11-30T02:00:00Z') + i * 100).toISOString(),
+      member: { channel: 'wechat', externalId: `wx_${(i * 7919) % 50_000}` }, properties: { text: '早上好' },
+    }));
+    const ingestAll = async (base: number, rollupsOn: boolean) => {
+      const items = batch(base);
+      for (let s = 0; s < items.length; s += 10_000) await kith.ingest.ingest(ctx, items.slice(s, s + 10_000), { source: 'bench-live', audit: false });
+      if (!rollupsOn) await sql`update jobs set status = 'done' where queue = 'event:analytics-rollups' and status = 'queued'`.execute(database.db);
+      await kith.jobs.runOnce();
+    };
+    // Off, on, off again: the two off runs bracket the on run, so warming up favours neither side.
+    const off1 = await timed(() => ingestAll(0, false));
+    const on = await timed(() => ingestAll(n, true));
+    const off2 = await timed(() => ingestAll(2 * n, false));
+    const off = { ms: (off1.ms + off2.ms) / 2 };
+    console.log(`\n3. rollup maintenance: ${fmt(n)} activities through ingest and follow-up jobs`);
+    console.log(`   rollups off  ${fmt((n / off.ms) * 1000)} activities/s`);
+    console.log(`   rollups on   ${fmt((n / on.ms) * 1000)} activities/s   → ${((off.ms / on.ms) * 100).toFixed(0)}% of off   target ≥ 80%`);
+    console.log(`\ncohort matrices: not built yet, not measured`);
+    console.log(`peak RSS ${mib(peakRss())}`);
+  } finally {
+    await kith.close();
+    await dispose();
+  }
+}
