@@ -69,11 +69,13 @@ async function evaluationBench(kith: Kith, database: Database, members: number) 
   const tiers = await t.list();
   const [bronze, silver, gold] = tiers;
   const m = await membersBulk(database, members);
-  // Accounts: a spread of earned tiers, growth over the last twelve months, a few in grace.
+  // The steady state an evaluation meets: promotions already happened when growth arrived, so each
+  // member holds the tier their growth earned; growth older than the twelve-month window now leaves
+  // some of them short (grace starts or runs out), and a few were already in grace.
   const gen = await timed(async () => {
     await sql`
       insert into loyalty_accounts (member_id, tier_id, tier_since, below_keep_since)
-      select id, case when id % 10 < 6 then ${bronze!.id}::bigint when id % 10 < 9 then ${silver!.id}::bigint else ${gold!.id}::bigint end,
+      select id, case when (id * 31) % 1200 >= 900 then ${gold!.id}::bigint when (id * 31) % 1200 >= 300 then ${silver!.id}::bigint else ${bronze!.id}::bigint end,
         '2026-01-01'::timestamptz, case when id % 17 = 0 then '2026-09-01'::timestamptz end
       from generate_series(${m.first}::bigint, ${m.last}::bigint) as id`.execute(database.db);
     // One growth posting per member (the ledger stays the truth, so verification must still pass),
