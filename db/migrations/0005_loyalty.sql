@@ -50,8 +50,6 @@ create table loyalty_accounts (
   tier_since timestamptz,
   -- First evaluation that found the member below the keep threshold or short of an obligation.
   below_keep_since timestamptz,
-  -- The last periodic evaluation that looked at this account (resumable evaluation runs).
-  evaluated_period text,
   -- An operator's assignment wins while valid.
   manual_tier_id bigint references loyalty_tiers (id),
   manual_until timestamptz,
@@ -60,6 +58,19 @@ create table loyalty_accounts (
 ) with (fillfactor = 80);
 create index loyalty_accounts_tier_idx on loyalty_accounts (tier_id);
 create index loyalty_accounts_manual_idx on loyalty_accounts (manual_until) where manual_tier_id is not null;
+
+-- Periodic evaluations: one row per period judged, with how far the run has come (members are
+-- evaluated in id order and the cursor commits with each chunk, so a run that stopped resumes, and a
+-- finished one is not run again). Accounts that do not change are not written at all.
+create table loyalty_evaluations (
+  period text primary key,
+  after_member_id bigint not null default 0,
+  evaluated integer not null default 0,
+  promoted integer not null default 0,
+  demoted integer not null default 0,
+  started_at timestamptz not null default now(),
+  finished_at timestamptz
+);
 
 create table loyalty_rules (
   id bigint generated always as identity primary key,

@@ -101,8 +101,12 @@ export interface LoyaltyTiersTable {
 }
 export interface LoyaltyAccountsTable {
   member_id: number; points_balance: Int8Default; growth_lifetime: Int8Default; tier_id: number | null; tier_since: Timestamp | null;
-  below_keep_since: Timestamp | null; evaluated_period: string | null; manual_tier_id: number | null; manual_until: Timestamp | null;
+  below_keep_since: Timestamp | null; manual_tier_id: number | null; manual_until: Timestamp | null;
   manual_reason: string | null; updated_at: DefaultTimestamp;
+}
+export interface LoyaltyEvaluationsTable {
+  period: string; after_member_id: Generated<number>; evaluated: Generated<number>; promoted: Generated<number>; demoted: Generated<number>;
+  started_at: DefaultTimestamp; finished_at: Timestamp | null;
 }
 export interface LoyaltyRulesTable { id: Id; name: string; current_version: Generated<number>; created_at: DefaultTimestamp; updated_at: DefaultTimestamp }
 export interface LoyaltyRuleVersionsTable { rule_id: number; version: number; definition: Json; valid_from: Timestamp; created_by: string; created_at: DefaultTimestamp }
@@ -179,6 +183,7 @@ export interface DB {
   loyalty_programme: LoyaltyProgrammeTable;
   loyalty_tiers: LoyaltyTiersTable;
   loyalty_accounts: LoyaltyAccountsTable;
+  loyalty_evaluations: LoyaltyEvaluationsTable;
   loyalty_rules: LoyaltyRulesTable;
   loyalty_rule_versions: LoyaltyRuleVersionsTable;
   loyalty_ledger: LoyaltyLedgerTable;

@@ -40,8 +40,9 @@ describe('scheduled programme work', () => {
     expect(s.points.balance).toBe(0);
     expect((await queued('loyalty:daily')).map((j) => j.dedupe_key)).toEqual(['daily:2027-01-02']);
     // the evaluation of December ran at the start of January and the next one is queued
-    const acct = await kith.database.db.selectFrom('loyalty_accounts').select('evaluated_period').where('member_id', '=', m).executeTakeFirstOrThrow();
-    expect(acct.evaluated_period).toBe('2026-12');
+    const run = await kith.database.db.selectFrom('loyalty_evaluations').selectAll().where('period', '=', '2026-12').executeTakeFirstOrThrow();
+    expect(run.finished_at).not.toBeNull();
+    expect(run.evaluated).toBeGreaterThanOrEqual(1);
     expect((await queued('loyalty:evaluate')).map((j) => j.dedupe_key)).toEqual(['evaluate:2027-01']);
   });
 });

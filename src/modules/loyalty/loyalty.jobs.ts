@@ -49,7 +49,7 @@ export function loyaltyJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string; 
   async function scheduleEvaluation(tx: Tx) {
     const { current } = await tiers.periodToEvaluate(tx, clock.now());
     // The next run judges the period that is current now; it runs when that period has ended.
-    await jobs.enqueue(tx, EVALUATE, { after: 0 }, { runAt: current.next, dedupeKey: `evaluate:${current.key}` });
+    await jobs.enqueue(tx, EVALUATE, {}, { runAt: current.next, dedupeKey: `evaluate:${current.key}` });
   }
 
   const daily: JobHandler = {
@@ -67,19 +67,18 @@ export function loyaltyJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string; 
 
   const evaluate: JobHandler = {
     queue: EVALUATE,
-    async handle(tx, payload: { after?: number }) {
+    async handle(tx) {
       const now = clock.now();
-      let after = payload.after ?? 0;
       for (let i = 0; i < CHUNKS_PER_JOB; i++) {
-        const r = await tiers.evaluateChunk(tx, now, after, EVALUATION_CHUNK);
-        after = r.after;
+        const r = await tiers.evaluateChunk(tx, now, EVALUATION_CHUNK);
         if (r.done) {
           await tiers.endManualAssignments(tx, now);
           await scheduleEvaluation(tx);
           return;
         }
       }
-      await jobs.enqueue(tx, EVALUATE, { after }, { dedupeKey: `evaluate-continue:${now.toISOString()}:${after}` });
+      // More to do: a continuation job, committed with this chunk's cursor.
+      await jobs.enqueue(tx, EVALUATE, {}, { dedupeKey: `evaluate-continue:${now.toISOString()}:${Date.now()}` });
     },
   };
 

@@ -23,12 +23,15 @@ export async function accountsOf(tx: Tx, memberIds: number[]): Promise<AccountRo
   return tx.selectFrom('loyalty_accounts').selectAll().where('member_id', 'in', memberIds).orderBy('member_id').execute();
 }
 
-/** The next page of accounts not yet evaluated for `period`, in member order, locked for the evaluation. */
-export async function accountsToEvaluate(tx: Tx, period: string, after: number, limit: number): Promise<AccountRow[]> {
-  return tx.selectFrom('loyalty_accounts').selectAll()
-    .where('member_id', '>', after)
-    .where((eb) => eb.or([eb('evaluated_period', 'is', null), eb('evaluated_period', '!=', period)]))
-    .orderBy('member_id').limit(limit).forNoKeyUpdate().execute();
+/** The next page of accounts after `after`, in member order, locked for the evaluation. */
+export async function accountsAfter(tx: Tx, after: number, limit: number): Promise<AccountRow[]> {
+  return tx.selectFrom('loyalty_accounts').selectAll().where('member_id', '>', after).orderBy('member_id').limit(limit).forNoKeyUpdate().execute();
+}
+
+/** The evaluation run of a period, created when missing, locked so two runs take turns. */
+export async function evaluationRun(tx: Tx, period: string) {
+  await tx.insertInto('loyalty_evaluations').values({ period }).onConflict((oc) => oc.column('period').doNothing()).execute();
+  return tx.selectFrom('loyalty_evaluations').selectAll().where('period', '=', period).forUpdate().executeTakeFirstOrThrow();
 }
 
 /** Activities per member in [from, to), counted for each set of kinds an obligation names. */
@@ -63,20 +66,13 @@ export async function insertHistory(tx: Tx, rows: TierChangeRow[]) {
 }
 
 /** Sets the earned tier (and grace state) of many accounts at once. */
-export async function setEarnedTiers(tx: Tx, rows: { memberId: number; tierId: number | null; tierSince: Date | null; belowKeepSince: Date | null; evaluatedPeriod?: string }[]) {
+export async function setEarnedTiers(tx: Tx, rows: { memberId: number; tierId: number | null; tierSince: Date | null; belowKeepSince: Date | null }[]) {
   if (rows.length === 0) return;
-  const json = JSON.stringify(rows.map((r) => ({
-    m: r.memberId, t: r.tierId, s: r.tierSince?.toISOString() ?? null, b: r.belowKeepSince?.toISOString() ?? null, p: r.evaluatedPeriod ?? null,
-  })));
+  const json = JSON.stringify(rows.map((r) => ({ m: r.memberId, t: r.tierId, s: r.tierSince?.toISOString() ?? null, b: r.belowKeepSince?.toISOString() ?? null })));
   await sql`
-    update loyalty_accounts a set tier_id = q.t, tier_since = q.s, below_keep_since = q.b,
-      evaluated_period = coalesce(q.p, a.evaluated_period)
-    from json_to_recordset(${json}::json) as q(m bigint, t bigint, s timestamptz, b timestamptz, p text)
+    update loyalty_accounts a set tier_id = q.t, tier_since = q.s, below_keep_since = q.b
+    from json_to_recordset(${json}::json) as q(m bigint, t bigint, s timestamptz, b timestamptz)
     where a.member_id = q.m`.execute(tx);
-}
-
-export async function markEvaluated(tx: Tx, memberIds: number[], period: string) {
-  if (memberIds.length) await sql`update loyalty_accounts set evaluated_period = ${period} where member_id = any(${memberIds}::bigint[])`.execute(tx);
 }
 
 export async function historyOf(tx: Tx, memberIds: number[]) {

@@ -173,52 +173,56 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
 
   /**
    * One chunk of the periodic evaluation for the period that ended before `now` (at the start of
-   * December the November evaluation: obligations count November's activities). An account records
-   * the period it was evaluated for, so a run that stopped half-way picks up where it was and a
-   * second run changes nothing.
+   * December the November evaluation: obligations count November's activities). The run's cursor
+   * commits with the chunk, so a run that stopped picks up where it was, and a finished run is not
+   * run again. Only accounts that change are written.
    */
-  async function evaluateChunk(tx: Tx, now: Date, after: number, chunk: number) {
+  async function evaluateChunk(tx: Tx, now: Date, chunk: number) {
     const { programme: p, prev } = await periodToEvaluate(tx, now);
+    const run = await repo.evaluationRun(tx, prev.key);
+    const result = { period: prev.key, evaluated: 0, promoted: 0, demoted: 0, done: run.finished_at !== null };
+    if (result.done) return result;
     const tiers = sortTiers((await repo.listTiers(tx)).map(rule));
     const kindSets = [...new Map(tiers.flatMap((t) => t.obligations).map((o) => [JSON.stringify([...o.kinds].sort()), [...o.kinds].sort()])).values()];
-    const setIndex = (kinds: string[]) => kindSets.findIndex((k) => JSON.stringify(k) === JSON.stringify([...kinds].sort()));
-    const accounts = await repo.accountsToEvaluate(tx, prev.key, after, chunk);
-    const result = { period: prev.key, evaluated: accounts.length, promoted: 0, demoted: 0, after: accounts.at(-1)?.member_id ?? after, done: accounts.length < chunk };
-    if (accounts.length === 0) return result;
+    const setIndex = new Map(kindSets.map((k, i) => [JSON.stringify(k), i]));
+    const accounts = await repo.accountsAfter(tx, run.after_member_id, chunk);
     const ids = accounts.map((a) => a.member_id);
     const growth = await repo.windowGrowth(tx, ids, windowStartMonth(tz, now, p.qualificationMonths));
     const counts = await repo.activityCounts(tx, ids, prev.start, prev.next, kindSets);
     const updates: Parameters<typeof repo.setEarnedTiers>[1] = [];
     const changes: repo.TierChangeRow[] = [];
-    const unchanged: number[] = [];
     for (const a of accounts) {
       const c = counts.get(a.member_id);
-      const out = evaluateTier(tiers, p, { tierId: a.tier_id, growth: growth.get(a.member_id) ?? 0, belowKeepSince: a.below_keep_since, activityCount: (k) => c?.[setIndex(k)] ?? 0 }, now);
+      const activityCount = (k: string[]) => c?.[setIndex.get(JSON.stringify([...k].sort()))!] ?? 0;
+      const out = evaluateTier(tiers, p, { tierId: a.tier_id, growth: growth.get(a.member_id) ?? 0, belowKeepSince: a.below_keep_since, activityCount }, now);
       const sameGrace = (out.belowKeepSince?.getTime() ?? null) === (a.below_keep_since?.getTime() ?? null);
-      if (!out.change && sameGrace) { unchanged.push(a.member_id); continue; }
-      updates.push({ memberId: a.member_id, tierId: out.tierId, tierSince: out.change ? now : a.tier_since, belowKeepSince: out.belowKeepSince, evaluatedPeriod: prev.key });
+      if (!out.change && sameGrace) continue;
+      updates.push({ memberId: a.member_id, tierId: out.tierId, tierSince: out.change ? now : a.tier_since, belowKeepSince: out.belowKeepSince });
       if (!out.change) continue;
       changes.push({ memberId: a.member_id, fromTierId: out.change.fromTierId, toTierId: out.change.toTierId, change: out.change.kind,
         reason: out.change.reason, details: { ...out.change.details, period: prev.key }, actor: 'evaluation', effectiveAt: now });
       if (out.change.kind === 'promoted') result.promoted++;
       else result.demoted++;
     }
-    await repo.markEvaluated(tx, unchanged, prev.key);
     await applyChanges(tx, updates, changes);
+    result.evaluated = accounts.length;
+    result.done = accounts.length < chunk;
+    await tx.updateTable('loyalty_evaluations').set({
+      after_member_id: ids.at(-1) ?? run.after_member_id, evaluated: run.evaluated + result.evaluated, promoted: run.promoted + result.promoted,
+      demoted: run.demoted + result.demoted, finished_at: result.done ? now : null,
+    }).where('period', '=', prev.key).execute();
     return result;
   }
 
   /** The whole periodic evaluation, chunk by chunk (each its own transaction), then ended manual tiers. */
   async function evaluate(now = clock.now(), chunk = 20_000): Promise<{ period: string; evaluated: number; promoted: number; demoted: number }> {
     const total = { period: '', evaluated: 0, promoted: 0, demoted: 0 };
-    let after = 0;
     for (;;) {
-      const r = await database.transaction((tx) => evaluateChunk(tx, now, after, chunk));
+      const r = await database.transaction((tx) => evaluateChunk(tx, now, chunk));
       total.period = r.period;
       total.evaluated += r.evaluated;
       total.promoted += r.promoted;
       total.demoted += r.demoted;
-      after = r.after;
       if (r.done) break;
     }
     await database.transaction((tx) => endManualAssignments(tx, now));
