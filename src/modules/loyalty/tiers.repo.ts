@@ -23,9 +23,21 @@ export async function accountsOf(tx: Tx, memberIds: number[]): Promise<AccountRo
   return tx.selectFrom('loyalty_accounts').selectAll().where('member_id', 'in', memberIds).orderBy('member_id').execute();
 }
 
-/** The next page of accounts after `after`, in member order, locked for the evaluation. */
+/**
+ * The next page of accounts after `after`, in member order. Not locked: the evaluation writes only
+ * the accounts that change, and only if they still hold what it read (`setEarnedTiers`).
+ */
 export async function accountsAfter(tx: Tx, after: number, limit: number): Promise<AccountRow[]> {
-  return tx.selectFrom('loyalty_accounts').selectAll().where('member_id', '>', after).orderBy('member_id').limit(limit).forNoKeyUpdate().execute();
+  return tx.selectFrom('loyalty_accounts').selectAll().where('member_id', '>', after).orderBy('member_id').limit(limit).execute();
+}
+
+/** Growth in the window for every member in the id range (after, last]: one range scan. */
+export async function windowGrowthRange(tx: Tx, after: number, last: number, startMonth: string | null): Promise<Map<number, number>> {
+  const r = await sql<{ member_id: number; growth: number }>`
+    select member_id, sum(growth)::bigint as growth from loyalty_growth_monthly
+    where member_id > ${after} and member_id <= ${last} and (${startMonth}::date is null or month >= ${startMonth}::date)
+    group by member_id`.execute(tx);
+  return new Map(r.rows.map((x) => [x.member_id, x.growth]));
 }
 
 /** The evaluation run of a period, created when missing, locked so two runs take turns. */
@@ -66,13 +78,25 @@ export async function insertHistory(tx: Tx, rows: TierChangeRow[]) {
 }
 
 /** Sets the earned tier (and grace state) of many accounts at once. */
-export async function setEarnedTiers(tx: Tx, rows: { memberId: number; tierId: number | null; tierSince: Date | null; belowKeepSince: Date | null }[]) {
-  if (rows.length === 0) return;
-  const json = JSON.stringify(rows.map((r) => ({ m: r.memberId, t: r.tierId, s: r.tierSince?.toISOString() ?? null, b: r.belowKeepSince?.toISOString() ?? null })));
-  await sql`
+export interface EarnedTierUpdate {
+  memberId: number; tierId: number | null; tierSince: Date | null; belowKeepSince: Date | null;
+  /** When given, the row is written only if it still holds this tier and grace start. */
+  expect?: { tierId: number | null; belowKeepSince: Date | null };
+}
+
+/** Sets the earned tier (and grace state) of many accounts at once; returns the members written. */
+export async function setEarnedTiers(tx: Tx, rows: EarnedTierUpdate[]): Promise<Set<number>> {
+  if (rows.length === 0) return new Set();
+  const json = JSON.stringify(rows.map((r) => ({
+    m: r.memberId, t: r.tierId, s: r.tierSince?.toISOString() ?? null, b: r.belowKeepSince?.toISOString() ?? null,
+    x: r.expect ? 1 : 0, et: r.expect?.tierId ?? null, eb: r.expect?.belowKeepSince?.toISOString() ?? null,
+  })));
+  const r = await sql<{ member_id: number }>`
     update loyalty_accounts a set tier_id = q.t, tier_since = q.s, below_keep_since = q.b
-    from json_to_recordset(${json}::json) as q(m bigint, t bigint, s timestamptz, b timestamptz)
-    where a.member_id = q.m`.execute(tx);
+    from json_to_recordset(${json}::json) as q(m bigint, t bigint, s timestamptz, b timestamptz, x int, et bigint, eb timestamptz)
+    where a.member_id = q.m and (q.x = 0 or (a.tier_id is not distinct from q.et and a.below_keep_since is not distinct from q.eb))
+    returning a.member_id`.execute(tx);
+  return new Set(r.rows.map((x) => x.member_id));
 }
 
 export async function historyOf(tx: Tx, memberIds: number[]) {

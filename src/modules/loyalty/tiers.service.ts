@@ -151,8 +151,9 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
     await applyChanges(tx, updates, changes);
   }
 
-  async function applyChanges(tx: Tx, updates: Parameters<typeof repo.setEarnedTiers>[1], changes: repo.TierChangeRow[]) {
-    await repo.setEarnedTiers(tx, updates);
+  async function applyChanges(tx: Tx, updates: repo.EarnedTierUpdate[], all: repo.TierChangeRow[]): Promise<Set<number>> {
+    const written = await repo.setEarnedTiers(tx, updates);
+    const changes = all.filter((c) => written.has(c.memberId));
     await repo.insertHistory(tx, changes);
     for (const kind of ['promoted', 'demoted'] as const) {
       const list = changes.filter((c) => c.change === kind);
@@ -162,6 +163,7 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
         });
       }
     }
+    return written;
   }
 
   /** The period an evaluation at `now` judges: the one that ended before `now`'s period began. */
@@ -187,24 +189,29 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
     const setIndex = new Map(kindSets.map((k, i) => [JSON.stringify(k), i]));
     const accounts = await repo.accountsAfter(tx, run.after_member_id, chunk);
     const ids = accounts.map((a) => a.member_id);
-    const growth = await repo.windowGrowth(tx, ids, windowStartMonth(tz, now, p.qualificationMonths));
+    const growth = ids.length ? await repo.windowGrowthRange(tx, run.after_member_id, ids.at(-1)!, windowStartMonth(tz, now, p.qualificationMonths)) : new Map<number, number>();
     const counts = await repo.activityCounts(tx, ids, prev.start, prev.next, kindSets);
-    const updates: Parameters<typeof repo.setEarnedTiers>[1] = [];
+    const updates: repo.EarnedTierUpdate[] = [];
     const changes: repo.TierChangeRow[] = [];
+    const kindKey = new Map<string[], number>();
+    for (const t of tiers) for (const o of t.obligations) kindKey.set(o.kinds, setIndex.get(JSON.stringify([...o.kinds].sort()))!);
     for (const a of accounts) {
       const c = counts.get(a.member_id);
-      const activityCount = (k: string[]) => c?.[setIndex.get(JSON.stringify([...k].sort()))!] ?? 0;
+      const activityCount = (k: string[]) => c?.[kindKey.get(k) ?? setIndex.get(JSON.stringify([...k].sort()))!] ?? 0;
       const out = evaluateTier(tiers, p, { tierId: a.tier_id, growth: growth.get(a.member_id) ?? 0, belowKeepSince: a.below_keep_since, activityCount }, now);
       const sameGrace = (out.belowKeepSince?.getTime() ?? null) === (a.below_keep_since?.getTime() ?? null);
       if (!out.change && sameGrace) continue;
-      updates.push({ memberId: a.member_id, tierId: out.tierId, tierSince: out.change ? now : a.tier_since, belowKeepSince: out.belowKeepSince });
+      updates.push({
+        memberId: a.member_id, tierId: out.tierId, tierSince: out.change ? now : a.tier_since, belowKeepSince: out.belowKeepSince,
+        expect: { tierId: a.tier_id, belowKeepSince: a.below_keep_since },
+      });
       if (!out.change) continue;
       changes.push({ memberId: a.member_id, fromTierId: out.change.fromTierId, toTierId: out.change.toTierId, change: out.change.kind,
         reason: out.change.reason, details: { ...out.change.details, period: prev.key }, actor: 'evaluation', effectiveAt: now });
-      if (out.change.kind === 'promoted') result.promoted++;
-      else result.demoted++;
     }
-    await applyChanges(tx, updates, changes);
+    // An account a promotion changed meanwhile is left as it now is; it is judged again next period.
+    const written = await applyChanges(tx, updates, changes);
+    for (const c of changes) if (written.has(c.memberId)) c.change === 'promoted' ? result.promoted++ : result.demoted++;
     result.evaluated = accounts.length;
     result.done = accounts.length < chunk;
     await tx.updateTable('loyalty_evaluations').set({
