@@ -33,7 +33,7 @@ describe('language', () => {
 
     await page.reload();
     await page.getByRole('columnheader', { name: '生命周期阶段' }).waitFor();
-    expect(await page.locator('.ant-layout-sider').getByText('会员').count()).toBe(1);
+    expect(await page.locator('.ant-layout-sider').getByText('会员', { exact: true }).count()).toBe(1);
 
     await page.locator('header .ant-segmented').getByText('English').click();
     await page.locator('.ant-layout-sider').getByText('Members').waitFor();

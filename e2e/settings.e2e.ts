@@ -65,12 +65,13 @@ describe('settings', () => {
     await pageShot(page, 'settings-api-key-shown');
     // The key works, with exactly its scopes.
     const me = await (await fetch(`${env().baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } })).json();
-    expect(me.permissions.sort()).toEqual(['activities:read', 'communities:read', 'imports:write', 'members:read']);
+    expect(me.permissions.sort()).toEqual(['activities:read', 'communities:read', 'imports:write', 'loyalty:read', 'members:read']);
     await shown.getByRole('button', { name: label('我已保存') }).click();
     await until(() => shown.count()).toBe(0);
 
     const row = tableRows(page).filter({ hasText: `有赞订单同步 ${run}` });
-    await until(() => row.innerText()).toMatch(/导入文件[\s\S]*正常/);
+    // Five scopes: the first four are listed, the fifth (导入文件) folds into "另有 1 个".
+    await until(() => row.innerText()).toMatch(/查看会员制度[\s\S]*另有 1 个[\s\S]*正常/);
     expect(await page.content()).not.toContain(secret);
     await pageShot(page, 'settings-api-keys');
     await row.getByRole('button', { name: label('吊销') }).click();

@@ -71,7 +71,10 @@ export async function apiAs(who: Credentials) {
     const text = await r.text();
     return { status: r.status, body: text ? JSON.parse(text) : null };
   };
-  return { get: (url: string) => call('GET', url), post: (url: string, body?: unknown) => call('POST', url, body), patch: (url: string, body?: unknown) => call('PATCH', url, body) };
+  return {
+    get: (url: string) => call('GET', url), post: (url: string, body?: unknown) => call('POST', url, body), patch: (url: string, body?: unknown) => call('PATCH', url, body),
+    put: (url: string, body?: unknown) => call('PUT', url, body), delete: (url: string) => call('DELETE', url),
+  };
 }
 
 export interface EmptyKith { baseUrl: string; setupLink: string; output(): string; stop(): Promise<void> }

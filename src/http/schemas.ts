@@ -9,3 +9,12 @@ export const DateTime = Type.String({ format: 'date-time' });
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const Ok = Type.Object({ ok: Type.Boolean() });
 export const errorResponses = { 400: Type.Ref('Problem'), 401: Type.Ref('Problem'), 403: Type.Ref('Problem'), 404: Type.Ref('Problem') };
+
+/**
+ * A whole number or null, as one JSON Schema type list (`type: ['integer', 'null']`) rather than a
+ * union: with type coercion on (for query strings), a union would turn a null body value into 0
+ * before trying null, while a type list coerces only when neither type matches.
+ */
+export const NullableInt = (opts: { minimum?: number; maximum?: number; description?: string } = {}) =>
+  Type.Unsafe<number | null>({ type: ['integer', 'null'], ...opts });
+

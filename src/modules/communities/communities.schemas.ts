@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Cursor, DateTime, Limit, Nullable } from '../../http/schemas.js';
+import { Cursor, DateTime, Limit, Nullable, NullableInt } from '../../http/schemas.js';
 import {
   ADMIN_ROLES, COMMUNITY_CHANNELS, COMMUNITY_GOALS, COMMUNITY_STAGES, JOIN_SOURCES, LIMITS, MEMBERSHIP_ROLES, POSITIONING_TYPES,
 } from './domain/community-rules.js';
@@ -32,7 +32,7 @@ const editable = {
   stage: StageSchema,
   description: Type.String({ maxLength: LIMITS.description }),
   rules: Type.String({ maxLength: LIMITS.rules, description: 'Community rules 社群规则: speech norms, code of conduct, rewards and penalties' }),
-  capacity: Nullable(Type.Integer({ minimum: 1, maximum: LIMITS.capacity, description: 'Most members at once (500 for a WeChat group); null = no limit' })),
+  capacity: NullableInt({ minimum: 1, maximum: LIMITS.capacity, description: 'Most members at once (500 for a WeChat group); null = no limit' }),
   externalId: Nullable(Type.String({ maxLength: LIMITS.externalId, description: 'The group id on its channel; unique per channel' })),
   owner: Nullable(AdminRefSchema),
   admins: Type.Array(AdminRefSchema, { maxItems: 100 }),

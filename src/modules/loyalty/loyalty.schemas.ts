@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Cursor, DateTime, Limit, Nullable } from '../../http/schemas.js';
+import { Cursor, DateTime, Limit, Nullable, NullableInt } from '../../http/schemas.js';
 import { ACTIVITY_KINDS } from '../activity/index.js';
 
 /** HTTP contracts of the membership programme. */
@@ -8,12 +8,12 @@ const Id = Type.Integer({ minimum: 1, maximum: 9007199254740991 });
 const Json = Type.Unknown();
 
 export const ProgrammeSchema = Type.Object({
-  qualificationMonths: Nullable(Type.Integer({ minimum: 1, maximum: 120, description: 'Growth counts over the current calendar month and the N-1 before it; null = lifetime' })),
+  qualificationMonths: NullableInt({ minimum: 1, maximum: 120, description: 'Growth counts over the current calendar month and the N-1 before it; null = lifetime' }),
   evaluationPeriod: Type.Enum(['monthly', 'quarterly'] as const, { description: 'How often tiers are evaluated for demotion' }),
   keepRatio: Type.Number({ exclusiveMinimum: 0, maximum: 1, description: 'A tier is kept while growth ≥ keepRatio × threshold (unless the tier sets its own keep threshold)' }),
   graceDays: Type.Integer({ minimum: 0, maximum: 3650, description: 'Days below the keep threshold before a demotion' }),
   maxDemotionSteps: Type.Integer({ minimum: 1, maximum: 20 }),
-  pointsExpiryMonths: Nullable(Type.Integer({ minimum: 1, maximum: 120, description: 'Points expire at the end of the N-th month after the month earned; null = never' })),
+  pointsExpiryMonths: NullableInt({ minimum: 1, maximum: 120, description: 'Points expire at the end of the N-th month after the month earned; null = never' }),
   refundPolicy: Type.Enum(['debt', 'cap'] as const, { description: 'Points of a refunded order that were spent already: debt (balance below zero) or cap (stop at zero)' }),
   approvalThreshold: Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'Manual adjustments of at least this many points need a second operator' }),
 });
@@ -37,7 +37,7 @@ export const TierBody = Type.Object({
   nameZh: Type.String({ minLength: 1, maxLength: 50 }),
   nameEn: Type.String({ minLength: 1, maxLength: 50 }),
   threshold: Int({ description: 'Growth value 成长值 at which the tier starts; the entry tier starts at 0' }),
-  keepThreshold: Type.Optional(Nullable(Int({ description: 'Growth needed to keep the tier; null = keepRatio × threshold' }))),
+  keepThreshold: Type.Optional(NullableInt({ minimum: 0, maximum: 1_000_000_000, description: 'Growth needed to keep the tier; null = keepRatio × threshold' })),
   benefits: Type.Optional(Type.Array(BenefitSchema, { maxItems: 20 })),
   obligations: Type.Optional(Type.Array(ObligationSchema, { maxItems: 5 })),
   color: Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$' })),
@@ -152,8 +152,8 @@ export const RewardBody = Type.Object({
   description: Type.Optional(Type.String({ maxLength: 2000 })),
   type: Type.Enum(['gift', 'coupon', 'privilege', 'honour'] as const, { description: 'gift 礼品, coupon 优惠券 (codes from an uploaded pool), privilege 特权, honour 荣誉' }),
   cost: Int({ description: 'Points it costs' }),
-  stock: Type.Optional(Nullable(Int({ description: 'How many in all; null = no limit; coupons: the uploaded codes' }))),
-  perMemberLimit: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100_000 }))),
+  stock: Type.Optional(NullableInt({ minimum: 0, maximum: 1_000_000_000, description: 'How many in all; null = no limit; coupons: the uploaded codes' })),
+  perMemberLimit: Type.Optional(NullableInt({ minimum: 1, maximum: 100_000 })),
   tierIds: Type.Optional(Type.Array(Id, { maxItems: 50, description: 'Tiers that may redeem it; empty = all' })),
   validFrom: Type.Optional(Nullable(Type.String({ format: 'date-time' }))), validUntil: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
   archived: Type.Optional(Type.Boolean()),

@@ -159,3 +159,22 @@ describe('member centre', () => {
     expect((await inject({ method: 'POST', url: `/api/v1/members/${m}/member-tokens`, headers: operator.headers, payload: {} })).statusCode).toBe(403);
   });
 });
+
+describe('null in request bodies', () => {
+  it('keeps null as null for unlimited stock and the default keep threshold (not 0)', async () => {
+    const inject = injector(kith);
+    const owner = await staffSession(kith, 'owner');
+    let r = await inject({ method: 'POST', url: '/api/v1/loyalty/rewards', headers: owner.headers, payload: { nameZh: '会员日咖啡', nameEn: 'Member day coffee', type: 'gift', cost: 50, stock: null, perMemberLimit: null } });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ stock: null, available: null, perMemberLimit: null });
+    r = await inject({ method: 'POST', url: '/api/v1/loyalty/tiers', headers: owner.headers, payload: { nameZh: '黑金', nameEn: 'Black', threshold: 9000, keepThreshold: null } });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ keepThreshold: null, effectiveKeepThreshold: 8100 });
+    r = await inject({ method: 'POST', url: '/api/v1/loyalty/tiers', headers: owner.headers, payload: { nameZh: '黑金2', nameEn: 'Black 2', threshold: 9500, keepThreshold: 0 } });
+    expect(r.json()).toMatchObject({ keepThreshold: 0 });
+    r = await inject({ method: 'PATCH', url: '/api/v1/loyalty/programme', headers: owner.headers, payload: { pointsExpiryMonths: null } });
+    expect(r.json().pointsExpiryMonths).toBeNull();
+    r = await inject({ method: 'PATCH', url: '/api/v1/loyalty/programme', headers: owner.headers, payload: { pointsExpiryMonths: 0 } });
+    expect(r.statusCode).toBe(400);
+  });
+});

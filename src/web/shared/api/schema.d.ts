@@ -432,7 +432,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("members:read" | "members:write" | "members:merge" | "members:erase" | "members:export" | "communities:read" | "communities:write" | "communities:create" | "activities:read" | "activities:write" | "imports:write" | "staff:manage" | "api_keys:manage" | "audit:read" | "loyalty:read" | "loyalty:manage" | "loyalty:adjust" | "loyalty:approve" | "member_sessions:issue")[];
+                        scopes: ("members:read" | "members:write" | "members:merge" | "members:erase" | "members:export" | "communities:read" | "communities:write" | "communities:create" | "activities:read" | "activities:write" | "imports:write" | "staff:manage" | "api_keys:manage" | "audit:read" | "loyalty:read" | "loyalty:manage" | "loyalty:adjust" | "loyalty:approve" | "member_sessions:issue" | "analytics:read" | "analytics:compute")[];
                     };
                 };
             };
@@ -716,6 +716,7 @@ export interface paths {
                         description?: string;
                         /** @description Community rules 社群规则: speech norms, code of conduct, rewards and penalties */
                         rules?: string;
+                        /** @description Most members at once (500 for a WeChat group); null = no limit */
                         capacity?: number | null;
                         externalId?: string | null;
                         owner?: {
@@ -944,6 +945,7 @@ export interface paths {
                         description?: string;
                         /** @description Community rules 社群规则: speech norms, code of conduct, rewards and penalties */
                         rules?: string;
+                        /** @description Most members at once (500 for a WeChat group); null = no limit */
                         capacity?: number | null;
                         externalId?: string | null;
                         owner?: {
@@ -3862,6 +3864,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Growth counts over the current calendar month and the N-1 before it; null = lifetime */
                             qualificationMonths: number | null;
                             /**
                              * @description How often tiers are evaluated for demotion
@@ -3873,6 +3876,7 @@ export interface paths {
                             /** @description Days below the keep threshold before a demotion */
                             graceDays: number;
                             maxDemotionSteps: number;
+                            /** @description Points expire at the end of the N-th month after the month earned; null = never */
                             pointsExpiryMonths: number | null;
                             /**
                              * @description Points of a refunded order that were spent already: debt (balance below zero) or cap (stop at zero)
@@ -3904,6 +3908,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Growth counts over the current calendar month and the N-1 before it; null = lifetime */
                         qualificationMonths?: number | null;
                         /**
                          * @description How often tiers are evaluated for demotion
@@ -3915,6 +3920,7 @@ export interface paths {
                         /** @description Days below the keep threshold before a demotion */
                         graceDays?: number;
                         maxDemotionSteps?: number;
+                        /** @description Points expire at the end of the N-th month after the month earned; null = never */
                         pointsExpiryMonths?: number | null;
                         /**
                          * @description Points of a refunded order that were spent already: debt (balance below zero) or cap (stop at zero)
@@ -3934,6 +3940,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Growth counts over the current calendar month and the N-1 before it; null = lifetime */
                             qualificationMonths: number | null;
                             /**
                              * @description How often tiers are evaluated for demotion
@@ -3945,6 +3952,7 @@ export interface paths {
                             /** @description Days below the keep threshold before a demotion */
                             graceDays: number;
                             maxDemotionSteps: number;
+                            /** @description Points expire at the end of the N-th month after the month earned; null = never */
                             pointsExpiryMonths: number | null;
                             /**
                              * @description Points of a refunded order that were spent already: debt (balance below zero) or cap (stop at zero)
@@ -4043,6 +4051,7 @@ export interface paths {
                         nameEn: string;
                         /** @description Growth value 成长值 at which the tier starts; the entry tier starts at 0 */
                         threshold: number;
+                        /** @description Growth needed to keep the tier; null = keepRatio × threshold */
                         keepThreshold?: number | null;
                         benefits?: ({
                             /** @enum {string} */
@@ -4153,6 +4162,7 @@ export interface paths {
                         nameEn: string;
                         /** @description Growth value 成长值 at which the tier starts; the entry tier starts at 0 */
                         threshold: number;
+                        /** @description Growth needed to keep the tier; null = keepRatio × threshold */
                         keepThreshold?: number | null;
                         benefits?: ({
                             /** @enum {string} */
@@ -6117,6 +6127,7 @@ export interface paths {
                         type: "gift" | "coupon" | "privilege" | "honour";
                         /** @description Points it costs */
                         cost: number;
+                        /** @description How many in all; null = no limit; coupons: the uploaded codes */
                         stock?: number | null;
                         perMemberLimit?: number | null;
                         /** @description Tiers that may redeem it; empty = all */
@@ -6194,6 +6205,7 @@ export interface paths {
                         type: "gift" | "coupon" | "privilege" | "honour";
                         /** @description Points it costs */
                         cost: number;
+                        /** @description How many in all; null = no limit; coupons: the uploaded codes */
                         stock?: number | null;
                         perMemberLimit?: number | null;
                         /** @description Tiers that may redeem it; empty = all */
@@ -7473,6 +7485,537 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/engagement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Engagement 活跃度: DAU/WAU/MAU, active and participation rates, messages, top contributors (from the daily rollup) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (YYYY-MM-DD, workspace time zone); default 30 days before `to` */
+                    from?: string;
+                    /** @description Last day, included (default today) */
+                    to?: string;
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                /** @description A calendar day of the workspace time zone */
+                                from: string;
+                                /** @description A calendar day of the workspace time zone */
+                                to: string;
+                            };
+                            communityId: number | null;
+                            /** @description Members at the end of the period */
+                            members: number;
+                            /** @description Members with at least one meaningful activity in the period */
+                            activeMembers: number;
+                            /** @description Average daily active members over the period */
+                            dau: number;
+                            /** @description Active in the 7 days ending with the last day */
+                            wau: number;
+                            /** @description Active in the 30 days ending with the last day */
+                            mau: number;
+                            /** @description MAU / members */
+                            activeRate: number;
+                            /** @description Active members in the period / members */
+                            participationRate: number;
+                            messages: number;
+                            messagesPerActiveMember: number;
+                            meaningfulActivities: number;
+                            interactionsPerActiveMemberPerWeek: number;
+                            days: {
+                                /** @description A calendar day of the workspace time zone */
+                                day: string;
+                                active: number;
+                                messages: number;
+                                meaningful: number;
+                            }[];
+                            topContributors: {
+                                memberId: number;
+                                name: string;
+                                meaningful: number;
+                                messages: number;
+                                activeDays: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meaningful activities by weekday and hour of the workspace time zone */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (YYYY-MM-DD, workspace time zone); default 30 days before `to` */
+                    from?: string;
+                    /** @description Last day, included (default today) */
+                    to?: string;
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                /** @description A calendar day of the workspace time zone */
+                                from: string;
+                                /** @description A calendar day of the workspace time zone */
+                                to: string;
+                            };
+                            communityId: number | null;
+                            cells: {
+                                /** @description 1 = Monday … 7 = Sunday */
+                                weekday: number;
+                                hour: number;
+                                n: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Communities side by side: members, active members, active rate, messages */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (YYYY-MM-DD, workspace time zone); default 30 days before `to` */
+                    from?: string;
+                    /** @description Last day, included (default today) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                /** @description A calendar day of the workspace time zone */
+                                from: string;
+                                /** @description A calendar day of the workspace time zone */
+                                to: string;
+                            };
+                            items: {
+                                id: number;
+                                name: string;
+                                channel: string;
+                                stage: string;
+                                members: number;
+                                active: number;
+                                messages: number;
+                                meaningful: number;
+                                activeRate: number;
+                                messagesPerActiveMember: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/rfm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFM layers 分层 with members, revenue and the operating strategy of each; the R × F grid */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            computedAt: string | null;
+                            buyers: number;
+                            windowDays: number;
+                            layers: {
+                                /** @enum {unknown} */
+                                key: "champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "need_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost";
+                                nameZh: string;
+                                nameEn: string;
+                                strategyZh: string;
+                                strategyEn: string;
+                                members: number;
+                                share: number;
+                                revenue: string;
+                                avgRecencyDays: number | null;
+                                avgFrequency: number | null;
+                            }[];
+                            grid: {
+                                r: number;
+                                f: number;
+                                members: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/rfm/compute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Score every buyer now (it also runs each night) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scored: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/rfm/layers/{layer}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a layer's name or operating strategy */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    layer: "champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "need_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh: string;
+                        nameEn: string;
+                        strategyZh: string;
+                        strategyEn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            key: "champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "need_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost";
+                            nameZh: string;
+                            nameEn: string;
+                            strategyZh: string;
+                            strategyEn: string;
+                            members: number;
+                            share: number;
+                            revenue: string;
+                            avgRecencyDays: number | null;
+                            avgFrequency: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/rfm/layers/{layer}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members of a layer */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    layer: "champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "need_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                memberId: number;
+                                name: string;
+                                recencyDays: number;
+                                frequency: number;
+                                monetary: string;
+                                r: number;
+                                f: number;
+                                m: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/rfm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's RFM scores and layer (null: no order in the window) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recencyDays: number;
+                            frequency: number;
+                            monetary: string;
+                            r: number;
+                            f: number;
+                            m: number;
+                            /** @enum {unknown} */
+                            layer: "champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "need_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost";
+                            nameZh: string;
+                            nameEn: string;
+                            strategyZh: string;
+                            strategyEn: string;
+                            /** Format: date-time */
+                            computedAt: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The settings behind the metric definitions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meaningfulKinds: string[];
+                            rfmWindowDays: number;
+                            rollupBasis: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change which kinds are meaningful (the rollups are rebuilt) or the RFM window */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        meaningfulKinds?: string[];
+                        rfmWindowDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meaningfulKinds: string[];
+                            rfmWindowDays: number;
+                            rollupBasis: string | null;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
 }

@@ -3,10 +3,11 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { LabelLayout } from 'echarts/features';
 import type { EChartsCoreOption, ECElementEvent } from 'echarts/core';
 
 // Only the chart types the console draws, so the bundle stays small.
-echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, CanvasRenderer]);
+echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, CanvasRenderer, LabelLayout]);
 
 export type ChartClick = (e: { dataIndex: number; seriesIndex: number | undefined; name: string }) => void;
 

@@ -6,7 +6,7 @@ import { useFormat } from '../../i18n/useFormat';
 import { useMe } from '../../session/SessionProvider';
 import { Can } from '../../session/Can';
 import type { MemberName } from '../../hooks/useMemberNames';
-import { MemberLink, PointsDelta } from '../loyalty/LoyaltyBits';
+import { MemberLink, PointsDelta, usePinnedActions } from '../loyalty/LoyaltyBits';
 import { ADJUSTMENT_COLORS } from '../loyalty/loyalty-vocab';
 import type { Adjustment } from '../loyalty/types';
 
@@ -17,15 +17,18 @@ export function AdjustmentsTable({ items, loading, names, empty, onDecide }: {
   const { t } = useI18n();
   const fmt = useFormat();
   const { me } = useMe();
+  const pinned = usePinnedActions();
   const statusLabel = (s: string) => { const k = `adjustmentStatus.${s}`; return hasMessage(k) ? t(k) : s; };
   const columns: TableProps<Adjustment>['columns'] = [
-    { key: 'at', title: t('loyalty.createdAt'), width: 160, render: (_, a) => <span style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(a.createdAt)}</span> },
+    {
+      key: 'at', title: t('loyalty.createdAt'), width: 160,
+      render: (_, a) => <div><span style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(a.createdAt)}</span><div className="kith-muted">{t('adjustments.by', { by: a.requestedBy })}</div></div>,
+    },
     { key: 'member', title: t('loyalty.member'), width: 180, render: (_, a) => <MemberLink id={a.memberId} name={names.get(a.memberId)} /> },
     { key: 'points', title: t('adjustments.col.points'), width: 100, align: 'right', render: (_, a) => <PointsDelta points={a.points} /> },
     { key: 'reason', title: t('loyalty.reason'), render: (_, a) => <Typography.Paragraph className="kith-message-text" style={{ margin: 0, maxWidth: 320 }} ellipsis={{ rows: 3, tooltip: a.reason }}>{a.reason}</Typography.Paragraph> },
-    { key: 'by', title: t('adjustments.col.requestedBy'), width: 130, responsive: ['md'], render: (_, a) => a.requestedBy },
     {
-      key: 'status', title: t('loyalty.status'), width: 200,
+      key: 'status', title: t('loyalty.status'), width: 180,
       render: (_, a) => (
         <div>
           <Tag color={ADJUSTMENT_COLORS[a.status]} style={{ margin: 0 }}>{statusLabel(a.status)}</Tag>
@@ -35,7 +38,7 @@ export function AdjustmentsTable({ items, loading, names, empty, onDecide }: {
       ),
     },
     {
-      key: 'actions', title: '', width: 180, align: 'right', fixed: 'right',
+      key: 'actions', title: '', width: 180, align: 'right', fixed: pinned,
       render: (_, a) => (a.status === 'pending' ? (
         <Can permission="loyalty:approve">
           <Flex gap={4} justify="flex-end" align="center">

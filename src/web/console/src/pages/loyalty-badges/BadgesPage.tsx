@@ -15,6 +15,7 @@ import { nameIn } from '../loyalty/loyalty-vocab';
 import { badgeBody, badgeFormValues, criteriaLine } from './badge-form';
 import { BadgeDialog, BadgeMark } from './BadgeDialog';
 import type { Badge } from '../loyalty/types';
+import { usePinnedActions } from '../loyalty/LoyaltyBits';
 
 /** 会员制度 · 勋章: badges and honour titles, how each is earned and how many members hold it. */
 export default function BadgesPage() {
@@ -26,6 +27,7 @@ export default function BadgesPage() {
   const [busy, setBusy] = useState<number | null>(null);
   const items = [...(list.data?.items ?? [])].sort((a, b) => Number(a.archived) - Number(b.archived) || a.id - b.id);
   const sep = locale === 'zh-CN' ? '、' : ', ';
+  const pinned = usePinnedActions();
 
   const archive = async (b: Badge, archived: boolean) => {
     setBusy(b.id);
@@ -61,7 +63,7 @@ export default function BadgesPage() {
     { key: 'holders', title: t('badges.col.holders'), width: 110, align: 'right', render: (_, b) => t('badges.holders', { count: b.holders }) },
     { key: 'created', title: t('settings.createdAt'), width: 130, responsive: ['lg'], render: (_, b) => fmt.date(b.createdAt) },
     {
-      key: 'actions', title: '', width: 190, align: 'right', fixed: 'right',
+      key: 'actions', title: '', width: 190, align: 'right', fixed: pinned,
       render: (_, b) => (
         <Can permission="loyalty:manage">
           <Flex gap={4} justify="flex-end">

@@ -5,7 +5,7 @@ import { useI18n, hasMessage } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
 import { Can } from '../../session/Can';
 import type { MemberName } from '../../hooks/useMemberNames';
-import { MemberLink } from '../loyalty/LoyaltyBits';
+import { MemberLink, usePinnedActions } from '../loyalty/LoyaltyBits';
 import { REDEMPTION_COLORS } from '../loyalty/loyalty-vocab';
 import type { Redemption } from '../loyalty/types';
 
@@ -16,16 +16,19 @@ export function RedemptionsTable({ items, loading, names, reward, empty, onDecid
 }) {
   const { t } = useI18n();
   const fmt = useFormat();
+  const pinned = usePinnedActions();
   const statusLabel = (s: string) => { const k = `redemptionStatus.${s}`; return hasMessage(k) ? t(k) : s; };
   const columns: TableProps<Redemption>['columns'] = [
-    { key: 'at', title: t('loyalty.createdAt'), width: 160, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(r.createdAt)}</span> },
+    {
+      key: 'at', title: t('loyalty.createdAt'), width: 160,
+      render: (_, r) => <div><span style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(r.createdAt)}</span><div className="kith-muted">{t('redemptions.by', { by: r.requestedBy })}</div></div>,
+    },
     { key: 'member', title: t('loyalty.member'), width: 180, render: (_, r) => <MemberLink id={r.memberId} name={names.get(r.memberId)} /> },
-    { key: 'reward', title: t('redemptions.col.reward'), width: 200, render: (_, r) => <Typography.Text strong>{reward(r)}</Typography.Text> },
+    { key: 'reward', title: t('redemptions.col.reward'), width: 180, render: (_, r) => <Typography.Text strong>{reward(r)}</Typography.Text> },
     { key: 'points', title: t('redemptions.col.points'), width: 90, align: 'right', render: (_, r) => fmt.number(r.points) },
     { key: 'code', title: t('redemptions.col.code'), width: 150, responsive: ['md'], render: (_, r) => (r.couponCode ? <Typography.Text code copyable>{r.couponCode}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>) },
-    { key: 'by', title: t('redemptions.col.requestedBy'), width: 130, responsive: ['lg'], render: (_, r) => r.requestedBy },
     {
-      key: 'status', title: t('loyalty.status'), width: 200,
+      key: 'status', title: t('loyalty.status'), width: 180,
       render: (_, r) => (
         <div>
           <Tag color={REDEMPTION_COLORS[r.status]} style={{ margin: 0 }}>{statusLabel(r.status)}</Tag>
@@ -35,7 +38,7 @@ export function RedemptionsTable({ items, loading, names, reward, empty, onDecid
       ),
     },
     {
-      key: 'actions', title: '', width: 170, align: 'right', fixed: 'right',
+      key: 'actions', title: '', width: 170, align: 'right', fixed: pinned,
       render: (_, r) => (r.status === 'requested' ? (
         <Can permission="loyalty:adjust">
           <Flex gap={4} justify="flex-end">

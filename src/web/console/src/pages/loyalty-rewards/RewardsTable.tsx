@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Popconfirm, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { EditOutlined, InboxOutlined, RollbackOutlined, UploadOutlined } from '@ant-design/icons';
 import { api, call } from '@shared/api/client';
@@ -10,6 +10,7 @@ import { describeError } from '../../components/errors';
 import { REWARD_COLORS, nameIn } from '../loyalty/loyalty-vocab';
 import { archiveBody } from './reward-form';
 import type { Reward } from '../loyalty/types';
+import { usePinnedActions } from '../loyalty/LoyaltyBits';
 
 /** The rewards catalogue: what each costs, how many are left, who may redeem it, until when. */
 export function RewardsTable({ items, loading, tierName, onEdit, onCodes, onChanged }: {
@@ -19,6 +20,7 @@ export function RewardsTable({ items, loading, tierName, onEdit, onCodes, onChan
   const fmt = useFormat();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<number | null>(null);
+  const pinned = usePinnedActions();
   const typeLabel = (x: string) => { const k = `rewardType.${x}`; return hasMessage(k) ? t(k) : x; };
   const lastDay = (until: string) => fmt.date(new Date(Date.parse(until) - 1));
 
@@ -37,7 +39,7 @@ export function RewardsTable({ items, loading, tierName, onEdit, onCodes, onChan
 
   const columns: TableProps<Reward>['columns'] = [
     {
-      key: 'name', title: t('rewards.col.name'), width: 220,
+      key: 'name', title: t('rewards.col.name'), width: 200,
       render: (_, r) => (
         <div style={{ maxWidth: 260 }}>
           <Flex gap={6} align="center" wrap><Typography.Text strong>{nameIn(r, locale)}</Typography.Text>{r.archived ? <Tag style={{ margin: 0 }}>{t('loyalty.archived')}</Tag> : null}</Flex>
@@ -54,39 +56,42 @@ export function RewardsTable({ items, loading, tierName, onEdit, onCodes, onChan
         <div>
           {r.stock === null ? t('rewards.unlimited') : r.type === 'coupon' && r.stock === 0 ? <Typography.Text type="warning">{t('rewards.noCodes')}</Typography.Text>
             : <Typography.Text type={r.available === 0 ? 'danger' : undefined}>{t('rewards.stock', { available: r.available ?? 0, stock: r.stock })}</Typography.Text>}
-          <div className="kith-muted">{t('rewards.redeemed', { count: r.redeemed })}</div>
+          <div className="kith-muted">{t('rewards.redeemed', { count: r.redeemed })}{r.perMemberLimit !== null ? ` · ${t('rewards.perMember', { count: r.perMemberLimit })}` : ''}</div>
         </div>
       ),
     },
-    { key: 'limit', title: t('rewards.col.limit'), width: 100, responsive: ['md'], render: (_, r) => (r.perMemberLimit === null ? <Typography.Text type="secondary">{t('rewards.noLimit')}</Typography.Text> : t('rewards.perMember', { count: r.perMemberLimit })) },
     {
       key: 'tiers', title: t('rewards.col.tiers'), width: 160, responsive: ['md'],
       render: (_, r) => (r.tierIds.length ? <Flex gap={4} wrap>{r.tierIds.map((id) => <Tag key={id} style={{ margin: 0 }}>{tierName(id)}</Tag>)}</Flex> : <Typography.Text type="secondary">{t('loyalty.allTiers')}</Typography.Text>),
     },
     {
-      key: 'validity', title: t('rewards.col.validity'), width: 200, responsive: ['lg'],
+      key: 'validity', title: t('rewards.col.validity'), width: 180, responsive: ['lg'],
       render: (_, r) => (r.validFrom && r.validUntil ? t('rewards.range', { from: fmt.date(r.validFrom), until: lastDay(r.validUntil) })
         : r.validFrom ? t('rewards.fromOnly', { from: fmt.date(r.validFrom) })
           : r.validUntil ? t('rewards.untilOnly', { until: lastDay(r.validUntil) })
             : <Typography.Text type="secondary">{t('rewards.always')}</Typography.Text>),
     },
     {
-      key: 'actions', title: '', width: 230, align: 'right', fixed: 'right',
-      render: (_, r) => (
-        <Can permission="loyalty:manage">
-          <Flex gap={4} justify="flex-end" wrap>
-            {r.type === 'coupon' && !r.archived ? <Button size="small" type="text" icon={<UploadOutlined />} onClick={() => onCodes(r)}>{t('rewards.uploadCodes')}</Button> : null}
-            <Button size="small" type="text" icon={<EditOutlined />} onClick={() => onEdit(r)}>{t('loyalty.edit')}</Button>
-            {r.archived ? (
-              <Button size="small" type="text" icon={<RollbackOutlined />} loading={busy === r.id} onClick={() => void archive(r, false)}>{t('loyalty.unarchive')}</Button>
-            ) : (
-              <Popconfirm title={t('rewards.archiveConfirm', { name: nameIn(r, locale) })} description={t('rewards.archiveHint')} okText={t('loyalty.archive')} cancelText={t('common.cancel')} onConfirm={() => archive(r, true)}>
-                <Button size="small" type="text" icon={<InboxOutlined />} loading={busy === r.id}>{t('loyalty.archive')}</Button>
-              </Popconfirm>
-            )}
-          </Flex>
-        </Can>
-      ),
+      key: 'actions', title: '', width: 150, align: 'right', fixed: pinned,
+      render: (_, r) => {
+        const name = nameIn(r, locale);
+        return (
+          <Can permission="loyalty:manage">
+            <Flex gap={2} justify="flex-end" align="center">
+              {r.type === 'coupon' && !r.archived ? <Button size="small" type="text" icon={<UploadOutlined />} onClick={() => onCodes(r)}>{t('rewards.uploadCodes')}</Button> : null}
+              <Tooltip title={t('loyalty.edit')}><Button size="small" type="text" icon={<EditOutlined />} onClick={() => onEdit(r)} aria-label={`${t('loyalty.edit')} ${name}`} /></Tooltip>
+              {r.archived ? (
+                <Tooltip title={t('loyalty.unarchive')}><Button size="small" type="text" icon={<RollbackOutlined />} loading={busy === r.id} onClick={() => void archive(r, false)} aria-label={`${t('loyalty.unarchive')} ${name}`} /></Tooltip>
+              ) : (
+                <Popconfirm title={t('rewards.archiveConfirm', { name })} description={t('rewards.archiveHint')} okText={t('loyalty.archive')} cancelText={t('common.cancel')} onConfirm={() => archive(r, true)}>
+                  {/* No tooltip here: it would sit on top of the confirmation. */}
+                  <Button size="small" type="text" icon={<InboxOutlined />} loading={busy === r.id} aria-label={`${t('loyalty.archive')} ${name}`} title={t('loyalty.archive')} />
+                </Popconfirm>
+              )}
+            </Flex>
+          </Can>
+        );
+      },
     },
   ];
   return (

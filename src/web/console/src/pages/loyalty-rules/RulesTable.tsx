@@ -7,31 +7,32 @@ import { useFormat } from '../../i18n/useFormat';
 import { Can } from '../../session/Can';
 import { AwardText, RuleExtras } from './RuleBits';
 import type { Rule } from '../loyalty/types';
+import { usePinnedActions } from '../loyalty/LoyaltyBits';
 
 /** The behaviour rules: what each rewards, with what, how limited, whether on, which version. */
 export function RulesTable({ items, loading, onEdit, onHistory }: { items: Rule[]; loading: boolean; onEdit: (r: Rule) => void; onHistory: (r: Rule) => void }) {
   const { t } = useI18n();
   const fmt = useFormat();
+  const pinned = usePinnedActions();
   const columns: TableProps<Rule>['columns'] = [
     {
       key: 'name', title: t('rules.col.name'), width: 190,
       render: (_, r) => (
         <div>
-          <Typography.Text strong>{r.name}</Typography.Text>
+          <Flex gap={6} align="center" wrap>
+            <Typography.Text strong>{r.name}</Typography.Text>
+            {r.definition.enabled ? null : <Tag style={{ margin: 0 }}>{t('rules.disabled')}</Tag>}
+          </Flex>
           <div className="kith-muted">{t('rules.version', { version: String(r.currentVersion) })} · {t('rules.inForceFrom', { at: fmt.dateTime(r.validFrom) })}</div>
         </div>
       ),
     },
-    { key: 'kind', title: t('rules.col.kind'), width: 110, render: (_, r) => <Tag style={{ margin: 0 }}>{labelOf(t, 'kind', r.definition.kind)}</Tag> },
+    { key: 'kind', title: t('rules.col.kind'), width: 100, render: (_, r) => <Tag style={{ margin: 0 }}>{labelOf(t, 'kind', r.definition.kind)}</Tag> },
     { key: 'points', title: t('rules.col.points'), width: 150, render: (_, r) => <AwardText award={r.definition.points} what="points" /> },
     { key: 'growth', title: t('rules.col.growth'), width: 150, responsive: ['sm'], render: (_, r) => <AwardText award={r.definition.growth} what="growth" /> },
     { key: 'limits', title: t('rules.col.limits'), responsive: ['md'], render: (_, r) => <RuleExtras definition={r.definition} /> },
     {
-      key: 'status', title: t('rules.col.status'), width: 80,
-      render: (_, r) => (r.definition.enabled ? <Tag color="success" style={{ margin: 0 }}>{t('rules.enabled')}</Tag> : <Tag style={{ margin: 0 }}>{t('rules.disabled')}</Tag>),
-    },
-    {
-      key: 'actions', title: '', width: 170, align: 'right', fixed: 'right',
+      key: 'actions', title: '', width: 160, align: 'right', fixed: pinned,
       render: (_, r) => (
         <Flex gap={4} justify="flex-end">
           <Button size="small" type="text" icon={<HistoryOutlined />} onClick={() => onHistory(r)}>{t('rules.history')}</Button>

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Alert, Form, Input, Modal, Segmented, Typography } from 'antd';
+import { Alert, Form, Grid, Input, Modal, Segmented, Typography } from 'antd';
 import { useI18n, hasMessage } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
 import { MemberAvatar } from '../../components/MemberBits';
@@ -72,4 +72,12 @@ export function DecisionDialog({ open, title, intro, okText, danger = false, onC
       {error ? <Alert type="error" showIcon title={error} role="alert" /> : null}
     </Modal>
   );
+}
+
+/**
+ * Where a table's action column sits: pinned to the right on a wide screen, so it stays in view
+ * while the rest scrolls; on a phone it scrolls with the row (pinned, it would take half the screen).
+ */
+export function usePinnedActions(): 'right' | undefined {
+  return Grid.useBreakpoint().md ? 'right' : undefined;
 }

@@ -43,24 +43,32 @@ export function ThresholdPreview({ tiers, version }: { tiers: Tier[]; version: n
 
   const columns: TableProps<PreviewRow>['columns'] = [
     { key: 'tier', title: t('tiers.col.name'), render: (_, r) => (byId.get(r.tierId) ? <TierName tier={byId.get(r.tierId)!} /> : `#${r.tierId}`) },
-    { key: 'threshold', title: t('preview.col.current'), align: 'right', responsive: ['sm'], render: (_, r) => fmt.number(r.threshold) },
     { key: 'members', title: t('preview.col.members'), align: 'right', render: (_, r) => fmt.number(r.members) },
     {
-      key: 'proposed', title: t('preview.col.proposed'), width: 140,
-      render: (_, r) => (
-        <InputNumber
-          size="small" min={0} max={1_000_000_000} precision={0} style={{ width: 120 }} aria-label={`${t('preview.col.proposed')} ${name(r.tierId)}`}
-          value={edits[r.tierId] ?? byId.get(r.tierId)?.threshold ?? r.threshold}
-          onChange={(v) => setEdits((e) => ({ ...e, [r.tierId]: typeof v === 'number' ? v : null }))}
-        />
-      ),
+      key: 'proposed', title: t('preview.col.proposed'), width: 120,
+      render: (_, r) => {
+        const value = edits[r.tierId] ?? byId.get(r.tierId)?.threshold ?? r.threshold;
+        return (
+          <>
+            <InputNumber
+              size="small" min={0} max={1_000_000_000} precision={0} style={{ width: 104 }} aria-label={`${t('preview.col.proposed')} ${name(r.tierId)}`}
+              value={value} onChange={(v) => setEdits((e) => ({ ...e, [r.tierId]: typeof v === 'number' ? v : null }))}
+            />
+            {value !== r.threshold ? <div className="kith-muted">{t('preview.now', { value: fmt.number(r.threshold) })}</div> : null}
+          </>
+        );
+      },
     },
-    { key: 'proposedMembers', title: t('preview.col.proposedMembers'), align: 'right', render: (_, r) => <Typography.Text strong>{fmt.number(r.proposedMembers)}</Typography.Text> },
     {
-      key: 'change', title: t('preview.col.change'), align: 'right', responsive: ['sm'],
+      key: 'proposedMembers', title: t('preview.col.proposedMembers'), align: 'right',
       render: (_, r) => {
         const d = r.proposedMembers - r.members;
-        return <Typography.Text type={d > 0 ? 'success' : d < 0 ? 'danger' : 'secondary'}>{d > 0 ? '+' : ''}{fmt.number(d)}</Typography.Text>;
+        return (
+          <span style={{ whiteSpace: 'nowrap' }}>
+            <Typography.Text strong>{fmt.number(r.proposedMembers)}</Typography.Text>
+            {d ? <Typography.Text type={d > 0 ? 'success' : 'danger'} style={{ fontSize: 12, marginInlineStart: 6 }} aria-label={t('preview.col.change')}>{d > 0 ? '+' : ''}{fmt.number(d)}</Typography.Text> : null}
+          </span>
+        );
       },
     },
   ];

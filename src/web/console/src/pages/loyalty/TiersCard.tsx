@@ -13,6 +13,7 @@ import { benefitLine, obligationLine } from './tier-form';
 import { nameIn, safeColor } from './loyalty-vocab';
 import { TierDialog } from './TierDialog';
 import type { Programme, Tier } from './types';
+import { usePinnedActions } from './LoyaltyBits';
 
 /** The tier's colour as a dot before its name. */
 export function TierName({ tier }: { tier: Tier }) {
@@ -35,6 +36,7 @@ export function TiersCard({ tiers, programme, loading, error, onReload }: {
   const [editing, setEditing] = useState<Tier | 'new' | null>(null);
   const [deleting, setDeleting] = useState<number | null>(null);
   const sep = locale === 'zh-CN' ? '、' : ', ';
+  const pinned = usePinnedActions();
 
   const remove = async (tier: Tier) => {
     setDeleting(tier.id);
@@ -82,7 +84,7 @@ export function TiersCard({ tiers, programme, loading, error, onReload }: {
         : <Typography.Text type="secondary">{t('loyalty.none')}</Typography.Text>),
     },
     {
-      key: 'actions', title: '', width: 96, align: 'right', fixed: 'right',
+      key: 'actions', title: '', width: 96, align: 'right', fixed: pinned,
       render: (_, x) => (
         <Can permission="loyalty:manage">
           <Flex gap={4} justify="flex-end">

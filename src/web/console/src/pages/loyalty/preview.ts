@@ -25,8 +25,8 @@ export function previewOption(rows: readonly PreviewRow[], tierName: (id: number
     xAxis: { type: 'category', data: rows.map((r) => tierName(r.tierId)), axisLabel: { interval: 0, width: 90, overflow: 'truncate' } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => fmt.number(v) }, splitLine: { lineStyle: { type: 'dashed' } } },
     series: [
-      { name: now, type: 'bar', data: rows.map((r) => r.members), color: BRAND, barMaxWidth: 28, label: { show: true, position: 'top', fontSize: 11, formatter: (p: { value: number }) => fmt.number(p.value) } },
-      { name: proposed, type: 'bar', data: rows.map((r) => r.proposedMembers), color: PROPOSED_COLOR, barMaxWidth: 28, label: { show: true, position: 'top', fontSize: 11, formatter: (p: { value: number }) => fmt.number(p.value) } },
+      { name: now, type: 'bar', data: rows.map((r) => r.members), color: BRAND, barMaxWidth: 28, labelLayout: { hideOverlap: true }, label: { show: true, position: 'top', fontSize: 11, formatter: (p: { value: number }) => fmt.number(p.value) } },
+      { name: proposed, type: 'bar', data: rows.map((r) => r.proposedMembers), color: PROPOSED_COLOR, barMaxWidth: 28, labelLayout: { hideOverlap: true }, label: { show: true, position: 'top', fontSize: 11, formatter: (p: { value: number }) => fmt.number(p.value) } },
     ],
   };
 }

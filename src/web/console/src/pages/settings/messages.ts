@@ -55,6 +55,7 @@ export const zh = {
   'apiKeys.group.communities': '社群',
   'apiKeys.group.activities': '行为与导入',
   'apiKeys.group.loyalty': '会员制度',
+  'apiKeys.group.analytics': '数据分析',
   'apiKeys.group.admin': '管理',
   'apiKeys.lastUsed': '最近使用',
   'apiKeys.neverUsed': '从未使用',
@@ -90,6 +91,8 @@ export const zh = {
   'scope.loyalty:adjust': '调整积分与兑换',
   'scope.loyalty:approve': '审批积分调整',
   'scope.member_sessions:issue': '签发会员中心登录',
+  'scope.analytics:read': '查看数据分析',
+  'scope.analytics:compute': '重算分析数据',
 
   'audit.at': '时间',
   'audit.actor': '操作者',
@@ -220,6 +223,7 @@ export const en: Record<keyof typeof zh, string> = {
   'apiKeys.group.communities': 'Communities',
   'apiKeys.group.activities': 'Activities and imports',
   'apiKeys.group.loyalty': 'Membership programme',
+  'apiKeys.group.analytics': 'Analytics',
   'apiKeys.group.admin': 'Administration',
   'apiKeys.lastUsed': 'Last used',
   'apiKeys.neverUsed': 'Never',
@@ -255,6 +259,8 @@ export const en: Record<keyof typeof zh, string> = {
   'scope.loyalty:adjust': 'Adjust points and redeem',
   'scope.loyalty:approve': 'Approve point adjustments',
   'scope.member_sessions:issue': 'Sign members in to the member centre',
+  'scope.analytics:read': 'Read analytics',
+  'scope.analytics:compute': 'Recompute analytics',
 
   'audit.at': 'Time',
   'audit.actor': 'Actor',

@@ -9,11 +9,12 @@ export type AuditEntry = paths['/api/v1/audit']['get']['responses']['200']['cont
 export const STAFF_ROLES: readonly StaffRole[] = ['owner', 'admin', 'operator', 'analyst', 'community_manager'];
 
 /** Every permission an API key may carry, grouped the way operators think of them. */
-export const SCOPE_GROUPS: { key: 'members' | 'communities' | 'activities' | 'loyalty' | 'admin'; scopes: Scope[] }[] = [
+export const SCOPE_GROUPS: { key: 'members' | 'communities' | 'activities' | 'loyalty' | 'analytics' | 'admin'; scopes: Scope[] }[] = [
   { key: 'members', scopes: ['members:read', 'members:write', 'members:merge', 'members:export', 'members:erase'] },
   { key: 'communities', scopes: ['communities:read', 'communities:write', 'communities:create'] },
   { key: 'activities', scopes: ['activities:read', 'activities:write', 'imports:write'] },
   { key: 'loyalty', scopes: ['loyalty:read', 'loyalty:manage', 'loyalty:adjust', 'loyalty:approve'] },
+  { key: 'analytics', scopes: ['analytics:read', 'analytics:compute'] },
   { key: 'admin', scopes: ['staff:manage', 'api_keys:manage', 'audit:read', 'member_sessions:issue'] },
 ];
 export const READ_ONLY_SCOPES: Scope[] = ['members:read', 'communities:read', 'activities:read', 'loyalty:read'];
