@@ -53,6 +53,7 @@ describe('membership programme', () => {
     const preview = page.getByTestId('threshold-preview');
     await until(() => tableRows(tiersCard).count()).toBe(before.length);
     await until(() => tableRows(preview).count()).toBe(before.length);
+    await page.getByTestId('ledger-health-check').click();
     await page.getByTestId('ledger-health').waitFor();
     expect(await page.getByTestId('ledger-health').innerText()).toMatch(/积分账本核对无误/);
 
@@ -354,6 +355,7 @@ describe('membership programme', () => {
     await page.getByRole('heading', { name: 'Membership programme' }).waitFor();
     await page.getByRole('columnheader', { name: 'Members now' }).waitFor();
     await page.locator('.ant-layout-sider').getByText('Programme & tiers').waitFor();
+    await page.getByTestId('ledger-health-check').getByText('Check the points ledger').click();
     await until(() => page.getByTestId('ledger-health').innerText()).toMatch(/Points ledger checked|inconsistenc/);
     // Every label of the page is English now, and the preview names tiers in English (the tier
     // table shows the other language's name too, on purpose).

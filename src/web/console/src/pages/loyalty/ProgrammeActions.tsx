@@ -7,8 +7,21 @@ import { useRequest } from '../../hooks/useRequest';
 import { describeError } from '../../components/errors';
 import type { Evaluation } from './types';
 
-/** One line on the ledger's health: every balance recomputed from the postings by the server (GET /loyalty/verify). */
+/**
+ * One line on the ledger's health: every balance recomputed from the postings by the server
+ * (GET /loyalty/verify). It reads the whole ledger (seconds at millions of postings), so it runs when
+ * the operator asks, not on every visit.
+ */
 export function LedgerHealth() {
+  const { t } = useI18n();
+  const [asked, setAsked] = useState(false);
+  if (!asked) {
+    return <Button type="link" size="small" style={{ padding: 0 }} icon={<CheckCircleOutlined />} onClick={() => setAsked(true)} data-testid="ledger-health-check">{t('programme.healthCheck')}</Button>;
+  }
+  return <LedgerHealthResult />;
+}
+
+function LedgerHealthResult() {
   const { t } = useI18n();
   const check = useRequest((signal) => call(api.GET('/api/v1/loyalty/verify', { signal })), []);
   if (check.loading && !check.data) return <Typography.Text type="secondary"><LoadingOutlined /> {t('programme.healthChecking')}</Typography.Text>;

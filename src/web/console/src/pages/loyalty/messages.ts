@@ -101,6 +101,7 @@ export const zh = {
   'programme.evaluateResult': '共评定 {evaluated} 位会员：升级 {promoted} 位，降级 {demoted} 位。',
   'programme.healthOk': '积分账本核对无误：{accounts} 个账户，{postings} 条记录',
   'programme.healthDrift': '积分账本发现 {count} 处不一致，请联系技术支持',
+  'programme.healthCheck': '核对积分账本',
   'programme.healthChecking': '正在核对积分账本…',
   'programme.healthFailed': '未能核对积分账本',
 
@@ -252,6 +253,7 @@ export const en: Record<keyof typeof zh, string> = {
   'programme.evaluateHint': 'Members evaluated already are left as they are; those below their keep conditions past the grace period are demoted.',
   'programme.evaluateDone': 'Tier evaluation done (period {period})',
   'programme.evaluateResult': '{evaluated} members evaluated: {promoted} promoted, {demoted} demoted.',
+  'programme.healthCheck': 'Check the points ledger',
   'programme.healthOk': 'Points ledger checked: {accounts} accounts, {postings} postings, no drift',
   'programme.healthDrift': 'The points ledger shows {count} inconsistency; contact support|The points ledger shows {count} inconsistencies; contact support',
   'programme.healthChecking': 'Checking the points ledger…',
