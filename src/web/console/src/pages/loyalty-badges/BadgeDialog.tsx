@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, App, Col, ColorPicker, Form, Input, Modal, Row, Segmented, Typography } from 'antd';
 import { TrophyFilled } from '@ant-design/icons';
 import { api, call } from '@shared/api/client';
 import { useI18n } from '../../i18n/I18nProvider';
-import { describeError } from '../../components/errors';
-import { serverFieldErrorsAt } from '../../components/field-errors';
+import { useFormSave } from '../../hooks/useFormSave';
 import { nameIn, safeColor } from '../loyalty/loyalty-vocab';
 import { badgeBody, badgeFieldName, badgeFormValues, type BadgeFormValues, type CriteriaKind } from './badge-form';
 import { BadgeCriteriaFields } from './BadgeCriteriaFields';
@@ -25,8 +24,7 @@ export function BadgeDialog({ open, badge, onClose, onSaved }: { open: boolean; 
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<BadgeFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, run } = useFormSave(form);
   const criteria = Form.useWatch('criteria', form) as CriteriaKind | undefined;
 
   useEffect(() => {
@@ -34,22 +32,14 @@ export function BadgeDialog({ open, badge, onClose, onSaved }: { open: boolean; 
   }, [open, badge, form]);
 
   const submit = async (v: BadgeFormValues) => {
-    setSaving(true);
-    setError(null);
     const body = badgeBody(v);
-    try {
+    await run(async () => {
       const saved = badge
         ? await call(api.PUT('/api/v1/loyalty/badges/{id}', { params: { path: { id: badge.id } }, body }))
         : await call(api.POST('/api/v1/loyalty/badges', { body }));
       message.success(badge ? t('common.saved') : t('badges.created', { name: nameIn(saved, locale) }));
       onSaved(saved);
-    } catch (e) {
-      const { fields, other } = serverFieldErrorsAt(e, (s) => badgeFieldName(s, v));
-      form.setFields(fields as Parameters<typeof form.setFields>[0]);
-      setError(fields.length && !other.length ? null : [describeError(e, t).message, ...other].join(' '));
-    } finally {
-      setSaving(false);
-    }
+    }, (s) => badgeFieldName(s, v));
   };
 
   return (

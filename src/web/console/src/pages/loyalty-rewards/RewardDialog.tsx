@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, call } from '@shared/api/client';
 import { useI18n, hasMessage } from '../../i18n/I18nProvider';
+import { useFormSave } from '../../hooks/useFormSave';
 import { useFormat } from '../../i18n/useFormat';
-import { describeError } from '../../components/errors';
-import { serverFieldErrorsAt } from '../../components/field-errors';
 import { REWARD_TYPES, nameIn } from '../loyalty/loyalty-vocab';
 import { rewardBody, rewardFieldName, rewardFormValues, type RewardFormValues } from './reward-form';
 import type { Reward, Tier } from '../loyalty/types';
@@ -19,8 +18,7 @@ export function RewardDialog({ open, reward, tiers, onClose, onSaved }: { open: 
   const fmt = useFormat();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, run } = useFormSave(form);
   const type = Form.useWatch('type', form);
   const days = { dayStart: fmt.dayStart, dayOf: fmt.dayOf };
 
@@ -34,22 +32,14 @@ export function RewardDialog({ open, reward, tiers, onClose, onSaved }: { open: 
   }, [open, reward, form]);
 
   const submit = async (v: Values) => {
-    setSaving(true);
-    setError(null);
     const body = rewardBody({ ...v, fromDay: day(v.fromDay), untilDay: day(v.untilDay) }, days, reward);
-    try {
+    await run(async () => {
       const saved = reward
         ? await call(api.PUT('/api/v1/loyalty/rewards/{id}', { params: { path: { id: reward.id } }, body }))
         : await call(api.POST('/api/v1/loyalty/rewards', { body }));
       message.success(reward ? t('common.saved') : t('rewards.created', { name: nameIn(saved, locale) }));
       onSaved(saved);
-    } catch (e) {
-      const { fields, other } = serverFieldErrorsAt(e, rewardFieldName);
-      form.setFields(fields as Parameters<typeof form.setFields>[0]);
-      setError(fields.length && !other.length ? null : [describeError(e, t).message, ...other].join(' '));
-    } finally {
-      setSaving(false);
-    }
+    }, rewardFieldName);
   };
 
   const typeLabel = (x: string) => { const k = `rewardType.${x}`; return hasMessage(k) ? t(k) : x; };

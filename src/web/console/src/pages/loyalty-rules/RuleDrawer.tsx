@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, App, Button, Drawer, Flex, Form, Grid } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, call } from '@shared/api/client';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useFormSave } from '../../hooks/useFormSave';
 import { useFormat } from '../../i18n/useFormat';
-import { describeError } from '../../components/errors';
-import { serverFieldErrorsAt } from '../../components/field-errors';
 import { ruleDefinition, ruleFieldName, ruleFormValues, type RuleFormValues } from './rule-form';
 import { RuleBasicsFields } from './RuleBasicsFields';
 import { RuleAwardFields } from './RuleAwardFields';
@@ -24,34 +23,25 @@ export function RuleDrawer({ open, rule, onClose, onSaved }: { open: boolean; ru
   const { message } = App.useApp();
   const phone = !Grid.useBreakpoint().md;
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, run } = useFormSave(form);
 
   useEffect(() => {
     if (open) { form.resetFields(); form.setFieldsValue({ ...ruleFormValues(rule), validFrom: null }); setError(null); }
   }, [open, rule, form]);
 
   const submit = async (v: Values) => {
-    setSaving(true);
-    setError(null);
     // The picker shows wall-clock time; it means that time in the workspace's zone.
     const validFrom = v.validFrom ? fmt.wallTime(v.validFrom.format('YYYY-MM-DD'), v.validFrom.format('HH:mm')) : undefined;
     // Property filters are not edited here; they stay as the rule has them.
     const properties = rule?.definition.filters.properties;
     const body = { name: v.name.trim(), definition: ruleDefinition({ ...v, ...(properties ? { properties } : {}) }), ...(validFrom ? { validFrom } : {}) };
-    try {
+    await run(async () => {
       const saved = rule
         ? await call(api.PUT('/api/v1/loyalty/rules/{id}', { params: { path: { id: rule.id } }, body }))
         : await call(api.POST('/api/v1/loyalty/rules', { body }));
       message.success(rule ? t('rules.updated', { name: saved.name, version: String(saved.currentVersion) }) : t('rules.created', { name: saved.name }));
       onSaved(saved);
-    } catch (e) {
-      const { fields, other } = serverFieldErrorsAt(e, ruleFieldName);
-      form.setFields(fields as Parameters<typeof form.setFields>[0]);
-      setError(fields.length && !other.length ? null : [describeError(e, t).message, ...other].join(' '));
-    } finally {
-      setSaving(false);
-    }
+    }, ruleFieldName);
   };
 
   // A version may not start before the current one.

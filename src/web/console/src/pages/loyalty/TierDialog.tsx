@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, App, Col, ColorPicker, Form, Input, InputNumber, Modal, Row } from 'antd';
 import { api, call } from '@shared/api/client';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useFormSave } from '../../hooks/useFormSave';
 import { useFormat } from '../../i18n/useFormat';
-import { describeError } from '../../components/errors';
-import { serverFieldErrorsAt } from '../../components/field-errors';
 import { tierBody, tierFieldName, tierFormValues, type TierFormValues } from './tier-form';
 import { TierBenefitsFields, TierObligationsFields } from './TierBenefitsFields';
 import { nameIn } from './loyalty-vocab';
@@ -21,30 +20,21 @@ export function TierDialog({ open, tier, programme, onClose, onSaved }: {
   const fmt = useFormat();
   const { message } = App.useApp();
   const [form] = Form.useForm<TierFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, run } = useFormSave(form);
 
   useEffect(() => {
     if (open) { form.resetFields(); form.setFieldsValue(tierFormValues(tier)); setError(null); }
   }, [open, tier, form]);
 
   const submit = async (v: TierFormValues) => {
-    setSaving(true);
-    setError(null);
     const body = tierBody(v);
-    try {
+    await run(async () => {
       const saved = tier
         ? await call(api.PUT('/api/v1/loyalty/tiers/{id}', { params: { path: { id: tier.id } }, body }))
         : await call(api.POST('/api/v1/loyalty/tiers', { body }));
       message.success(tier ? t('common.saved') : t('tiers.created', { name: nameIn(saved, locale) }));
       onSaved(saved);
-    } catch (e) {
-      const { fields, other } = serverFieldErrorsAt(e, (s) => tierFieldName(s, body));
-      form.setFields(fields as Parameters<typeof form.setFields>[0]);
-      setError(fields.length && !other.length ? null : [describeError(e, t).message, ...other].join(' '));
-    } finally {
-      setSaving(false);
-    }
+    }, (s) => tierFieldName(s, body));
   };
 
   return (

@@ -3,11 +3,11 @@ import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from '
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, call } from '@shared/api/client';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useFormSave } from '../../hooks/useFormSave';
 import { useFormat } from '../../i18n/useFormat';
 import { addDays } from '../../i18n/format';
 import { useMe } from '../../session/SessionProvider';
 import { describeError } from '../../components/errors';
-import { serverFieldErrorsAt } from '../../components/field-errors';
 import { nameIn } from '../loyalty/loyalty-vocab';
 import type { Standing, Tier } from '../loyalty/types';
 import type { Member } from './types';
@@ -23,26 +23,17 @@ export function ManualTierDialog({ open, member, tiers, current, onClose, onDone
   const { workspace } = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, run } = useFormSave(form);
   useEffect(() => { if (open) { form.resetFields(); form.setFieldsValue({ tierId: current ?? undefined }); setError(null); } }, [open, current, form]);
 
   const submit = async (v: Values) => {
-    setSaving(true);
-    setError(null);
     const until = v.until ? fmt.dayStart(addDays(v.until.format('YYYY-MM-DD'), 1)) : null;
-    try {
+    await run(async () => {
       const s = await call(api.PUT('/api/v1/members/{id}/loyalty/tier', { params: { path: { id: member.id } }, body: { tierId: v.tierId, reason: v.reason.trim(), until } }));
       const tier = tiers.find((x) => x.id === v.tierId);
       message.success(t('memberLoyalty.assigned', { tier: tier ? nameIn(tier, locale) : `#${v.tierId}` }));
       onDone(s);
-    } catch (e) {
-      const { fields, other } = serverFieldErrorsAt(e, (s) => (s[0] === 'tierId' || s[0] === 'reason' || s[0] === 'until' ? [s[0]] : null));
-      form.setFields(fields as Parameters<typeof form.setFields>[0]);
-      setError(fields.length && !other.length ? null : [describeError(e, t).message, ...other].join(' '));
-    } finally {
-      setSaving(false);
-    }
+    }, (s) => (s[0] === 'tierId' || s[0] === 'reason' || s[0] === 'until' ? [s[0]] : null));
   };
 
   return (
