@@ -41,7 +41,7 @@ kith loyalty expire              expire the points whose time has come`,
         const r = await kith.loyalty.rules.replay(ctx, from);
         console.log(`Replayed ${r.activities} activities of ${r.members} members since ${from.toISOString()}: ${r.added} postings added, ${r.reversed} reversed`);
       } else if (action === 'evaluate') {
-        const r = await kith.loyalty.tiers.evaluate();
+        const r = await kith.loyalty.tiers.evaluate(undefined, undefined, ctx);
         console.log(`Evaluated ${r.evaluated} accounts for ${r.period}: ${r.promoted} promoted, ${r.demoted} demoted`);
       } else {
         console.log(`${await kith.loyalty.ledger.expireDue()} lots expired`);

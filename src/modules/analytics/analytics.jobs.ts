@@ -37,21 +37,15 @@ export function analyticsJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string
   const handlers: JobHandler[] = [
     {
       queue: REBUILD,
-      // Rebuilding runs in its own transaction (it locks the activity stream for a consistent cut),
-      // so the job only asks for it when the basis is stale.
+      // Queued at start when the basis looked stale; settled again here, under the job's transaction.
       async handle(tx) {
-        const s = await analytics.settings(tx);
-        if (s.rollupBasis === analytics.basisOf(s.meaningfulKinds)) return;
-        await rollups.rebuild(tx, tz, s.meaningfulKinds, null);
-        await tx.updateTable('analytics_settings').set({ rollup_basis: analytics.basisOf(s.meaningfulKinds) }).where('id', '=', 1).execute();
+        await analytics.rebuildRollupsIn(tx, { ifStale: true });
       },
     },
     {
       queue: NIGHTLY,
       async handle(tx) {
-        const s = await analytics.settings(tx);
-        const { scoreRfm } = await import('./analytics.repo.js');
-        await scoreRfm(tx, clock.now(), s.rfmWindowDays);
+        await analytics.scoreRfmIn(tx, clock.now());
         const next = nextMidnight();
         await jobs.enqueue(tx, NIGHTLY, {}, { runAt: next.at, dedupeKey: `nightly:${next.day}` });
       },

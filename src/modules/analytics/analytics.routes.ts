@@ -31,7 +31,7 @@ export function analyticsRoutes(a: AnalyticsService): FastifyPluginAsyncTypebox 
     app.post('/analytics/rfm/compute', {
       config: { access: 'analytics:compute' },
       schema: { tags, summary: 'Score every buyer now (it also runs each night)', response: { 200: Type.Object({ scored: Type.Integer() }) } },
-    }, async () => ({ scored: await a.computeRfm() }));
+    }, async (req) => ({ scored: await a.computeRfm(undefined, req.ctx) }));
 
     app.put('/analytics/rfm/layers/:layer', {
       config: { access: 'analytics:compute' },

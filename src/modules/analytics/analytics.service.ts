@@ -48,17 +48,16 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     return settings();
   }
 
-  /** Recomputes the rollups from raw history when the time zone or meaningful kinds changed. */
-  async function rebuildRollups(opts: { ifStale?: boolean } = {}): Promise<boolean> {
-    return database.transaction(async (tx) => {
-      const s = await settings(tx);
-      const basis = basisOf(s.meaningfulKinds);
-      if (opts.ifStale && s.rollupBasis === basis) return false;
-      await rollups.rebuild(tx, tz, s.meaningfulKinds, null);
-      await tx.updateTable('analytics_settings').set({ rollup_basis: basis }).where('id', '=', 1).execute();
-      return true;
-    });
+  /** Recomputes the rollups from raw history (`ifStale`: only when the time zone or meaningful kinds changed). */
+  async function rebuildRollupsIn(tx: Tx, opts: { ifStale?: boolean } = {}): Promise<boolean> {
+    const s = await settings(tx);
+    const basis = basisOf(s.meaningfulKinds);
+    if (opts.ifStale && s.rollupBasis === basis) return false;
+    await rollups.rebuild(tx, tz, s.meaningfulKinds, null);
+    await tx.updateTable('analytics_settings').set({ rollup_basis: basis }).where('id', '=', 1).execute();
+    return true;
   }
+  const rebuildRollups = (opts: { ifStale?: boolean } = {}) => database.transaction((tx) => rebuildRollupsIn(tx, opts));
 
   function period(q: { from?: string; to?: string }): DayPeriod {
     const { period: p, problems } = resolveDayPeriod(q, { timeZone: tz, now: clock.now(), defaultDays: 30, maxDays: MAX_ANALYTICS_DAYS });
@@ -124,11 +123,17 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     await tx.insertInto('analytics_rfm_layers').values(rows).onConflict((oc) => oc.column('key').doNothing()).execute();
   }
 
-  /** Scores every buyer now; returns how many were scored. */
-  async function computeRfm(now = clock.now()): Promise<number> {
+  /** Scores every buyer now (inside `tx` for the nightly job); returns how many were scored. */
+  async function scoreRfmIn(tx: Tx, now = clock.now()): Promise<number> {
+    return repo.scoreRfm(tx, now, (await settings(tx)).rfmWindowDays);
+  }
+
+  /** Scoring asked for by a person or the benchmark; audited when a person asks. */
+  async function computeRfm(now = clock.now(), ctx?: ActorContext): Promise<number> {
     return database.transaction(async (tx) => {
-      const s = await settings(tx);
-      return repo.scoreRfm(tx, now, s.rfmWindowDays);
+      const n = await scoreRfmIn(tx, now);
+      if (ctx) await recordAudit(tx, ctx, { action: 'analytics.rfm.compute', targetType: 'analytics_member_rfm', after: { scored: n, at: now.toISOString() } });
+      return n;
     });
   }
 
@@ -199,7 +204,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     };
   }
 
-  return { settings, updateSettings, rebuildRollups, engagement, heatmap, communities, computeRfm, rfm, updateLayer, layerMembers, memberRfm, basisOf };
+  return { settings, updateSettings, rebuildRollups, rebuildRollupsIn, engagement, heatmap, communities, computeRfm, scoreRfmIn, rfm, updateLayer, layerMembers, memberRfm, basisOf };
 }
 
 export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

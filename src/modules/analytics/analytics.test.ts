@@ -128,6 +128,10 @@ describe('RFM', () => {
     expect((await inject({ method: 'GET', url: '/api/v1/analytics/engagement?from=2026-13-01', headers: op.headers })).json().errors[0].path).toBe('from');
     const audit = await sql<{ action: string }>`select action from audit_log where action = 'analytics.rfm_layer.update'`.execute(kith.database.db);
     expect(audit.rows).toHaveLength(1);
+    res = await inject({ method: 'POST', url: '/api/v1/analytics/rfm/compute', headers: op.headers });
+    expect(res.json()).toEqual({ scored: 3 });
+    const computed = await sql<{ actor_label: string }>`select actor_label from audit_log where action = 'analytics.rfm.compute'`.execute(kith.database.db);
+    expect(computed.rows.map((r) => r.actor_label)).toEqual([op.email]);
   });
 });
 

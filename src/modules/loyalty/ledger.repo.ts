@@ -105,14 +105,6 @@ export async function lockAccounts(tx: Tx, memberIds: number[]): Promise<void> {
   await sql`select member_id from loyalty_accounts where member_id = any(${[...new Set(memberIds)].sort((a, b) => a - b)}::bigint[]) order by member_id for no key update`.execute(tx);
 }
 
-export async function insertLots(tx: Tx, lots: { postingId: number; memberId: number; amount: number; remaining: number; earnedAt: Date; expiresAt: Date | null }[]) {
-  if (lots.length === 0) return;
-  const json = JSON.stringify(lots.map((l) => ({ id: l.postingId, m: l.memberId, a: l.amount, r: l.remaining, e: l.earnedAt.toISOString(), x: l.expiresAt?.toISOString() ?? null })));
-  await sql`
-    insert into loyalty_lots (posting_id, member_id, amount, remaining, earned_at, expires_at)
-    select id, m, a, r, e, x from json_to_recordset(${json}::json) as q(id bigint, m bigint, a bigint, r bigint, e timestamptz, x timestamptz)`.execute(tx);
-}
-
 export async function openLots(tx: Tx, memberId: number) {
   const r = await sql<{ posting_id: number; remaining: number; expires_at: Date | null; earned_at: Date; amount: number }>`
     select posting_id, remaining, expires_at, earned_at, amount from loyalty_lots

@@ -51,7 +51,7 @@ export function loyaltyRoutes(m: { accounts: AccountsService; tiers: TiersServic
     app.post('/loyalty/evaluate', {
       config: { access: 'loyalty:manage' },
       schema: { tags, summary: 'Run the periodic tier evaluation now (for the period that just ended; a second run changes nothing)', response: { 200: S.EvaluationSchema } },
-    }, async () => tiers.evaluate());
+    }, async (req) => tiers.evaluate(undefined, undefined, req.ctx));
 
     app.get('/loyalty/rules', {
       config: { access: 'loyalty:read' }, schema: { tags, summary: 'Behaviour rules 行为规则 with their versions', response: { 200: Type.Object({ items: Type.Array(S.RuleSchema) }) } },

@@ -285,6 +285,12 @@ describe('community managers', () => {
     expect(list.length).toBeGreaterThan(0);
     expect(list.every((a) => a.memberId === mine)).toBe(true);
     expect((await inject({ method: 'PATCH', url: '/api/v1/loyalty/programme', headers: cm.headers, payload: { graceDays: 1 } })).statusCode).toBe(403);
+    // an evaluation a person runs is in the audit log
+    const owner = await staffSession(kith, 'owner');
+    const ev = await inject({ method: 'POST', url: '/api/v1/loyalty/evaluate', headers: owner.headers });
+    expect(ev.statusCode, ev.body).toBe(200);
+    const audited = await sql<{ actor_label: string }>`select actor_label from audit_log where action = 'loyalty.tier.evaluate'`.execute(kith.database.db);
+    expect(audited.rows.map((r) => r.actor_label)).toContain(owner.email);
   });
 });
 

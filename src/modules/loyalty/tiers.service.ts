@@ -222,7 +222,7 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
   }
 
   /** The whole periodic evaluation, chunk by chunk (each its own transaction), then ended manual tiers. */
-  async function evaluate(now = clock.now(), chunk = 20_000): Promise<{ period: string; evaluated: number; promoted: number; demoted: number }> {
+  async function evaluate(now = clock.now(), chunk = 20_000, ctx?: ActorContext): Promise<{ period: string; evaluated: number; promoted: number; demoted: number }> {
     const total = { period: '', evaluated: 0, promoted: 0, demoted: 0 };
     for (;;) {
       const r = await database.transaction((tx) => evaluateChunk(tx, now, chunk));
@@ -232,7 +232,11 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
       total.demoted += r.demoted;
       if (r.done) break;
     }
-    await database.transaction((tx) => endManualAssignments(tx, now));
+    await database.transaction(async (tx) => {
+      await endManualAssignments(tx, now);
+      // Run by a person (the console's "evaluate now", the CLI): audited like any operator write.
+      if (ctx) await recordAudit(tx, ctx, { action: 'loyalty.tier.evaluate', targetType: 'loyalty_evaluation', targetId: total.period, after: total });
+    });
     return total;
   }
 
