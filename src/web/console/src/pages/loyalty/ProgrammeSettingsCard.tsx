@@ -43,26 +43,15 @@ export function ProgrammeSettingsCard({ programme, onSaved }: { programme: Progr
     }
   };
 
-  const unit = (text: string) => <span className="kith-muted" style={{ fontSize: 14 }}>{text}</span>;
 
   return (
     <Card size="small" title={t('programme.settings')} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('programme.updatedAt', { at: fmt.dateTime(programme.updatedAt) })}</Typography.Text>}>
       <Form<ProgrammeFormValues> form={form} layout="vertical" onFinish={submit} disabled={!editable} requiredMark={false} initialValues={programmeFormValues(programme)}>
-        <Form.Item label={t('programme.qualification')} extra={qualification === 'window' ? t('programme.qualificationHint') : null}>
-          <Flex gap={8} wrap align="center">
-            <Form.Item name="qualification" noStyle>
-              <Radio.Group optionType="button" options={[{ value: 'window', label: t('programme.qualificationWindow') }, { value: 'lifetime', label: t('programme.qualificationLifetime') }]} />
-            </Form.Item>
-            {qualification === 'window' ? (
-              <Flex gap={4} align="center">
-                <Form.Item name="qualificationMonths" noStyle rules={[{ required: true, message: t('loyalty.required') }]}>
-                  <InputNumber min={1} max={120} precision={0} style={{ width: 90 }} aria-label={t('programme.qualificationWindow')} />
-                </Form.Item>
-                {unit(t('programme.months'))}
-              </Flex>
-            ) : null}
-          </Flex>
-        </Form.Item>
+        <MonthsOrNot
+          label={t('programme.qualification')} hint={t('programme.qualificationHint')} modeName="qualification" monthsName="qualificationMonths"
+          modes={[{ value: 'window', label: t('programme.qualificationWindow') }, { value: 'lifetime', label: t('programme.qualificationLifetime') }]}
+          showMonths={qualification === 'window'} monthsLabel={t('programme.qualificationWindow')} monthsUnit={t('programme.months')} required={t('loyalty.required')}
+        />
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             <Form.Item name="evaluationPeriod" label={t('programme.evaluationPeriod')}>
@@ -85,21 +74,11 @@ export function ProgrammeSettingsCard({ programme, onSaved }: { programme: Progr
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item label={t('programme.expiry')} extra={expiry === 'months' ? t('programme.expiryHint') : null}>
-          <Flex gap={8} wrap align="center">
-            <Form.Item name="expiry" noStyle>
-              <Radio.Group optionType="button" options={[{ value: 'months', label: t('programme.expiryMonths') }, { value: 'never', label: t('programme.expiryNever') }]} />
-            </Form.Item>
-            {expiry === 'months' ? (
-              <Flex gap={4} align="center">
-                <Form.Item name="pointsExpiryMonths" noStyle rules={[{ required: true, message: t('loyalty.required') }]}>
-                  <InputNumber min={1} max={120} precision={0} style={{ width: 90 }} aria-label={t('programme.expiry')} />
-                </Form.Item>
-                {unit(t('programme.months'))}
-              </Flex>
-            ) : null}
-          </Flex>
-        </Form.Item>
+        <MonthsOrNot
+          label={t('programme.expiry')} hint={t('programme.expiryHint')} modeName="expiry" monthsName="pointsExpiryMonths"
+          modes={[{ value: 'months', label: t('programme.expiryMonths') }, { value: 'never', label: t('programme.expiryNever') }]}
+          showMonths={expiry === 'months'} monthsLabel={t('programme.expiry')} monthsUnit={t('programme.months')} required={t('loyalty.required')}
+        />
         <Form.Item name="refundPolicy" label={t('programme.refundPolicy')}>
           <Radio.Group options={[{ value: 'debt', label: t('programme.refund.debt') }, { value: 'cap', label: t('programme.refund.cap') }]} />
         </Form.Item>
@@ -115,5 +94,29 @@ export function ProgrammeSettingsCard({ programme, onSaved }: { programme: Progr
         ) : null}
       </Form>
     </Card>
+  );
+}
+
+/** A choice between a number of months and none (the growth window or lifetime; expiry or never). */
+function MonthsOrNot(p: {
+  label: string; hint: string; modeName: 'qualification' | 'expiry'; monthsName: 'qualificationMonths' | 'pointsExpiryMonths';
+  modes: { value: string; label: string }[]; showMonths: boolean; monthsLabel: string; monthsUnit: string; required: string;
+}) {
+  return (
+    <Form.Item label={p.label} extra={p.showMonths ? p.hint : null}>
+      <Flex gap={8} wrap align="center">
+        <Form.Item name={p.modeName} noStyle>
+          <Radio.Group optionType="button" options={p.modes} />
+        </Form.Item>
+        {p.showMonths ? (
+          <Flex gap={4} align="center">
+            <Form.Item name={p.monthsName} noStyle rules={[{ required: true, message: p.required }]}>
+              <InputNumber min={1} max={120} precision={0} style={{ width: 90 }} aria-label={p.monthsLabel} />
+            </Form.Item>
+            <span className="kith-muted" style={{ fontSize: 14 }}>{p.monthsUnit}</span>
+          </Flex>
+        ) : null}
+      </Flex>
+    </Form.Item>
   );
 }
