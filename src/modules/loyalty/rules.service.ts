@@ -111,8 +111,7 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
   }
 
   /** Everything evaluating the rules needs for a set of members and a time span. */
-  async function evaluationContext(tx: Tx, memberIds: number[], from: number, to: number, historyFrom: number) {
-    const versions = await repo.allVersions(tx);
+  async function evaluationContext(tx: Tx, versions: Map<number, RuleVersion[]>, memberIds: number[], from: number, to: number, historyFrom: number) {
     const ruleIds = [...versions.keys()];
     const lookback = Math.max(9 * DAY, ...[...versions.values()].flat().map((v) => lookbackMs(v.definition)));
     const dupWindow = Math.max(0, ...[...versions.values()].flat().map((v) => (v.definition.antiAbuse?.duplicateWindowMinutes ?? 0) * 60_000));
@@ -202,7 +201,7 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
       const times = relevant.map((a) => a.occurredAt);
       const from = Math.min(...times), to = Math.max(...times);
       const members = [...new Set(relevant.map((a) => a.memberId))];
-      const ec = await evaluationContext(tx, members, from, to, to + 1);
+      const ec = await evaluationContext(tx, versions, members, from, to, to + 1);
       const earnings = evaluateAll(relevant, ec);
       const names = new Map((await repo.listRules(tx)).map((r) => [r.id, r.name]));
       const rows = await postingsFor(tx, earnings, new Map(relevant.map((a) => [a.id, a])), names);
@@ -262,7 +261,7 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
         const acts = await repo.activitiesOfMembers(tx, ids, kinds, from);
         if (acts.length === 0) return { n: 0, added: 0, reversed: 0 };
         const to = Math.max(...acts.map((a) => a.occurredAt));
-        const ec = await evaluationContext(tx, ids, from.getTime(), to, from.getTime());
+        const ec = await evaluationContext(tx, versions, ids, from.getTime(), to, from.getTime());
         const expected = evaluateAll(acts, ec);
         const names = new Map((await repo.listRules(tx)).map((x) => [x.id, x.name]));
         const existing = new Map((await repo.netByRuleActivity(tx, ids, from)).map((x) => [`${x.rule_id}:${x.activity_id}`, x]));
