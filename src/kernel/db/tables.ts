@@ -149,6 +149,8 @@ export interface MemberSessionsTable { id: string; member_id: number; created_by
 export interface AnalyticsSettingsTable {
   id: Generated<number>; meaningful_kinds: ColumnType<string[], string[] | undefined, string[]>; rfm_window_days: Generated<number>;
   rollup_basis: string | null; updated_at: DefaultTimestamp;
+  activation_min_activities: Generated<number>; activation_days: Generated<number>; dormant_days: Generated<number>; churned_days: Generated<number>;
+  lifecycle_updated_at: Timestamp | null;
 }
 export interface AnalyticsMemberDaysTable { community_id: number; day: string; member_id: number; activities: number; meaningful: number; messages: number }
 export interface AnalyticsRfmLayersTable { key: string; name_zh: string; name_en: string; strategy_zh: string; strategy_en: string; updated_at: DefaultTimestamp }
@@ -199,6 +201,10 @@ export interface DB {
   member_sessions: MemberSessionsTable;
   analytics_settings: AnalyticsSettingsTable;
   analytics_member_days: AnalyticsMemberDaysTable;
+  analytics_community_days: { community_id: number; day: string; activities: number; meaningful: number; messages: number };
+  analytics_member_joins: { community_id: number; member_id: number; joined: string | null };
+  analytics_active_gaps: { community_id: number; day: string; gap: number; members: number };
+  analytics_cohort_cells: { community_id: number; grain: string; cohort: string; period: number; members: number };
   analytics_rfm_layers: AnalyticsRfmLayersTable;
   analytics_member_rfm: AnalyticsMemberRfmTable;
 }

@@ -5,18 +5,20 @@ import { ACTIVITY_INGESTED } from '../activity/index.js';
 import type { MemberDataParticipant } from '../members/index.js';
 import { dayStart, localDay } from '../../kernel/calendar.js';
 import type { AnalyticsService } from './analytics.service.js';
+import type { LifecycleService } from './lifecycle.service.js';
+import { recountCohortCells } from './active-days.js';
 import * as rollups from './rollups.js';
 
 /**
  * Background work of analytics: each ingested batch is added to the daily rollup after it commits;
  * a rebuild runs at start when the time zone or the meaningful kinds changed since the last one;
- * RFM is rescored every night.
+ * every night RFM is rescored, the cohort cells recounted and the lifecycle stages set.
  */
 const REBUILD = 'analytics:rebuild';
 const NIGHTLY = 'analytics:nightly';
 
-export function analyticsJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string; analytics: AnalyticsService }) {
-  const { jobs, clock, timeZone: tz, analytics } = deps;
+export function analyticsJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string; analytics: AnalyticsService; lifecycle: LifecycleService }) {
+  const { jobs, clock, timeZone: tz, analytics, lifecycle } = deps;
 
   const subscriber: EventSubscriber = {
     name: 'analytics-rollups',
@@ -46,6 +48,8 @@ export function analyticsJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string
       queue: NIGHTLY,
       async handle(tx) {
         await analytics.scoreRfmIn(tx, clock.now());
+        await recountCohortCells(tx, tz);
+        await lifecycle.updateStagesIn(tx, clock.now());
         const next = nextMidnight();
         await jobs.enqueue(tx, NIGHTLY, {}, { runAt: next.at, dedupeKey: `nightly:${next.day}` });
       },
@@ -68,16 +72,16 @@ export function analyticsJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string
  * A merge moves the merged member's rollup rows onto the survivor (and drops both RFM scores until
  * the next scoring); undo takes exactly those rows back.
  */
-export function analyticsMemberParticipant(): MemberDataParticipant {
+export function analyticsMemberParticipant(tz: string): MemberDataParticipant {
   return {
     name: 'analytics',
     async move(tx, fromId, toId) {
-      const rows = await rollups.moveMember(tx, fromId, toId);
+      const snapshot = await rollups.moveMember(tx, fromId, toId);
       await tx.deleteFrom('analytics_member_rfm').where('member_id', 'in', [fromId, toId]).execute();
-      return { rows };
+      return snapshot;
     },
     async undoMove(tx, snapshot, fromId, toId) {
-      await rollups.unmoveMember(tx, (snapshot as { rows: rollups.DayRow[] }).rows, fromId, toId);
+      await rollups.unmoveMember(tx, snapshot as rollups.MoveSnapshot, fromId, toId, tz);
     },
     async exportData(tx, memberId) {
       const rfm = await tx.selectFrom('analytics_member_rfm').selectAll().where('member_id', '=', memberId).executeTakeFirst();

@@ -10,37 +10,39 @@ import { layerCaseSql } from './domain/rfm.js';
 export interface Span { from: string; to: string }
 
 /**
- * The whole engagement figure set in one pass over the rollup: the rows of the window (the period,
- * or the 30 days ending with its last day if that reaches further back) are read once, then the
- * daily series, the distinct active members of the period, the last 7 and the last 30 days, and the
- * top contributors are all taken from them.
+ * Distinct active members of each span, from the gap histogram: a member counts on their first
+ * active day of the span, the day whose gap since their previous active day reaches before it.
+ * Reads at most one row per day and gap, whatever the number of members.
  */
-export async function engagementFigures(tx: Tx, communityId: number, p: Span, wauFrom: string, mauFrom: string, top: number) {
-  const start = mauFrom < p.from ? mauFrom : p.from;
-  const r = await sql<{ kind: string; day: string | null; member_id: number | null; a: number; b: number; c: number }>`
-    with w as materialized (
-      select day, member_id, meaningful, messages from analytics_member_days
-      where community_id = ${communityId} and day between ${start}::date and ${p.to}::date and meaningful > 0 or
-        (community_id = ${communityId} and day between ${p.from}::date and ${p.to}::date and messages > 0)),
-    period as (select * from w where day >= ${p.from}::date)
-    select 'day' as kind, day::text as day, null::bigint as member_id, count(*) filter (where meaningful > 0)::int as a, sum(messages)::int as b, sum(meaningful)::int as c
-      from period group by day
-    union all
-    select 'distinct', null, null,
-      (select count(distinct member_id) from period where meaningful > 0)::int,
-      (select count(distinct member_id) from w where meaningful > 0 and day >= ${wauFrom}::date)::int,
-      (select count(distinct member_id) from w where meaningful > 0 and day >= ${mauFrom}::date)::int
-    union all
-    select * from (
-      select 'top', null, member_id, sum(meaningful)::int, sum(messages)::int, count(*) filter (where meaningful > 0)::int
-      from period group by member_id having sum(meaningful) > 0 order by 4 desc, member_id limit ${top}) t`.execute(tx);
-  const days = new Map(r.rows.filter((x) => x.kind === 'day').map((x) => [x.day!, { active: x.a, messages: x.b, meaningful: x.c }]));
-  const d = r.rows.find((x) => x.kind === 'distinct')!;
-  return {
-    days,
-    active: d.a, wau: d.b, mau: d.c,
-    top: r.rows.filter((x) => x.kind === 'top').map((x) => ({ member_id: x.member_id!, meaningful: x.a, messages: x.b, active_days: x.c })),
-  };
+export async function activeMembers(tx: Tx, communityId: number, spans: Span[]): Promise<number[]> {
+  if (spans.length === 0) return [];
+  const r = await sql<{ i: number; n: number }>`
+    select s.i, coalesce(sum(g.members), 0)::int as n
+    from json_to_recordset(${JSON.stringify(spans.map((x, i) => ({ i, a: x.from, b: x.to })))}::json) as s(i int, a date, b date)
+    left join analytics_active_gaps g on g.community_id = ${communityId} and g.day between s.a and s.b and g.gap > g.day - s.a
+    group by s.i`.execute(tx);
+  const by = new Map(r.rows.map((x) => [x.i, x.n]));
+  return spans.map((_, i) => by.get(i) ?? 0);
+}
+
+/** Per day of the span: active members, messages and meaningful activities (days with none are absent). */
+export async function dailySeries(tx: Tx, communityId: number, p: Span) {
+  const r = await sql<{ day: string; active: number; messages: number; meaningful: number }>`
+    select d.day::text as day, coalesce(g.active, 0)::int as active, d.messages, d.meaningful
+    from analytics_community_days d
+    left join (select day, sum(members) as active from analytics_active_gaps
+               where community_id = ${communityId} and day between ${p.from}::date and ${p.to}::date group by day) g on g.day = d.day
+    where d.community_id = ${communityId} and d.day between ${p.from}::date and ${p.to}::date`.execute(tx);
+  return new Map(r.rows.map((x) => [x.day, { active: x.active, messages: x.messages, meaningful: x.meaningful }]));
+}
+
+/** The members with the most meaningful activities in the span (ties by member id): reads member rows. */
+export async function topContributors(tx: Tx, communityId: number, p: Span, limit: number) {
+  const r = await sql<{ member_id: number; meaningful: number; messages: number; active_days: number }>`
+    select member_id, sum(meaningful)::int as meaningful, sum(messages)::int as messages, count(*) filter (where meaningful > 0)::int as active_days
+    from analytics_member_days where community_id = ${communityId} and day between ${p.from}::date and ${p.to}::date
+    group by member_id having sum(meaningful) > 0 order by 2 desc, member_id limit ${limit}`.execute(tx);
+  return r.rows;
 }
 
 /** Members at the end of `day`: live profiles created by then, or a community's members then. */
@@ -65,7 +67,7 @@ export async function heatmap(tx: Tx, communityId: number, p: Span, tz: string, 
   return r.rows;
 }
 
-/** Per community: members at the end, active in the period, messages and meaningful activities. */
+/** Per community: members at the end, active in the period (from the gap histogram), messages and meaningful activities. */
 export async function communityComparison(tx: Tx, p: Span, tz: string) {
   const end = sql`((${p.to}::date + 1)::timestamp at time zone ${tz})`;
   const r = await sql<{ id: number; name: string; channel: string; stage: string; members: number; active: number; messages: number; meaningful: number }>`
@@ -73,11 +75,14 @@ export async function communityComparison(tx: Tx, p: Span, tz: string) {
       select community_id, count(distinct member_id)::int as members from community_memberships
       where joined_at < ${end} and (left_at is null or left_at >= ${end}) group by community_id),
     a as (
-      select community_id, count(distinct member_id) filter (where meaningful > 0)::int as active, sum(messages)::int as messages, sum(meaningful)::int as meaningful
-      from analytics_member_days where community_id <> 0 and day between ${p.from}::date and ${p.to}::date group by community_id)
+      select community_id, sum(members)::int as active from analytics_active_gaps
+      where community_id <> 0 and day between ${p.from}::date and ${p.to}::date and gap > day - ${p.from}::date group by community_id),
+    t as (
+      select community_id, sum(messages)::int as messages, sum(meaningful)::int as meaningful from analytics_community_days
+      where community_id <> 0 and day between ${p.from}::date and ${p.to}::date group by community_id)
     select c.id, c.name, c.channel, c.stage, coalesce(m.members, 0) as members, coalesce(a.active, 0) as active,
-      coalesce(a.messages, 0) as messages, coalesce(a.meaningful, 0) as meaningful
-    from communities c left join m on m.community_id = c.id left join a on a.community_id = c.id
+      coalesce(t.messages, 0) as messages, coalesce(t.meaningful, 0) as meaningful
+    from communities c left join m on m.community_id = c.id left join a on a.community_id = c.id left join t on t.community_id = c.id
     where c.archived_at is null order by c.id`.execute(tx);
   return r.rows;
 }

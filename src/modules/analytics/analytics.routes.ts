@@ -2,16 +2,23 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParam } from '../../http/schemas.js';
 import type { AnalyticsService } from './analytics.service.js';
+import type { LifecycleService } from './lifecycle.service.js';
 import * as S from './analytics.schemas.js';
+import * as L from './lifecycle.schemas.js';
 
-export function analyticsRoutes(a: AnalyticsService): FastifyPluginAsyncTypebox {
+export function analyticsRoutes(a: AnalyticsService, life: LifecycleService): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['analytics'];
 
     app.get('/analytics/engagement', {
       config: { access: 'analytics:read' },
-      schema: { tags, summary: 'Engagement 活跃度: DAU/WAU/MAU, active and participation rates, messages, top contributors (from the daily rollup)', querystring: S.PeriodQuery, response: { 200: S.EngagementSchema } },
+      schema: { tags, summary: 'Engagement 活跃度: DAU/WAU/MAU, active and participation rates, messages, a daily series (from the rollups)', querystring: S.PeriodQuery, response: { 200: S.EngagementSchema } },
     }, async (req) => a.engagement(req.ctx, req.query));
+
+    app.get('/analytics/top-contributors', {
+      config: { access: 'analytics:read' },
+      schema: { tags, summary: 'The 10 members with the most meaningful activities in the period', querystring: S.PeriodQuery, response: { 200: S.TopContributorsSchema } },
+    }, async (req) => a.topContributors(req.ctx, req.query));
 
     app.get('/analytics/heatmap', {
       config: { access: 'analytics:read' },
@@ -22,6 +29,26 @@ export function analyticsRoutes(a: AnalyticsService): FastifyPluginAsyncTypebox 
       config: { access: 'analytics:read' },
       schema: { tags, summary: 'Communities side by side: members, active members, active rate, messages', querystring: Type.Omit(S.PeriodQuery, ['communityId']), response: { 200: S.CommunityComparisonSchema } },
     }, async (req) => a.communities(req.ctx, req.query));
+
+    app.get('/analytics/cohorts', {
+      config: { access: 'analytics:read' },
+      schema: { tags, summary: 'Cohort retention 留存: members by join week or month × periods since joining, for a community or a segment', querystring: L.CohortQuery, response: { 200: L.CohortSchema } },
+    }, async (req) => life.cohorts(req.ctx, req.query));
+
+    app.get('/analytics/funnel', {
+      config: { access: 'analytics:read' },
+      schema: { tags, summary: 'Lifecycle funnel 获客 → 激活 → 留存 → 变现 of the members who joined in the period, with conversions; by community, channel or join source', querystring: L.FunnelQuery, response: { 200: L.FunnelSchema } },
+    }, async (req) => life.funnel(req.ctx, req.query));
+
+    app.get('/analytics/lifecycle', {
+      config: { access: 'analytics:read' },
+      schema: { tags, summary: 'Members per lifecycle stage (kept by the nightly job)', querystring: L.StagesQuery, response: { 200: L.StagesSchema } },
+    }, async (req) => life.stages(req.ctx, req.query));
+
+    app.post('/analytics/lifecycle/update', {
+      config: { access: 'analytics:compute' },
+      schema: { tags, summary: "Set every member's lifecycle stage now (it also runs each night)", response: { 200: Type.Object({ changed: Type.Integer() }) } },
+    }, async (req) => ({ changed: await life.updateStages(req.ctx) }));
 
     app.get('/analytics/rfm', {
       config: { access: 'analytics:read' },
@@ -54,7 +81,7 @@ export function analyticsRoutes(a: AnalyticsService): FastifyPluginAsyncTypebox 
 
     app.patch('/analytics/settings', {
       config: { access: 'analytics:compute' },
-      schema: { tags, summary: 'Change which kinds are meaningful (the rollups are rebuilt) or the RFM window', body: S.SettingsPatch, response: { 200: S.SettingsSchema } },
+      schema: { tags, summary: 'Change which kinds are meaningful (the rollups are rebuilt), the RFM window, or the lifecycle definitions', body: S.SettingsPatch, response: { 200: S.SettingsSchema } },
     }, async (req) => a.updateSettings(req.ctx, req.body));
   };
 }

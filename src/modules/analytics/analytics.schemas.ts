@@ -23,7 +23,10 @@ export const EngagementSchema = Type.Object({
   messages: Type.Integer(), messagesPerActiveMember: Type.Number(),
   meaningfulActivities: Type.Integer(), interactionsPerActiveMemberPerWeek: Type.Number(),
   days: Type.Array(Type.Object({ day: Day, active: Type.Integer(), messages: Type.Integer(), meaningful: Type.Integer() })),
-  topContributors: Type.Array(Type.Object({ memberId: Type.Integer(), name: Type.String(), meaningful: Type.Integer(), messages: Type.Integer(), activeDays: Type.Integer() })),
+});
+export const TopContributorsSchema = Type.Object({
+  period: PeriodOut, communityId: Nullable(Type.Integer()),
+  items: Type.Array(Type.Object({ memberId: Type.Integer(), name: Type.String(), meaningful: Type.Integer(), messages: Type.Integer(), activeDays: Type.Integer() })),
 });
 export const HeatmapSchema = Type.Object({
   period: PeriodOut, communityId: Nullable(Type.Integer()),
@@ -60,8 +63,19 @@ export const MemberRfmSchema = Nullable(Type.Object({
   recencyDays: Type.Integer(), frequency: Type.Integer(), monetary: Type.String(), r: Type.Integer(), f: Type.Integer(), m: Type.Integer(), layer: LayerKey,
   nameZh: Type.String(), nameEn: Type.String(), strategyZh: Type.String(), strategyEn: Type.String(), computedAt: DateTime,
 }));
-export const SettingsSchema = Type.Object({ meaningfulKinds: Type.Array(Type.String()), rfmWindowDays: Type.Integer(), rollupBasis: Nullable(Type.String()) });
+export const SettingsSchema = Type.Object({
+  meaningfulKinds: Type.Array(Type.String()), rfmWindowDays: Type.Integer(), rollupBasis: Nullable(Type.String()),
+  activationMinActivities: Type.Integer({ description: 'Activated: at least this many meaningful activities …' }),
+  activationDays: Type.Integer({ description: '… within this many days of joining' }),
+  dormantDays: Type.Integer({ description: 'Dormant: no meaningful activity for this many days' }),
+  churnedDays: Type.Integer({ description: 'Churned: no meaningful activity for this many days (more than dormant)' }),
+  lifecycleUpdatedAt: Nullable(DateTime),
+});
 export const SettingsPatch = Type.Object({
   meaningfulKinds: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { minItems: 1, maxItems: 13 })),
   rfmWindowDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+  activationMinActivities: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  activationDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+  dormantDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+  churnedDays: Type.Optional(Type.Integer({ minimum: 2, maximum: 3650 })),
 }, { additionalProperties: false });

@@ -1,19 +1,27 @@
 import type { Database, Tx } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { ActorContext } from '../../kernel/context.js';
-import { KithError, failIfProblems, forbidden } from '../../kernel/errors.js';
+import { KithError, failIfProblems } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { ACTIVITY_KINDS } from '../activity/index.js';
 import { getMemberSummaries, requireMemberFor } from '../members/index.js';
-import { addDays, daysBetween, resolveDayPeriod, type DayPeriod } from '../overview/index.js';
+import { addDays, daysBetween } from '../overview/index.js';
+import { reportCommunity, reportPeriod, requireWorkspaceReader } from './scope.js';
 import { DEFAULT_LAYER_TEXT, RFM_LAYERS, type RfmLayer } from './domain/rfm.js';
 import * as repo from './analytics.repo.js';
 import * as rollups from './rollups.js';
 
-export const MAX_ANALYTICS_DAYS = 400;
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
-export interface AnalyticsSettings { meaningfulKinds: string[]; rfmWindowDays: number; rollupBasis: string | null }
+export interface AnalyticsSettings {
+  meaningfulKinds: string[]; rfmWindowDays: number; rollupBasis: string | null;
+  /** Activated: at least this many meaningful activities within `activationDays` days of joining. */
+  activationMinActivities: number; activationDays: number;
+  /** Dormant and churned: no meaningful activity for this many days. */
+  dormantDays: number; churnedDays: number;
+  lifecycleUpdatedAt: string | null;
+}
+export type SettingsPatch = Partial<Pick<AnalyticsSettings, 'meaningfulKinds' | 'rfmWindowDays' | 'activationMinActivities' | 'activationDays' | 'dormantDays' | 'churnedDays'>>;
 
 /**
  * Analytics 数据分析: engagement from the daily rollup, community comparison, the time-of-day
@@ -26,20 +34,31 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
 
   async function settings(tx: Tx = db): Promise<AnalyticsSettings> {
     const r = await tx.selectFrom('analytics_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
-    return { meaningfulKinds: r.meaningful_kinds, rfmWindowDays: r.rfm_window_days, rollupBasis: r.rollup_basis };
+    return {
+      meaningfulKinds: r.meaningful_kinds, rfmWindowDays: r.rfm_window_days, rollupBasis: r.rollup_basis,
+      activationMinActivities: r.activation_min_activities, activationDays: r.activation_days, dormantDays: r.dormant_days, churnedDays: r.churned_days,
+      lifecycleUpdatedAt: r.lifecycle_updated_at ? new Date(r.lifecycle_updated_at).toISOString() : null,
+    };
   }
   const basisOf = (kinds: string[]) => `${tz}|${[...kinds].sort().join(',')}`;
 
-  async function updateSettings(ctx: ActorContext, patch: { meaningfulKinds?: string[]; rfmWindowDays?: number }) {
-    const problems = [];
+  async function updateSettings(ctx: ActorContext, patch: SettingsPatch) {
+    const problems: { path: string; message: string }[] = [];
     for (const k of patch.meaningfulKinds ?? []) if (!(ACTIVITY_KINDS as readonly string[]).includes(k)) problems.push({ path: '/meaningfulKinds', message: `${k} is not an activity kind` });
     if (patch.meaningfulKinds && patch.meaningfulKinds.length === 0) problems.push({ path: '/meaningfulKinds', message: 'name at least one kind' });
-    failIfProblems(problems);
     await database.transaction(async (tx) => {
       const before = await settings(tx);
+      const dormant = patch.dormantDays ?? before.dormantDays;
+      if ((patch.churnedDays ?? before.churnedDays) <= dormant) problems.push({ path: patch.churnedDays !== undefined ? '/churnedDays' : '/dormantDays', message: `churned must come after dormant (${dormant} days)` });
+      failIfProblems(problems);
       await tx.updateTable('analytics_settings').set({
         ...(patch.meaningfulKinds && { meaningful_kinds: [...new Set(patch.meaningfulKinds)] }),
-        ...(patch.rfmWindowDays !== undefined && { rfm_window_days: patch.rfmWindowDays }), updated_at: clock.now(),
+        ...(patch.rfmWindowDays !== undefined && { rfm_window_days: patch.rfmWindowDays }),
+        ...(patch.activationMinActivities !== undefined && { activation_min_activities: patch.activationMinActivities }),
+        ...(patch.activationDays !== undefined && { activation_days: patch.activationDays }),
+        ...(patch.dormantDays !== undefined && { dormant_days: patch.dormantDays }),
+        ...(patch.churnedDays !== undefined && { churned_days: patch.churnedDays }),
+        updated_at: clock.now(),
       }).where('id', '=', 1).execute();
       await recordAudit(tx, ctx, { action: 'analytics.settings.update', targetType: 'analytics_settings', targetId: 1, before, after: await settings(tx) });
     });
@@ -53,50 +72,48 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     const s = await settings(tx);
     const basis = basisOf(s.meaningfulKinds);
     if (opts.ifStale && s.rollupBasis === basis) return false;
-    await rollups.rebuild(tx, tz, s.meaningfulKinds, null);
+    await rollups.rebuild(tx, tz, s.meaningfulKinds);
     await tx.updateTable('analytics_settings').set({ rollup_basis: basis }).where('id', '=', 1).execute();
     return true;
   }
   const rebuildRollups = (opts: { ifStale?: boolean } = {}) => database.transaction((tx) => rebuildRollupsIn(tx, opts));
 
-  function period(q: { from?: string; to?: string }): DayPeriod {
-    const { period: p, problems } = resolveDayPeriod(q, { timeZone: tz, now: clock.now(), defaultDays: 30, maxDays: MAX_ANALYTICS_DAYS });
-    failIfProblems(problems);
-    return p;
-  }
-
-  /** Community managers see their communities only: the workspace-wide figures are not theirs. */
-  function community(ctx: ActorContext, communityId: number | undefined): number {
-    const scope = ctx.actor.communityIds;
-    if (scope === null) return communityId ?? 0;
-    if (communityId === undefined) throw forbidden('Choose one of your communities: workspace-wide figures are for operators and analysts');
-    if (!scope.includes(communityId)) throw forbidden(`Community ${communityId} is not one of yours`);
-    return communityId;
-  }
+  const period = (q: { from?: string; to?: string }) => reportPeriod(q, tz, clock);
+  const community = reportCommunity;
 
   async function engagement(ctx: ActorContext, q: { from?: string; to?: string; communityId?: number }) {
     const p = period(q);
     const c = community(ctx, q.communityId);
-    const f = await repo.engagementFigures(db, c, p, addDays(p.to, -6), addDays(p.to, -29), 10);
+    const series = await repo.dailySeries(db, c, p);
+    const [active, wau, mau] = await repo.activeMembers(db, c, [p, { from: addDays(p.to, -6), to: p.to }, { from: addDays(p.to, -29), to: p.to }]);
     const n = daysBetween(p.from, p.to);
     const days = Array.from({ length: n }, (_, i) => {
       const day = addDays(p.from, i);
-      return { day, ...(f.days.get(day) ?? { active: 0, messages: 0, meaningful: 0 }) };
+      return { day, ...(series.get(day) ?? { active: 0, messages: 0, meaningful: 0 }) };
     });
-    const { active, wau, mau, top } = f;
     const members = await repo.membersAt(db, c, p.to, tz);
     const messages = days.reduce((s, d) => s + d.messages, 0);
     const meaningful = days.reduce((s, d) => s + d.meaningful, 0);
+    return {
+      period: { from: p.from, to: p.to }, communityId: c === 0 ? null : c,
+      members, activeMembers: active!,
+      dau: ratio(days.reduce((s, d) => s + d.active, 0), n), wau: wau!, mau: mau!,
+      activeRate: ratio(mau!, members), participationRate: ratio(active!, members),
+      messages, messagesPerActiveMember: ratio(messages, active!),
+      meaningfulActivities: meaningful, interactionsPerActiveMemberPerWeek: ratio(meaningful, active!) / (n / 7),
+      days,
+    };
+  }
+
+  /** The 10 members with the most meaningful activities in the period: a report over member rows. */
+  async function topContributors(ctx: ActorContext, q: { from?: string; to?: string; communityId?: number }) {
+    const p = period(q);
+    const c = community(ctx, q.communityId);
+    const top = await repo.topContributors(db, c, p, 10);
     const names = await getMemberSummaries(db, top.map((t) => t.member_id));
     return {
       period: { from: p.from, to: p.to }, communityId: c === 0 ? null : c,
-      members, activeMembers: active,
-      dau: ratio(days.reduce((s, d) => s + d.active, 0), n), wau, mau,
-      activeRate: ratio(mau, members), participationRate: ratio(active, members),
-      messages, messagesPerActiveMember: ratio(messages, active),
-      meaningfulActivities: meaningful, interactionsPerActiveMemberPerWeek: ratio(meaningful, active) / (n / 7),
-      days,
-      topContributors: top.map((t) => ({ memberId: t.member_id, name: names.get(t.member_id)?.displayName ?? `#${t.member_id}`, meaningful: t.meaningful, messages: t.messages, activeDays: t.active_days })),
+      items: top.map((t) => ({ memberId: t.member_id, name: names.get(t.member_id)?.displayName ?? `#${t.member_id}`, meaningful: t.meaningful, messages: t.messages, activeDays: t.active_days })),
     };
   }
 
@@ -138,7 +155,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
   }
 
   async function rfm(ctx: ActorContext) {
-    if (ctx.actor.communityIds !== null) throw forbidden('RFM layers cover every buyer; ask an operator or analyst');
+    requireWorkspaceReader(ctx, 'RFM layers');
     await database.transaction((tx) => ensureLayerTexts(tx));
     const texts = await db.selectFrom('analytics_rfm_layers').selectAll().execute();
     const summary = new Map((await repo.layerSummary(db)).map((x) => [x.layer, x]));
@@ -177,7 +194,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
   }
 
   async function layerMembers(ctx: ActorContext, layer: string, q: { cursor?: string; limit?: number }) {
-    if (ctx.actor.communityIds !== null) throw forbidden('RFM layers cover every buyer; ask an operator or analyst');
+    requireWorkspaceReader(ctx, 'RFM layers');
     if (!(RFM_LAYERS as readonly string[]).includes(layer)) throw new KithError('NOT_FOUND', `RFM layer ${layer} does not exist`);
     const limit = Math.min(q.limit ?? 50, 200);
     const after = q.cursor ? Number(q.cursor) : 0;
@@ -204,7 +221,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     };
   }
 
-  return { settings, updateSettings, rebuildRollups, rebuildRollupsIn, engagement, heatmap, communities, computeRfm, scoreRfmIn, rfm, updateLayer, layerMembers, memberRfm, basisOf };
+  return { settings, updateSettings, rebuildRollups, rebuildRollupsIn, engagement, topContributors, heatmap, communities, computeRfm, scoreRfmIn, rfm, updateLayer, layerMembers, memberRfm, basisOf };
 }
 
 export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

@@ -1,12 +1,15 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
+import { activeDaysOf, addContributions, recountCohorts, recountGaps, syncJoins, type MemberDay } from './active-days.js';
 
 /**
- * The per-member-per-day rollup, `analytics_member_days`, kept from the activity stream: each
- * ingested batch adds its counts in one statement after it commits; `rebuild` recomputes it from
- * raw history (after a change of time zone or of the meaningful kinds, or for history loaded
- * before analytics existed); a merge moves a member's rows, and its undo moves them back. The
- * `activities` table belongs to the activity module and is only read here.
+ * The per-member-per-day rollup, `analytics_member_days`, kept from the activity stream, with what
+ * is derived from it: totals per community and day (`analytics_community_days`), and the gap
+ * histogram and cohort cells of active member-days (active-days.ts). Each ingested batch is added
+ * after it commits; `rebuild` recomputes everything from raw history (after a change of time zone
+ * or of the meaningful kinds, or for history loaded before analytics existed); a merge moves a
+ * member's rows, and its undo moves them back. The `activities` table belongs to the activity
+ * module and is only read here.
  */
 const counts = (tz: string, kinds: string[]) => sql`
   select c as community_id, (occurred_at at time zone ${tz})::date as day, member_id,
@@ -24,26 +27,109 @@ const counts = (tz: string, kinds: string[]) => sql`
 export const ROLLUP_QUEUE = 'event:analytics-rollups';
 
 export interface DayRow { community_id: number; day: string; activities: number; meaningful: number; messages: number }
+interface BatchRow { c: number; day: string; m: number; a: number; mf: number; ms: number }
 
 /**
- * Moves a merged member's rows onto the survivor, adding counts where both had the same day, and
- * returns the rows moved: undoing the merge takes exactly them back (`unmoveMember`).
+ * Adds the activities with these ids (each id once: the outbox delivers a batch once). The batch's
+ * counts are read first, with which of its member-days become active and the next active day of
+ * each (whose gap changes); the old contributions of those next days are taken out, the counts
+ * added, and the contributions of the new and next days put in as the rollup now holds them.
  */
-export async function moveMember(tx: Tx, fromId: number, toId: number): Promise<DayRow[]> {
+export async function addActivities(tx: Tx, ids: number[], tz: string, kinds: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const r = await sql<BatchRow & { fresh: boolean; next: string | null }>`
+    with src as (select member_id, community_id, occurred_at, kind from activities where id = any(${ids}::bigint[])),
+    n as (${counts(tz, kinds)})
+    select n.community_id::int as c, n.day::text as day, n.member_id::int as m, n.activities as a, n.meaningful as mf, n.messages as ms,
+      f.fresh, case when f.fresh then (select min(y.day)::text from analytics_member_days y
+        where y.member_id = n.member_id and y.community_id = n.community_id and y.meaningful > 0 and y.day > n.day) end as next
+    from n cross join lateral (select n.meaningful > 0 and coalesce((select x.meaningful from analytics_member_days x
+      where x.community_id = n.community_id and x.day = n.day and x.member_id = n.member_id), 0) = 0 as fresh) f`.execute(tx);
+  const rows = r.rows;
+  // A batch can open or backdate the stays of its members: their cells follow first.
+  await syncJoins(tx, rows, tz);
+  const fresh = rows.filter((x) => x.fresh);
+  // In the live stream the batch is the latest: no active day after it, nothing to take out.
+  const later: MemberDay[] = fresh.filter((x) => x.next !== null).map((x) => ({ c: x.c, m: x.m, day: x.next! }));
+  await addContributions(tx, later, -1);
+  await addCounts(tx, rows.map(({ c, day, m, a, mf, ms }) => ({ c, day, m, a, mf, ms })));
+  await addContributions(tx, [...fresh.map((x) => ({ c: x.c, m: x.m, day: x.day })), ...later], 1);
+}
+
+/** Adds counts to the member-day rows and the community-day totals. */
+async function addCounts(tx: Tx, rows: BatchRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    with q as materialized (select * from json_to_recordset(${JSON.stringify(rows)}::json) as q(c bigint, day date, m bigint, a int, mf int, ms int)),
+    t as (
+      insert into analytics_community_days as d (community_id, day, activities, meaningful, messages)
+      select c, day, sum(a)::int, sum(mf)::int, sum(ms)::int from q group by 1, 2 order by 1, 2
+      on conflict (community_id, day) do update set
+        activities = d.activities + excluded.activities, meaningful = d.meaningful + excluded.meaningful, messages = d.messages + excluded.messages)
+    insert into analytics_member_days as d (community_id, day, member_id, activities, meaningful, messages)
+    select c, day, m, a, mf, ms from q order by 1, 2, 3
+    on conflict (community_id, day, member_id) do update set
+      activities = d.activities + excluded.activities,
+      meaningful = d.meaningful + excluded.meaningful,
+      messages = d.messages + excluded.messages`.execute(tx);
+}
+
+export interface JoinRow { c: number; m: number; joined: string | null }
+/** What undoing a merge needs: the rows moved and both members' join days before. */
+export interface MoveSnapshot { rows: DayRow[]; joins?: JoinRow[] }
+
+const joinsOf = async (tx: Tx, ids: number[]) => (await sql<JoinRow>`
+  select community_id::int as c, member_id::int as m, joined::text as joined from analytics_member_joins where member_id = any(${ids}::bigint[])`.execute(tx)).rows;
+
+async function putJoins(tx: Tx, rows: JoinRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into analytics_member_joins as j (community_id, member_id, joined)
+    select c, m, joined from json_to_recordset(${JSON.stringify(rows)}::json) as q(c bigint, m bigint, joined date) order by 1, 2
+    on conflict (community_id, member_id) do update set joined = excluded.joined`.execute(tx);
+}
+
+/**
+ * Moves a merged member's rows onto the survivor, adding counts where both had the same day.
+ * Both members' active days are taken out of the derived aggregates first and the survivor's put
+ * back after, placed by the earlier of the two join days in each community (a merge keeps the
+ * earlier profile creation, and the stays move with it). Returns what undo needs.
+ */
+export async function moveMember(tx: Tx, fromId: number, toId: number): Promise<MoveSnapshot> {
+  const joins = await joinsOf(tx, [fromId, toId]);
+  await addContributions(tx, await activeDaysOf(tx, [fromId, toId]), -1);
   const gone = (await sql<DayRow>`
     delete from analytics_member_days where member_id = ${fromId}
-    returning community_id, day::text as day, activities, meaningful, messages`.execute(tx)).rows;
-  await addRows(tx, toId, gone, 1);
-  return gone;
+    returning community_id::int, day::text as day, activities, meaningful, messages`.execute(tx)).rows;
+  // The community-day totals do not change: the same activities, another member.
+  await addMemberRows(tx, toId, gone, 1);
+  const earliest = new Map<number, string | null>();
+  for (const j of joins) {
+    const was = earliest.get(j.c);
+    earliest.set(j.c, was === undefined ? j.joined : was === null ? j.joined : j.joined === null || was < j.joined ? was : j.joined);
+  }
+  await sql`delete from analytics_member_joins where member_id = ${fromId}`.execute(tx);
+  await putJoins(tx, [...earliest].map(([c, joined]) => ({ c, m: toId, joined })));
+  await addContributions(tx, await activeDaysOf(tx, [toId]), 1);
+  return { rows: gone, joins };
 }
 
-export async function unmoveMember(tx: Tx, rows: DayRow[], fromId: number, toId: number): Promise<void> {
-  await addRows(tx, toId, rows, -1);
+export async function unmoveMember(tx: Tx, snapshot: MoveSnapshot, fromId: number, toId: number, tz: string): Promise<void> {
+  await addContributions(tx, await activeDaysOf(tx, [toId]), -1);
+  await addMemberRows(tx, toId, snapshot.rows, -1);
   await sql`delete from analytics_member_days where member_id = ${toId} and activities = 0 and meaningful = 0 and messages = 0`.execute(tx);
-  await addRows(tx, fromId, rows, 1);
+  await addMemberRows(tx, fromId, snapshot.rows, 1);
+  const days = await activeDaysOf(tx, [fromId, toId]);
+  if (snapshot.joins) {
+    await sql`delete from analytics_member_joins where member_id in (${fromId}, ${toId})`.execute(tx);
+    await putJoins(tx, snapshot.joins);
+  } else {
+    await syncJoins(tx, days, tz, { moveCells: false }); // a merge made before join days were kept
+  }
+  await addContributions(tx, days, 1);
 }
 
-async function addRows(tx: Tx, memberId: number, rows: DayRow[], sign: 1 | -1): Promise<void> {
+async function addMemberRows(tx: Tx, memberId: number, rows: DayRow[], sign: 1 | -1): Promise<void> {
   if (rows.length === 0) return;
   await sql`
     insert into analytics_member_days as d (community_id, day, member_id, activities, meaningful, messages)
@@ -56,37 +142,20 @@ async function addRows(tx: Tx, memberId: number, rows: DayRow[], sign: 1 | -1): 
       messages = d.messages + excluded.messages`.execute(tx);
 }
 
-/** Adds the activities with these ids to the rollup (each id once: the outbox delivers a batch once). */
-export async function addActivities(tx: Tx, ids: number[], tz: string, kinds: string[]): Promise<void> {
-  if (ids.length === 0) return;
+/** Recomputes the rollup and everything derived from it from raw history, at a consistent cut. */
+export async function rebuild(tx: Tx, tz: string, kinds: string[]): Promise<void> {
+  // No batch commits while the rollup is rebuilt, and the rollup jobs of batches committed before
+  // it are done by the rebuild itself.
+  await sql`lock table activities in share mode`.execute(tx);
+  await sql`update jobs set status = 'done', finished_at = now() where queue = ${ROLLUP_QUEUE} and status = 'queued'`.execute(tx);
+  await sql`truncate analytics_member_days, analytics_community_days`.execute(tx);
   await sql`
-    with src as (select member_id, community_id, occurred_at, kind from activities where id = any(${ids}::bigint[]))
-    insert into analytics_member_days as d (community_id, day, member_id, activities, meaningful, messages)
-    select * from (${counts(tz, kinds)}) n order by 1, 2, 3
-    on conflict (community_id, day, member_id) do update set
-      activities = d.activities + excluded.activities,
-      meaningful = d.meaningful + excluded.meaningful,
-      messages = d.messages + excluded.messages`.execute(tx);
-}
-
-/** Recomputes the rollup rows of some members (or all, when `memberIds` is null) from raw activities. */
-export async function rebuild(tx: Tx, tz: string, kinds: string[], memberIds: number[] | null): Promise<void> {
-  if (memberIds === null) {
-    // A consistent cut: no batch commits while the rollup is rebuilt, and the rollup jobs of batches
-    // committed before it are done by the rebuild itself.
-    await sql`lock table activities in share mode`.execute(tx);
-    await sql`update jobs set status = 'done', finished_at = now() where queue = ${ROLLUP_QUEUE} and status = 'queued'`.execute(tx);
-    await sql`truncate analytics_member_days`.execute(tx);
-    await sql`
-      with src as (select member_id, community_id, occurred_at, kind from activities)
-      insert into analytics_member_days (community_id, day, member_id, activities, meaningful, messages)
-      ${counts(tz, kinds)}`.execute(tx);
-    return;
-  }
-  if (memberIds.length === 0) return;
-  await sql`delete from analytics_member_days where member_id = any(${memberIds}::bigint[])`.execute(tx);
-  await sql`
-    with src as (select member_id, community_id, occurred_at, kind from activities where member_id = any(${memberIds}::bigint[]))
+    with src as (select member_id, community_id, occurred_at, kind from activities)
     insert into analytics_member_days (community_id, day, member_id, activities, meaningful, messages)
     ${counts(tz, kinds)}`.execute(tx);
+  await sql`
+    insert into analytics_community_days (community_id, day, activities, meaningful, messages)
+    select community_id, day, sum(activities)::int, sum(meaningful)::int, sum(messages)::int from analytics_member_days group by 1, 2`.execute(tx);
+  await recountGaps(tx, tz);
+  await recountCohorts(tx, tz, kinds);
 }

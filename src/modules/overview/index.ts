@@ -5,4 +5,4 @@
  */
 export { createOverviewService, growthPercent, MAX_OVERVIEW_DAYS, type OverviewService, type Overview, type OverviewDeps } from './overview.service.js';
 export { overviewRoutes } from './overview.routes.js';
-export { resolveDayPeriod, addDays, daysBetween, type DayPeriod } from './domain/period.js';
+export { resolveDayPeriod, addDays, daysBetween, isCalendarDate, type DayPeriod } from './domain/period.js';

@@ -7494,7 +7494,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Engagement 活跃度: DAU/WAU/MAU, active and participation rates, messages, top contributors (from the daily rollup) */
+        /** Engagement 活跃度: DAU/WAU/MAU, active and participation rates, messages, a daily series (from the rollups) */
         get: {
             parameters: {
                 query?: {
@@ -7549,7 +7549,57 @@ export interface paths {
                                 messages: number;
                                 meaningful: number;
                             }[];
-                            topContributors: {
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/top-contributors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 10 members with the most meaningful activities in the period */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (YYYY-MM-DD, workspace time zone); default 30 days before `to` */
+                    from?: string;
+                    /** @description Last day, included (default today) */
+                    to?: string;
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                /** @description A calendar day of the workspace time zone */
+                                from: string;
+                                /** @description A calendar day of the workspace time zone */
+                                to: string;
+                            };
+                            communityId: number | null;
+                            items: {
                                 memberId: number;
                                 name: string;
                                 meaningful: number;
@@ -7679,6 +7729,258 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cohort retention 留存: members by join week or month × periods since joining, for a community or a segment */
+        get: {
+            parameters: {
+                query?: {
+                    grain?: "week" | "month";
+                    /** @description A day in the first cohort (default: 11 cohorts before `to`) */
+                    from?: string;
+                    /** @description A day in the last cohort (default today) */
+                    to?: string;
+                    /** @description Periods since joining to show */
+                    periods?: number;
+                    communityId?: number;
+                    tagId?: number;
+                    lifecycleStage?: "acquired" | "activated" | "retained" | "monetised" | "dormant" | "churned";
+                    /** @description Members with an identity on this channel */
+                    channel?: string;
+                    tierId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grain: "week" | "month";
+                            communityId: number | null;
+                            from: string;
+                            to: string;
+                            periods: number;
+                            /** @description cells: the maintained cohort cells; segment: computed for the filtered members */
+                            source: "cells" | "segment";
+                            cohorts: {
+                                cohort: string;
+                                /** @description Members who joined in the cohort period */
+                                size: number;
+                                /** @description Active members in period k since joining (k = 0 …), for the periods that have begun */
+                                active: number[];
+                                rates: number[];
+                            }[];
+                            /** @description Retention in period k over the cohorts that reached it, weighted by size */
+                            average: (number | null)[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lifecycle funnel 获客 → 激活 → 留存 → 变现 of the members who joined in the period, with conversions; by community, channel or join source */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day of joining (default 30 days before `to`) */
+                    from?: string;
+                    to?: string;
+                    communityId?: number;
+                    by?: "community" | "channel" | "source";
+                    retention?: "week" | "month";
+                    retentionPeriod?: number;
+                    tagId?: number;
+                    lifecycleStage?: "acquired" | "activated" | "retained" | "monetised" | "dormant" | "churned";
+                    /** @description Members with an identity on this channel */
+                    channel?: string;
+                    tierId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                            };
+                            communityId: number | null;
+                            by: string | null;
+                            rules: {
+                                activationMinActivities: number;
+                                activationDays: number;
+                                retention: "week" | "month";
+                                retentionPeriod: number;
+                            };
+                            total: {
+                                key: string | null;
+                                name: string | null;
+                                acquired: number;
+                                activated: number;
+                                retained: number;
+                                monetised: number;
+                                buyers: number;
+                                activationRate: number;
+                                retentionRate: number;
+                                monetisationRate: number;
+                                overallRate: number;
+                                buyerRate: number;
+                                /** @description Joiners whose activation window is still open */
+                                activationPending: number;
+                                /** @description Activated members whose retention window is still open */
+                                retentionPending: number;
+                            };
+                            groups: {
+                                key: string | null;
+                                name: string | null;
+                                acquired: number;
+                                activated: number;
+                                retained: number;
+                                monetised: number;
+                                buyers: number;
+                                activationRate: number;
+                                retentionRate: number;
+                                monetisationRate: number;
+                                overallRate: number;
+                                buyerRate: number;
+                                /** @description Joiners whose activation window is still open */
+                                activationPending: number;
+                                /** @description Activated members whose retention window is still open */
+                                retentionPending: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/lifecycle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members per lifecycle stage (kept by the nightly job) */
+        get: {
+            parameters: {
+                query?: {
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communityId: number | null;
+                            updatedAt: string | null;
+                            total: number;
+                            stages: {
+                                /** @enum {unknown} */
+                                stage: "acquired" | "activated" | "retained" | "monetised" | "dormant" | "churned";
+                                members: number;
+                                share: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/lifecycle/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set every member's lifecycle stage now (it also runs each night) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7974,6 +8276,15 @@ export interface paths {
                             meaningfulKinds: string[];
                             rfmWindowDays: number;
                             rollupBasis: string | null;
+                            /** @description Activated: at least this many meaningful activities … */
+                            activationMinActivities: number;
+                            /** @description … within this many days of joining */
+                            activationDays: number;
+                            /** @description Dormant: no meaningful activity for this many days */
+                            dormantDays: number;
+                            /** @description Churned: no meaningful activity for this many days (more than dormant) */
+                            churnedDays: number;
+                            lifecycleUpdatedAt: string | null;
                         };
                     };
                 };
@@ -7984,7 +8295,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change which kinds are meaningful (the rollups are rebuilt) or the RFM window */
+        /** Change which kinds are meaningful (the rollups are rebuilt), the RFM window, or the lifecycle definitions */
         patch: {
             parameters: {
                 query?: never;
@@ -7997,6 +8308,10 @@ export interface paths {
                     "application/json": {
                         meaningfulKinds?: string[];
                         rfmWindowDays?: number;
+                        activationMinActivities?: number;
+                        activationDays?: number;
+                        dormantDays?: number;
+                        churnedDays?: number;
                     };
                 };
             };
@@ -8011,6 +8326,15 @@ export interface paths {
                             meaningfulKinds: string[];
                             rfmWindowDays: number;
                             rollupBasis: string | null;
+                            /** @description Activated: at least this many meaningful activities … */
+                            activationMinActivities: number;
+                            /** @description … within this many days of joining */
+                            activationDays: number;
+                            /** @description Dormant: no meaningful activity for this many days */
+                            dormantDays: number;
+                            /** @description Churned: no meaningful activity for this many days (more than dormant) */
+                            churnedDays: number;
+                            lifecycleUpdatedAt: string | null;
                         };
                     };
                 };

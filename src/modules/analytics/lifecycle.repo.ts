@@ -1,0 +1,172 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Tx } from '../../kernel/db/database.js';
+import type { Grain } from './domain/cohorts.js';
+
+/**
+ * SQL of the lifecycle reports: cohort retention (from the cohort cells, or from the daily rollup
+ * for a segment of members), the acquisition → activation → retention → monetisation funnel, and
+ * the nightly lifecycle stage of every member. `members`, `member_tags`, `member_identities`,
+ * `community_memberships`, `loyalty_*` and `orders` belong to other modules and are only read here.
+ */
+
+/** Narrows reports to a segment of members: a tag, a lifecycle stage, a channel, a tier. */
+export interface MemberFilter { tagId?: number; lifecycleStage?: string; channel?: string; tierId?: number }
+export const hasFilter = (f: MemberFilter) => f.tagId !== undefined || f.lifecycleStage !== undefined || f.channel !== undefined || f.tierId !== undefined;
+
+/** Conditions on member id `m` for the filter (a tier is the manual one while set, else the earned one, else the entry tier). */
+function filterSql(f: MemberFilter, m: RawBuilder<unknown>) {
+  const c: RawBuilder<unknown>[] = [sql`true`];
+  if (f.tagId !== undefined) c.push(sql`exists (select 1 from member_tags t where t.member_id = ${m} and t.tag_id = ${f.tagId})`);
+  if (f.lifecycleStage !== undefined) c.push(sql`exists (select 1 from members s where s.id = ${m} and s.lifecycle_stage = ${f.lifecycleStage})`);
+  if (f.channel !== undefined) c.push(sql`exists (select 1 from member_identities i where i.member_id = ${m} and i.channel = ${f.channel})`);
+  if (f.tierId !== undefined) {
+    c.push(sql`coalesce((select coalesce(la.manual_tier_id, la.tier_id) from loyalty_accounts la where la.member_id = ${m}),
+      (select id from loyalty_tiers order by threshold limit 1)) = ${f.tierId}`);
+  }
+  return sql.join(c, sql` and `);
+}
+
+/**
+ * The members who joined in [from, to] (days) with their join day: for the workspace, live and
+ * erased profiles created then (merged ones live on in their survivor); for a community, members
+ * whose first stay there began then.
+ */
+function joiners(communityId: number, from: string, to: string, tz: string, f: MemberFilter) {
+  const start = sql`(${from}::date::timestamp at time zone ${tz})`;
+  const end = sql`((${to}::date + 1)::timestamp at time zone ${tz})`;
+  return communityId === 0
+    ? sql`select id as m, created_at as joined_at, (created_at at time zone ${tz})::date as joined from members
+        where merged_into is null and created_at >= ${start} and created_at < ${end} and ${filterSql(f, sql`members.id`)}`
+    : sql`select m, joined_at, (joined_at at time zone ${tz})::date as joined from (
+          select member_id as m, min(joined_at) as joined_at from community_memberships where community_id = ${communityId} group by member_id) j
+        where joined_at >= ${start} and joined_at < ${end} and ${filterSql(f, sql`j.m`)}`;
+}
+
+/** Cohort sizes: members who joined in each week or month of [from, to]. */
+export async function cohortSizes(tx: Tx, communityId: number, grain: Grain, from: string, to: string, tz: string, f: MemberFilter) {
+  const r = await sql<{ cohort: string; n: number }>`
+    select date_trunc(${grain}, joined)::date::text as cohort, count(*)::int as n from (${joiners(communityId, from, to, tz, f)}) j group by 1`.execute(tx);
+  return new Map(r.rows.map((x) => [x.cohort, x.n]));
+}
+
+type Cells = Map<string, Map<number, number>>;
+const toCells = (rows: { cohort: string; period: number; n: number }[]): Cells => {
+  const cells: Cells = new Map();
+  for (const x of rows) {
+    if (!cells.has(x.cohort)) cells.set(x.cohort, new Map());
+    cells.get(x.cohort)!.set(x.period, x.n);
+  }
+  return cells;
+};
+
+/** Active members per cohort and period, read from the maintained cohort cells. */
+export async function cohortCells(tx: Tx, communityId: number, grain: Grain, from: string, to: string): Promise<Cells> {
+  const r = await sql<{ cohort: string; period: number; n: number }>`
+    select cohort::text, period, members as n from analytics_cohort_cells
+    where community_id = ${communityId} and grain = ${grain} and cohort between ${from}::date and ${to}::date and members > 0`.execute(tx);
+  return toCells(r.rows);
+}
+
+/** The same cells for a segment, computed from the daily rollup of its joiners (no maintained cells to read). */
+export async function segmentCohortCells(tx: Tx, communityId: number, grain: Grain, from: string, to: string, tz: string, f: MemberFilter): Promise<Cells> {
+  const r = await sql<{ cohort: string; period: number; n: number }>`
+    with j as materialized (${joiners(communityId, from, to, tz, f)}),
+    p as (
+      select distinct d.member_id, date_trunc(${grain}, j.joined)::date as cohort, date_trunc(${grain}, d.day)::date as at
+      from j join analytics_member_days d on d.member_id = j.m and d.community_id = ${communityId} and d.meaningful > 0
+      where d.day >= date_trunc(${grain}, j.joined)::date)
+    select cohort::text, case ${grain} when 'week' then (at - cohort) / 7
+      else ((extract(year from at) - extract(year from cohort)) * 12 + extract(month from at) - extract(month from cohort))::int end as period,
+      count(*)::int as n
+    from p group by 1, 2`.execute(tx);
+  return toCells(r.rows);
+}
+
+export interface FunnelRules { minActivities: number; withinDays: number; retentionDays: number; retentionPeriod: number; today: string }
+export type FunnelBy = 'community' | 'channel' | 'source';
+export interface FunnelRow { key: string | null; acquired: number; activated: number; retained: number; monetised: number; buyers: number; activation_pending: number; retention_pending: number }
+
+/**
+ * The funnel of members who joined in [from, to], grouped by `by` (or one total row):
+ * - activated: at least `minActivities` meaningful activities within `withinDays` days of joining
+ *   (the join day is day 1); the activation day is the day the last of them fell on;
+ * - retained: activated, and active in the `retentionPeriod`-th window of `retentionDays` days
+ *   after the activation day (days a + k·L … a + k·L + L − 1);
+ * - monetised: retained, and at least one order at or after joining that was not fully refunded;
+ * - buyers: joiners with such an order, whatever the steps before.
+ * Pending counts: joiners whose activation window, or activated members whose retention window,
+ * has not ended by today, who may still convert. Grouped rows read the joins of each community.
+ */
+export async function funnel(tx: Tx, communityId: number, by: FunnelBy | null, from: string, to: string, tz: string, filter: MemberFilter, r: FunnelRules, scope: number[] | null): Promise<FunnelRow[]> {
+  const start = sql`(${from}::date::timestamp at time zone ${tz})`;
+  const end = sql`((${to}::date + 1)::timestamp at time zone ${tz})`;
+  const scoped = scope === null ? sql`true` : sql`cm.community_id = any(${scope}::bigint[])`;
+  const j = by === null
+    ? sql`select null::text as key, ${communityId}::bigint as c, m, joined_at, joined from (${joiners(communityId, from, to, tz, filter)}) x`
+    : sql`
+        select ${by === 'community' ? sql`f.community_id::text` : by === 'channel' ? sql`co.channel` : sql`f.join_source`} as key,
+          f.community_id as c, f.member_id as m, f.joined_at, (f.joined_at at time zone ${tz})::date as joined
+        from (select distinct on (cm.community_id, cm.member_id) cm.community_id, cm.member_id, cm.joined_at, cm.join_source
+              from community_memberships cm where ${scoped} ${communityId === 0 ? sql`` : sql`and cm.community_id = ${communityId}`}
+              order by cm.community_id, cm.member_id, cm.joined_at) f
+        join communities co on co.id = f.community_id
+        where f.joined_at >= ${start} and f.joined_at < ${end} and ${filterSql(filter, sql`f.member_id`)}`;
+  const res = await sql<FunnelRow>`
+    with j as materialized (${j}),
+    a as (
+      select j.*, (
+        select min(day) from (
+          select d.day, sum(d.meaningful) over (order by d.day) as run from analytics_member_days d
+          where d.member_id = j.m and d.community_id = j.c and d.meaningful > 0 and d.day between j.joined and j.joined + ${r.withinDays - 1}::int) z
+        where run >= ${r.minActivities}) as act
+      from j),
+    s as (
+      select a.*,
+        act is not null and exists (select 1 from analytics_member_days d where d.member_id = a.m and d.community_id = a.c and d.meaningful > 0
+          and d.day between a.act + ${r.retentionDays * r.retentionPeriod}::int and a.act + ${r.retentionDays * (r.retentionPeriod + 1) - 1}::int) as kept,
+        exists (select 1 from orders o where o.member_id = a.m and o.ordered_at >= a.joined_at and o.status <> 'refunded') as bought
+      from a)
+    select key, count(*)::int as acquired, count(act)::int as activated,
+      count(*) filter (where kept)::int as retained, count(*) filter (where kept and bought)::int as monetised,
+      count(*) filter (where bought)::int as buyers,
+      count(*) filter (where act is null and joined + ${r.withinDays - 1}::int >= ${r.today}::date)::int as activation_pending,
+      count(*) filter (where act is not null and not kept and act + ${r.retentionDays * (r.retentionPeriod + 1) - 1}::int >= ${r.today}::date)::int as retention_pending
+    from s group by key order by key`.execute(tx);
+  return res.rows;
+}
+
+export interface StageRules { minActivities: number; withinDays: number; dormantDays: number; churnedDays: number; today: string }
+
+/**
+ * Sets every live member's lifecycle stage from their activity and orders, writing only the
+ * members whose stage changes, and returns how many changed. In order of precedence:
+ * churned / dormant (no meaningful activity — or, never active, no join — for that many days),
+ * monetised (an order not fully refunded), retained (activated, and active again 7 or more days
+ * after the activation day), activated, acquired.
+ */
+export async function updateStages(tx: Tx, r: StageRules, tz: string): Promise<number> {
+  const res = await sql`
+    with v as (
+      select mb.id, (mb.created_at at time zone ${tz})::date as joined,
+        (select max(d.day) from analytics_member_days d where d.member_id = mb.id and d.community_id = 0 and d.meaningful > 0) as last_day
+      from members mb where mb.merged_into is null and mb.erased_at is null),
+    w as (
+      select v.*, (
+        select min(day) from (
+          select d.day, sum(d.meaningful) over (order by d.day) as run from analytics_member_days d
+          where d.member_id = v.id and d.community_id = 0 and d.meaningful > 0 and d.day between v.joined and v.joined + ${r.withinDays - 1}::int) z
+        where run >= ${r.minActivities}) as act
+      from v),
+    s as (
+      select w.id, case
+        when coalesce(last_day, joined) <= ${r.today}::date - ${r.churnedDays}::int then 'churned'
+        when coalesce(last_day, joined) <= ${r.today}::date - ${r.dormantDays}::int then 'dormant'
+        when exists (select 1 from orders o where o.member_id = w.id and o.status <> 'refunded') then 'monetised'
+        when act is not null and last_day >= act + 7 then 'retained'
+        when act is not null then 'activated'
+        else 'acquired' end as stage
+      from w)
+    update members mb set lifecycle_stage = s.stage from s
+    where mb.id = s.id and mb.lifecycle_stage <> s.stage`.execute(tx);
+  return Number(res.numAffectedRows ?? 0);
+}
