@@ -88,6 +88,33 @@ export async function communityComparison(tx: Tx, p: Span, tz: string) {
 }
 
 /**
+ * Per community, what its health score needs: members at the start and end of the period, active
+ * members in it and in the previous period of the same length, and those active in both (from the
+ * gap histogram: |A ∩ B| = |A| + |B| − |A ∪ B|, the union being the two periods together).
+ */
+export async function healthFigures(tx: Tx, p: Span, prev: Span, tz: string) {
+  const startCut = sql`(${p.from}::date::timestamp at time zone ${tz})`;
+  const endCut = sql`((${p.to}::date + 1)::timestamp at time zone ${tz})`;
+  const r = await sql<{ id: number; name: string; stage: string; members_start: number; members_end: number; active: number; active_previous: number; either: number }>`
+    with m as (
+      select community_id,
+        count(distinct member_id) filter (where joined_at < ${startCut} and (left_at is null or left_at >= ${startCut}))::int as members_start,
+        count(distinct member_id) filter (where joined_at < ${endCut} and (left_at is null or left_at >= ${endCut}))::int as members_end
+      from community_memberships group by community_id),
+    a as (
+      select community_id,
+        coalesce(sum(members) filter (where day >= ${p.from}::date and gap > day - ${p.from}::date), 0)::int as active,
+        coalesce(sum(members) filter (where day <= ${prev.to}::date and gap > day - ${prev.from}::date), 0)::int as active_previous,
+        coalesce(sum(members) filter (where gap > day - ${prev.from}::date), 0)::int as either
+      from analytics_active_gaps where community_id <> 0 and day between ${prev.from}::date and ${p.to}::date group by community_id)
+    select c.id, c.name, c.stage, coalesce(m.members_start, 0) as members_start, coalesce(m.members_end, 0) as members_end,
+      coalesce(a.active, 0) as active, coalesce(a.active_previous, 0) as active_previous, coalesce(a.either, 0) as either
+    from communities c left join m on m.community_id = c.id left join a on a.community_id = c.id
+    where c.archived_at is null order by c.id`.execute(tx);
+  return r.rows.map((x) => ({ ...x, retained: x.active + x.active_previous - x.either }));
+}
+
+/**
  * RFM of every live buyer over orders in the window, written to analytics_member_rfm in one
  * statement: recency in whole days before `now`, frequency = orders not fully refunded, monetary =
  * what was paid minus refunds; scores by rank quintiles (docs/metrics.md); the layer from the grid.

@@ -30,6 +30,11 @@ export function analyticsRoutes(a: AnalyticsService, life: LifecycleService): Fa
       schema: { tags, summary: 'Communities side by side: members, active members, active rate, messages', querystring: Type.Omit(S.PeriodQuery, ['communityId']), response: { 200: S.CommunityComparisonSchema } },
     }, async (req) => a.communities(req.ctx, req.query));
 
+    app.get('/analytics/health', {
+      config: { access: 'analytics:read' },
+      schema: { tags, summary: 'Community health 社群健康度: a score from growth, activity and retention, its parts, and advice for the stage', querystring: Type.Omit(S.PeriodQuery, ['communityId']), response: { 200: S.HealthSchema } },
+    }, async (req) => a.health(req.ctx, req.query));
+
     app.get('/analytics/cohorts', {
       config: { access: 'analytics:read' },
       schema: { tags, summary: 'Cohort retention 留存: members by join week or month × periods since joining, for a community or a segment', querystring: L.CohortQuery, response: { 200: L.CohortSchema } },

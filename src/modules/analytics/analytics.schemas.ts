@@ -39,6 +39,20 @@ export const CommunityComparisonSchema = Type.Object({
     messages: Type.Integer(), meaningful: Type.Integer(), activeRate: Type.Number(), messagesPerActiveMember: Type.Number(),
   })),
 });
+const Advice = Type.Object({ zh: Type.String(), en: Type.String() });
+const PartKey = Type.Union([Type.Literal('growth'), Type.Literal('activity'), Type.Literal('retention'), Type.Literal('sentiment')]);
+export const HealthSchema = Type.Object({
+  period: PeriodOut, previous: PeriodOut,
+  items: Type.Array(Type.Object({
+    id: Type.Integer(), name: Type.String(), stage: Type.String(),
+    score: Nullable(Type.Integer({ description: '0–100, the weighted mean of the parts present' })),
+    membersStart: Type.Integer(), membersEnd: Type.Integer(), active: Type.Integer(), activePrevious: Type.Integer(),
+    retained: Type.Integer({ description: 'Active in the previous period and again in this one' }),
+    parts: Type.Array(Type.Object({ part: PartKey, value: Nullable(Type.Number()), score: Nullable(Type.Number()) })),
+    weakest: Nullable(PartKey),
+    advice: Type.Object({ stage: Advice, focus: Nullable(Advice) }),
+  })),
+});
 const LayerKey = Type.Enum(RFM_LAYERS);
 export const LayerSchema = Type.Object({
   key: LayerKey, nameZh: Type.String(), nameEn: Type.String(), strategyZh: Type.String(), strategyEn: Type.String(),

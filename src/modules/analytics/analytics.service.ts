@@ -8,6 +8,7 @@ import { getMemberSummaries, requireMemberFor } from '../members/index.js';
 import { addDays, daysBetween } from '../overview/index.js';
 import { reportCommunity, reportPeriod, requireWorkspaceReader } from './scope.js';
 import { DEFAULT_LAYER_TEXT, RFM_LAYERS, type RfmLayer } from './domain/rfm.js';
+import { PART_ADVICE, STAGE_ADVICE, healthParts, healthScore, weakestPart, type Stage } from './domain/health.js';
 import * as repo from './analytics.repo.js';
 import * as rollups from './rollups.js';
 
@@ -135,6 +136,28 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     };
   }
 
+  /** Each community's health score with its parts and advice (docs/metrics.md). */
+  async function health(ctx: ActorContext, q: { from?: string; to?: string }) {
+    const p = period(q);
+    const n = daysBetween(p.from, p.to);
+    const prev = { from: addDays(p.from, -n), to: addDays(p.from, -1) };
+    const scope = ctx.actor.communityIds;
+    const rows = (await repo.healthFigures(db, p, prev, tz)).filter((r) => scope === null || scope.includes(r.id));
+    return {
+      period: { from: p.from, to: p.to }, previous: prev,
+      items: rows.map((r) => {
+        const parts = healthParts({ membersStart: r.members_start, membersEnd: r.members_end, active: r.active, activePrevious: r.active_previous, retained: r.retained, sentiment: null });
+        const weakest = weakestPart(parts);
+        return {
+          id: r.id, name: r.name, stage: r.stage, score: healthScore(parts),
+          membersStart: r.members_start, membersEnd: r.members_end, active: r.active, activePrevious: r.active_previous, retained: r.retained,
+          parts, weakest,
+          advice: { stage: STAGE_ADVICE[r.stage as Stage], focus: weakest ? PART_ADVICE[weakest] : null },
+        };
+      }),
+    };
+  }
+
   async function ensureLayerTexts(tx: Tx) {
     const rows = RFM_LAYERS.map((k) => ({ key: k, name_zh: DEFAULT_LAYER_TEXT[k].nameZh, name_en: DEFAULT_LAYER_TEXT[k].nameEn, strategy_zh: DEFAULT_LAYER_TEXT[k].strategyZh, strategy_en: DEFAULT_LAYER_TEXT[k].strategyEn }));
     await tx.insertInto('analytics_rfm_layers').values(rows).onConflict((oc) => oc.column('key').doNothing()).execute();
@@ -221,7 +244,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     };
   }
 
-  return { settings, updateSettings, rebuildRollups, rebuildRollupsIn, engagement, topContributors, heatmap, communities, computeRfm, scoreRfmIn, rfm, updateLayer, layerMembers, memberRfm, basisOf };
+  return { settings, updateSettings, rebuildRollups, rebuildRollupsIn, engagement, topContributors, heatmap, health, communities, computeRfm, scoreRfmIn, rfm, updateLayer, layerMembers, memberRfm, basisOf };
 }
 
 export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

@@ -123,6 +123,25 @@ describe('funnel', () => {
   });
 });
 
+describe('community health', () => {
+  it('scores growth, activity and retention per community, with advice for its stage', async () => {
+    const h = await kith.analytics.service.health(systemCtx, { from: '2026-11-01', to: '2026-11-30' });
+    expect(h.previous).toEqual({ from: '2026-10-02', to: '2026-10-31' });
+    const [a, b] = h.items;
+    // A: 1 member on 1 November (p5), 5 at the end (+400 % → 100); 4 of 5 active (→ 100);
+    // p5 was active in October and not in November (retention 0 → 0). (100·30 + 100·40 + 0·30) / 100 = 70.
+    expect(a).toMatchObject({ membersStart: 1, membersEnd: 5, active: 4, activePrevious: 1, retained: 0, score: 70, weakest: 'retention' });
+    expect(a!.advice.stage.zh).toContain('种子用户'); // A is at the launch stage
+    // B: empty on 1 November, p2 at the end (→ 100); nobody active (→ 0); no previous actives (left out).
+    // (100·30 + 0·40) / 70 = 42.9 → 43.
+    expect(b).toMatchObject({ membersStart: 0, membersEnd: 1, active: 0, score: 43, weakest: 'activity' });
+    expect(b!.parts.find((x) => x.part === 'retention')!.score).toBeNull();
+    const cm = await staffSession(kith, 'community_manager', [B]);
+    const res = await injector(kith)({ method: 'GET', url: '/api/v1/analytics/health?from=2026-11-01&to=2026-11-30', headers: cm.headers });
+    expect(res.json().items.map((x: { id: number }) => x.id)).toEqual([B]);
+  });
+});
+
 describe('lifecycle stages', () => {
   it('sets every member\u2019s stage, audited when a person asks', async () => {
     const inject = injector(kith);

@@ -7735,6 +7735,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Community health 社群健康度: a score from growth, activity and retention, its parts, and advice for the stage */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (YYYY-MM-DD, workspace time zone); default 30 days before `to` */
+                    from?: string;
+                    /** @description Last day, included (default today) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                /** @description A calendar day of the workspace time zone */
+                                from: string;
+                                /** @description A calendar day of the workspace time zone */
+                                to: string;
+                            };
+                            previous: {
+                                /** @description A calendar day of the workspace time zone */
+                                from: string;
+                                /** @description A calendar day of the workspace time zone */
+                                to: string;
+                            };
+                            items: {
+                                id: number;
+                                name: string;
+                                stage: string;
+                                score: number | null;
+                                membersStart: number;
+                                membersEnd: number;
+                                active: number;
+                                activePrevious: number;
+                                /** @description Active in the previous period and again in this one */
+                                retained: number;
+                                parts: {
+                                    part: "growth" | "activity" | "retention" | "sentiment";
+                                    value: number | null;
+                                    score: number | null;
+                                }[];
+                                weakest: ("growth" | "activity" | "retention" | "sentiment") | null;
+                                advice: {
+                                    stage: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    focus: {
+                                        zh: string;
+                                        en: string;
+                                    } | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/cohorts": {
         parameters: {
             query?: never;
