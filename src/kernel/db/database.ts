@@ -42,7 +42,10 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes });
+    // JIT compilation (on by default) costs tens to hundreds of milliseconds per query whose
+    // estimate looks large, such as a report's correlated subqueries, and saves nothing on Kith's
+    // short statements: off for Kith's sessions.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes, options: '-c jit=off' });
     pool.on('error', () => { /* idle client errors surface on the next query */ });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {

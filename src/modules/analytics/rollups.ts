@@ -37,17 +37,20 @@ interface BatchRow { c: number; day: string; m: number; a: number; mf: number; m
  */
 export async function addActivities(tx: Tx, ids: number[], tz: string, kinds: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const r = await sql<BatchRow & { fresh: boolean; next: string | null }>`
+  const r = await sql<BatchRow & { fresh: boolean; next: string | null; rejoin: boolean }>`
     with src as (select member_id, community_id, occurred_at, kind from activities where id = any(${ids}::bigint[])),
     n as (${counts(tz, kinds)})
     select n.community_id::int as c, n.day::text as day, n.member_id::int as m, n.activities as a, n.meaningful as mf, n.messages as ms,
       f.fresh, case when f.fresh then (select min(y.day)::text from analytics_member_days y
-        where y.member_id = n.member_id and y.community_id = n.community_id and y.meaningful > 0 and y.day > n.day) end as next
+        where y.member_id = n.member_id and y.community_id = n.community_id and y.meaningful > 0 and y.day > n.day) end as next,
+      -- A join day is stored once; only an activity before it can move it (a stay is backdated).
+      (j.member_id is null or (n.community_id <> 0 and (j.joined is null or n.day < j.joined))) as rejoin
     from n cross join lateral (select n.meaningful > 0 and coalesce((select x.meaningful from analytics_member_days x
-      where x.community_id = n.community_id and x.day = n.day and x.member_id = n.member_id), 0) = 0 as fresh) f`.execute(tx);
+      where x.community_id = n.community_id and x.day = n.day and x.member_id = n.member_id), 0) = 0 as fresh) f
+    left join analytics_member_joins j on j.community_id = n.community_id and j.member_id = n.member_id`.execute(tx);
   const rows = r.rows;
   // A batch can open or backdate the stays of its members: their cells follow first.
-  await syncJoins(tx, rows, tz);
+  await syncJoins(tx, rows.filter((x) => x.rejoin), tz);
   const fresh = rows.filter((x) => x.fresh);
   // In the live stream the batch is the latest: no active day after it, nothing to take out.
   const later: MemberDay[] = fresh.filter((x) => x.next !== null).map((x) => ({ c: x.c, m: x.m, day: x.next! }));
