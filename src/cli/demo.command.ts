@@ -23,6 +23,9 @@ export async function loadDemoIfEmpty(kith: Kith, opts: { seed?: number; members
   });
   await kith.jobs.runOnce(); // follow-up work of the load (last-active dates, points by the rules) before anyone looks
   await kith.database.transaction((tx) => kith.loyalty.badges.awardAutomatic(tx));
+  // What the nightly jobs would compute, so the analytics pages have RFM layers and stages at once.
+  await kith.analytics.service.computeRfm();
+  await kith.analytics.lifecycle.updateStages();
   // Fresh planner statistics for the tables the load just filled. PGlite has no autovacuum: without
   // them the planner takes the tables for empty and picks nested loops (a member search took minutes).
   await sql`analyze`.execute(kith.database.db);
