@@ -16,6 +16,7 @@ export const ProblemSchema = Type.Object(
     instance: Type.Optional(Type.String()),
     requestId: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+    params: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'The refusal in figures, for clients that word it themselves (e.g. needed and balance for INSUFFICIENT_POINTS)' })),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 );
@@ -36,6 +37,7 @@ function send(reply: FastifyReply, req: FastifyRequest, status: number, code: st
     requestId: String(req.id),
   };
   if (errors?.length) body.errors = errors;
+  if (extra?.params) body.params = extra.params;
   if (extra?.retryAfterSeconds) reply.header('retry-after', String(extra.retryAfterSeconds));
   return reply.status(status).type('application/problem+json').serializer(JSON.stringify).send(body);
 }

@@ -3,7 +3,8 @@ import type { Clock } from '../../kernel/clock.js';
 import type { ActorContext } from '../../kernel/context.js';
 import { KithError, failIfProblems, forbidden, notFound } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { memberInScope, requireMemberFor } from '../members/index.js';
+import { getMemberSummaries, memberInScope, requireMemberFor } from '../members/index.js';
+import { idCursor } from './domain/cursor.js';
 import { localDay, windowStartMonth } from './domain/calendar.js';
 import { expiringSchedule } from './domain/lots.js';
 import { effectiveTier, progressToNext, sortTiers, type Obligation } from './domain/tiers.js';
@@ -140,13 +141,21 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
     });
   }
 
-  async function listAdjustments(ctx: ActorContext, q: { status?: 'pending' | 'rejected' | 'posted'; memberId?: number; limit?: number }) {
+  /** Adjustments, newest first, with the member's name; keyset-paged on the id (`nextCursor`). */
+  async function listAdjustments(ctx: ActorContext, q: { status?: 'pending' | 'rejected' | 'posted'; memberId?: number; limit?: number; cursor?: string }) {
+    const limit = Math.min(q.limit ?? 100, 500);
     let query = db.selectFrom('loyalty_adjustments').selectAll();
     if (q.status) query = query.where('status', '=', q.status);
     if (q.memberId) query = query.where('member_id', '=', q.memberId);
+    if (q.cursor) query = query.where('id', '<', idCursor(q.cursor));
     query = query.where(memberInScope(ctx, 'loyalty_adjustments.member_id'));
-    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(Math.min(q.limit ?? 100, 500)).execute();
-    return rows.map(adjustmentOut);
+    const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute();
+    const page = rows.slice(0, limit);
+    const names = await getMemberSummaries(db, [...new Set(page.map((r) => r.member_id))]);
+    return {
+      items: page.map((r) => ({ ...adjustmentOut(r), memberName: names.get(r.member_id)?.displayName ?? `#${r.member_id}`, memberAvatarUrl: names.get(r.member_id)?.avatarUrl ?? null })),
+      nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
+    };
   }
 
   async function programme() {

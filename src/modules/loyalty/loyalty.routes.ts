@@ -82,8 +82,8 @@ export function loyaltyRoutes(m: { accounts: AccountsService; tiers: TiersServic
     }, async () => accounts.verify());
 
     app.get('/loyalty/adjustments', {
-      config: { access: 'loyalty:read' }, schema: { tags, summary: 'Manual adjustments, newest first (pending ones wait for approval)', querystring: S.AdjustmentsQuery, response: { 200: Type.Object({ items: Type.Array(S.AdjustmentSchema) }) } },
-    }, async (req) => ({ items: await accounts.listAdjustments(req.ctx, req.query) }));
+      config: { access: 'loyalty:read' }, schema: { tags, summary: 'Manual adjustments, newest first (pending ones wait for approval)', querystring: S.AdjustmentsQuery, response: { 200: S.AdjustmentsPage } },
+    }, async (req) => accounts.listAdjustments(req.ctx, req.query));
 
     app.post('/loyalty/adjustments/:id/approve', {
       config: { access: 'loyalty:approve' }, schema: { tags, summary: 'Approve a pending adjustment (not the requester) and post it', params: IdParam, body: S.DecisionBody, response: { 200: S.AdjustmentSchema } },

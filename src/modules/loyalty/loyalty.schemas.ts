@@ -130,7 +130,10 @@ export const AdjustmentSchema = Type.Object({
   postingId: Nullable(Type.Integer()), createdAt: DateTime,
 });
 export const AdjustmentsQuery = Type.Object({
-  status: Type.Optional(Type.Enum(['pending', 'rejected', 'posted'] as const)), memberId: Type.Optional(Id), limit: Limit(500, 100),
+  status: Type.Optional(Type.Enum(['pending', 'rejected', 'posted'] as const)), memberId: Type.Optional(Id), limit: Limit(500, 100), cursor: Cursor,
+});
+export const AdjustmentsPage = Type.Object({
+  items: Type.Array(Type.Object({ ...AdjustmentSchema.properties, memberName: Type.String(), memberAvatarUrl: Nullable(Type.String()) })), nextCursor: Nullable(Type.String()),
 });
 export const DecisionBody = Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false });
 export const ManualTierBody = Type.Object({
@@ -165,6 +168,7 @@ export const RewardSchema = Type.Object({
 });
 export const CatalogueItemSchema = Type.Object({
   ...RewardSchema.properties, canRedeem: Type.Boolean(), refusal: Nullable(Type.String()), refusalMessage: Nullable(Type.String()),
+  refusalParams: Nullable(Type.Record(Type.String(), Type.Unknown(), { description: 'The refusal in figures: reason, limit, tierIds, or needed and balance' })),
 });
 export const CodesBody = Type.Object({ codes: Type.String({ maxLength: 2_000_000, description: 'One code per line (or comma-separated)' }) }, { additionalProperties: false });
 export const CodesResult = Type.Object({
@@ -180,7 +184,10 @@ export const RedeemBody = Type.Object({
   idempotencyKey: Type.String({ minLength: 8, maxLength: 100, description: 'The same key for a retried request: it stays one redemption' }),
 }, { additionalProperties: false });
 export const RedemptionsQuery = Type.Object({
-  status: Type.Optional(Type.Enum(['requested', 'fulfilled', 'cancelled'] as const)), memberId: Type.Optional(Id), rewardId: Type.Optional(Id), limit: Limit(500, 100),
+  status: Type.Optional(Type.Enum(['requested', 'fulfilled', 'cancelled'] as const)), memberId: Type.Optional(Id), rewardId: Type.Optional(Id), limit: Limit(500, 100), cursor: Cursor,
+});
+export const RedemptionsPage = Type.Object({
+  items: Type.Array(Type.Object({ ...RedemptionSchema.properties, memberName: Type.String(), memberAvatarUrl: Nullable(Type.String()) })), nextCursor: Nullable(Type.String()),
 });
 const CriteriaSchema = Nullable(Type.Union([
   Type.Object({

@@ -254,7 +254,7 @@ describe('members merge', () => {
     expect(s.points.balance).toBe(105);
     expect(s.growth.lifetime).toBe(1080);
     expect(await kith.loyalty.badges.ofMember(systemCtx, a)).toHaveLength(1);
-    expect(await kith.loyalty.rewards.listRedemptions(systemCtx, { memberId: a })).toHaveLength(1);
+    expect((await kith.loyalty.rewards.listRedemptions(systemCtx, { memberId: a })).items).toHaveLength(1);
     await expectNoDrift(kith);
     const u = await inject({ method: 'POST', url: `/api/v1/members/merges/${r.json().mergeId}/undo`, headers: owner.headers, payload: {} });
     expect(u.statusCode, u.body).toBeLessThan(300);
@@ -262,8 +262,8 @@ describe('members merge', () => {
     expect(s.points.balance).toBe(100);
     expect(await balanceOf(kith, b)).toBe(5);
     expect(await kith.loyalty.badges.ofMember(systemCtx, b)).toHaveLength(1);
-    expect(await kith.loyalty.rewards.listRedemptions(systemCtx, { memberId: b })).toHaveLength(1);
-    expect(await kith.loyalty.rewards.listRedemptions(systemCtx, { memberId: a })).toHaveLength(0);
+    expect((await kith.loyalty.rewards.listRedemptions(systemCtx, { memberId: b })).items).toHaveLength(1);
+    expect((await kith.loyalty.rewards.listRedemptions(systemCtx, { memberId: a })).items).toHaveLength(0);
     await expectNoDrift(kith);
   });
 });

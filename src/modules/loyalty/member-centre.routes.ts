@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { Cursor } from '../../http/schemas.js';
 import type { AccountsService } from './accounts.service.js';
 import type { BadgesService } from './badges.service.js';
 import type { RewardsService } from './rewards.service.js';
@@ -37,8 +38,8 @@ export function memberCentreRoutes(m: { accounts: AccountsService; rewards: Rewa
     });
 
     app.get('/me/redemptions', {
-      config: { access: 'member' }, schema: { tags, summary: 'My redemptions', response: { 200: Type.Object({ items: Type.Array(S.RedemptionSchema) }) } },
-    }, async (req) => ({ items: await rewards.listRedemptions(req.ctx, { memberId: me(req) }) }));
+      config: { access: 'member' }, schema: { tags, summary: 'My redemptions, newest first', querystring: Type.Object({ cursor: Cursor }), response: { 200: S.RedemptionsPage } },
+    }, async (req) => rewards.listRedemptions(req.ctx, { memberId: me(req), cursor: req.query.cursor }));
 
     app.get('/me/badges', {
       config: { access: 'member' }, schema: { tags, summary: 'My badges and honour titles', response: { 200: Type.Object({ items: Type.Array(S.MemberBadgeSchema) }) } },

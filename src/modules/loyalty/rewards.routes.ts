@@ -34,8 +34,12 @@ export function rewardsRoutes(m: { rewards: RewardsService; badges: BadgesServic
     }, async (req) => rewards.uploadCodes(req.ctx, req.params.id, req.body.codes));
 
     app.get('/loyalty/redemptions', {
-      config: { access: 'loyalty:read' }, schema: { tags, summary: 'Redemptions, newest first (status=requested is the queue to fulfil)', querystring: S.RedemptionsQuery, response: { 200: Type.Object({ items: Type.Array(S.RedemptionSchema) }) } },
-    }, async (req) => ({ items: await rewards.listRedemptions(req.ctx, req.query) }));
+      config: { access: 'loyalty:read' }, schema: { tags, summary: 'Redemptions, newest first (status=requested is the queue to fulfil)', querystring: S.RedemptionsQuery, response: { 200: S.RedemptionsPage } },
+    }, async (req) => rewards.listRedemptions(req.ctx, req.query));
+
+    app.get('/members/:id/loyalty/rewards', {
+      config: { access: 'loyalty:read' }, schema: { tags, summary: 'The rewards as this member sees them: each with whether they can redeem it now, and why not', params: IdParam, response: { 200: Type.Object({ items: Type.Array(S.CatalogueItemSchema) }) } },
+    }, async (req) => ({ items: await rewards.catalogueForStaff(req.ctx, req.params.id) }));
 
     app.post('/members/:id/loyalty/redemptions', {
       config: { access: 'loyalty:adjust' }, schema: { tags, summary: 'Redeem a reward for a member (e.g. at the counter)', params: IdParam, body: S.RedeemBody, response: { 201: S.RedemptionSchema, 200: S.RedemptionSchema } },

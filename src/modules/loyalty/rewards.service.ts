@@ -5,7 +5,8 @@ import type { Clock } from '../../kernel/clock.js';
 import type { ActorContext } from '../../kernel/context.js';
 import { KithError, failIfProblems, notFound, type FieldProblem } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { memberInScope, requireMemberFor } from '../members/index.js';
+import { getMemberSummaries, memberInScope, requireMemberFor } from '../members/index.js';
+import { idCursor } from './domain/cursor.js';
 import { effectiveTier } from './domain/tiers.js';
 import { parseCouponCodes, redemptionRefusal, refusalMessage, type RewardFacts } from './domain/rewards.js';
 import type { Ledger } from './ledger.service.js';
@@ -157,7 +158,7 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
       const held = Number((await tx.selectFrom('loyalty_redemptions').select(db.fn.countAll<number>().as('n'))
         .where('member_id', '=', memberId).where('reward_id', '=', rewardId).where('status', '!=', 'cancelled').executeTakeFirstOrThrow()).n);
       const refusal = redemptionRefusal(facts(reward), { tierId, balance, held }, now);
-      if (refusal) throw new KithError(refusal.code, refusalMessage(refusal), { extra: { ...refusal } });
+      if (refusal) throw new KithError(refusal.code, refusalMessage(refusal), { extra: { params: { ...refusal } } });
       await tx.updateTable('loyalty_rewards').set({ redeemed: reward.redeemed + 1 }).where('id', '=', rewardId).execute();
       const redemption = await tx.insertInto('loyalty_redemptions').values({
         reward_id: rewardId, member_id: memberId, status: 'requested', points: reward.cost, idempotency_key: key, requested_by: requestedBy,
@@ -221,14 +222,29 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
     });
   }
 
-  async function listRedemptions(ctx: ActorContext, q: { status?: 'requested' | 'fulfilled' | 'cancelled'; memberId?: number; rewardId?: number; limit?: number }) {
+  /** Redemptions, newest first, with the member's name; keyset-paged on the id (`nextCursor`). */
+  async function listRedemptions(ctx: ActorContext, q: { status?: 'requested' | 'fulfilled' | 'cancelled'; memberId?: number; rewardId?: number; limit?: number; cursor?: string }) {
+    const limit = Math.min(q.limit ?? 100, 500);
     let query = db.selectFrom('loyalty_redemptions as r').innerJoin('loyalty_rewards as w', 'w.id', 'r.reward_id')
       .selectAll('r').select(['w.name_zh as reward_name_zh', 'w.name_en as reward_name_en']);
     if (q.status) query = query.where('r.status', '=', q.status);
     if (q.memberId) query = query.where('r.member_id', '=', q.memberId);
     if (q.rewardId) query = query.where('r.reward_id', '=', q.rewardId);
+    if (q.cursor) query = query.where('r.id', '<', idCursor(q.cursor));
     query = query.where(memberInScope(ctx, 'r.member_id'));
-    return (await query.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(Math.min(q.limit ?? 100, 500)).execute()).map(redemptionOut);
+    const rows = await query.orderBy('r.id', 'desc').limit(limit + 1).execute();
+    const page = rows.slice(0, limit);
+    const names = await getMemberSummaries(db, [...new Set(page.map((r) => r.member_id))]);
+    return {
+      items: page.map((r) => ({ ...redemptionOut(r), memberName: names.get(r.member_id)?.displayName ?? `#${r.member_id}`, memberAvatarUrl: names.get(r.member_id)?.avatarUrl ?? null })),
+      nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
+    };
+  }
+
+  /** The catalogue as a member sees it, for staff serving them (at the counter, on the phone). */
+  async function catalogueForStaff(ctx: ActorContext, memberId: number) {
+    await requireMemberFor(db, ctx, memberId, { live: true });
+    return catalogueFor(memberId);
   }
 
   /** Rewards a member sees, each with whether they can redeem it now and why not. */
@@ -244,11 +260,11 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
       .filter((r) => !r.valid_until || r.valid_until > now)
       .map((r) => {
         const refusal = redemptionRefusal(facts(r), { tierId, balance: acct?.points_balance ?? 0, held: held.get(r.id) ?? 0 }, now);
-        return { ...rewardOut(r), canRedeem: refusal === null, refusal: refusal?.code ?? null, refusalMessage: refusal ? refusalMessage(refusal) : null };
+        return { ...rewardOut(r), canRedeem: refusal === null, refusal: refusal?.code ?? null, refusalMessage: refusal ? refusalMessage(refusal) : null, refusalParams: refusal ? { ...refusal } : null };
       });
   }
 
-  return { list, get, create, update, uploadCodes, redeem, fulfil, cancel, listRedemptions, catalogueFor };
+  return { list, get, create, update, uploadCodes, redeem, fulfil, cancel, listRedemptions, catalogueFor, catalogueForStaff };
 }
 
 export type RewardsService = ReturnType<typeof createRewardsService>;

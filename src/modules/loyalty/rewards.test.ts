@@ -61,6 +61,38 @@ describe('redemptions', () => {
     expect(await balanceOf(kith, m)).toBe(400);
   });
 
+  it('shows staff the member\u2019s catalogue, words refusals in figures, and pages the queue with names', async () => {
+    const inject = injector(kith);
+    const operator = await staffSession(kith, 'operator');
+    const m = await member(kith);
+    await give(m, 150);
+    const dear = await gift({ cost: 400 });
+    let r = await inject({ method: 'GET', url: `/api/v1/members/${m}/loyalty/rewards`, headers: operator.headers });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().items.find((c: { id: number }) => c.id === dear.id)).toMatchObject({ canRedeem: false, refusal: 'INSUFFICIENT_POINTS', refusalParams: { needed: 400, balance: 150 } });
+    r = await inject({ method: 'POST', url: `/api/v1/members/${m}/loyalty/redemptions`, headers: operator.headers, payload: { rewardId: dear.id, idempotencyKey: uniq() } });
+    expect(r.statusCode).toBe(409);
+    expect(r.json()).toMatchObject({ code: 'INSUFFICIENT_POINTS', params: { needed: 400, balance: 150 } });
+    const cm = await staffSession(kith, 'community_manager', []);
+    expect((await inject({ method: 'GET', url: `/api/v1/members/${m}/loyalty/rewards`, headers: cm.headers })).statusCode).toBe(404);
+
+    const cheap = await gift({ cost: 10, stock: null });
+    for (let i = 0; i < 5; i++) await kith.loyalty.rewards.redeem(systemCtx, m, cheap.id, uniq(), 'test');
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    do {
+      r = await inject({ method: 'GET', url: `/api/v1/loyalty/redemptions?memberId=${m}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: operator.headers });
+      expect(r.statusCode, r.body).toBe(200);
+      const page = r.json() as { items: { id: number; memberName: string }[]; nextCursor: string | null };
+      expect(page.items.every((x) => x.memberName.length > 0)).toBe(true);
+      seen.push(...page.items.map((x) => x.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(5);
+    expect([...seen].sort((a, b) => b - a)).toEqual(seen); // newest first, none twice
+    expect((await inject({ method: 'GET', url: '/api/v1/loyalty/redemptions?cursor=abc', headers: operator.headers })).json().errors[0].path).toBe('cursor');
+  });
+
   it('hands out coupon codes from the uploaded pool, one each, and never twice', async () => {
     const coupon = await kith.loyalty.rewards.create(systemCtx, { nameZh: '满100减20券', nameEn: '¥20 off', type: 'coupon', cost: 10 });
     const up = await kith.loyalty.rewards.uploadCodes(systemCtx, coupon.id, 'CODE-A\nCODE-B, CODE-C\nCODE-A\nbad code\n');

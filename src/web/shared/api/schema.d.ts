@@ -5198,6 +5198,8 @@ export interface paths {
                     status?: "pending" | "rejected" | "posted";
                     memberId?: number;
                     limit?: number;
+                    /** @description Opaque cursor from the previous page */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5226,7 +5228,10 @@ export interface paths {
                                 postingId: number | null;
                                 /** Format: date-time */
                                 createdAt: string;
+                                memberName: string;
+                                memberAvatarUrl: string | null;
                             }[];
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -6320,6 +6325,8 @@ export interface paths {
                     memberId?: number;
                     rewardId?: number;
                     limit?: number;
+                    /** @description Opaque cursor from the previous page */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6351,6 +6358,73 @@ export interface paths {
                                 cancelledAt: string | null;
                                 rewardNameZh: string | null;
                                 rewardNameEn: string | null;
+                                memberName: string;
+                                memberAvatarUrl: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/loyalty/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rewards as this member sees them: each with whether they can redeem it now, and why not */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                nameZh: string;
+                                nameEn: string;
+                                description: string;
+                                /** @enum {unknown} */
+                                type: "gift" | "coupon" | "privilege" | "honour";
+                                cost: number;
+                                stock: number | null;
+                                redeemed: number;
+                                available: number | null;
+                                perMemberLimit: number | null;
+                                tierIds: number[];
+                                validFrom: string | null;
+                                validUntil: string | null;
+                                archived: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                canRedeem: boolean;
+                                refusal: string | null;
+                                refusalMessage: string | null;
+                                refusalParams: {
+                                    [key: string]: unknown;
+                                } | null;
                             }[];
                         };
                     };
@@ -7224,6 +7298,9 @@ export interface paths {
                                 canRedeem: boolean;
                                 refusal: string | null;
                                 refusalMessage: string | null;
+                                refusalParams: {
+                                    [key: string]: unknown;
+                                } | null;
                             }[];
                         };
                     };
@@ -7245,10 +7322,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My redemptions */
+        /** My redemptions, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Opaque cursor from the previous page */
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -7279,7 +7359,10 @@ export interface paths {
                                 cancelledAt: string | null;
                                 rewardNameZh: string | null;
                                 rewardNameEn: string | null;
+                                memberName: string;
+                                memberAvatarUrl: string | null;
                             }[];
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -8444,6 +8527,10 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+            /** @description The refusal in figures, for clients that word it themselves (e.g. needed and balance for INSUFFICIENT_POINTS) */
+            params?: {
+                [key: string]: unknown;
+            };
         };
         /** Staff */
         "def-1": {

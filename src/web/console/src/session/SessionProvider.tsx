@@ -3,7 +3,6 @@ import { api, call, setUnauthenticatedHandler, ApiError } from '@shared/api/clie
 import type { paths } from '@shared/api/schema';
 import { forgetCommunities } from '../hooks/useCommunities';
 import { forgetTags } from '../hooks/useTags';
-import { forgetMemberNames } from '../hooks/useMemberNames';
 
 export type Me = paths['/api/v1/auth/me']['get']['responses']['200']['content']['application/json'];
 export type Workspace = paths['/api/v1/workspace']['get']['responses']['200']['content']['application/json'];
@@ -31,7 +30,6 @@ async function loadSignedIn(me?: Me): Promise<State> {
   // What one staff member may see is not what the next one may: start every session afresh.
   forgetCommunities();
   forgetTags();
-  forgetMemberNames();
   // Who first: when nobody is signed in, one 401 says so and nothing else is asked.
   const who = me ?? await call(api.GET('/api/v1/auth/me'));
   return { status: 'signedIn', me: who, workspace: await call(api.GET('/api/v1/workspace')) };

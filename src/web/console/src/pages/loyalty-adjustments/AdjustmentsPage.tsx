@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { App, Card, Typography } from 'antd';
+import { App, Button, Card, Typography } from 'antd';
 import { api, call } from '@shared/api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
-import { useRequest } from '../../hooks/useRequest';
-import { useMemberNames } from '../../hooks/useMemberNames';
+import { usePagedList } from '../../hooks/usePagedList';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState } from '../../components/ErrorState';
 import { DecisionDialog, StatusFilter } from '../loyalty/LoyaltyBits';
@@ -14,7 +13,7 @@ import { parseStatus, statusParam, statusQuery } from '../loyalty/queue-query';
 import { AdjustmentsTable } from './AdjustmentsTable';
 import type { Adjustment } from '../loyalty/types';
 
-const LIMIT = 200;
+const LIMIT = 50;
 
 /**
  * 会员制度 · 积分调整: manual adjustments, those waiting for approval first by default; a second
@@ -27,13 +26,12 @@ export default function AdjustmentsPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const status = parseStatus(params.get('status'), ADJUSTMENT_STATUSES);
-  const list = useRequest((signal) => call(api.GET('/api/v1/loyalty/adjustments', { params: { query: { status: statusQuery(status), limit: LIMIT } }, signal })), [status]);
-  const items = list.data?.items ?? [];
-  const names = useMemberNames(items.map((a) => a.memberId));
+  const list = usePagedList((cursor, signal) => call(api.GET('/api/v1/loyalty/adjustments', { params: { query: { status: statusQuery(status), limit: LIMIT, cursor } }, signal })), [status]);
+  const items = list.items;
   const [deciding, setDeciding] = useState<{ a: Adjustment; action: 'approve' | 'reject' } | null>(null);
 
   const values = (a: Adjustment) => ({
-    member: names.get(a.memberId)?.name ?? t('member.id', { id: String(a.memberId) }),
+    member: a.memberName,
     points: `${a.points > 0 ? '+' : ''}${fmt.number(a.points)}`,
     reason: a.reason,
   });
@@ -54,11 +52,11 @@ export default function AdjustmentsPage() {
       <Card
         size="small" styles={{ body: { padding: 0 } }}
         title={<StatusFilter value={status} statuses={ADJUSTMENT_STATUSES} group="adjustmentStatus" onChange={(s) => navigate({ search: statusParam(s, ADJUSTMENT_STATUSES) }, { replace: true })} />}
-        extra={items.length >= LIMIT ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('loyalty.latest', { count: LIMIT })}</Typography.Text> : null}
       >
         {list.error ? <div style={{ padding: 12 }}><ErrorState error={list.error} onRetry={list.reload} compact /></div> : null}
-        <AdjustmentsTable items={items} loading={list.loading} names={names} empty={status === 'pending' ? t('adjustments.empty') : t('adjustments.emptyOther')}
+        <AdjustmentsTable items={items} loading={list.loading} empty={status === 'pending' ? t('adjustments.empty') : t('adjustments.emptyOther')}
           onDecide={(a, action) => setDeciding({ a, action })} />
+        {list.hasMore ? <div style={{ padding: 12, textAlign: 'center' }}><Button onClick={list.more} loading={list.loadingMore}>{t('common.loadMore')}</Button></div> : null}
       </Card>
       <DecisionDialog
         open={deciding !== null} danger={deciding?.action === 'reject'} onClose={() => setDeciding(null)} onSubmit={decide}

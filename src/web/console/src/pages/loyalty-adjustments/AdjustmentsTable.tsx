@@ -5,14 +5,13 @@ import { useI18n, hasMessage } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
 import { useMe } from '../../session/SessionProvider';
 import { Can } from '../../session/Can';
-import type { MemberName } from '../../hooks/useMemberNames';
 import { MemberLink, PointsDelta, usePinnedActions } from '../loyalty/LoyaltyBits';
 import { ADJUSTMENT_COLORS } from '../loyalty/loyalty-vocab';
 import type { Adjustment } from '../loyalty/types';
 
 /** Adjustments, newest first: member, points, the reason given, who asked, who decided. */
-export function AdjustmentsTable({ items, loading, names, empty, onDecide }: {
-  items: Adjustment[]; loading: boolean; names: Map<number, MemberName>; empty: string; onDecide: (a: Adjustment, action: 'approve' | 'reject') => void;
+export function AdjustmentsTable({ items, loading, empty, onDecide }: {
+  items: Adjustment[]; loading: boolean; empty: string; onDecide: (a: Adjustment, action: 'approve' | 'reject') => void;
 }) {
   const { t } = useI18n();
   const fmt = useFormat();
@@ -24,7 +23,7 @@ export function AdjustmentsTable({ items, loading, names, empty, onDecide }: {
       key: 'at', title: t('loyalty.createdAt'), width: 160,
       render: (_, a) => <div><span style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(a.createdAt)}</span><div className="kith-muted">{t('adjustments.by', { by: a.requestedBy })}</div></div>,
     },
-    { key: 'member', title: t('loyalty.member'), width: 180, render: (_, a) => <MemberLink id={a.memberId} name={names.get(a.memberId)} /> },
+    { key: 'member', title: t('loyalty.member'), width: 180, render: (_, a) => <MemberLink id={a.memberId} name={a.memberName} avatarUrl={a.memberAvatarUrl} /> },
     { key: 'points', title: t('adjustments.col.points'), width: 100, align: 'right', render: (_, a) => <PointsDelta points={a.points} /> },
     { key: 'reason', title: t('loyalty.reason'), render: (_, a) => <Typography.Paragraph className="kith-message-text" style={{ margin: 0, maxWidth: 320 }} ellipsis={{ rows: 3, tooltip: a.reason }}>{a.reason}</Typography.Paragraph> },
     {

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { App, Card, Typography } from 'antd';
+import { App, Button, Card, Typography } from 'antd';
 import { api, call } from '@shared/api/client';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useRequest } from '../../hooks/useRequest';
-import { useMemberNames } from '../../hooks/useMemberNames';
+import { usePagedList } from '../../hooks/usePagedList';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState } from '../../components/ErrorState';
 import { DecisionDialog, StatusFilter } from '../loyalty/LoyaltyBits';
@@ -13,7 +12,7 @@ import { parseStatus, statusParam, statusQuery } from '../loyalty/queue-query';
 import { RedemptionsTable } from './RedemptionsTable';
 import type { Redemption } from '../loyalty/types';
 
-const LIMIT = 200;
+const LIMIT = 50;
 
 /**
  * 会员制度 · 兑换处理: the redemptions queue, waiting ones first by default (the status lives in the
@@ -25,12 +24,11 @@ export default function RedemptionsPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const status = parseStatus(params.get('status'), REDEMPTION_STATUSES);
-  const list = useRequest((signal) => call(api.GET('/api/v1/loyalty/redemptions', { params: { query: { status: statusQuery(status), limit: LIMIT } }, signal })), [status]);
-  const items = list.data?.items ?? [];
-  const names = useMemberNames(items.map((r) => r.memberId));
+  const list = usePagedList((cursor, signal) => call(api.GET('/api/v1/loyalty/redemptions', { params: { query: { status: statusQuery(status), limit: LIMIT, cursor } }, signal })), [status]);
+  const items = list.items;
   const [deciding, setDeciding] = useState<{ r: Redemption; action: 'fulfil' | 'cancel' } | null>(null);
 
-  const member = (r: Redemption) => names.get(r.memberId)?.name ?? t('member.id', { id: String(r.memberId) });
+  const member = (r: Redemption) => r.memberName;
   const reward = (r: Redemption) => (r.rewardNameZh || r.rewardNameEn ? nameIn({ nameZh: r.rewardNameZh ?? '', nameEn: r.rewardNameEn ?? '' }, locale) : `#${r.rewardId}`);
 
   const decide = async (note: string) => {
@@ -49,11 +47,11 @@ export default function RedemptionsPage() {
       <Card
         size="small" styles={{ body: { padding: 0 } }}
         title={<StatusFilter value={status} statuses={REDEMPTION_STATUSES} group="redemptionStatus" onChange={(s) => navigate({ search: statusParam(s, REDEMPTION_STATUSES) }, { replace: true })} />}
-        extra={items.length >= LIMIT ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('loyalty.latest', { count: LIMIT })}</Typography.Text> : null}
       >
         {list.error ? <div style={{ padding: 12 }}><ErrorState error={list.error} onRetry={list.reload} compact /></div> : null}
-        <RedemptionsTable items={items} loading={list.loading} names={names} reward={reward} empty={status === 'requested' ? t('redemptions.empty') : t('redemptions.emptyOther')}
+        <RedemptionsTable items={items} loading={list.loading} reward={reward} empty={status === 'requested' ? t('redemptions.empty') : t('redemptions.emptyOther')}
           onDecide={(r, action) => setDeciding({ r, action })} />
+        {list.hasMore ? <div style={{ padding: 12, textAlign: 'center' }}><Button onClick={list.more} loading={list.loadingMore}>{t('common.loadMore')}</Button></div> : null}
       </Card>
       <DecisionDialog
         open={deciding !== null} danger={deciding?.action === 'cancel'} onClose={() => setDeciding(null)} onSubmit={decide}

@@ -4,14 +4,13 @@ import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { useI18n, hasMessage } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
 import { Can } from '../../session/Can';
-import type { MemberName } from '../../hooks/useMemberNames';
 import { MemberLink, usePinnedActions } from '../loyalty/LoyaltyBits';
 import { REDEMPTION_COLORS } from '../loyalty/loyalty-vocab';
 import type { Redemption } from '../loyalty/types';
 
 /** Redemptions, newest first: who, what, for how many points, the coupon code, how it was handled. */
-export function RedemptionsTable({ items, loading, names, reward, empty, onDecide }: {
-  items: Redemption[]; loading: boolean; names: Map<number, MemberName>; reward: (r: Redemption) => string; empty: string;
+export function RedemptionsTable({ items, loading, reward, empty, onDecide }: {
+  items: Redemption[]; loading: boolean; reward: (r: Redemption) => string; empty: string;
   onDecide: (r: Redemption, action: 'fulfil' | 'cancel') => void;
 }) {
   const { t } = useI18n();
@@ -23,7 +22,7 @@ export function RedemptionsTable({ items, loading, names, reward, empty, onDecid
       key: 'at', title: t('loyalty.createdAt'), width: 160,
       render: (_, r) => <div><span style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(r.createdAt)}</span><div className="kith-muted">{t('redemptions.by', { by: r.requestedBy })}</div></div>,
     },
-    { key: 'member', title: t('loyalty.member'), width: 180, render: (_, r) => <MemberLink id={r.memberId} name={names.get(r.memberId)} /> },
+    { key: 'member', title: t('loyalty.member'), width: 180, render: (_, r) => <MemberLink id={r.memberId} name={r.memberName} avatarUrl={r.memberAvatarUrl} /> },
     { key: 'reward', title: t('redemptions.col.reward'), width: 180, render: (_, r) => <Typography.Text strong>{reward(r)}</Typography.Text> },
     { key: 'points', title: t('redemptions.col.points'), width: 90, align: 'right', render: (_, r) => fmt.number(r.points) },
     { key: 'code', title: t('redemptions.col.code'), width: 150, responsive: ['md'], render: (_, r) => (r.couponCode ? <Typography.Text code copyable>{r.couponCode}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>) },

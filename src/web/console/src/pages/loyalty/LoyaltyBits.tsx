@@ -5,16 +5,14 @@ import { useI18n, hasMessage } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
 import { MemberAvatar } from '../../components/MemberBits';
 import { describeError } from '../../components/errors';
-import type { MemberName } from '../../hooks/useMemberNames';
 
-/** A member in a queue: picture and name once known, always a link to their page. */
-export function MemberLink({ id, name }: { id: number; name?: MemberName }) {
-  const { t } = useI18n();
+/** A member in a queue: picture, name and id, a link to their programme tab. */
+export function MemberLink({ id, name, avatarUrl }: { id: number; name: string; avatarUrl: string | null }) {
   return (
     <Link to={`/members/${id}?tab=loyalty`} className="kith-table-name">
-      <MemberAvatar id={id} name={name?.name ?? '#'} url={name?.avatarUrl} size={24} />
-      <span>{name?.name ?? t('member.id', { id: String(id) })}</span>
-      {name ? <span className="kith-muted">#{id}</span> : null}
+      <MemberAvatar id={id} name={name} url={avatarUrl} size={24} />
+      <span>{name}</span>
+      <span className="kith-muted">#{id}</span>
     </Link>
   );
 }

@@ -1,7 +1,7 @@
 import type { paths } from '@shared/api/schema';
 
 /** Answers and bodies of the membership programme's API, as the generated schema types them. */
-type Ok<P extends keyof paths, M extends 'get' | 'post' | 'put' | 'patch' | 'delete'> =
+export type Ok<P extends keyof paths, M extends 'get' | 'post' | 'put' | 'patch' | 'delete'> =
   paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T
     : paths[P][M] extends { responses: { 201: { content: { 'application/json': infer T } } } } ? T : never;
 type Body<P extends keyof paths, M extends 'post' | 'put' | 'patch'> =
@@ -29,6 +29,9 @@ export type RewardInput = Body<'/api/v1/loyalty/rewards', 'post'>;
 export type RewardType = Reward['type'];
 export type CodesResult = Ok<'/api/v1/loyalty/rewards/{id}/codes', 'post'>;
 export type Redemption = Ok<'/api/v1/loyalty/redemptions', 'get'>['items'][number];
+/** A redemption as redeeming returns it (lists add the member's name). */
+export type NewRedemption = Ok<'/api/v1/members/{id}/loyalty/redemptions', 'post'>;
+export type CatalogueItem = Ok<'/api/v1/members/{id}/loyalty/rewards', 'get'>['items'][number];
 export type RedemptionStatus = Redemption['status'];
 export type Adjustment = Ok<'/api/v1/loyalty/adjustments', 'get'>['items'][number];
 export type AdjustmentStatus = Adjustment['status'];
