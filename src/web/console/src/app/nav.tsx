@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, CloudUploadOutlined, CrownOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, CloudUploadOutlined, CrownOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../i18n/catalog';
 import { prefetchMembers } from '../pages/members/members-data';
 
@@ -46,6 +46,16 @@ export const NAV: NavEntry[] = [
       { path: '/loyalty/redemptions', label: 'nav.loyaltyRedemptions', permission: 'loyalty:read' },
       { path: '/loyalty/adjustments', label: 'nav.loyaltyAdjustments', permission: 'loyalty:read' },
       { path: '/loyalty/badges', label: 'nav.loyaltyBadges', permission: 'loyalty:read' },
+    ],
+  },
+  {
+    key: 'analytics', label: 'nav.analytics', icon: <BarChartOutlined />,
+    children: [
+      { path: '/analytics', label: 'nav.analyticsEngagement', permission: 'analytics:read', preload: () => import('../pages/analytics/EngagementPage') },
+      { path: '/analytics/lifecycle', label: 'nav.analyticsLifecycle', permission: 'analytics:read' },
+      { path: '/analytics/cohorts', label: 'nav.analyticsCohorts', permission: 'analytics:read' },
+      { path: '/analytics/rfm', label: 'nav.analyticsRfm', permission: 'analytics:read' },
+      { path: '/analytics/communities', label: 'nav.analyticsCommunities', permission: 'analytics:read' },
     ],
   },
   { path: '/import', label: 'nav.import', icon: <CloudUploadOutlined />, permission: 'imports:write' },

@@ -23,6 +23,11 @@ const RewardsPage = lazy(() => import('../pages/loyalty-rewards/RewardsPage'));
 const RedemptionsPage = lazy(() => import('../pages/loyalty-redemptions/RedemptionsPage'));
 const AdjustmentsPage = lazy(() => import('../pages/loyalty-adjustments/AdjustmentsPage'));
 const BadgesPage = lazy(() => import('../pages/loyalty-badges/BadgesPage'));
+const EngagementPage = lazy(() => import('../pages/analytics/EngagementPage'));
+const LifecyclePage = lazy(() => import('../pages/analytics/LifecyclePage'));
+const CohortsPage = lazy(() => import('../pages/analytics/CohortsPage'));
+const RfmPage = lazy(() => import('../pages/analytics/RfmPage'));
+const AnalyticsCommunitiesPage = lazy(() => import('../pages/analytics/CommunitiesPage'));
 const NotFoundPage = lazy(() => import('../pages/not-found/NotFoundPage'));
 
 /** `/` opens the first page the role may see. */
@@ -47,6 +52,11 @@ export function AppRoutes() {
         <Route path="communities" element={<Gate permission="communities:read"><CommunitiesPage /></Gate>} />
         <Route path="communities/:id" element={<Gate permission="communities:read"><CommunityDetailPage /></Gate>} />
         <Route path="import" element={<Gate permission="imports:write"><ImportPage /></Gate>} />
+        <Route path="analytics" element={<Gate permission="analytics:read"><EngagementPage /></Gate>} />
+        <Route path="analytics/lifecycle" element={<Gate permission="analytics:read"><LifecyclePage /></Gate>} />
+        <Route path="analytics/cohorts" element={<Gate permission="analytics:read"><CohortsPage /></Gate>} />
+        <Route path="analytics/rfm" element={<Gate permission="analytics:read"><RfmPage /></Gate>} />
+        <Route path="analytics/communities" element={<Gate permission="analytics:read"><AnalyticsCommunitiesPage /></Gate>} />
         <Route path="loyalty" element={<Gate permission="loyalty:read"><ProgrammePage /></Gate>} />
         <Route path="loyalty/rules" element={<Gate permission="loyalty:read"><RulesPage /></Gate>} />
         <Route path="loyalty/rewards" element={<Gate permission="loyalty:read"><RewardsPage /></Gate>} />

@@ -14,6 +14,7 @@ import * as loyaltyAdjustments from '../pages/loyalty-adjustments/messages';
 import * as loyaltyRedemptions from '../pages/loyalty-redemptions/messages';
 import * as loyaltyRewards from '../pages/loyalty-rewards/messages';
 import * as loyaltyRules from '../pages/loyalty-rules/messages';
+import * as analytics from '../pages/analytics/messages';
 
 /**
  * Every text of the console: the shared ones (frame, login, vocabulary) and each page's own
@@ -36,10 +37,11 @@ export const BUNDLES = [
   { name: 'loyalty-adjustments', ...loyaltyAdjustments },
   { name: 'loyalty-badges', ...loyaltyBadges },
   { name: 'member-loyalty', ...memberLoyalty },
+  { name: 'analytics', ...analytics },
 ] as const;
 
-const zh = { ...sharedZh, ...overview.zh, ...members.zh, ...memberDetail.zh, ...communities.zh, ...communityDetail.zh, ...imports.zh, ...settings.zh, ...loyalty.zh, ...loyaltyRules.zh, ...loyaltyRewards.zh, ...loyaltyRedemptions.zh, ...loyaltyAdjustments.zh, ...loyaltyBadges.zh, ...memberLoyalty.zh };
-const en: Record<keyof typeof zh, string> = { ...sharedEn, ...overview.en, ...members.en, ...memberDetail.en, ...communities.en, ...communityDetail.en, ...imports.en, ...settings.en, ...loyalty.en, ...loyaltyRules.en, ...loyaltyRewards.en, ...loyaltyRedemptions.en, ...loyaltyAdjustments.en, ...loyaltyBadges.en, ...memberLoyalty.en };
+const zh = { ...sharedZh, ...overview.zh, ...members.zh, ...memberDetail.zh, ...communities.zh, ...communityDetail.zh, ...imports.zh, ...settings.zh, ...loyalty.zh, ...loyaltyRules.zh, ...loyaltyRewards.zh, ...loyaltyRedemptions.zh, ...loyaltyAdjustments.zh, ...loyaltyBadges.zh, ...memberLoyalty.zh, ...analytics.zh };
+const en: Record<keyof typeof zh, string> = { ...sharedEn, ...overview.en, ...members.en, ...memberDetail.en, ...communities.en, ...communityDetail.en, ...imports.en, ...settings.en, ...loyalty.en, ...loyaltyRules.en, ...loyaltyRewards.en, ...loyaltyRedemptions.en, ...loyaltyAdjustments.en, ...loyaltyBadges.en, ...memberLoyalty.en, ...analytics.en };
 
 export type MessageKey = keyof typeof zh;
 export const CATALOG: Record<'zh-CN' | 'en', Record<MessageKey, string>> = { 'zh-CN': zh, en };

@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { App, Button, Card, Col, Drawer, Form, Input, Modal, Row, Skeleton, Table, Typography } from 'antd';
+import { api, call } from '@shared/api/client';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useFormat } from '../../i18n/useFormat';
+import { useMe } from '../../session/SessionProvider';
+import { useRequest } from '../../hooks/useRequest';
+import { usePagedList } from '../../hooks/usePagedList';
+import { PageHeader } from '../../components/PageHeader';
+import { ErrorState } from '../../components/ErrorState';
+import { describeError } from '../../components/errors';
+import { ExportButtons, SectionTitle } from './AnalyticsBits';
+import type { LayerMember, Rfm, RfmLayer } from './types';
+
+/**
+ * 数据分析 · RFM 分层: every buyer scored by recency, frequency and monetary value, the R × F grid,
+ * the layers with their members, revenue and operating strategy (editable), and each layer's members.
+ */
+export default function RfmPage() {
+  const { t, locale } = useI18n();
+  const fmt = useFormat();
+  const { can } = useMe();
+  const { message } = App.useApp();
+  const rfm = useRequest((signal) => call(api.GET('/api/v1/analytics/rfm', { signal })), []);
+  const [computing, setComputing] = useState(false);
+  const [editing, setEditing] = useState<RfmLayer | null>(null);
+  const [drill, setDrill] = useState<RfmLayer | null>(null);
+  const name = (l: RfmLayer) => (locale === 'zh-CN' ? l.nameZh : l.nameEn);
+  const strategy = (l: RfmLayer) => (locale === 'zh-CN' ? l.strategyZh : l.strategyEn);
+
+  const compute = async () => {
+    setComputing(true);
+    try {
+      const r = await call(api.POST('/api/v1/analytics/rfm/compute'));
+      message.success(t('analytics.rfmComputed', { count: fmt.number(r.scored) }));
+      rfm.reload();
+    } catch (e) { message.error(describeError(e, t).message); } finally { setComputing(false); }
+  };
+
+  const layers = rfm.data?.layers ?? [];
+  const columns = [
+    { title: t('analytics.layer'), value: (l: RfmLayer) => name(l) }, { title: t('analytics.members'), value: (l: RfmLayer) => l.members },
+    { title: t('analytics.share'), value: (l: RfmLayer) => fmt.percent(l.share * 100) }, { title: t('analytics.revenue'), value: (l: RfmLayer) => l.revenue },
+    { title: t('analytics.avgRecency'), value: (l: RfmLayer) => l.avgRecencyDays }, { title: t('analytics.avgFrequency'), value: (l: RfmLayer) => l.avgFrequency },
+    { title: t('analytics.strategy'), value: (l: RfmLayer) => strategy(l) },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('analytics.rfmTitle')}
+        subtitle={rfm.data ? (rfm.data.computedAt ? t('analytics.rfmSubtitle', { at: fmt.dateTime(rfm.data.computedAt), buyers: fmt.number(rfm.data.buyers), days: String(rfm.data.windowDays) }) : t('analytics.rfmNever')) : '\u00a0'}
+        extra={can('analytics:compute') ? <Button type="primary" loading={computing} onClick={() => void compute()}>{t('analytics.computeNow')}</Button> : null} />
+      {rfm.error ? <ErrorState error={rfm.error} onRetry={rfm.reload} /> : null}
+      {!rfm.data && rfm.loading ? <Skeleton active paragraph={{ rows: 8 }} /> : null}
+      {rfm.data ? (
+        <Row gutter={[12, 12]}>
+          <Col xs={24} xl={8}>
+            <Card size="small" title={<SectionTitle title={t('analytics.rfmGrid')} hint={t('analytics.rfmGridHint')} />}>
+              <RfmGrid grid={rfm.data.grid} />
+            </Card>
+          </Col>
+          <Col xs={24} xl={16}>
+            <Card size="small" data-testid="rfm-layers" title={<SectionTitle title={t('analytics.layers')} />} extra={<ExportButtons name="rfm-layers" rows={layers} columns={columns} />}>
+              <Table<RfmLayer> size="small" rowKey="key" pagination={false} dataSource={layers} scroll={{ x: 'max-content' }}
+                expandable={{ expandedRowRender: (l) => <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{strategy(l)}</Typography.Paragraph> }}
+                columns={[
+                  { key: 'name', title: t('analytics.layer'), render: (_, l) => <Button type="link" size="small" style={{ padding: 0 }} disabled={l.members === 0} onClick={() => setDrill(l)}>{name(l)}</Button> },
+                  { key: 'members', title: t('analytics.members'), align: 'right', render: (_, l) => fmt.number(l.members) },
+                  { key: 'share', title: t('analytics.share'), align: 'right', render: (_, l) => fmt.percent(l.share * 100) },
+                  { key: 'revenue', title: t('analytics.revenue'), align: 'right', render: (_, l) => fmt.money(l.revenue) },
+                  { key: 'rec', title: t('analytics.avgRecency'), align: 'right', render: (_, l) => (l.avgRecencyDays === null ? '—' : t('analytics.days', { n: String(l.avgRecencyDays) })) },
+                  { key: 'freq', title: t('analytics.avgFrequency'), align: 'right', render: (_, l) => l.avgFrequency ?? '—' },
+                  ...(can('analytics:compute') ? [{ key: 'edit', title: '', render: (_: unknown, l: RfmLayer) => <Button size="small" onClick={() => setEditing(l)}>{t('analytics.editStrategy')}</Button> }] : []),
+                ]} />
+            </Card>
+          </Col>
+        </Row>
+      ) : null}
+      <LayerDialog layer={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); rfm.reload(); }} />
+      <LayerMembers layer={drill} title={drill ? name(drill) : ''} onClose={() => setDrill(null)} />
+    </>
+  );
+}
+
+function RfmGrid({ grid }: { grid: Rfm['grid'] }) {
+  const { t } = useI18n();
+  const fmt = useFormat();
+  const at = (r: number, f: number) => grid.find((g) => g.r === r && g.f === f)?.members ?? 0;
+  const max = Math.max(1, ...grid.map((g) => g.members));
+  return (
+    <table className="kith-rfm-grid" style={{ width: '100%', borderCollapse: 'collapse', textAlign: 'center', fontVariantNumeric: 'tabular-nums' }} aria-label={t('analytics.rfmGrid')}>
+      <thead><tr><th style={{ padding: 4 }}>R \ F</th>{[1, 2, 3, 4, 5].map((f) => <th key={f} style={{ padding: 4 }}>{f}</th>)}</tr></thead>
+      <tbody>
+        {[5, 4, 3, 2, 1].map((r) => (
+          <tr key={r}>
+            <th style={{ padding: 4 }}>{r}</th>
+            {[1, 2, 3, 4, 5].map((f) => {
+              const n = at(r, f);
+              return <td key={f} style={{ padding: 6, background: `rgba(22, 119, 255, ${(0.06 + (n / max) * 0.8).toFixed(2)})`, color: n / max > 0.55 ? '#fff' : undefined, border: '1px solid #fff' }}>{fmt.number(n)}</td>;
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function LayerDialog({ layer, onClose, onSaved }: { layer: RfmLayer | null; onClose: () => void; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ nameZh: string; nameEn: string; strategyZh: string; strategyEn: string }>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    if (!layer) return;
+    const v = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      await call(api.PUT('/api/v1/analytics/rfm/layers/{layer}', { params: { path: { layer: layer.key } }, body: v }));
+      onSaved();
+    } catch (e) { setError(describeError(e, t).message); } finally { setBusy(false); }
+  };
+  return (
+    <Modal open={layer !== null} title={t('analytics.editStrategy')} onCancel={onClose} onOk={() => void save()} confirmLoading={busy} destroyOnHidden
+      afterOpenChange={(o) => { if (o && layer) form.setFieldsValue({ nameZh: layer.nameZh, nameEn: layer.nameEn, strategyZh: layer.strategyZh, strategyEn: layer.strategyEn }); }}>
+      <Form form={form} layout="vertical">
+        <Form.Item name="nameZh" label={t('analytics.nameZh')} rules={[{ required: true, whitespace: true }]}><Input maxLength={50} /></Form.Item>
+        <Form.Item name="nameEn" label={t('analytics.nameEn')} rules={[{ required: true, whitespace: true }]}><Input maxLength={50} /></Form.Item>
+        <Form.Item name="strategyZh" label={t('analytics.strategyZh')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+        <Form.Item name="strategyEn" label={t('analytics.strategyEn')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+      </Form>
+      {error ? <Typography.Text type="danger" role="alert">{error}</Typography.Text> : null}
+    </Modal>
+  );
+}
+
+function LayerMembers({ layer, title, onClose }: { layer: RfmLayer | null; title: string; onClose: () => void }) {
+  const { t } = useI18n();
+  const fmt = useFormat();
+  const list = usePagedList((cursor, signal) => (layer
+    ? call(api.GET('/api/v1/analytics/rfm/layers/{layer}/members', { params: { path: { layer: layer.key }, query: { cursor, limit: 50 } }, signal }))
+    : Promise.resolve({ items: [] as LayerMember[], nextCursor: null })), [layer?.key]);
+  return (
+    <Drawer open={layer !== null} onClose={onClose} title={t('analytics.layerMembers', { layer: title })} size="large"
+      extra={<ExportButtons name="rfm-members" rows={list.items} columns={[
+        { title: t('analytics.member'), value: (m) => m.name }, { title: 'R', value: (m) => m.r }, { title: 'F', value: (m) => m.f }, { title: 'M', value: (m) => m.m },
+        { title: t('analytics.recencyDays'), value: (m) => m.recencyDays }, { title: t('analytics.orders'), value: (m) => m.frequency }, { title: t('analytics.revenue'), value: (m) => m.monetary },
+      ]} />}>
+      {list.error ? <ErrorState error={list.error} compact /> : null}
+      <Table<LayerMember> size="small" rowKey="memberId" pagination={false} loading={list.loading} dataSource={list.items} scroll={{ x: 'max-content' }}
+        columns={[
+          { key: 'name', title: t('analytics.member'), render: (_, m) => <Link to={`/members/${m.memberId}`}>{m.name}</Link> },
+          { key: 'rfm', title: 'R · F · M', render: (_, m) => `${m.r} · ${m.f} · ${m.m}` },
+          { key: 'rec', title: t('analytics.recencyDays'), align: 'right', dataIndex: 'recencyDays' },
+          { key: 'f', title: t('analytics.orders'), align: 'right', dataIndex: 'frequency' },
+          { key: 'm', title: t('analytics.revenue'), align: 'right', render: (_, m) => fmt.money(m.monetary) },
+        ]} />
+      {list.hasMore ? <div style={{ textAlign: 'center', padding: 12 }}><Button onClick={list.more} loading={list.loadingMore}>{t('common.loadMore')}</Button></div> : null}
+    </Drawer>
+  );
+}
