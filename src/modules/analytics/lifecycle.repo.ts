@@ -82,6 +82,13 @@ export async function segmentCohortCells(tx: Tx, communityId: number, grain: Gra
   return toCells(r.rows);
 }
 
+/** The day a member's `minActivities`-th meaningful activity within `withinDays` of joining fell on (null: not activated). */
+const activationDay = (m: RawBuilder<unknown>, c: RawBuilder<unknown>, joined: RawBuilder<unknown>, r: { minActivities: number; withinDays: number }) => sql`(
+  select min(day) from (
+    select d.day, sum(d.meaningful) over (order by d.day) as run from analytics_member_days d
+    where d.member_id = ${m} and d.community_id = ${c} and d.meaningful > 0 and d.day between ${joined} and ${joined} + ${r.withinDays - 1}::int) z
+  where run >= ${r.minActivities})`;
+
 export interface FunnelRules { minActivities: number; withinDays: number; retentionDays: number; retentionPeriod: number; today: string }
 export type FunnelBy = 'community' | 'channel' | 'source';
 export interface FunnelRow { key: string | null; acquired: number; activated: number; retained: number; monetised: number; buyers: number; activation_pending: number; retention_pending: number }
@@ -114,12 +121,7 @@ export async function funnel(tx: Tx, communityId: number, by: FunnelBy | null, f
   const res = await sql<FunnelRow>`
     with j as materialized (${j}),
     a as (
-      select j.*, (
-        select min(day) from (
-          select d.day, sum(d.meaningful) over (order by d.day) as run from analytics_member_days d
-          where d.member_id = j.m and d.community_id = j.c and d.meaningful > 0 and d.day between j.joined and j.joined + ${r.withinDays - 1}::int) z
-        where run >= ${r.minActivities}) as act
-      from j),
+      select j.*, ${activationDay(sql`j.m`, sql`j.c`, sql`j.joined`, r)} as act from j),
     s as (
       select a.*,
         act is not null and exists (select 1 from analytics_member_days d where d.member_id = a.m and d.community_id = a.c and d.meaningful > 0
@@ -151,12 +153,7 @@ export async function updateStages(tx: Tx, r: StageRules, tz: string): Promise<n
         (select max(d.day) from analytics_member_days d where d.member_id = mb.id and d.community_id = 0 and d.meaningful > 0) as last_day
       from members mb where mb.merged_into is null and mb.erased_at is null),
     w as (
-      select v.*, (
-        select min(day) from (
-          select d.day, sum(d.meaningful) over (order by d.day) as run from analytics_member_days d
-          where d.member_id = v.id and d.community_id = 0 and d.meaningful > 0 and d.day between v.joined and v.joined + ${r.withinDays - 1}::int) z
-        where run >= ${r.minActivities}) as act
-      from v),
+      select v.*, ${activationDay(sql`v.id`, sql`0`, sql`v.joined`, r)} as act from v),
     s as (
       select w.id, case
         when coalesce(last_day, joined) <= ${r.today}::date - ${r.churnedDays}::int then 'churned'
