@@ -62,7 +62,7 @@ export default function CohortsPage() {
               </Table.Summary.Row>
             )}
             columns={[
-              { key: 'cohort', title: t('analytics.cohort'), fixed: 'left', render: (_, r) => fmt.day(r.cohort) },
+              { key: 'cohort', title: t('analytics.cohort'), fixed: 'left', render: (_, r) => (grain === 'month' ? r.cohort.slice(0, 7) : fmt.day(r.cohort)) },
               { key: 'size', title: t('analytics.cohortSize'), align: 'right', render: (_, r) => fmt.number(r.size) },
               ...Array.from({ length: n }, (_, k) => ({
                 key: `p${k}`, title: head(k), align: 'right' as const, width: 64,

@@ -1,4 +1,4 @@
-import { Card, Col, Progress, Row, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Col, Flex, Grid, List, Progress, Row, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, call } from '@shared/api/client';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -20,6 +20,7 @@ export default function CommunitiesPage() {
   const { t, locale } = useI18n();
   const fmt = useFormat();
   const scope = useScope();
+  const wide = Grid.useBreakpoint().md ?? true;
   const q = { from: scope.from, to: scope.to };
   const cmp = useRequest((signal) => call(api.GET('/api/v1/analytics/communities', { params: { query: q }, signal })), [scope.from, scope.to]);
   const health = useRequest((signal) => call(api.GET('/api/v1/analytics/health', { params: { query: q }, signal })), [scope.from, scope.to]);
@@ -45,7 +46,23 @@ export default function CommunitiesPage() {
         <Col xs={24}>
           <Card size="small" data-testid="health-table" title={<SectionTitle title={t('analytics.health')} hint={health.data ? t('analytics.healthHint', { from: fmt.day(health.data.previous.from), to: fmt.day(health.data.previous.to) }) : undefined} />}
             extra={<ExportButtons name="community-health" rows={health.data?.items ?? []} columns={healthColumns} />}>
-            {health.error ? <ErrorState error={health.error} onRetry={health.reload} compact /> : !health.data ? <Skeleton active /> : (
+            {health.error ? <ErrorState error={health.error} onRetry={health.reload} compact /> : !health.data ? <Skeleton active /> : !wide ? (
+              // On a phone, one block per community instead of a table scrolled sideways.
+              <List dataSource={health.data.items} rowKey="id" renderItem={(r) => (
+                <List.Item style={{ display: "block" }}>
+                  <Flex justify="space-between" align="center" gap={8}>
+                    <span><Link to={`/communities/${r.id}`}>{r.name}</Link> <Tag>{t(`analytics.cstage.${r.stage}` as 'analytics.cstage.launch')}</Tag></span>
+                    <Typography.Text strong style={{ color: scoreColour(r.score), fontSize: 18 }}>{r.score ?? '—'}</Typography.Text>
+                  </Flex>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {r.parts.filter((x) => x.part !== 'sentiment').map((x) => `${partLabel(x.part)} ${x.score === null ? '—' : Math.round(x.score)}`).join(' · ')}
+                  </Typography.Text>
+                  <Typography.Paragraph style={{ margin: '4px 0 0', fontSize: 13 }}>
+                    {r.advice.focus ? <Typography.Text strong>{words(r.advice.focus)} </Typography.Text> : null}{words(r.advice.stage)}
+                  </Typography.Paragraph>
+                </List.Item>
+              )} />
+            ) : (
               <Table<HealthItem> size="small" rowKey="id" pagination={false} dataSource={health.data.items} scroll={{ x: 'max-content' }}
                 columns={[
                   { key: 'name', title: t('analytics.communityName'), render: (_, r) => <><Link to={`/communities/${r.id}`}>{r.name}</Link> <Tag>{t(`analytics.cstage.${r.stage}` as 'analytics.cstage.launch')}</Tag></> },

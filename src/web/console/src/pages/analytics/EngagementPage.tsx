@@ -84,7 +84,7 @@ export default function EngagementPage() {
                 extra={<ExportButtons name="heatmap" rows={heat.data?.cells ?? []} columns={[
                   { title: t('analytics.weekday'), value: (c) => t(WEEKDAYS[c.weekday - 1]!) }, { title: t('analytics.hour'), value: (c) => c.hour }, { title: t('analytics.activities'), value: (c) => c.n },
                 ]} />}>
-                {heat.error ? <ErrorState error={heat.error} onRetry={heat.reload} compact /> : heatmap ? <EChart option={heatmap} height={280} ariaLabel={t('analytics.heatmap')} /> : <Skeleton active />}
+                {heat.error ? <ErrorState error={heat.error} onRetry={heat.reload} compact /> : heatmap ? <EChart option={heatmap} height={300} ariaLabel={t('analytics.heatmap')} /> : <Skeleton active />}
               </Card>
             </Col>
           </Row>
@@ -110,7 +110,7 @@ function heatmapOption(h: Heatmap, weekdays: string[], label: string) {
   const max = Math.max(1, ...h.cells.map((c) => c.n));
   return {
     tooltip: { formatter: (p: { data: [number, number, number] }) => `${weekdays[p.data[1]]} ${p.data[0]}:00 · ${label} ${p.data[2]}` },
-    grid: { left: 48, right: 16, top: 8, bottom: 64 },
+    grid: { left: 48, right: 16, top: 8, bottom: 84 },
     xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, i) => String(i)), splitArea: { show: true } },
     yAxis: { type: 'category', data: weekdays, inverse: true, splitArea: { show: true } },
     visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },

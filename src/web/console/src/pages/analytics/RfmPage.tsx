@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { App, Button, Card, Col, Drawer, Form, Input, Modal, Row, Skeleton, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Drawer, Form, Input, Modal, Row, Skeleton, Table, Typography } from 'antd';
 import { api, call } from '@shared/api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
@@ -20,9 +20,10 @@ import type { LayerMember, Rfm, RfmLayer } from './types';
 export default function RfmPage() {
   const { t, locale } = useI18n();
   const fmt = useFormat();
-  const { can } = useMe();
+  const { can, me } = useMe();
   const { message } = App.useApp();
-  const rfm = useRequest((signal) => call(api.GET('/api/v1/analytics/rfm', { signal })), []);
+  const workspaceWide = me.communityIds === null;
+  const rfm = useRequest((signal) => (workspaceWide ? call(api.GET('/api/v1/analytics/rfm', { signal })) : Promise.resolve(undefined)), [workspaceWide]);
   const [computing, setComputing] = useState(false);
   const [editing, setEditing] = useState<RfmLayer | null>(null);
   const [drill, setDrill] = useState<RfmLayer | null>(null);
@@ -51,8 +52,9 @@ export default function RfmPage() {
       <PageHeader title={t('analytics.rfmTitle')}
         subtitle={rfm.data ? (rfm.data.computedAt ? t('analytics.rfmSubtitle', { at: fmt.dateTime(rfm.data.computedAt), buyers: fmt.number(rfm.data.buyers), days: String(rfm.data.windowDays) }) : t('analytics.rfmNever')) : '\u00a0'}
         extra={can('analytics:compute') ? <Button type="primary" loading={computing} onClick={() => void compute()}>{t('analytics.computeNow')}</Button> : null} />
+      {!workspaceWide ? <Alert type="info" showIcon title={t('analytics.rfmWorkspaceOnly')} /> : null}
       {rfm.error ? <ErrorState error={rfm.error} onRetry={rfm.reload} /> : null}
-      {!rfm.data && rfm.loading ? <Skeleton active paragraph={{ rows: 8 }} /> : null}
+      {workspaceWide && !rfm.data && rfm.loading ? <Skeleton active paragraph={{ rows: 8 }} /> : null}
       {rfm.data ? (
         <Row gutter={[12, 12]}>
           <Col xs={24} xl={8}>

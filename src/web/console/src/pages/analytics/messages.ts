@@ -110,6 +110,10 @@ export const zh = {
   'analytics.cstage.launch': '建立前期', 'analytics.cstage.growth': '成长期', 'analytics.cstage.mature': '沉淀期',
   'analytics.comparison': '社群对比',
   'analytics.communityName': '社群',
+  'analytics.memberRfm': 'RFM 分层',
+  'analytics.memberRfmNone': '订单窗口内没有订单，未参与分层',
+  'analytics.memberRfmFigures': '距上次下单 {days} 天 · {orders} 笔订单 · {amount} · {at} 计算',
+  'analytics.rfmWorkspaceOnly': 'RFM 分层覆盖全部买家，请由运营或分析师查看。',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -220,4 +224,8 @@ export const en: Record<keyof typeof zh, string> = {
   'analytics.cstage.launch': 'Launch', 'analytics.cstage.growth': 'Growth', 'analytics.cstage.mature': 'Mature',
   'analytics.comparison': 'Side by side',
   'analytics.communityName': 'Community',
+  'analytics.memberRfm': 'RFM layer',
+  'analytics.memberRfmNone': 'No order in the window: not layered',
+  'analytics.memberRfmFigures': '{days} days since the last order · {orders} orders · {amount} · scored {at}',
+  'analytics.rfmWorkspaceOnly': 'RFM layers cover every buyer; an operator or analyst can see them.',
 };

@@ -16,6 +16,7 @@ import { useMergeUndo } from '../members/useMergeUndo';
 import { ProfileCard } from './ProfileCard';
 import { IdentitiesCard } from './IdentitiesCard';
 import { CommunitiesCard } from './CommunitiesCard';
+import { MemberRfmCard } from '../analytics/MemberRfmCard';
 import { TagsCard } from './TagsCard';
 import { StageSelect } from './StageSelect';
 import { ActivityTimeline } from './ActivityTimeline';
@@ -32,7 +33,7 @@ import { LoyaltyTab } from './LoyaltyTab';
 export default function MemberDetailPage() {
   const { t } = useI18n();
   const fmt = useFormat();
-  const { can } = useMe();
+  const { can, me } = useMe();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
   const [version, setVersion] = useState(0);
@@ -86,6 +87,7 @@ export default function MemberDetailPage() {
                     <ProfileCard member={m} />
                     <IdentitiesCard member={m} />
                     <CommunitiesCard memberId={m.id} version={version} />
+                    {can('analytics:read') && me.communityIds === null ? <MemberRfmCard memberId={m.id} /> : null}
                     <MergeHistory memberId={m.id} version={version} onUndo={(mergeId) => void undo(mergeId, refresh)} />
                   </Flex>
                 </Col>
