@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { apiAs, env, launch, login, open } from './support.js';
-import { label, pageShot, settled, tableRows, toast, until } from './antd.js';
+import { label, pageShot, pickOption, settled, tableRows, toast, until } from './antd.js';
 
 /**
  * The analytics pages 数据分析 against the demo community: every figure the console shows is the
@@ -103,6 +103,37 @@ describe('analytics', () => {
     expect(await analyst.page.getByRole('button', { name: label('立即计算') }).count()).toBe(0);
     expect(await analyst.page.getByRole('button', { name: label('编辑策略') }).count()).toBe(0);
     await analyst.context.close();
+  });
+
+  it('shows revenue by community, tier and layer, and the ROI of a campaign created in the page', async () => {
+    const api = await apiAs(env().operator);
+    const business = (await api.get('/analytics/business')).body;
+    const tag = (await api.get('/members/tags')).body.items[0];
+    const { page, context, problems } = await open(browser);
+    await login(page, env().operator);
+    await page.goto('/analytics/business');
+    await until(() => page.getByTestId('kpi-orders').innerText()).toContain(zh(business.totals.orders));
+    const name = `e2e 双十一 ${Date.now().toString(36)}`;
+    await page.getByRole('button', { name: label('新建营销活动') }).click();
+    const dialog = page.locator('.ant-modal').filter({ hasText: '新建营销活动' });
+    await dialog.getByLabel('活动', { exact: true }).fill(name);
+    await pickOption(page, dialog.getByLabel('活动标签'), tag.name);
+    await dialog.locator('.ant-picker input').first().click();
+    await page.keyboard.type('2026-09-01');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('2026-11-30');
+    await page.keyboard.press('Enter');
+    await dialog.getByLabel('投入').fill('1000');
+    await dialog.getByRole('button', { name: label('确定') }).click();
+    const row = tableRows(page.getByTestId('campaigns')).filter({ hasText: name });
+    await row.waitFor();
+    const created = (await api.get('/analytics/campaigns')).body.items.find((c: { name: string }) => c.name === name);
+    expect(created).toMatchObject({ startsOn: '2026-09-01', endsOn: '2026-11-30', cost: '1000.00', tagId: tag.id });
+    const roi = created.figures.roi as number;
+    await until(() => row.innerText()).toContain(`${(roi * 100).toLocaleString('zh-CN', { maximumFractionDigits: 1 })}%`);
+    await pageShot(page, 'analytics-business');
+    expect(problems).toEqual([]);
+    await context.close();
   });
 
   it('reads the communities and their health in English on a 390 px phone', async () => {

@@ -158,6 +158,12 @@ export interface AnalyticsMemberRfmTable {
   member_id: number; recency_days: number; frequency: number; monetary: Money; r: number; f: number; m: number; layer: string; computed_at: Timestamp;
 }
 
+export interface AnalyticsCampaignsTable {
+  id: Id; name: string; tag_id: number | null; starts_on: string; ends_on: string; attribution_days: Generated<number>;
+  cost: ColumnType<string, string | number | undefined, string | number>; currency: Generated<string>; notes: Generated<string>;
+  created_at: DefaultTimestamp; updated_at: DefaultTimestamp; archived_at: Timestamp | null;
+}
+
 export interface DB {
   kith_migrations: KithMigrationsTable;
   staff_users: StaffUsersTable;
@@ -207,4 +213,5 @@ export interface DB {
   analytics_cohort_cells: { community_id: number; grain: string; cohort: string; period: number; members: number };
   analytics_rfm_layers: AnalyticsRfmLayersTable;
   analytics_member_rfm: AnalyticsMemberRfmTable;
+  analytics_campaigns: AnalyticsCampaignsTable;
 }

@@ -8507,6 +8507,469 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/analytics/business": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Word of mouth and business impact 口碑与商业价值: referrals, and revenue and orders by community, tier and RFM layer */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (YYYY-MM-DD, workspace time zone); default 30 days before `to` */
+                    from?: string;
+                    /** @description Last day, included (default today) */
+                    to?: string;
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                /** @description A calendar day of the workspace time zone */
+                                from: string;
+                                /** @description A calendar day of the workspace time zone */
+                                to: string;
+                            };
+                            communityId: number | null;
+                            totals: {
+                                orders: number;
+                                /** @description A decimal amount, e.g. "1200.00" */
+                                revenue: string;
+                                buyers: number;
+                                /** @description Revenue ÷ orders ("0.00" without orders) */
+                                averageOrderValue: string;
+                                /** @description `referral` activities in the period */
+                                referrals: number;
+                                /** @description Distinct members who referred */
+                                referrers: number;
+                            };
+                            byCommunity: {
+                                key: number | null;
+                                name: string;
+                                /** @description Orders placed in the period, fully refunded ones excluded */
+                                orders: number;
+                                /** @description Σ (amount − refunded amount) of those orders */
+                                revenue: string;
+                                /** @description Distinct members who placed them */
+                                buyers: number;
+                                /** @description The row's revenue ÷ the total revenue (0 when there is none) */
+                                share: number;
+                            }[];
+                            byTier: {
+                                key: number | null;
+                                nameZh: string;
+                                nameEn: string;
+                                /** @description Orders placed in the period, fully refunded ones excluded */
+                                orders: number;
+                                /** @description Σ (amount − refunded amount) of those orders */
+                                revenue: string;
+                                /** @description Distinct members who placed them */
+                                buyers: number;
+                                /** @description The row's revenue ÷ the total revenue (0 when there is none) */
+                                share: number;
+                            }[];
+                            byLayer: {
+                                /** @description The buyer's RFM layer at the last scoring; none: not scored */
+                                key: string;
+                                nameZh: string;
+                                nameEn: string;
+                                /** @description Orders placed in the period, fully refunded ones excluded */
+                                orders: number;
+                                /** @description Σ (amount − refunded amount) of those orders */
+                                revenue: string;
+                                /** @description Distinct members who placed them */
+                                buyers: number;
+                                /** @description The row's revenue ÷ the total revenue (0 when there is none) */
+                                share: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns 营销活动 with their attributed revenue and ROI (archived ones when asked) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Include archived campaigns */
+                    archived?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                tagId: number | null;
+                                tagName: string | null;
+                                /** @description A calendar day of the workspace time zone */
+                                startsOn: string;
+                                /** @description A calendar day of the workspace time zone */
+                                endsOn: string;
+                                attributionDays: number;
+                                /** @description Last day an order is attributed: endsOn + attributionDays */
+                                attributionUntil: string;
+                                /** @description A decimal amount, e.g. "1200.00" */
+                                cost: string;
+                                currency: string;
+                                notes: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                archivedAt: string | null;
+                                figures: {
+                                    /** @description Members carrying the tag, put on before the window closed */
+                                    taggedMembers: number;
+                                    /** @description Tagged members with at least one attributed order */
+                                    buyers: number;
+                                    /** @description buyers ÷ tagged members */
+                                    conversion: number;
+                                    /** @description Attributed orders */
+                                    orders: number;
+                                    /** @description Attributed revenue: Σ (amount − refunded amount) of the attributed orders */
+                                    revenue: string;
+                                    returnOnSpend: number | null;
+                                    roi: number | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a campaign: a tag, its days, attribution days and cost */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        tagId: number;
+                        /** @description First day of the campaign (YYYY-MM-DD, workspace time zone) */
+                        startsOn: string;
+                        /** @description Last day, included */
+                        endsOn: string;
+                        /** @description Orders up to this many days after the last day still count (default 7) */
+                        attributionDays?: number;
+                        /** @description What the campaign cost, e.g. "1200.00" (default 0) */
+                        cost?: string;
+                        /** @description Currency of the cost; only orders in it are attributed (default CNY) */
+                        currency?: string;
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            tagId: number | null;
+                            tagName: string | null;
+                            /** @description A calendar day of the workspace time zone */
+                            startsOn: string;
+                            /** @description A calendar day of the workspace time zone */
+                            endsOn: string;
+                            attributionDays: number;
+                            /** @description Last day an order is attributed: endsOn + attributionDays */
+                            attributionUntil: string;
+                            /** @description A decimal amount, e.g. "1200.00" */
+                            cost: string;
+                            currency: string;
+                            notes: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            archivedAt: string | null;
+                            figures: {
+                                /** @description Members carrying the tag, put on before the window closed */
+                                taggedMembers: number;
+                                /** @description Tagged members with at least one attributed order */
+                                buyers: number;
+                                /** @description buyers ÷ tagged members */
+                                conversion: number;
+                                /** @description Attributed orders */
+                                orders: number;
+                                /** @description Attributed revenue: Σ (amount − refunded amount) of the attributed orders */
+                                revenue: string;
+                                returnOnSpend: number | null;
+                                roi: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign's figures with its attributed revenue per day */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            tagId: number | null;
+                            tagName: string | null;
+                            /** @description A calendar day of the workspace time zone */
+                            startsOn: string;
+                            /** @description A calendar day of the workspace time zone */
+                            endsOn: string;
+                            attributionDays: number;
+                            /** @description Last day an order is attributed: endsOn + attributionDays */
+                            attributionUntil: string;
+                            /** @description A decimal amount, e.g. "1200.00" */
+                            cost: string;
+                            currency: string;
+                            notes: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            archivedAt: string | null;
+                            figures: {
+                                /** @description Members carrying the tag, put on before the window closed */
+                                taggedMembers: number;
+                                /** @description Tagged members with at least one attributed order */
+                                buyers: number;
+                                /** @description buyers ÷ tagged members */
+                                conversion: number;
+                                /** @description Attributed orders */
+                                orders: number;
+                                /** @description Attributed revenue: Σ (amount − refunded amount) of the attributed orders */
+                                revenue: string;
+                                returnOnSpend: number | null;
+                                roi: number | null;
+                            };
+                            /** @description Attributed orders and revenue per day, from the first day to the window’s end or today */
+                            series: {
+                                /** @description A calendar day of the workspace time zone */
+                                day: string;
+                                orders: number;
+                                /** @description A decimal amount, e.g. "1200.00" */
+                                revenue: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Archive a campaign (it leaves the list; its figures can still be read) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            tagId: number | null;
+                            tagName: string | null;
+                            /** @description A calendar day of the workspace time zone */
+                            startsOn: string;
+                            /** @description A calendar day of the workspace time zone */
+                            endsOn: string;
+                            attributionDays: number;
+                            /** @description Last day an order is attributed: endsOn + attributionDays */
+                            attributionUntil: string;
+                            /** @description A decimal amount, e.g. "1200.00" */
+                            cost: string;
+                            currency: string;
+                            notes: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            archivedAt: string | null;
+                            figures: {
+                                /** @description Members carrying the tag, put on before the window closed */
+                                taggedMembers: number;
+                                /** @description Tagged members with at least one attributed order */
+                                buyers: number;
+                                /** @description buyers ÷ tagged members */
+                                conversion: number;
+                                /** @description Attributed orders */
+                                orders: number;
+                                /** @description Attributed revenue: Σ (amount − refunded amount) of the attributed orders */
+                                revenue: string;
+                                returnOnSpend: number | null;
+                                roi: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a campaign */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        tagId?: number;
+                        /** @description First day of the campaign (YYYY-MM-DD, workspace time zone) */
+                        startsOn?: string;
+                        /** @description Last day, included */
+                        endsOn?: string;
+                        /** @description Orders up to this many days after the last day still count (default 7) */
+                        attributionDays?: number;
+                        /** @description What the campaign cost, e.g. "1200.00" (default 0) */
+                        cost?: string;
+                        /** @description Currency of the cost; only orders in it are attributed (default CNY) */
+                        currency?: string;
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            tagId: number | null;
+                            tagName: string | null;
+                            /** @description A calendar day of the workspace time zone */
+                            startsOn: string;
+                            /** @description A calendar day of the workspace time zone */
+                            endsOn: string;
+                            attributionDays: number;
+                            /** @description Last day an order is attributed: endsOn + attributionDays */
+                            attributionUntil: string;
+                            /** @description A decimal amount, e.g. "1200.00" */
+                            cost: string;
+                            currency: string;
+                            notes: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            archivedAt: string | null;
+                            figures: {
+                                /** @description Members carrying the tag, put on before the window closed */
+                                taggedMembers: number;
+                                /** @description Tagged members with at least one attributed order */
+                                buyers: number;
+                                /** @description buyers ÷ tagged members */
+                                conversion: number;
+                                /** @description Attributed orders */
+                                orders: number;
+                                /** @description Attributed revenue: Σ (amount − refunded amount) of the attributed orders */
+                                revenue: string;
+                                returnOnSpend: number | null;
+                                roi: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

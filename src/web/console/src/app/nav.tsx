@@ -56,6 +56,7 @@ export const NAV: NavEntry[] = [
       { path: '/analytics/cohorts', label: 'nav.analyticsCohorts', permission: 'analytics:read' },
       { path: '/analytics/rfm', label: 'nav.analyticsRfm', permission: 'analytics:read' },
       { path: '/analytics/communities', label: 'nav.analyticsCommunities', permission: 'analytics:read' },
+      { path: '/analytics/business', label: 'nav.analyticsBusiness', permission: 'analytics:read' },
     ],
   },
   { path: '/import', label: 'nav.import', icon: <CloudUploadOutlined />, permission: 'imports:write' },

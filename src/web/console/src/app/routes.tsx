@@ -28,6 +28,7 @@ const LifecyclePage = lazy(() => import('../pages/analytics/LifecyclePage'));
 const CohortsPage = lazy(() => import('../pages/analytics/CohortsPage'));
 const RfmPage = lazy(() => import('../pages/analytics/RfmPage'));
 const AnalyticsCommunitiesPage = lazy(() => import('../pages/analytics/CommunitiesPage'));
+const BusinessPage = lazy(() => import('../pages/analytics/BusinessPage'));
 const NotFoundPage = lazy(() => import('../pages/not-found/NotFoundPage'));
 
 /** `/` opens the first page the role may see. */
@@ -57,6 +58,7 @@ export function AppRoutes() {
         <Route path="analytics/cohorts" element={<Gate permission="analytics:read"><CohortsPage /></Gate>} />
         <Route path="analytics/rfm" element={<Gate permission="analytics:read"><RfmPage /></Gate>} />
         <Route path="analytics/communities" element={<Gate permission="analytics:read"><AnalyticsCommunitiesPage /></Gate>} />
+        <Route path="analytics/business" element={<Gate permission="analytics:read"><BusinessPage /></Gate>} />
         <Route path="loyalty" element={<Gate permission="loyalty:read"><ProgrammePage /></Gate>} />
         <Route path="loyalty/rules" element={<Gate permission="loyalty:read"><RulesPage /></Gate>} />
         <Route path="loyalty/rewards" element={<Gate permission="loyalty:read"><RewardsPage /></Gate>} />

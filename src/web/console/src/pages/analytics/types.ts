@@ -16,3 +16,5 @@ export type Stages = Get<'/api/v1/analytics/lifecycle'>;
 export type Rfm = Get<'/api/v1/analytics/rfm'>;
 export type RfmLayer = Rfm['layers'][number];
 export type LayerMember = Get<'/api/v1/analytics/rfm/layers/{layer}/members'>['items'][number];
+export type Business = Get<'/api/v1/analytics/business'>;
+export type Campaign = Get<'/api/v1/analytics/campaigns'>['items'][number];
