@@ -120,7 +120,10 @@ export async function healthFigures(tx: Tx, p: Span, prev: Span, tz: string) {
  * what was paid minus refunds; scores by rank quintiles (docs/metrics.md); the layer from the grid.
  */
 export async function scoreRfm(tx: Tx, now: Date, windowDays: number): Promise<number> {
-  await sql`delete from analytics_member_rfm`.execute(tx);
+  // Every row is replaced: emptied at once, and the layer index built once after the load. Readers
+  // of a member's RFM wait for the scoring to commit rather than see it half done.
+  await sql`truncate analytics_member_rfm`.execute(tx);
+  await sql`drop index analytics_member_rfm_layer_idx`.execute(tx);
   const r = await sql`
     with o as (
       select o.member_id, max(o.ordered_at) as last_at, count(*)::int as f, sum(o.amount - o.refunded_amount) as m
@@ -128,14 +131,16 @@ export async function scoreRfm(tx: Tx, now: Date, windowDays: number): Promise<n
       where o.ordered_at > ${now}::timestamptz - make_interval(days => ${windowDays}) and o.ordered_at <= ${now} and o.status <> 'refunded'
       group by o.member_id),
     v as (select member_id, floor(extract(epoch from (${now}::timestamptz - last_at)) / 86400)::int as rd, f, m from o),
+    n as (select count(*) as n from v),
     s as (
       select member_id, rd, f, m,
-        1 + (5 * (rank() over (order by rd desc) - 1)) / count(*) over () as r,
-        1 + (5 * (rank() over (order by f) - 1)) / count(*) over () as fs,
-        1 + (5 * (rank() over (order by m) - 1)) / count(*) over () as ms
-      from v)
+        1 + (5 * (rank() over (order by rd desc) - 1)) / n.n as r,
+        1 + (5 * (rank() over (order by f) - 1)) / n.n as fs,
+        1 + (5 * (rank() over (order by m) - 1)) / n.n as ms
+      from v cross join n)
     insert into analytics_member_rfm (member_id, recency_days, frequency, monetary, r, f, m, layer, computed_at)
     select member_id, rd, f, m, r, fs, ms, ${sql.raw(layerCaseSql('r', '((fs + ms + 1) / 2)'))}, ${now} from s`.execute(tx);
+  await sql`create index analytics_member_rfm_layer_idx on analytics_member_rfm (layer)`.execute(tx);
   return Number(r.numAffectedRows ?? 0);
 }
 
