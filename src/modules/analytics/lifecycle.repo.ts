@@ -137,6 +137,16 @@ export async function funnel(tx: Tx, communityId: number, by: FunnelBy | null, f
   return res.rows;
 }
 
+/** Live members per lifecycle stage: the workspace's, or a community's current members. */
+export async function stageCounts(tx: Tx, communityId: number) {
+  const r = await sql<{ stage: string; n: number }>`
+    select lifecycle_stage as stage, count(*)::int as n from members m
+    where merged_into is null and erased_at is null
+      ${communityId === 0 ? sql`` : sql`and exists (select 1 from community_memberships cm where cm.member_id = m.id and cm.community_id = ${communityId} and cm.left_at is null)`}
+    group by 1`.execute(tx);
+  return r.rows;
+}
+
 export interface StageRules { minActivities: number; withinDays: number; dormantDays: number; churnedDays: number; today: string }
 
 /**

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { ActorContext } from '../../kernel/context.js';
@@ -96,13 +95,9 @@ export function createLifecycleService(deps: { database: Database; clock: Clock;
   /** Members per lifecycle stage (of one community's current members, or the workspace's live members). */
   async function stages(ctx: ActorContext, q: { communityId?: number }) {
     const c = reportCommunity(ctx, q.communityId);
-    const r = await sql<{ stage: string; n: number }>`
-      select lifecycle_stage as stage, count(*)::int as n from members m
-      where merged_into is null and erased_at is null
-        ${c === 0 ? sql`` : sql`and exists (select 1 from community_memberships cm where cm.member_id = m.id and cm.community_id = ${c} and cm.left_at is null)`}
-      group by 1`.execute(db);
-    const by = new Map(r.rows.map((x) => [x.stage, x.n]));
-    const total = r.rows.reduce((s, x) => s + x.n, 0);
+    const rows = await repo.stageCounts(db, c);
+    const by = new Map(rows.map((x) => [x.stage, x.n]));
+    const total = rows.reduce((s, x) => s + x.n, 0);
     return {
       communityId: c === 0 ? null : c, updatedAt: (await analytics.settings()).lifecycleUpdatedAt, total,
       stages: LIFECYCLE_STAGES.map((k) => ({ stage: k, members: by.get(k) ?? 0, share: ratio(by.get(k) ?? 0, total) })),
