@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { apiAs, env, launch, login, open } from './support.js';
-import { label, pageShot, pickOption, settled, tableRows, toast, until } from './antd.js';
+import { downloadFrom, label, pageShot, pickOption, settled, tableRows, toast, until } from './antd.js';
 
 /**
  * The analytics pages 数据分析 against the demo community: every figure the console shows is the
@@ -35,10 +35,7 @@ describe('analytics', () => {
     await settled(top);
     const expected = (await api.get(`/analytics/top-contributors?communityId=${community.id}`)).body.items;
     await until(() => tableRows(top).count()).toBe(expected.length);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      (async () => { await top.getByRole('button', { name: label('导出') }).click(); await page.locator('.ant-dropdown:visible').getByText('CSV').click(); })(),
-    ]);
+    const download = await downloadFrom(page, top.getByRole('button', { name: label('导出') }), 'CSV');
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
     expect(lines[0]).toBe('会员,有效互动,发言,活跃天数');

@@ -57,3 +57,24 @@ export async function pageShot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   return shot(page, name);
 }
+
+/**
+ * Picks `item` from the menu a dropdown button opens and returns the file it downloads. The menu
+ * slides in, and a click mid-slide can land beside it and just close it, so a try that brings no
+ * download opens the menu again.
+ */
+export async function downloadFrom(page: Page, button: Locator, item: string) {
+  for (let attempt = 1; ; attempt++) {
+    await button.click();
+    const entry = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').last().getByText(item, { exact: true });
+    await entry.waitFor({ state: 'visible' });
+    await page.waitForTimeout(250);
+    try {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), entry.click()]);
+      return download;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
