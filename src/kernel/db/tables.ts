@@ -209,6 +209,7 @@ export interface DB {
   analytics_member_days: AnalyticsMemberDaysTable;
   analytics_community_days: { community_id: number; day: string; activities: number; meaningful: number; messages: number };
   analytics_member_joins: { community_id: number; member_id: number; joined: string | null };
+  analytics_profile_counts: { bucket: Date; profiles: number; erased: number };
   analytics_active_gaps: { community_id: number; day: string; gap: number; members: number };
   analytics_cohort_cells: { community_id: number; grain: string; cohort: string; period: number; members: number };
   analytics_rfm_layers: AnalyticsRfmLayersTable;

@@ -9,10 +9,10 @@ import type { Tx } from '../../kernel/db/database.js';
  *   back), from which distinct active members of any period up to 400 days are summed;
  * - `analytics_cohort_cells`: when the row is the member's first active day of its week (month),
  *   one member in the cell (cohort of the join week (month), weeks (months) since it).
- * A new active day changes its own contribution and the `prev` of the member's next active day, so
- * maintenance subtracts the next day's old contribution, adds the rows, and adds them back
- * (`addContributions`); recounts rebuild them set-based (`recountGaps`, `recountCohortCells`,
- * `recountCohorts`).
+ * A new active day changes its own contribution and the `prev` of the member's next active day:
+ * the rollup's batches write exactly those changes (domain/contributions.ts, `upsertContributions`),
+ * merges take a member's days out and put them back (`addContributions`), and recounts rebuild the
+ * aggregates set-based (`recountGaps`, `recountCohortCells`, `recountCohorts`).
  */
 export const MAX_GAP = 400;
 
@@ -26,23 +26,23 @@ const joinDays = (tz: string) => sql`
 const storedJoin = sql`(select j.joined from analytics_member_joins j where j.community_id = r.c and j.member_id = r.m)`;
 
 /**
- * From rows `r(c, m, day, prev, joined)`, the statement adding `sign` × their contributions to
- * both aggregates (upserting; zero cells are left in place and ignored by the readers).
+ * From rows `r(c, m, day, prev, joined, sign)`, the statement adding each row's contribution × its
+ * sign to both aggregates (upserting; zero cells are left in place and ignored by the readers).
  */
-function upsertContributions(rows: RawBuilder<unknown>, sign: 1 | -1, parts = { gaps: true, cells: true }) {
+export function upsertContributions(rows: RawBuilder<unknown>, parts = { gaps: true, cells: true }) {
   return sql`
     with r as materialized (${rows}),
     g as (
       insert into analytics_active_gaps as t (community_id, day, gap, members)
-      select c, day, least(coalesce(day - prev, ${MAX_GAP}), ${MAX_GAP}), ${sign} * count(*)::int from r where ${parts.gaps} group by 1, 2, 3 order by 1, 2, 3
+      select c, day, least(coalesce(day - prev, ${MAX_GAP}), ${MAX_GAP}), sum(sign)::int from r where ${parts.gaps} group by 1, 2, 3 order by 1, 2, 3
       on conflict (community_id, day, gap) do update set members = t.members + excluded.members)
     insert into analytics_cohort_cells as t (community_id, grain, cohort, period, members)
-    select c, grain, cohort, period, ${sign} * count(*)::int from (
-      select c, 'week' as grain, date_trunc('week', joined)::date as cohort,
+    select c, grain, cohort, period, sum(sign)::int from (
+      select c, sign, 'week' as grain, date_trunc('week', joined)::date as cohort,
         (date_trunc('week', day)::date - date_trunc('week', joined)::date) / 7 as period
       from r where joined is not null and (prev is null or prev < date_trunc('week', day)::date)
       union all
-      select c, 'month', date_trunc('month', joined)::date,
+      select c, sign, 'month', date_trunc('month', joined)::date,
         ((extract(year from day) - extract(year from joined)) * 12 + extract(month from day) - extract(month from joined))::int
       from r where joined is not null and (prev is null or prev < date_trunc('month', day)::date)
     ) x where period >= 0 and ${parts.cells} group by 1, 2, 3, 4 order by 1, 2, 3, 4
@@ -57,18 +57,21 @@ export async function addContributions(tx: Tx, rows: MemberDay[], sign: 1 | -1, 
   await upsertContributions(sql`
     select r.c, r.m, r.day,
       (select max(y.day) from analytics_member_days y where y.member_id = r.m and y.community_id = r.c and y.meaningful > 0 and y.day < r.day) as prev,
-      ${storedJoin} as joined
+      ${storedJoin} as joined, ${sign}::int as sign
     from (select distinct q.c, q.m, q.day from json_to_recordset(${JSON.stringify(rows)}::json) as q(c bigint, m bigint, day date)
-          join analytics_member_days x on x.community_id = q.c and x.day = q.day and x.member_id = q.m and x.meaningful > 0) r`, sign, parts).execute(tx);
+          join analytics_member_days x on x.community_id = q.c and x.day = q.day and x.member_id = q.m and x.meaningful > 0) r`, parts).execute(tx);
 }
+
+export interface JoinChange { c: number; m: number; joined: string | null }
 
 /**
  * Brings the stored join days of these members (in these communities) up to date with their
  * profiles and stays, moving the cohort cells of each one whose join day changed (unless the
- * caller has taken those members' contributions out already: `moveCells: false`).
+ * caller has taken those members' contributions out already: `moveCells: false`). Returns the
+ * join days that changed.
  */
-export async function syncJoins(tx: Tx, pairs: { c: number; m: number }[], tz: string, opts = { moveCells: true }): Promise<void> {
-  if (pairs.length === 0) return;
+export async function syncJoins(tx: Tx, pairs: { c: number; m: number }[], tz: string, opts = { moveCells: true }): Promise<JoinChange[]> {
+  if (pairs.length === 0) return [];
   const r = await sql<{ c: number; m: number; joined: string | null }>`
     select q.c::int as c, q.m::int as m, q.joined::text as joined from (
       select q.c, q.m, case when q.c = 0 then (select (mb.created_at at time zone ${tz})::date from members mb where mb.id = q.m)
@@ -76,7 +79,7 @@ export async function syncJoins(tx: Tx, pairs: { c: number; m: number }[], tz: s
       from (select distinct c, m from json_to_recordset(${JSON.stringify(pairs)}::json) as q(c bigint, m bigint)) q) q
     left join analytics_member_joins j on j.community_id = q.c and j.member_id = q.m
     where j.member_id is null or j.joined is distinct from q.joined`.execute(tx);
-  if (r.rows.length === 0) return;
+  if (r.rows.length === 0) return [];
   const days = !opts.moveCells ? [] : (await sql<MemberDay>`
     select d.community_id::int as c, d.member_id::int as m, d.day::text as day
     from json_to_recordset(${JSON.stringify(r.rows)}::json) as q(c bigint, m bigint)
@@ -88,6 +91,7 @@ export async function syncJoins(tx: Tx, pairs: { c: number; m: number }[], tz: s
     select c, m, joined from json_to_recordset(${JSON.stringify(r.rows)}::json) as q(c bigint, m bigint, joined date) order by 1, 2
     on conflict (community_id, member_id) do update set joined = excluded.joined`.execute(tx);
   await addContributions(tx, days, 1, cellsOnly);
+  return r.rows;
 }
 
 /** Stores every member's join days afresh (before a recount places cells by them). */
@@ -105,7 +109,7 @@ export async function activeDaysOf(tx: Tx, memberIds: number[]): Promise<MemberD
 }
 
 const previousDays = (tz: string, withJoin: boolean) => sql`
-  select r.c, r.m, r.day, r.prev, ${withJoin ? sql`j.joined` : sql`null::date`} as joined from (
+  select r.c, r.m, r.day, r.prev, ${withJoin ? sql`j.joined` : sql`null::date`} as joined, 1 as sign from (
     select community_id as c, member_id as m, day, lag(day) over (partition by community_id, member_id order by day) as prev
     from analytics_member_days where meaningful > 0) r
   ${withJoin ? sql`left join analytics_member_joins j on j.community_id = r.c and j.member_id = r.m` : sql``}`;
@@ -113,7 +117,7 @@ const previousDays = (tz: string, withJoin: boolean) => sql`
 /** Rebuilds the gap histogram from the whole rollup, set-based. */
 export async function recountGaps(tx: Tx, tz: string): Promise<void> {
   await sql`truncate analytics_active_gaps`.execute(tx);
-  await upsertContributions(previousDays(tz, false), 1, { gaps: true, cells: false }).execute(tx);
+  await upsertContributions(previousDays(tz, false), { gaps: true, cells: false }).execute(tx);
 }
 
 /**
@@ -125,7 +129,7 @@ export async function recountCohortCells(tx: Tx, tz: string): Promise<void> {
   await sql`lock table analytics_member_days in share mode`.execute(tx);
   await refreshJoins(tx, tz);
   await sql`truncate analytics_cohort_cells`.execute(tx);
-  await upsertContributions(previousDays(tz, true), 1, { gaps: false, cells: true }).execute(tx);
+  await upsertContributions(previousDays(tz, true), { gaps: false, cells: true }).execute(tx);
 }
 
 /**

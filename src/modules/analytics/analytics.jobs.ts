@@ -7,12 +7,14 @@ import { dayStart, localDay } from '../../kernel/calendar.js';
 import type { AnalyticsService } from './analytics.service.js';
 import type { LifecycleService } from './lifecycle.service.js';
 import { recountCohortCells } from './active-days.js';
+import { compactProfileCounts } from './profile-counts.js';
 import * as rollups from './rollups.js';
 
 /**
  * Background work of analytics: each ingested batch is added to the daily rollup after it commits;
  * a rebuild runs at start when the time zone or the meaningful kinds changed since the last one;
- * every night RFM is rescored, the cohort cells recounted and the lifecycle stages set.
+ * every night RFM is rescored, the cohort cells recounted, the profile counts folded and the
+ * lifecycle stages set.
  */
 const REBUILD = 'analytics:rebuild';
 const NIGHTLY = 'analytics:nightly';
@@ -49,6 +51,7 @@ export function analyticsJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string
       async handle(tx) {
         await analytics.scoreRfmIn(tx, clock.now());
         await recountCohortCells(tx, tz);
+        await compactProfileCounts(tx);
         await lifecycle.updateStagesIn(tx, clock.now());
         const next = nextMidnight();
         await jobs.enqueue(tx, NIGHTLY, {}, { runAt: next.at, dedupeKey: `nightly:${next.day}` });

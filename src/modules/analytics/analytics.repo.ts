@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
-import { layerCaseSql } from './domain/rfm.js';
+import { layerSql } from './domain/rfm.js';
 
 /**
  * SQL of the analytics reports. Engagement reads the daily rollup; the heatmap and RFM are heavy
@@ -45,11 +45,14 @@ export async function topContributors(tx: Tx, communityId: number, p: Span, limi
   return r.rows;
 }
 
-/** Members at the end of `day`: live profiles created by then, or a community's members then. */
+/**
+ * Members at the end of `day`: live profiles created by then (from the maintained profile counts,
+ * see migration 0010), or a community's members then.
+ */
 export async function membersAt(tx: Tx, communityId: number, day: string, tz: string): Promise<number> {
   const end = sql`((${day}::date + 1)::timestamp at time zone ${tz})`;
   const r = communityId === 0
-    ? await sql<{ n: number }>`select count(*)::int as n from members where merged_into is null and erased_at is null and created_at < ${end}`.execute(tx)
+    ? await sql<{ n: number }>`select coalesce(sum(profiles - erased), 0)::int as n from analytics_profile_counts where bucket < ${end}`.execute(tx)
     : await sql<{ n: number }>`
         select count(distinct member_id)::int as n from community_memberships
         where community_id = ${communityId} and joined_at < ${end} and (left_at is null or left_at >= ${end})`.execute(tx);
@@ -120,26 +123,33 @@ export async function healthFigures(tx: Tx, p: Span, prev: Span, tz: string) {
  * what was paid minus refunds; scores by rank quintiles (docs/metrics.md); the layer from the grid.
  */
 export async function scoreRfm(tx: Tx, now: Date, windowDays: number): Promise<number> {
-  // Every row is replaced: emptied at once, and the layer index built once after the load. Readers
-  // of a member's RFM wait for the scoring to commit rather than see it half done.
+  // Every row is replaced: emptied at once, loaded without indexes and both indexes built once
+  // after, with the three rank sorts in memory. Readers of a member's RFM wait for the scoring to
+  // commit rather than see it half done.
+  await sql`set local work_mem = '128MB'`.execute(tx);
   await sql`truncate analytics_member_rfm`.execute(tx);
+  await sql`alter table analytics_member_rfm drop constraint analytics_member_rfm_pkey`.execute(tx);
   await sql`drop index analytics_member_rfm_layer_idx`.execute(tx);
+  // Orders are summed per member first and the live profiles joined to the sums: a join of the
+  // buyers rather than of every order.
   const r = await sql`
     with o as (
-      select o.member_id, max(o.ordered_at) as last_at, count(*)::int as f, sum(o.amount - o.refunded_amount) as m
-      from orders o join members mb on mb.id = o.member_id and mb.merged_into is null and mb.erased_at is null
-      where o.ordered_at > ${now}::timestamptz - make_interval(days => ${windowDays}) and o.ordered_at <= ${now} and o.status <> 'refunded'
-      group by o.member_id),
-    v as (select member_id, floor(extract(epoch from (${now}::timestamptz - last_at)) / 86400)::int as rd, f, m from o),
+      select member_id, max(ordered_at) as last_at, count(*)::int as f, sum(amount - refunded_amount) as m from orders
+      where ordered_at > ${now}::timestamptz - make_interval(days => ${windowDays}) and ordered_at <= ${now} and status <> 'refunded'
+      group by member_id),
+    v as (
+      select o.member_id, floor(extract(epoch from (${now}::timestamptz - o.last_at)) / 86400)::int as rd, o.f, o.m
+      from o join members mb on mb.id = o.member_id and mb.merged_into is null and mb.erased_at is null),
     n as (select count(*) as n from v),
     s as (
       select member_id, rd, f, m,
-        1 + (5 * (rank() over (order by rd desc) - 1)) / n.n as r,
-        1 + (5 * (rank() over (order by f) - 1)) / n.n as fs,
-        1 + (5 * (rank() over (order by m) - 1)) / n.n as ms
+        (1 + (5 * (rank() over (order by rd desc) - 1)) / n.n)::int as r,
+        (1 + (5 * (rank() over (order by f) - 1)) / n.n)::int as fs,
+        (1 + (5 * (rank() over (order by m) - 1)) / n.n)::int as ms
       from v cross join n)
     insert into analytics_member_rfm (member_id, recency_days, frequency, monetary, r, f, m, layer, computed_at)
-    select member_id, rd, f, m, r, fs, ms, ${sql.raw(layerCaseSql('r', '((fs + ms + 1) / 2)'))}, ${now} from s`.execute(tx);
+    select member_id, rd, f, m, r, fs, ms, ${sql.raw(layerSql('r', '((fs + ms + 1) / 2)'))}, ${now} from s`.execute(tx);
+  await sql`alter table analytics_member_rfm add constraint analytics_member_rfm_pkey primary key (member_id)`.execute(tx);
   await sql`create index analytics_member_rfm_layer_idx on analytics_member_rfm (layer)`.execute(tx);
   return Number(r.numAffectedRows ?? 0);
 }

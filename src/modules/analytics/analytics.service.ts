@@ -85,14 +85,17 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
   async function engagement(ctx: ActorContext, q: { from?: string; to?: string; communityId?: number }) {
     const p = period(q);
     const c = community(ctx, q.communityId);
-    const series = await repo.dailySeries(db, c, p);
-    const [active, wau, mau] = await repo.activeMembers(db, c, [p, { from: addDays(p.to, -6), to: p.to }, { from: addDays(p.to, -29), to: p.to }]);
+    // Three independent reads of small aggregates, side by side on the pool.
+    const [series, [active, wau, mau], members] = await Promise.all([
+      repo.dailySeries(db, c, p),
+      repo.activeMembers(db, c, [p, { from: addDays(p.to, -6), to: p.to }, { from: addDays(p.to, -29), to: p.to }]),
+      repo.membersAt(db, c, p.to, tz),
+    ]);
     const n = daysBetween(p.from, p.to);
     const days = Array.from({ length: n }, (_, i) => {
       const day = addDays(p.from, i);
       return { day, ...(series.get(day) ?? { active: 0, messages: 0, meaningful: 0 }) };
     });
-    const members = await repo.membersAt(db, c, p.to, tz);
     const messages = days.reduce((s, d) => s + d.messages, 0);
     const meaningful = days.reduce((s, d) => s + d.meaningful, 0);
     return {

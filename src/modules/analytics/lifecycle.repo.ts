@@ -42,10 +42,18 @@ function joiners(communityId: number, from: string, to: string, tz: string, f: M
         where joined_at >= ${start} and joined_at < ${end} and ${filterSql(f, sql`j.m`)}`;
 }
 
-/** Cohort sizes: members who joined in each week or month of [from, to]. */
+/**
+ * Cohort sizes: members who joined in each week or month of [from, to]. The workspace's, unfiltered,
+ * are summed from the maintained profile counts (migration 0010): the same profiles `joiners` reads.
+ */
 export async function cohortSizes(tx: Tx, communityId: number, grain: Grain, from: string, to: string, tz: string, f: MemberFilter) {
-  const r = await sql<{ cohort: string; n: number }>`
-    select date_trunc(${grain}, joined)::date::text as cohort, count(*)::int as n from (${joiners(communityId, from, to, tz, f)}) j group by 1`.execute(tx);
+  const r = communityId === 0 && !hasFilter(f)
+    ? await sql<{ cohort: string; n: number }>`
+        select date_trunc(${grain}, bucket at time zone ${tz})::date::text as cohort, sum(profiles)::int as n from analytics_profile_counts
+        where bucket >= (${from}::date::timestamp at time zone ${tz}) and bucket < ((${to}::date + 1)::timestamp at time zone ${tz})
+        group by 1 having sum(profiles) <> 0`.execute(tx)
+    : await sql<{ cohort: string; n: number }>`
+        select date_trunc(${grain}, joined)::date::text as cohort, count(*)::int as n from (${joiners(communityId, from, to, tz, f)}) j group by 1`.execute(tx);
   return new Map(r.rows.map((x) => [x.cohort, x.n]));
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
-import { activeDaysOf, addContributions, recountCohorts, recountGaps, syncJoins, type MemberDay } from './active-days.js';
+import { activeDaysOf, addContributions, recountCohorts, recountGaps, syncJoins, upsertContributions } from './active-days.js';
+import { contributionChanges, type BatchDay } from './domain/contributions.js';
 
 /**
  * The per-member-per-day rollup, `analytics_member_days`, kept from the activity stream, with what
@@ -27,54 +28,59 @@ const counts = (tz: string, kinds: string[]) => sql`
 export const ROLLUP_QUEUE = 'event:analytics-rollups';
 
 export interface DayRow { community_id: number; day: string; activities: number; meaningful: number; messages: number }
-interface BatchRow { c: number; day: string; m: number; a: number; mf: number; ms: number }
 
 /**
- * Adds the activities with these ids (each id once: the outbox delivers a batch once). The batch's
- * counts are read first, with which of its member-days become active and the next active day of
- * each (whose gap changes); the old contributions of those next days are taken out, the counts
- * added, and the contributions of the new and next days put in as the rollup now holds them.
+ * Adds the activities with these ids (each id once: the outbox delivers a batch once):
+ * 1. the members whose stays the batch opens or backdates have their join day, and their cells,
+ *    moved first (`syncJoins`);
+ * 2. one statement adds the batch's counts and returns each member-day the batch makes active,
+ *    with the member's active days before and after it and the join day, all read as the rollup
+ *    was before the statement (every part of a statement sees the same snapshot);
+ * 3. the changes those days make to the derived aggregates (domain/contributions.ts) are written.
+ * Only the days made active travel to the process and back.
  */
 export async function addActivities(tx: Tx, ids: number[], tz: string, kinds: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const r = await sql<BatchRow & { fresh: boolean; next: string | null; rejoin: boolean }>`
-    with src as (select member_id, community_id, occurred_at, kind from activities where id = any(${ids}::bigint[])),
-    n as (${counts(tz, kinds)})
-    select n.community_id::int as c, n.day::text as day, n.member_id::int as m, n.activities as a, n.meaningful as mf, n.messages as ms,
-      f.fresh, case when f.fresh then (select min(y.day)::text from analytics_member_days y
-        where y.member_id = n.member_id and y.community_id = n.community_id and y.meaningful > 0 and y.day > n.day) end as next,
-      -- A join day is stored once; only an activity before it can move it (a stay is backdated).
-      (j.member_id is null or (n.community_id <> 0 and (j.joined is null or n.day < j.joined))) as rejoin
-    from n cross join lateral (select n.meaningful > 0 and coalesce((select x.meaningful from analytics_member_days x
-      where x.community_id = n.community_id and x.day = n.day and x.member_id = n.member_id), 0) = 0 as fresh) f
-    left join analytics_member_joins j on j.community_id = n.community_id and j.member_id = n.member_id`.execute(tx);
-  const rows = r.rows;
-  // A batch can open or backdate the stays of its members: their cells follow first.
-  await syncJoins(tx, rows.filter((x) => x.rejoin), tz);
-  const fresh = rows.filter((x) => x.fresh);
-  // In the live stream the batch is the latest: no active day after it, nothing to take out.
-  const later: MemberDay[] = fresh.filter((x) => x.next !== null).map((x) => ({ c: x.c, m: x.m, day: x.next! }));
-  await addContributions(tx, later, -1);
-  await addCounts(tx, rows.map(({ c, day, m, a, mf, ms }) => ({ c, day, m, a, mf, ms })));
-  await addContributions(tx, [...fresh.map((x) => ({ c: x.c, m: x.m, day: x.day })), ...later], 1);
-}
-
-/** Adds counts to the member-day rows and the community-day totals. */
-async function addCounts(tx: Tx, rows: BatchRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await sql`
-    with q as materialized (select * from json_to_recordset(${JSON.stringify(rows)}::json) as q(c bigint, day date, m bigint, a int, mf int, ms int)),
+  const src = sql`src as (select member_id, community_id, occurred_at, kind from activities where id = any(${ids}::bigint[]))`;
+  const moving = await sql<{ c: number; m: number }>`
+    with ${src}, p as (
+      select c, member_id as m, min((occurred_at at time zone ${tz})::date) as first from (
+        select member_id, community_id as c, occurred_at from src where community_id is not null
+        union all
+        select member_id, 0, occurred_at from src) x
+      group by 1, 2)
+    select p.c::int as c, p.m::int as m from p
+    -- One probe per member (offset 0 keeps the planner from hashing every stored join day instead).
+    left join lateral (select j.member_id, j.joined from analytics_member_joins j where j.community_id = p.c and j.member_id = p.m offset 0) j on true
+    -- A join day is stored once; only an activity before it can move it (a stay is backdated).
+    where j.member_id is null or (p.c <> 0 and (j.joined is null or p.first < j.joined))`.execute(tx);
+  await syncJoins(tx, moving.rows, tz);
+  const fresh = await sql<BatchDay>`
+    with ${src}, n as materialized (${counts(tz, kinds)}),
     t as (
       insert into analytics_community_days as d (community_id, day, activities, meaningful, messages)
-      select c, day, sum(a)::int, sum(mf)::int, sum(ms)::int from q group by 1, 2 order by 1, 2
+      select community_id, day, sum(activities)::int, sum(meaningful)::int, sum(messages)::int from n group by 1, 2 order by 1, 2
       on conflict (community_id, day) do update set
-        activities = d.activities + excluded.activities, meaningful = d.meaningful + excluded.meaningful, messages = d.messages + excluded.messages)
-    insert into analytics_member_days as d (community_id, day, member_id, activities, meaningful, messages)
-    select c, day, m, a, mf, ms from q order by 1, 2, 3
-    on conflict (community_id, day, member_id) do update set
-      activities = d.activities + excluded.activities,
-      meaningful = d.meaningful + excluded.meaningful,
-      messages = d.messages + excluded.messages`.execute(tx);
+        activities = d.activities + excluded.activities, meaningful = d.meaningful + excluded.meaningful, messages = d.messages + excluded.messages),
+    u as (
+      insert into analytics_member_days as d (community_id, day, member_id, activities, meaningful, messages)
+      select community_id, day, member_id, activities, meaningful, messages from n order by 1, 2, 3
+      on conflict (community_id, day, member_id) do update set
+        activities = d.activities + excluded.activities,
+        meaningful = d.meaningful + excluded.meaningful,
+        messages = d.messages + excluded.messages)
+    select n.community_id::int as c, n.day::text as day, n.member_id::int as m, true as fresh,
+      (select max(y.day)::text from analytics_member_days y
+        where y.member_id = n.member_id and y.community_id = n.community_id and y.meaningful > 0 and y.day < n.day) as prev,
+      (select min(y.day)::text from analytics_member_days y
+        where y.member_id = n.member_id and y.community_id = n.community_id and y.meaningful > 0 and y.day > n.day) as next,
+      (select j.joined::text from analytics_member_joins j where j.community_id = n.community_id and j.member_id = n.member_id) as joined
+    from n where n.meaningful > 0 and not exists (select 1 from analytics_member_days x
+      where x.community_id = n.community_id and x.day = n.day and x.member_id = n.member_id and x.meaningful > 0)`.execute(tx);
+  const changes = contributionChanges(fresh.rows);
+  if (changes.length === 0) return;
+  await upsertContributions(sql`
+    select * from json_to_recordset(${JSON.stringify(changes)}::json) as r(c bigint, m bigint, day date, prev date, joined date, sign int)`).execute(tx);
 }
 
 export interface JoinRow { c: number; m: number; joined: string | null }
@@ -155,13 +161,12 @@ export async function rebuild(tx: Tx, tz: string, kinds: string[]): Promise<void
   // A bulk load: sorts in memory where they fit, and the secondary indexes built once at the end
   // rather than row by row (the drop and the build are part of this transaction).
   await sql`set local work_mem = '256MB'`.execute(tx);
-  await sql`drop index analytics_member_days_member_idx, analytics_member_days_active_idx`.execute(tx);
+  await sql`drop index analytics_member_days_member_idx`.execute(tx);
   await sql`
     with src as (select member_id, community_id, occurred_at, kind from activities)
     insert into analytics_member_days (community_id, day, member_id, activities, meaningful, messages)
     ${counts(tz, kinds)}`.execute(tx);
-  await sql`create index analytics_member_days_member_idx on analytics_member_days (member_id, day)`.execute(tx);
-  await sql`create index analytics_member_days_active_idx on analytics_member_days (member_id, community_id, day) where meaningful > 0`.execute(tx);
+  await sql`create index analytics_member_days_member_idx on analytics_member_days (member_id, community_id, day)`.execute(tx);
   await sql`
     insert into analytics_community_days (community_id, day, activities, meaningful, messages)
     select community_id, day, sum(activities)::int, sum(meaningful)::int, sum(messages)::int from analytics_member_days group by 1, 2`.execute(tx);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAYER_TEXT, RFM_GRID, RFM_LAYERS, fmScore, layerCaseSql, quintile, rfmLayer, scoreByRank } from './rfm.js';
+import { DEFAULT_LAYER_TEXT, RFM_GRID, RFM_LAYERS, fmScore, layerSql, quintile, rfmLayer, scoreByRank } from './rfm.js';
 
 describe('RFM scoring', () => {
   it('cuts ranks into quintiles, giving ties the same score', () => {
@@ -23,8 +23,11 @@ describe('RFM scoring', () => {
   });
 
   it('writes the same grid as SQL', () => {
-    const sqlText = layerCaseSql('r', 'fm');
-    expect(sqlText).toContain("when r = 5 and fm = 1 then 'new'");
-    expect(sqlText.match(/when /g)).toHaveLength(25);
+    const sqlText = layerSql('r', 'fm');
+    const cells = [...sqlText.matchAll(/'([a-z_]+)'/g)].map((x) => x[1]);
+    expect(cells).toHaveLength(25);
+    // Position (r − 1) · 5 + fm, counted from 1 as SQL arrays are.
+    for (let r = 1; r <= 5; r++) for (let fm = 1; fm <= 5; fm++) expect(cells[(r - 1) * 5 + fm - 1]).toBe(RFM_GRID[r - 1]![fm - 1]);
+    expect(sqlText).toContain('[(r - 1) * 5 + fm]');
   });
 });
