@@ -92,6 +92,16 @@ describe('membership programme', () => {
     await preview.getByRole('button', { name: /恢复当前门槛/ }).click();
     await until(() => previewRow.locator('td').nth(3).innerText()).toBe('0');
 
+    // Applying a proposal saves it: a threshold still out of reach promotes nobody.
+    await preview.getByLabel(`拟定门槛 ${name}`).fill(String(threshold + 500));
+    const apply = preview.getByRole('button', { name: /应用这些门槛/ });
+    await until(() => apply.isEnabled()).toBe(true);
+    await apply.click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /应用这些门槛/ }).click();
+    await toast(page, '门槛已保存，0 位会员升级');
+    await until(() => row.innerText()).toContain(zh(threshold + 500));
+    expect((await api.get('/loyalty/tiers')).body.items.find((x: Tier) => x.id === created.id).threshold).toBe(threshold + 500);
+
     // A tier nobody ever reached can go again.
     await row.getByRole('button', { name: `删除 ${name}` }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: label('删除') }).click();

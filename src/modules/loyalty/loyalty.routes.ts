@@ -48,6 +48,14 @@ export function loyaltyRoutes(m: { accounts: AccountsService; tiers: TiersServic
       schema: { tags, summary: 'How many members each tier holds now and would hold under proposed thresholds (computed from growth)', body: S.PreviewBody, response: { 200: S.PreviewSchema } },
     }, async (req) => ({ items: await tiers.preview(req.body.thresholds) }));
 
+    app.post('/loyalty/tiers/thresholds', {
+      config: { access: 'loyalty:manage' },
+      schema: {
+        tags, summary: 'Apply the thresholds tried in the preview, all at once; members whose growth now reaches a higher tier are promoted (demotion waits for the evaluation)',
+        body: S.PreviewBody, response: { 200: Type.Object({ items: Type.Array(S.TierSchema), promoted: Type.Integer() }) },
+      },
+    }, async (req) => tiers.applyThresholds(req.ctx, req.body.thresholds));
+
     app.post('/loyalty/evaluate', {
       config: { access: 'loyalty:manage' },
       schema: { tags, summary: 'Run the periodic tier evaluation now (for the period that just ended; a second run changes nothing)', response: { 200: S.EvaluationSchema } },

@@ -18,6 +18,14 @@ export async function windowGrowth(tx: Tx, memberIds: number[], startMonth: stri
   return new Map(r.rows.map((x) => [x.member_id, x.growth]));
 }
 
+/** Members whose growth in the window reaches `atLeast` (those a lowered threshold may promote). */
+export async function membersWithGrowth(tx: Tx, atLeast: number, startMonth: string | null): Promise<number[]> {
+  const r = await sql<{ member_id: number }>`
+    select member_id from loyalty_growth_monthly where ${startMonth}::date is null or month >= ${startMonth}::date
+    group by member_id having sum(growth) >= ${atLeast} order by member_id`.execute(tx);
+  return r.rows.map((x) => x.member_id);
+}
+
 export async function accountsOf(tx: Tx, memberIds: number[]): Promise<AccountRow[]> {
   if (memberIds.length === 0) return [];
   return tx.selectFrom('loyalty_accounts').selectAll().where('member_id', 'in', memberIds).orderBy('member_id').execute();

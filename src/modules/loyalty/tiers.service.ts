@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Jobs } from '../../kernel/jobs.js';
@@ -21,6 +22,7 @@ export interface TierView {
   id: number; nameZh: string; nameEn: string; threshold: number; keepThreshold: number | null; effectiveKeepThreshold: number;
   benefits: Benefit[]; obligations: Obligation[]; color: string;
 }
+export interface ThresholdProposal { tierId: number; threshold: number }
 export interface TierInput {
   nameZh: string; nameEn: string; threshold: number; keepThreshold?: number | null; benefits?: Benefit[]; obligations?: Obligation[]; color?: string;
 }
@@ -111,27 +113,69 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
     });
   }
 
-  /** Members per tier now (by growth in the window) and under proposed thresholds, both computed. */
-  async function preview(proposed: { tierId: number; threshold: number }[]) {
-    const tx = database.db;
-    const p = await loadProgramme(tx);
-    const tiers = sortTiers(await repo.listTiers(tx));
-    const start = windowStartMonth(tz, clock.now(), p.qualificationMonths);
+  /** The tiers under proposed thresholds (unnamed tiers keep theirs), refused when they cannot all hold. */
+  function proposedTiers(tiers: repo.TierRow[], proposed: ThresholdProposal[]) {
     const want = new Map(proposed.map((x) => [x.tierId, x.threshold]));
     for (const id of want.keys()) if (!tiers.some((t) => t.id === id)) throw notFound('Tier', id);
     const next = sortTiers(tiers.map((t) => ({ id: t.id, threshold: want.get(t.id) ?? t.threshold })));
     if (new Set(next.map((t) => t.threshold)).size !== next.length) failIfProblems([{ path: '/thresholds', message: 'two tiers would start at the same growth value' }]);
     if (next.length && next[0]!.threshold !== 0) failIfProblems([{ path: '/thresholds', message: 'the entry tier must start at 0' }]);
+    return next;
+  }
+
+  /** Members per tier now (by growth in the window) and under proposed thresholds, both computed. */
+  async function preview(proposed: ThresholdProposal[]) {
+    const tx = database.db;
+    const p = await loadProgramme(tx);
+    const tiers = sortTiers(await repo.listTiers(tx));
+    const start = windowStartMonth(tz, clock.now(), p.qualificationMonths);
+    const next = proposedTiers(tiers, proposed);
     const current = await repo.distribution(tx, tiers.map((t) => t.threshold), start);
     const after = await repo.distribution(tx, next.map((t) => t.threshold), start);
     const afterById = new Map(next.map((t, i) => [t.id, { threshold: t.threshold, members: after[i]! }]));
     return tiers.map((t, i) => ({ tierId: t.id, threshold: t.threshold, members: current[i]!, proposedThreshold: afterById.get(t.id)!.threshold, proposedMembers: afterById.get(t.id)!.members }));
   }
 
-  /** Promotion on crossing a threshold: called by the ledger when members gained growth value. */
-  async function promoteIfQualified(tx: Tx, memberIds: number[]): Promise<void> {
+  /**
+   * Saves the thresholds tried in the preview all at once (so two tiers can trade places), each
+   * tier's change audited, and promotes at once the members whose growth now reaches a higher tier:
+   * promotion follows the threshold as it always does. Raised thresholds demote nobody here;
+   * demotion waits for the periodic evaluation, with its keep threshold and grace.
+   */
+  async function applyThresholds(ctx: ActorContext, proposed: ThresholdProposal[]): Promise<{ items: TierView[]; promoted: number }> {
+    return database.transaction(async (tx) => {
+      await sql`lock table loyalty_tiers in share row exclusive mode`.execute(tx); // one change of the tier list at a time
+      await sql`set constraints loyalty_tiers_threshold_uq deferred`.execute(tx); // tiers may trade places (migration 0012)
+      const p = await loadProgramme(tx);
+      const tiers = await repo.listTiers(tx);
+      const next = new Map(proposedTiers(tiers, proposed).map((t) => [t.id, t.threshold]));
+      failIfProblems(proposed.flatMap((x, i) => {
+        const keep = tiers.find((t) => t.id === x.tierId)!.keep_threshold;
+        return keep !== null && keep > x.threshold
+          ? [{ path: `/thresholds/${i}/threshold`, message: `must not be below the tier's keep threshold ${keep}; lower that first` }] : [];
+      }));
+      let lowered: number | null = null;
+      for (const before of tiers) {
+        const threshold = next.get(before.id)!;
+        if (threshold === before.threshold) continue;
+        if (threshold < before.threshold && threshold > 0) lowered = Math.min(lowered ?? threshold, threshold);
+        const row = await tx.updateTable('loyalty_tiers').set({ threshold, updated_at: clock.now() }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
+        await recordAudit(tx, ctx, { action: 'loyalty.tier.update', targetType: 'loyalty_tier', targetId: before.id, before: tierView(before, p), after: tierView(row, p) });
+      }
+      let promoted = 0;
+      if (lowered !== null) {
+        const start = windowStartMonth(tz, clock.now(), p.qualificationMonths);
+        const reach = await repo.membersWithGrowth(tx, lowered, start);
+        for (let i = 0; i < reach.length; i += 5_000) promoted += await promoteIfQualified(tx, reach.slice(i, i + 5_000));
+      }
+      return { items: (await repo.listTiers(tx)).map((t) => tierView(t, p)), promoted };
+    });
+  }
+
+  /** Promotion on crossing a threshold: called by the ledger when members gained growth value. Returns how many moved up. */
+  async function promoteIfQualified(tx: Tx, memberIds: number[]): Promise<number> {
     const tiers = sortTiers((await repo.listTiers(tx)).map(rule));
-    if (tiers.length < 2) return;
+    if (tiers.length < 2) return 0;
     const p = await loadProgramme(tx);
     const now = clock.now();
     const growth = await repo.windowGrowth(tx, memberIds, windowStartMonth(tz, now, p.qualificationMonths));
@@ -148,7 +192,7 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
         reason: 'growth reached the threshold', details: { growth: g, threshold: to.threshold, windowMonths: p.qualificationMonths },
       });
     }
-    await applyChanges(tx, updates, changes);
+    return (await applyChanges(tx, updates, changes)).size;
   }
 
   async function applyChanges(tx: Tx, updates: repo.EarnedTierUpdate[], all: repo.TierChangeRow[]): Promise<Set<number>> {
@@ -295,7 +339,7 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
     });
   }
 
-  return { list, create, update, remove, preview, promoteIfQualified, periodToEvaluate, evaluateChunk, evaluate, endManualAssignments, assignManual, clearManual };
+  return { list, create, update, remove, preview, applyThresholds, promoteIfQualified, periodToEvaluate, evaluateChunk, evaluate, endManualAssignments, assignManual, clearManual };
 }
 
 export type TiersService = ReturnType<typeof createTiersService>;

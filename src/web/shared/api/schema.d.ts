@@ -4326,6 +4326,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loyalty/tiers/thresholds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply the thresholds tried in the preview, all at once; members whose growth now reaches a higher tier are promoted (demotion waits for the evaluation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        thresholds: {
+                            tierId: number;
+                            threshold: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                nameZh: string;
+                                nameEn: string;
+                                threshold: number;
+                                keepThreshold: number | null;
+                                effectiveKeepThreshold: number;
+                                benefits: ({
+                                    /** @enum {string} */
+                                    type: "points_multiplier";
+                                    value: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "discount";
+                                    percent: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "exclusive_events";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "priority_service";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "text";
+                                    zh: string;
+                                    en: string;
+                                })[];
+                                obligations: {
+                                    /** @enum {string} */
+                                    type: "min_activities";
+                                    count: number;
+                                    /** @description Activity kinds that count; empty = all */
+                                    kinds: string[];
+                                }[];
+                                color: string;
+                            }[];
+                            promoted: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/loyalty/evaluate": {
         parameters: {
             query?: never;

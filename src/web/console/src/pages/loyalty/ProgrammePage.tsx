@@ -43,7 +43,7 @@ export default function ProgrammePage() {
       <Flex vertical gap={16}>
         <TiersCard tiers={tiers.data ?? []} programme={programme.data} loading={tiers.loading} error={tiers.error} onReload={reloadTiers} />
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={14}><ThresholdPreview tiers={tiers.data ?? []} version={version} /></Col>
+          <Col xs={24} xl={14}><ThresholdPreview tiers={tiers.data ?? []} version={version} onApplied={reloadTiers} /></Col>
           <Col xs={24} xl={10}>
             <ProgrammeSettingsCard programme={programme.data} onSaved={(p) => { programme.setData(p); reloadTiers(); }} />
           </Col>

@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Empty, InputNumber, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, InputNumber, Popconfirm, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { UndoOutlined } from '@ant-design/icons';
+import { CheckOutlined, UndoOutlined } from '@ant-design/icons';
 import { api, call } from '@shared/api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
 import { useRequest } from '../../hooks/useRequest';
 import { EChart } from '../../components/EChart';
 import { describeError } from '../../components/errors';
+import { Can } from '../../session/Can';
 import { nameIn } from './loyalty-vocab';
 import { previewOption, proposals } from './preview';
 import { TierName } from './TiersCard';
@@ -23,12 +24,15 @@ function useSettled<T>(value: T, ms = 350): T {
 /**
  * 门槛试算: the operator types proposed thresholds and sees how many members each tier holds now
  * and would hold — both counted by the server from members' growth (POST /loyalty/tiers/preview),
- * never guessed here. Nothing is saved.
+ * never guessed here. Nothing is saved until a manager applies them, all at once
+ * (POST /loyalty/tiers/thresholds).
  */
-export function ThresholdPreview({ tiers, version }: { tiers: Tier[]; version: number }) {
+export function ThresholdPreview({ tiers, version, onApplied }: { tiers: Tier[]; version: number; onApplied: () => void }) {
   const { t, locale } = useI18n();
   const fmt = useFormat();
+  const { message } = App.useApp();
   const [edits, setEdits] = useState<Record<number, number | null>>({});
+  const [applying, setApplying] = useState(false);
   useEffect(() => setEdits({}), [version]);
   const asked = useSettled(JSON.stringify(proposals(tiers, edits)));
   const preview = useRequest(
@@ -40,6 +44,21 @@ export function ThresholdPreview({ tiers, version }: { tiers: Tier[]; version: n
   const name = (id: number) => { const x = byId.get(id); return x ? nameIn(x, locale) : `#${id}`; };
   const chart = useMemo(() => previewOption(rows, name, t, fmt), [preview.data, t, fmt, locale]); // eslint-disable-line react-hooks/exhaustive-deps
   const changed = Object.entries(edits).some(([id, v]) => typeof v === 'number' && v !== byId.get(Number(id))?.threshold);
+  // Only what the preview on screen shows is applied: not while a newer one is on its way.
+  const current = asked === JSON.stringify(proposals(tiers, edits)) && !preview.loading && !preview.error;
+
+  const apply = async () => {
+    setApplying(true);
+    try {
+      const r = await call(api.POST('/api/v1/loyalty/tiers/thresholds', { body: { thresholds: JSON.parse(asked) } }));
+      message.success(t('preview.applied', { promoted: fmt.number(r.promoted) }));
+      onApplied();
+    } catch (e) {
+      message.error(describeError(e, t).message);
+    } finally {
+      setApplying(false);
+    }
+  };
 
   const columns: TableProps<PreviewRow>['columns'] = [
     { key: 'tier', title: t('tiers.col.name'), render: (_, r) => (byId.get(r.tierId) ? <TierName tier={byId.get(r.tierId)!} /> : `#${r.tierId}`) },
@@ -76,7 +95,16 @@ export function ThresholdPreview({ tiers, version }: { tiers: Tier[]; version: n
   return (
     <Card
       size="small" title={t('preview.title')} data-testid="threshold-preview"
-      extra={changed ? <Button size="small" icon={<UndoOutlined />} onClick={() => setEdits({})}>{t('preview.reset')}</Button> : null}
+      extra={changed ? (
+        <Space size={8} wrap>
+          <Button size="small" icon={<UndoOutlined />} onClick={() => setEdits({})}>{t('preview.reset')}</Button>
+          <Can permission="loyalty:manage">
+            <Popconfirm title={t('preview.applyTitle')} description={<div style={{ maxWidth: 320 }}>{t('preview.applyConfirm')}</div>} okText={t('preview.apply')} onConfirm={apply}>
+              <Button size="small" type="primary" icon={<CheckOutlined />} loading={applying} disabled={!current}>{t('preview.apply')}</Button>
+            </Popconfirm>
+          </Can>
+        </Space>
+      ) : null}
     >
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{t('preview.intro')}</Typography.Paragraph>
       {tiers.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('preview.noTiers')} /> : (

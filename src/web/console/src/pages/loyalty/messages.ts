@@ -144,7 +144,7 @@ export const zh = {
   'tiers.remove': '移除',
 
   'preview.title': '门槛试算',
-  'preview.intro': '修改拟定门槛，查看每个等级现在和调整后各有多少会员。人数由服务器按会员的成长值计算，不会修改任何数据。',
+  'preview.intro': '修改拟定门槛，查看每个等级现在和调整后各有多少会员。人数由服务器按会员的成长值计算；试算不修改任何数据，确认后才应用。',
   'preview.now': '当前 {value}',
   'preview.col.members': '当前人数',
   'preview.col.proposed': '拟定门槛',
@@ -155,6 +155,10 @@ export const zh = {
   'preview.series.proposed': '调整后',
   'preview.chart': '各等级会员人数：当前与调整后',
   'preview.noTiers': '添加等级后即可试算门槛',
+  'preview.apply': '应用这些门槛',
+  'preview.applyTitle': '按拟定门槛保存所有等级？',
+  'preview.applyConfirm': '保存后立即生效：成长值达到更高等级新门槛的会员马上升级。提高门槛不会马上降级，降级仍在下次定期评估时按保级门槛和宽限期判断。',
+  'preview.applied': '门槛已保存，{promoted} 位会员升级',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -298,7 +302,7 @@ export const en: Record<keyof typeof zh, string> = {
   'tiers.remove': 'Remove',
 
   'preview.title': 'Threshold preview',
-  'preview.intro': 'Change the proposed thresholds to see how many members each tier holds now and would hold. The server counts them from members\' growth; nothing is changed.',
+  'preview.intro': 'Change the proposed thresholds to see how many members each tier holds now and would hold. The server counts them from members\' growth; nothing changes until you apply them.',
   'preview.now': 'now {value}',
   'preview.col.members': 'Members now',
   'preview.col.proposed': 'Proposed threshold',
@@ -309,4 +313,8 @@ export const en: Record<keyof typeof zh, string> = {
   'preview.series.proposed': 'Proposed',
   'preview.chart': 'Members per tier, now and proposed',
   'preview.noTiers': 'Add tiers to preview thresholds',
+  'preview.apply': 'Apply these thresholds',
+  'preview.applyTitle': 'Save every tier with the proposed thresholds?',
+  'preview.applyConfirm': 'They take effect at once: members whose growth reaches a higher tier\'s new threshold move up now. Raised thresholds demote nobody now; demotion still waits for the next periodic evaluation, with its keep threshold and grace period.',
+  'preview.applied': 'Thresholds saved; {promoted} members moved up',
 };
