@@ -115,80 +115,92 @@ export async function run(opts: BenchOptions) {
     const rebuild = await timed(() => kith.analytics.service.rebuildRollups());
     const rows = (await sql<{ n: number }>`select count(*)::bigint as n from analytics_member_days`.execute(database.db)).rows[0]!.n;
     console.log(`   rollup built from raw history in ${(rebuild.ms / 1000).toFixed(1)} s (${fmt(rows)} member-day rows)`);
+    // BENCH_ONLY=rfm,cohorts,dashboard,rollups runs some parts (while working on them); the note needs all four.
+    const only = process.env.BENCH_ONLY?.split(',');
+    const wanted = (part: string) => !only || only.includes(part);
 
-    // Three runs each, alternating, the median kept: the first run of either would pay for reading
-    // the orders from disk.
-    const runs: { ours: { ms: number; value: number }; ref: { ms: number } }[] = [];
-    for (let i = 0; i < 3; i++) {
-      runs.push({ ours: await timed(() => kith.analytics.service.computeRfm(new Date(NOW))), ref: await timed(() => database.transaction(async (tx) => {
-        // The same memory for its sorts as Kith's scoring gives itself, so the ratio compares the queries.
-        await sql`set local work_mem = '128MB'`.execute(tx);
-        await REFERENCE.execute(tx);
-      })) });
+    if (wanted('rfm')) {
+      // Three runs each, alternating, the median kept: the first run of either would pay for reading
+      // the orders from disk.
+      const runs: { ours: { ms: number; value: number }; ref: { ms: number } }[] = [];
+      for (let i = 0; i < 3; i++) {
+        runs.push({ ours: await timed(() => kith.analytics.service.computeRfm(new Date(NOW))), ref: await timed(() => database.transaction(async (tx) => {
+          // The same memory for its sorts as Kith's scoring gives itself, so the ratio compares the queries.
+          await sql`set local work_mem = '128MB'`.execute(tx);
+          await REFERENCE.execute(tx);
+        })) });
+      }
+      const median = <T extends { ms: number }>(xs: T[]) => [...xs].sort((a, b) => a.ms - b.ms)[1]!;
+      const ours = median(runs.map((r) => r.ours));
+      const ref = median(runs.map((r) => r.ref));
+      console.log(`\n1. RFM scoring of ${fmt(ours.value)} buyers (median of 3 runs each, alternating)`);
+      console.log(`   Kith (rank quintiles, layers, written)   ${(ours.ms / 1000).toFixed(2)} s   target ≤ 6 s`);
+      console.log(`   hand-written CTE + NTILE (written)        ${(ref.ms / 1000).toFixed(2)} s`);
+      console.log(`   ratio                                      ${(ours.ms / ref.ms).toFixed(2)}×   target ≤ 1.25×`);
     }
-    const median = <T extends { ms: number }>(xs: T[]) => [...xs].sort((a, b) => a.ms - b.ms)[1]!;
-    const ours = median(runs.map((r) => r.ours));
-    const ref = median(runs.map((r) => r.ref));
-    console.log(`\n1. RFM scoring of ${fmt(ours.value)} buyers (median of 3 runs each, alternating)`);
-    console.log(`   Kith (rank quintiles, layers, written)   ${(ours.ms / 1000).toFixed(2)} s   target ≤ 6 s`);
-    console.log(`   hand-written CTE + NTILE (written)        ${(ref.ms / 1000).toFixed(2)} s`);
-    console.log(`   ratio                                      ${(ours.ms / ref.ms).toFixed(2)}×   target ≤ 1.25×`);
 
-    const key = await kith.access.createApiKey(ctx, { name: 'bench', scopes: ['analytics:read'] });
+        const key = await kith.access.createApiKey(ctx, { name: 'bench', scopes: ['analytics:read'] });
     const headers = { authorization: `Bearer ${key.key}` };
     const get = (url: string) => () => kith.http.app.inject({ method: 'GET', url, headers });
 
-    const cohortUrl = '/api/v1/analytics/cohorts?grain=week&from=2025-12-08&to=2026-11-30&periods=52';
-    const matrix = (await get(cohortUrl)()).json() as { cohorts: { size: number; active: number[] }[] };
-    const cells = matrix.cohorts.reduce((s, c) => s + c.active.length, 0);
-    const cohortLat = await latency(50, get(cohortUrl));
-    const ourRecount = await timed(() => database.transaction((tx) => recountCohorts(tx, 'Asia/Shanghai', KINDS)));
-    const refRecount = await timed(() => database.transaction((tx) => REFERENCE_COHORTS.execute(tx)));
-    const cellRows = (await sql<{ n: number }>`select count(*)::int as n from analytics_cohort_cells`.execute(database.db)).rows[0]!.n;
-    console.log(`\n2. cohort retention`);
-    console.log(`   52 × 52 weekly matrix from the cohort cells (${matrix.cohorts.length} cohorts, ${fmt(cells)} cells shown), 50 requests`);
-    console.log(`   p50 ${cohortLat.p50.toFixed(0)} ms   p99 ${cohortLat.p99.toFixed(0)} ms   target ≤ 500 ms`);
-    console.log(`   full recount of the cohort cells from raw activities (${fmt(cellRows)} cells, weeks and months, 7 scopes)`);
-    console.log(`   Kith                 ${(ourRecount.ms / 1000).toFixed(2)} s`);
-    console.log(`   hand-written query   ${(refRecount.ms / 1000).toFixed(2)} s`);
-    console.log(`   ratio                ${(ourRecount.ms / refRecount.ms).toFixed(2)}×   target ≤ 1.5×`);
-
-    const dash = await latency(200, get('/api/v1/analytics/engagement?to=2026-11-30'));
-    console.log(`\n3. engagement dashboard API (workspace, 30 days), 200 requests`);
-    console.log(`   p50 ${dash.p50.toFixed(0)} ms   p99 ${dash.p99.toFixed(0)} ms   target p99 ≤ 200 ms`);
-    for (const [label, url] of [
-      ['community comparison', '/api/v1/analytics/communities?to=2026-11-30'],
-      ['community health', '/api/v1/analytics/health?to=2026-11-30'],
-      ['top contributors (reads member rows)', '/api/v1/analytics/top-contributors?to=2026-11-30'],
-      ['lifecycle funnel (joiners of 30 days)', '/api/v1/analytics/funnel?from=2026-10-01&to=2026-10-30'],
-    ] as const) {
-      const l = await latency(20, get(url));
-      console.log(`   ${label.padEnd(40)} p50 ${l.p50.toFixed(0)} ms   max ${l.p99.toFixed(0)} ms (20 requests)`);
+    if (wanted('cohorts')) {
+      const cohortUrl = '/api/v1/analytics/cohorts?grain=week&from=2025-12-08&to=2026-11-30&periods=52';
+      const matrix = (await get(cohortUrl)()).json() as { cohorts: { size: number; active: number[] }[] };
+      const cells = matrix.cohorts.reduce((s, c) => s + c.active.length, 0);
+      const cohortLat = await latency(50, get(cohortUrl));
+      const ourRecount = await timed(() => database.transaction((tx) => recountCohorts(tx, 'Asia/Shanghai', KINDS)));
+      const refRecount = await timed(() => database.transaction((tx) => REFERENCE_COHORTS.execute(tx)));
+      const cellRows = (await sql<{ n: number }>`select count(*)::int as n from analytics_cohort_cells`.execute(database.db)).rows[0]!.n;
+      console.log(`\n2. cohort retention`);
+      console.log(`   52 × 52 weekly matrix from the cohort cells (${matrix.cohorts.length} cohorts, ${fmt(cells)} cells shown), 50 requests`);
+      console.log(`   p50 ${cohortLat.p50.toFixed(0)} ms   p99 ${cohortLat.p99.toFixed(0)} ms   target ≤ 500 ms`);
+      console.log(`   full recount of the cohort cells from raw activities (${fmt(cellRows)} cells, weeks and months, 7 scopes)`);
+      console.log(`   Kith                 ${(ourRecount.ms / 1000).toFixed(2)} s`);
+      console.log(`   hand-written query   ${(refRecount.ms / 1000).toFixed(2)} s`);
+      console.log(`   ratio                ${(ourRecount.ms / refRecount.ms).toFixed(2)}×   target ≤ 1.5×`);
     }
-    const stages = await timed(() => kith.analytics.lifecycle.updateStages());
-    console.log(`   nightly lifecycle stages of ${fmt(members)} members: ${(stages.ms / 1000).toFixed(1)} s (${fmt(stages.value)} changed)`);
 
-    const n = Math.round(200_000 * Math.max(opts.scale, 0.25));
-    const batch = (base: number) => Array.from({ length: n }, (_, i) => ({
-      externalId: `live${base + i}`, kind: i % 3 ? 'message' : 'check_in', occurredAt: new Date(Date.parse('2026-11-30T02:00:00Z') + i * 100).toISOString(),
-      member: { channel: 'wechat', externalId: `wx_${(i * 7919) % 50_000}` }, properties: { text: '早上好' },
-    }));
-    const ingestAll = async (base: number, rollupsOn: boolean) => {
-      const items = batch(base);
-      for (let s = 0; s < items.length; s += 10_000) await kith.ingest.ingest(ctx, items.slice(s, s + 10_000), { source: 'bench-live', audit: false });
-      if (!rollupsOn) await sql`update jobs set status = 'done' where queue = 'event:analytics-rollups' and status = 'queued'`.execute(database.db);
-      await kith.jobs.runOnce();
-    };
-    // A first run creates the 50,000 members the batches name; then off, on, off again: the two off
-    // runs bracket the on run, so warming up favours neither side.
-    await ingestAll(3 * n, true);
-    const off1 = await timed(() => ingestAll(0, false));
-    const on = await timed(() => ingestAll(n, true));
-    const off2 = await timed(() => ingestAll(2 * n, false));
-    const off = { ms: (off1.ms + off2.ms) / 2 };
-    console.log(`\n4. rollup maintenance: ${fmt(n)} activities through ingest and follow-up jobs`);
-    console.log(`   rollups off  ${fmt((n / off.ms) * 1000)} activities/s`);
-    console.log(`   rollups on   ${fmt((n / on.ms) * 1000)} activities/s   → ${((off.ms / on.ms) * 100).toFixed(0)}% of off   target ≥ 80%`);
+    if (wanted('dashboard')) {
+      const dash = await latency(200, get('/api/v1/analytics/engagement?to=2026-11-30'));
+      console.log(`\n3. engagement dashboard API (workspace, 30 days), 200 requests`);
+      console.log(`   p50 ${dash.p50.toFixed(0)} ms   p99 ${dash.p99.toFixed(0)} ms   target p99 ≤ 200 ms`);
+      for (const [label, url] of [
+        ['community comparison', '/api/v1/analytics/communities?to=2026-11-30'],
+        ['community health', '/api/v1/analytics/health?to=2026-11-30'],
+        ['top contributors (reads member rows)', '/api/v1/analytics/top-contributors?to=2026-11-30'],
+        ['lifecycle funnel (joiners of 30 days)', '/api/v1/analytics/funnel?from=2026-10-01&to=2026-10-30'],
+      ] as const) {
+        const l = await latency(20, get(url));
+        console.log(`   ${label.padEnd(40)} p50 ${l.p50.toFixed(0)} ms   max ${l.p99.toFixed(0)} ms (20 requests)`);
+      }
+      const stages = await timed(() => kith.analytics.lifecycle.updateStages());
+      console.log(`   nightly lifecycle stages of ${fmt(members)} members: ${(stages.ms / 1000).toFixed(1)} s (${fmt(stages.value)} changed)`);
+    }
+
+    if (wanted('rollups')) {
+      const n = Math.round(200_000 * Math.max(opts.scale, 0.25));
+      const batch = (base: number) => Array.from({ length: n }, (_, i) => ({
+        externalId: `live${base + i}`, kind: i % 3 ? 'message' : 'check_in', occurredAt: new Date(Date.parse('2026-11-30T02:00:00Z') + i * 100).toISOString(),
+        member: { channel: 'wechat', externalId: `wx_${(i * 7919) % 50_000}` }, properties: { text: '早上好' },
+      }));
+      const ingestAll = async (base: number, rollupsOn: boolean) => {
+        const items = batch(base);
+        for (let s = 0; s < items.length; s += 10_000) await kith.ingest.ingest(ctx, items.slice(s, s + 10_000), { source: 'bench-live', audit: false });
+        if (!rollupsOn) await sql`update jobs set status = 'done' where queue = 'event:analytics-rollups' and status = 'queued'`.execute(database.db);
+        await kith.jobs.runOnce();
+      };
+      // A first run creates the 50,000 members the batches name; then off, on, off again: the two off
+      // runs bracket the on run, so warming up favours neither side.
+      await ingestAll(3 * n, true);
+      const off1 = await timed(() => ingestAll(0, false));
+      const on = await timed(() => ingestAll(n, true));
+      const off2 = await timed(() => ingestAll(2 * n, false));
+      const off = { ms: (off1.ms + off2.ms) / 2 };
+      console.log(`\n4. rollup maintenance: ${fmt(n)} activities through ingest and follow-up jobs`);
+      console.log(`   rollups off  ${fmt((n / off.ms) * 1000)} activities/s`);
+      console.log(`   rollups on   ${fmt((n / on.ms) * 1000)} activities/s   → ${((off.ms / on.ms) * 100).toFixed(0)}% of off   target ≥ 80%`);
+    }
+
     console.log(`peak RSS ${mib(peakRss())}`);
   } finally {
     await kith.close();

@@ -130,8 +130,8 @@ export async function scoreRfm(tx: Tx, now: Date, windowDays: number): Promise<n
   await sql`truncate analytics_member_rfm`.execute(tx);
   await sql`alter table analytics_member_rfm drop constraint analytics_member_rfm_pkey`.execute(tx);
   await sql`drop index analytics_member_rfm_layer_idx`.execute(tx);
-  // Orders are summed per member first and the live profiles joined to the sums: a join of the
-  // buyers rather than of every order.
+  // Orders are summed per member first, and the few merged or erased profiles taken out of the
+  // sums after: no join of every order, or of every profile.
   const r = await sql`
     with o as (
       select member_id, max(ordered_at) as last_at, count(*)::int as f, sum(amount - refunded_amount) as m from orders
@@ -139,7 +139,7 @@ export async function scoreRfm(tx: Tx, now: Date, windowDays: number): Promise<n
       group by member_id),
     v as (
       select o.member_id, floor(extract(epoch from (${now}::timestamptz - o.last_at)) / 86400)::int as rd, o.f, o.m
-      from o join members mb on mb.id = o.member_id and mb.merged_into is null and mb.erased_at is null),
+      from o where o.member_id not in (select id from members where merged_into is not null or erased_at is not null)),
     n as (select count(*) as n from v),
     s as (
       select member_id, rd, f, m,

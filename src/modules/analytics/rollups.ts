@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
-import { activeDaysOf, addContributions, recountCohorts, recountGaps, syncJoins, upsertContributions } from './active-days.js';
-import { contributionChanges, type BatchDay } from './domain/contributions.js';
+import { activeDaysOf, addContributions, recountCohorts, recountGaps, syncJoins, upsertContributions, type JoinChange, type MemberDay } from './active-days.js';
+import { contributionChanges, replacedContributions, type BatchDay, type Contribution } from './domain/contributions.js';
 
 /**
  * The per-member-per-day rollup, `analytics_member_days`, kept from the activity stream, with what
@@ -30,33 +30,20 @@ export const ROLLUP_QUEUE = 'event:analytics-rollups';
 export interface DayRow { community_id: number; day: string; activities: number; meaningful: number; messages: number }
 
 /**
- * Adds the activities with these ids (each id once: the outbox delivers a batch once):
- * 1. the members whose stays the batch opens or backdates have their join day, and their cells,
- *    moved first (`syncJoins`);
- * 2. one statement adds the batch's counts and returns each member-day the batch makes active,
- *    with the member's active days before and after it and the join day, all read as the rollup
- *    was before the statement (every part of a statement sees the same snapshot);
- * 3. the changes those days make to the derived aggregates (domain/contributions.ts) are written.
- * Only the days made active travel to the process and back.
+ * Adds the activities with these ids (each id once: the outbox delivers a batch once). One
+ * statement adds the batch's counts and returns, read as the rollup was before it (every part of a
+ * statement sees the same snapshot):
+ * - each member-day the batch makes active, with the member's active days before and after it and
+ *   the join day: the changes they make to the derived aggregates follow (domain/contributions.ts);
+ * - the members whose stays the batch may open or backdate. When a join day did move, that
+ *   member's contributions are taken out as they were and put back as they now are.
+ * In the live stream most batches make no day active and move no join day: one statement.
  */
 export async function addActivities(tx: Tx, ids: number[], tz: string, kinds: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const src = sql`src as (select member_id, community_id, occurred_at, kind from activities where id = any(${ids}::bigint[]))`;
-  const moving = await sql<{ c: number; m: number }>`
-    with ${src}, p as (
-      select c, member_id as m, min((occurred_at at time zone ${tz})::date) as first from (
-        select member_id, community_id as c, occurred_at from src where community_id is not null
-        union all
-        select member_id, 0, occurred_at from src) x
-      group by 1, 2)
-    select p.c::int as c, p.m::int as m from p
-    -- One probe per member (offset 0 keeps the planner from hashing every stored join day instead).
-    left join lateral (select j.member_id, j.joined from analytics_member_joins j where j.community_id = p.c and j.member_id = p.m offset 0) j on true
-    -- A join day is stored once; only an activity before it can move it (a stay is backdated).
-    where j.member_id is null or (p.c <> 0 and (j.joined is null or p.first < j.joined))`.execute(tx);
-  await syncJoins(tx, moving.rows, tz);
-  const fresh = await sql<BatchDay>`
-    with ${src}, n as materialized (${counts(tz, kinds)}),
+  const r = await sql<BatchDay & { moved: boolean }>`
+    with src as (select member_id, community_id, occurred_at, kind from activities where id = any(${ids}::bigint[])),
+    n as materialized (${counts(tz, kinds)}),
     t as (
       insert into analytics_community_days as d (community_id, day, activities, meaningful, messages)
       select community_id, day, sum(activities)::int, sum(meaningful)::int, sum(messages)::int from n group by 1, 2 order by 1, 2
@@ -68,19 +55,47 @@ export async function addActivities(tx: Tx, ids: number[], tz: string, kinds: st
       on conflict (community_id, day, member_id) do update set
         activities = d.activities + excluded.activities,
         meaningful = d.meaningful + excluded.meaningful,
-        messages = d.messages + excluded.messages)
-    select n.community_id::int as c, n.day::text as day, n.member_id::int as m, true as fresh,
+        messages = d.messages + excluded.messages),
+    p as (select community_id as c, member_id as m, min(day) as first from n group by 1, 2)
+    select false as moved, n.community_id::int as c, n.member_id::int as m, n.day::text as day, true as fresh,
       (select max(y.day)::text from analytics_member_days y
         where y.member_id = n.member_id and y.community_id = n.community_id and y.meaningful > 0 and y.day < n.day) as prev,
       (select min(y.day)::text from analytics_member_days y
         where y.member_id = n.member_id and y.community_id = n.community_id and y.meaningful > 0 and y.day > n.day) as next,
       (select j.joined::text from analytics_member_joins j where j.community_id = n.community_id and j.member_id = n.member_id) as joined
     from n where n.meaningful > 0 and not exists (select 1 from analytics_member_days x
-      where x.community_id = n.community_id and x.day = n.day and x.member_id = n.member_id and x.meaningful > 0)`.execute(tx);
-  const changes = contributionChanges(fresh.rows);
+      where x.community_id = n.community_id and x.day = n.day and x.member_id = n.member_id and x.meaningful > 0)
+    union all
+    select true, p.c::int, p.m::int, null, false, null, null, j.joined::text from p
+    -- One probe per member (offset 0 keeps the planner from hashing every stored join day instead).
+    left join lateral (select j.member_id, j.joined from analytics_member_joins j where j.community_id = p.c and j.member_id = p.m offset 0) j on true
+    -- A join day is stored once; only an activity before it can move it (a stay is backdated).
+    where j.member_id is null or (p.c <> 0 and (j.joined is null or p.first < j.joined))`.execute(tx);
+  const fresh = r.rows.filter((x) => !x.moved);
+  const maybe = r.rows.filter((x) => x.moved);
+  const moved = maybe.length === 0 ? [] : await syncJoins(tx, maybe, tz, { moveCells: false });
+  const changes = moved.length === 0 ? contributionChanges(fresh) : await withMovedJoins(tx, fresh, maybe, moved);
   if (changes.length === 0) return;
   await upsertContributions(sql`
     select * from json_to_recordset(${JSON.stringify(changes)}::json) as r(c bigint, m bigint, day date, prev date, joined date, sign int)`).execute(tx);
+}
+
+/** The changes of a batch in which some members' join days moved: those members are replaced whole. */
+async function withMovedJoins(tx: Tx, fresh: BatchDay[], before: { c: number; m: number; joined: string | null }[], moved: JoinChange[]): Promise<Contribution[]> {
+  const k = (x: { c: number; m: number }) => `${x.c}:${x.m}`;
+  const movedKeys = new Set(moved.map(k));
+  const days = await sql<MemberDay>`
+    select d.community_id::int as c, d.member_id::int as m, d.day::text as day
+    from json_to_recordset(${JSON.stringify(moved)}::json) as q(c bigint, m bigint)
+    join analytics_member_days d on d.member_id = q.m and d.community_id = q.c and d.meaningful > 0`.execute(tx);
+  const activeNow = new Map<string, string[]>();
+  for (const d of days.rows) { const l = activeNow.get(k(d)); if (l) l.push(d.day); else activeNow.set(k(d), [d.day]); }
+  const wasJoined = new Map(before.map((x) => [k(x), x.joined]));
+  return [
+    ...contributionChanges(fresh.filter((x) => !movedKeys.has(k(x)))),
+    ...moved.flatMap((j) => replacedContributions(j.c, j.m, activeNow.get(k(j)) ?? [],
+      new Set(fresh.filter((x) => k(x) === k(j)).map((x) => x.day)), wasJoined.get(k(j)) ?? null, j.joined)),
+  ];
 }
 
 export interface JoinRow { c: number; m: number; joined: string | null }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contributionChanges, type BatchDay } from './contributions.js';
+import { contributionChanges, replacedContributions, type BatchDay } from './contributions.js';
 
 describe('contribution changes of a batch', () => {
   it('adds fresh days with the latest earlier active day, and re-places the active day after each run', () => {
@@ -31,6 +31,16 @@ describe('contribution changes of a batch', () => {
       { c: 1, m: 7, day: '2026-11-03', prev: null, joined: '2026-11-01', sign: 1 },
       { c: 0, m: 7, day: '2026-11-02', prev: null, joined: '2026-10-01', sign: 1 },
       { c: 1, m: 8, day: '2026-11-01', prev: null, joined: null, sign: 1 },
+    ]);
+  });
+});
+
+describe('contributions of a member whose join day moved', () => {
+  it('takes out the days before the batch under the old join day and puts all back under the new one', () => {
+    const got = replacedContributions(1, 7, ['2026-11-10', '2026-11-03', '2026-11-12'], new Set(['2026-11-03']), '2026-11-08', '2026-11-01');
+    expect(got.map((x) => [x.sign, x.day, x.prev, x.joined])).toEqual([
+      [-1, '2026-11-10', null, '2026-11-08'], [-1, '2026-11-12', '2026-11-10', '2026-11-08'],
+      [1, '2026-11-03', null, '2026-11-01'], [1, '2026-11-10', '2026-11-03', '2026-11-01'], [1, '2026-11-12', '2026-11-10', '2026-11-01'],
     ]);
   });
 });

@@ -51,3 +51,27 @@ export function contributionChanges(days: readonly BatchDay[]): Contribution[] {
   }
   return out;
 }
+
+/**
+ * A member whose join day in a community moved with the batch: every active day's contribution is
+ * taken out as the aggregates hold it (the days before the batch, placed by the old join day) and
+ * put back as it now is (all days, the batch's included, placed by the new one).
+ */
+export function replacedContributions(
+  c: number, m: number, activeNow: readonly string[], fresh: ReadonlySet<string>, joinedBefore: string | null, joinedNow: string | null,
+): Contribution[] {
+  const days = [...activeNow].sort();
+  const out: Contribution[] = [];
+  let prev: string | null = null;
+  for (const day of days) {
+    if (fresh.has(day)) continue;
+    out.push({ c, m, day, prev, joined: joinedBefore, sign: -1 });
+    prev = day;
+  }
+  prev = null;
+  for (const day of days) {
+    out.push({ c, m, day, prev, joined: joinedNow, sign: 1 });
+    prev = day;
+  }
+  return out;
+}
