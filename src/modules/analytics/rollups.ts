@@ -55,7 +55,10 @@ export async function addActivities(tx: Tx, ids: number[], tz: string, kinds: st
       on conflict (community_id, day, member_id) do update set
         activities = d.activities + excluded.activities,
         meaningful = d.meaningful + excluded.meaningful,
-        messages = d.messages + excluded.messages),
+        messages = d.messages + excluded.messages
+      returning community_id, day, member_id, meaningful),
+    -- A day the batch makes active: its meaningful count now is all the batch's (none before).
+    f as (select n.* from n join u using (community_id, day, member_id) where n.meaningful > 0 and u.meaningful = n.meaningful),
     p as (select community_id as c, member_id as m, min(day) as first from n group by 1, 2)
     select false as moved, n.community_id::int as c, n.member_id::int as m, n.day::text as day, true as fresh,
       (select max(y.day)::text from analytics_member_days y
@@ -63,8 +66,7 @@ export async function addActivities(tx: Tx, ids: number[], tz: string, kinds: st
       (select min(y.day)::text from analytics_member_days y
         where y.member_id = n.member_id and y.community_id = n.community_id and y.meaningful > 0 and y.day > n.day) as next,
       (select j.joined::text from analytics_member_joins j where j.community_id = n.community_id and j.member_id = n.member_id) as joined
-    from n where n.meaningful > 0 and not exists (select 1 from analytics_member_days x
-      where x.community_id = n.community_id and x.day = n.day and x.member_id = n.member_id and x.meaningful > 0)
+    from f n
     union all
     select true, p.c::int, p.m::int, null, false, null, null, j.joined::text from p
     -- One probe per member (offset 0 keeps the planner from hashing every stored join day instead).
