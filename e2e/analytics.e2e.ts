@@ -24,7 +24,10 @@ describe('analytics', () => {
     await until(() => page.getByTestId('kpi-active').innerText()).toContain(zh(workspace.activeMembers));
     expect(await page.getByTestId('kpi-mau').innerText()).toContain(zh(workspace.mau));
 
-    const community = (await api.get('/communities?limit=5')).body.items[0];
+    // Of the first communities in the menu (no scrolling), the most active: other suites add empty
+    // ones at the top, which would have nothing to export.
+    const active = new Map<number, number>((await api.get('/analytics/communities')).body.items.map((c: { id: number; active: number }) => [c.id, c.active]));
+    const community = [...(await api.get('/communities?limit=5')).body.items].sort((a: { id: number }, b: { id: number }) => (active.get(b.id) ?? 0) - (active.get(a.id) ?? 0))[0];
     await page.getByLabel('社群').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: community.name }).first().click();
     const one = (await api.get(`/analytics/engagement?communityId=${community.id}`)).body;
