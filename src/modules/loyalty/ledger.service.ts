@@ -6,7 +6,7 @@ import { consumeLots, lotRemainingAfterDebt, reversalAmount } from './domain/lot
 import type { Programme } from './programme.js';
 import * as repo from './ledger.repo.js';
 
-export type { PostingRow, InsertedPosting } from './ledger.repo.js';
+export type { PostingRow, InsertedPosting, CreditedPosting } from './ledger.repo.js';
 
 /**
  * The points ledger's two write paths. Every posting goes through one of them, so the balance row,
@@ -29,9 +29,16 @@ export interface LedgerDeps {
 export function createLedger(deps: LedgerDeps) {
   const { clock, timeZone: tz } = deps;
 
-  async function credit(tx: Tx, programme: Programme, rows: repo.PostingRow[]): Promise<repo.InsertedPosting[]> {
+  async function credit(tx: Tx, programme: Programme, rows: repo.PostingRow[]): Promise<repo.CreditedPosting[]> {
     for (const r of rows) if (!Number.isSafeInteger(r.points) || r.points < 0) throw new RangeError(`credit of ${r.points} points (key ${r.key})`);
-    const withExpiry = rows.map((r) => ({ ...r, expiresAt: r.points > 0 ? (r.expiresAt ?? pointsExpiry(tz, r.occurredAt, programme.pointsExpiryMonths)) : null }));
+    // Points earned in the same month expire together: compute each month's expiry once.
+    const expiryOf = new Map<string, Date | null>();
+    const expiry = (at: Date) => {
+      const month = monthOf(tz, at);
+      if (!expiryOf.has(month)) expiryOf.set(month, pointsExpiry(tz, at, programme.pointsExpiryMonths));
+      return expiryOf.get(month)!;
+    };
+    const withExpiry = rows.map((r) => ({ ...r, expiresAt: r.points > 0 ? (r.expiresAt ?? expiry(r.occurredAt)) : null }));
     const inserted = await repo.creditPostings(tx, withExpiry, tz, clock.now());
     if (inserted.length === 0) return inserted;
     const grown = new Map<number, number>();

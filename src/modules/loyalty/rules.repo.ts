@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
+import { arrayLiteral } from '../../kernel/db/array-literal.js';
 import type { ActivityFacts, RuleDefinition, RuleVersion } from './domain/rules.js';
 
 /**
@@ -29,7 +30,7 @@ const facts = (r: ActivityRow): ActivityFacts & { source: string } => ({
 export async function activitiesByIds(tx: Tx, ids: number[]) {
   if (ids.length === 0) return [];
   const r = await sql<ActivityRow>`
-    select id, member_id, community_id, channel, kind, occurred_at, properties, source from activities where id = any(${ids}::bigint[])`.execute(tx);
+    select id, member_id, community_id, channel, kind, occurred_at, properties, source from activities where id = any(${arrayLiteral(ids)}::bigint[])`.execute(tx);
   return r.rows.map(facts);
 }
 
@@ -49,25 +50,31 @@ export async function membersActiveSince(tx: Tx, from: Date, kinds: string[]): P
   return r.rows.map((x) => x.member_id);
 }
 
-/** Rewarded activities (net points or growth above zero) of rules for members in [from, to). */
-export async function rewardedIn(tx: Tx, memberIds: number[], ruleIds: number[], from: Date, to: Date) {
-  if (memberIds.length === 0 || ruleIds.length === 0) return [];
+/**
+ * Rewarded activities (net points or growth above zero) of (member, rule) pairs, each from its
+ * own start up to `to`. One index probe per pair (loyalty_ledger_rule_idx), so a batch reads only
+ * the rules its activities fall under and only as far back as each rule looks.
+ */
+export async function rewardedIn(tx: Tx, pairs: { memberId: number; ruleId: number; from: Date }[], to: Date) {
+  if (pairs.length === 0) return [];
   const r = await sql<{ member_id: number; rule_id: number; activity_id: number; at: Date }>`
-    select member_id, rule_id, activity_id, min(occurred_at) as at from loyalty_ledger
-    where member_id = any(${memberIds}::bigint[]) and rule_id = any(${ruleIds}::bigint[]) and occurred_at >= ${from} and occurred_at < ${to}
-    group by member_id, rule_id, activity_id
-    having sum(points) > 0 or sum(growth) > 0`.execute(tx);
+    select l.member_id, l.rule_id, l.activity_id, min(l.occurred_at) as at
+    from unnest(${arrayLiteral(pairs.map((p) => p.memberId))}::bigint[], ${arrayLiteral(pairs.map((p) => p.ruleId))}::bigint[], ${arrayLiteral(pairs.map((p) => p.from.toISOString()))}::timestamptz[]) as q(m, r, f)
+    join loyalty_ledger l on l.member_id = q.m and l.rule_id = q.r and l.occurred_at >= q.f and l.occurred_at < ${to}
+    group by l.member_id, l.rule_id, l.activity_id
+    having sum(l.points) > 0 or sum(l.growth) > 0`.execute(tx);
   return r.rows;
 }
 
-/** How many rewarded activities of each rule members had before `before`. */
-export async function rewardedCountsBefore(tx: Tx, memberIds: number[], ruleIds: number[], before: Date) {
-  if (memberIds.length === 0 || ruleIds.length === 0) return [];
+/** How many rewarded activities each (member, rule) pair had before its `before`. */
+export async function rewardedCountsBefore(tx: Tx, pairs: { memberId: number; ruleId: number; before: Date }[]) {
+  if (pairs.length === 0) return [];
   const r = await sql<{ member_id: number; rule_id: number; n: number }>`
     select member_id, rule_id, count(*)::bigint as n from (
-      select member_id, rule_id, activity_id from loyalty_ledger
-      where member_id = any(${memberIds}::bigint[]) and rule_id = any(${ruleIds}::bigint[]) and occurred_at < ${before}
-      group by member_id, rule_id, activity_id having sum(points) > 0 or sum(growth) > 0) x
+      select l.member_id, l.rule_id, l.activity_id
+      from unnest(${arrayLiteral(pairs.map((p) => p.memberId))}::bigint[], ${arrayLiteral(pairs.map((p) => p.ruleId))}::bigint[], ${arrayLiteral(pairs.map((p) => p.before.toISOString()))}::timestamptz[]) as q(m, r, b)
+      join loyalty_ledger l on l.member_id = q.m and l.rule_id = q.r and l.occurred_at < q.b
+      group by l.member_id, l.rule_id, l.activity_id having sum(l.points) > 0 or sum(l.growth) > 0) x
     group by member_id, rule_id`.execute(tx);
   return r.rows;
 }

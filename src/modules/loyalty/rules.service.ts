@@ -5,15 +5,13 @@ import { failIfProblems, notFound } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { ACTIVITY_KINDS } from '../activity/index.js';
 import { pointsMultiplier, tierAt, type Benefit, type TierHistoryEntry } from './domain/benefits.js';
-import { amountCents, evaluateMemberRule, lookbackMs, messageText, ruleProblems, type ActivityFacts, type Earning, type RuleDefinition, type RuleVersion } from './domain/rules.js';
+import { amountCents, evaluateMemberRule, lookbackMs, messageText, needsLifetimeCount, ruleProblems, type ActivityFacts, type Earning, type RuleDefinition, type RuleVersion } from './domain/rules.js';
 import type { Ledger, PostingRow } from './ledger.service.js';
 import { loadProgramme, type Programme } from './programme.js';
 import * as repo from './rules.repo.js';
 import * as tiersRepo from './tiers.repo.js';
 
 export interface RuleView { id: number; name: string; currentVersion: number; definition: RuleDefinition; validFrom: string; versions: { version: number; validFrom: string; createdBy: string; definition: RuleDefinition }[] }
-
-const DAY = 86_400_000;
 
 /** Index of the first entry (sorted by `at`) at or after `t`. */
 function firstAtOrAfter(list: readonly { at: number }[], t: number): number {
@@ -110,18 +108,42 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
     return get(id);
   }
 
-  /** Everything evaluating the rules needs for a set of members and a time span. */
-  async function evaluationContext(tx: Tx, versions: Map<number, RuleVersion[]>, memberIds: number[], from: number, to: number, historyFrom: number) {
-    const ruleIds = [...versions.keys()];
-    const lookback = Math.max(9 * DAY, ...[...versions.values()].flat().map((v) => lookbackMs(v.definition)));
+  /**
+   * Everything evaluating the rules needs for a set of activities: for each (member, rule) pair
+   * the activities fall under, the member's rewarded activities of the rule from as far back as
+   * the rule looks up to `historyFrom`, and how many came before that when the rule counts them
+   * all; earlier messages for the repeated-message check; tier histories for multipliers.
+   */
+  async function evaluationContext(tx: Tx, versions: Map<number, RuleVersion[]>, acts: readonly ActivityFacts[], historyFrom: number) {
+    const pairs: { memberId: number; ruleId: number; from: Date }[] = [];
+    const counted: { memberId: number; ruleId: number; before: Date }[] = [];
+    const multiplied = new Set<number>();
+    for (const [ruleId, vs] of versions) {
+      const kinds = new Set(vs.map((v) => v.definition.kind));
+      const lookback = Math.max(...vs.map((v) => lookbackMs(v.definition)));
+      const lifetime = vs.some((v) => needsLifetimeCount(v.definition));
+      const multiplies = vs.some((v) => v.definition.tierMultiplier);
+      const firstAt = new Map<number, number>();
+      for (const a of acts) if (kinds.has(a.kind)) firstAt.set(a.memberId, Math.min(firstAt.get(a.memberId) ?? Infinity, a.occurredAt));
+      for (const [memberId, at] of firstAt) {
+        const from = new Date(Math.min(at - lookback, historyFrom));
+        pairs.push({ memberId, ruleId, from });
+        if (lifetime) counted.push({ memberId, ruleId, before: from });
+        if (multiplies) multiplied.add(memberId);
+      }
+    }
     const dupWindow = Math.max(0, ...[...versions.values()].flat().map((v) => (v.definition.antiAbuse?.duplicateWindowMinutes ?? 0) * 60_000));
-    const start = Math.min(from - lookback, historyFrom);
-    const rewarded = await repo.rewardedIn(tx, memberIds, ruleIds, new Date(start), new Date(historyFrom));
-    const older = await repo.rewardedCountsBefore(tx, memberIds, ruleIds, new Date(start));
-    const messages = dupWindow > 0 ? await repo.messagesIn(tx, memberIds, new Date(from - dupWindow), new Date(to + 1)) : [];
+    const messaging = acts.filter((a) => a.kind === 'message');
+    const msgFrom = messaging.reduce((t, a) => Math.min(t, a.occurredAt), Infinity);
+    const msgTo = messaging.reduce((t, a) => Math.max(t, a.occurredAt), -Infinity);
+    const rewarded = await repo.rewardedIn(tx, pairs, new Date(historyFrom));
+    const older = await repo.rewardedCountsBefore(tx, counted);
+    const messages = dupWindow > 0 && messaging.length
+      ? await repo.messagesIn(tx, [...new Set(messaging.map((a) => a.memberId))], new Date(msgFrom - dupWindow), new Date(msgTo + 1))
+      : [];
     const tiers = await tiersRepo.listTiers(tx);
+    const history = await tiersRepo.historyOf(tx, [...multiplied]);
     const multiplierOf = new Map(tiers.map((t) => [t.id, pointsMultiplier(t.benefits as Benefit[])]));
-    const history = await tiersRepo.historyOf(tx, memberIds);
     const group = <T, K>(rows: T[], k: (r: T) => K) => {
       const m = new Map<K, T[]>();
       for (const r of rows) { const l = m.get(k(r)); if (l) l.push(r); else m.set(k(r), [r]); }
@@ -198,10 +220,8 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
     const kinds = new Set([...versions.values()].flat().map((v) => v.definition.kind));
     const relevant = acts.filter((a) => kinds.has(a.kind));
     if (relevant.length) {
-      const times = relevant.map((a) => a.occurredAt);
-      const from = Math.min(...times), to = Math.max(...times);
-      const members = [...new Set(relevant.map((a) => a.memberId))];
-      const ec = await evaluationContext(tx, versions, members, from, to, to + 1);
+      const to = relevant.reduce((t, a) => Math.max(t, a.occurredAt), -Infinity);
+      const ec = await evaluationContext(tx, versions, relevant, to + 1);
       const earnings = evaluateAll(relevant, ec);
       const names = new Map((await repo.listRules(tx)).map((r) => [r.id, r.name]));
       const rows = await postingsFor(tx, earnings, new Map(relevant.map((a) => [a.id, a])), names);
@@ -260,8 +280,7 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
         const programme = await loadProgramme(tx);
         const acts = await repo.activitiesOfMembers(tx, ids, kinds, from);
         if (acts.length === 0) return { n: 0, added: 0, reversed: 0 };
-        const to = Math.max(...acts.map((a) => a.occurredAt));
-        const ec = await evaluationContext(tx, versions, ids, from.getTime(), to, from.getTime());
+        const ec = await evaluationContext(tx, versions, acts, from.getTime());
         const expected = evaluateAll(acts, ec);
         const names = new Map((await repo.listRules(tx)).map((x) => [x.id, x.name]));
         const existing = new Map((await repo.netByRuleActivity(tx, ids, from)).map((x) => [`${x.rule_id}:${x.activity_id}`, x]));

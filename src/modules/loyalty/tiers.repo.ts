@@ -28,7 +28,7 @@ export async function membersWithGrowth(tx: Tx, atLeast: number, startMonth: str
 
 export async function accountsOf(tx: Tx, memberIds: number[]): Promise<AccountRow[]> {
   if (memberIds.length === 0) return [];
-  return tx.selectFrom('loyalty_accounts').selectAll().where('member_id', 'in', memberIds).orderBy('member_id').execute();
+  return tx.selectFrom('loyalty_accounts').selectAll().where('member_id', '=', sql<number>`any(${memberIds}::bigint[])`).orderBy('member_id').execute();
 }
 
 /**
@@ -109,7 +109,8 @@ export async function setEarnedTiers(tx: Tx, rows: EarnedTierUpdate[]): Promise<
 
 export async function historyOf(tx: Tx, memberIds: number[]) {
   if (memberIds.length === 0) return [];
-  return tx.selectFrom('loyalty_tier_history').selectAll().where('member_id', 'in', memberIds).orderBy('member_id').orderBy('effective_at').orderBy('id').execute();
+  return tx.selectFrom('loyalty_tier_history').selectAll().where('member_id', '=', sql<number>`any(${memberIds}::bigint[])`)
+    .orderBy('member_id').orderBy('effective_at').orderBy('id').execute();
 }
 
 /** Manual assignments whose end has come. */

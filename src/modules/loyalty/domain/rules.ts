@@ -149,11 +149,25 @@ export function abuseReason(d: RuleDefinition, a: ActivityFacts, earlierMessages
   return null;
 }
 
-/** How far back a rule needs a member's rewarded activities to decide limits and streaks. */
+/**
+ * How far before an activity a rule needs the member's rewarded activities of that rule: the
+ * local day (a day cap, and the day a streak bonus is decided on), the local week (a week cap), the
+ * cooldown, the streak's days. A margin of a day covers time zones and daylight saving. Earlier
+ * rewards only count for `needsLifetimeCount`.
+ */
 export function lookbackMs(d: RuleDefinition): number {
   const day = 86_400_000;
-  return Math.max(9 * day, (d.limits.cooldownMinutes ?? 0) * 60_000, ((d.streak?.bonuses.length ?? 0) + 2) * day);
+  const l = d.limits;
+  return Math.max(
+    l.perDay !== undefined || d.streak ? 2 * day : 0,
+    l.perWeek !== undefined ? 9 * day : 0,
+    (l.cooldownMinutes ?? 0) * 60_000,
+    d.streak ? (d.streak.bonuses.length + 2) * day : 0,
+  );
 }
+
+/** Does the rule need how many rewarded activities a member had in all (a lifetime cap, a first-time bonus)? */
+export const needsLifetimeCount = (d: RuleDefinition) => d.limits.lifetime !== undefined || d.firstTimeBonus !== undefined;
 
 /**
  * Evaluates the activities of one member under one rule (each activity under the version in force
