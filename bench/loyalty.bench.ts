@@ -4,7 +4,9 @@
  *    (ledger row, balance row under lock, lot), against a hand-written PL/pgSQL function doing the
  *    same three writes, called the same way;
  * 2. the periodic tier evaluation of 1,000,000 members (accounts, growth rollup, an obligation);
- * 3. behaviour rules applied to 1,000,000 activities in the batches ingest hands them over in;
+ * 3. behaviour rules applied to 1,000,000 activities in the batches ingest hands them over in,
+ *    against a hand-written statement making only the same writes (the floor any rules engine
+ *    writing these postings stands on);
  * then ledger verification, which must find no drift.
  */
 import { sql } from 'kysely';
@@ -127,7 +129,49 @@ async function rulesBench(kith: Kith, database: Database, activities: number) {
     for (const b of batches) postings += (await database.transaction((tx) => kith.loyalty.rules.applyToActivities(tx, b))).postings;
     return postings;
   });
-  return { activities: ids.length, genMs: gen.ms, ms: r.ms, postings: r.value, rate: (ids.length / r.ms) * 1000 };
+  // The reference: the writes alone. One hand-written statement per batch gives every activity the
+  // posting its kind's rule gives (no caps, no history read, no evaluation) and makes the same four
+  // writes as the ledger — posting, balance, lot, growth month — into empty copies of the tables
+  // with the same indexes, so neither run meets the other's rows.
+  for (const t of ['loyalty_ledger', 'loyalty_accounts', 'loyalty_lots', 'loyalty_growth_monthly']) {
+    await sql`create table ${sql.id(`ref_${t}`)} (like ${sql.id(t)} including all)`.execute(database.db);
+  }
+  const reference = await timed(async () => {
+    let n = 0;
+    for (const b of batches) {
+      n += (await database.transaction((tx) => sql<{ n: number }>`
+        with a as (select id, member_id, kind, occurred_at from activities where id = any(${b}::bigint[])),
+        ins as (
+          insert into ref_loyalty_ledger (member_id, kind, points, growth, reason, rule_id, rule_version, activity_id, idempotency_key, occurred_at, expires_at, details, actor)
+          select member_id, 'earn', case kind when 'message' then 2 when 'check_in' then 5 else 50 end, case kind when 'message' then 1 when 'check_in' then 2 else 20 end,
+            kind, 1, 1, id, 'ref:' || id, occurred_at,
+            (date_trunc('month', occurred_at at time zone 'Asia/Shanghai') + interval '13 months') at time zone 'Asia/Shanghai',
+            '{"base": {"points": 2, "growth": 1}, "multiplier": 1}'::jsonb, 'rules'
+          from a
+          on conflict (idempotency_key) do nothing
+          returning id, member_id, points, growth, occurred_at, expires_at),
+        acc as (
+          insert into ref_loyalty_accounts as x (member_id, points_balance, growth_lifetime, updated_at)
+          select member_id, sum(points), sum(growth), now() from ins group by member_id order by member_id
+          on conflict (member_id) do update set points_balance = x.points_balance + excluded.points_balance,
+            growth_lifetime = x.growth_lifetime + excluded.growth_lifetime, updated_at = excluded.updated_at
+          returning x.member_id),
+        lots as (
+          insert into ref_loyalty_lots (posting_id, member_id, amount, remaining, earned_at, expires_at)
+          select id, member_id, points, points, occurred_at, expires_at from ins returning posting_id),
+        gm as (
+          insert into ref_loyalty_growth_monthly as x (member_id, month, growth)
+          select member_id, date_trunc('month', occurred_at at time zone 'Asia/Shanghai')::date, sum(growth) from ins group by 1, 2 order by 1, 2
+          on conflict (member_id, month) do update set growth = x.growth + excluded.growth
+          returning x.member_id)
+        select count(*)::int as n from ins`.execute(tx))).rows[0]!.n;
+    }
+    return n;
+  });
+  return {
+    activities: ids.length, genMs: gen.ms, ms: r.ms, postings: r.value, rate: (ids.length / r.ms) * 1000,
+    referenceMs: reference.ms, referencePostings: reference.value, referenceRate: (reference.value / reference.ms) * 1000,
+  };
 }
 
 export async function run(opts: BenchOptions) {
@@ -171,6 +215,8 @@ export async function run(opts: BenchOptions) {
       const a = await rulesBench(kith, database, activities);
       console.log(`\n3. rules applied to ${fmt(a.activities)} activities (generated in ${(a.genMs / 1000).toFixed(1)} s), batches of 10,000`);
       console.log(`   rules               ${fmt(a.rate)} activities/s  (${(a.ms / 1000).toFixed(1)} s, ${fmt(a.postings)} postings)   target ≥ 50,000/s`);
+      console.log(`   writes alone (SQL)  ${fmt(a.referenceRate)} postings/s  (${(a.referenceMs / 1000).toFixed(1)} s, ${fmt(a.referencePostings)} postings: a posting for every activity, no rules)`);
+      console.log(`   rules / writes      ${((a.rate / a.referenceRate) * 100).toFixed(0)}%`);
     }
 
     const v = await timed(() => kith.loyalty.accounts.verify());
