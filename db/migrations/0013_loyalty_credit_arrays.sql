@@ -2,6 +2,9 @@
 -- The credit path reads its postings as one typed array per column instead of one JSON
 -- document. Measured on 10,000 rule postings: json_to_recordset spent 70-130 ms parsing the
 -- document, unnest of the arrays 10-30 ms, and the parse was the largest single part of a batch.
+-- Times travel as milliseconds since the epoch and the details as one JSON array, element i for
+-- posting i: both cost the sender far less to write than text timestamps and one quoted JSON
+-- text per posting.
 -- Same writes as before (0005_loyalty.sql): postings appended (known idempotency keys skipped),
 -- balances and totals added in member order, a lot for each posting that adds points (holding what
 -- is left after any debt), growth added to the monthly rollup. It returns less: the id, member
@@ -22,22 +25,36 @@ alter table loyalty_ledger drop constraint loyalty_ledger_rule_id_fkey;
 alter table loyalty_lots drop constraint loyalty_lots_posting_id_fkey;
 alter table loyalty_growth_monthly drop constraint loyalty_growth_monthly_member_id_fkey;
 
+-- Postings as the batch statements receive them, back as rows.
+create function loyalty_posting_rows(
+  p_member bigint[], p_kind text[], p_points bigint[], p_growth bigint[], p_reason text[], p_rule bigint[], p_rule_version int[],
+  p_activity bigint[], p_order bigint[], p_redemption bigint[], p_reverses bigint[], p_key text[], p_at_ms float8[],
+  p_expires_ms float8[], p_actor text[], p_details jsonb)
+returns table (m bigint, k text, p bigint, g bigint, r text, ru bigint, rv int, a bigint, o bigint, rd bigint, rs bigint, key text,
+  at timestamptz, ex timestamptz, d jsonb, ac text)
+language sql stable as $$
+  select q.m, q.k, q.p, q.g, q.r, q.ru, q.rv, q.a, q.o, q.rd, q.rs, q.key, to_timestamp(q.at_ms / 1000), to_timestamp(q.ex_ms / 1000),
+    nullif(p_details -> (q.n - 1)::int, 'null'::jsonb), q.ac
+  from unnest(p_member, p_kind, p_points, p_growth, p_reason, p_rule, p_rule_version, p_activity, p_order, p_redemption,
+    p_reverses, p_key, p_at_ms, p_expires_ms, p_actor) with ordinality as q(m, k, p, g, r, ru, rv, a, o, rd, rs, key, at_ms, ex_ms, ac, n)
+$$;
+
 create function loyalty_credit(
   p_member bigint[], p_kind text[], p_points bigint[], p_growth bigint[], p_reason text[], p_rule bigint[], p_rule_version int[],
-  p_activity bigint[], p_order bigint[], p_redemption bigint[], p_reverses bigint[], p_key text[], p_at timestamptz[],
-  p_expires timestamptz[], p_details text[], p_actor text[], p_tz text, p_now timestamptz)
+  p_activity bigint[], p_order bigint[], p_redemption bigint[], p_reverses bigint[], p_key text[], p_at_ms float8[],
+  p_expires_ms float8[], p_actor text[], p_details jsonb, p_tz text, p_now timestamptz)
 returns table (id bigint, member_id bigint, growth bigint)
 language plpgsql as $$
 #variable_conflict use_column
 begin
   return query
   with q as (
-    select * from unnest(p_member, p_kind, p_points, p_growth, p_reason, p_rule, p_rule_version, p_activity, p_order, p_redemption,
-      p_reverses, p_key, p_at, p_expires, p_details, p_actor) as q(m, k, p, g, r, ru, rv, a, o, rd, rs, key, at, ex, d, ac)),
+    select * from loyalty_posting_rows(p_member, p_kind, p_points, p_growth, p_reason, p_rule, p_rule_version, p_activity, p_order,
+      p_redemption, p_reverses, p_key, p_at_ms, p_expires_ms, p_actor, p_details)),
   ins as (
     insert into loyalty_ledger as l (member_id, kind, points, growth, reason, rule_id, rule_version, activity_id, order_id, redemption_id,
       reverses_id, idempotency_key, occurred_at, expires_at, details, actor)
-    select q.m, q.k, q.p, q.g, q.r, q.ru, q.rv, q.a, q.o, q.rd, q.rs, q.key, q.at, q.ex, q.d::jsonb, q.ac from q
+    select q.m, q.k, q.p, q.g, q.r, q.ru, q.rv, q.a, q.o, q.rd, q.rs, q.key, q.at, q.ex, q.d, q.ac from q
     on conflict (idempotency_key) do nothing
     returning l.id, l.member_id, l.points, l.growth, l.idempotency_key, l.occurred_at, l.expires_at),
   acc as (
