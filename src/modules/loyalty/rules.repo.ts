@@ -22,25 +22,27 @@ export async function allVersions(tx: Tx): Promise<Map<number, RuleVersion[]>> {
 
 export const listRules = (tx: Tx) => tx.selectFrom('loyalty_rules').selectAll().orderBy('id').execute();
 
-type ActivityRow = { id: number; member_id: number; community_id: number | null; channel: string; kind: string; occurred_at: Date; properties: Record<string, unknown>; source: string };
-const facts = (r: ActivityRow): ActivityFacts & { source: string } => ({
-  id: r.id, memberId: r.member_id, communityId: r.community_id, channel: r.channel, kind: r.kind, occurredAt: r.occurred_at.getTime(), properties: r.properties, source: r.source,
-});
+/**
+ * Activities as rules read them, in the shape of ActivityFacts straight from the statement: times as
+ * milliseconds (parsing ten thousand timestamps into Dates was a measurable part of a batch).
+ */
+const FACTS = sql.raw(`id, member_id as "memberId", community_id as "communityId", channel, kind,
+  floor(extract(epoch from occurred_at) * 1000)::float8 as "occurredAt", properties, source`);
+type Facts = ActivityFacts & { source: string };
 
-export async function activitiesByIds(tx: Tx, ids: number[]) {
+export async function activitiesByIds(tx: Tx, ids: number[]): Promise<Facts[]> {
   if (ids.length === 0) return [];
-  const r = await sql<ActivityRow>`
-    select id, member_id, community_id, channel, kind, occurred_at, properties, source from activities where id = any(${arrayLiteral(ids)}::bigint[])`.execute(tx);
-  return r.rows.map(facts);
+  const r = await sql<Facts>`select ${FACTS} from activities where id = any(${arrayLiteral(ids)}::bigint[])`.execute(tx);
+  return r.rows;
 }
 
 /** Activities of the given kinds of some members from `from` on (replay). */
 export async function activitiesOfMembers(tx: Tx, memberIds: number[], kinds: string[], from: Date) {
   if (memberIds.length === 0 || kinds.length === 0) return [];
-  const r = await sql<ActivityRow>`
-    select id, member_id, community_id, channel, kind, occurred_at, properties, source from activities
-    where member_id = any(${memberIds}::bigint[]) and occurred_at >= ${from} and kind = any(${kinds}::text[])`.execute(tx);
-  return r.rows.map(facts);
+  const r = await sql<Facts>`
+    select ${FACTS} from activities
+    where member_id = any(${arrayLiteral(memberIds)}::bigint[]) and occurred_at >= ${from} and kind = any(${kinds}::text[])`.execute(tx);
+  return r.rows;
 }
 
 /** Members with activities from `from` on, in id order. */
@@ -57,8 +59,8 @@ export async function membersActiveSince(tx: Tx, from: Date, kinds: string[]): P
  */
 export async function rewardedIn(tx: Tx, pairs: { memberId: number; ruleId: number; from: Date }[], to: Date) {
   if (pairs.length === 0) return [];
-  const r = await sql<{ member_id: number; rule_id: number; activity_id: number; at: Date }>`
-    select l.member_id, l.rule_id, l.activity_id, min(l.occurred_at) as at
+  const r = await sql<{ member_id: number; rule_id: number; activity_id: number; at: number }>`
+    select l.member_id, l.rule_id, l.activity_id, floor(extract(epoch from min(l.occurred_at)) * 1000)::float8 as at
     from unnest(${arrayLiteral(pairs.map((p) => p.memberId))}::bigint[], ${arrayLiteral(pairs.map((p) => p.ruleId))}::bigint[], ${arrayLiteral(pairs.map((p) => p.from.toISOString()))}::timestamptz[]) as q(m, r, f)
     join loyalty_ledger l on l.member_id = q.m and l.rule_id = q.r and l.occurred_at >= q.f and l.occurred_at < ${to}
     group by l.member_id, l.rule_id, l.activity_id
@@ -82,9 +84,9 @@ export async function rewardedCountsBefore(tx: Tx, pairs: { memberId: number; ru
 /** Members' messages in [from, to), for the repeated-message check. */
 export async function messagesIn(tx: Tx, memberIds: number[], from: Date, to: Date) {
   if (memberIds.length === 0) return [];
-  const r = await sql<{ member_id: number; at: Date; text: string | null }>`
-    select member_id, occurred_at as at, properties->>'text' as text from activities
-    where member_id = any(${memberIds}::bigint[]) and kind = 'message' and occurred_at >= ${from} and occurred_at < ${to}`.execute(tx);
+  const r = await sql<{ member_id: number; at: number; text: string | null }>`
+    select member_id, floor(extract(epoch from occurred_at) * 1000)::float8 as at, properties->>'text' as text from activities
+    where member_id = any(${arrayLiteral(memberIds)}::bigint[]) and kind = 'message' and occurred_at >= ${from} and occurred_at < ${to}`.execute(tx);
   return r.rows;
 }
 

@@ -151,7 +151,7 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
     };
     const rewardedBy = group(rewarded, (r) => `${r.member_id}:${r.rule_id}`);
     const olderBy = new Map(older.map((o) => [`${o.member_id}:${o.rule_id}`, o.n]));
-    const messagesBy = group(messages.map((m) => ({ memberId: m.member_id, at: m.at.getTime(), text: (m.text ?? '').trim() })), (m) => m.memberId);
+    const messagesBy = group(messages.map((m) => ({ memberId: m.member_id, at: m.at, text: (m.text ?? '').trim() })), (m) => m.memberId);
     for (const l of messagesBy.values()) l.sort((a, b) => a.at - b.at);
     const historyBy = group(history.map((h): TierHistoryEntry & { memberId: number } => ({
       memberId: h.member_id, change: h.change as TierHistoryEntry['change'], toTierId: h.to_tier_id, effectiveAt: h.effective_at.getTime(),
@@ -161,7 +161,7 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
     return {
       versions,
       historyFor: (memberId: number, ruleId: number) => ({
-        rewarded: (rewardedBy.get(`${memberId}:${ruleId}`) ?? []).map((r) => ({ at: r.at.getTime() })),
+        rewarded: (rewardedBy.get(`${memberId}:${ruleId}`) ?? []).map((r) => ({ at: r.at })),
         olderCount: olderBy.get(`${memberId}:${ruleId}`) ?? 0,
       }),
       ctxFor: (memberId: number, batch: readonly ActivityFacts[]) => {

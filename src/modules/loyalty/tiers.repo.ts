@@ -18,6 +18,25 @@ export async function windowGrowth(tx: Tx, memberIds: number[], startMonth: stri
   return new Map(r.rows.map((x) => [x.member_id, x.growth]));
 }
 
+/**
+ * Of these members, those whose growth in the window reaches `next` of the tier they earned (the
+ * next tier's threshold; `nextWithout` for members without a tier) — the only accounts a promotion
+ * can move — with that growth. The rest of a batch of ten thousand never leaves the database.
+ */
+export async function promotionCandidates(tx: Tx, memberIds: number[], startMonth: string | null, next: { tierId: number; next: number }[], nextWithout: number) {
+  if (memberIds.length === 0) return [];
+  const r = await sql<{ member_id: number; tier_id: number | null; growth: number }>`
+    select a.member_id, a.tier_id, g.growth from (
+      select member_id, sum(growth)::bigint as growth from loyalty_growth_monthly
+      where member_id = any(${memberIds}::bigint[]) and (${startMonth}::date is null or month >= ${startMonth}::date)
+      group by member_id) g
+    join loyalty_accounts a on a.member_id = g.member_id
+    left join unnest(${next.map((n) => n.tierId)}::bigint[], ${next.map((n) => n.next)}::float8[]) as n(tier_id, next) on n.tier_id = a.tier_id
+    where g.growth >= case when a.tier_id is null then ${nextWithout}::float8 else coalesce(n.next, 0) end
+    order by a.member_id`.execute(tx);
+  return r.rows;
+}
+
 /** Members whose growth in the window reaches `atLeast` (those a lowered threshold may promote). */
 export async function membersWithGrowth(tx: Tx, atLeast: number, startMonth: string | null): Promise<number[]> {
   const r = await sql<{ member_id: number }>`

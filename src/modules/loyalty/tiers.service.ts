@@ -178,12 +178,13 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
     if (tiers.length < 2) return 0;
     const p = await loadProgramme(tx);
     const now = clock.now();
-    const growth = await repo.windowGrowth(tx, memberIds, windowStartMonth(tz, now, p.qualificationMonths));
-    const accounts = await repo.accountsOf(tx, memberIds);
+    // The growth that lifts a member above each tier (the top tier has none); a member without a tier sits at the entry tier.
+    const next = tiers.map((t, i) => ({ tierId: t.id, next: tiers[i + 1]?.threshold ?? Number.MAX_VALUE }));
+    const candidates = await repo.promotionCandidates(tx, memberIds, windowStartMonth(tz, now, p.qualificationMonths), next, next[0]!.next);
     const changes: repo.TierChangeRow[] = [];
     const updates: Parameters<typeof repo.setEarnedTiers>[1] = [];
-    for (const a of accounts) {
-      const g = growth.get(a.member_id) ?? 0;
+    for (const a of candidates) {
+      const g = a.growth;
       const to = promotionTarget(tiers, a.tier_id, g);
       if (!to) continue;
       updates.push({ memberId: a.member_id, tierId: to.id, tierSince: now, belowKeepSince: null });
