@@ -165,9 +165,15 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
         olderCount: olderBy.get(`${memberId}:${ruleId}`) ?? 0,
       }),
       ctxFor: (memberId: number, batch: readonly ActivityFacts[]) => {
-        const stored = messagesBy.get(memberId) ?? [];
-        const own = batch.filter((a) => a.kind === 'message').map((a) => ({ at: a.occurredAt, text: messageText(a) }));
-        const all = [...new Map([...stored, ...own].map((m) => [`${m.at}|${m.text}`, m])).values()].sort((a, b) => a.at - b.at);
+        // The member's messages, stored and in this batch, once: only message rules with anti-abuse ask.
+        let all: { at: number; text: string }[] | null = null;
+        const messages = () => {
+          if (all) return all;
+          const stored = messagesBy.get(memberId) ?? [];
+          const own = batch.filter((a) => a.kind === 'message').map((a) => ({ at: a.occurredAt, text: messageText(a) }));
+          all = [...new Map([...stored, ...own].map((m) => [`${m.at}|${m.text}`, m])).values()].sort((a, b) => a.at - b.at);
+          return all;
+        };
         const hist = historyBy.get(memberId) ?? [];
         return {
           timeZone: tz,
@@ -175,7 +181,10 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
             const tier = tierAt(hist, t);
             return tier === null ? entryMultiplier : (multiplierOf.get(tier) ?? 1);
           },
-          messagesBefore: (a: ActivityFacts) => all.slice(firstAtOrAfter(all, a.occurredAt - dupWindow), firstAtOrAfter(all, a.occurredAt)),
+          messagesBefore: (a: ActivityFacts) => {
+            const m = messages();
+            return m.slice(firstAtOrAfter(m, a.occurredAt - dupWindow), firstAtOrAfter(m, a.occurredAt));
+          },
         };
       },
     };

@@ -198,7 +198,7 @@ export function evaluateMemberRule(
     const rule = versionAt(versions, a.occurredAt);
     if (!rule) continue;
     const d = rule.definition;
-    if (!matchesRule(d, a) || abuseReason(d, a, ctx.messagesBefore(a))) continue;
+    if (!matchesRule(d, a) || (d.antiAbuse && a.kind === 'message' && abuseReason(d, a, ctx.messagesBefore(a)))) continue;
     const before = countBefore(rewarded, a.occurredAt);
     const lifetime = history.olderCount + before;
     const day = localDayNumber(tz, a.occurredAt);
