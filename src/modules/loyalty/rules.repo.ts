@@ -59,12 +59,16 @@ export async function membersActiveSince(tx: Tx, from: Date, kinds: string[]): P
  */
 export async function rewardedIn(tx: Tx, pairs: { memberId: number; ruleId: number; from: Date }[], to: Date) {
   if (pairs.length === 0) return [];
+  // Lateral: one index probe per pair whatever the ledger's size. Joined plainly, the planner hashes
+  // the whole ledger once it expects thousands of pairs, and a batch's cost grows with the ledger.
   const r = await sql<{ member_id: number; rule_id: number; activity_id: number; at: number }>`
-    select l.member_id, l.rule_id, l.activity_id, floor(extract(epoch from min(l.occurred_at)) * 1000)::float8 as at
+    select q.m as member_id, q.r as rule_id, x.activity_id, x.at
     from unnest(${arrayLiteral(pairs.map((p) => p.memberId))}::bigint[], ${arrayLiteral(pairs.map((p) => p.ruleId))}::bigint[], ${arrayLiteral(pairs.map((p) => p.from.toISOString()))}::timestamptz[]) as q(m, r, f)
-    join loyalty_ledger l on l.member_id = q.m and l.rule_id = q.r and l.occurred_at >= q.f and l.occurred_at < ${to}
-    group by l.member_id, l.rule_id, l.activity_id
-    having sum(l.points) > 0 or sum(l.growth) > 0`.execute(tx);
+    cross join lateral (
+      select l.activity_id, floor(extract(epoch from min(l.occurred_at)) * 1000)::float8 as at from loyalty_ledger l
+      where l.member_id = q.m and l.rule_id = q.r and l.occurred_at >= q.f and l.occurred_at < ${to}
+      group by l.activity_id
+      having sum(l.points) > 0 or sum(l.growth) > 0) x`.execute(tx);
   return r.rows;
 }
 
@@ -72,12 +76,14 @@ export async function rewardedIn(tx: Tx, pairs: { memberId: number; ruleId: numb
 export async function rewardedCountsBefore(tx: Tx, pairs: { memberId: number; ruleId: number; before: Date }[]) {
   if (pairs.length === 0) return [];
   const r = await sql<{ member_id: number; rule_id: number; n: number }>`
-    select member_id, rule_id, count(*)::bigint as n from (
-      select l.member_id, l.rule_id, l.activity_id
-      from unnest(${arrayLiteral(pairs.map((p) => p.memberId))}::bigint[], ${arrayLiteral(pairs.map((p) => p.ruleId))}::bigint[], ${arrayLiteral(pairs.map((p) => p.before.toISOString()))}::timestamptz[]) as q(m, r, b)
-      join loyalty_ledger l on l.member_id = q.m and l.rule_id = q.r and l.occurred_at < q.b
-      group by l.member_id, l.rule_id, l.activity_id having sum(l.points) > 0 or sum(l.growth) > 0) x
-    group by member_id, rule_id`.execute(tx);
+    select q.m as member_id, q.r as rule_id, x.n
+    from unnest(${arrayLiteral(pairs.map((p) => p.memberId))}::bigint[], ${arrayLiteral(pairs.map((p) => p.ruleId))}::bigint[], ${arrayLiteral(pairs.map((p) => p.before.toISOString()))}::timestamptz[]) as q(m, r, b)
+    cross join lateral (
+      select count(*)::bigint as n from (
+        select l.activity_id from loyalty_ledger l
+        where l.member_id = q.m and l.rule_id = q.r and l.occurred_at < q.b
+        group by l.activity_id having sum(l.points) > 0 or sum(l.growth) > 0) y) x
+    where x.n > 0`.execute(tx);
   return r.rows;
 }
 

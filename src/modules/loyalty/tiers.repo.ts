@@ -25,12 +25,15 @@ export async function windowGrowth(tx: Tx, memberIds: number[], startMonth: stri
  */
 export async function promotionCandidates(tx: Tx, memberIds: number[], startMonth: string | null, next: { tierId: number; next: number }[], nextWithout: number) {
   if (memberIds.length === 0) return [];
+  // Lateral: two index probes per member whatever the tables' size (joined plainly, the planner
+  // hashes every account and growth month once it expects thousands of members).
   const r = await sql<{ member_id: number; tier_id: number | null; growth: number }>`
-    select a.member_id, a.tier_id, g.growth from (
-      select member_id, sum(growth)::bigint as growth from loyalty_growth_monthly
-      where member_id = any(${memberIds}::bigint[]) and (${startMonth}::date is null or month >= ${startMonth}::date)
-      group by member_id) g
-    join loyalty_accounts a on a.member_id = g.member_id
+    select a.member_id, a.tier_id, g.growth
+    from unnest(${memberIds}::bigint[]) as m(id)
+    cross join lateral (select member_id, tier_id from loyalty_accounts where member_id = m.id) a
+    cross join lateral (
+      select coalesce(sum(growth), 0)::bigint as growth from loyalty_growth_monthly
+      where member_id = m.id and (${startMonth}::date is null or month >= ${startMonth}::date)) g
     left join unnest(${next.map((n) => n.tierId)}::bigint[], ${next.map((n) => n.next)}::float8[]) as n(tier_id, next) on n.tier_id = a.tier_id
     where g.growth >= case when a.tier_id is null then ${nextWithout}::float8 else coalesce(n.next, 0) end
     order by a.member_id`.execute(tx);
