@@ -46,41 +46,7 @@ create function loyalty_credit(
 returns table (id bigint, member_id bigint, growth bigint)
 language plpgsql as $$
 #variable_conflict use_column
-declare
-  v_id bigint;
-  v_balance bigint;
 begin
-  -- One posting (an adjustment, an API call): the same writes as plain statements. The batch
-  -- statement below plans its sorts, window and groupings for any size, which costs a single
-  -- posting more than its writes.
-  if cardinality(p_member) = 1 then
-    insert into loyalty_ledger as l (member_id, kind, points, growth, reason, rule_id, rule_version, activity_id, order_id, redemption_id,
-      reverses_id, idempotency_key, occurred_at, expires_at, details, actor)
-    select q.m, q.k, q.p, q.g, q.r, q.ru, q.rv, q.a, q.o, q.rd, q.rs, q.key, q.at, q.ex, q.d, q.ac
-    from loyalty_posting_rows(p_member, p_kind, p_points, p_growth, p_reason, p_rule, p_rule_version, p_activity, p_order,
-      p_redemption, p_reverses, p_key, p_at_ms, p_expires_ms, p_actor, p_details) q
-    on conflict (idempotency_key) do nothing
-    returning l.id into v_id;
-    if v_id is null then return; end if;
-    insert into loyalty_accounts as a (member_id, points_balance, growth_lifetime, updated_at)
-    values (p_member[1], p_points[1], p_growth[1], p_now)
-    on conflict on constraint loyalty_accounts_pkey do update set
-      points_balance = a.points_balance + excluded.points_balance,
-      growth_lifetime = a.growth_lifetime + excluded.growth_lifetime,
-      updated_at = excluded.updated_at
-    returning a.points_balance into v_balance;
-    if p_points[1] > 0 then
-      insert into loyalty_lots (posting_id, member_id, amount, remaining, earned_at, expires_at)
-      values (v_id, p_member[1], p_points[1], greatest(0, least(p_points[1], v_balance)), to_timestamp(p_at_ms[1] / 1000), to_timestamp(p_expires_ms[1] / 1000));
-    end if;
-    if p_growth[1] <> 0 then
-      insert into loyalty_growth_monthly as x (member_id, month, growth)
-      values (p_member[1], date_trunc('month', to_timestamp(p_at_ms[1] / 1000) at time zone p_tz)::date, p_growth[1])
-      on conflict on constraint loyalty_growth_monthly_pkey do update set growth = x.growth + excluded.growth;
-    end if;
-    return query select v_id, p_member[1], p_growth[1];
-    return;
-  end if;
   return query
   with q as (
     select * from loyalty_posting_rows(p_member, p_kind, p_points, p_growth, p_reason, p_rule, p_rule_version, p_activity, p_order,
