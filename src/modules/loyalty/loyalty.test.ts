@@ -56,6 +56,24 @@ describe('rules on the activity stream', () => {
     await expectNoDrift(kith);
   });
 
+  it('promotes past several tiers at once, and from a tier already held, but not below the next threshold', async () => {
+    const [jump, climb, stay] = [await member(kith, '阿杰'), await member(kith, '小梅'), await member(kith, '阿飞')];
+    await ingest(kith, [
+      purchase(jump, '2026-11-30T16:00:00+08:00', 'O-3001', '620.00'), // no tier → straight to gold
+      purchase(climb, '2026-11-30T16:00:00+08:00', 'O-3002', '150.00'), // → silver
+      purchase(stay, '2026-11-30T16:00:00+08:00', 'O-3003', '99.00'), // below silver's 100
+    ]);
+    const tierOf = async (m: number) => (await kith.loyalty.accounts.standing(systemCtx, m)).tier.current?.id ?? null;
+    expect([await tierOf(jump), await tierOf(climb)]).toEqual([tiers.gold.id, tiers.silver.id]);
+    expect(await tierOf(stay)).not.toBe(tiers.silver.id);
+    await ingest(kith, [purchase(climb, '2026-11-30T17:00:00+08:00', 'O-3004', '349.00')]); // 499: still silver
+    expect(await tierOf(climb)).toBe(tiers.silver.id);
+    await ingest(kith, [purchase(climb, '2026-11-30T18:00:00+08:00', 'O-3005', '1.00')]); // 500: gold
+    expect(await tierOf(climb)).toBe(tiers.gold.id);
+    expect((await kith.loyalty.accounts.standing(systemCtx, climb)).history[0]).toMatchObject({ change: 'promoted', fromTierId: tiers.silver.id, toTierId: tiers.gold.id, details: { growth: 500, threshold: 500 } });
+    await expectNoDrift(kith);
+  });
+
   it('takes back a refunded order\u2019s points and growth in proportion, across partial refunds', async () => {
     const m = await member(kith);
     await ingest(kith, [purchase(m, '2026-11-28T15:00:00+08:00', 'O-2001', '300.00')]);
