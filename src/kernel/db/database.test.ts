@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, onPostgres } from '../../../test/harness.js';
-import { openDatabase, type Database } from './database.js';
+import { openDatabase, PREPARED, type Database } from './database.js';
 import { migrate, readMigrations, MigrationError } from './migrator.js';
 
 let database: Database & { dropAll(): Promise<void> };
@@ -15,6 +15,29 @@ beforeAll(async () => {
 afterAll(async () => { await database?.dropAll(); });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('prepared statements', () => {
+  it('runs a marked statement with new values each time, prepared once per connection', async () => {
+    const square = (n: number) => database.transaction(async (tx) => {
+      const r = await sql<{ v: number; prepared: number }>`${PREPARED} select ${n}::int * ${n}::int as v,
+        (select count(*)::int from pg_prepared_statements where statement like '/* kith:prepared */%') as prepared`.execute(tx);
+      return r.rows[0]!;
+    });
+    const runs = [];
+    for (let n = 1; n <= 4; n++) runs.push(await square(n));
+    expect(runs.map((r) => r.v)).toEqual([1, 4, 9, 16]);
+    // On PostgreSQL the statement is kept prepared on its connection; PGlite reads the mark as a comment.
+    if (onPostgres) for (const r of runs) expect(r.prepared).toBeGreaterThanOrEqual(1);
+    else for (const r of runs) expect(r.prepared).toBe(0);
+  });
+
+  it('reports an error in a marked statement and runs the next one', async () => {
+    await expect(sql`${PREPARED} select 1 / ${0}::int`.execute(database.db)).rejects.toThrow(/division by zero/);
+    await expect(sql`${PREPARED} select nosuchcolumn`.execute(database.db)).rejects.toThrow(/nosuchcolumn/);
+    const r = await sql<{ v: number }>`${PREPARED} select 1 / ${1}::int as v`.execute(database.db);
+    expect(r.rows[0]!.v).toBe(1);
+  });
+});
 
 describe('transactions', () => {
   it('never interleave two concurrent read-modify-write transactions', async () => {

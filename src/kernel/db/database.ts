@@ -1,7 +1,8 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect, pgliteHolder } from './pglite-dialect.js';
 import type { DB } from './tables.js';
@@ -33,6 +34,32 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
+/**
+ * Opens a statement that runs thousands of times a second, e.g. the ledger's credit call:
+ * `sql\`${PREPARED} select ...\``. On PostgreSQL it is parsed and planned once per connection and
+ * then only bound and executed; parsing a statement with many parameters and casts cost about as
+ * much as running it. Only statements with a fixed text may be marked: each distinct text stays
+ * prepared on every connection for its lifetime. PGlite reads the mark as a comment.
+ */
+export const PREPARED = sql.raw('/* kith:prepared */');
+const PREPARED_MARK = '/* kith:prepared */';
+
+/** A pg client that prepares marked statements under a name derived from their text. */
+class PreparingClient extends pg.Client {
+  static names = new Map<string, string>();
+  override query(config: unknown, values?: unknown, callback?: unknown): never {
+    if (typeof config === 'string' && config.startsWith(PREPARED_MARK) && Array.isArray(values)) {
+      let name = PreparingClient.names.get(config);
+      if (!name) {
+        name = `kith_${crypto.createHash('sha1').update(config).digest('hex').slice(0, 16)}`;
+        PreparingClient.names.set(config, name);
+      }
+      return (super.query as (c: unknown, cb?: unknown) => never)({ name, text: config, values }, callback);
+    }
+    return (super.query as (c: unknown, v?: unknown, cb?: unknown) => never)(config, values, callback);
+  }
+}
+
 export interface OpenOptions {
   databaseUrl?: string | null;
   /** Folder for the embedded database; `memory://` (or omitted) for an in-memory one. */
@@ -45,7 +72,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // JIT compilation (on by default) costs tens to hundreds of milliseconds per query whose
     // estimate looks large, such as a report's correlated subqueries, and saves nothing on Kith's
     // short statements: off for Kith's sessions.
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes, options: '-c jit=off' });
+    const pool = new pg.Pool({ Client: PreparingClient, connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes, options: '-c jit=off' });
     pool.on('error', () => { /* idle client errors surface on the next query */ });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../kernel/db/database.js';
+import { PREPARED, type Tx } from '../../kernel/db/database.js';
 import { arrayLiteral } from '../../kernel/db/array-literal.js';
 
 /**
@@ -66,7 +66,8 @@ export async function insertPostings(tx: Tx, rows: PostingRow[]): Promise<Insert
 }
 
 /**
- * The whole credit path in one statement, the SQL function `loyalty_credit` (0013): append the
+ * The whole credit path in one call of the SQL function `loyalty_credit` (0013, 0014), prepared
+ * once per connection (one posting by plain statements, a batch by one set-based one): append the
  * postings (skipping known keys), add them to the members' balances and totals (in member order,
  * so concurrent batches lock alike), open a lot for each posting that adds points, and add growth
  * to the monthly rollup. A lot keeps what is left after any debt: with the balance after each
@@ -75,7 +76,7 @@ export async function insertPostings(tx: Tx, rows: PostingRow[]): Promise<Insert
  */
 export async function creditPostings(tx: Tx, rows: PostingRow[], tz: string, now: Date): Promise<CreditedPosting[]> {
   if (rows.length === 0) return [];
-  const r = await sql<CreditedPosting>`select * from loyalty_credit(${postingParams(rows)}, ${tz}, ${now}::timestamptz)`.execute(tx);
+  const r = await sql<CreditedPosting>`${PREPARED} select * from loyalty_credit(${postingParams(rows)}, ${tz}, ${now}::timestamptz)`.execute(tx);
   return r.rows;
 }
 

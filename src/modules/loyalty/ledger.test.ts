@@ -83,6 +83,58 @@ describe('ledger properties', () => {
   });
 });
 
+describe('credit, one posting at a time or as a batch', () => {
+  // The credit function takes a single posting by plain statements and a batch by one set-based
+  // statement (0014): both must leave exactly the same ledger, balance, lots and growth months,
+  // from a balance in debt or not, and a posting sent again must change nothing either way.
+  // Earnings fall within half a day of a month's start, where the workspace's month and UTC's differ.
+  const earning = fc.record({ points: fc.integer({ min: 0, max: 300 }), growth: fc.integer({ min: 0, max: 40 }), month: fc.integer({ min: 2, max: 4 }), minutes: fc.integer({ min: -720, max: 720 }) });
+  let runId = 0;
+
+  async function state(m: number) {
+    const db = kith.database.db;
+    const ledger = await db.selectFrom('loyalty_ledger').select(['kind', 'points', 'growth', 'reason', 'occurred_at', 'expires_at', 'details', 'actor'])
+      .where('member_id', '=', m).orderBy('id').execute();
+    const lots = await db.selectFrom('loyalty_lots').select(['amount', 'remaining', 'earned_at', 'expires_at']).where('member_id', '=', m).orderBy('posting_id').execute();
+    const account = await db.selectFrom('loyalty_accounts').select(['points_balance', 'growth_lifetime']).where('member_id', '=', m).executeTakeFirst();
+    const months = await db.selectFrom('loyalty_growth_monthly').select(['month', 'growth']).where('member_id', '=', m).orderBy('month').execute();
+    return { ledger, lots, account, months };
+  }
+
+  it('leaves the same state both ways', async () => {
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: 200 }), fc.array(earning, { minLength: 1, maxLength: 6 }), async (debt, earnings) => {
+      const run = `same-${++runId}`;
+      const [single, batch] = [await member(kith), await member(kith)];
+      const rows = (m: number) => earnings.map((e, i) => ({
+        memberId: m, kind: 'earn' as const, points: e.points, growth: e.growth, reason: 'earn', key: `${run}:${m}:${i}`,
+        occurredAt: new Date(Date.parse(`2026-0${e.month}-01T00:00:00+08:00`) + e.minutes * 60_000), details: { i }, actor: 'test',
+      }));
+      const post = async (sending: 'single' | 'batch') => {
+        const m = sending === 'single' ? single : batch;
+        await kith.database.transaction(async (tx) => {
+          const programme = await loadProgramme(tx);
+          if (sending === 'single') for (const r of rows(m)) await kith.loyalty.ledger.credit(tx, programme, [r]);
+          else await kith.loyalty.ledger.credit(tx, programme, rows(m));
+        });
+      };
+      for (const m of [single, batch]) {
+        if (debt > 0) await kith.database.transaction((tx) => kith.loyalty.ledger.debit(tx, { memberId: m, kind: 'adjust', points: -debt, growth: 0, reason: 'debt', key: `${run}:${m}:debt`, occurredAt: clock.now(), actor: 'test' }, 'debt'));
+      }
+      await post('single');
+      await post('batch');
+      const want = await state(single);
+      expect(await state(batch)).toEqual(want);
+      expect(want.account!.points_balance).toBe(earnings.reduce((s, e) => s + e.points, 0) - debt);
+      // Sent again, both ways: nothing changes.
+      await post('single');
+      await post('batch');
+      expect(await state(single)).toEqual(want);
+      expect(await state(batch)).toEqual(want);
+    }), { numRuns: onPostgres ? 15 : 25 });
+    await expectNoDrift(kith);
+  });
+});
+
 describe('ledger under concurrency', () => {
   it('never overdraws a balance when many spends race for it', async () => {
     const m = await member(kith);
