@@ -76,7 +76,7 @@ async function postingBench(kith: Kith, database: Database, total: number) {
     const n = Math.floor((total * (round + 1)) / ROUNDS) - from;
     const sides = round % 2 === 0 ? (['service', 'reference'] as const) : (['reference', 'service'] as const);
     for (const side of sides) {
-      const post = side === 'service' ? service : reference;
+      const post: (i: number) => Promise<unknown> = side === 'service' ? service : reference;
       ms[side] += (await timed(() => pool(n, CLIENTS, (i) => post(from + i)))).ms;
     }
   }
