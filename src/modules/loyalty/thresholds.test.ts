@@ -74,3 +74,27 @@ describe('applying proposed thresholds', () => {
     expect(r.statusCode).toBe(403);
   });
 });
+
+describe('editing one tier', () => {
+  it('takes one change of the tier list at a time: of two tiers created at once at one threshold, one is refused naming the field', async () => {
+    const make = (name: string) => kith.loyalty.tiers.create(systemCtx, { nameZh: name, nameEn: name, threshold: 5_000 });
+    const results = await Promise.allSettled([make('Platinum'), make('Diamond')]);
+    const made = results.filter((r) => r.status === 'fulfilled');
+    expect(made).toHaveLength(1);
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: '/threshold' }] });
+    await kith.loyalty.tiers.remove(systemCtx, (made[0] as PromiseFulfilledResult<{ id: number }>).value.id);
+    expect((await kith.loyalty.tiers.list()).map((t) => t.threshold)).toEqual([0, 100, 500]);
+  });
+
+  it('promotes at once whom a lowered threshold admits, and demotes nobody when it is raised again', async () => {
+    expect(await tierOf(A)).toBe(tiers.silver.id); // 120 growth
+    const gold = { nameZh: '金牌会员', nameEn: 'Gold', keepThreshold: null };
+    await kith.loyalty.tiers.update(systemCtx, tiers.gold.id, { ...gold, threshold: 110 });
+    expect(await tierOf(A)).toBe(tiers.gold.id);
+    expect((await kith.loyalty.accounts.standing(systemCtx, A)).history[0]).toMatchObject({ change: 'promoted', toTierId: tiers.gold.id, details: { growth: 120, threshold: 110 } });
+    await kith.loyalty.tiers.update(systemCtx, tiers.gold.id, { ...gold, threshold: 500 });
+    expect(await tierOf(A)).toBe(tiers.gold.id);
+    expect(await tierOf(C)).toBe(tiers.bronze.id);
+    await expectNoDrift(kith);
+  });
+});

@@ -66,21 +66,41 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
     failIfProblems(problems);
   }
 
+  /**
+   * One change of the tier list at a time: creating, editing and removing a tier and applying
+   * thresholds all check the whole list before they write, so two of them at once could each pass
+   * their check and together break it (two tiers at one threshold).
+   */
+  const lockTierList = (tx: Tx) => sql`lock table loyalty_tiers in share row exclusive mode`.execute(tx);
+
+  /** Promotes at once the members whose window growth reaches `threshold` or more: promotion follows a lowered or new threshold. */
+  async function promoteReaching(tx: Tx, p: Programme, threshold: number): Promise<number> {
+    const start = windowStartMonth(tz, clock.now(), p.qualificationMonths);
+    const reach = await repo.membersWithGrowth(tx, threshold, start);
+    let promoted = 0;
+    for (let i = 0; i < reach.length; i += 5_000) promoted += await promoteIfQualified(tx, reach.slice(i, i + 5_000));
+    return promoted;
+  }
+
   async function create(ctx: ActorContext, input: TierInput): Promise<TierView> {
     return database.transaction(async (tx) => {
+      await lockTierList(tx);
       check(input, await repo.listTiers(tx));
       const row = await tx.insertInto('loyalty_tiers').values({
         name_zh: input.nameZh.trim(), name_en: input.nameEn.trim(), threshold: input.threshold, keep_threshold: input.keepThreshold ?? null,
         benefits: JSON.stringify(input.benefits ?? []), obligations: JSON.stringify(input.obligations ?? []), color: input.color ?? '#8c8c8c',
       }).returningAll().executeTakeFirstOrThrow();
-      const view = tierView(row, await loadProgramme(tx));
+      const p = await loadProgramme(tx);
+      const view = tierView(row, p);
       await recordAudit(tx, ctx, { action: 'loyalty.tier.create', targetType: 'loyalty_tier', targetId: row.id, after: view });
+      if (row.threshold > 0) await promoteReaching(tx, p, row.threshold);
       return view;
     });
   }
 
   async function update(ctx: ActorContext, id: number, input: TierInput): Promise<TierView> {
     return database.transaction(async (tx) => {
+      await lockTierList(tx);
       const all = await repo.listTiers(tx);
       const before = all.find((t) => t.id === id);
       if (!before) throw notFound('Tier', id);
@@ -93,12 +113,15 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
       }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
       const view = tierView(row, p);
       await recordAudit(tx, ctx, { action: 'loyalty.tier.update', targetType: 'loyalty_tier', targetId: id, before: tierView(before, p), after: view });
+      // A lowered threshold promotes at once; a raised one waits for the evaluation, with its keep threshold and grace.
+      if (row.threshold < before.threshold && row.threshold > 0) await promoteReaching(tx, p, row.threshold);
       return view;
     });
   }
 
   async function remove(ctx: ActorContext, id: number): Promise<void> {
     await database.transaction(async (tx) => {
+      await lockTierList(tx);
       const all = await repo.listTiers(tx);
       const before = all.find((t) => t.id === id);
       if (!before) throw notFound('Tier', id);
@@ -144,7 +167,7 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
    */
   async function applyThresholds(ctx: ActorContext, proposed: ThresholdProposal[]): Promise<{ items: TierView[]; promoted: number }> {
     return database.transaction(async (tx) => {
-      await sql`lock table loyalty_tiers in share row exclusive mode`.execute(tx); // one change of the tier list at a time
+      await lockTierList(tx);
       await sql`set constraints loyalty_tiers_threshold_uq deferred`.execute(tx); // tiers may trade places (migration 0012)
       const p = await loadProgramme(tx);
       const tiers = await repo.listTiers(tx);
@@ -162,12 +185,7 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
         const row = await tx.updateTable('loyalty_tiers').set({ threshold, updated_at: clock.now() }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
         await recordAudit(tx, ctx, { action: 'loyalty.tier.update', targetType: 'loyalty_tier', targetId: before.id, before: tierView(before, p), after: tierView(row, p) });
       }
-      let promoted = 0;
-      if (lowered !== null) {
-        const start = windowStartMonth(tz, clock.now(), p.qualificationMonths);
-        const reach = await repo.membersWithGrowth(tx, lowered, start);
-        for (let i = 0; i < reach.length; i += 5_000) promoted += await promoteIfQualified(tx, reach.slice(i, i + 5_000));
-      }
+      const promoted = lowered === null ? 0 : await promoteReaching(tx, p, lowered);
       return { items: (await repo.listTiers(tx)).map((t) => tierView(t, p)), promoted };
     });
   }
