@@ -23,7 +23,7 @@ export { TIER_PROMOTED, TIER_DEMOTED } from './tiers.service.js';
 export function createLoyaltyModule(deps: { database: Database; clock: Clock; jobs: Jobs; timeZone: string }) {
   const { database, clock, jobs, timeZone } = deps;
   const tiers = createTiersService({ database, clock, jobs, timeZone });
-  const ledger = createLedger({ database, clock, timeZone, onGrowth: async (tx, ids) => { await tiers.promoteIfQualified(tx, ids); } });
+  const ledger = createLedger({ database, clock, timeZone, onGrowth: async (tx, grown) => { await tiers.promoteOnGrowth(tx, grown); } });
   const rules = createRulesService({ database, clock, timeZone, ledger });
   const accounts = createAccountsService({ database, clock, timeZone, ledger });
   const rewards = createRewardsService({ database, clock, ledger });

@@ -26,8 +26,11 @@ export interface PostingRow {
   actor: string;
 }
 
-/** What a credit returns of each new posting: enough to know who gained growth. */
-export interface CreditedPosting { id: number; member_id: number; growth: number }
+/**
+ * What a credit returns of each new posting: enough to know who gained growth, and the member's
+ * earned tier and lifetime growth after the credit (which members a promotion can move).
+ */
+export interface CreditedPosting { id: number; member_id: number; growth: number; tier_id: number | null; growth_lifetime: number }
 
 export interface InsertedPosting { id: number; member_id: number; points: number; growth: number; idempotency_key: string; occurred_at: Date; expires_at: Date | null }
 
@@ -66,7 +69,7 @@ export async function insertPostings(tx: Tx, rows: PostingRow[]): Promise<Insert
 }
 
 /**
- * The whole credit path in one call of the SQL function `loyalty_credit` (0013, 0014), prepared
+ * The whole credit path in one call of the SQL function `loyalty_credit` (0013, 0014, 0015), prepared
  * once per connection (one posting by plain statements, a batch by one set-based one): append the
  * postings (skipping known keys), add them to the members' balances and totals (in member order,
  * so concurrent batches lock alike), open a lot for each posting that adds points, and add growth

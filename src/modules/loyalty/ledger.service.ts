@@ -15,15 +15,19 @@ export type { PostingRow, InsertedPosting, CreditedPosting } from './ledger.repo
  *   each becomes a lot that expires per the programme (debt is paid off first).
  * - `debit`: one posting that takes points (spend, negative adjustment, reversal), under the
  *   member's account lock, consuming lots FIFO.
- * Growth value rides along on either; `onGrowth` hears which members gained some (promotion).
+ * Growth value rides along on either; `onGrowth` hears which members gained some by a credit,
+ * with their earned tier and lifetime growth after it (promotion).
  */
 export type DebitMode = 'exact' | 'debt' | 'cap';
+
+/** A member who gained growth value in a credit, as their account stands after it. */
+export interface GrownAccount { memberId: number; tierId: number | null; growthLifetime: number }
 
 export interface LedgerDeps {
   database: Database;
   clock: Clock;
   timeZone: string;
-  onGrowth?: (tx: Tx, memberIds: number[]) => Promise<void>;
+  onGrowth?: (tx: Tx, grown: GrownAccount[]) => Promise<void>;
 }
 
 export function createLedger(deps: LedgerDeps) {
@@ -41,9 +45,13 @@ export function createLedger(deps: LedgerDeps) {
     const withExpiry = rows.map((r) => ({ ...r, expiresAt: r.points > 0 ? (r.expiresAt ?? expiry(r.occurredAt)) : null }));
     const inserted = await repo.creditPostings(tx, withExpiry, tz, clock.now());
     if (inserted.length === 0) return inserted;
-    const grown = new Map<number, number>();
-    for (const p of inserted) grown.set(p.member_id, (grown.get(p.member_id) ?? 0) + p.growth);
-    const grew = [...grown].filter(([, g]) => g > 0).map(([m]) => m);
+    const grown = new Map<number, { gained: number; account: GrownAccount }>();
+    for (const p of inserted) {
+      const g = grown.get(p.member_id) ?? { gained: 0, account: { memberId: p.member_id, tierId: p.tier_id, growthLifetime: p.growth_lifetime } };
+      g.gained += p.growth;
+      grown.set(p.member_id, g);
+    }
+    const grew = [...grown.values()].filter((g) => g.gained > 0).map((g) => g.account);
     if (grew.length && deps.onGrowth) await deps.onGrowth(tx, grew);
     return inserted;
   }

@@ -122,14 +122,14 @@ export async function orderIds(tx: Tx, keys: { source: string; orderId: string }
 /** Earn postings of orders, with how much of each earlier refunds already asked to take back. */
 export async function orderEarnings(tx: Tx, orderIds: number[]) {
   if (orderIds.length === 0) return [];
-  const r = await sql<{ id: number; member_id: number; order_id: number; points: number; growth: number; target_points: number; target_growth: number }>`
-    select e.id, e.member_id, e.order_id, e.points, e.growth,
+  const r = await sql<{ id: number; member_id: number; order_id: number; points: number; growth: number; occurred_at: Date; target_points: number; target_growth: number }>`
+    select e.id, e.member_id, e.order_id, e.points, e.growth, e.occurred_at,
       coalesce(max((r.details->>'targetPoints')::bigint), 0)::bigint as target_points,
       coalesce(max((r.details->>'targetGrowth')::bigint), 0)::bigint as target_growth
     from loyalty_ledger e
     left join loyalty_ledger r on r.reverses_id = e.id and r.kind = 'reverse'
     where e.order_id = any(${orderIds}::bigint[]) and e.kind = 'earn'
-    group by e.id, e.member_id, e.order_id, e.points, e.growth
+    group by e.id, e.member_id, e.order_id, e.points, e.growth, e.occurred_at
     order by e.member_id, e.id`.execute(tx);
   return r.rows;
 }

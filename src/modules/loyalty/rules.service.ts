@@ -260,9 +260,13 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
         const points = targetPoints - e.target_points;
         const growth = targetGrowth - e.target_growth;
         if (points <= 0 && growth <= 0) continue;
+        // A reversal is never dated before what it reverses, even when a refund arrives dated
+        // before its order: taken-back growth then never precedes the growth it takes, which keeps
+        // any window's growth within lifetime growth (the bound promotion relies on).
+        const at = Math.max(r.occurredAt, e.occurred_at.getTime());
         const done = await ledger.debit(tx, {
           memberId: e.member_id, kind: 'reverse', points: -Math.max(0, points), growth: -Math.max(0, growth), reason: 'order refunded',
-          orderId: order.id, reversesId: e.id, activityId: r.id, key: `refund:${r.id}:${e.id}`, occurredAt: new Date(r.occurredAt),
+          orderId: order.id, reversesId: e.id, activityId: r.id, key: `refund:${r.id}:${e.id}`, occurredAt: new Date(at),
           details: { targetPoints, targetGrowth, refundedCents: refunded, orderCents: total, policy: programme.refundPolicy }, actor: 'rules',
         }, programme.refundPolicy, e.id);
         if (done) n++;

@@ -14,6 +14,7 @@ import { loadProgramme, type Programme } from './programme.js';
 
 import * as repo from './tiers.repo.js';
 import { lockAccounts } from './ledger.repo.js';
+import type { GrownAccount } from './ledger.service.js';
 
 export const TIER_PROMOTED = 'tier.promoted';
 export const TIER_DEMOTED = 'tier.demoted';
@@ -190,9 +191,21 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
     });
   }
 
-  /** Promotion on crossing a threshold: called by the ledger when members gained growth value. Returns how many moved up. */
-  async function promoteIfQualified(tx: Tx, memberIds: number[]): Promise<number> {
+  /**
+   * Promotion on crossing a threshold, heard from the ledger after a credit. Growth in the window
+   * never exceeds lifetime growth (growth taken back is dated no earlier than what it reverses), so
+   * a member whose lifetime growth would not lift them is not read again.
+   */
+  async function promoteOnGrowth(tx: Tx, grown: GrownAccount[]): Promise<number> {
     const tiers = sortTiers((await repo.listTiers(tx)).map(rule));
+    if (tiers.length < 2) return 0;
+    const reach = grown.filter((a) => promotionTarget(tiers, a.tierId, a.growthLifetime) !== null).map((a) => a.memberId);
+    return reach.length ? promoteIfQualified(tx, reach, tiers) : 0;
+  }
+
+  /** Promotes those of these members whose growth in the window reaches a higher tier. Returns how many moved up. */
+  async function promoteIfQualified(tx: Tx, memberIds: number[], listed?: TierRule[]): Promise<number> {
+    const tiers = listed ?? sortTiers((await repo.listTiers(tx)).map(rule));
     if (tiers.length < 2) return 0;
     const p = await loadProgramme(tx);
     const now = clock.now();
@@ -358,7 +371,7 @@ export function createTiersService(deps: { database: Database; clock: Clock; job
     });
   }
 
-  return { list, create, update, remove, preview, applyThresholds, promoteIfQualified, periodToEvaluate, evaluateChunk, evaluate, endManualAssignments, assignManual, clearManual };
+  return { list, create, update, remove, preview, applyThresholds, promoteOnGrowth, periodToEvaluate, evaluateChunk, evaluate, endManualAssignments, assignManual, clearManual };
 }
 
 export type TiersService = ReturnType<typeof createTiersService>;
