@@ -57,8 +57,11 @@ export async function accountsOf(tx: Tx, memberIds: number[]): Promise<AccountRo
  * The next page of accounts after `after`, in member order. Not locked: the evaluation writes only
  * the accounts that change, and only if they still hold what it read (`setEarnedTiers`).
  */
-export async function accountsAfter(tx: Tx, after: number, limit: number): Promise<AccountRow[]> {
-  return tx.selectFrom('loyalty_accounts').selectAll().where('member_id', '>', after).orderBy('member_id').limit(limit).execute();
+export async function accountsAfter(tx: Tx, after: number, limit: number) {
+  // Only the columns the evaluation judges by: every further column is parsed for nothing, and
+  // reading whole rows was the largest part of a chunk.
+  return tx.selectFrom('loyalty_accounts').select(['member_id', 'tier_id', 'tier_since', 'below_keep_since'])
+    .where('member_id', '>', after).orderBy('member_id').limit(limit).execute();
 }
 
 /** Growth in the window for every member in the id range (after, last]: one range scan. */
