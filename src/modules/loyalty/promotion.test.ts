@@ -62,15 +62,17 @@ async function run(before: Order[], after: Order[]) {
 }
 
 describe('promotion after a credit', () => {
-  it('promotes a member whose order inside the window was refunded by a refund dated before the window', async () => {
+  it('dates the reversal of a refund that claims to precede its order at the order, and says so', async () => {
     // ¥80 in November refunded by a refund dated in July, then ¥60 in November: window 60, lifetime 60.
-    // Were the refund posted in July, the window would hold 140 against a lifetime of 60, and the
-    // member left below silver.
+    // Were the reversal posted in July, the window would hold 140 against a lifetime of 60, and the
+    // member left below the silver their window growth reaches.
     const m = await run([{ daysAgo: 10, yuan: 80, refund: { percent: 100, shiftDays: -130 } }], [{ daysAgo: 5, yuan: 60 }]);
     const s = await kith.loyalty.accounts.standing(systemCtx, m);
     expect([s.growth.window, s.growth.lifetime]).toEqual([60, 60]);
-    const reversal = await sql<{ occurred_at: Date }>`select occurred_at from loyalty_ledger where member_id = ${m} and kind = 'reverse'`.execute(kith.database.db);
+    const reversal = await sql<{ occurred_at: Date; details: Record<string, unknown> }>`
+      select occurred_at, details from loyalty_ledger where member_id = ${m} and kind = 'reverse'`.execute(kith.database.db);
     expect(reversal.rows.map((r) => r.occurred_at.toISOString())).toEqual([at(10)]);
+    expect(reversal.rows[0]!.details).toMatchObject({ refundAt: at(140), datedAtOrder: true });
   });
 
   it('never leaves a member below a tier their window growth reaches, whatever the dates of orders and refunds', async () => {

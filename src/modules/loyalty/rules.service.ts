@@ -267,7 +267,11 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
         const done = await ledger.debit(tx, {
           memberId: e.member_id, kind: 'reverse', points: -Math.max(0, points), growth: -Math.max(0, growth), reason: 'order refunded',
           orderId: order.id, reversesId: e.id, activityId: r.id, key: `refund:${r.id}:${e.id}`, occurredAt: new Date(at),
-          details: { targetPoints, targetGrowth, refundedCents: refunded, orderCents: total, policy: programme.refundPolicy }, actor: 'rules',
+          details: {
+            targetPoints, targetGrowth, refundedCents: refunded, orderCents: total, policy: programme.refundPolicy,
+            // Said when the reversal is not dated at the refund, so the ledger explains its own date.
+            ...(at !== r.occurredAt && { refundAt: new Date(r.occurredAt).toISOString(), datedAtOrder: true }),
+          }, actor: 'rules',
         }, programme.refundPolicy, e.id);
         if (done) n++;
       }
