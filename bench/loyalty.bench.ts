@@ -244,7 +244,7 @@ export async function run(opts: BenchOptions) {
       console.log(`   rules / writes      ${((a.rate / a.referenceRate) * 100).toFixed(0)}%`);
     }
 
-    const v = await timed(() => kith.loyalty.accounts.verify());
+    const v = await timed(() => kith.loyalty.accounts.verify(ctx));
     console.log(`\nledger verification   ${fmt(v.value.postings)} postings, ${fmt(v.value.accounts)} accounts in ${(v.ms / 1000).toFixed(1)} s: ${v.value.ok ? 'no drift' : `DRIFT in ${v.value.drift.length} accounts, ${v.value.growthDrift.length} growth months`}`);
     console.log(`peak RSS ${mib(peakRss())}`);
     if (!v.value.ok) process.exitCode = 1;

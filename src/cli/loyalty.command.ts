@@ -27,7 +27,7 @@ kith loyalty expire              expire the points whose time has come`,
     const ctx = { actor: systemActor(`cli:${process.env.USER ?? 'loyalty'}`), requestId: null };
     try {
       if (action === 'verify') {
-        const v = await kith.loyalty.accounts.verify();
+        const v = await kith.loyalty.accounts.verify(ctx);
         console.log(`${v.postings} postings, ${v.accounts} accounts: ${v.ok ? 'no drift' : `${v.drift.length} accounts and ${v.growthDrift.length} growth months drift`}`);
         for (const d of v.drift.slice(0, 20)) console.log(`  member ${d.memberId}: balance ${d.balance} vs ledger ${d.ledgerPoints}, growth ${d.growthLifetime} vs ${d.ledgerGrowth}, lots ${d.lotsRemaining}`);
         for (const d of v.growthDrift.slice(0, 20)) console.log(`  member ${d.memberId} ${d.month}: rollup ${d.rollup} vs ledger ${d.ledger}`);

@@ -89,7 +89,7 @@ export function createCommunityRecords(deps: CommunitiesDeps) {
         if (fields.capacity < now) problems.push({ path: 'capacity', message: `is below the ${now} members in the community now` });
       }
       const admins = patch.owner !== undefined || patch.admins !== undefined
-        ? await adminEntries(tx, patch.owner === undefined ? refOf(before.owner) : patch.owner, patch.admins ?? before.admins.map(refOf).filter((r) => r !== null), problems)
+        ? await adminEntries(tx, ctx, patch.owner === undefined ? refOf(before.owner) : patch.owner, patch.admins ?? before.admins.map(refOf).filter((r) => r !== null), problems)
         : null;
       throwProblems(problems);
       await assertExternalIdFree(tx, fields, id);
@@ -179,7 +179,7 @@ export async function createIn(tx: Tx, ctx: ActorContext, input: CommunityInput,
     description: input.description ?? '', rules: input.rules ?? '', capacity: input.capacity ?? null, externalId: input.externalId ?? null,
   });
   const problems = communityProblems(fields);
-  const admins = await adminEntries(tx, input.owner ?? null, input.admins ?? [], problems);
+  const admins = await adminEntries(tx, ctx, input.owner ?? null, input.admins ?? [], problems);
   throwProblems(problems);
   await assertExternalIdFree(tx, fields, null);
   const row = await repo.insertCommunity(tx, fields, now).catch(uniqueExternalId(fields));
@@ -209,7 +209,7 @@ const refOf = (a: { staffId: number | null; memberId: number | null } | null): A
  * Checks the owner and admins (each names exactly one existing staff account or member) and
  * returns the rows to store. Someone named both owner and admin is simply the owner.
  */
-async function adminEntries(tx: Tx, owner: AdminRefInput | null, admins: (AdminRefInput | null)[], problems: FieldProblem[]) {
+async function adminEntries(tx: Tx, ctx: ActorContext, owner: AdminRefInput | null, admins: (AdminRefInput | null)[], problems: FieldProblem[]) {
   const named: { ref: repo.AdminRef; role: AdminRole; path: string }[] = [];
   const add = (r: AdminRefInput | null, role: AdminRole, path: string) => {
     if (r === null) return;
@@ -226,7 +226,7 @@ async function adminEntries(tx: Tx, owner: AdminRefInput | null, admins: (AdminR
   for (const n of named) {
     if (n.ref.staffId !== null && !staff.has(n.ref.staffId)) problems.push({ path: `${n.path}/staffId`, message: `no active staff account ${n.ref.staffId}` });
   }
-  problems.push(...await memberProblems(tx, named.flatMap((n) => (n.ref.memberId === null ? [] : [{ id: n.ref.memberId, path: `${n.path}/memberId` }]))));
+  problems.push(...await memberProblems(tx, ctx, named.flatMap((n) => (n.ref.memberId === null ? [] : [{ id: n.ref.memberId, path: `${n.path}/memberId` }]))));
   const seen = new Set<string>();
   const out: (repo.AdminRef & { role: AdminRole })[] = [];
   for (const n of named) {

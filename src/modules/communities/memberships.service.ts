@@ -8,7 +8,7 @@ import * as communities from './communities.repo.js';
 import * as repo from './memberships.repo.js';
 import { requirePermission, scopeOf, visibleOr404 } from './community-views.js';
 import { memberProblems } from './member-checks.js';
-import { getMemberSummaries } from '../members/index.js';
+import { getMemberSummaries, membersVisibleTo } from '../members/index.js';
 
 /** A member's stay in a community as the API shows it. */
 export interface Membership {
@@ -66,7 +66,7 @@ export function createMembershipService(deps: { database: Database; clock: Clock
         throw new KithError('COMMUNITY_ARCHIVED', `Community "${community.name}" is archived and takes no new members; unarchive it first`);
       }
       const ids = items.map((i) => i.memberId);
-      problems.push(...await memberProblems(tx, items.flatMap((it, i) => [
+      problems.push(...await memberProblems(tx, ctx, items.flatMap((it, i) => [
         { id: it.memberId, path: `items/${i}/memberId` },
         ...(it.invitedByMemberId ? [{ id: it.invitedByMemberId, path: `items/${i}/invitedByMemberId` }] : []),
       ])));
@@ -165,7 +165,8 @@ export function createMembershipService(deps: { database: Database; clock: Clock
 
   /** Every stint of one member, in the communities the actor may see. */
   async function memberHistory(ctx: ActorContext, memberId: number) {
-    if (!(await getMemberSummaries(db, [memberId])).has(memberId)) throw notFound('Member', memberId);
+    // Out of scope answers like missing, so a manager cannot probe who exists elsewhere.
+    if (!(await membersVisibleTo(db, ctx, [memberId])).has(memberId)) throw notFound('Member', memberId);
     const rows = await repo.memberHistory(db, memberId, scopeOf(ctx));
     return rows.map((r) => ({
       membershipId: r.id, communityId: r.community_id, communityName: r.community_name, channel: r.channel,

@@ -15,6 +15,18 @@ import * as ledgerRepo from './ledger.repo.js';
 import * as tiersRepo from './tiers.repo.js';
 
 /**
+ * The approval threshold applies to what one requester posts on one member without review over
+ * this window, not to each request alone: five adjustments of 999 against a threshold of 1,000 are
+ * one large adjustment split up, and the fifth (or the second) waits for a second operator.
+ */
+export const APPROVAL_WINDOW_MS = 24 * 3600_000;
+
+/** `unreviewed`: the points (either sign, as absolute values) the requester already posted on the member unreviewed within the window. */
+export function needsApproval(points: number, unreviewed: number, threshold: number): boolean {
+  return Math.abs(points) + unreviewed >= threshold;
+}
+
+/**
  * A member's standing in the programme (tier, growth, points, lots, history), their ledger, manual
  * adjustments with the second-operator approval of large ones (技术手段和人工审核), the programme
  * settings and ledger verification.
@@ -107,11 +119,17 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
     failIfProblems(problems);
     return database.transaction(async (tx) => {
       await requireMemberFor(tx, ctx, memberId, { live: true });
+      // One request at a time per member, so two halves sent at once both see each other.
+      await ledgerRepo.lockMemberAdjustments(tx, memberId);
       const p = await loadProgramme(tx);
-      const pending = Math.abs(input.points) >= p.approvalThreshold;
+      const now = clock.now();
+      const unreviewed = await ledgerRepo.unreviewedAdjustedPoints(tx, {
+        memberId, requesterType: ctx.actor.type, requesterId: ctx.actor.id, since: new Date(now.getTime() - APPROVAL_WINDOW_MS),
+      });
+      const pending = needsApproval(input.points, unreviewed, p.approvalThreshold);
       const adj = await tx.insertInto('loyalty_adjustments').values({
         member_id: memberId, points: input.points, reason: input.reason.trim(), status: pending ? 'pending' : 'posted',
-        requested_by_type: ctx.actor.type, requested_by_id: ctx.actor.id, requested_by: ctx.actor.label,
+        requested_by_type: ctx.actor.type, requested_by_id: ctx.actor.id, requested_by: ctx.actor.label, created_at: now,
       }).returningAll().executeTakeFirstOrThrow();
       let out = adj;
       if (!pending) {
@@ -176,7 +194,9 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
   }
 
   /** Recomputes every balance, total, lot sum and monthly growth from the ledger; drift must be zero. */
-  async function verify() {
+  async function verify(ctx: ActorContext) {
+    // The totals and any drift cover every member: not for a manager of some communities.
+    if (ctx.actor.communityIds !== null) throw forbidden('Ledger verification covers every member; ask an operator or admin');
     const r = await ledger.verify(db);
     const accounts = await db.selectFrom('loyalty_accounts').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const postings = await db.selectFrom('loyalty_ledger').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -212,3 +212,22 @@ export async function growthRollupDrift(tx: Tx, tz: string): Promise<{ memberId:
     order by 1, 2 limit 1000`.execute(tx);
   return r.rows.map((x) => ({ memberId: x.member_id, month: x.month, rollup: x.rollup, ledger: x.ledger }));
 }
+
+/** Serialises manual adjustment requests on one member (see accounts.service requestAdjustment). */
+export async function lockMemberAdjustments(tx: Tx, memberId: number): Promise<void> {
+  await sql`select pg_advisory_xact_lock(4242300, ${memberId % 2147483647}::int)`.execute(tx);
+}
+
+/**
+ * Absolute points of the adjustments one requester posted on one member since a moment without a
+ * second operator (posted at once: no decision recorded). Approved and pending ones were or will be
+ * reviewed, so they do not count.
+ */
+export async function unreviewedAdjustedPoints(tx: Tx, q: { memberId: number; requesterType: string; requesterId: number | null; since: Date }): Promise<number> {
+  const r = await sql<{ total: string | number | null }>`
+    select coalesce(sum(abs(points)), 0) as total from loyalty_adjustments
+    where member_id = ${q.memberId} and status = 'posted' and decided_at is null
+      and requested_by_type = ${q.requesterType} and requested_by_id is not distinct from ${q.requesterId}::bigint
+      and created_at >= ${q.since}`.execute(tx);
+  return Number(r.rows[0]?.total ?? 0);
+}

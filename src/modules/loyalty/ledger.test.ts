@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
-import { onPostgres, startTestKith, type TestKith } from '../../../test/harness.js';
+import { onPostgres, startTestKith, systemCtx, type TestKith } from '../../../test/harness.js';
 import { loadProgramme } from './programme.js';
 import { expectNoDrift, member } from './loyalty.test-support.js';
 
@@ -76,7 +76,7 @@ describe('ledger properties', () => {
           if (policy === 'cap') expect(bal.b).toBeGreaterThanOrEqual(0);
         }
       }
-      const v = await kith.loyalty.accounts.verify();
+      const v = await kith.loyalty.accounts.verify(systemCtx);
       expect(v.drift).toEqual([]);
       expect(v.growthDrift).toEqual([]);
     }), { numRuns: onPostgres ? 25 : 40 });

@@ -87,7 +87,7 @@ export function loyaltyRoutes(m: { accounts: AccountsService; tiers: TiersServic
 
     app.get('/loyalty/verify', {
       config: { access: 'loyalty:read' }, schema: { tags, summary: 'Recompute every balance from the ledger and list any drift (must be none)', response: { 200: S.VerifySchema } },
-    }, async () => accounts.verify());
+    }, async (req) => accounts.verify(req.ctx));
 
     app.get('/loyalty/adjustments', {
       config: { access: 'loyalty:read' }, schema: { tags, summary: 'Manual adjustments, newest first (pending ones wait for approval)', querystring: S.AdjustmentsQuery, response: { 200: S.AdjustmentsPage } },

@@ -49,7 +49,7 @@ export async function balanceOf(kith: TestKith, memberId: number) {
 }
 
 export async function expectNoDrift(kith: TestKith) {
-  const v = await kith.loyalty.accounts.verify();
+  const v = await kith.loyalty.accounts.verify(systemCtx);
   expect(v.drift).toEqual([]);
   expect(v.growthDrift).toEqual([]);
   expect(v.ok).toBe(true);

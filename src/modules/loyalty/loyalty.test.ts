@@ -172,6 +172,42 @@ describe('manual adjustments', () => {
   });
 });
 
+describe('manual adjustments split into pieces', () => {
+  it('counts what one requester posted on a member unreviewed in the last 24 hours toward the threshold', async () => {
+    const inject = injector(kith);
+    const op1 = await staffSession(kith, 'operator');
+    const op2 = await staffSession(kith, 'operator');
+    const m = await member(kith);
+    const adjust = (who: typeof op1, points: number) =>
+      inject({ method: 'POST', url: `/api/v1/members/${m}/loyalty/adjustments`, headers: who.headers, payload: { points, reason: '补发' } });
+    // threshold 1,000: one 999 posts; a second 999 from the same operator makes 1,998 and waits
+    expect((await adjust(op1, 999)).json()).toMatchObject({ status: 'posted' });
+    expect((await adjust(op1, 999)).json()).toMatchObject({ status: 'pending' });
+    expect((await adjust(op1, -5)).json()).toMatchObject({ status: 'pending' });
+    // another operator is another pair of eyes: their own small adjustment posts
+    expect((await adjust(op2, 10)).json()).toMatchObject({ status: 'posted' });
+    expect(await balanceOf(kith, m)).toBe(1009);
+    // a day later the window has passed
+    const was = clock.now();
+    clock.set(new Date(was.getTime() + 24 * 3600_000 + 1000).toISOString());
+    try {
+      expect((await adjust(op1, 999)).json()).toMatchObject({ status: 'posted' });
+    } finally { clock.set(was.toISOString()); }
+    await expectNoDrift(kith);
+  });
+
+  it('lets only one of several pieces sent at once post unreviewed', async () => {
+    const inject = injector(kith);
+    const op = await staffSession(kith, 'operator');
+    const m = await member(kith);
+    const rs = await Promise.all(Array.from({ length: 5 }, () =>
+      inject({ method: 'POST', url: `/api/v1/members/${m}/loyalty/adjustments`, headers: op.headers, payload: { points: 999, reason: '并发补发' } })));
+    expect(rs.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
+    expect(rs.filter((r) => r.json().status === 'posted')).toHaveLength(1);
+    expect(await balanceOf(kith, m)).toBe(999);
+  });
+});
+
 describe('tiers', () => {
   it('lets a manual tier win until it ends, with the reason in the history and the audit log', async () => {
     const m = await member(kith);
@@ -303,6 +339,8 @@ describe('community managers', () => {
     expect(list.length).toBeGreaterThan(0);
     expect(list.every((a) => a.memberId === mine)).toBe(true);
     expect((await inject({ method: 'PATCH', url: '/api/v1/loyalty/programme', headers: cm.headers, payload: { graceDays: 1 } })).statusCode).toBe(403);
+    // ledger verification counts every account in the workspace: not for a manager of some communities
+    expect((await inject({ method: 'GET', url: '/api/v1/loyalty/verify', headers: cm.headers })).statusCode).toBe(403);
     // an evaluation a person runs is in the audit log
     const owner = await staffSession(kith, 'owner');
     const ev = await inject({ method: 'POST', url: '/api/v1/loyalty/evaluate', headers: owner.headers });

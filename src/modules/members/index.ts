@@ -6,7 +6,7 @@
 export { createMembersService, getMemberSummaries, type MembersService, type MembersDeps, type MemberSummary } from './members.service.js';
 export { membersRoutes } from './members.routes.js';
 export { MemberDataParticipants, type MemberDataParticipant } from './participants.js';
-export { requireMemberFor, memberInScope } from './member-access.js';
+export { requireMemberFor, memberInScope, membersVisibleTo } from './member-access.js';
 export { resolveIdentities, touchLastActive, identityKey, CHANNELS, type Channel, type IdentityRef } from './identity-resolution.js';
 export { upsertImportedMembers, findOrCreateBuyers, insertMembersBulk, type MemberUpsert, type UpsertOutcome } from './member-import.js';
 export {

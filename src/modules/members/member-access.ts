@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
 import type { ActorContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors.js';
-import { findMember } from './members.repo.js';
+import { findMember, inScope } from './members.repo.js';
 import { requireLive, scopeOf } from './service-support.js';
 
 /**
@@ -17,6 +17,19 @@ export async function requireMemberFor(tx: Tx, ctx: ActorContext, memberId: numb
     return m;
   }
   return requireLive(m, memberId);
+}
+
+/**
+ * Which of `ids` the actor may see: all of them for workspace-wide actors, otherwise those who are
+ * or were in one of a community manager's communities. Ids that do not exist are simply absent, so
+ * a caller answers "no member N" alike for a missing member and one outside the scope — the
+ * manager learns nothing about people outside their communities.
+ */
+export async function membersVisibleTo(tx: Tx, ctx: ActorContext, ids: number[]): Promise<Set<number>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Set();
+  const rows = await tx.selectFrom('members as m').select('m.id').where('m.id', 'in', unique).where(inScope(scopeOf(ctx))).execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 /**

@@ -51,6 +51,39 @@ describe('community-manager scope', () => {
     expect((await api.inject({ method: 'GET', url: `/api/v1/members/${theirs.id}/personal-data`, headers: cm })).statusCode).toBe(404);
   });
 
+  it('cannot bring another community\'s member into scope by adding them to their own community', async () => {
+    const add = (memberId: number, extra: object = {}) => api.inject({ method: 'POST', url: `/api/v1/communities/${mineCommunity}/members`, headers: cm, payload: { items: [{ memberId, ...extra }] } });
+    const outside = await add(theirs.id);
+    const missing = await add(99_999_999);
+    // refused exactly like a member that does not exist, so existence does not leak
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().errors).toEqual([{ path: 'items/0/memberId', message: `no member ${theirs.id}` }]);
+    expect(missing.json().errors).toEqual([{ path: 'items/0/memberId', message: 'no member 99999999' }]);
+    // naming them as the inviter of one's own member is refused the same way
+    const inviter = await add(former.id, { invitedByMemberId: theirs.id });
+    expect(inviter.json().errors).toEqual([{ path: 'items/0/invitedByMemberId', message: `no member ${theirs.id}` }]);
+    // or as an admin of the community
+    const admin = await api.inject({ method: 'PATCH', url: `/api/v1/communities/${mineCommunity}`, headers: cm, payload: { admins: [{ memberId: theirs.id }] } });
+    expect(admin.statusCode).toBe(400);
+    expect(admin.json().errors).toEqual([{ path: 'admins/0/memberId', message: `no member ${theirs.id}` }]);
+    expect((await api.get(cm, theirs.id)).statusCode).toBe(404);
+    expect((await api.inject({ method: 'GET', url: `/api/v1/members/${theirs.id}/personal-data`, headers: cm })).statusCode).toBe(404);
+    expect((await api.inject({ method: 'POST', url: `/api/v1/members/${theirs.id}/loyalty/adjustments`, headers: cm, payload: { points: 5, reason: 'x' } })).statusCode).toBe(404);
+    // a member who was once in their community can be added back
+    const back = await add(former.id);
+    expect(back.statusCode, back.body).toBe(200);
+    await api.inject({ method: 'DELETE', url: `/api/v1/communities/${mineCommunity}/members/${former.id}`, headers: cm });
+  });
+
+  it('gets 404 for the community history of a member outside their communities, as for a missing one', async () => {
+    const outside = await api.inject({ method: 'GET', url: `/api/v1/members/${theirs.id}/community-memberships`, headers: cm });
+    const missing = await api.inject({ method: 'GET', url: '/api/v1/members/99999999/community-memberships', headers: cm });
+    expect([outside.statusCode, missing.statusCode]).toEqual([404, 404]);
+    expect(outside.json().detail).toBe(missing.json().detail.replace('99999999', String(theirs.id)));
+    const own = await api.inject({ method: 'GET', url: `/api/v1/members/${mine.id}/community-memberships`, headers: cm });
+    expect(own.json().items.map((h: { communityId: number }) => h.communityId)).toEqual([mineCommunity]);
+  });
+
   it('edits their own members, audited', async () => {
     const r = await api.inject({ method: 'PATCH', url: `/api/v1/members/${mine.id}`, headers: cm, payload: { lifecycleStage: 'retained' } });
     expect(r.statusCode, r.body).toBe(200);
