@@ -25,7 +25,7 @@ export interface StaffSessionsTable {
 export interface LoginFailuresTable { id: Id; key: string; failed_at: DefaultTimestamp }
 export interface SetupTokensTable { singleton: ColumnType<boolean, boolean | undefined, boolean>; token_hash: string; created_at: DefaultTimestamp; expires_at: Timestamp }
 export interface ApiKeysTable {
-  id: Id; name: string; prefix: string; key_hash: string; scopes: string[]; created_by: number | null;
+  id: Id; name: string; prefix: string; key_hash: string; scopes: string[]; created_by: number | null; created_by_key: number | null;
   created_at: DefaultTimestamp; last_used_at: Timestamp | null; revoked_at: Timestamp | null;
 }
 export interface AuditLogTable {

@@ -67,3 +67,35 @@ export async function communitiesExist(db: Tx, ids: number[]): Promise<number[]>
   const found = new Set(rows.map((r) => r.id));
   return ids.filter((id) => !found.has(id));
 }
+
+export const keyColumns = ['id', 'name', 'prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at', 'created_by', 'created_by_key'] as const;
+
+/** One key and the keys above it that made it, nearest first, with each one's creating person. */
+export interface KeyChainRow {
+  id: number; name: string; prefix: string; scopes: string[]; revoked_at: Date | null; last_used_at: Date | null;
+  created_by: number | null; created_by_key: number | null; creator_role: string | null; creator_disabled_at: Date | null; depth: number;
+}
+
+export async function keyChainByHash(db: Tx, keyHash: string): Promise<KeyChainRow[]> {
+  const r = await sql<KeyChainRow>`
+    with recursive chain as (
+      select k.id, k.name, k.prefix, k.scopes, k.revoked_at, k.last_used_at, k.created_by, k.created_by_key, 0 as depth
+      from api_keys k where k.key_hash = ${keyHash}
+      union all
+      select p.id, p.name, p.prefix, p.scopes, p.revoked_at, p.last_used_at, p.created_by, p.created_by_key, c.depth + 1
+      from api_keys p join chain c on p.id = c.created_by_key
+      where c.depth < 32
+    )
+    select chain.*, s.role as creator_role, s.disabled_at as creator_disabled_at
+    from chain left join staff_users s on s.id = chain.created_by
+    order by depth`.execute(db);
+  return r.rows;
+}
+
+/** Every key with the name of the person who made it (the whole table: a workspace has few keys). */
+export async function listKeys(db: Tx) {
+  return db.selectFrom('api_keys as k').leftJoin('staff_users as s', 's.id', 'k.created_by')
+    .select(['k.id', 'k.name', 'k.prefix', 'k.scopes', 'k.created_at', 'k.last_used_at', 'k.revoked_at', 'k.created_by', 'k.created_by_key',
+      's.name as creator_name', 's.email as creator_email', 's.role as creator_role', 's.disabled_at as creator_disabled_at'])
+    .orderBy('k.id').execute();
+}

@@ -10,9 +10,10 @@ import * as S from './access.schemas.js';
 const staffOut = (s: { id: number; email: string; name: string; role: string; disabled_at: Date | null; community_ids: number[]; created_at: Date }) => ({
   id: s.id, email: s.email, name: s.name, role: s.role as never, disabled: !!s.disabled_at, communityIds: s.community_ids, createdAt: s.created_at.toISOString(),
 });
-const keyOut = (k: { id: number; name: string; prefix: string; scopes: string[]; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }) => ({
+const keyOut = (k: Awaited<ReturnType<AccessService['listApiKeys']>>[number]) => ({
   id: k.id, name: k.name, prefix: k.prefix, scopes: k.scopes, createdAt: k.created_at.toISOString(),
   lastUsedAt: k.last_used_at?.toISOString() ?? null, revokedAt: k.revoked_at?.toISOString() ?? null,
+  createdBy: k.createdBy, active: k.active, inactiveReason: k.inactiveReason,
 });
 
 export function accessRoutes(access: AccessService, opts: { cookieSecure: boolean; sessionTtlHours: number }): FastifyPluginAsyncTypebox {

@@ -34,6 +34,13 @@ export const ScopeSchema = Type.Union(PERMISSIONS.map((p) => Type.Literal(p)));
 export const ApiKeySchema = Type.Object({
   id: Type.Integer(), name: Type.String(), prefix: Type.String(), scopes: Type.Array(Type.String()),
   createdAt: DateTime, lastUsedAt: Nullable(DateTime), revokedAt: Nullable(DateTime),
+  createdBy: Nullable(Type.Object({
+    type: Type.Union([Type.Literal('staff'), Type.Literal('api_key')]), id: Type.Integer(), name: Type.String(),
+  }, { description: 'Who made the key: a staff account or another key; null when made on the command line' })),
+  active: Type.Boolean({ description: 'Whether the key works now' }),
+  inactiveReason: Nullable(Type.Union([Type.Literal('revoked'), Type.Literal('parent_revoked'), Type.Literal('creator_disabled')], {
+    description: 'Why it does not: revoked itself, the key that made it was revoked, or the person who made it (or made a key above it) is disabled',
+  })),
 }, { $id: 'ApiKey' });
 export const CreateApiKeyBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), scopes: Type.Array(ScopeSchema, { minItems: 1, maxItems: 50 }) }, { additionalProperties: false });
 export const AuditEntrySchema = Type.Object({

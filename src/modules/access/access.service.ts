@@ -5,7 +5,8 @@ import type { Clock } from '../../kernel/clock.js';
 import type { Actor, ActorContext, Role } from '../../kernel/context.js';
 import { KithError, invalid, notFound, forbidden } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { canManageRole, isPermission, type Permission } from './domain/permissions.js';
+import { canManageRole, isPermission, PERMISSIONS, ROLE_PERMISSIONS, type Permission } from './domain/permissions.js';
+import { keyStanding, scopesBeyond, type KeyLink } from './domain/key-chain.js';
 import { passwordProblem } from './domain/password-policy.js';
 import * as repo from './access.repo.js';
 
@@ -21,6 +22,22 @@ const randomToken = (bytes = 32) => crypto.randomBytes(bytes).toString('base64ur
 const hashPassword = (p: string) => hash(p, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
 // Verifying against this when the account does not exist keeps the timing of both answers alike.
 const DUMMY_HASH = hashPassword(randomToken());
+
+/** A key row as a link of its line of creators. */
+const keyLink = (r: { id: number; scopes: string[]; revoked_at: Date | null; created_by: number | null; creator_role: string | null; creator_disabled_at: Date | null }): KeyLink => ({
+  id: r.id, scopes: r.scopes, revoked: r.revoked_at !== null,
+  creator: r.created_by === null ? null : { role: r.creator_role as Role, disabled: r.creator_disabled_at !== null },
+});
+
+/** What an actor may put on a key it creates: what it holds itself. */
+function grantable(actor: Actor): ReadonlySet<string> {
+  switch (actor.type) {
+    case 'system': return new Set(PERMISSIONS);
+    case 'staff': return ROLE_PERMISSIONS[actor.role];
+    case 'api_key': return new Set(actor.scopes);
+    case 'member': return new Set();
+  }
+}
 
 export type StaffView = Awaited<ReturnType<typeof repo.listStaff>>[number];
 
@@ -249,20 +266,52 @@ export function createAccessService(deps: { database: Database; clock: Clock; se
     const bad = input.scopes.filter((s) => !isPermission(s));
     if (bad.length) throw invalid('scopes', `unknown scopes: ${bad.join(', ')}`);
     if (input.scopes.length === 0) throw invalid('scopes', 'must name at least one scope');
+    // Nobody hands out more than they hold: a key made by a key is bounded by it, and so on up.
+    const beyond = scopesBeyond(input.scopes, grantable(ctx.actor));
+    if (beyond.length) {
+      throw new KithError('FORBIDDEN', `You can grant only scopes you hold yourself; you do not hold ${beyond.join(', ')}`, {
+        fields: [{ path: 'scopes', message: `not held by you: ${beyond.join(', ')}` }], extra: { params: { scopes: beyond } },
+      });
+    }
     const prefix = randomToken(6).replace(/[-_]/g, 'x').slice(0, 8);
     const key = `kith_${prefix}_${randomToken(32)}`;
     return database.transaction(async (tx) => {
       const row = await tx.insertInto('api_keys').values({
         name: input.name.trim(), prefix, key_hash: sha256(key), scopes: [...new Set(input.scopes)],
         created_by: ctx.actor.type === 'staff' ? ctx.actor.id : null,
-      }).returning(['id', 'name', 'prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at']).executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, { action: 'api_key.create', targetType: 'api_key', targetId: row.id, after: { name: row.name, prefix, scopes: row.scopes } });
-      return { key, apiKey: row };
+        created_by_key: ctx.actor.type === 'api_key' ? ctx.actor.id : null,
+      }).returning(['id']).executeTakeFirstOrThrow();
+      const view = (await listApiKeysIn(tx)).find((k) => k.id === row.id)!;
+      await recordAudit(tx, ctx, { action: 'api_key.create', targetType: 'api_key', targetId: row.id, after: { name: view.name, prefix, scopes: view.scopes, createdBy: view.createdBy } });
+      return { key, apiKey: view };
+    });
+  }
+
+  /** Keys with who made each and whether it works now (see domain/key-chain.ts). */
+  async function listApiKeysIn(tx: Tx) {
+    const rows = await repo.listKeys(tx);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const link = keyLink;
+    const chainOf = (r: (typeof rows)[number]) => {
+      const chain = [link(r)];
+      for (let p = r.created_by_key === null ? undefined : byId.get(r.created_by_key); p && chain.length < 32; p = p.created_by_key === null ? undefined : byId.get(p.created_by_key)) chain.push(link(p));
+      return chain;
+    };
+    return rows.map((r) => {
+      const standing = keyStanding(chainOf(r));
+      const parent = r.created_by_key === null ? undefined : byId.get(r.created_by_key);
+      return {
+        id: r.id, name: r.name, prefix: r.prefix, scopes: r.scopes, created_at: r.created_at, last_used_at: r.last_used_at, revoked_at: r.revoked_at,
+        createdBy: r.created_by !== null
+          ? { type: 'staff' as const, id: r.created_by, name: r.creator_name ?? r.creator_email ?? `#${r.created_by}` }
+          : parent ? { type: 'api_key' as const, id: parent.id, name: `${parent.name} (${parent.prefix}…)` } : null,
+        active: standing.active, inactiveReason: standing.reason,
+      };
     });
   }
 
   async function listApiKeys() {
-    return db.selectFrom('api_keys').select(['id', 'name', 'prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at']).orderBy('id').execute();
+    return listApiKeysIn(db);
   }
 
   async function revokeApiKey(ctx: ActorContext, id: number) {
@@ -277,13 +326,16 @@ export function createAccessService(deps: { database: Database; clock: Clock; se
 
   async function authenticateApiKey(key: string): Promise<Actor | null> {
     if (!key.startsWith('kith_')) return null;
-    const row = await db.selectFrom('api_keys').select(['id', 'name', 'prefix', 'scopes', 'revoked_at', 'last_used_at']).where('key_hash', '=', sha256(key)).executeTakeFirst();
-    if (!row || row.revoked_at) return null;
+    const chain = await repo.keyChainByHash(db, sha256(key));
+    const row = chain[0];
+    if (!row) return null;
+    const standing = keyStanding(chain.map(keyLink));
+    if (!standing.active) return null;
     const now = clock.now();
     if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
       await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
     }
-    return { type: 'api_key', id: row.id, label: `api-key:${row.name} (${row.prefix})`, scopes: row.scopes as Permission[], communityIds: null };
+    return { type: 'api_key', id: row.id, label: `api-key:${row.name} (${row.prefix})`, scopes: standing.scopes, communityIds: null };
   }
 
   async function queryAudit(f: { actorType?: string; actorId?: number; action?: string; targetType?: string; targetId?: string; from?: Date; to?: Date; before?: number; limit: number }) {

@@ -80,6 +80,54 @@ describe('API keys', () => {
     expect((await inject({ method: 'GET', url: '/api/v1/audit', headers: auth })).statusCode).toBe(401);
   });
 
+  it('lets a key or a person grant only scopes they hold, and stops keys whose maker is revoked or disabled', async () => {
+    const admin = await staffSession(kith, 'admin');
+    const owner = await staffSession(kith, 'owner');
+    const create = (headers: Record<string, string>, scopes: string[], name = 'child') => inject({ method: 'POST', url: '/api/v1/api-keys', headers, payload: { name, scopes } });
+    const parent = (await create(admin.headers, ['api_keys:manage', 'members:read'], 'parent')).json();
+    const parentAuth = { authorization: `Bearer ${parent.key}` };
+    // a key with api_keys:manage cannot mint one with more than it has
+    const wider = await create(parentAuth, ['api_keys:manage', 'members:read', 'staff:manage', 'audit:read']);
+    expect(wider.statusCode).toBe(403);
+    expect(wider.json().errors).toEqual([{ path: 'scopes', message: 'not held by you: staff:manage, audit:read' }]);
+    expect(await kith.database.db.selectFrom('api_keys').select('id').where('name', '=', 'child').execute()).toEqual([]);
+    const child = (await create(parentAuth, ['members:read'])).json();
+    const childAuth = { authorization: `Bearer ${child.key}` };
+    expect((await inject({ method: 'GET', url: '/api/v1/members', headers: childAuth })).statusCode).toBe(200);
+    // the list says who made each key
+    const list = (await inject({ method: 'GET', url: '/api/v1/api-keys', headers: admin.headers })).json().items as { id: number; createdBy: unknown; active: boolean; inactiveReason: string | null }[];
+    expect(list.find((k) => k.id === parent.apiKey.id)).toMatchObject({ createdBy: { type: 'staff', id: admin.staff.id }, active: true });
+    expect(list.find((k) => k.id === child.apiKey.id)).toMatchObject({ createdBy: { type: 'api_key', id: parent.apiKey.id }, active: true, inactiveReason: null });
+    // revoking the parent stops the child
+    await inject({ method: 'DELETE', url: `/api/v1/api-keys/${parent.apiKey.id}`, headers: admin.headers });
+    expect((await inject({ method: 'GET', url: '/api/v1/members', headers: childAuth })).statusCode).toBe(401);
+    const after = (await inject({ method: 'GET', url: '/api/v1/api-keys', headers: admin.headers })).json().items as { id: number; active: boolean; inactiveReason: string | null }[];
+    expect(after.find((k) => k.id === child.apiKey.id)).toMatchObject({ active: false, inactiveReason: 'parent_revoked' });
+    // disabling the person who made a key stops it (and the keys it made)
+    const made = (await create(admin.headers, ['members:read', 'api_keys:manage'], 'admin-made')).json();
+    const grandchild = (await create({ authorization: `Bearer ${made.key}` }, ['members:read'], 'grandchild')).json();
+    const disable = await inject({ method: 'PATCH', url: `/api/v1/staff/${admin.staff.id}`, headers: owner.headers, payload: { disabled: true } });
+    expect(disable.statusCode, disable.body).toBe(200);
+    expect((await inject({ method: 'GET', url: '/api/v1/members', headers: { authorization: `Bearer ${made.key}` } })).statusCode).toBe(401);
+    expect((await inject({ method: 'GET', url: '/api/v1/members', headers: { authorization: `Bearer ${grandchild.key}` } })).statusCode).toBe(401);
+    const now = (await inject({ method: 'GET', url: '/api/v1/api-keys', headers: owner.headers })).json().items as { id: number; inactiveReason: string | null }[];
+    expect(now.find((k) => k.id === grandchild.apiKey.id)!.inactiveReason).toBe('creator_disabled');
+    // enabled again, the keys work again (nothing was revoked)
+    await inject({ method: 'PATCH', url: `/api/v1/staff/${admin.staff.id}`, headers: owner.headers, payload: { disabled: false } });
+    expect((await inject({ method: 'GET', url: '/api/v1/members', headers: { authorization: `Bearer ${grandchild.key}` } })).statusCode).toBe(200);
+  });
+
+  it('takes from a key the scopes its maker\'s role no longer holds', async () => {
+    const owner = await staffSession(kith, 'owner');
+    const admin = await staffSession(kith, 'admin');
+    const k = (await inject({ method: 'POST', url: '/api/v1/api-keys', headers: admin.headers, payload: { name: 'sync', scopes: ['members:read', 'staff:manage'] } })).json();
+    const auth = { authorization: `Bearer ${k.key}` };
+    expect((await inject({ method: 'GET', url: '/api/v1/staff', headers: auth })).statusCode).toBe(200);
+    await inject({ method: 'PATCH', url: `/api/v1/staff/${admin.staff.id}`, headers: owner.headers, payload: { role: 'analyst' } });
+    expect((await inject({ method: 'GET', url: '/api/v1/staff', headers: auth })).statusCode).toBe(403);
+    expect((await inject({ method: 'GET', url: '/api/v1/members', headers: auth })).statusCode).toBe(200);
+  });
+
   it('refuses unknown scopes naming the field', async () => {
     const admin = await staffSession(kith, 'admin');
     const r = await inject({ method: 'POST', url: '/api/v1/api-keys', headers: admin.headers, payload: { name: 'x', scopes: ['everything'] } });

@@ -9099,6 +9099,14 @@ export interface components {
             createdAt: string;
             lastUsedAt: string | null;
             revokedAt: string | null;
+            createdBy: {
+                type: "staff" | "api_key";
+                id: number;
+                name: string;
+            } | null;
+            /** @description Whether the key works now */
+            active: boolean;
+            inactiveReason: ("revoked" | "parent_revoked" | "creator_disabled") | null;
         };
     };
     responses: never;

@@ -41,7 +41,7 @@ export function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; o
         <Form.Item name="name" label={t('apiKeys.name')} extra={t('apiKeys.nameHint')} rules={[{ required: true, whitespace: true, message: t('apiKeys.rule.name') }]}>
           <Input maxLength={100} autoFocus />
         </Form.Item>
-        <Form.Item label={t('apiKeys.scopes')} required>
+        <Form.Item label={t('apiKeys.scopes')} required extra={t('apiKeys.grantHint')}>
           <Flex gap={8} style={{ marginBottom: 8 }} wrap>
             <Button size="small" onClick={() => form.setFieldValue('scopes', READ_ONLY_SCOPES)}>{t('apiKeys.presetReadOnly')}</Button>
             <Button size="small" onClick={() => form.setFieldValue('scopes', ALL_SCOPES)}>{t('apiKeys.presetAll')}</Button>

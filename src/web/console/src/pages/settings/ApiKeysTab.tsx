@@ -54,12 +54,19 @@ export function ApiKeysTab() {
     },
     { key: 'created', title: t('settings.createdAt'), responsive: ['lg'], width: 130, render: (_, k) => fmt.date(k.createdAt) },
     {
+      key: 'createdBy', title: t('apiKeys.createdBy'), responsive: ['lg'], width: 150,
+      render: (_, k) => (!k.createdBy ? <Typography.Text type="secondary">{t('apiKeys.createdByCli')}</Typography.Text>
+        : k.createdBy.type === 'staff' ? k.createdBy.name : t('apiKeys.createdByKey', { name: k.createdBy.name })),
+    },
+    {
       key: 'used', title: t('apiKeys.lastUsed'), responsive: ['sm'], width: 130,
       render: (_, k) => (k.lastUsedAt ? <Tooltip title={fmt.dateTime(k.lastUsedAt)}>{fmt.relative(k.lastUsedAt)}</Tooltip> : <Typography.Text type="secondary">{t('apiKeys.neverUsed')}</Typography.Text>),
     },
     {
       key: 'status', title: t('staff.status'), width: 110,
-      render: (_, k) => (k.revokedAt ? <Tooltip title={fmt.dateTime(k.revokedAt)}><Badge status="default" text={t('apiKeys.revokedState')} /></Tooltip> : <Badge status="success" text={t('staff.active')} />),
+      render: (_, k) => (k.revokedAt ? <Tooltip title={fmt.dateTime(k.revokedAt)}><Badge status="default" text={t('apiKeys.revokedState')} /></Tooltip>
+        : !k.active ? <Tooltip title={k.inactiveReason ? t(`apiKeys.inactive.${k.inactiveReason}`) : undefined}><Badge status="warning" text={t('apiKeys.inactiveState')} /></Tooltip>
+          : <Badge status="success" text={t('staff.active')} />),
     },
     {
       key: 'actions', title: '', width: 90, align: 'right',
