@@ -145,7 +145,7 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
     return database.transaction(async (tx) => {
       const adj = await tx.selectFrom('loyalty_adjustments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       if (!adj) throw notFound('Adjustment', id);
-      await requireMemberFor(tx, ctx, adj.member_id, { live: decision === 'approve' });
+      await requireMemberFor(tx, ctx, adj.member_id, { live: decision === 'approve', notFoundAs: ['Adjustment', id] });
       if (adj.status !== 'pending') throw new KithError('CONFLICT', `Adjustment ${id} was already ${adj.status}`);
       if (adj.requested_by_type === ctx.actor.type && adj.requested_by_id === ctx.actor.id) {
         throw forbidden('A large adjustment needs a second operator: someone other than the requester must approve or reject it');

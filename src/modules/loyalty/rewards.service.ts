@@ -199,7 +199,7 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
     return database.transaction(async (tx) => {
       const r0 = await tx.selectFrom('loyalty_redemptions').selectAll().where('id', '=', id).executeTakeFirst();
       if (!r0) throw notFound('Redemption', id);
-      await requireMemberFor(tx, ctx, r0.member_id, { live: false });
+      await requireMemberFor(tx, ctx, r0.member_id, { live: false, notFoundAs: ['Redemption', id] });
       await lockAccount(tx, r0.member_id);
       const r = await tx.selectFrom('loyalty_redemptions').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
       if (r.status !== 'requested') throw new KithError('CONFLICT', `Redemption ${id} is already ${r.status}`);

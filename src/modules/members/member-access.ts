@@ -8,10 +8,13 @@ import { requireLive, scopeOf } from './service-support.js';
 /**
  * For other modules that act on one member (points, tiers…): the member must exist and be in the
  * actor's scope (a community manager sees only members of their communities). `live` also refuses
- * members merged away or erased, for writes.
+ * members merged away or erased, for writes. When the member is reached through something of
+ * theirs (a redemption, an adjustment), `notFoundAs` names that thing: out of scope, it answers
+ * "Redemption 12 was not found" exactly as a missing one, and never names the member behind it.
  */
-export async function requireMemberFor(tx: Tx, ctx: ActorContext, memberId: number, opts: { live: boolean }) {
+export async function requireMemberFor(tx: Tx, ctx: ActorContext, memberId: number, opts: { live: boolean; notFoundAs?: [what: string, id: number] }) {
   const m = await findMember(tx, memberId, scopeOf(ctx));
+  if (!m && opts.notFoundAs) throw notFound(...opts.notFoundAs);
   if (!opts.live) {
     if (!m) throw notFound('Member', memberId);
     return m;

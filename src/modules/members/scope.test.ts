@@ -39,7 +39,10 @@ describe('community-manager scope', () => {
     expect(page.items.map((m) => m.id).sort()).toEqual([mine.id, former.id].sort());
     expect(page.items.find((m) => m.id === mine.id)!.communities).toEqual([{ id: mineCommunity, name: '北京跑团' }]);
     expect((await api.list(cm, `q=${theirs.identities[0]!.externalId}`)).items).toEqual([]);
-    expect((await api.list(cm, `communityId=${otherCommunity}`)).items).toEqual([]);
+    // asking who is in another community is refused, whether it exists or not
+    const other = await api.inject({ method: 'GET', url: `/api/v1/members?communityId=${otherCommunity}`, headers: cm });
+    const none = await api.inject({ method: 'GET', url: '/api/v1/members?communityId=99999999', headers: cm });
+    expect([other.statusCode, none.statusCode]).toEqual([403, 403]);
   });
 
   it('answers 404 for another community\'s member, to read or to edit', async () => {

@@ -7,7 +7,7 @@ import { displayName } from './domain/profile-rules.js';
 import * as search from './search.repo.js';
 import * as repo from './members.repo.js';
 import { memberViews, type MemberView } from './members.view.js';
-import { failIfProblems, scopeOf, type MembersServiceDeps } from './service-support.js';
+import { failIfProblems, requireOwnCommunity, scopeOf, type MembersServiceDeps } from './service-support.js';
 
 /** Finding members: the list, the CSV export and the duplicate report. */
 export interface ListQuery extends MemberFilter {
@@ -43,8 +43,9 @@ export function createSearchService(deps: MembersServiceDeps) {
   const { database, exportBatchSize } = deps;
   const db = database.db;
 
-  function prepare(query: ListQuery) {
+  function prepare(ctx: ActorContext, query: ListQuery) {
     const { sort, order, cursor, limit, ...raw } = query;
+    requireOwnCommunity(ctx, raw.communityId);
     const { filter, problems } = normaliseFilter(raw);
     failIfProblems(problems);
     const s = sort ?? 'created_at';
@@ -53,7 +54,7 @@ export function createSearchService(deps: MembersServiceDeps) {
   }
 
   async function list(ctx: ActorContext, query: ListQuery): Promise<{ items: MemberView[]; nextCursor: string | null }> {
-    const p = prepare(query);
+    const p = prepare(ctx, query);
     const scope = scopeOf(ctx);
     const rows = await search.memberPage(db, p.filter, scope, p.sort, p.order, p.after, p.limit + 1);
     const page = rows.slice(0, p.limit);
@@ -71,7 +72,7 @@ export function createSearchService(deps: MembersServiceDeps) {
    * also when the download is cut off half-way.
    */
   function exportCsv(ctx: ActorContext, query: Omit<ListQuery, 'cursor' | 'limit'>): AsyncIterable<string> {
-    const p = prepare(query);
+    const p = prepare(ctx, query);
     const scope = scopeOf(ctx);
     return (async function* rows() {
       let count = 0;
@@ -104,8 +105,7 @@ export function createSearchService(deps: MembersServiceDeps) {
   async function duplicates(ctx: ActorContext, opts: { limit?: number; reason?: DuplicateReason; communityId?: number }): Promise<DuplicatePair[]> {
     const limit = opts.limit ?? 50;
     const scope = scopeOf(ctx);
-    // A community manager may not learn who is in a community outside their own.
-    if (scope !== null && opts.communityId !== undefined && !scope.includes(opts.communityId)) return [];
+    requireOwnCommunity(ctx, opts.communityId);
     const groups = (await search.duplicateGroups(db, scope, limit, opts.communityId)).filter((g) => !opts.reason || g.reason === opts.reason);
     const pairs = new Map<string, { a: number; b: number; reasons: DuplicatePair['reasons'] }>();
     for (const g of groups) {

@@ -16,6 +16,16 @@ export interface MembersServiceDeps {
 
 export const scopeOf = (ctx: ActorContext): Scope => communityScope(ctx.actor);
 
+/**
+ * A filter on a community is a question about who is in it: a community manager may ask it only of
+ * their own communities. The answer does not depend on whether the community exists, so it tells
+ * them nothing about the others.
+ */
+export function requireOwnCommunity(ctx: ActorContext, communityId: number | undefined): void {
+  const scope = scopeOf(ctx);
+  if (scope !== null && communityId !== undefined && !scope.includes(communityId)) throw forbidden(`Community ${communityId} is not one of yours`);
+}
+
 /** Tags and attribute definitions are shared by every community, so only workspace-wide staff change them. */
 export function requireWorkspaceWide(ctx: ActorContext, what: string): void {
   if (scopeOf(ctx) !== null) throw forbidden(`${what} are shared by every community; ask an operator or admin to change them`);

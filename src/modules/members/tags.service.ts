@@ -5,7 +5,7 @@ import { normaliseFilter, type MemberFilter } from './domain/member-filter.js';
 import { definitionProblems, type AttributeDefinition, type AttributeType } from './domain/attribute-rules.js';
 import * as tags from './tags.repo.js';
 import * as search from './search.repo.js';
-import { failIfProblems, isUniqueViolation, requireWorkspaceWide, scopeOf, type MembersServiceDeps } from './service-support.js';
+import { failIfProblems, isUniqueViolation, requireOwnCommunity, requireWorkspaceWide, scopeOf, type MembersServiceDeps } from './service-support.js';
 
 /** Tags (标签) and custom attribute definitions (自定义字段), and tagging members in bulk. */
 export interface BulkTagInput {
@@ -102,6 +102,7 @@ export function createTagsService(deps: MembersServiceDeps) {
     if (add.length + remove.length === 0) problems.push({ path: 'add', message: 'name at least one tag to add or remove' });
     const both = add.filter((t) => remove.includes(t));
     if (both.length) problems.push({ path: 'remove', message: `tags ${both.join(', ')} are both added and removed` });
+    requireOwnCommunity(ctx, input.filter?.communityId);
     const norm = normaliseFilter(input.filter ?? {});
     problems.push(...norm.problems.map((p) => ({ ...p, path: `filter.${p.path}` })));
     failIfProblems(problems);
@@ -117,7 +118,8 @@ export function createTagsService(deps: MembersServiceDeps) {
       const matched = await search.countMatching(tx, filter, scope);
       const added = await tags.bulkAddTags(tx, search.matchingIds(filter, scope), add, clock.now());
       const removed = await tags.bulkRemoveTags(tx, search.matchingIds(filter, scope), remove);
-      await recordAudit(tx, ctx, {
+      // A request that changed nobody's tags is not a write: nothing to audit.
+      if (added + removed > 0) await recordAudit(tx, ctx, {
         action: 'member.tags_bulk', targetType: 'member', targetId: null,
         after: { ...(input.memberIds ? { memberIds: filter.memberIds } : { filter: input.filter }), add, remove, matched, added, removed },
       });
