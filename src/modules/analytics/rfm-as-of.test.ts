@@ -75,6 +75,12 @@ describe('RFM as of a day', () => {
     expect(drill.asOf).toBe('2023-06-30');
   });
 
+  it('keeps today for the nightly scoring', async () => {
+    const run = await kith.database.transaction((tx) => kith.analytics.service.scoreRfmIn(tx, clock.now()));
+    expect(run).toMatchObject({ scored: 0, asOf: '2025-06-30', window: { from: '2024-07-01', to: '2025-06-30' } });
+    await kith.analytics.service.computeRfm({ asOf: '2023-06-30' });
+  });
+
   it('refuses a future or impossible as-of day with a 400 naming the field', async () => {
     for (const asOf of ['2025-07-01', '2025-02-30', '30/06/2025', '1969-12-31']) {
       const res = await compute({ asOf });
