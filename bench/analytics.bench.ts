@@ -57,14 +57,18 @@ async function generate(database: Database, members: number) {
   return { acts, orders };
 }
 
+// The same window as Kith's scoring: the 365 whole days (Asia/Shanghai) ending on NOW's day,
+// 2025-12-02 – 2026-12-01, and recency in whole days from the last order's day to it.
+const AS_OF = '2026-12-01';
 const REFERENCE = sql`
   create temp table ref_rfm on commit drop as
   with o as (
     select o.member_id, max(o.ordered_at) as last_at, count(*)::int as f, sum(o.amount - o.refunded_amount) as m
     from orders o join members mb on mb.id = o.member_id and mb.merged_into is null and mb.erased_at is null
-    where o.ordered_at > ${NOW}::timestamptz - interval '365 days' and o.ordered_at <= ${NOW}::timestamptz and o.status <> 'refunded'
+    where o.ordered_at >= ((${AS_OF}::date - 364)::timestamp at time zone 'Asia/Shanghai')
+      and o.ordered_at < ((${AS_OF}::date + 1)::timestamp at time zone 'Asia/Shanghai') and o.status <> 'refunded'
     group by o.member_id),
-  v as (select member_id, floor(extract(epoch from (${NOW}::timestamptz - last_at)) / 86400)::int as rd, f, m from o)
+  v as (select member_id, ${AS_OF}::date - (last_at at time zone 'Asia/Shanghai')::date as rd, f, m from o)
   select member_id, rd, f, m, ntile(5) over (order by rd desc) as r, ntile(5) over (order by f) as fs, ntile(5) over (order by m) as ms from v`;
 
 const KINDS = ['message', 'reaction', 'check_in', 'event_registered', 'event_attended', 'purchase', 'survey_response', 'referral'];
@@ -107,7 +111,7 @@ export async function run(opts: BenchOptions) {
   const members = Math.round(1_000_000 * opts.scale);
   const { database, dispose } = await benchDatabase('postgres', { poolSize: 8 });
   const clock = fixedClock(NOW);
-  const kith = await createKith({ config: loadConfig({ KITH_LOG_LEVEL: 'silent' }, { jobsEnabled: false }), database, clock, log: createLogger('silent') });
+  const kith = await createKith({ config: loadConfig({ KITH_LOG_LEVEL: 'silent', KITH_TIME_ZONE: 'Asia/Shanghai' }, { jobsEnabled: false }), database, clock, log: createLogger('silent') });
   try {
     console.log(`analytics benchmark on PostgreSQL (scale ${opts.scale}): ${fmt(members)} members, ${fmt(members * 20)} activities, ${fmt(members * 2)} orders`);
     const gen = await timed(() => generate(database, members));
@@ -124,7 +128,7 @@ export async function run(opts: BenchOptions) {
       // the orders from disk.
       const runs: { ours: { ms: number; value: number }; ref: { ms: number } }[] = [];
       for (let i = 0; i < 3; i++) {
-        runs.push({ ours: await timed(() => kith.analytics.service.computeRfm(new Date(NOW))), ref: await timed(() => database.transaction(async (tx) => {
+        runs.push({ ours: await timed(() => kith.analytics.service.computeRfm({ now: new Date(NOW), asOf: AS_OF }).then((run) => run.scored)), ref: await timed(() => database.transaction(async (tx) => {
           // The same memory for its sorts as Kith's scoring gives itself, so the ratio compares the queries.
           await sql`set local work_mem = '128MB'`.execute(tx);
           await REFERENCE.execute(tx);

@@ -7,6 +7,7 @@ import { importCommand } from './import.command.js';
 import { demoCommand } from './demo.command.js';
 import { exportCommand } from './export.command.js';
 import { loyaltyCommand } from './loyalty.command.js';
+import { analyticsCommand } from './analytics.command.js';
 
 export interface Command {
   summary: string;
@@ -24,4 +25,5 @@ export const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
   export: exportCommand,
   loyalty: loyaltyCommand,
+  analytics: analyticsCommand,
 };

@@ -158,6 +158,10 @@ export interface AnalyticsMemberRfmTable {
   member_id: number; recency_days: number; frequency: number; monetary: Money; r: number; f: number; m: number; layer: string; computed_at: Timestamp;
 }
 
+export interface AnalyticsRfmRunTable {
+  id: Generated<number>; computed_at: Timestamp; as_of: string; window_from: string; window_to: string; window_days: number; scored: number;
+}
+
 export interface AnalyticsCampaignsTable {
   id: Id; name: string; tag_id: number | null; starts_on: string; ends_on: string; attribution_days: Generated<number>;
   cost: ColumnType<string, string | number | undefined, string | number>; currency: Generated<string>; notes: Generated<string>;
@@ -214,5 +218,6 @@ export interface DB {
   analytics_cohort_cells: { community_id: number; grain: string; cohort: string; period: number; members: number };
   analytics_rfm_layers: AnalyticsRfmLayersTable;
   analytics_member_rfm: AnalyticsMemberRfmTable;
+  analytics_rfm_run: AnalyticsRfmRunTable;
   analytics_campaigns: AnalyticsCampaignsTable;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
-import { layerSql } from './domain/rfm.js';
+import { layerSql, type RfmWindow } from './domain/rfm.js';
 
 /**
  * SQL of the analytics reports. Engagement reads the daily rollup; the heatmap and RFM are heavy
@@ -119,10 +119,13 @@ export async function healthFigures(tx: Tx, p: Span, prev: Span, tz: string) {
 
 /**
  * RFM of every live buyer over orders in the window, written to analytics_member_rfm in one
- * statement: recency in whole days before `now`, frequency = orders not fully refunded, monetary =
- * what was paid minus refunds; scores by rank quintiles (docs/metrics.md); the layer from the grid.
+ * statement, and the run recorded in analytics_rfm_run. The window is whole days of the workspace
+ * time zone: from the first instant of `w.from` to the first instant of the day after `w.to` (the
+ * as-of day). Recency = whole days from the buyer's last order day to the as-of day; frequency =
+ * orders not fully refunded; monetary = what was paid minus refunds; scores by rank quintiles
+ * (docs/metrics.md); the layer from the grid.
  */
-export async function scoreRfm(tx: Tx, now: Date, windowDays: number): Promise<number> {
+export async function scoreRfm(tx: Tx, w: RfmWindow, tz: string, computedAt: Date): Promise<number> {
   // Every row is replaced: emptied at once, loaded without indexes and both indexes built once
   // after, with the three rank sorts in memory. Readers of a member's RFM wait for the scoring to
   // commit rather than see it half done.
@@ -131,14 +134,16 @@ export async function scoreRfm(tx: Tx, now: Date, windowDays: number): Promise<n
   await sql`alter table analytics_member_rfm drop constraint analytics_member_rfm_pkey`.execute(tx);
   await sql`drop index analytics_member_rfm_layer_idx`.execute(tx);
   // Orders are summed per member first, and the few merged or erased profiles taken out of the
-  // sums after: no join of every order, or of every profile.
+  // sums after: no join of every order, or of every profile. The day of the last order is taken
+  // once per buyer, after the sums.
   const r = await sql`
     with o as (
       select member_id, max(ordered_at) as last_at, count(*)::int as f, sum(amount - refunded_amount) as m from orders
-      where ordered_at > ${now}::timestamptz - make_interval(days => ${windowDays}) and ordered_at <= ${now} and status <> 'refunded'
+      where ordered_at >= (${w.from}::date::timestamp at time zone ${tz}) and ordered_at < ((${w.to}::date + 1)::timestamp at time zone ${tz})
+        and status <> 'refunded'
       group by member_id),
     v as (
-      select o.member_id, floor(extract(epoch from (${now}::timestamptz - o.last_at)) / 86400)::int as rd, o.f, o.m
+      select o.member_id, (${w.to}::date - (o.last_at at time zone ${tz})::date) as rd, o.f, o.m
       from o where o.member_id not in (select id from members where merged_into is not null or erased_at is not null)),
     n as (select count(*) as n from v),
     s as (
@@ -148,10 +153,24 @@ export async function scoreRfm(tx: Tx, now: Date, windowDays: number): Promise<n
         (1 + (5 * (rank() over (order by m) - 1)) / n.n)::int as ms
       from v cross join n)
     insert into analytics_member_rfm (member_id, recency_days, frequency, monetary, r, f, m, layer, computed_at)
-    select member_id, rd, f, m, r, fs, ms, ${sql.raw(layerSql('r', '((fs + ms + 1) / 2)'))}, ${now} from s`.execute(tx);
+    select member_id, rd, f, m, r, fs, ms, ${sql.raw(layerSql('r', '((fs + ms + 1) / 2)'))}, ${computedAt} from s`.execute(tx);
   await sql`alter table analytics_member_rfm add constraint analytics_member_rfm_pkey primary key (member_id)`.execute(tx);
   await sql`create index analytics_member_rfm_layer_idx on analytics_member_rfm (layer)`.execute(tx);
-  return Number(r.numAffectedRows ?? 0);
+  const scored = Number(r.numAffectedRows ?? 0);
+  await sql`
+    insert into analytics_rfm_run (id, computed_at, as_of, window_from, window_to, window_days, scored)
+    values (1, ${computedAt}, ${w.asOf}::date, ${w.from}::date, ${w.to}::date, ${w.days}, ${scored})
+    on conflict (id) do update set computed_at = excluded.computed_at, as_of = excluded.as_of, window_from = excluded.window_from,
+      window_to = excluded.window_to, window_days = excluded.window_days, scored = excluded.scored`.execute(tx);
+  return scored;
+}
+
+/** The last scoring: when it ran, as of which day, over which window, and how many it scored. */
+export async function lastRfmRun(tx: Tx) {
+  const r = await sql<{ computed_at: Date; as_of: string; window_from: string; window_to: string; window_days: number; scored: number }>`
+    select computed_at, as_of::text as as_of, window_from::text as window_from, window_to::text as window_to, window_days, scored
+    from analytics_rfm_run where id = 1`.execute(tx);
+  return r.rows[0] ?? null;
 }
 
 export async function layerSummary(tx: Tx) {
@@ -167,15 +186,18 @@ export async function rfmGrid(tx: Tx) {
   return r.rows;
 }
 
+/** A page of a layer's members, each with the as-of day of the scoring it belongs to (read in the same statement). */
 export async function layerMembers(tx: Tx, layer: string, after: number, limit: number) {
-  const r = await sql<{ member_id: number; recency_days: number; frequency: number; monetary: string; r: number; f: number; m: number }>`
-    select member_id, recency_days, frequency, monetary::text, r, f, m from analytics_member_rfm
-    where layer = ${layer} and member_id > ${after} order by member_id limit ${limit}`.execute(tx);
+  const r = await sql<{ member_id: number; recency_days: number; frequency: number; monetary: string; r: number; f: number; m: number; as_of: string | null }>`
+    select x.member_id, x.recency_days, x.frequency, x.monetary::text, x.r, x.f, x.m, run.as_of::text as as_of
+    from analytics_member_rfm x left join analytics_rfm_run run on run.id = 1
+    where x.layer = ${layer} and x.member_id > ${after} order by x.member_id limit ${limit}`.execute(tx);
   return r.rows;
 }
 
 export async function memberRfm(tx: Tx, memberId: number) {
-  const r = await sql<{ recency_days: number; frequency: number; monetary: string; r: number; f: number; m: number; layer: string; computed_at: Date }>`
-    select recency_days, frequency, monetary::text, r, f, m, layer, computed_at from analytics_member_rfm where member_id = ${memberId}`.execute(tx);
+  const r = await sql<{ recency_days: number; frequency: number; monetary: string; r: number; f: number; m: number; layer: string; computed_at: Date; as_of: string | null }>`
+    select x.recency_days, x.frequency, x.monetary::text, x.r, x.f, x.m, x.layer, x.computed_at, run.as_of::text as as_of
+    from analytics_member_rfm x left join analytics_rfm_run run on run.id = 1 where x.member_id = ${memberId}`.execute(tx);
   return r.rows[0] ?? null;
 }

@@ -62,8 +62,13 @@ export function analyticsRoutes(a: AnalyticsService, life: LifecycleService): Fa
 
     app.post('/analytics/rfm/compute', {
       config: { access: 'analytics:compute' },
-      schema: { tags, summary: 'Score every buyer now (it also runs each night)', response: { 200: Type.Object({ scored: Type.Integer() }) } },
-    }, async (req) => ({ scored: await a.computeRfm(undefined, req.ctx) }));
+      schema: {
+        tags, summary: 'Score every buyer as of a workspace day, by default today (it also runs each night, as of that day); records and returns what it computed',
+        body: S.RfmComputeBody, response: { 200: S.RfmRunSchema },
+      },
+      // The body is optional (a bare POST scores as of today): no body reads as an empty one.
+      preValidation: async (req) => { req.body ??= {}; },
+    }, async (req) => a.computeRfm({ asOf: req.body.asOf }, req.ctx));
 
     app.put('/analytics/rfm/layers/:layer', {
       config: { access: 'analytics:compute' },

@@ -58,8 +58,18 @@ export const LayerSchema = Type.Object({
   key: LayerKey, nameZh: Type.String(), nameEn: Type.String(), strategyZh: Type.String(), strategyEn: Type.String(),
   members: Type.Integer(), share: Type.Number(), revenue: Type.String(), avgRecencyDays: Nullable(Type.Integer()), avgFrequency: Nullable(Type.Number()),
 });
+export const RfmComputeBody = Type.Object({
+  asOf: Type.Optional(Type.String({ maxLength: 32, description: 'Score as of this workspace calendar day (YYYY-MM-DD), today or earlier; default today' })),
+}, { additionalProperties: false });
+export const RfmRunSchema = Type.Object({
+  scored: Type.Integer({ description: 'Buyers scored (0: no order, not fully refunded, by a live member in the window)' }),
+  computedAt: DateTime,
+  asOf: Type.String({ description: 'The workspace day the scores are taken as of: recency counts whole days to it, later orders are not read' }),
+  window: Type.Object({ from: Day, to: Day }, { description: 'The whole workspace days whose orders were read, both included' }),
+  windowDays: Type.Integer(),
+});
 export const RfmSchema = Type.Object({
-  computedAt: Nullable(DateTime), buyers: Type.Integer(), windowDays: Type.Integer(),
+  computedAt: Nullable(DateTime), run: Nullable(RfmRunSchema), buyers: Type.Integer(), windowDays: Type.Integer(),
   layers: Type.Array(LayerSchema),
   grid: Type.Array(Type.Object({ r: Type.Integer(), f: Type.Integer(), members: Type.Integer() })),
 });
@@ -70,12 +80,14 @@ export const LayerBody = Type.Object({
 }, { additionalProperties: false });
 export const LayerMembersQuery = Type.Object({ cursor: Cursor, limit: Limit(200, 50) });
 export const LayerMembersSchema = Type.Object({
+  asOf: Nullable(Type.String({ description: 'The as-of day of the scores listed (null: never scored)' })),
   items: Type.Array(Type.Object({ memberId: Type.Integer(), name: Type.String(), recencyDays: Type.Integer(), frequency: Type.Integer(), monetary: Type.String(), r: Type.Integer(), f: Type.Integer(), m: Type.Integer() })),
   nextCursor: Nullable(Type.String()),
 });
 export const MemberRfmSchema = Nullable(Type.Object({
   recencyDays: Type.Integer(), frequency: Type.Integer(), monetary: Type.String(), r: Type.Integer(), f: Type.Integer(), m: Type.Integer(), layer: LayerKey,
   nameZh: Type.String(), nameEn: Type.String(), strategyZh: Type.String(), strategyEn: Type.String(), computedAt: DateTime,
+  asOf: Type.String({ description: 'The workspace day the scores are taken as of' }),
 }));
 export const SettingsSchema = Type.Object({
   meaningfulKinds: Type.Array(Type.String()), rfmWindowDays: Type.Integer(), rollupBasis: Nullable(Type.String()),

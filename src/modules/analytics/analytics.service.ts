@@ -7,7 +7,8 @@ import { ACTIVITY_KINDS } from '../activity/index.js';
 import { getMemberSummaries, requireMemberFor } from '../members/index.js';
 import { addDays, daysBetween } from '../overview/index.js';
 import { reportCommunity, reportPeriod, requireWorkspaceReader } from './scope.js';
-import { DEFAULT_LAYER_TEXT, RFM_LAYERS, type RfmLayer } from './domain/rfm.js';
+import { DEFAULT_LAYER_TEXT, RFM_LAYERS, asOfProblem, rfmWindow, type RfmLayer } from './domain/rfm.js';
+import { localDay } from '../../kernel/calendar.js';
 import { PART_ADVICE, STAGE_ADVICE, healthParts, healthScore, weakestPart, type Stage } from './domain/health.js';
 import * as repo from './analytics.repo.js';
 import * as rollups from './rollups.js';
@@ -22,6 +23,9 @@ export interface AnalyticsSettings {
   dormantDays: number; churnedDays: number;
   lifecycleUpdatedAt: string | null;
 }
+/** What an RFM scoring computed: when it ran, as of which workspace day, over which window, how many buyers it scored (maybe 0). */
+export interface RfmRun { scored: number; computedAt: string; asOf: string; window: { from: string; to: string }; windowDays: number }
+
 export type SettingsPatch = Partial<Pick<AnalyticsSettings, 'meaningfulKinds' | 'rfmWindowDays' | 'activationMinActivities' | 'activationDays' | 'dormantDays' | 'churnedDays'>>;
 
 /**
@@ -166,18 +170,36 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     await tx.insertInto('analytics_rfm_layers').values(rows).onConflict((oc) => oc.column('key').doNothing()).execute();
   }
 
-  /** Scores every buyer now (inside `tx` for the nightly job); returns how many were scored. */
-  async function scoreRfmIn(tx: Tx, now = clock.now()): Promise<number> {
-    return repo.scoreRfm(tx, now, (await settings(tx)).rfmWindowDays);
+  /** The as-of day asked for (default today in the workspace time zone), refused with a 400 naming `asOf`. */
+  function resolveAsOf(asOf: string | undefined, now: Date): string {
+    const today = localDay(tz, now);
+    if (asOf === undefined) return today;
+    const problem = asOfProblem(asOf, today);
+    if (problem) failIfProblems([{ path: 'asOf', message: problem }]);
+    return asOf;
   }
 
-  /** Scoring asked for by a person or the benchmark; audited when a person asks. */
-  async function computeRfm(now = clock.now(), ctx?: ActorContext): Promise<number> {
+  /** Scores every buyer as of a day (default today) inside `tx`; the nightly job keeps today. Returns the run recorded. */
+  async function scoreRfmIn(tx: Tx, now = clock.now(), asOf?: string): Promise<RfmRun> {
+    const w = rfmWindow(resolveAsOf(asOf, now), (await settings(tx)).rfmWindowDays);
+    const scored = await repo.scoreRfm(tx, w, tz, now);
+    return { scored, computedAt: now.toISOString(), asOf: w.asOf, window: { from: w.from, to: w.to }, windowDays: w.days };
+  }
+
+  /** Scoring asked for by a person (audited), the CLI or the benchmark: as of `asOf`, a workspace day, by default today. */
+  async function computeRfm(opts: { asOf?: string; now?: Date } = {}, ctx?: ActorContext): Promise<RfmRun> {
+    const now = opts.now ?? clock.now();
+    resolveAsOf(opts.asOf, now); // refused before any write
     return database.transaction(async (tx) => {
-      const n = await scoreRfmIn(tx, now);
-      if (ctx) await recordAudit(tx, ctx, { action: 'analytics.rfm.compute', targetType: 'analytics_member_rfm', after: { scored: n, at: now.toISOString() } });
-      return n;
+      const run = await scoreRfmIn(tx, now, opts.asOf);
+      if (ctx) await recordAudit(tx, ctx, { action: 'analytics.rfm.compute', targetType: 'analytics_member_rfm', after: run });
+      return run;
     });
+  }
+
+  async function lastRun(): Promise<RfmRun | null> {
+    const r = await repo.lastRfmRun(db);
+    return r && { scored: r.scored, computedAt: new Date(r.computed_at).toISOString(), asOf: r.as_of, window: { from: r.window_from, to: r.window_to }, windowDays: r.window_days };
   }
 
   async function rfm(ctx: ActorContext) {
@@ -185,10 +207,11 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     await database.transaction((tx) => ensureLayerTexts(tx));
     const texts = await db.selectFrom('analytics_rfm_layers').selectAll().execute();
     const summary = new Map((await repo.layerSummary(db)).map((x) => [x.layer, x]));
-    const computed = await db.selectFrom('analytics_member_rfm').select(db.fn.max('computed_at').as('at')).executeTakeFirst();
+    const run = await lastRun();
     const total = [...summary.values()].reduce((s, x) => s + x.members, 0);
     return {
-      computedAt: computed?.at ? new Date(computed.at as unknown as string).toISOString() : null,
+      computedAt: run?.computedAt ?? null,
+      run,
       buyers: total,
       windowDays: (await settings()).rfmWindowDays,
       layers: RFM_LAYERS.map((k) => {
@@ -229,6 +252,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     const page = rows.slice(0, limit);
     const names = await getMemberSummaries(db, page.map((r) => r.member_id));
     return {
+      asOf: rows[0]?.as_of ?? (await lastRun())?.asOf ?? null,
       items: page.map((r) => ({ memberId: r.member_id, name: names.get(r.member_id)?.displayName ?? `#${r.member_id}`, recencyDays: r.recency_days, frequency: r.frequency, monetary: r.monetary, r: r.r, f: r.f, m: r.m })),
       nextCursor: rows.length > limit ? String(page[page.length - 1]!.member_id) : null,
     };
@@ -243,7 +267,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     return {
       recencyDays: r.recency_days, frequency: r.frequency, monetary: r.monetary, r: r.r, f: r.f, m: r.m, layer: r.layer as RfmLayer,
       nameZh: t?.name_zh ?? d.nameZh, nameEn: t?.name_en ?? d.nameEn, strategyZh: t?.strategy_zh ?? d.strategyZh, strategyEn: t?.strategy_en ?? d.strategyEn,
-      computedAt: r.computed_at.toISOString(),
+      computedAt: r.computed_at.toISOString(), asOf: r.as_of ?? localDay(tz, r.computed_at),
     };
   }
 

@@ -97,7 +97,7 @@ describe('engagement', () => {
 
 describe('RFM', () => {
   it('scores buyers by rank quintiles with ties shared, and layers them by the grid', async () => {
-    expect(await kith.analytics.service.computeRfm()).toBe(3);
+    expect(await kith.analytics.service.computeRfm()).toMatchObject({ scored: 3, asOf: '2026-12-01', window: { from: '2025-12-02', to: '2026-12-01' } });
     // m1: last order 19 days ago, 2 orders, ¥100; m4: 16 days, 1, ¥100; m2: 57 days, 1, ¥300.
     // R (longest ago first): m2 rank 1 → 1, m1 rank 2 → 1 + ⌊5·1/3⌋ = 2, m4 rank 3 → 1 + ⌊10/3⌋ = 4.
     // F: m2, m4 tie at rank 1 → 1, m1 rank 3 → 4.  M: m1, m4 tie at rank 1 → 1, m2 rank 3 → 4.
@@ -134,7 +134,7 @@ describe('RFM', () => {
     const audit = await sql<{ action: string }>`select action from audit_log where action = 'analytics.rfm_layer.update'`.execute(kith.database.db);
     expect(audit.rows).toHaveLength(1);
     res = await inject({ method: 'POST', url: '/api/v1/analytics/rfm/compute', headers: op.headers });
-    expect(res.json()).toEqual({ scored: 3 });
+    expect(res.json()).toMatchObject({ scored: 3, asOf: '2026-12-01' });
     const computed = await sql<{ actor_label: string }>`select actor_label from audit_log where action = 'analytics.rfm.compute'`.execute(kith.database.db);
     expect(computed.rows.map((r) => r.actor_label)).toEqual([op.email]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAYER_TEXT, RFM_GRID, RFM_LAYERS, fmScore, layerSql, quintile, rfmLayer, scoreByRank } from './rfm.js';
+import { DEFAULT_LAYER_TEXT, RFM_GRID, RFM_LAYERS, asOfProblem, fmScore, layerSql, quintile, rfmLayer, rfmWindow, scoreByRank } from './rfm.js';
 
 describe('RFM scoring', () => {
   it('cuts ranks into quintiles, giving ties the same score', () => {
@@ -29,5 +29,21 @@ describe('RFM scoring', () => {
     // Position (r − 1) · 5 + fm, counted from 1 as SQL arrays are.
     for (let r = 1; r <= 5; r++) for (let fm = 1; fm <= 5; fm++) expect(cells[(r - 1) * 5 + fm - 1]).toBe(RFM_GRID[r - 1]![fm - 1]);
     expect(sqlText).toContain('[(r - 1) * 5 + fm]');
+  });
+});
+
+describe('the as-of day and its window', () => {
+  it('takes the window as the whole days ending on the as-of day, both included', () => {
+    expect(rfmWindow('2025-06-30', 365)).toEqual({ asOf: '2025-06-30', from: '2024-07-01', to: '2025-06-30', days: 365 });
+    expect(rfmWindow('2024-03-01', 2)).toEqual({ asOf: '2024-03-01', from: '2024-02-29', to: '2024-03-01', days: 2 });
+    expect(rfmWindow('2025-06-30', 1)).toMatchObject({ from: '2025-06-30', to: '2025-06-30' });
+  });
+
+  it('accepts today and earlier days, refuses later, impossible and clearly wrong ones', () => {
+    expect(asOfProblem('2025-06-30', '2025-06-30')).toBeNull();
+    expect(asOfProblem('1970-01-01', '2025-06-30')).toBeNull();
+    expect(asOfProblem('2025-07-01', '2025-06-30')).toMatch(/after today \(2025-06-30\)/);
+    for (const bad of ['2025-02-29', '2025-13-01', '2025-6-30', '20250630', '0000-01-01', '']) expect(asOfProblem(bad, '2025-06-30'), bad).toMatch(/calendar date/);
+    expect(asOfProblem('1969-12-31', '2025-06-30')).toMatch(/before 1970-01-01/);
   });
 });

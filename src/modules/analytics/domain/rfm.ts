@@ -63,3 +63,32 @@ export const DEFAULT_LAYER_TEXT: Record<RfmLayer, LayerText> = {
   hibernating: { nameZh: '沉睡客户', nameEn: 'Hibernating', strategyZh: '低频推送相关内容与节日活动，避免打扰。', strategyEn: 'Send relevant content and seasonal campaigns at a low frequency, without pressure.' },
   lost: { nameZh: '流失客户', nameEn: 'Lost', strategyZh: '以低成本方式尝试召回，否则减少投入。', strategyEn: 'Try a low-cost recall; otherwise spend little on them.' },
 };
+
+/**
+ * The day an RFM scoring is taken as of, and its window. Days are workspace calendar days
+ * ('YYYY-MM-DD'); the window is the `windowDays` whole days ending on the as-of day, both ends
+ * included (365 days as of 2025-06-30: 2024-07-01 – 2025-06-30). Recency counts whole days from a
+ * buyer's last order day to the as-of day; orders after the as-of day are not read.
+ */
+export interface RfmWindow { asOf: string; from: string; to: string; days: number }
+
+/** The earliest as-of day accepted: before it a date is a typo, not order history. */
+export const EARLIEST_AS_OF = '1970-01-01';
+
+const DAY_MS = 86_400_000;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const dayMs = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+
+export function rfmWindow(asOf: string, windowDays: number): RfmWindow {
+  const from = new Date(dayMs(asOf) - (windowDays - 1) * DAY_MS).toISOString().slice(0, 10);
+  return { asOf, from, to: asOf, days: windowDays };
+}
+
+/** What is wrong with an as-of day asked for, given today in the workspace time zone (null: nothing). */
+export function asOfProblem(asOf: string, today: string): string | null {
+  const m = DATE.exec(asOf);
+  if (!m || new Date(dayMs(asOf)).toISOString().slice(0, 10) !== asOf) return 'must be a calendar date (YYYY-MM-DD)';
+  if (asOf > today) return `must not be after today (${today}): orders after it are not known yet`;
+  if (asOf < EARLIEST_AS_OF) return `must not be before ${EARLIEST_AS_OF}`;
+  return null;
+}

@@ -8260,6 +8260,22 @@ export interface paths {
                     content: {
                         "application/json": {
                             computedAt: string | null;
+                            run: {
+                                /** @description Buyers scored (0: no order, not fully refunded, by a live member in the window) */
+                                scored: number;
+                                /** Format: date-time */
+                                computedAt: string;
+                                /** @description The workspace day the scores are taken as of: recency counts whole days to it, later orders are not read */
+                                asOf: string;
+                                /** @description The whole workspace days whose orders were read, both included */
+                                window: {
+                                    /** @description A calendar day of the workspace time zone */
+                                    from: string;
+                                    /** @description A calendar day of the workspace time zone */
+                                    to: string;
+                                };
+                                windowDays: number;
+                            } | null;
                             buyers: number;
                             windowDays: number;
                             layers: {
@@ -8302,7 +8318,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Score every buyer now (it also runs each night) */
+        /** Score every buyer as of a workspace day, by default today (it also runs each night, as of that day); records and returns what it computed */
         post: {
             parameters: {
                 query?: never;
@@ -8310,7 +8326,14 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Score as of this workspace calendar day (YYYY-MM-DD), today or earlier; default today */
+                        asOf?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -8319,7 +8342,20 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Buyers scored (0: no order, not fully refunded, by a live member in the window) */
                             scored: number;
+                            /** Format: date-time */
+                            computedAt: string;
+                            /** @description The workspace day the scores are taken as of: recency counts whole days to it, later orders are not read */
+                            asOf: string;
+                            /** @description The whole workspace days whose orders were read, both included */
+                            window: {
+                                /** @description A calendar day of the workspace time zone */
+                                from: string;
+                                /** @description A calendar day of the workspace time zone */
+                                to: string;
+                            };
+                            windowDays: number;
                         };
                     };
                 };
@@ -8420,6 +8456,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            asOf: string | null;
                             items: {
                                 memberId: number;
                                 name: string;
@@ -8484,6 +8521,8 @@ export interface paths {
                             strategyEn: string;
                             /** Format: date-time */
                             computedAt: string;
+                            /** @description The workspace day the scores are taken as of */
+                            asOf: string;
                         } | null;
                     };
                 };

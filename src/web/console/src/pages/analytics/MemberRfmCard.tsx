@@ -21,7 +21,7 @@ export function MemberRfmCard({ memberId }: { memberId: number }) {
             <Typography.Text>R {r.data.r} · F {r.data.f} · M {r.data.m}</Typography.Text>
           </Flex>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('analytics.memberRfmFigures', { days: String(r.data.recencyDays), orders: String(r.data.frequency), amount: fmt.money(r.data.monetary), at: fmt.date(r.data.computedAt) })}
+            {t('analytics.memberRfmFigures', { days: String(r.data.recencyDays), orders: String(r.data.frequency), amount: fmt.money(r.data.monetary), asOf: r.data.asOf, at: fmt.date(r.data.computedAt) })}
           </Typography.Text>
           <Typography.Paragraph style={{ margin: 0 }}>{locale === 'zh-CN' ? r.data.strategyZh : r.data.strategyEn}</Typography.Paragraph>
         </Flex>

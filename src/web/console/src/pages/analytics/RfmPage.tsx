@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, Col, Drawer, Form, Input, Modal, Row, Skeleton, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Drawer, Form, Input, Modal, Row, Skeleton, Space, Table, Tooltip, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { api, call } from '@shared/api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
@@ -20,11 +21,13 @@ import type { LayerMember, Rfm, RfmLayer } from './types';
 export default function RfmPage() {
   const { t, locale } = useI18n();
   const fmt = useFormat();
-  const { can, me } = useMe();
+  const { can, me, workspace } = useMe();
   const { message } = App.useApp();
   const workspaceWide = me.communityIds === null;
   const rfm = useRequest((signal) => (workspaceWide ? call(api.GET('/api/v1/analytics/rfm', { signal })) : Promise.resolve(undefined)), [workspaceWide]);
   const [computing, setComputing] = useState(false);
+  // The workspace day to score as of; none picked: today, as the nightly scoring does.
+  const [asOf, setAsOf] = useState<Dayjs | null>(null);
   const [editing, setEditing] = useState<RfmLayer | null>(null);
   const [drill, setDrill] = useState<RfmLayer | null>(null);
   const name = (l: RfmLayer) => (locale === 'zh-CN' ? l.nameZh : l.nameEn);
@@ -33,13 +36,16 @@ export default function RfmPage() {
   const compute = async () => {
     setComputing(true);
     try {
-      const r = await call(api.POST('/api/v1/analytics/rfm/compute'));
-      message.success(t('analytics.rfmComputed', { count: fmt.number(r.scored) }));
+      const r = await call(api.POST('/api/v1/analytics/rfm/compute', { body: asOf ? { asOf: asOf.format(DAY) } : {} }));
+      if (r.scored > 0) message.success(t('analytics.rfmComputed', { count: fmt.number(r.scored), asOf: r.asOf }));
+      else message.warning(t('analytics.rfmComputedNone', { asOf: r.asOf, from: r.window.from, to: r.window.to }));
       rfm.reload();
     } catch (e) { message.error(describeError(e, t).message); } finally { setComputing(false); }
   };
 
   const layers = rfm.data?.layers ?? [];
+  const run = rfm.data?.run ?? null;
+  const windowDays = run?.windowDays ?? rfm.data?.windowDays ?? 365;
   const columns = [
     { title: t('analytics.layer'), value: (l: RfmLayer) => name(l) }, { title: t('analytics.members'), value: (l: RfmLayer) => l.members },
     { title: t('analytics.share'), value: (l: RfmLayer) => fmt.percent(l.share * 100) }, { title: t('analytics.revenue'), value: (l: RfmLayer) => l.revenue },
@@ -50,10 +56,22 @@ export default function RfmPage() {
   return (
     <>
       <PageHeader title={t('analytics.rfmTitle')}
-        subtitle={rfm.data ? (rfm.data.computedAt ? t('analytics.rfmSubtitle', { at: fmt.dateTime(rfm.data.computedAt), buyers: fmt.number(rfm.data.buyers), days: String(rfm.data.windowDays) }) : t('analytics.rfmNever')) : '\u00a0'}
-        extra={can('analytics:compute') ? <Button type="primary" loading={computing} onClick={() => void compute()}>{t('analytics.computeNow')}</Button> : null} />
+        subtitle={rfm.data ? (run ? <span data-testid="rfm-run">{t('analytics.rfmSubtitle', { asOf: run.asOf, from: run.window.from, to: run.window.to, days: String(run.windowDays), at: fmt.dateTime(run.computedAt), buyers: fmt.number(rfm.data.buyers) })}</span> : t('analytics.rfmNever')) : '\u00a0'}
+        extra={can('analytics:compute') ? (
+          <Space wrap>
+            <Tooltip title={t('analytics.asOfHint', { days: String(windowDays) })}>
+              <DatePicker value={asOf} onChange={setAsOf} allowClear aria-label={t('analytics.asOf')} prefix={t('analytics.asOf')} placeholder={t('analytics.asOfToday')}
+                disabledDate={(d) => d.format(DAY) > workspace.today} />
+            </Tooltip>
+            <Button type="primary" loading={computing} onClick={() => void compute()}>{t('analytics.computeNow')}</Button>
+          </Space>
+        ) : null} />
       {!workspaceWide ? <Alert type="info" showIcon title={t('analytics.rfmWorkspaceOnly')} /> : null}
       {rfm.error ? <ErrorState error={rfm.error} onRetry={rfm.reload} /> : null}
+      {run && run.scored === 0 ? (
+        <Alert type="warning" showIcon data-testid="rfm-empty-run" style={{ marginBottom: 12 }}
+          title={t('analytics.rfmEmptyRun', { at: fmt.dateTime(run.computedAt), asOf: run.asOf, from: run.window.from, to: run.window.to })} />
+      ) : null}
       {workspaceWide && !rfm.data && rfm.loading ? <Skeleton active paragraph={{ rows: 8 }} /> : null}
       {rfm.data ? (
         <Row gutter={[12, 12]}>
@@ -84,6 +102,8 @@ export default function RfmPage() {
     </>
   );
 }
+
+const DAY = 'YYYY-MM-DD';
 
 function RfmGrid({ grid }: { grid: Rfm['grid'] }) {
   const { t } = useI18n();
@@ -140,8 +160,11 @@ function LayerDialog({ layer, onClose, onSaved }: { layer: RfmLayer | null; onCl
 function LayerMembers({ layer, title, onClose }: { layer: RfmLayer | null; title: string; onClose: () => void }) {
   const { t } = useI18n();
   const fmt = useFormat();
+  // Each page carries the as-of day of the scores it lists; the last page read tells.
+  const [asOf, setAsOf] = useState<string | null>(null);
   const list = usePagedList((cursor, signal) => (layer
     ? call(api.GET('/api/v1/analytics/rfm/layers/{layer}/members', { params: { path: { layer: layer.key }, query: { cursor, limit: 50 } }, signal }))
+      .then((page) => { setAsOf(page.asOf); return page; })
     : Promise.resolve({ items: [] as LayerMember[], nextCursor: null })), [layer?.key]);
   return (
     <Drawer open={layer !== null} onClose={onClose} title={t('analytics.layerMembers', { layer: title })} size="large"
@@ -149,6 +172,7 @@ function LayerMembers({ layer, title, onClose }: { layer: RfmLayer | null; title
         { title: t('analytics.member'), value: (m) => m.name }, { title: 'R', value: (m) => m.r }, { title: 'F', value: (m) => m.f }, { title: 'M', value: (m) => m.m },
         { title: t('analytics.recencyDays'), value: (m) => m.recencyDays }, { title: t('analytics.orders'), value: (m) => m.frequency }, { title: t('analytics.revenue'), value: (m) => m.monetary },
       ]} />}>
+      {layer && asOf ? <Typography.Paragraph type="secondary" data-testid="rfm-members-as-of">{t('analytics.layerMembersAsOf', { asOf })}</Typography.Paragraph> : null}
       {list.error ? <ErrorState error={list.error} compact /> : null}
       <Table<LayerMember> size="small" rowKey="memberId" pagination={false} loading={list.loading} dataSource={list.items} scroll={{ x: 'max-content' }}
         columns={[

@@ -80,10 +80,15 @@ export const zh = {
   'analytics.segmentNote': '按所选标签的会员现场计算',
 
   'analytics.rfmTitle': 'RFM 分层',
-  'analytics.rfmSubtitle': '{at} 计算，{buyers} 位买家，订单窗口 {days} 天',
+  'analytics.rfmSubtitle': '截至 {asOf} · 订单窗口 {from} – {to}（{days} 天）· {buyers} 位买家 · {at} 计算',
+  'analytics.rfmEmptyRun': '{at} 计算了截至 {asOf} 的 RFM：订单窗口 {from} – {to} 内没有订单（全额退款的订单不计），没有买家参与分层。导入的历史订单较早时，请选择更早的截至日期再计算。',
+  'analytics.asOf': '截至日期',
+  'analytics.asOfToday': '今天',
+  'analytics.asOfHint': '按截至日期（含当天）往前 {days} 天的订单评分，按工作区时区整天计算；默认今天，每晚自动按当天计算',
   'analytics.rfmNever': '尚未计算（每晚自动计算，也可立即计算）',
   'analytics.computeNow': '立即计算',
-  'analytics.rfmComputed': '已为 {count} 位买家评分',
+  'analytics.rfmComputed': '已为 {count} 位买家评分（截至 {asOf}）',
+  'analytics.rfmComputedNone': '截至 {asOf} 没有买家可评分：订单窗口 {from} – {to} 内没有订单',
   'analytics.rfmGrid': 'R × F 分布',
   'analytics.rfmGridHint': 'R 越大越近期，F 越大越频繁',
   'analytics.layers': '客户分层',
@@ -96,6 +101,7 @@ export const zh = {
   'analytics.editStrategy': '编辑策略',
   'analytics.nameZh': '名称（中文）', 'analytics.nameEn': '名称（英文）', 'analytics.strategyZh': '运营策略（中文）', 'analytics.strategyEn': '运营策略（英文）',
   'analytics.layerMembers': '「{layer}」的会员',
+  'analytics.layerMembersAsOf': '评分截至 {asOf}',
   'analytics.recencyDays': '距上次下单（天）',
   'analytics.orders': '订单数',
 
@@ -142,7 +148,7 @@ export const zh = {
   'analytics.campaignArchived': '已归档「{name}」',
   'analytics.memberRfm': 'RFM 分层',
   'analytics.memberRfmNone': '订单窗口内没有订单，未参与分层',
-  'analytics.memberRfmFigures': '距上次下单 {days} 天 · {orders} 笔订单 · {amount} · {at} 计算',
+  'analytics.memberRfmFigures': '距上次下单 {days} 天 · {orders} 笔订单 · {amount} · 截至 {asOf}（{at} 计算）',
   'analytics.rfmWorkspaceOnly': 'RFM 分层覆盖全部买家，请由运营或分析师查看。',
 };
 
@@ -224,10 +230,15 @@ export const en: Record<keyof typeof zh, string> = {
   'analytics.segmentNote': 'Computed now for the members with the tag',
 
   'analytics.rfmTitle': 'RFM layers',
-  'analytics.rfmSubtitle': 'Scored {at}: {buyers} buyers, orders of the last {days} days',
+  'analytics.rfmSubtitle': 'As of {asOf} · orders of {from} – {to} ({days} days) · {buyers} buyers · scored {at}',
+  'analytics.rfmEmptyRun': 'RFM was computed {at} as of {asOf}, but the window {from} – {to} holds no orders (fully refunded ones do not count), so nobody was scored. For older imported history, pick an earlier as-of date and compute again.',
+  'analytics.asOf': 'As of',
+  'analytics.asOfToday': 'Today',
+  'analytics.asOfHint': 'Scores the orders of the {days} whole days, in the workspace time zone, ending on this day; default today, as the nightly scoring does',
   'analytics.rfmNever': 'Not scored yet (it runs each night, or now)',
   'analytics.computeNow': 'Score now',
-  'analytics.rfmComputed': '{count} buyers scored',
+  'analytics.rfmComputed': '{count} buyers scored (as of {asOf})',
+  'analytics.rfmComputedNone': 'Nobody scored as of {asOf}: no orders in the window {from} – {to}',
   'analytics.rfmGrid': 'R × F',
   'analytics.rfmGridHint': 'Higher R: more recent; higher F: more often',
   'analytics.layers': 'Layers',
@@ -240,6 +251,7 @@ export const en: Record<keyof typeof zh, string> = {
   'analytics.editStrategy': 'Edit strategy',
   'analytics.nameZh': 'Name (Chinese)', 'analytics.nameEn': 'Name (English)', 'analytics.strategyZh': 'Strategy (Chinese)', 'analytics.strategyEn': 'Strategy (English)',
   'analytics.layerMembers': 'Members of "{layer}"',
+  'analytics.layerMembersAsOf': 'Scores as of {asOf}',
   'analytics.recencyDays': 'Days since last order',
   'analytics.orders': 'Orders',
 
@@ -286,6 +298,6 @@ export const en: Record<keyof typeof zh, string> = {
   'analytics.campaignArchived': '"{name}" archived',
   'analytics.memberRfm': 'RFM layer',
   'analytics.memberRfmNone': 'No order in the window: not layered',
-  'analytics.memberRfmFigures': '{days} days since the last order · {orders} orders · {amount} · scored {at}',
+  'analytics.memberRfmFigures': '{days} days since the last order · {orders} orders · {amount} · as of {asOf} (scored {at})',
   'analytics.rfmWorkspaceOnly': 'RFM layers cover every buyer; an operator or analyst can see them.',
 };
