@@ -30,7 +30,7 @@ export {
 } from './values.js';
 
 export {
-  chatMessageKey,
+  chatMessageKey, legacyChatMessageKey, SeqCounter,
   type ChatMessage, type ChatMessageType, type ChatSender, type ChatParseResult, type RejectedLine,
 } from './chat-message.js';
 export { parseQqExport, type QqParseOptions } from './chat-qq.js';
