@@ -47,7 +47,7 @@ export function chatPlan(opts: ChatImportOptions, ingest: IngestService): Import
         if (legacy !== null && legacy[i] !== key) row.legacyKey = legacy[i];
         rows.push({ line: m.line, row });
       });
-      return { format, rows, rejected: parsed.rejected, skipped: parsed.messages.length - rows.length };
+      return { format, encoding: parsed.encoding, rows, rejected: parsed.rejected, skipped: parsed.messages.length - rows.length };
     },
 
     async apply(tx, ctx, rows) {

@@ -3391,6 +3391,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             format: string;
+                            /** @description Text encoding the file was read as (gb18030 covers GBK); null for an Excel workbook */
+                            encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "gb18030" | null;
                             rows: number;
                             skipped: number;
                             rejected: {
