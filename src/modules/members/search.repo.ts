@@ -156,15 +156,18 @@ export async function duplicateGroups(tx: Tx, scope: Scope, limit: number, commu
     union all
     -- Across the workspace only an uncommon nickname (2+ characters, at most MAX_NICKNAME_GROUP members) whose
     -- members are reached on at least two channels: one person's QQ and email profiles, not two QQ accounts.
+    -- The groups are ordered first (offset 0 keeps the channel test above the sort), so the test
+    -- runs only until the limit is reached.
     (select 'nickname_across_channels', g.value, null::bigint, g.ids
        from (select min(m.nickname) as value, array_agg(m.id order by m.id) as ids
                from members m where m.nickname is not null and ${live}
                group by ${nicknameKey}
-               having count(*) between 2 and ${MAX_NICKNAME_GROUP} and char_length(${nicknameKey}) >= 2) g
+               having count(*) between 2 and ${MAX_NICKNAME_GROUP} and char_length(${nicknameKey}) >= 2
+               order by min(m.id) offset 0) g
        where (select count(distinct c.channel) from (
                 select i.channel from member_identities i where i.member_id = any(g.ids)
                 union all select 'phone' from members p where p.id = any(g.ids) and p.phone is not null
                 union all select 'email' from members e where e.id = any(g.ids) and e.email is not null) c) >= 2
-       order by g.ids[1] limit ${limit})`.execute(tx);
+       limit ${limit})`.execute(tx);
   return r.rows;
 }
