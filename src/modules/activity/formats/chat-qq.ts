@@ -49,7 +49,7 @@ const FILE_TITLE = /^消息记录[（(]/;
  * What QQ writes in place of what a text file cannot hold. A message made only of these is of
  * that kind, like the WeChat reader's `msgType`; a placeholder inside typed text stays text.
  */
-const PLACEHOLDER_TYPES: Record<string, ChatMessageType> = {
+export const QQ_PLACEHOLDER_TYPES: Record<string, ChatMessageType> = {
   图片: 'image', 闪照: 'image',
   表情: 'sticker', 动画表情: 'sticker', 超级表情: 'sticker', 大表情: 'sticker',
   语音: 'voice', 视频: 'video', 短视频: 'video',
@@ -191,7 +191,7 @@ export function placeholderType(body: string): ChatMessageType {
   if (body.charCodeAt(0) !== 91 /* [ */ || !ONLY_PLACEHOLDERS.test(body)) return 'text';
   let kind: ChatMessageType | undefined;
   for (const [, name] of body.matchAll(PLACEHOLDER)) {
-    const k = PLACEHOLDER_TYPES[name!];
+    const k = QQ_PLACEHOLDER_TYPES[name!];
     // A bracket QQ does not write (`[捂脸]` typed by hand) makes the message text.
     if (k === undefined) return 'text';
     // `[图片][图片]` is an image; `[图片][表情]` is counted by its first part.

@@ -39,4 +39,4 @@ export { parseKithChat, parseKithChatCsv, parseKithChatJson, KITH_CHAT_FIELDS, t
 export { detectChatFormat, detectChatFormatFromText, type ChatFormat } from './detect.js';
 export { readChatFile, type ChatFile, type ChatFileOptions } from './chat-file.js';
 
-export { FORMAT_DOCS } from './format-docs.js';
+export { FORMAT_DOCS, IMPORT_EXIT_CODES } from './format-docs.js';
