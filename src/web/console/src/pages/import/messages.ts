@@ -119,7 +119,9 @@ export const zh = {
   'importField.status': '订单状态',
   'importField.refund_amount': '退款金额',
   'importField.items': '商品',
+  'importField.sku': '规格 / SKU',
   'importField.quantity': '数量',
+  'importField.unit_price': '单价',
 
   'importSample.identities': '渠道账号',
   'importSample.tags': '标签',
@@ -259,7 +261,9 @@ export const en: Record<keyof typeof zh, string> = {
   'importField.status': 'Order status',
   'importField.refund_amount': 'Refund amount',
   'importField.items': 'Items',
+  'importField.sku': 'Variant / SKU',
   'importField.quantity': 'Quantity',
+  'importField.unit_price': 'Unit price',
 
   'importSample.identities': 'Accounts',
   'importSample.tags': 'Tags',
