@@ -74,6 +74,19 @@ describe('duplicate suggestions', () => {
     expect((await duplicates('?reason=nickname_in_community&limit=500')).every((p) => p.reasons.every((r) => r.reason === 'nickname_in_community'))).toBe(true);
   });
 
+  it('suggests nickname pairs to a community manager only among members of their communities', async () => {
+    const theirs = await addCommunity(kith, '书友会');
+    const elsewhere = await addCommunity(kith, '影迷群');
+    const cm = (await staffSession(kith, 'community_manager', [theirs])).headers;
+    const inside = await api.create(op, { name: undefined, nickname: '青衫客', identities: [{ channel: 'qq', externalId: '55500001' }] });
+    const outside = await api.create(op, { name: undefined, nickname: '青衫客', identities: [{ channel: 'wechat', externalId: 'wx_qingshan' }] });
+    await join(kith, theirs, inside.id);
+    await join(kith, elsewhere, outside.id);
+    const asManager = (await api.inject({ method: 'GET', url: '/api/v1/members/duplicates?limit=500', headers: cm })).json().items as Pair[];
+    expect(asManager.some((p) => p.a.id === outside.id || p.b.id === outside.id)).toBe(false);
+    expect((await duplicates('?limit=500')).some((p) => p.a.id === inside.id && p.b.id === outside.id)).toBe(true);
+  });
+
   it('stops suggesting a pair once it is merged', async () => {
     const a = await api.create(op, { name: '赵雷', email: 'zhaolei@example.com' });
     const b = await api.create(op, { name: '雷子', email: 'zhaolei@example.com' });
