@@ -97,8 +97,29 @@ export function chatPlan(opts: ChatImportOptions, ingest: IngestService): Import
 function legacyKeys(messages: ChatMessage[], group: string | undefined): string[] | null {
   const groupOf = (m: ChatMessage) => m.group ?? group ?? null;
   if (messages.every((m) => groupOf(m) === m.conversation && m.sender.address === undefined)) return null;
+  // Repeat numbers are counted per group as per conversation when each group is one conversation
+  // (the usual file: one conversation, filed under one name); only otherwise are they recounted.
+  const seqOf = sameLanes(messages, groupOf) ? (m: ChatMessage) => m.seq : recount(groupOf);
+  return messages.map((m) => legacyChatMessageKey({ ...m, group: groupOf(m) }, seqOf(m)));
+}
+
+/** True when groups and conversations pair one to one. */
+function sameLanes(messages: ChatMessage[], groupOf: (m: ChatMessage) => string | null): boolean {
+  const groupOfConversation = new Map<string | null, string | null>();
+  const conversationOfGroup = new Map<string | null, string | null>();
+  for (const m of messages) {
+    const g = groupOf(m);
+    if (groupOfConversation.has(m.conversation) && groupOfConversation.get(m.conversation) !== g) return false;
+    if (conversationOfGroup.has(g) && conversationOfGroup.get(g) !== m.conversation) return false;
+    groupOfConversation.set(m.conversation, g);
+    conversationOfGroup.set(g, m.conversation);
+  }
+  return true;
+}
+
+function recount(groupOf: (m: ChatMessage) => string | null): (m: ChatMessage) => number {
   const counter = new SeqCounter(groupOf);
-  return messages.map((m) => legacyChatMessageKey({ ...m, group: groupOf(m) }, counter.assign({ ...m }).seq));
+  return (m) => counter.assign({ ...m }).seq;
 }
 
 /** Indexes of the rows already imported under their earlier key: one lookup per chunk. */

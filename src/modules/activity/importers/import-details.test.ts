@@ -91,6 +91,26 @@ describe('chat re-import under another group name', () => {
     expect(again).toMatchObject({ createdRows: 1, duplicateRows: 2 });
     expect(await chatCount()).toBe(before + 1);
   });
+
+  it('recognises earlier keys when two conversations of one file were filed under one group name', async () => {
+    const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+    // One CSV holding two conversations (TalkerId 7 and 8) where the same member said the same
+    // thing in the same second: the earlier scheme numbered the two 0 and 1 within the group.
+    const csv = Buffer.from([
+      'TalkerId,Type,IsSender,StrContent,StrTime,NickName,Sender',
+      '7,1,0,收到,2024-08-01 10:00:00,阿杰,wxid_ajie',
+      '8,1,0,收到,2024-08-01 10:00:00,阿杰,wxid_ajie',
+    ].join('\n'));
+    const r = await kith.imports.run(systemCtx, 'chat', 'two.csv', csv, { group: '合并群' });
+    expect(r.createdRows).toBe(2);
+    const rows = await q(sql<{ id: number }>`select id from activities where source = 'chat:wechat-csv' and properties->>'text' = '收到' order by id`);
+    const at = '2024-08-01T02:00:00.000Z';
+    // Only the second one (number 1 under the earlier scheme) is known; the first is not.
+    await sql`update activities set external_id = 'gone' where id = ${rows[0]!.id}`.execute(kith.database.db);
+    await sql`update activities set external_id = ${hash(`合并群|${at}|wechat|wxid_ajie|1|收到`)} where id = ${rows[1]!.id}`.execute(kith.database.db);
+    const again = await kith.imports.run(systemCtx, 'chat', 'two-again.csv', Buffer.concat([csv, Buffer.from('\n')]), { group: '合并群' });
+    expect(again).toMatchObject({ createdRows: 1, duplicateRows: 1 });
+  });
 });
 
 describe('orders import keeps what was bought', () => {
