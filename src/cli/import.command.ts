@@ -3,9 +3,26 @@ import path from 'node:path';
 import { loadConfig } from '../kernel/config.js';
 import { systemActor } from '../kernel/context.js';
 import { createKith } from '../app.js';
-import { IMPORT_KINDS, type ImportKind, type ImportOptions } from '../modules/activity/index.js';
+import { IMPORT_EXIT_CODES, IMPORT_KINDS, type ImportKind, type ImportOptions } from '../modules/activity/index.js';
 import { progressBar } from './progress.js';
 import type { Command } from './commands.js';
+
+/** `text` after `lead`, wrapped at 100 columns under its own first column. */
+function wrap(lead: string, text: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && lead.length + line.length + 1 + word.length > 100) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.map((l, i) => (i === 0 ? lead : ' '.repeat(lead.length)) + l).join('\n');
+}
+
+/** Completed with rejected lines (see IMPORT_EXIT_CODES). */
+const EXIT_REJECTED_LINES = 3;
 
 export const importCommand: Command = {
   summary: 'Import members, orders or a chat history from a file',
@@ -21,7 +38,10 @@ export const importCommand: Command = {
   --report FILE            write every rejected line with its reason to FILE (CSV)
 
 Importing the same file again writes nothing new; an interrupted import resumes where it stopped.
-Formats: see docs/import-formats.md.`,
+Formats: see docs/import-formats.md.
+
+Exit codes:
+${IMPORT_EXIT_CODES.map((e) => wrap(`  ${e.code}  `, e.meaning)).join('\n')}`,
   options: {
     map: { type: 'string' }, 'time-zone': { type: 'string' }, 'keep-unmapped': { type: 'boolean' }, source: { type: 'string' },
     community: { type: 'string' }, group: { type: 'string' }, 'self-name': { type: 'string' }, report: { type: 'string' },
@@ -71,7 +91,7 @@ Formats: see docs/import-formats.md.`,
         fs.writeFileSync(String(values.report), '\ufeffline,reason\n' + rejections.map((r) => `${r.line},"${r.reason.replace(/"/g, '""')}"`).join('\n') + '\n');
         console.log(`Rejected lines written to ${values.report}`);
       }
-      return report.rejectedRows ? 3 : 0;
+      return report.rejectedRows ? EXIT_REJECTED_LINES : 0;
     } finally {
       await kith.close();
     }

@@ -6,4 +6,5 @@ export { ACTIVITY_KINDS, checkActivity, parseAmount, type ActivityInput, type Ac
 export { createImportService, IMPORT_KINDS, type ImportService, type ImportReport, type ImportKind, type ImportOptions } from './importers/import.service.js';
 export { planFactory } from './importers/plans.js';
 export { importRoutes } from './importers/import.routes.js';
+export { IMPORT_EXIT_CODES } from './formats/index.js';
 export { lastActiveSubscriber } from './last-active.subscriber.js';

@@ -33,7 +33,7 @@ export function membersRoutes(members: MembersService): FastifyPluginAsyncTypebo
 
     app.get('/members/duplicates', {
       config: { access: 'members:read' },
-      schema: { tags, summary: 'Pairs of members that look like one person (same phone, email, or name in a community)', querystring: S.DuplicatesQuery, response: { 200: S.DuplicatesResponse } },
+      schema: { tags, summary: 'Pairs of members that look like one person (same phone, email, name or nickname in a community, or an uncommon nickname across channels)', querystring: S.DuplicatesQuery, response: { 200: S.DuplicatesResponse } },
     }, async (req) => ({ items: await members.duplicates(req.ctx, req.query) }));
 
     app.post('/members', {

@@ -90,12 +90,15 @@ export const IdentityParams = Type.Object({ id: Id, identityId: Id });
 export const Summary = Type.Object({ id: Type.Integer(), displayName: Type.String(), avatarUrl: Nullable(Type.String()) });
 export const DuplicatesQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  reason: Type.Optional(Type.Enum(['phone', 'email', 'name_in_community'])),
+  reason: Type.Optional(Type.Enum(['phone', 'email', 'name_in_community', 'nickname_in_community', 'nickname_across_channels'])),
   communityId: Type.Optional(Type.Integer({ minimum: 1, description: 'Only members currently in this community' })),
 }, { additionalProperties: false });
 export const DuplicatesResponse = Type.Object({
   items: Type.Array(Type.Object({
     a: Summary, b: Summary,
-    reasons: Type.Array(Type.Object({ reason: Type.String(), value: Type.String(), communityId: Nullable(Type.Integer()) })),
+    reasons: Type.Array(Type.Object({
+      reason: Type.String({ description: 'phone, email, name_in_community, nickname_in_community or nickname_across_channels (see members QUERIES.md for the rules)' }),
+      value: Type.String(), communityId: Nullable(Type.Integer()),
+    })),
   })),
 });

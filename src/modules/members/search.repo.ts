@@ -107,12 +107,23 @@ export async function countMatching(tx: Tx, f: MemberFilter, scope: Scope): Prom
   return Number(r.rows[0]!.n);
 }
 
-export interface DuplicateGroupRow { reason: 'phone' | 'email' | 'name_in_community'; value: string; community_id: number | null; ids: number[] }
+export type DuplicateReasonCode = 'phone' | 'email' | 'name_in_community' | 'nickname_in_community' | 'nickname_across_channels';
+export interface DuplicateGroupRow { reason: DuplicateReasonCode; value: string; community_id: number | null; ids: number[] }
 
 /**
- * Groups of live members sharing a phone, an email, or the same name inside one community, each
- * part one grouped pass with its own limit. A report, not a list: at 1M members it reads every
- * phone, email and current membership (QUERIES.md); `communityId` narrows it to one community.
+ * A nickname shared by more members than this is a common or default one (微信用户, 小王), not a
+ * person's: it suggests nothing, so one popular nickname cannot flood the report.
+ */
+export const MAX_NICKNAME_GROUP = 5;
+
+/** The nickname as compared: case and surrounding spaces ignored (`members_nickname_key_idx`). */
+const nicknameKey = sql`lower(btrim(m.nickname))`;
+
+/**
+ * Groups of live members sharing a phone, an email, the same name or nickname inside one
+ * community, or an uncommon nickname across channels; each part one grouped pass with its own
+ * limit. A report, not a list: at 1M members it reads every phone, email, nickname and current
+ * membership (QUERIES.md); `communityId` narrows it to one community.
  */
 export async function duplicateGroups(tx: Tx, scope: Scope, limit: number, communityId?: number): Promise<DuplicateGroupRow[]> {
   const inCommunity = communityId === undefined
@@ -134,6 +145,29 @@ export async function duplicateGroups(tx: Tx, scope: Scope, limit: number, commu
     (select 'name_in_community', m.name, cm.community_id, array_agg(m.id order by m.id)
        from community_memberships cm join members m on m.id = cm.member_id
        where cm.left_at is null and m.name is not null and ${live} ${communities}
-       group by cm.community_id, m.name having count(*) > 1 order by min(m.id) limit ${limit})`.execute(tx);
+       group by cm.community_id, m.name having count(*) > 1 order by min(m.id) limit ${limit})
+    union all
+    -- Chat members often have only a nickname: the same one twice in a group is likely one person
+    -- who reached it through two accounts.
+    (select 'nickname_in_community', min(m.nickname), cm.community_id, array_agg(m.id order by m.id)
+       from community_memberships cm join members m on m.id = cm.member_id
+       where cm.left_at is null and m.nickname is not null and ${nicknameKey} <> '' and ${live} ${communities}
+       group by cm.community_id, ${nicknameKey} having count(*) between 2 and ${MAX_NICKNAME_GROUP} order by min(m.id) limit ${limit})
+    union all
+    -- Across the workspace only an uncommon nickname (2+ characters, at most MAX_NICKNAME_GROUP members) whose
+    -- members are reached on at least two channels: one person's QQ and email profiles, not two QQ accounts.
+    -- The groups are ordered first (offset 0 keeps the channel test above the sort), so the test
+    -- runs only until the limit is reached.
+    (select 'nickname_across_channels', g.value, null::bigint, g.ids
+       from (select min(m.nickname) as value, array_agg(m.id order by m.id) as ids
+               from members m where m.nickname is not null and ${live}
+               group by ${nicknameKey}
+               having count(*) between 2 and ${MAX_NICKNAME_GROUP} and char_length(${nicknameKey}) >= 2
+               order by min(m.id) offset 0) g
+       where (select count(distinct c.channel) from (
+                select i.channel from member_identities i where i.member_id = any(g.ids)
+                union all select 'phone' from members p where p.id = any(g.ids) and p.phone is not null
+                union all select 'email' from members e where e.id = any(g.ids) and e.email is not null) c) >= 2
+       limit ${limit})`.execute(tx);
   return r.rows;
 }

@@ -32,7 +32,7 @@ function exportRow(v: MemberView): unknown[] {
   ];
 }
 
-export type DuplicateReason = 'phone' | 'email' | 'name_in_community';
+export type DuplicateReason = search.DuplicateReasonCode;
 export interface DuplicatePair {
   a: { id: number; displayName: string; avatarUrl: string | null };
   b: { id: number; displayName: string; avatarUrl: string | null };

@@ -11,9 +11,9 @@ describe('parseKithChatCsv', () => {
       group: '产品体验官一群',
       groups: ['产品体验官一群'],
       messages: [
-        { line: 2, occurredAt: '2024-03-01T01:05:12.000Z', sender: { name: '小林', channel: 'qq', externalId: '123456789' }, text: '大家早上好！', group: '产品体验官一群', isSystem: false, msgType: 'text', seq: 0 },
-        { line: 3, occurredAt: '2024-03-01T01:06:40.000Z', sender: { name: 'Amy', channel: 'wechat', externalId: 'wxid_amy' }, text: '早～\n第二行', group: '产品体验官一群', isSystem: false, msgType: 'text', seq: 0 },
-        { line: 9, occurredAt: '2024-03-01T01:10:00.000Z', sender: { name: 'bob@example.com', channel: 'email', externalId: 'bob@example.com' }, text: '没有昵称', group: null, isSystem: false, msgType: 'text', seq: 0 },
+        { line: 2, occurredAt: '2024-03-01T01:05:12.000Z', sender: { name: '小林', channel: 'qq', externalId: '123456789' }, text: '大家早上好！', conversation: '产品体验官一群', group: '产品体验官一群', isSystem: false, msgType: 'text', seq: 0 },
+        { line: 3, occurredAt: '2024-03-01T01:06:40.000Z', sender: { name: 'Amy', channel: 'wechat', externalId: 'wxid_amy' }, text: '早～\n第二行', conversation: '产品体验官一群', group: '产品体验官一群', isSystem: false, msgType: 'text', seq: 0 },
+        { line: 9, occurredAt: '2024-03-01T01:10:00.000Z', sender: { name: 'bob@example.com', channel: 'email', externalId: 'bob@example.com' }, text: '没有昵称', conversation: null, group: null, isSystem: false, msgType: 'text', seq: 0 },
       ],
       rejected: [
         { line: 5, reason: 'time: "2024-03-01 25:00:00" is not a real date and time' },
@@ -43,8 +43,8 @@ describe('parseKithChatJson', () => {
       group: '产品体验官一群',
       groups: ['产品体验官一群', '默认群'],
       messages: [
-        { line: 1, occurredAt: '2024-03-01T01:05:12.000Z', sender: { name: '小林', channel: 'qq', externalId: '123456789' }, text: '大家早上好！', group: '产品体验官一群', isSystem: false, msgType: 'text', seq: 0 },
-        { line: 2, occurredAt: '2024-03-01T01:06:00.000Z', sender: { name: 'wxid_amy', channel: 'wechat', externalId: 'wxid_amy' }, text: '早', group: '默认群', isSystem: false, msgType: 'text', seq: 0 },
+        { line: 1, occurredAt: '2024-03-01T01:05:12.000Z', sender: { name: '小林', channel: 'qq', externalId: '123456789' }, text: '大家早上好！', conversation: '产品体验官一群', group: '产品体验官一群', isSystem: false, msgType: 'text', seq: 0 },
+        { line: 2, occurredAt: '2024-03-01T01:06:00.000Z', sender: { name: 'wxid_amy', channel: 'wechat', externalId: 'wxid_amy' }, text: '早', conversation: null, group: '默认群', isSystem: false, msgType: 'text', seq: 0 },
       ],
       rejected: [
         { line: 3, reason: 'index 2: not an object' },
@@ -57,7 +57,7 @@ describe('parseKithChatJson', () => {
   it('reads a bare array', () => {
     const r = parseKithChatJson('[{"time":"2024-03-01 09:05:12","sender_channel":"QQ","sender_id":"10001","text":"hi"}]');
     expect(r.messages).toEqual([
-      { line: 1, occurredAt: '2024-03-01T01:05:12.000Z', sender: { name: '10001', channel: 'qq', externalId: '10001' }, text: 'hi', group: null, isSystem: false, msgType: 'text', seq: 0 },
+      { line: 1, occurredAt: '2024-03-01T01:05:12.000Z', sender: { name: '10001', channel: 'qq', externalId: '10001' }, text: 'hi', conversation: null, group: null, isSystem: false, msgType: 'text', seq: 0 },
     ]);
   });
 

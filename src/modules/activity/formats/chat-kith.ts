@@ -91,6 +91,7 @@ function toMessage(
     occurredAt,
     sender: { name: raw(NAME) || externalId, channel, externalId },
     text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text,
+    conversation: raw(COMMUNITY) || null,
     group: raw(COMMUNITY) || options.group || null,
     isSystem: false,
     msgType: 'text',

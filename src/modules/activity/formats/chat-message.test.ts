@@ -1,16 +1,35 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SeqCounter, chatMessageKey, type ChatMessage } from './chat-message.js';
+import { SeqCounter, chatMessageKey, legacyChatMessageKey, type ChatMessage } from './chat-message.js';
 
 const msg = (occurredAt: string, text: string, externalId = '10001', group: string | null = 'G'): Omit<ChatMessage, 'seq'> => ({
-  line: 1, occurredAt, sender: { name: 'x', channel: 'qq', externalId }, text, group, isSystem: false, msgType: 'text',
+  line: 1, occurredAt, sender: { name: 'x', channel: 'qq', externalId }, text, conversation: group, group, isSystem: false, msgType: 'text',
 });
 
 describe('chatMessageKey', () => {
-  it('is the sha256 of group|occurredAt|channel|externalId|seq|text', () => {
+  const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+
+  it('is the sha256 of conversation|occurredAt|channel|externalId|seq|text', () => {
     const m = { ...msg('2024-03-01T01:05:12.000Z', '早'), seq: 1 };
-    expect(chatMessageKey(m)).toBe(createHash('sha256').update('G|2024-03-01T01:05:12.000Z|qq|10001|1|早').digest('hex'));
-    expect(chatMessageKey({ ...m, group: null })).toBe(createHash('sha256').update('|2024-03-01T01:05:12.000Z|qq|10001|1|早').digest('hex'));
+    expect(chatMessageKey(m)).toBe(hash('G|2024-03-01T01:05:12.000Z|qq|10001|1|早'));
+    expect(chatMessageKey({ ...m, conversation: null })).toBe(hash('|2024-03-01T01:05:12.000Z|qq|10001|1|早'));
+  });
+
+  it('does not depend on the group the message is filed under', () => {
+    const m = { ...msg('2024-03-01T01:05:12.000Z', '早', '10001', null), seq: 0 };
+    const inA: ChatMessage = { ...m, group: '群A' };
+    const inB: ChatMessage = { ...m, group: '群B' };
+    expect(chatMessageKey(inA)).toBe(chatMessageKey(inB));
+  });
+
+  it('keeps the earlier key: the group name, the QQ Mail address and the repeat number per group', () => {
+    const m = { ...msg('2024-03-01T01:05:12.000Z', '早', '12345678', null), group: '群A', seq: 0 };
+    expect(legacyChatMessageKey(m, 2)).toBe(hash('群A|2024-03-01T01:05:12.000Z|qq|12345678|2|早'));
+    const mail = { ...m, sender: { ...m.sender, address: '12345678@qq.com' } };
+    expect(legacyChatMessageKey(mail, 0)).toBe(hash('群A|2024-03-01T01:05:12.000Z|email|12345678@qq.com|0|早'));
+    // Where the file names its conversation and that is the group, both schemes agree.
+    const named = { ...msg('2024-03-01T01:05:12.000Z', '早'), seq: 0 };
+    expect(legacyChatMessageKey(named, 0)).toBe(chatMessageKey(named));
   });
 });
 
@@ -24,6 +43,13 @@ describe('SeqCounter', () => {
 
   it('counts identical messages in the same second', () => {
     expect(seqs([msg(t1, 'a'), msg(t1, 'a'), msg(t1, 'b'), msg(t1, 'a'), msg(t1, 'a', '10002'), msg(t1, 'a', '10001', 'H'), msg(t2, 'a')])).toEqual([0, 1, 0, 2, 0, 0, 0]);
+  });
+
+  it('counts per lane: the conversation, or what the caller names', () => {
+    const list = [msg(t1, 'a', '10001', 'G'), msg(t1, 'a', '10001', 'H'), msg(t1, 'a', '10001', 'G')];
+    expect(seqs(list)).toEqual([0, 0, 1]);
+    const byOne = new SeqCounter(() => 'all');
+    expect(list.map((m) => byOne.assign({ ...m }).seq)).toEqual([0, 1, 2]);
   });
 
   it('gives the same numbers when messages arrive out of order', () => {

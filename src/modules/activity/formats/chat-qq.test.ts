@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chatMessageKey } from './chat-message.js';
-import { parseQqExport, parseSender } from './chat-qq.js';
+import { parseQqExport, parseSender, placeholderType } from './chat-qq.js';
 
 const fixture = () => fs.readFileSync(new URL('./fixtures/qq-export.txt', import.meta.url));
 
@@ -19,12 +19,12 @@ describe('parseQqExport on a real-layout export', () => {
       group: g1,
       groups: [g1, g2],
       messages: [
-        { line: 9, occurredAt: '2024-03-01T01:05:12.000Z', sender: { name: '小林', channel: 'qq', externalId: '123456789' }, text: '大家早上好！', group: g1, isSystem: false, msgType: 'text', seq: 0 },
-        { line: 12, occurredAt: '2024-03-01T01:06:40.000Z', sender: { name: 'Amy', channel: 'email', externalId: 'amy@example.com' }, text: '早～今天的新品什么时候开售？\n第二行也是消息内容', group: g1, isSystem: false, msgType: 'text', seq: 0 },
-        { line: 16, occurredAt: '2024-03-01T01:07:02.000Z', sender: laowang, text: '[图片]', group: g1, isSystem: false, msgType: 'text', seq: 0 },
-        { line: 19, occurredAt: '2024-03-01T01:07:02.000Z', sender: laowang, text: '[图片]', group: g1, isSystem: false, msgType: 'text', seq: 1 },
-        { line: 22, occurredAt: '2024-03-01T02:00:00.000Z', sender: { name: '系统消息', channel: 'qq', externalId: '10000' }, text: '小林 撤回了一条消息', group: g1, isSystem: true, msgType: 'system', seq: 0 },
-        { line: 32, occurredAt: '2024-03-02T13:15:00.000Z', sender: { name: 'Lily (上海)', channel: 'qq', externalId: '55566677', title: '活跃' }, text: '晚上好', group: g2, isSystem: false, msgType: 'text', seq: 0 },
+        { line: 9, occurredAt: '2024-03-01T01:05:12.000Z', sender: { name: '小林', channel: 'qq', externalId: '123456789' }, text: '大家早上好！', conversation: g1, group: g1, isSystem: false, msgType: 'text', seq: 0 },
+        { line: 12, occurredAt: '2024-03-01T01:06:40.000Z', sender: { name: 'Amy', channel: 'email', externalId: 'amy@example.com' }, text: '早～今天的新品什么时候开售？\n第二行也是消息内容', conversation: g1, group: g1, isSystem: false, msgType: 'text', seq: 0 },
+        { line: 16, occurredAt: '2024-03-01T01:07:02.000Z', sender: laowang, text: '[图片]', conversation: g1, group: g1, isSystem: false, msgType: 'image', seq: 0 },
+        { line: 19, occurredAt: '2024-03-01T01:07:02.000Z', sender: laowang, text: '[图片]', conversation: g1, group: g1, isSystem: false, msgType: 'image', seq: 1 },
+        { line: 22, occurredAt: '2024-03-01T02:00:00.000Z', sender: { name: '系统消息', channel: 'qq', externalId: '10000' }, text: '小林 撤回了一条消息', conversation: g1, group: g1, isSystem: true, msgType: 'system', seq: 0 },
+        { line: 32, occurredAt: '2024-03-02T13:15:00.000Z', sender: { name: 'Lily (上海)', channel: 'qq', externalId: '55566677', title: '活跃' }, text: '晚上好', conversation: g2, group: g2, isSystem: false, msgType: 'text', seq: 0 },
       ],
       rejected: [
         { line: 31, reason: 'text outside any message: expected a line like "2024-03-01 9:05:12 nickname(QQ number)" before it' },
@@ -97,11 +97,25 @@ describe('parseQqExport details', () => {
     ['Amy<Amy@Example.com>', { name: 'Amy', channel: 'email', externalId: 'amy@example.com' }],
     ['<amy@example.com>', { name: 'amy@example.com', channel: 'email', externalId: 'amy@example.com' }],
     ['(123456)', { name: '123456', channel: 'qq', externalId: '123456' }],
+    ['张伟<12345678@qq.com>', { name: '张伟', channel: 'qq', externalId: '12345678', address: '12345678@qq.com' }],
+    ['【管理员】张伟<12345678@QQ.com>', { name: '张伟', channel: 'qq', externalId: '12345678', address: '12345678@qq.com', title: '管理员' }],
+    ['<12345678@vip.qq.com>', { name: '12345678', channel: 'qq', externalId: '12345678', address: '12345678@vip.qq.com' }],
+    ['Zw<zhangwei@qq.com>', { name: 'Zw', channel: 'email', externalId: 'zhangwei@qq.com' }],
+    ['Zw<0123456@qq.com>', { name: 'Zw', channel: 'email', externalId: '0123456@qq.com' }],
     ['小林', null],
     ['小林(12)', null],
     ['小林(abc)', null],
   ])('parseSender(%s)', (raw, sender) => {
     expect(parseSender(raw)).toEqual(sender);
+  });
+
+  it.each([
+    ['[图片]', 'image'], ['[闪照]', 'image'], ['[表情]', 'sticker'], ['[动画表情]', 'sticker'], ['[语音]', 'voice'],
+    ['[视频]', 'video'], ['[文件]', 'file'], ['[分享]', 'link'], ['[名片]', 'card'], ['[位置]', 'location'],
+    ['[QQ红包]', 'other'], ['[图片][图片]', 'image'], ['[图片] [表情]', 'image'],
+    ['看这个[图片]', 'text'], ['[图片]\n好看吗', 'text'], ['[捂脸]', 'text'], ['[]', 'text'], ['图片', 'text'],
+  ])('placeholderType(%j) is %s', (body, kind) => {
+    expect(placeholderType(body)).toBe(kind);
   });
 
   it('reads a million lines in a few seconds', () => {

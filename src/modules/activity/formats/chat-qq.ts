@@ -1,4 +1,4 @@
-import { SeqCounter, type ChatMessage, type ChatParseResult, type ChatSender, type RejectedLine } from './chat-message.js';
+import { SeqCounter, type ChatMessage, type ChatMessageType, type ChatParseResult, type ChatSender, type RejectedLine } from './chat-message.js';
 import { daysInMonth } from './datetime.js';
 import { decodeText } from './text-encoding.js';
 import { wallClockToUtc } from '../../../kernel/time-zone.js';
@@ -34,10 +34,31 @@ export interface QqParseOptions {
 const HEADER = /^(\d{4})-(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{2}):(\d{2}) (.*)$/;
 const SENDER_QQ = /^(.*)\((\d{5,12})\)$/;
 const SENDER_EMAIL = /^(.*)<([^<>\s]+@[^<>\s]+)>$/;
+/**
+ * A QQ Mail address whose local part is the QQ number. QQ writes some members (friends whose QQ
+ * Mail it knows, members of older groups) as `张伟<12345678@qq.com>` and the same person elsewhere
+ * as `张伟(12345678)`: both are QQ account 12345678.
+ */
+const QQ_MAIL = /^([1-9]\d{4,11})@(?:vip\.)?qq\.com$/;
 const TITLE = /^【([^】]*)】\s*/;
 const SEPARATOR = /^={10,}\s*$/;
 const BLOCK_FIELD = /^消息(分组|对象)\s*[:：]\s*(.*)$/;
 const FILE_TITLE = /^消息记录[（(]/;
+
+/**
+ * What QQ writes in place of what a text file cannot hold. A message made only of these is of
+ * that kind, like the WeChat reader's `msgType`; a placeholder inside typed text stays text.
+ */
+export const QQ_PLACEHOLDER_TYPES: Record<string, ChatMessageType> = {
+  图片: 'image', 闪照: 'image',
+  表情: 'sticker', 动画表情: 'sticker', 超级表情: 'sticker', 大表情: 'sticker',
+  语音: 'voice', 视频: 'video', 短视频: 'video',
+  文件: 'file', 链接: 'link', 分享: 'link', 小程序: 'link', 聊天记录: 'link',
+  名片: 'card', 位置: 'location', 语音通话: 'call', 视频通话: 'call',
+  红包: 'other', QQ红包: 'other', 转账: 'other',
+};
+const ONLY_PLACEHOLDERS = /^(?:\s*\[[^\[\]\n]{1,8}\])+\s*$/;
+const PLACEHOLDER = /\[([^\[\]\n]{1,8})\]/g;
 
 /** QQ's own account for join/leave/recall notices. */
 const SYSTEM_QQ = '10000';
@@ -85,9 +106,10 @@ export function parseQqExport(input: Buffer | string, options: QqParseOptions = 
       occurredAt: open.occurredAt,
       sender: open.sender,
       text: body,
+      conversation: group,
       group,
       isSystem: open.isSystem,
-      msgType: open.isSystem ? 'system' : 'text',
+      msgType: open.isSystem ? 'system' : placeholderType(body),
     }));
     open = null;
   };
@@ -164,6 +186,20 @@ export function parseQqExport(input: Buffer | string, options: QqParseOptions = 
   return { group: groups[0] ?? null, groups, messages, rejected };
 }
 
+/** The kind of a message body: that of its placeholders when it holds nothing else, otherwise text. */
+export function placeholderType(body: string): ChatMessageType {
+  if (body.charCodeAt(0) !== 91 /* [ */ || !ONLY_PLACEHOLDERS.test(body)) return 'text';
+  let kind: ChatMessageType | undefined;
+  for (const [, name] of body.matchAll(PLACEHOLDER)) {
+    const k = QQ_PLACEHOLDER_TYPES[name!];
+    // A bracket QQ does not write (`[捂脸]` typed by hand) makes the message text.
+    if (k === undefined) return 'text';
+    // `[图片][图片]` is an image; `[图片][表情]` is counted by its first part.
+    kind ??= k;
+  }
+  return kind ?? 'text';
+}
+
 /** Lines without their ends; QQ writes CRLF, a file edited elsewhere may mix in LF or CR. */
 function splitLines(text: string): string[] {
   if (!text.includes('\r')) return text.split('\n');
@@ -186,7 +222,10 @@ function isBlockField(line: string | undefined): boolean {
   return line !== undefined && line.charCodeAt(0) === 0x6d88 && BLOCK_FIELD.test(line);
 }
 
-/** `小林(123456789)`, `【管理员】老王(987654321)`, `Amy<amy@example.com>`; null for anything else. */
+/**
+ * `小林(123456789)`, `【管理员】老王(987654321)`, `Amy<amy@example.com>`; null for anything else.
+ * `张伟<12345678@qq.com>` is QQ account 12345678, not an email account.
+ */
 export function parseSender(raw: string): ChatSender | null {
   let s = raw.trim();
   let title: string | undefined;
@@ -203,7 +242,10 @@ export function parseSender(raw: string): ChatSender | null {
     const email = SENDER_EMAIL.exec(s);
     if (email !== null) {
       const address = email[2].toLowerCase();
-      sender = { name: email[1].trim() || address, channel: 'email', externalId: address };
+      const number = QQ_MAIL.exec(address);
+      sender = number !== null
+        ? { name: email[1].trim() || number[1], channel: 'qq', externalId: number[1], address }
+        : { name: email[1].trim() || address, channel: 'email', externalId: address };
     }
   }
   if (sender !== null && title) sender.title = title;

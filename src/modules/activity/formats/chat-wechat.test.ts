@@ -13,12 +13,12 @@ describe('parseWechatCsv on a WeChatMsg export', () => {
       group: g,
       groups: [g],
       messages: [
-        { line: 2, occurredAt: '2024-03-01T01:05:12.000Z', sender: { name: '小林', channel: 'wechat', externalId: 'wxid_lin123' }, text: '大家早上好！', group: g, isSystem: false, msgType: 'text', seq: 0 },
-        { line: 3, occurredAt: '2024-03-01T01:06:40.000Z', sender: { name: 'Amy', channel: 'wechat', externalId: 'wxid_amy' }, text: '[图片]', group: g, isSystem: false, msgType: 'image', seq: 0 },
-        { line: 4, occurredAt: '2024-03-01T01:07:02.000Z', sender: { name: '我', channel: 'wechat', externalId: 'self' }, text: '早，\n新品下周开售', group: g, isSystem: false, msgType: 'text', seq: 0 },
-        { line: 6, occurredAt: '2024-03-01T01:08:20.000Z', sender: { name: '系统消息', channel: 'wechat', externalId: '@system' }, text: '"小林"邀请"Amy"加入了群聊', group: g, isSystem: true, msgType: 'system', seq: 0 },
+        { line: 2, occurredAt: '2024-03-01T01:05:12.000Z', sender: { name: '小林', channel: 'wechat', externalId: 'wxid_lin123' }, text: '大家早上好！', conversation: '12', group: g, isSystem: false, msgType: 'text', seq: 0 },
+        { line: 3, occurredAt: '2024-03-01T01:06:40.000Z', sender: { name: 'Amy', channel: 'wechat', externalId: 'wxid_amy' }, text: '[图片]', conversation: '12', group: g, isSystem: false, msgType: 'image', seq: 0 },
+        { line: 4, occurredAt: '2024-03-01T01:07:02.000Z', sender: { name: '我', channel: 'wechat', externalId: 'self' }, text: '早，\n新品下周开售', conversation: '12', group: g, isSystem: false, msgType: 'text', seq: 0 },
+        { line: 6, occurredAt: '2024-03-01T01:08:20.000Z', sender: { name: '系统消息', channel: 'wechat', externalId: '@system' }, text: '"小林"邀请"Amy"加入了群聊', conversation: '12', group: g, isSystem: true, msgType: 'system', seq: 0 },
         // No StrTime: CreateTime (Unix seconds) is used. No wxid: the nickname is the handle.
-        { line: 7, occurredAt: '2024-03-01T01:10:00.000Z', sender: { name: '老王', channel: 'wechat', externalId: 'nickname:老王' }, text: '[文件]', group: g, isSystem: false, msgType: 'file', seq: 0 },
+        { line: 7, occurredAt: '2024-03-01T01:10:00.000Z', sender: { name: '老王', channel: 'wechat', externalId: 'nickname:老王' }, text: '[文件]', conversation: '12', group: g, isSystem: false, msgType: 'file', seq: 0 },
       ],
       rejected: [
         { line: 8, reason: 'CreateTime: "abc" is not a Unix time' },

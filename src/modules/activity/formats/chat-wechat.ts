@@ -104,7 +104,8 @@ export function parseWechatCsv(input: Buffer | string, options: WechatParseOptio
   const selfId = options.selfId ?? 'self';
   for (const { line, cells } of grid.data) {
     const get = (i: number) => (i < 0 ? '' : cells[i] ?? '');
-    const group = options.group ?? fileGroup ?? (get(c.talker) || null);
+    const conversation = get(c.talker) || null;
+    const group = options.group ?? fileGroup ?? conversation;
 
     const occurredAt = readTime(get(c.strTime), get(c.createTime), timeZone);
     if (typeof occurredAt !== 'string') {
@@ -151,7 +152,7 @@ export function parseWechatCsv(input: Buffer | string, options: WechatParseOptio
     }
 
     if (group !== null) groups.add(group);
-    messages.push(seq.assign({ line, occurredAt, sender, text, group, isSystem, msgType }));
+    messages.push(seq.assign({ line, occurredAt, sender, text, conversation, group, isSystem, msgType }));
   }
   const names = [...groups];
   return { group: names[0] ?? null, groups: names, messages, rejected };

@@ -77,7 +77,9 @@ export const ORDER_COLUMNS: ColumnSpec[] = [
   { field: 'status', aliases: ['状态', '订单状态', 'order status'], doc: 'paid (已支付, 已完成, …) or refunded (已退款, 退款, …); default paid. Unpaid and cancelled orders are refused.' },
   { field: 'refund_amount', aliases: ['退款金额', 'refund', 'refunded amount'], doc: 'Amount refunded; not more than the amount.' },
   { field: 'items', aliases: ['商品', '商品名称', '产品', 'product', 'item'], doc: 'What was bought (free text, kept as one item).' },
-  { field: 'quantity', aliases: ['数量', '件数', 'qty'], doc: 'Number of items, a whole number.' },
+  { field: 'sku', aliases: ['SKU', 'SKU名称', '规格', '商品规格', '规格名称', 'sku name', 'variant'], doc: 'Variant of the product (规格/SKU), kept in the item.' },
+  { field: 'quantity', aliases: ['数量', '件数', '购买数量', '商品数量', 'qty', 'quantity'], doc: 'Number of items, a whole number; kept in the item.' },
+  { field: 'unit_price', aliases: ['单价', '商品单价', '商品价格', 'unit price', 'price'], doc: 'Price of one item, same rules as the amount (currency of the order); kept in the item.' },
   { field: 'community', aliases: ['社群', '群'], doc: 'Community the order is attributed to.' },
 ];
 

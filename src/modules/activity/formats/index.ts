@@ -30,7 +30,7 @@ export {
 } from './values.js';
 
 export {
-  chatMessageKey,
+  chatMessageKey, legacyChatMessageKey, SeqCounter,
   type ChatMessage, type ChatMessageType, type ChatSender, type ChatParseResult, type RejectedLine,
 } from './chat-message.js';
 export { parseQqExport, type QqParseOptions } from './chat-qq.js';
@@ -39,4 +39,4 @@ export { parseKithChat, parseKithChatCsv, parseKithChatJson, KITH_CHAT_FIELDS, t
 export { detectChatFormat, detectChatFormatFromText, type ChatFormat } from './detect.js';
 export { readChatFile, type ChatFile, type ChatFileOptions } from './chat-file.js';
 
-export { FORMAT_DOCS } from './format-docs.js';
+export { FORMAT_DOCS, IMPORT_EXIT_CODES } from './format-docs.js';

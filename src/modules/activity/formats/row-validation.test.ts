@@ -93,7 +93,7 @@ describe('parseMemberRow', () => {
 });
 
 describe('parseOrderRow', () => {
-  const headers = ['订单号', '手机号', '邮箱', '买家姓名', '渠道', '外部ID', 'QQ号', '实付金额', '币种', '下单时间', '订单状态', '退款金额', '商品名称', '数量', '社群'];
+  const headers = ['订单号', '手机号', '邮箱', '买家姓名', '渠道', '外部ID', 'QQ号', '实付金额', '币种', '下单时间', '订单状态', '退款金额', '商品名称', '规格', '数量', '单价', '社群'];
   const { mapping } = mapHeaders(headers, ORDER_COLUMNS);
   const parse = (values: Record<string, string>) => parseOrderRow(values, mapping, { now });
 
@@ -118,6 +118,8 @@ describe('parseOrderRow', () => {
     ['a zero refund on a paid order', { 订单状态: 'paid', 退款金额: '0' }, { status: 'paid' }],
     ['a currency column', { 币种: '美元' }, { currency: 'USD' }],
     ['a buyer found by QQ number', { 手机号: '', QQ号: '123456789' }, { buyer: { identities: [{ channel: 'qq', externalId: '123456789' }] } }],
+    ['a quantity without a product', { 数量: '3' }, { items: [{ quantity: 3 }], quantity: 3 }],
+    ['a SKU and unit price', { 商品名称: '挂耳咖啡', 规格: '10片装', 单价: '¥29.9' }, { items: [{ name: '挂耳咖啡', sku: '10片装', unitPrice: '29.90' }] }],
     ['a buyer found by channel account', { 手机号: '', 渠道: '抖音', 外部ID: 'dy_001' }, { buyer: { identities: [{ channel: 'douyin', externalId: 'dy_001' }] } }],
   ])('accepts %s', (_name, extra, expected) => {
     const r = parse({ 订单号: 'A1', 手机号: '13800138000', 实付金额: '88', 下单时间: '2024-03-01 10:00', ...extra });
@@ -142,6 +144,8 @@ describe('parseOrderRow', () => {
     ['an unknown status', { 订单状态: '丢件' }, ['订单状态: "丢件" is not a known order status (use paid/已支付 or refunded/已退款)']],
     ['a refund larger than the order', { 退款金额: '100' }, ['退款金额: "100" is more than the order amount 88.00']],
     ['a currency clash', { 实付金额: '$88', 币种: 'CNY' }, ['实付金额: "$88" is in USD but 币种 says CNY']],
+    ['a unit price in another currency', { 单价: '$5' }, ['单价: "$5" is in USD but the order is in CNY']],
+    ['a bad unit price', { 单价: '五块' }, ['单价: "五块" is not an amount (use digits such as 1299.00)']],
     ['a bad quantity', { 数量: '1.5' }, ['数量: "1.5" is not a whole number of items (1 or more)']],
     ['a bad buyer phone', { 手机号: '1380013' }, ['手机号: "1380013" is not a valid phone number']],
     ['no buyer', { 手机号: '' }, ['row has no phone, email or channel account to identify the buyer']],

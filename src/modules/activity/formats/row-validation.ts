@@ -49,9 +49,16 @@ export interface MemberImportRow {
   attributes: Record<string, string>;
 }
 
+/**
+ * What an order row says was bought. A row is one item: each field present only when the file
+ * has its column, so a file with just a quantity column still keeps the quantity.
+ */
 export interface OrderItem {
-  name: string;
+  name?: string;
+  sku?: string;
   quantity?: number;
+  /** Decimal string with 2 places, in the order's currency. */
+  unitPrice?: string;
 }
 
 export interface OrderImportRow {
@@ -274,11 +281,18 @@ export function orderRowParser(mapping: Record<string, string>, options: OrderRo
 
     let quantity: number | undefined;
     if ((c = one('quantity'))) quantity = ctx.take(c.header, c.raw, parseQuantity(c.raw));
-    const items: OrderItem[] = [];
-    if ((c = one('items'))) {
-      const name = ctx.text(c.header, c.raw);
-      if (name !== undefined) items.push(quantity === undefined ? { name } : { name, quantity });
+    const item: OrderItem = {};
+    if ((c = one('items'))) item.name = ctx.text(c.header, c.raw);
+    if ((c = one('sku'))) item.sku = ctx.text(c.header, c.raw);
+    if (quantity !== undefined) item.quantity = quantity;
+    if ((c = one('unit_price'))) {
+      const price = ctx.take(c.header, c.raw, parseAmount(c.raw));
+      if (price !== undefined) {
+        item.unitPrice = price.amount;
+        if (price.currency !== undefined && price.currency !== currency) ctx.reasons.push(`${c.header}: ${quote(c.raw)} is in ${price.currency} but the order is in ${currency}`);
+      }
     }
+    const items: OrderItem[] = Object.values(dropUndefined(item)).length > 0 ? [item] : [];
 
     const { identities } = readIdentities(ctx, cells);
     const buyer: OrderImportRow['buyer'] = { identities };

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../kernel/db/database.js';
 import type { ActorContext } from '../../../kernel/context.js';
+import type { TextEncoding } from '../formats/index.js';
 
 /**
  * An import turns a file into rows once (parse), then writes them chunk by chunk (apply). The
@@ -15,6 +16,8 @@ export interface RowOutcome {
 
 export interface ParsedFile<R> {
   format: string;
+  /** How a text file was decoded; absent for a workbook (XLSX). */
+  encoding?: TextEncoding;
   /** Rows to apply, each with its line in the file. */
   rows: { line: number; row: R }[];
   /** Lines refused while reading, before any row is applied. */

@@ -15,7 +15,11 @@ const ReportSchema = Type.Object({
   error: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(), finishedAt: Type.Union([Type.String(), Type.Null()]),
 });
 const PreviewSchema = Type.Object({
-  format: Type.String(), rows: Type.Integer(), skipped: Type.Integer(),
+  format: Type.String(),
+  encoding: Type.Union([Type.Literal('utf-8'), Type.Literal('utf-8-bom'), Type.Literal('utf-16le'), Type.Literal('gb18030'), Type.Null()], {
+    description: 'Text encoding the file was read as (gb18030 covers GBK); null for an Excel workbook',
+  }),
+  rows: Type.Integer(), skipped: Type.Integer(),
   rejected: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() })), sample: Type.Array(Type.Unknown()),
   columns: Type.Optional(Type.Array(Type.Object({
     header: Type.String(),

@@ -71,9 +71,10 @@ export function createImportService(deps: { database: Database; clock: Clock; pl
   async function preview(kind: ImportKind, fileName: string, data: Buffer, options: ImportOptions) {
     const plan = deps.plans(kind, options);
     const sheet = await explainFormatErrors(() => describeColumns(kind, data, fileName, options));
-    if (sheet && sheet.missing.length) return { format: sheet.format, rows: 0, rejected: [], skipped: 0, sample: [], ...sheet.described };
+    // The encoding is told so that a file read as the wrong one (garbled names) is noticed before importing.
+    if (sheet && sheet.missing.length) return { format: sheet.format, encoding: sheet.encoding, rows: 0, rejected: [], skipped: 0, sample: [], ...sheet.described };
     const parsed = await parseOrExplain(plan, data, fileName);
-    return { format: parsed.format, rows: parsed.rows.length, rejected: parsed.rejected, skipped: parsed.skipped, sample: parsed.rows.slice(0, 20), ...sheet?.described };
+    return { format: parsed.format, encoding: parsed.encoding ?? null, rows: parsed.rows.length, rejected: parsed.rejected, skipped: parsed.skipped, sample: parsed.rows.slice(0, 20), ...sheet?.described };
   }
 
   /**
@@ -201,6 +202,7 @@ async function describeColumns(kind: ImportKind, data: Buffer, fileName: string,
   };
   return {
     format: table.format,
+    encoding: table.encoding ?? null,
     missing: mapped.missing,
     described: {
       columns: table.headers.filter((h) => h !== '').map((header) => ({ header, field: mapped.mapping[header] ?? null, examples: examples(header) })),

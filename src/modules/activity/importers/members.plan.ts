@@ -33,7 +33,7 @@ export async function readRows<R>(
     if (p.ok) rows.push({ line: r.line, row: p.value });
     else rejected.push({ line: r.line, reason: p.reasons.join('; ') });
   }
-  return { format: table.format, rows, rejected, skipped: 0 };
+  return { format: table.format, ...(table.encoding ? { encoding: table.encoding } : {}), rows, rejected, skipped: 0 };
 }
 
 /** Members CSV/XLSX: profiles, channel accounts, tags and (optionally) the community they are in. */

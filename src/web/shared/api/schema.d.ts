@@ -1894,12 +1894,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pairs of members that look like one person (same phone, email, or name in a community) */
+        /** Pairs of members that look like one person (same phone, email, name or nickname in a community, or an uncommon nickname across channels) */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
-                    reason?: "phone" | "email" | "name_in_community";
+                    reason?: "phone" | "email" | "name_in_community" | "nickname_in_community" | "nickname_across_channels";
                     /** @description Only members currently in this community */
                     communityId?: number;
                 };
@@ -1928,6 +1928,7 @@ export interface paths {
                                     avatarUrl: string | null;
                                 };
                                 reasons: {
+                                    /** @description phone, email, name_in_community, nickname_in_community or nickname_across_channels (see members QUERIES.md for the rules) */
                                     reason: string;
                                     value: string;
                                     communityId: number | null;
@@ -3391,6 +3392,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             format: string;
+                            /** @description Text encoding the file was read as (gb18030 covers GBK); null for an Excel workbook */
+                            encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "gb18030" | null;
                             rows: number;
                             skipped: number;
                             rejected: {

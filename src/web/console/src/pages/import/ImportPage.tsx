@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Flex, Spin, Steps } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Spin, Steps, Tooltip } from 'antd';
 import { CloudUploadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api, call } from '@shared/api/client';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -86,9 +86,13 @@ export default function ImportPage() {
             {p ? (
               <Flex vertical gap={16}>
                 <Descriptions
-                  size="small" column={{ xs: 1, sm: 2, lg: 4 }}
+                  size="small" column={{ xs: 1, sm: 2, lg: 5 }}
                   items={[
                     { key: 'format', label: t('import.format'), children: <span data-testid="import-format">{t('import.formatName', { format: p.format.toUpperCase() })}</span> },
+                    {
+                      key: 'encoding', label: t('import.encoding'),
+                      children: <Tooltip title={p.encoding ? t('import.encodingHint') : undefined}><span data-testid="import-encoding">{t(`import.encoding.${p.encoding ?? 'workbook'}`)}</span></Tooltip>,
+                    },
                     { key: 'rows', label: t('import.readable'), children: fmt.number(p.rows) },
                     { key: 'rejected', label: t('import.rejected'), children: fmt.number(p.rejected.length) },
                     { key: 'skipped', label: t('import.skipped'), children: fmt.number(p.skipped) },

@@ -24,4 +24,9 @@ describe('preview sample as a table', () => {
     expect(cellText({ phone: '138', identities: [], name: null })).toBe('phone: 138');
     expect(sampleTable([{ text: 'hi', format: 'qq-txt' }])).toEqual({ columns: ['text'], rows: [{ line: 1, cells: { text: 'hi' } }] });
   });
+
+  it('leaves out a chat message\'s keys and conversation id', () => {
+    const row = { occurredAt: '2024-03-01T01:05:12.000Z', text: '早', group: '群A', conversation: '12', key: 'a'.repeat(64), legacyKey: 'b'.repeat(64), msgType: 'text' };
+    expect(sampleTable([{ line: 2, row }]).columns).toEqual(['occurredAt', 'group', 'text', 'msgType']);
+  });
 });

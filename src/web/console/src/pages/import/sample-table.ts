@@ -8,8 +8,9 @@ export interface SampleTable {
   rows: { line: number; cells: Record<string, string> }[];
 }
 
-// Bookkeeping of the readers, not something the operator wrote.
-const HIDDEN = new Set(['line', 'format', 'seq', 'isSystem']);
+// Bookkeeping of the readers, not something the operator wrote (a chat message's keys and the
+// conversation id they are computed from).
+const HIDDEN = new Set(['line', 'format', 'seq', 'isSystem', 'key', 'legacyKey', 'conversation']);
 
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';

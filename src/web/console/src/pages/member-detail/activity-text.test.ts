@@ -17,6 +17,11 @@ describe('activity wording', () => {
     expect(r.body).toBe('云南日晒、BEAN-ETH');
   });
 
+  it('shows the variant and quantity an imported order kept', () => {
+    const items = [{ name: '挂耳咖啡', sku: '10片装', quantity: 2, unitPrice: '59.00' }, { quantity: 3 }];
+    expect(describeActivity({ kind: 'purchase', communityId: null, properties: { amount: '148.00', items } }, names).body).toBe('挂耳咖啡 · 10片装 ×2、×3');
+  });
+
   it('ignores properties of an unexpected type instead of showing [object Object]', () => {
     const r = describeActivity({ kind: 'event_attended', communityId: 99, properties: { eventName: { html: '<b>x</b>' } } }, names);
     expect(r).toEqual({ title: { key: 'kind.event_attended' }, details: [], body: null });

@@ -30,7 +30,7 @@ export function describeActivity(
       const currency = str(p.currency) ?? 'CNY';
       const details: ActivityLine[] = [];
       if (str(p.orderId)) details.push({ key: 'activity.order', values: { id: str(p.orderId)! } });
-      const items = Array.isArray(p.items) ? p.items.map((i) => str((i as Props)?.name) ?? str((i as Props)?.sku)).filter((x): x is string => !!x) : [];
+      const items = Array.isArray(p.items) ? p.items.map((i) => itemText(i as Props)).filter((x): x is string => !!x) : [];
       return {
         title: amount ? { key: a.kind === 'purchase' ? 'activity.purchase' : 'activity.refund', values: { amount: names.money(amount, currency) } } : kindTitle,
         details: [...details, ...where],
@@ -58,4 +58,13 @@ export function describeActivity(
     default:
       return { title: kindTitle, details: where, body: null };
   }
+}
+
+/** `挂耳咖啡 · 10片装 ×2`: product and variant as the order file named them, then how many (when more than one, or nothing else is known). */
+function itemText(item: Props | null | undefined): string | null {
+  if (!item || typeof item !== 'object') return null;
+  const label = [str(item.name), str(item.sku)].filter((x): x is string => !!x).join(' · ');
+  const q = typeof item.quantity === 'number' && Number.isFinite(item.quantity) ? item.quantity : null;
+  if (q !== null && (q > 1 || label === '')) return `${label} ×${q}`.trim();
+  return label || null;
 }

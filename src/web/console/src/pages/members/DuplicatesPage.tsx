@@ -15,8 +15,9 @@ import { MembersTabs } from './MembersTabs';
 import { MergeDialog, type MergePair } from './MergeDialog';
 import { useMergeUndo } from './useMergeUndo';
 import type { DuplicatePair } from './types';
+import { DUPLICATE_REASONS, type DuplicateReason } from './duplicate-reasons';
 
-type Reason = 'phone' | 'email' | 'name_in_community';
+type Reason = DuplicateReason;
 
 function Who({ m }: { m: DuplicatePair['a'] }) {
   return (
@@ -47,8 +48,8 @@ export default function DuplicatesPage() {
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <Flex style={{ padding: '8px 12px' }}>
           <Select<Reason | 'all'>
-            value={reason ?? 'all'} onChange={(v) => setReason(v === 'all' ? undefined : v)} style={{ width: 180 }} aria-label={t('duplicates.filterReason')}
-            options={[{ value: 'all', label: t('duplicates.allReasons') }, ...(['phone', 'email', 'name_in_community'] as const).map((r) => ({ value: r, label: labelOf(t, 'duplicates.reason', r) }))]}
+            value={reason ?? 'all'} onChange={(v) => setReason(v === 'all' ? undefined : v)} style={{ width: 220 }} aria-label={t('duplicates.filterReason')}
+            options={[{ value: 'all', label: t('duplicates.allReasons') }, ...DUPLICATE_REASONS.map((r) => ({ value: r, label: labelOf(t, 'duplicates.reason', r) }))]}
           />
         </Flex>
         {list.error ? <div style={{ padding: 12 }}><ErrorState error={list.error} compact onRetry={list.reload} /></div> : null}
@@ -67,7 +68,7 @@ export default function DuplicatesPage() {
               render: (_, p) => (
                 <Flex gap={4} wrap>
                   {p.reasons.map((r, i) => (
-                    <Tag key={i} color="orange">{labelOf(t, 'duplicates.reason', r.reason)}：{r.reason === 'name_in_community' ? communityName(r.communityId) || r.value : r.value}</Tag>
+                    <Tag key={i} color="orange">{labelOf(t, 'duplicates.reason', r.reason)}：{r.communityId !== null ? `${r.value} · ${communityName(r.communityId)}` : r.value}</Tag>
                   ))}
                 </Flex>
               ),
