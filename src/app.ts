@@ -95,6 +95,8 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
     access: { authenticateApiKey: access.authenticateApiKey, authenticateSession: access.authenticateSession, authenticateMemberToken: memberSessions.authenticateMemberToken },
     modules,
     consoleDir: opts.consoleDir,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
     health: async () => {
       await sql`select 1`.execute(database.db);
       return { database: true };
