@@ -48,13 +48,15 @@ const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 /** `off`, a hop count, or a comma list of addresses, CIDR ranges and proxy-addr's named ranges. */
 export function parseTrustProxy(raw: string): false | number | string[] {
   const v = raw.trim().toLowerCase();
+  const refuse = (what: string) => new Error(`must be off, a number of proxy hops (1-20), or a comma list of addresses/CIDRs (${PROXY_NAMES.join(', ')} allowed); not understood: ${what}`);
   if (['off', 'false', 'no', '0'].includes(v)) return false;
-  if (/^\d+$/.test(v)) return int(1, 20)(v);
+  if (/^\d+$/.test(v)) {
+    if (Number(v) > 20) throw refuse(v);
+    return Number(v);
+  }
   const items = v.split(',').map((x) => x.trim()).filter(Boolean);
   const bad = items.filter((x) => !PROXY_NAMES.includes(x) && !isAddressOrCidr(x));
-  if (items.length === 0 || bad.length) {
-    throw new Error(`must be off, a number of proxy hops (1-20), or a comma list of addresses/CIDRs (${[...PROXY_NAMES].join(', ')} allowed)${bad.length ? `; not understood: ${bad.join(', ')}` : ''}`);
-  }
+  if (items.length === 0 || bad.length) throw refuse(bad.join(', ') || JSON.stringify(raw));
   return items;
 }
 
