@@ -87,7 +87,12 @@ export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
       security: [{ session: [] }, { apiKey: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // "Try it out" runs in Kith's own page with the session cookie, so it marks its requests as
+    // the console does (src/http/csrf.ts). The function is sent to the browser as its source text.
+    uiConfig: { requestInterceptor: (r: { headers: Record<string, string> }) => { r.headers['X-Kith-Request'] = '1'; return r; } } as never,
+  });
   installCsrfGuard(app as unknown as FastifyInstance, { publicUrl: deps.publicUrl ?? null });
   installAuth(app as unknown as FastifyInstance, deps.access, routes);
 

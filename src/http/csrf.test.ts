@@ -146,3 +146,11 @@ describe('the rules', () => {
     expect(publicWriteRefusal({ ...base, secFetchSite: 'cross-site' })).toContain('Sec-Fetch-Site');
   });
 });
+
+describe('the API documentation page', () => {
+  it('marks its "try it out" requests like the console, so they pass the guard', async () => {
+    const js = await inject({ method: 'GET', url: '/api/docs/static/swagger-initializer.js' });
+    expect(js.statusCode).toBe(200);
+    expect(js.body).toMatch(/requestInterceptor[\s\S]*X-Kith-Request/);
+  });
+});

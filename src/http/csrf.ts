@@ -23,6 +23,7 @@ import { SESSION_COOKIE, type RouteAccess } from './auth.js';
 export const REQUEST_HEADER = 'x-kith-request';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const BEARER = /^Bearer\s/i;
 
 /** What the rules look at, lifted off the request. */
 export interface RequestFacts {
@@ -108,7 +109,7 @@ export function installCsrfGuard(app: FastifyInstance, opts: { publicUrl: string
     if (!access) return;
     let why: string | null = null;
     if (access === 'public') why = publicWriteRefusal(facts(req, publicOrigin));
-    else if (!req.headers.authorization && req.cookies?.[SESSION_COOKIE]) why = cookieWriteRefusal(facts(req, publicOrigin));
+    else if (!BEARER.test(req.headers.authorization ?? '') && req.cookies?.[SESSION_COOKIE]) why = cookieWriteRefusal(facts(req, publicOrigin));
     if (why) throw new KithError('CSRF_REJECTED', `Refused because ${why}. Kith accepts changes made with the session cookie only from its own pages.`);
   });
 }
