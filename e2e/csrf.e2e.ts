@@ -45,24 +45,25 @@ describe('cross-site request forgery', () => {
     const victim = (await owner.get('/members?limit=50')).body.items.find((m: { erasedAt: string | null; name: string | null }) => !m.erasedAt && m.name);
     expect(victim).toBeDefined();
 
-    const { page, problems } = await open(browser);
+    const { context, page, problems } = await open(browser);
     await login(page, env().owner);
     const cookies = await page.context().cookies(env().baseUrl);
     expect(cookies.map((c) => c.name)).toContain('kith_session');
 
+    // The other app opens in another tab of the same browser (same cookies); what that tab reports
+    // while showing Kith's refusals is the attack's noise, not the console's.
+    const attackTab = await context.newPage();
     const eraseUrl = `${env().baseUrl}/api/v1/members/${victim.id}/erase`;
     for (const enctype of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']) {
-      const answered = page.waitForResponse((r) => r.url() === eraseUrl && r.request().method() === 'POST');
-      await page.goto(`${attackerUrl}/form?${new URLSearchParams({ enctype, action: eraseUrl })}`);
+      const answered = attackTab.waitForResponse((r) => r.url() === eraseUrl && r.request().method() === 'POST');
+      await attackTab.goto(`${attackerUrl}/form?${new URLSearchParams({ enctype, action: eraseUrl })}`);
       const res = await answered;
       // The browser did send the cookie: the refusal is the CSRF guard's, not a missing session.
       expect(res.request().headers()['origin']).toBe(attackerUrl);
       expect(res.status(), enctype).toBe(403);
       expect((await res.json()).code).toBe('CSRF_REJECTED');
     }
-    // What the browser reported while showing Kith's refusals (the 403s, its favicon request for a
-    // bare JSON answer) is the attack's noise; from here on the console must run clean.
-    problems.length = 0;
+    await attackTab.close();
     const after = (await owner.get(`/members/${victim.id}`)).body;
     expect(after.erasedAt).toBeNull();
     expect(after.name).toBe(victim.name);
