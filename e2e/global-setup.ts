@@ -63,7 +63,7 @@ async function ensureStaff(baseUrl: string, cookie: string, role: string): Promi
   // The password policy refuses a password holding the account name (the role, here).
   const c = { email: `${role}@e2e.kith.dev`, password: 'e2e staff passphrase 2024' };
   const res = await fetch(`${baseUrl}/api/v1/staff`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie },
+    method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: new URL(baseUrl).origin },
     body: JSON.stringify({ ...c, name: role === 'analyst' ? '数据分析 王敏' : '运营 陈晨', role }),
   });
   if (!res.ok && res.status !== 409) throw new Error(`creating the ${role} failed: ${res.status} ${await res.text()}`);

@@ -67,7 +67,9 @@ export async function apiAs(who: Credentials) {
   if (!res.ok) throw new Error(`login failed: ${res.status}`);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   const call = async (method: string, url: string, body?: unknown) => {
-    const r = await fetch(`${base}/api/v1${url}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    // Like the console: Kith refuses cookie-borne writes that do not show its own origin.
+    const headers = { cookie, origin: new URL(base).origin, 'x-kith-request': '1', ...(body ? { 'content-type': 'application/json' } : {}) };
+    const r = await fetch(`${base}/api/v1${url}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
     const text = await r.text();
     return { status: r.status, body: text ? JSON.parse(text) : null };
   };

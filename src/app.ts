@@ -59,6 +59,18 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
   const log = opts.log ?? createLogger(config.logLevel);
   const clock = opts.clock ?? systemClock;
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  try {
+    return await assemble(opts, database, log, clock);
+  } catch (e) {
+    // A database opened here is closed here: a failed start must not leave the embedded
+    // database's folder locked (or a pool open) behind it.
+    if (!opts.database) await database.close().catch(() => {});
+    throw e;
+  }
+}
+
+async function assemble(opts: CreateKithOptions, database: Database, log: Logger, clock: Clock): Promise<Kith> {
+  const { config } = opts;
   await migrate(database);
 
   const jobs = createJobs({ database, log, clock });
@@ -95,6 +107,8 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
     access: { authenticateApiKey: access.authenticateApiKey, authenticateSession: access.authenticateSession, authenticateMemberToken: memberSessions.authenticateMemberToken },
     modules,
     consoleDir: opts.consoleDir,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
     health: async () => {
       await sql`select 1`.execute(database.db);
       return { database: true };

@@ -4,7 +4,7 @@ import type { InjectOptions } from 'fastify';
 import { loadConfig, type Config } from '../src/kernel/config.js';
 import { openDatabase, type Database } from '../src/kernel/db/database.js';
 import { createKith, type Kith } from '../src/app.js';
-import { createLogger } from '../src/kernel/logger.js';
+import { createLogger, type Logger } from '../src/kernel/logger.js';
 import { systemActor, type ActorContext } from '../src/kernel/context.js';
 import type { Clock } from '../src/kernel/clock.js';
 
@@ -48,9 +48,9 @@ export interface TestKith extends Kith {
   dispose(): Promise<void>;
 }
 
-export async function startTestKith(opts: { clock?: Clock; config?: Partial<Config> } = {}): Promise<TestKith> {
+export async function startTestKith(opts: { clock?: Clock; config?: Partial<Config>; log?: Logger } = {}): Promise<TestKith> {
   const database = await openTestDatabase();
-  const kith = await createKith({ config: testConfig(opts.config), database, clock: opts.clock, log: createLogger('silent') });
+  const kith = await createKith({ config: testConfig(opts.config), database, clock: opts.clock, log: opts.log ?? createLogger('silent') });
   return Object.assign(kith, {
     async dispose() {
       await kith.close();
@@ -62,7 +62,15 @@ export async function startTestKith(opts: { clock?: Clock; config?: Partial<Conf
 export const systemCtx: ActorContext = { actor: systemActor('test'), requestId: null };
 
 let counter = 0;
-/** Creates a staff account and signs it in; returns the cookie header to send. */
+
+/**
+ * What the console's own requests carry besides the cookie: their origin (app.inject's default host
+ * is localhost:80) and the X-Kith-Request header. Cookie-borne writes without them are refused as
+ * cross-site forgeries (src/http/csrf.ts).
+ */
+export const SAME_ORIGIN = { origin: 'http://localhost', 'x-kith-request': '1' } as const;
+
+/** Creates a staff account and signs it in; returns the cookie, and headers as the console sends them. */
 export async function staffSession(kith: Kith, role: 'owner' | 'admin' | 'operator' | 'analyst' | 'community_manager', communityIds: number[] = []) {
   const email = `${role}${++counter}-${crypto.randomBytes(3).toString('hex')}@example.com`;
   const password = 'correct horse battery staple';
@@ -70,7 +78,7 @@ export async function staffSession(kith: Kith, role: 'owner' | 'admin' | 'operat
   const res = await kith.http.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-  return { staff, email, password, cookie, headers: { cookie } };
+  return { staff, email, password, cookie, headers: { cookie, ...SAME_ORIGIN } };
 }
 
 export async function apiKeyHeaders(kith: Kith, scopes: string[]) {

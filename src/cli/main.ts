@@ -43,7 +43,7 @@ main(process.argv.slice(2)).then(
     if (typeof code === 'number' && code !== 0) process.exitCode = code;
   },
   (err) => {
-    if (err instanceof ConfigError || err instanceof MigrationError || err?.name === 'DataDirBusyError') console.error(err.message);
+    if (err instanceof ConfigError || err instanceof MigrationError || err?.name === 'DataDirBusyError' || err?.name === 'StartError') console.error(err.message);
     else if (err?.name === 'KithError') console.error(`kith: ${err.message}`);
     else console.error(err);
     process.exitCode = 1;

@@ -4,6 +4,24 @@ import { createKith } from '../app.js';
 import { SETUP_TOKEN_TTL_HOURS } from '../modules/access/index.js';
 import type { Command } from './commands.js';
 
+/** A start that failed for a reason the operator can fix; printed as its message alone. */
+export class StartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartError';
+  }
+}
+
+/** Turns the usual reasons a listen fails into one line naming the setting to change. */
+export function listenProblem(e: unknown, where: { port: number; host: string }): StartError | null {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const at = `port ${where.port} on ${where.host}`;
+  if (code === 'EADDRINUSE') return new StartError(`kith start: ${at} is already in use by another program. Stop it, or start Kith on another port (PORT=… or --port).`);
+  if (code === 'EACCES') return new StartError(`kith start: not allowed to listen on ${at} (ports below 1024 need privileges). Choose another port with PORT=… or --port.`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new StartError(`kith start: cannot listen on HOST=${where.host}: this machine has no such address. Use 127.0.0.1, 0.0.0.0 or one of its own addresses.`);
+  return null;
+}
+
 export const startCommand: Command = {
   summary: 'Start Kith: the API, the console and background jobs',
   usage: `kith start [--demo] [--port PORT]
@@ -14,19 +32,27 @@ export const startCommand: Command = {
   async run(values) {
     const config = loadConfig(process.env, values.port ? { port: Number(values.port) } : {});
     const kith = await createKith({ config });
-    if (values.demo) {
-      const { loadDemoIfEmpty } = await import('./demo.command.js');
-      await loadDemoIfEmpty(kith);
+    let address: string;
+    try {
+      if (values.demo) {
+        const { loadDemoIfEmpty } = await import('./demo.command.js');
+        await loadDemoIfEmpty(kith);
+      }
+      if (kith.database.kind === 'pglite') {
+        // PostgreSQL's autovacuum keeps planner statistics fresh; the embedded database has none, so
+        // Kith refreshes them itself, now and every half hour, as data arrives.
+        const analyze = () => sql`analyze`.execute(kith.database.db).catch((err) => kith.log.warn({ err }, 'analyze failed'));
+        await analyze();
+        setInterval(analyze, 30 * 60_000).unref();
+      }
+      address = await kith.http.app.listen({ port: config.port, host: config.host });
+      if (config.jobsEnabled) kith.jobs.start();
+    } catch (e) {
+      // Whatever stops the start, the database is closed (and the embedded one's folder unlocked)
+      // before the process ends, so the next start does not find a stale lock.
+      await kith.close().catch(() => {});
+      throw listenProblem(e, config) ?? e;
     }
-    if (config.jobsEnabled) kith.jobs.start();
-    if (kith.database.kind === 'pglite') {
-      // PostgreSQL's autovacuum keeps planner statistics fresh; the embedded database has none, so
-      // Kith refreshes them itself, now and every half hour, as data arrives.
-      const analyze = () => sql`analyze`.execute(kith.database.db).catch((err) => kith.log.warn({ err }, 'analyze failed'));
-      await analyze();
-      setInterval(analyze, 30 * 60_000).unref();
-    }
-    const address = await kith.http.app.listen({ port: config.port, host: config.host });
     const url = config.publicUrl ?? address.replace('127.0.0.1', 'localhost');
     const where = config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
     console.log(`\nKith is running at ${url}  (API docs: ${url}/api/docs)  on ${where}`);

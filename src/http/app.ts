@@ -9,6 +9,7 @@ import type { Logger } from '../kernel/logger.js';
 import { installProblemHandlers, ProblemSchema } from './problem.js';
 import { installAuth, type Authenticator, type RouteInfo } from './auth.js';
 import { registerConsole } from './console.js';
+import { installCsrfGuard } from './csrf.js';
 
 export interface HttpDeps {
   log: Logger;
@@ -21,6 +22,13 @@ export interface HttpDeps {
   consoleDir?: string;
   /** Largest JSON body accepted (the activity ingest batch is the biggest). */
   bodyLimitBytes?: number;
+  /** `KITH_PUBLIC_URL`: its origin is accepted for cookie-borne writes besides the request's own. */
+  publicUrl?: string | null;
+  /**
+   * `KITH_TRUST_PROXY`: which peers' X-Forwarded-For/-Proto/-Host to believe (a hop count or
+   * addresses/CIDRs), so the client address (login limits, audit) is the user's, not the proxy's.
+   */
+  trustProxy?: false | number | string[];
 }
 
 export interface HttpApp {
@@ -30,11 +38,21 @@ export interface HttpApp {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/**
+ * Fastify trusts nobody for a bare number (it cannot tell the first hop from a client), so a hop
+ * count becomes a function: the nearest `hops` peers are proxies. Only right when Kith cannot be
+ * reached except through them; a list of proxy addresses is the safer setting.
+ */
+export function trustProxyOption(t: false | number | string[]): false | string[] | ((addr: string, hop: number) => boolean) {
+  if (typeof t === 'number') return (_addr, hop) => hop < t;
+  return t;
+}
+
 export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
   const app = Fastify({
     loggerInstance: deps.log as unknown as FastifyBaseLogger,
     bodyLimit: deps.bodyLimitBytes ?? 32 * 1024 * 1024,
-    trustProxy: false,
+    trustProxy: trustProxyOption(deps.trustProxy ?? false),
     requestIdHeader: false,
     genReqId: (req) => {
       const h = req.headers['x-request-id'];
@@ -69,7 +87,13 @@ export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
       security: [{ session: [] }, { apiKey: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // "Try it out" runs in Kith's own page with the session cookie, so it marks its requests as
+    // the console does (src/http/csrf.ts). The function is sent to the browser as its source text.
+    uiConfig: { requestInterceptor: (r: { headers: Record<string, string> }) => { r.headers['X-Kith-Request'] = '1'; return r; } } as never,
+  });
+  installCsrfGuard(app as unknown as FastifyInstance, { publicUrl: deps.publicUrl ?? null });
   installAuth(app as unknown as FastifyInstance, deps.access, routes);
 
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {

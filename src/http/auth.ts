@@ -8,7 +8,10 @@ import type { AccessService } from '../modules/access/access.service.js';
 
 export const SESSION_COOKIE = 'kith_session';
 
-/** What a route needs: a permission, any signed-in staff member, or nothing. */
+/**
+ * What a route needs: a permission; `authenticated` (any staff member or API key); `staff` (a
+ * signed-in person); `member` (a member-centre token, and nothing else); or nothing.
+ */
 export type RouteAccess = Permission | 'authenticated' | 'staff' | 'member' | 'public';
 
 declare module 'fastify' {
@@ -54,12 +57,14 @@ export function installAuth(app: FastifyInstance, access: Authenticator, routes:
     if (!actor) throw new KithError('UNAUTHENTICATED', 'Sign in or send an API key (Authorization: Bearer kith_…)');
     req.actor = actor;
     req.ctx = { actor, requestId: String(req.id) };
-    if (required === 'authenticated') return;
     if (required === 'member') {
       if (actor.type !== 'member') throw new KithError('FORBIDDEN', 'This is the member centre: sign in as a member');
       return;
     }
-    if (actor.type === 'member') throw new KithError('FORBIDDEN', 'Members can use the member centre only');
+    // Members pass only routes made for them: every other level, 'authenticated' included, is for
+    // staff and API keys, and its handlers answer in their terms.
+    if (actor.type === 'member') throw new KithError('FORBIDDEN', 'Members can use the member centre only (/api/v1/me/…)');
+    if (required === 'authenticated') return;
     if (required === 'staff') {
       if (actor.type !== 'staff') throw new KithError('FORBIDDEN', 'Only a signed-in staff member can do this');
       return;

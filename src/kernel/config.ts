@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /**
@@ -17,6 +18,8 @@ export interface Config {
   loginWindowMinutes: number;
   jobsEnabled: boolean;
   publicUrl: string | null;
+  /** Whose X-Forwarded-* headers to believe: nobody (false), so many hops, or these addresses. */
+  trustProxy: false | number | string[];
 }
 
 interface Setting<K extends keyof Config> {
@@ -39,7 +42,32 @@ const bool = (raw: string) => {
   throw new Error('must be true or false');
 };
 const str = (raw: string) => raw;
-const nullable = (raw: string) => (raw === '' ? null : raw);
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** `off`, a hop count, or a comma list of addresses, CIDR ranges and proxy-addr's named ranges. */
+export function parseTrustProxy(raw: string): false | number | string[] {
+  const v = raw.trim().toLowerCase();
+  const refuse = (what: string) => new Error(`must be off, a number of proxy hops (1-20), or a comma list of addresses/CIDRs (${PROXY_NAMES.join(', ')} allowed); not understood: ${what}`);
+  if (['off', 'false', 'no', '0'].includes(v)) return false;
+  if (/^\d+$/.test(v)) {
+    if (Number(v) > 20) throw refuse(v);
+    return Number(v);
+  }
+  const items = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = items.filter((x) => !PROXY_NAMES.includes(x) && !isAddressOrCidr(x));
+  if (items.length === 0 || bad.length) throw refuse(bad.join(', ') || JSON.stringify(raw));
+  return items;
+}
+
+function isAddressOrCidr(s: string): boolean {
+  const [addr, bits, extra] = s.split('/');
+  if (extra !== undefined) return false;
+  const family = net.isIP(addr!);
+  if (!family) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 export const SETTINGS: Setting<keyof Config>[] = [
   { env: 'PORT', key: 'port', default: '3000', doc: 'HTTP port of the console and API.', parse: int(0, 65535) },
@@ -74,7 +102,22 @@ export const SETTINGS: Setting<keyof Config>[] = [
   { env: 'KITH_LOGIN_MAX_ATTEMPTS', key: 'loginMaxAttempts', default: '5', doc: 'Failed logins allowed per account and address within the window.', parse: int(1, 1000) },
   { env: 'KITH_LOGIN_WINDOW_MINUTES', key: 'loginWindowMinutes', default: '15', doc: 'Window of the login rate limit.', parse: int(1, 24 * 60) },
   { env: 'KITH_JOBS', key: 'jobsEnabled', default: 'true', doc: 'Run background jobs in this process (turn off on API-only copies).', parse: bool },
-  { env: 'KITH_PUBLIC_URL', key: 'publicUrl', default: null, doc: 'The address users reach Kith at, printed at start.', parse: nullable },
+  {
+    env: 'KITH_PUBLIC_URL', key: 'publicUrl', default: null,
+    doc: 'The address users reach Kith at, printed at start. Its origin is also accepted for changes made from the console (set it when a proxy rewrites the host or scheme).',
+    parse: (raw) => {
+      if (raw === '') return null;
+      let u: URL;
+      try { u = new URL(raw); } catch { throw new Error('must be a URL like https://kith.example.com'); }
+      if (!['http:', 'https:'].includes(u.protocol)) throw new Error('must start with http:// or https://');
+      return raw;
+    },
+  },
+  {
+    env: 'KITH_TRUST_PROXY', key: 'trustProxy', default: 'off',
+    doc: 'Behind a reverse proxy: whose `X-Forwarded-For`/`-Proto`/`-Host` to believe, so login limits and the audit see the user\'s address, not the proxy\'s. `off`, a hop count (`1` = one proxy in front, only when Kith cannot be reached except through it), or a comma list of proxy addresses/CIDRs (`10.0.0.0/8,loopback`). Never trust more than your own proxies: a trusted header is a client address anyone could forge.',
+    parse: parseTrustProxy,
+  },
 ];
 
 export class ConfigError extends Error {

@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
+  /** A write carried by the session cookie that did not prove it came from Kith's own pages. */
+  CSRF_REJECTED: 403,
   /** The first-run setup link is wrong, expired or already used. */
   SETUP_TOKEN_INVALID: 403,
   NOT_FOUND: 404,

@@ -35,9 +35,27 @@ export async function countActiveOwners(db: Tx): Promise<number> {
   return Number(r.n);
 }
 
-export async function recentLoginFailures(db: Tx, key: string, since: Date): Promise<number> {
-  const r = await db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('key', '=', key).where('failed_at', '>', since).executeTakeFirstOrThrow();
-  return Number(r.n);
+/** Advisory locks are one namespace per database: this first key keeps ours apart from others'. */
+const LOGIN_LOCK_SPACE = 0x4b495448; // 'KITH'
+
+/**
+ * Counts one attempt against `key` unless it already holds `max` within the window, and answers the
+ * new row's id, or null when the key is at its limit. Check and count are one step, serialised per
+ * key by a transaction-level advisory lock, so parallel attempts — from this process or from other
+ * Kith processes on the same PostgreSQL — cannot all pass the check before any of them is counted.
+ * Run inside a transaction: the lock is held until it commits.
+ */
+export async function reserveLoginAttempt(tx: Tx, key: string, since: Date, max: number, now: Date): Promise<number | null> {
+  await sql`select pg_advisory_xact_lock(${LOGIN_LOCK_SPACE}, hashtext(${key}))`.execute(tx);
+  const r = await tx.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('key', '=', key).where('failed_at', '>', since).executeTakeFirstOrThrow();
+  if (Number(r.n) >= max) return null;
+  const row = await tx.insertInto('login_failures').values({ key, failed_at: now }).returning('id').executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** Takes back an attempt that turned out not to be a guess (a refused form, a setup already done). */
+export async function releaseLoginAttempt(db: Tx, id: number) {
+  await db.deleteFrom('login_failures').where('id', '=', id).execute();
 }
 
 export async function anyStaff(db: Tx): Promise<boolean> {

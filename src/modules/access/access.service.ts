@@ -104,14 +104,22 @@ export function createAccessService(deps: { database: Database; clock: Clock; se
     return { token, expiresAt };
   }
 
-  /** Refuses once `key` (what was tried, from which address) failed too often within the window. */
-  async function assertNotRateLimited(key: string, what: string) {
-    const windowStart = new Date(clock.now().getTime() - settings.loginWindowMinutes * 60_000);
-    if ((await repo.recentLoginFailures(db, key, windowStart)) >= settings.loginMaxAttempts) {
+  /**
+   * Counts an attempt against `key` (what was tried, from which address) before it is evaluated,
+   * and refuses once the key failed too often within the window. Counting first means parallel
+   * guesses cannot slip past the check together: at most `loginMaxAttempts` are ever evaluated.
+   * A success clears the key; an attempt that was no guess is released by the caller.
+   */
+  async function takeAttempt(key: string, what: string): Promise<number> {
+    const now = clock.now();
+    const windowStart = new Date(now.getTime() - settings.loginWindowMinutes * 60_000);
+    const id = await database.transaction((tx) => repo.reserveLoginAttempt(tx, key, windowStart, settings.loginMaxAttempts, now));
+    if (id === null) {
       throw new KithError('RATE_LIMITED', `Too many failed ${what}. Try again in ${settings.loginWindowMinutes} minutes.`, {
         extra: { retryAfterSeconds: settings.loginWindowMinutes * 60 },
       });
     }
+    return id;
   }
 
   async function updateStaff(ctx: ActorContext, id: number, patch: { name?: string; role?: Role; disabled?: boolean; communityIds?: number[] }) {
@@ -151,13 +159,11 @@ export function createAccessService(deps: { database: Database; clock: Clock; se
 
   async function login(input: { email: string; password: string; ip: string; userAgent?: string }) {
     const key = `${input.email.trim().toLowerCase()}|${input.ip}`;
-    await assertNotRateLimited(key, 'sign-ins');
+    // The attempt counts as a failure from here on; only a success takes it back (with the others).
+    await takeAttempt(key, 'sign-ins');
     const staff = await repo.findStaffByEmail(db, input.email.trim());
     const ok = await verify(staff?.password_hash ?? (await DUMMY_HASH), input.password).catch(() => false);
-    if (!staff || !ok || staff.disabled_at) {
-      await db.insertInto('login_failures').values({ key, failed_at: clock.now() }).execute();
-      throw new KithError('INVALID_CREDENTIALS', 'The email or password is wrong');
-    }
+    if (!staff || !ok || staff.disabled_at) throw new KithError('INVALID_CREDENTIALS', 'The email or password is wrong');
     const session = await database.transaction(async (tx) => {
       const opened = await openSession(tx, staff.id, input);
       await tx.deleteFrom('login_failures').where('key', '=', key).execute();
@@ -188,14 +194,14 @@ export function createAccessService(deps: { database: Database; clock: Clock; se
    */
   async function completeSetup(input: { token: string; email: string; name: string; password: string; ip: string; userAgent?: string; requestId: string | null }) {
     const key = `setup|${input.ip}`;
-    await assertNotRateLimited(key, 'setup attempts');
-    if (await repo.anyStaff(db)) throw new KithError('CONFLICT', 'Kith is already set up: sign in instead');
-    validateEmail(input.email);
-    if (!input.name.trim()) throw invalid('name', 'must not be empty');
-    const problem = passwordProblem(input.password, input.email);
-    if (problem) throw invalid('password', problem);
-    const password_hash = await hashPassword(input.password);
+    const attempt = await takeAttempt(key, 'setup attempts');
     try {
+      if (await repo.anyStaff(db)) throw new KithError('CONFLICT', 'Kith is already set up: sign in instead');
+      validateEmail(input.email);
+      if (!input.name.trim()) throw invalid('name', 'must not be empty');
+      const problem = passwordProblem(input.password, input.email);
+      if (problem) throw invalid('password', problem);
+      const password_hash = await hashPassword(input.password);
       const done = await database.transaction(async (tx) => {
         // The token first: taking it locks its row, so concurrent setups queue here, and the staff
         // check below then sees an owner created meanwhile.
@@ -213,7 +219,8 @@ export function createAccessService(deps: { database: Database; clock: Clock; se
       });
       return { token: done.token, expiresAt: done.expiresAt, actor: (await actorForStaff(done.staffId))! };
     } catch (e) {
-      if (e instanceof KithError && e.code === 'SETUP_TOKEN_INVALID') await db.insertInto('login_failures').values({ key, failed_at: clock.now() }).execute();
+      // Only a wrong token is a guess; a refused form or a finished setup takes its attempt back.
+      if (!(e instanceof KithError && e.code === 'SETUP_TOKEN_INVALID')) await repo.releaseLoginAttempt(db, attempt).catch(() => {});
       throw e;
     }
   }

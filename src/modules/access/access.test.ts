@@ -186,3 +186,20 @@ describe('errors', () => {
     expect(systemCtx.actor.type).toBe('system');
   });
 });
+
+describe('member-centre tokens on staff routes', () => {
+  it('answers who-am-I and the other staff/API-key routes with a clean 403 pointing to the member centre, never a 500', async () => {
+    const owner = await staffSession(kith, 'owner');
+    const m = await inject({ method: 'POST', url: '/api/v1/members', headers: owner.headers, payload: { name: '会员中心', email: `centre-${Date.now()}@example.com` } });
+    expect(m.statusCode, m.body).toBe(201);
+    const { token } = await kith.memberSessions.issueMemberToken(systemCtx, m.json().id, 1);
+    const member = { authorization: `Bearer ${token}` };
+    for (const url of ['/api/v1/auth/me', '/api/v1/workspace']) {
+      const r = await inject({ method: 'GET', url, headers: member });
+      expect(r.statusCode, `${url} ${r.body}`).toBe(403);
+      expect(r.json()).toMatchObject({ code: 'FORBIDDEN', detail: expect.stringContaining('member centre') });
+    }
+    // The token itself works where it belongs.
+    expect((await inject({ method: 'GET', url: '/api/v1/me/loyalty', headers: member })).statusCode).toBe(200);
+  });
+});

@@ -3,16 +3,21 @@ import type { paths } from './schema';
 import { ApiError, networkError, problemToError } from './problem';
 
 export { ApiError };
+
+/** The header that proves a write comes from Kith's own pages (see src/http/csrf.ts). */
+export const REQUEST_HEADER = 'X-Kith-Request';
 export type { paths };
 
 /**
  * The typed Kith API client. Paths, parameters and answers come from the generated `schema.d.ts`
  * (`npm run gen:api`), so a call that does not match the server's contract does not compile.
- * The session cookie travels by itself (same origin).
+ * The session cookie travels by itself (same origin). Every request carries `X-Kith-Request: 1`:
+ * the server refuses a cookie-borne write without it (or a JSON body), which a form or a plain link
+ * on another site cannot add — multipart uploads included.
  *
  *   const page = await call(api.GET('/api/v1/members', { params: { query: { q: '小林' } } }));
  */
-export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin', headers: { [REQUEST_HEADER]: '1' } });
 
 let onUnauthenticated: (() => void) | null = null;
 

@@ -33,6 +33,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.title': 'Something went wrong',
   'error.loadFailed': 'Could not load',
   'error.network': 'Cannot reach the server. Check the connection and try again.',
+  'error.csrf': 'Kith refused this change because it did not come from this console page. Reload the page and try again; if Kith sits behind a proxy, check KITH_PUBLIC_URL.',
   'error.http': 'The request failed (HTTP {status})',
   'error.requestId': 'Request id: {id}',
   'error.forbiddenTitle': 'No access',

@@ -35,6 +35,7 @@ export const zhCN = {
   'error.title': '出错了',
   'error.loadFailed': '加载失败',
   'error.network': '无法连接服务器，请检查网络后重试。',
+  'error.csrf': '该操作不是从本控制台页面发出的，Kith 已拒绝。请刷新页面后重试；若 Kith 部署在代理之后，请检查 KITH_PUBLIC_URL。',
   'error.http': '请求失败（HTTP {status}）',
   'error.requestId': '请求编号：{id}',
   'error.forbiddenTitle': '没有权限',
