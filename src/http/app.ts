@@ -9,6 +9,7 @@ import type { Logger } from '../kernel/logger.js';
 import { installProblemHandlers, ProblemSchema } from './problem.js';
 import { installAuth, type Authenticator, type RouteInfo } from './auth.js';
 import { registerConsole } from './console.js';
+import { installInputGuard } from './input-guard.js';
 
 export interface HttpDeps {
   log: Logger;
@@ -71,6 +72,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installAuth(app as unknown as FastifyInstance, deps.access, routes);
+  installInputGuard(app as unknown as FastifyInstance);
 
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
     const h = await deps.health().catch(() => ({ database: false }));
