@@ -194,22 +194,26 @@ describe('POST /activities', () => {
 });
 
 describe('ingest payload fuzzing', () => {
+  // Strings here are any UTF-16 code units, NUL and unpaired surrogates included. (The same bad
+  // values in every field of every route: test/security/input.test.ts.)
   it('answers any malformed payload with 4xx, never 5xx, and writes nothing', async () => {
     const before = await count('activities');
     const membersBefore = await count('members');
+    const text = fc.string({ unit: 'binary' });
+    const anything = fc.anything({ stringUnit: 'binary', withObjectString: true });
     const junkItem = fc.oneof(
-      fc.anything(),
+      anything,
       fc.record({
-        externalId: fc.oneof(fc.string(), fc.integer(), fc.constant('')),
-        kind: fc.oneof(fc.string(), fc.constant('message'), fc.constant('purchase')),
-        occurredAt: fc.oneof(fc.string(), fc.date({ noInvalidDate: false }).map((d) => String(d))),
-        member: fc.oneof(fc.anything(), fc.record({ channel: fc.string(), externalId: fc.anything() })),
-        properties: fc.anything(),
+        externalId: fc.oneof(text, fc.integer(), fc.constant('')),
+        kind: fc.oneof(text, fc.constant('message'), fc.constant('purchase')),
+        occurredAt: fc.oneof(text, fc.date({ noInvalidDate: false }).map((d) => String(d))),
+        member: fc.oneof(anything, fc.record({ channel: text, externalId: anything, displayName: text })),
+        properties: fc.oneof(anything, fc.record({ text })),
       }, { requiredKeys: [] }),
     );
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.anything(), fc.record({ source: fc.anything(), items: fc.oneof(fc.anything(), fc.array(junkItem, { maxLength: 5 })) }, { requiredKeys: [] })),
+        fc.oneof(anything, fc.record({ source: fc.oneof(text, anything), items: fc.oneof(anything, fc.array(junkItem, { maxLength: 5 })) }, { requiredKeys: [] })),
         async (payload) => {
           const r = await inject({ method: 'POST', url: '/api/v1/activities', headers: { ...key, 'content-type': 'application/json' }, payload: JSON.stringify(payload) ?? 'null' });
           expect(r.statusCode).toBeGreaterThanOrEqual(400);

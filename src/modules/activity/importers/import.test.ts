@@ -177,6 +177,9 @@ describe('text the database cannot store, in a file', () => {
     const name = await upload('a\u0000.csv', Buffer.from('姓名,手机号\n林五,13900000005\n'));
     expect(name.statusCode).toBe(400);
     expect(name.json().errors).toEqual([{ path: 'file/filename', message: expect.stringContaining('NUL') }]);
+    const long = await upload('o.csv', Buffer.from('姓名,手机号\n林五,13900000005\n'), JSON.stringify({ source: 'x'.repeat(100_000) }));
+    expect(long.statusCode).toBe(400);
+    expect(long.json().errors).toEqual([{ path: 'options/source', message: 'must be at most 200 characters' }]);
     expect(await imports()).toBe(before);
   });
 });
