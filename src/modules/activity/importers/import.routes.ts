@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { IdParam } from '../../../http/schemas.js';
 import { KithError } from '../../../kernel/errors.js';
 import { findUnstorable, slashPath } from '../../../kernel/input-safety.js';
+import { csvLine, UTF8_BOM } from '../../../web/shared/spreadsheet-cell.js';
 import type { ImportOptions, ImportService } from './import.service.js';
 
 const KindParam = Type.Object({ kind: Type.Union([Type.Literal('members'), Type.Literal('orders'), Type.Literal('chat')]) });
@@ -100,9 +101,9 @@ export function importRoutes(imports: ImportService): FastifyPluginAsyncTypebox 
       schema: { tags, summary: 'Every rejected line of an import with its reason, as CSV', params: IdParam },
     }, async (req, reply) => {
       const rows = await imports.rejections(req.params.id);
-      const esc = (s: string) => `"${s.replace(/"/g, '""')}"`;
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="import-${req.params.id}-rejections.csv"`);
-      return '\ufeffline,reason\n' + rows.map((x) => `${x.line},${esc(/^[=+\-@]/.test(x.reason) ? `'${x.reason}` : x.reason)}`).join('\n') + '\n';
+      // A reason quotes the rejected cell, which may be a formula planted in the file.
+      return UTF8_BOM + csvLine(['line', 'reason']) + rows.map((x) => csvLine([x.line, x.reason])).join('');
     });
   };
 }
