@@ -4,8 +4,7 @@ import { Type } from 'typebox';
 import { IdParam } from '../../../http/schemas.js';
 import { KithError } from '../../../kernel/errors.js';
 import { findUnstorable, slashPath } from '../../../kernel/input-safety.js';
-import { csvLine, UTF8_BOM } from '../../../web/shared/spreadsheet-cell.js';
-import type { ImportOptions, ImportService } from './import.service.js';
+import { rejectionsCsv, type ImportOptions, type ImportService } from './import.service.js';
 
 const KindParam = Type.Object({ kind: Type.Union([Type.Literal('members'), Type.Literal('orders'), Type.Literal('chat')]) });
 const ReportSchema = Type.Object({
@@ -102,8 +101,7 @@ export function importRoutes(imports: ImportService): FastifyPluginAsyncTypebox 
     }, async (req, reply) => {
       const rows = await imports.rejections(req.params.id);
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="import-${req.params.id}-rejections.csv"`);
-      // A reason quotes the rejected cell, which may be a formula planted in the file.
-      return UTF8_BOM + csvLine(['line', 'reason']) + rows.map((x) => csvLine([x.line, x.reason])).join('');
+      return rejectionsCsv(rows);
     });
   };
 }

