@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadConfig } from '../kernel/config.js';
 import { systemActor } from '../kernel/context.js';
 import { createKith } from '../app.js';
-import { IMPORT_EXIT_CODES, IMPORT_KINDS, type ImportKind, type ImportOptions } from '../modules/activity/index.js';
+import { IMPORT_EXIT_CODES, IMPORT_KINDS, rejectionsCsv, type ImportKind, type ImportOptions } from '../modules/activity/index.js';
 import { progressBar } from './progress.js';
 import type { Command } from './commands.js';
 
@@ -88,7 +88,7 @@ ${IMPORT_EXIT_CODES.map((e) => wrap(`  ${e.code}  `, e.meaning)).join('\n')}`,
       for (const r of rejections.slice(0, 20)) console.log(`  line ${r.line}: ${r.reason}`);
       if (rejections.length > 20) console.log(`  … and ${rejections.length - 20} more${values.report ? '' : ' (use --report FILE to save them all)'}`);
       if (values.report) {
-        fs.writeFileSync(String(values.report), '\ufeffline,reason\n' + rejections.map((r) => `${r.line},"${r.reason.replace(/"/g, '""')}"`).join('\n') + '\n');
+        fs.writeFileSync(String(values.report), rejectionsCsv(rejections));
         console.log(`Rejected lines written to ${values.report}`);
       }
       return report.rejectedRows ? EXIT_REJECTED_LINES : 0;

@@ -10,6 +10,7 @@ import { installProblemHandlers, ProblemSchema } from './problem.js';
 import { installAuth, type Authenticator, type RouteInfo } from './auth.js';
 import { registerConsole } from './console.js';
 import { installCsrfGuard } from './csrf.js';
+import { installInputGuard } from './input-guard.js';
 
 export interface HttpDeps {
   log: Logger;
@@ -95,6 +96,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
   });
   installCsrfGuard(app as unknown as FastifyInstance, { publicUrl: deps.publicUrl ?? null });
   installAuth(app as unknown as FastifyInstance, deps.access, routes);
+  installInputGuard(app as unknown as FastifyInstance);
 
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
     const h = await deps.health().catch(() => ({ database: false }));

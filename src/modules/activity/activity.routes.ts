@@ -20,7 +20,9 @@ export function activityRoutes(deps: { ingest: IngestService; database: Database
     const tags = ['activity'];
 
     app.post('/activities', {
-      config: { access: 'activities:write' },
+      // Each item is checked on its own (NUL, surrogates, nesting included), so one bad item is
+      // rejected by its index while the others are written.
+      config: { access: 'activities:write', batchItems: 'items' },
       schema: {
         tags, summary: 'Ingest a batch of up to 10,000 activities (idempotent per source + externalId)',
         description: 'Each item is validated on its own. Unknown (channel, externalId) identities create members. Re-sending a batch creates nothing new. If every item is rejected the answer is 400 with each reason.',

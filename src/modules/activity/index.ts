@@ -3,7 +3,7 @@ export { createIngestService, MAX_BATCH, ACTIVITY_INGESTED, type IngestService, 
 export { activityRoutes } from './activity.routes.js';
 export { activityMemberParticipant } from './activity.participant.js';
 export { ACTIVITY_KINDS, checkActivity, parseAmount, type ActivityInput, type ActivityKind } from './domain/activity-input.js';
-export { createImportService, IMPORT_KINDS, type ImportService, type ImportReport, type ImportKind, type ImportOptions } from './importers/import.service.js';
+export { createImportService, rejectionsCsv, IMPORT_KINDS, type ImportService, type ImportReport, type ImportKind, type ImportOptions } from './importers/import.service.js';
 export { planFactory } from './importers/plans.js';
 export { importRoutes } from './importers/import.routes.js';
 export { IMPORT_EXIT_CODES } from './formats/index.js';

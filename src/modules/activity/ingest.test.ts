@@ -75,6 +75,43 @@ describe('POST /activities', () => {
     expect(await count('activities')).toBe(before + 1);
   });
 
+  it('rejects by index the items holding a NUL, a lone surrogate or deep nesting, writes the others, and a retry changes nothing', async () => {
+    const before = { activities: await count('activities'), members: await count('members') };
+    const items = [
+      msg(200),
+      { ...msg(201), properties: { text: '早\u0000上好' } },
+      { ...msg(202), member: { channel: 'wechat', externalId: 'wx-nul', displayName: 'A\u0000my' } },
+      { ...msg(203), properties: { text: '早\ud800上好' } },
+      { ...msg(204), properties: { deep: '__DEEP__' } },
+      msg(205),
+    ];
+    // 10,000 levels cannot go through JSON.stringify (it recurses): splice them into the text.
+    const body = JSON.stringify({ source: 'bad-input', items }).replace('"__DEEP__"', '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000));
+    const send = () => inject({ method: 'POST', url: '/api/v1/activities', headers: { ...key, 'content-type': 'application/json' }, payload: body });
+    const first = await send();
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ created: 2, duplicates: 0, rejected: 4 });
+    const results = first.json().results;
+    expect(results.map((x: { status: string }) => x.status)).toEqual(['created', 'rejected', 'rejected', 'rejected', 'rejected', 'created']);
+    expect(results[1].reason).toMatch(/^properties\.text: contains a NUL character/);
+    expect(results[2].reason).toMatch(/^member\.displayName: contains a NUL character/);
+    expect(results[3].reason).toMatch(/^properties\.text: contains an unpaired UTF-16 surrogate/);
+    expect(results[4].reason).toMatch(/^properties\.deep(\.a)+: nests objects or arrays deeper than 32 levels/);
+    expect(await count('activities')).toBe(before.activities + 2);
+    expect(await count('members')).toBe(before.members); // wx-nul was not created
+
+    const again = await send();
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ created: 0, duplicates: 2, rejected: 4 });
+    expect(await count('activities')).toBe(before.activities + 2);
+  });
+
+  it('refuses the whole batch, naming the field, when what all items share holds a NUL', async () => {
+    const r = await inject({ method: 'POST', url: '/api/v1/activities', headers: key, payload: { source: 'a\u0000b', items: [msg(210)] } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors).toEqual([{ path: 'body/source', message: expect.stringContaining('NUL') }]);
+  });
+
   it('answers 400 naming every item when all are rejected, and writes nothing', async () => {
     const before = await count('activities');
     const r = await inject({ method: 'POST', url: '/api/v1/activities', headers: key, payload: { items: [{ kind: 'message' }, 42] } });
@@ -157,22 +194,26 @@ describe('POST /activities', () => {
 });
 
 describe('ingest payload fuzzing', () => {
+  // Strings here are any UTF-16 code units, NUL and unpaired surrogates included. (The same bad
+  // values in every field of every route: test/security/input.test.ts.)
   it('answers any malformed payload with 4xx, never 5xx, and writes nothing', async () => {
     const before = await count('activities');
     const membersBefore = await count('members');
+    const text = fc.string({ unit: 'binary' });
+    const anything = fc.anything({ stringUnit: 'binary', withObjectString: true });
     const junkItem = fc.oneof(
-      fc.anything(),
+      anything,
       fc.record({
-        externalId: fc.oneof(fc.string(), fc.integer(), fc.constant('')),
-        kind: fc.oneof(fc.string(), fc.constant('message'), fc.constant('purchase')),
-        occurredAt: fc.oneof(fc.string(), fc.date({ noInvalidDate: false }).map((d) => String(d))),
-        member: fc.oneof(fc.anything(), fc.record({ channel: fc.string(), externalId: fc.anything() })),
-        properties: fc.anything(),
+        externalId: fc.oneof(text, fc.integer(), fc.constant('')),
+        kind: fc.oneof(text, fc.constant('message'), fc.constant('purchase')),
+        occurredAt: fc.oneof(text, fc.date({ noInvalidDate: false }).map((d) => String(d))),
+        member: fc.oneof(anything, fc.record({ channel: text, externalId: anything, displayName: text })),
+        properties: fc.oneof(anything, fc.record({ text })),
       }, { requiredKeys: [] }),
     );
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.anything(), fc.record({ source: fc.anything(), items: fc.oneof(fc.anything(), fc.array(junkItem, { maxLength: 5 })) }, { requiredKeys: [] })),
+        fc.oneof(anything, fc.record({ source: fc.oneof(text, anything), items: fc.oneof(anything, fc.array(junkItem, { maxLength: 5 })) }, { requiredKeys: [] })),
         async (payload) => {
           const r = await inject({ method: 'POST', url: '/api/v1/activities', headers: { ...key, 'content-type': 'application/json' }, payload: JSON.stringify(payload) ?? 'null' });
           expect(r.statusCode).toBeGreaterThanOrEqual(400);

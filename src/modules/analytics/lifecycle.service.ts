@@ -31,10 +31,12 @@ export function createLifecycleService(deps: { database: Database; clock: Clock;
     const grain = q.grain ?? 'week';
     const c = reportCommunity(ctx, q.communityId);
     const to = q.to ?? today();
-    const from = q.from ?? shift(grain, startOf(grain, to), -11);
+    const toIsDay = isCalendarDate(to);
+    // The default start is counted back from `to`, which can only be done from a real day.
+    const from = q.from ?? (toIsDay ? shift(grain, startOf(grain, to), -11) : to);
     const problems = [];
-    if (!isCalendarDate(from)) problems.push({ path: 'from', message: 'must be a calendar day, YYYY-MM-DD' });
-    if (!isCalendarDate(to)) problems.push({ path: 'to', message: 'must be a calendar day, YYYY-MM-DD' });
+    if (q.from !== undefined && !isCalendarDate(from)) problems.push({ path: 'from', message: 'must be a calendar day, YYYY-MM-DD' });
+    if (!toIsDay) problems.push({ path: 'to', message: 'must be a calendar day, YYYY-MM-DD' });
     failIfProblems(problems);
     if (from > to) problems.push({ path: 'from', message: 'must not come after to' });
     const starts = from > to ? [] : cohortStarts(grain, from, to);

@@ -66,6 +66,12 @@ describe('cohort retention', () => {
     expect(c.average.slice(0, 6)).toEqual([1, 0.5, 1 / 3, 0, 0, null]);
   });
 
+  it('refuses an end that is not a day with 400 naming it, also when the start is left to its default', async () => {
+    for (const to of ['tomorrow', 'x'.repeat(100_000)]) {
+      await expect(kith.analytics.lifecycle.cohorts(systemCtx, { grain: 'week', to })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'to' }] });
+    }
+  });
+
   it('counts monthly cohorts, and a community against its own joins', async () => {
     const c = await kith.analytics.lifecycle.cohorts(systemCtx, { grain: 'month', from: '2026-10-01', to: '2026-11-30' });
     // October: p5 (active 5th and 20th October only); November: p1–p4, all active in November; December has begun.

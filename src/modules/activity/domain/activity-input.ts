@@ -1,4 +1,5 @@
 import { CHANNELS, type Channel } from '../../members/identity-resolution.js';
+import { dotPath, findUnstorable, textProblem } from '../../../kernel/input-safety.js';
 
 /**
  * The shape of one incoming activity and its validation, as a pure function: the ingest API, the
@@ -63,7 +64,11 @@ export function parseAmount(v: unknown): string | null {
  */
 export function checkActivity(raw: unknown, defaults: { source?: string }, now: Date): Checked {
   if (!isObj(raw)) return { ok: false, reason: 'must be an object' };
+  // Text the database cannot store, or nesting that is costly to walk, is this item's fault alone.
+  const unstorable = findUnstorable(raw);
+  if (unstorable) return { ok: false, reason: `${dotPath(unstorable.path)}: ${unstorable.problem}` };
   const source = raw.source ?? defaults.source;
+  if (typeof source === 'string' && textProblem(source)) return { ok: false, reason: `source: ${textProblem(source)}` };
   if (typeof source !== 'string' || !KEY.test(source)) return { ok: false, reason: 'source: must be a non-empty string of at most 200 characters' };
   if (typeof raw.externalId !== 'string' || !KEY.test(raw.externalId)) return { ok: false, reason: 'externalId: must be a non-empty string of at most 200 characters (the idempotency key within the source)' };
   if (typeof raw.kind !== 'string' || !KINDS.has(raw.kind)) return { ok: false, reason: `kind: must be one of ${ACTIVITY_KINDS.join(', ')}` };

@@ -1,4 +1,5 @@
-import type { ChatParseResult } from './chat-message.js';
+import { dotPath, findUnstorable } from '../../../kernel/input-safety.js';
+import type { ChatMessage, ChatParseResult, RejectedLine } from './chat-message.js';
 import { parseKithChatCsv, parseKithChatJson } from './chat-kith.js';
 import { parseQqExport } from './chat-qq.js';
 import { parseWechatCsv } from './chat-wechat.js';
@@ -51,5 +52,22 @@ export function readChatFile(buf: Buffer, fileName: string, options: ChatFileOpt
       result = parseKithChatJson(text, { timeZone, group });
       break;
   }
-  return { format, encoding, ...result };
+  return { format, encoding, ...withoutUnstorable(result) };
+}
+
+/**
+ * Messages whose text, sender or group holds text the database cannot store (a NUL character,
+ * an unpaired surrogate) become rejected lines, so they cost the user that line, not the import.
+ */
+function withoutUnstorable(result: ChatParseResult): ChatParseResult {
+  const messages: ChatMessage[] = [];
+  const refused: RejectedLine[] = [];
+  for (const m of result.messages) {
+    const bad = findUnstorable({ text: m.text, sender: m.sender, group: m.group });
+    if (bad) refused.push({ line: m.line, reason: `${dotPath(bad.path)}: ${bad.problem}` });
+    else messages.push(m);
+  }
+  if (refused.length === 0) return result;
+  const rejected = [...result.rejected, ...refused].sort((a, b) => a.line - b.line);
+  return { ...result, messages, rejected };
 }

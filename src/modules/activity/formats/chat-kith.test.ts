@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FormatError } from './format-error.js';
 import { parseKithChat, parseKithChatCsv, parseKithChatJson } from './chat-kith.js';
+import { readChatFile } from './chat-file.js';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -78,5 +79,34 @@ describe('parseKithChatJson', () => {
   it('parses either format by name', () => {
     expect(parseKithChat(fixture('kith-chat.json'), 'kith-json').messages).toHaveLength(2);
     expect(parseKithChat(fixture('kith-chat.csv'), 'kith-csv').messages).toHaveLength(3);
+  });
+});
+
+describe('readChatFile', () => {
+  it('turns a message with a NUL or a lone surrogate in its text, sender or group into a rejected line', () => {
+    const csv = [
+      'time,sender_channel,sender_id,sender_name,text,community',
+      '2024-03-01 09:05:12,qq,123456789,小林,早\u0000上好,产品体验官一群',
+      '2024-03-01 09:05:13,qq,123456789,小\u0000林,早上好,产品体验官一群',
+      '2024-03-01 09:05:14,qq,123456789,小林,早上好,产品\u0000群',
+      '2024-03-01 25:00:00,qq,123456789,小林,时间不对,产品体验官一群',
+      '2024-03-01 09:05:15,qq,123456789,小林,早上好,产品体验官一群',
+    ].join('\n');
+    const r = readChatFile(Buffer.from(csv), 'chat.csv');
+    expect(r.messages.map((m) => m.line)).toEqual([6]);
+    expect(r.rejected).toEqual([
+      { line: 2, reason: 'text: contains a NUL character (U+0000), which cannot be stored' },
+      { line: 3, reason: 'sender.name: contains a NUL character (U+0000), which cannot be stored' },
+      { line: 4, reason: 'group: contains a NUL character (U+0000), which cannot be stored' },
+      { line: 5, reason: expect.stringContaining('not a real date and time') },
+    ]);
+  });
+
+  it('does the same for a lone surrogate, which only a JSON export can hold (as an escape)', () => {
+    const json = '{"messages":[{"time":"2024-03-01T01:05:12Z","sender_channel":"qq","sender_id":"123456789","sender_name":"小林","text":"早\\ud800"},'
+      + '{"time":"2024-03-01T01:05:13Z","sender_channel":"qq","sender_id":"123456789","sender_name":"小林","text":"早"}]}';
+    const r = readChatFile(Buffer.from(json), 'chat.json');
+    expect(r.messages).toHaveLength(1);
+    expect(r.rejected).toEqual([{ line: 1, reason: 'text: contains an unpaired UTF-16 surrogate (e.g. \\ud800 alone), which is not valid Unicode text' }]);
   });
 });

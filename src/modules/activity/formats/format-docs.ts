@@ -62,6 +62,8 @@ Text files may be UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030 a
 
 The first row with at least two different texts is the header (a title row above it is skipped). Line numbers in error reports are the lines of the file as a spreadsheet shows them; a record with a multi-line cell is reported at the line it starts on. Cells are trimmed and empty rows are skipped.
 
+A cell holding a NUL character (U+0000), or in a JSON chat export an unpaired surrogate escape such as \`\\ud800\`, cannot be stored: its line is rejected naming the column (or the message field), and the other lines are imported. A header holding one refuses the file.
+
 Headers are matched ignoring case, full/half width, spaces, underscores, hyphens, dots, \`*\` and a trailing "(必填)"/"(选填)". A header of the form \`identity:<channel>\` (e.g. \`identity:douyin\`) holds accounts on that channel. Unrecognised columns are ignored, or kept as custom attributes when the import is asked to keep them. Any column can be mapped to a field by hand.
 
 ## Member columns

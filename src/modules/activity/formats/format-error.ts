@@ -8,7 +8,9 @@ export type FormatErrorCode =
   | 'UNSUPPORTED_FORMAT'
   | 'MISSING_COLUMNS'
   | 'EMPTY_FILE'
-  | 'UNKNOWN_FIELD';
+  | 'UNKNOWN_FIELD'
+  /** Text the database cannot store (a NUL character, an unpaired surrogate) where the whole file depends on it. */
+  | 'INVALID_TEXT';
 
 export class FormatError extends Error {
   readonly code: FormatErrorCode;

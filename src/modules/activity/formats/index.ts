@@ -19,7 +19,7 @@ export {
 } from './column-mapping.js';
 
 export {
-  parseMemberRow, parseOrderRow, memberRowParser, orderRowParser, MAX_TEXT_LENGTH,
+  parseMemberRow, parseOrderRow, memberRowParser, orderRowParser, assertStorableHeaders, MAX_TEXT_LENGTH,
   type MemberImportRow, type OrderImportRow, type OrderItem, type RowOptions, type OrderRowOptions, type RowResult,
 } from './row-validation.js';
 export { parseExternalId, type Identity } from './identity.js';

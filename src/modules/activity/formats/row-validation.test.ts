@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MEMBER_COLUMNS, ORDER_COLUMNS, mapHeaders } from './column-mapping.js';
-import { memberRowParser, parseMemberRow, parseOrderRow } from './row-validation.js';
+import { assertStorableHeaders, memberRowParser, parseMemberRow, parseOrderRow } from './row-validation.js';
+import { FormatError } from './format-error.js';
 
 const now = new Date('2024-06-01T04:00:00Z');
 
@@ -159,5 +160,32 @@ describe('parseOrderRow', () => {
     expect(parseOrderRow({ 手机号: '13800138000' }, m)).toEqual({
       ok: false, reasons: ['row has no order number', 'row has no amount', 'row has no order time'],
     });
+  });
+});
+
+describe('text the database cannot store', () => {
+  const { mapping: members } = mapHeaders(['姓名', '手机号', '城市', '备注'], MEMBER_COLUMNS, {}, { keepUnmappedAs: 'attributes' });
+  const { mapping: orders } = mapHeaders(['订单号', '手机号', '实付金额', '下单时间', '商品名称'], ORDER_COLUMNS);
+
+  it('refuses a member row with a NUL or a lone surrogate in any cell, naming the column without quoting the cell', () => {
+    expect(parseMemberRow({ 姓名: '李\u0000四', 手机号: '13800138001', 城市: '上\ud800海' }, members, { now })).toEqual({
+      ok: false, reasons: ['姓名: contains a NUL character (U+0000), which cannot be stored', '城市: contains an unpaired UTF-16 surrogate (e.g. \\ud800 alone), which is not valid Unicode text'],
+    });
+    // a custom attribute column is stored too
+    expect(parseMemberRow({ 手机号: '13800138001', 备注: 'x\u0000' }, members, { now })).toMatchObject({ ok: false, reasons: [expect.stringMatching(/^备注: contains a NUL/)] });
+    expect(parseMemberRow({ 姓名: '李四 👋', 手机号: '13800138001' }, members, { now })).toMatchObject({ ok: true });
+  });
+
+  it('refuses an order row with a NUL in a cell', () => {
+    expect(parseOrderRow({ 订单号: 'A1', 手机号: '13800138000', 实付金额: '88', 下单时间: '2024-03-01 10:00', 商品名称: '咖\u0000啡' }, orders, { now })).toEqual({
+      ok: false, reasons: ['商品名称: contains a NUL character (U+0000), which cannot be stored'],
+    });
+  });
+
+  it('refuses a header row holding such text as a whole, with its line', () => {
+    expect(() => assertStorableHeaders(['姓名', '手机号'], 1)).not.toThrow();
+    const e = (() => { try { assertStorableHeaders(['姓名', '手\u0000机号'], 3); } catch (err) { return err; } })();
+    expect(e).toBeInstanceOf(FormatError);
+    expect(e).toMatchObject({ code: 'INVALID_TEXT', line: 3, message: expect.stringMatching(/^Column 2 of the header row \(line 3\) contains a NUL/) });
   });
 });

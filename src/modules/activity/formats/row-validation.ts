@@ -1,6 +1,8 @@
 import { parseBirthday, parseTimestamp, todayIn, type Parsed } from './datetime.js';
 import { identityChannel } from './column-mapping.js';
 import { parseExternalId, type Identity } from './identity.js';
+import { FormatError } from './format-error.js';
+import { textProblem } from '../../../kernel/input-safety.js';
 import {
   compareAmounts, parseAmount, parseChannel, parseConsent, parseCurrency, parseEmail, parseGender,
   parseOrderStatus, parsePhone, parseQuantity, quote, splitTags,
@@ -128,6 +130,32 @@ function cellsByField(values: Record<string, string>, mapping: Record<string, st
   return out;
 }
 
+/**
+ * Reasons for cells holding text the database cannot store (a NUL character, an unpaired
+ * surrogate), without quoting the cell: its text is exactly what cannot be kept.
+ */
+function unstorableCells(cells: Map<string, Cell[]>): string[] {
+  const reasons: string[] = [];
+  for (const list of cells.values()) {
+    for (const cell of list) {
+      const problem = textProblem(cell.raw);
+      if (problem) reasons.push(`${cell.header}: ${problem}`);
+    }
+  }
+  return reasons;
+}
+
+/**
+ * A header row holding such text makes the file unreadable as a whole: headers name fields and
+ * custom attributes, and the user fixes the one header rather than every row.
+ */
+export function assertStorableHeaders(headers: string[], headerLine: number): void {
+  headers.forEach((h, i) => {
+    const problem = textProblem(h);
+    if (problem) throw new FormatError('INVALID_TEXT', `Column ${i + 1} of the header row (line ${headerLine}) ${problem}; fix the header and import again`, { line: headerLine });
+  });
+}
+
 function headerOf(mapping: Record<string, string>, field: string): string | undefined {
   for (const header in mapping) if (mapping[header] === field) return header;
   return undefined;
@@ -174,8 +202,10 @@ function readAttributes(cells: Map<string, Cell[]>): Record<string, string> {
  */
 export function memberRowParser(mapping: Record<string, string>, options: RowOptions = {}): (values: Record<string, string>) => RowResult<MemberImportRow> {
   return (values) => {
-    const ctx = new RowContext(options);
     const cells = cellsByField(values, mapping);
+    const unstorable = unstorableCells(cells);
+    if (unstorable.length > 0) return { ok: false, reasons: unstorable };
+    const ctx = new RowContext(options);
     const one = (field: string) => cells.get(field)?.[0];
     const { identities, channel } = readIdentities(ctx, cells);
     const row: MemberImportRow = { identities, tags: [], attributes: readAttributes(cells) };
@@ -225,8 +255,10 @@ export function orderRowParser(mapping: Record<string, string>, options: OrderRo
   };
 
   return (values) => {
-    const ctx = new RowContext(options);
     const cells = cellsByField(values, mapping);
+    const unstorable = unstorableCells(cells);
+    if (unstorable.length > 0) return { ok: false, reasons: unstorable };
+    const ctx = new RowContext(options);
     const one = (field: string) => cells.get(field)?.[0];
     let c: Cell | undefined;
 

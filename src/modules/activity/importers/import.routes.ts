@@ -3,7 +3,8 @@ import type { MultipartFile } from '@fastify/multipart';
 import { Type } from 'typebox';
 import { IdParam } from '../../../http/schemas.js';
 import { KithError } from '../../../kernel/errors.js';
-import type { ImportOptions, ImportService } from './import.service.js';
+import { findUnstorable, slashPath } from '../../../kernel/input-safety.js';
+import { rejectionsCsv, type ImportOptions, type ImportService } from './import.service.js';
 
 const KindParam = Type.Object({ kind: Type.Union([Type.Literal('members'), Type.Literal('orders'), Type.Literal('chat')]) });
 const ReportSchema = Type.Object({
@@ -45,6 +46,13 @@ async function readUpload(req: { file: () => Promise<MultipartFile | undefined>;
       throw new KithError('VALIDATION_FAILED', 'options: must be JSON', { fields: [{ path: 'options', message: 'must be JSON' }] });
     }
     if (!options || typeof options !== 'object' || Array.isArray(options)) throw new KithError('VALIDATION_FAILED', 'options: must be a JSON object', { fields: [{ path: 'options', message: 'must be an object' }] });
+  }
+  // A multipart upload is not a JSON body, so the HTTP input guard does not see these: the same
+  // rule applies here. (Cells of the file itself are checked row by row by the importers.)
+  const bad = findUnstorable({ options, fileName: file.filename });
+  if (bad) {
+    const path = bad.path[0] === 'fileName' ? 'file/filename' : slashPath('', bad.path);
+    throw new KithError('VALIDATION_FAILED', `${path}: ${bad.problem}`, { fields: [{ path, message: bad.problem }] });
   }
   return { fileName: file.filename || 'upload', data, options };
 }
@@ -96,9 +104,8 @@ export function importRoutes(imports: ImportService): FastifyPluginAsyncTypebox 
       schema: { tags, summary: 'Every rejected line of an import with its reason, as CSV', params: IdParam },
     }, async (req, reply) => {
       const rows = await imports.rejections(req.params.id);
-      const esc = (s: string) => `"${s.replace(/"/g, '""')}"`;
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="import-${req.params.id}-rejections.csv"`);
-      return '\ufeffline,reason\n' + rows.map((x) => `${x.line},${esc(/^[=+\-@]/.test(x.reason) ? `'${x.reason}` : x.reason)}`).join('\n') + '\n';
+      return rejectionsCsv(rows);
     });
   };
 }

