@@ -11,7 +11,7 @@ import { createAccessService, accessRoutes, createMemberSessions, memberSessionR
 import { createCommunitiesService, communitiesRoutes, communitiesMemberParticipant, type CommunitiesService } from './modules/communities/index.js';
 import { createMembersService, membersRoutes, type MembersService } from './modules/members/index.js';
 import {
-  createIngestService, activityRoutes, activityMemberParticipant, createImportService, planFactory, importRoutes, lastActiveSubscriber,
+  createIngestService, activityRoutes, activityMemberParticipant, createImportService, planFactory, importRoutes, lastActiveSubscriber, createUploadStore, uploadDirFor,
   type IngestService, type ImportService,
 } from './modules/activity/index.js';
 import { createOverviewService, overviewRoutes } from './modules/overview/index.js';
@@ -76,7 +76,11 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
   const analytics = createAnalyticsModule({ database, clock, jobs, timeZone: config.timeZone });
   members.participants.register(analytics.participant);
   await database.transaction((tx) => analytics.schedule(tx));
-  const imports = createImportService({ database, clock, plans: planFactory({ ingest, timeZone: config.timeZone }) });
+  const uploads = createUploadStore(
+    uploadDirFor({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, embeddedOnDisk: !opts.database }),
+    config.importMaxMb * 1024 * 1024,
+  );
+  const imports = createImportService({ database, clock, log, uploads, plans: planFactory({ ingest, timeZone: config.timeZone }) });
 
   const modules: FastifyPluginAsyncTypebox[] = [
     accessRoutes(access, { cookieSecure: config.cookieSecure, sessionTtlHours: config.sessionTtlHours }),
@@ -95,6 +99,7 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
     access: { authenticateApiKey: access.authenticateApiKey, authenticateSession: access.authenticateSession, authenticateMemberToken: memberSessions.authenticateMemberToken },
     modules,
     consoleDir: opts.consoleDir,
+    uploadLimitBytes: uploads.maxBytes,
     health: async () => {
       await sql`select 1`.execute(database.db);
       return { database: true };

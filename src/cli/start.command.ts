@@ -18,7 +18,11 @@ export const startCommand: Command = {
       const { loadDemoIfEmpty } = await import('./demo.command.js');
       await loadDemoIfEmpty(kith);
     }
-    if (config.jobsEnabled) kith.jobs.start();
+    if (config.jobsEnabled) {
+      kith.jobs.start();
+      // Imports left running by a process that died resume from their stored file, in the background.
+      kith.imports.resumeInterrupted().catch((err) => kith.log.error({ err }, 'resuming interrupted imports failed'));
+    }
     if (kith.database.kind === 'pglite') {
       // PostgreSQL's autovacuum keeps planner statistics fresh; the embedded database has none, so
       // Kith refreshes them itself, now and every half hour, as data arrives.

@@ -8,7 +8,9 @@ export type FormatErrorCode =
   | 'UNSUPPORTED_FORMAT'
   | 'MISSING_COLUMNS'
   | 'EMPTY_FILE'
-  | 'UNKNOWN_FIELD';
+  | 'UNKNOWN_FIELD'
+  /** The file goes past a limit of what is read (columns, line length, workbook size). */
+  | 'LIMIT_EXCEEDED';
 
 export class FormatError extends Error {
   readonly code: FormatErrorCode;
