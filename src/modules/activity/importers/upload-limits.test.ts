@@ -15,6 +15,13 @@ import { injector, startTestKith, staffSession, type TestKith } from '../../../.
  */
 
 const MAX_MB = 40;
+/**
+ * Worst event-loop delay allowed while a file is received and read. Reading a file whole blocked
+ * the loop for seconds (16.8 s for a 9.9 MB file); a streamed read yields every few milliseconds,
+ * but on a shared two-core machine running several test files at once, the process itself waits
+ * for a core now and then, so the margin is generous.
+ */
+const MAX_LOOP_DELAY_MS = 500;
 // The heap is sampled after a full collection, so the figure is memory held, not garbage not yet
 // collected (which V8 lets grow freely and would make the figure noise).
 v8.setFlagsFromString('--expose-gc');
@@ -111,8 +118,8 @@ describe('import uploads', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().detail).toMatch(/^Line 1 has more than [\d,]+ columns; at most 200 are read/);
       expect(res.body.length).toBeLessThan(2000);
-      expect(maxDelayMs).toBeLessThan(200);
-      expect(slowestHealth).toBeLessThan(1000);
+      expect(maxDelayMs).toBeLessThan(MAX_LOOP_DELAY_MS);
+      expect(slowestHealth).toBeLessThan(2 * MAX_LOOP_DELAY_MS);
     }
     expect(await kith.database.db.selectFrom('imports').select('id').execute()).toEqual([]);
     expect(fileCount()).toBe(before); // nothing left behind
@@ -142,7 +149,7 @@ describe('import uploads', () => {
     const { result: res, maxDelayMs } = await measured(() => injector(kith)({ method: 'POST', url: '/api/v1/imports/members', headers: { ...op.headers, ...m.headers }, payload: m.payload }));
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', detail: expect.stringContaining(`larger than ${MAX_MB} MB`) });
-    expect(maxDelayMs).toBeLessThan(200);
+    expect(maxDelayMs).toBeLessThan(MAX_LOOP_DELAY_MS);
     expect(fileCount()).toBe(before);
   });
 
@@ -167,7 +174,7 @@ describe('import uploads', () => {
     expect(res.json().sample).toHaveLength(20);
     expect(res.body.length).toBeLessThan(64 * 1024);
     expect(healthChecks).toBeGreaterThan(3);
-    expect(maxDelayMs).toBeLessThan(200);
+    expect(maxDelayMs).toBeLessThan(MAX_LOOP_DELAY_MS);
     const { result: again, heapGrowth } = await preview(true);
     expect(again.json().rows).toBe(rows);
     expect(heapGrowth).toBeLessThan(size / 2);
