@@ -11,7 +11,7 @@ import { createAccessService, accessRoutes, createMemberSessions, memberSessionR
 import { createCommunitiesService, communitiesRoutes, communitiesMemberParticipant, type CommunitiesService } from './modules/communities/index.js';
 import { createMembersService, membersRoutes, type MembersService } from './modules/members/index.js';
 import {
-  createIngestService, activityRoutes, activityMemberParticipant, createImportService, planFactory, importRoutes, lastActiveSubscriber, createUploadStore, uploadDirFor,
+  createIngestService, activityRoutes, activityMemberParticipant, createImportService, planFactory, importRoutes, lastActiveSubscriber, createUploadStore, uploadDirFor, wholeFileReader,
   type IngestService, type ImportService,
 } from './modules/activity/index.js';
 import { createOverviewService, overviewRoutes } from './modules/overview/index.js';
@@ -80,7 +80,9 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
     uploadDirFor({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, embeddedOnDisk: !opts.database }),
     config.importMaxMb * 1024 * 1024,
   );
-  const imports = createImportService({ database, clock, log, uploads, plans: planFactory({ ingest, timeZone: config.timeZone }) });
+  const imports = createImportService({
+    database, clock, log, uploads, plans: planFactory({ ingest, timeZone: config.timeZone }), readWholeFile: wholeFileReader({ timeZone: config.timeZone }),
+  });
 
   const modules: FastifyPluginAsyncTypebox[] = [
     accessRoutes(access, { cookieSecure: config.cookieSecure, sessionTtlHours: config.sessionTtlHours }),

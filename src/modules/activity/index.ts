@@ -6,5 +6,6 @@ export { ACTIVITY_KINDS, checkActivity, parseAmount, type ActivityInput, type Ac
 export { createImportService, IMPORT_KINDS, type ImportService, type ImportReport, type ImportKind, type ImportOptions } from './importers/import.service.js';
 export { planFactory } from './importers/plans.js';
 export { createUploadStore, uploadDirFor, type UploadStore, type StoredUpload } from './importers/upload-store.js';
+export { wholeFileReader } from './importers/whole-file.js';
 export { importRoutes } from './importers/import.routes.js';
 export { lastActiveSubscriber } from './last-active.subscriber.js';

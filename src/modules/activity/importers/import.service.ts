@@ -93,10 +93,18 @@ function canonical(o: ImportOptions): string {
 export function createImportService(deps: {
   database: Database; clock: Clock; uploads: UploadStore; log?: Logger;
   plans: (kind: ImportKind, options: ImportOptions) => ImportPlan<unknown>;
+  /** Reads formats that are parsed whole (chat exports) away from the event loop; in-process without it. */
+  readWholeFile?: (kind: ImportKind, options: ImportOptions, file: StoredUpload) => Promise<ReadFile<unknown>>;
   /** This process's owner id (tests give one to play another process). */
   owner?: string;
 }) {
   const { database, clock, uploads } = deps;
+
+  /** The items of a stored file: streamed when the plan reads a stream, otherwise parsed whole. */
+  function openFile(kind: ImportKind, options: ImportOptions, plan: ImportPlan<unknown>, file: StoredUpload): Promise<ReadFile<unknown>> {
+    if (plan.read) return plan.read(file);
+    return deps.readWholeFile ? deps.readWholeFile(kind, options, file) : parseWhole(plan, file);
+  }
   const db = database.db;
   const me = deps.owner ?? processOwner();
 
@@ -130,7 +138,7 @@ export function createImportService(deps: {
       const sheet = await explainFormatErrors(() => describeColumns(kind, file, options));
       if (sheet && sheet.missing.length) return { format: sheet.format, rows: 0, rejected: [], skipped: 0, sample: [], ...sheet.described };
       return await explainFormatErrors(async () => {
-        const read = await openFile(plan, file);
+        const read = await openFile(kind, options, plan, file);
         let rows = 0;
         const rejected: { line: number; reason: string }[] = [];
         const sample: unknown[] = [];
@@ -175,7 +183,7 @@ export function createImportService(deps: {
       if (row?.status === 'running' && !ownerIsGone(row.owner, row.heartbeat_at, me, clock.now())) {
         return { id: row.id, alreadyImported: false, finished: follow(row.id) };
       }
-      const read = await explainFormatErrors(() => openFile(plan, file));
+      const read = await explainFormatErrors(() => openFile(kind, options, plan, file));
       if (!row) {
         const inserted = await database.transaction(async (tx) => {
           const r = await tx.insertInto('imports').values({
@@ -325,8 +333,10 @@ export function createImportService(deps: {
       const file: StoredUpload = { path: row.upload_path, size: stat.size, sha256: row.file_sha256, fileName: row.file_name };
       const ctx: ActorContext = { actor: systemActor(`resume:${row.started_by}`.slice(0, 100)), requestId: null };
       const finished = (async () => {
-        const plan = deps.plans(row.kind as ImportKind, row.options as ImportOptions);
-        const read = await explainFormatErrors(() => openFile(plan, file));
+        const kind = row.kind as ImportKind;
+        const options = row.options as ImportOptions;
+        const plan = deps.plans(kind, options);
+        const read = await explainFormatErrors(() => openFile(kind, options, plan, file));
         return writeRows(ctx, row.id, plan, read, file);
       })();
       finished.catch((err) => deps.log?.error({ err, importId: row.id }, 'resumed import failed'));
@@ -352,12 +362,8 @@ export function createImportService(deps: {
   return { store, start, run, preview, report, list, rejections, resumeInterrupted, uploads };
 }
 
-/**
- * The items of a stored file: streamed when the plan reads a stream, otherwise parsed whole from
- * the file's bytes (bounded by the upload limit) and handed out in the same batches.
- */
-async function openFile(plan: ImportPlan<unknown>, file: StoredUpload): Promise<ReadFile<unknown>> {
-  if (plan.read) return plan.read(file);
+/** A file parsed whole in this thread from its bytes (bounded by the upload limit), handed out in batches. */
+async function parseWhole(plan: ImportPlan<unknown>, file: StoredUpload): Promise<ReadFile<unknown>> {
   const parsed = await plan.parse!(await fsp.readFile(file.path), file.fileName);
   const all: FileItem<unknown>[] = [...parsed.rejected, ...parsed.rows];
   return {

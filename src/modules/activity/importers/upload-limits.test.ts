@@ -179,4 +179,29 @@ describe('import uploads', () => {
     expect(again.json().rows).toBe(rows);
     expect(heapGrowth).toBeLessThan(size / 2);
   });
+
+  it('parses a large chat export away from the event loop, and its errors still name the problem', async () => {
+    const messages = 300_000;
+    const file = await writeFile('qq.txt', function* () {
+      yield '消息记录（此消息记录为文本格式，不支持重新导入）\n\n================================================================\n消息分组:我的群聊\n================================================================\n消息对象:产品体验官一群\n================================================================\n\n';
+      for (let i = 0; i < messages; i += 1000) {
+        yield Array.from({ length: 1000 }, (_, k) => `2024-03-01 9:${String((i + k) % 60).padStart(2, '0')}:12 会员${(i + k) % 5000}(${100000 + ((i + k) % 5000)})\n第 ${i + k} 条消息，大家早上好！\n`).join('\n') + '\n';
+      }
+    });
+    expect(fs.statSync(file).size).toBeGreaterThan(15 * 1024 * 1024);
+    const op = await staffSession(kith, 'operator');
+    const m = multipartFrom(file);
+    const { result: res, maxDelayMs, healthChecks } = await measured(() => injector(kith)({ method: 'POST', url: '/api/v1/imports/chat/preview', headers: { ...op.headers, ...m.headers }, payload: m.payload }));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ format: 'qq-txt', rows: messages });
+    expect(res.body.length).toBeLessThan(64 * 1024);
+    expect(maxDelayMs).toBeLessThan(MAX_LOOP_DELAY_MS);
+    expect(healthChecks).toBeGreaterThan(3);
+
+    const junk = await writeFile('junk.txt', function* () { yield 'nothing a chat export looks like\n'; });
+    const j = multipartFrom(junk);
+    const refused = await injector(kith)({ method: 'POST', url: '/api/v1/imports/chat/preview', headers: { ...op.headers, ...j.headers }, payload: j.payload });
+    expect(refused.statusCode).toBe(415);
+    expect(refused.json()).toMatchObject({ code: 'UNSUPPORTED_FORMAT', detail: expect.stringContaining('QQ') });
+  });
 });
