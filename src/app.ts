@@ -111,6 +111,7 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
   return {
     config, database, log, clock, jobs, access, memberSessions, communities, members, ingest, imports, loyalty, analytics, http,
     async close() {
+      await imports.stop();
       await jobs.stop();
       await http.app.close();
       if (!opts.database) await database.close();

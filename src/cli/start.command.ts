@@ -20,8 +20,11 @@ export const startCommand: Command = {
     }
     if (config.jobsEnabled) {
       kith.jobs.start();
-      // Imports left running by a process that died resume from their stored file, in the background.
-      kith.imports.resumeInterrupted().catch((err) => kith.log.error({ err }, 'resuming interrupted imports failed'));
+      // Imports left running by a process that died resume from their stored file, in the
+      // background: now, and every few minutes for copies that die while this one runs.
+      const resume = () => kith.imports.resumeInterrupted().catch((err) => kith.log.error({ err }, 'resuming interrupted imports failed'));
+      void resume();
+      setInterval(resume, 5 * 60_000).unref();
     }
     if (kith.database.kind === 'pglite') {
       // PostgreSQL's autovacuum keeps planner statistics fresh; the embedded database has none, so

@@ -8,7 +8,8 @@ import { createKith, type Kith } from '../../../app.js';
 import { createLogger } from '../../../kernel/logger.js';
 import { packageRoot } from '../../../kernel/paths.js';
 import { onPostgres, openTestDatabase, startTestKith, systemCtx, testConfig, type TestKith } from '../../../../test/harness.js';
-import { ownerIsGone, IMPORT_LEASE_MS } from './import.service.js';
+import { createImportService, ownerIsGone, IMPORT_LEASE_MS } from './import.service.js';
+import { planFactory } from './plans.js';
 
 /**
  * An import cut short by a crash resumes by itself at the next start, from its stored upload,
@@ -131,6 +132,29 @@ describe('imports whose process is gone', () => {
     const again = await kith.imports.run(systemCtx, 'orders', 'orders.csv', fs.readFileSync(file), { source: 'tmall' });
     expect(again).toMatchObject({ id: row!.id, status: 'completed', totalRows: 1500, processedRows: 1500, createdRows: 1485, rejectedRows: 15, duplicateRows: 0 });
     expect((await ordersShape(kith)).length).toBe(1485);
+  });
+
+  it('stop at a chunk boundary when Kith shuts down, keeping their file, and resume at the next start', async () => {
+    const k = await startTestKith();
+    try {
+      const file = ordersFile();
+      let chunks = 0;
+      const stopped = await k.imports.run(systemCtx, 'orders', 'orders.csv', fs.readFileSync(file), { source: 'tmall' }, () => {
+        if (++chunks === 2) void k.imports.stop(); // as kith.close() does on SIGTERM
+      });
+      expect(stopped).toMatchObject({ status: 'running', processedRows: 500 });
+      const row = await k.database.db.selectFrom('imports').select('upload_path').where('id', '=', stopped.id).executeTakeFirstOrThrow();
+      expect(fs.existsSync(row.upload_path!)).toBe(true);
+
+      // The next start of this process: same machine and pid, another life.
+      const next = createImportService({ database: k.database, clock: k.clock, uploads: k.imports.uploads, plans: planFactory({ ingest: k.ingest, timeZone: k.config.timeZone }) });
+      const [resumed] = await next.resumeInterrupted();
+      expect(await resumed!.finished).toMatchObject({ id: stopped.id, status: 'completed', processedRows: 1500, createdRows: 1485, rejectedRows: 15, duplicateRows: 0 });
+      expect(fs.existsSync(row.upload_path!)).toBe(false);
+      expect((await ordersShape(k)).length).toBe(1485);
+    } finally {
+      await k.dispose();
+    }
   });
 
   it('belong to a dead process only when its pid is gone on this machine or its lease ran out elsewhere', () => {

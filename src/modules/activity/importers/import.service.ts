@@ -49,6 +49,8 @@ export type Progress = (p: { processed: number; total: number }) => void | Promi
 
 /** Stops a runner whose import was taken over by another process (its lease expired). */
 class LeaseLost extends Error {}
+/** Stops a runner at a chunk boundary because this process is shutting down. */
+class ShuttingDown extends Error {}
 
 /** Identifies this process as the owner of the imports it runs: host, pid and a per-start token. */
 export function processOwner(): string {
@@ -107,6 +109,9 @@ export function createImportService(deps: {
   }
   const db = database.db;
   const me = deps.owner ?? processOwner();
+  /** Runners of this process, awaited at shutdown; `stopping` makes them stop at the next chunk. */
+  const active = new Set<Promise<unknown>>();
+  let stopping = false;
 
   async function report(id: number, alreadyImported = false): Promise<ImportReport> {
     const r = await db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
@@ -205,7 +210,7 @@ export function createImportService(deps: {
         if (row.upload_path && row.upload_path !== file.path) await uploads.remove(row.upload_path);
       }
       keepFile = true;
-      const finished = writeRows(ctx, row.id, plan, read, file, progress);
+      const finished = track(writeRows(ctx, row.id, plan, read, file, progress));
       return { id: row.id, alreadyImported: false, finished };
     } finally {
       if (!keepFile) await uploads.remove(file.path);
@@ -239,6 +244,7 @@ export function createImportService(deps: {
     let done = (await db.selectFrom('imports').select('processed_rows').where('id', '=', id).executeTakeFirstOrThrow()).processed_rows;
     await progress?.({ processed: done, total });
     const commit = async (chunk: FileItem<unknown>[]) => {
+      if (stopping) throw new ShuttingDown();
       await database.transaction(async (tx) => {
         const cur = await tx.selectFrom('imports').select(['processed_rows', 'owner', 'status']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
         if (cur.owner !== me || cur.status !== 'running' || cur.processed_rows !== done) throw new LeaseLost();
@@ -292,6 +298,8 @@ export function createImportService(deps: {
     } catch (e) {
       // Another process took the import over: it is its to finish, with the file it holds.
       if (e instanceof LeaseLost) return report(id);
+      // Shutting down: the import stays running with its file, for the next start to resume.
+      if (e instanceof ShuttingDown) return report(id);
       // Committed chunks stay; uploading the same file again resumes after them.
       const error = e instanceof FormatError ? e.message : String((e as Error).message ?? e);
       await db.updateTable('imports').set({ status: 'failed', error: error.slice(0, 1000), upload_path: null, owner: null })
@@ -332,13 +340,13 @@ export function createImportService(deps: {
       }
       const file: StoredUpload = { path: row.upload_path, size: stat.size, sha256: row.file_sha256, fileName: row.file_name };
       const ctx: ActorContext = { actor: systemActor(`resume:${row.started_by}`.slice(0, 100)), requestId: null };
-      const finished = (async () => {
+      const finished = track((async () => {
         const kind = row.kind as ImportKind;
         const options = row.options as ImportOptions;
         const plan = deps.plans(kind, options);
         const read = await explainFormatErrors(() => openFile(kind, options, plan, file));
         return writeRows(ctx, row.id, plan, read, file);
-      })();
+      })());
       finished.catch((err) => deps.log?.error({ err, importId: row.id }, 'resumed import failed'));
       deps.log?.info({ importId: row.id, from: row.processed_rows }, 'resuming an interrupted import');
       resumed.push({ id: row.id, finished });
@@ -359,7 +367,23 @@ export function createImportService(deps: {
     return db.selectFrom('import_rejections').select(['line', 'reason']).where('import_id', '=', id).orderBy('line').execute();
   }
 
-  return { store, start, run, preview, report, list, rejections, resumeInterrupted, uploads };
+  function track<T>(p: Promise<T>): Promise<T> {
+    const settled = p.catch(() => {});
+    active.add(settled);
+    void settled.finally(() => active.delete(settled));
+    return p;
+  }
+
+  /**
+   * At shutdown: every import this process runs stops after the chunk it is writing and stays
+   * `running` with its stored file, so the next start resumes it where it stopped.
+   */
+  async function stop() {
+    stopping = true;
+    await Promise.all([...active]);
+  }
+
+  return { store, start, run, preview, report, list, rejections, resumeInterrupted, stop, uploads };
 }
 
 /** A file parsed whole in this thread from its bytes (bounded by the upload limit), handed out in batches. */
