@@ -343,8 +343,18 @@ export function createImportService(deps: {
       const finished = track((async () => {
         const kind = row.kind as ImportKind;
         const options = row.options as ImportOptions;
-        const plan = deps.plans(kind, options);
-        const read = await explainFormatErrors(() => openFile(kind, options, plan, file));
+        let plan: ImportPlan<unknown>;
+        let read: ReadFile<unknown>;
+        try {
+          plan = deps.plans(kind, options);
+          read = await explainFormatErrors(() => openFile(kind, options, plan, file));
+        } catch (e) {
+          // The file read when the import started; if it no longer does, say so rather than retry forever.
+          await db.updateTable('imports').set({ status: 'failed', error: String((e as Error).message ?? e).slice(0, 1000), upload_path: null, owner: null })
+            .where('id', '=', row.id).where('owner', '=', me).execute();
+          await uploads.remove(file.path);
+          throw e;
+        }
         return writeRows(ctx, row.id, plan, read, file);
       })());
       finished.catch((err) => deps.log?.error({ err, importId: row.id }, 'resumed import failed'));
