@@ -102,16 +102,17 @@ export function createImportService(deps: {
 }) {
   const { database, clock, uploads } = deps;
 
-  /** The items of a stored file: streamed when the plan reads a stream, otherwise parsed whole. */
-  function openFile(kind: ImportKind, options: ImportOptions, plan: ImportPlan<unknown>, file: StoredUpload): Promise<ReadFile<unknown>> {
-    if (plan.read) return plan.read(file);
-    return deps.readWholeFile ? deps.readWholeFile(kind, options, file) : parseWhole(plan, file);
-  }
   const db = database.db;
   const me = deps.owner ?? processOwner();
   /** Runners of this process, awaited at shutdown; `stopping` makes them stop at the next chunk. */
   const active = new Set<Promise<unknown>>();
   let stopping = false;
+
+  /** The items of a stored file: streamed when the plan reads a stream, otherwise parsed whole. */
+  function openFile(kind: ImportKind, options: ImportOptions, plan: ImportPlan<unknown>, file: StoredUpload): Promise<ReadFile<unknown>> {
+    if (plan.read) return plan.read(file);
+    return deps.readWholeFile ? deps.readWholeFile(kind, options, file) : parseWhole(plan, file);
+  }
 
   async function report(id: number, alreadyImported = false): Promise<ImportReport> {
     const r = await db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
