@@ -11,7 +11,7 @@ import { createAccessService, accessRoutes, createMemberSessions, memberSessionR
 import { createCommunitiesService, communitiesRoutes, communitiesMemberParticipant, type CommunitiesService } from './modules/communities/index.js';
 import { createMembersService, membersRoutes, type MembersService } from './modules/members/index.js';
 import {
-  createIngestService, activityRoutes, activityMemberParticipant, createImportService, planFactory, importRoutes, lastActiveSubscriber,
+  createIngestService, activityRoutes, activityMemberParticipant, createImportService, planFactory, importRoutes, lastActiveSubscriber, createUploadStore, uploadDirFor, wholeFileReader,
   type IngestService, type ImportService,
 } from './modules/activity/index.js';
 import { createOverviewService, overviewRoutes } from './modules/overview/index.js';
@@ -88,7 +88,13 @@ async function assemble(opts: CreateKithOptions, database: Database, log: Logger
   const analytics = createAnalyticsModule({ database, clock, jobs, timeZone: config.timeZone });
   members.participants.register(analytics.participant);
   await database.transaction((tx) => analytics.schedule(tx));
-  const imports = createImportService({ database, clock, plans: planFactory({ ingest, timeZone: config.timeZone }) });
+  const uploads = createUploadStore(
+    uploadDirFor({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, embeddedOnDisk: !opts.database }),
+    config.importMaxMb * 1024 * 1024,
+  );
+  const imports = createImportService({
+    database, clock, log, uploads, plans: planFactory({ ingest, timeZone: config.timeZone }), readWholeFile: wholeFileReader({ timeZone: config.timeZone }),
+  });
 
   const modules: FastifyPluginAsyncTypebox[] = [
     accessRoutes(access, { cookieSecure: config.cookieSecure, sessionTtlHours: config.sessionTtlHours }),
@@ -109,6 +115,7 @@ async function assemble(opts: CreateKithOptions, database: Database, log: Logger
     consoleDir: opts.consoleDir,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
+    uploadLimitBytes: uploads.maxBytes,
     health: async () => {
       await sql`select 1`.execute(database.db);
       return { database: true };
@@ -118,6 +125,7 @@ async function assemble(opts: CreateKithOptions, database: Database, log: Logger
   return {
     config, database, log, clock, jobs, access, memberSessions, communities, members, ingest, imports, loyalty, analytics, http,
     async close() {
+      await imports.stop();
       await jobs.stop();
       await http.app.close();
       if (!opts.database) await database.close();

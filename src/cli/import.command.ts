@@ -38,6 +38,8 @@ export const importCommand: Command = {
   --report FILE            write every rejected line with its reason to FILE (CSV)
 
 Importing the same file again writes nothing new; an interrupted import resumes where it stopped.
+The file is copied into the uploads folder as it is read (at most KITH_IMPORT_MAX_MB) and kept
+until the import ends, so an import cut short resumes at the next \`kith start\`.
 Formats: see docs/import-formats.md.
 
 Exit codes:
@@ -80,7 +82,7 @@ ${IMPORT_EXIT_CODES.map((e) => wrap(`  ${e.code}  `, e.meaning)).join('\n')}`,
     const kith = await createKith({ config });
     try {
       const bar = progressBar(`${kind} ${path.basename(file)}`);
-      const report = await kith.imports.run({ actor: systemActor(`cli:${process.env.USER ?? 'import'}`), requestId: null }, kind as ImportKind, path.basename(file), fs.readFileSync(file), options, (p) => bar.update(p));
+      const report = await kith.imports.run({ actor: systemActor(`cli:${process.env.USER ?? 'import'}`), requestId: null }, kind as ImportKind, path.basename(file), fs.createReadStream(file), options, (p) => bar.update(p));
       bar.done();
       if (report.alreadyImported) console.log(`This file was imported already (import #${report.id}, ${report.finishedAt}); nothing was written again.`);
       console.log(`Import #${report.id} (${report.format}) ${report.status}: ${report.totalRows} rows — ${report.createdRows} created, ${report.updatedRows} updated, ${report.duplicateRows} already known, ${report.skippedRows} skipped, ${report.rejectedRows} rejected.`);

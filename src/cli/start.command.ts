@@ -46,7 +46,14 @@ export const startCommand: Command = {
         setInterval(analyze, 30 * 60_000).unref();
       }
       address = await kith.http.app.listen({ port: config.port, host: config.host });
-      if (config.jobsEnabled) kith.jobs.start();
+      if (config.jobsEnabled) {
+        kith.jobs.start();
+        // Imports left running by a process that died resume from their stored file, in the
+        // background: now, and every few minutes for copies that die while this one runs.
+        const resume = () => kith.imports.resumeInterrupted().catch((err) => kith.log.error({ err }, 'resuming interrupted imports failed'));
+        void resume();
+        setInterval(resume, 5 * 60_000).unref();
+      }
     } catch (e) {
       // Whatever stops the start, the database is closed (and the embedded one's folder unlocked)
       // before the process ends, so the next start does not find a stale lock.

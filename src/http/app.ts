@@ -30,6 +30,8 @@ export interface HttpDeps {
    * addresses/CIDRs), so the client address (login limits, audit) is the user's, not the proxy's.
    */
   trustProxy?: false | number | string[];
+  /** Largest uploaded file (imports; KITH_IMPORT_MAX_MB). */
+  uploadLimitBytes?: number;
 }
 
 export interface HttpApp {
@@ -74,7 +76,9 @@ export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
   installProblemHandlers(app as unknown as FastifyInstance);
   app.addSchema(ProblemSchema);
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: 512 * 1024 * 1024, files: 1 } });
+  // One file per request, streamed by the route to disk; the small parts beside it (import
+  // options) are bounded too.
+  await app.register(multipart, { limits: { fileSize: deps.uploadLimitBytes ?? 200 * 1024 * 1024, files: 1, fields: 10, fieldSize: 1024 * 1024, parts: 20 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -20,6 +20,7 @@ export interface Config {
   publicUrl: string | null;
   /** Whose X-Forwarded-* headers to believe: nobody (false), so many hops, or these addresses. */
   trustProxy: false | number | string[];
+  importMaxMb: number;
 }
 
 interface Setting<K extends keyof Config> {
@@ -102,6 +103,11 @@ export const SETTINGS: Setting<keyof Config>[] = [
   { env: 'KITH_LOGIN_MAX_ATTEMPTS', key: 'loginMaxAttempts', default: '5', doc: 'Failed logins allowed per account and address within the window.', parse: int(1, 1000) },
   { env: 'KITH_LOGIN_WINDOW_MINUTES', key: 'loginWindowMinutes', default: '15', doc: 'Window of the login rate limit.', parse: int(1, 24 * 60) },
   { env: 'KITH_JOBS', key: 'jobsEnabled', default: 'true', doc: 'Run background jobs in this process (turn off on API-only copies).', parse: bool },
+  {
+    env: 'KITH_IMPORT_MAX_MB', key: 'importMaxMb', default: '200',
+    doc: 'Largest import file accepted, in MB (CSV and chat exports; an .xlsx workbook is read up to 20 MB). Uploads are stored under `KITH_DATA_DIR/uploads` (the system temp folder on PostgreSQL) until their import ends.',
+    parse: int(1, 4096),
+  },
   {
     env: 'KITH_PUBLIC_URL', key: 'publicUrl', default: null,
     doc: 'The address users reach Kith at, printed at start. Its origin is also accepted for changes made from the console (set it when a proxy rewrites the host or scheme).',

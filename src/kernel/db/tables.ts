@@ -79,6 +79,7 @@ export interface ImportsTable {
   total_rows: Generated<number>; processed_rows: Generated<number>; created_rows: Generated<number>; updated_rows: Generated<number>;
   duplicate_rows: Generated<number>; rejected_rows: Generated<number>; skipped_rows: Generated<number>; options: JsonDefault<Record<string, unknown>>;
   error: string | null; started_by: string; created_at: DefaultTimestamp; finished_at: Timestamp | null;
+  upload_path: string | null; file_size: number | null; owner: string | null; heartbeat_at: Timestamp | null;
 }
 export interface ImportRejectionsTable { import_id: number; line: number; reason: string; raw: string | null }
 export interface OutboxEventsTable { id: Id; topic: string; payload: Json; created_at: DefaultTimestamp }

@@ -10,7 +10,9 @@ export type FormatErrorCode =
   | 'EMPTY_FILE'
   | 'UNKNOWN_FIELD'
   /** Text the database cannot store (a NUL character, an unpaired surrogate) where the whole file depends on it. */
-  | 'INVALID_TEXT';
+  | 'INVALID_TEXT'
+  /** The file goes past a limit of what is read (columns, line length, workbook size). */
+  | 'LIMIT_EXCEEDED';
 
 export class FormatError extends Error {
   readonly code: FormatErrorCode;

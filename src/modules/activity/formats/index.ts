@@ -10,6 +10,7 @@ export { wallClockToUtc, zoneOffsetMinutes, assertTimeZone } from '../../../kern
 export { parseTimestamp, parseBirthday, DATE_FORMATS_DOC, type Parsed } from './datetime.js';
 
 export { readTable, readCsvTable, type Table } from './table-reader.js';
+export { openTable, TABLE_LIMITS, type StreamedTable, type TableFile } from './table-stream.js';
 export type { TableRow } from './table-shape.js';
 export type { Delimiter } from './csv-reader.js';
 

@@ -55,7 +55,7 @@ function unsupportedEncoding(): FormatError {
 }
 
 /** Zero bytes in odd positions of the first KB and nowhere in even ones: UTF-16LE without a BOM. */
-function looksLikeUtf16le(buf: Buffer): boolean {
+export function looksLikeUtf16le(buf: Buffer): boolean {
   const n = Math.min(buf.length, 1024) & ~1;
   if (n < 4) return false;
   let oddZeros = 0;

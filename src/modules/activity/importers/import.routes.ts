@@ -9,7 +9,9 @@ import { rejectionsCsv, type ImportOptions, type ImportService } from './import.
 const KindParam = Type.Object({ kind: Type.Union([Type.Literal('members'), Type.Literal('orders'), Type.Literal('chat')]) });
 const ReportSchema = Type.Object({
   id: Type.Integer(), kind: Type.String(), format: Type.String(), fileName: Type.String(),
-  status: Type.Union([Type.Literal('running'), Type.Literal('completed'), Type.Literal('failed')]),
+  status: Type.Union([Type.Literal('running'), Type.Literal('completed'), Type.Literal('failed'), Type.Literal('interrupted')], {
+    description: 'interrupted: the process running it stopped and the stored file was gone; uploading the same file with the same options resumes it',
+  }),
   totalRows: Type.Integer(), processedRows: Type.Integer(), createdRows: Type.Integer(), updatedRows: Type.Integer(),
   duplicateRows: Type.Integer(), rejectedRows: Type.Integer(), skippedRows: Type.Integer(), alreadyImported: Type.Boolean(),
   rejections: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() })),
@@ -30,31 +32,42 @@ const PreviewSchema = Type.Object({
   missing: Type.Optional(Type.Array(Type.String(), { description: 'Required fields (or "one of a, b" groups) no column maps to; rows are not read until they are mapped' })),
   fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), required: Type.Boolean(), oneOf: Type.Union([Type.String(), Type.Null()]) }), { description: 'Fields a column may be mapped to' })),
 });
-const uploadDoc = 'multipart/form-data with a `file` part (CSV, XLSX, or a chat export) and an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }';
+const uploadDoc = 'multipart/form-data with an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }, then a `file` part (CSV, XLSX, or a chat export). A file larger than KITH_IMPORT_MAX_MB (default 200 MB) answers 413; a sheet with more than 200 columns, or a record longer than 1 MiB characters, answers 400; an .xlsx workbook is read up to 20 MB.';
 
-async function readUpload(req: { file: () => Promise<MultipartFile | undefined>; isMultipart: () => boolean }) {
+/**
+ * Takes the upload apart: the `options` part (JSON, sent before the file) and the file, streamed
+ * into the upload store as it arrives, never held whole in memory. A file past the size limit is
+ * refused (413) as soon as it is.
+ */
+async function readUpload(req: { file: (o?: { limits?: { fileSize?: number } }) => Promise<MultipartFile | undefined>; isMultipart: () => boolean }, imports: ImportService) {
   if (!req.isMultipart()) throw new KithError('UNSUPPORTED_FORMAT', 'Upload the file as multipart/form-data with a part named "file"');
-  const file = await req.file();
+  const file = await req.file({ limits: { fileSize: imports.uploads.maxBytes } });
   if (!file || file.fieldname !== 'file') throw new KithError('VALIDATION_FAILED', 'file: the upload needs a part named "file"', { fields: [{ path: 'file', message: 'is required' }] });
-  const data = await file.toBuffer();
   let options: ImportOptions = {};
   const raw = (file.fields.options as { value?: unknown } | undefined)?.value;
-  if (raw !== undefined) {
-    try {
-      options = JSON.parse(String(raw));
-    } catch {
-      throw new KithError('VALIDATION_FAILED', 'options: must be JSON', { fields: [{ path: 'options', message: 'must be JSON' }] });
+  try {
+    if (raw !== undefined) {
+      try {
+        options = JSON.parse(String(raw));
+      } catch {
+        throw new KithError('VALIDATION_FAILED', 'options: must be JSON', { fields: [{ path: 'options', message: 'must be JSON' }] });
+      }
+      if (!options || typeof options !== 'object' || Array.isArray(options)) throw new KithError('VALIDATION_FAILED', 'options: must be a JSON object', { fields: [{ path: 'options', message: 'must be an object' }] });
     }
-    if (!options || typeof options !== 'object' || Array.isArray(options)) throw new KithError('VALIDATION_FAILED', 'options: must be a JSON object', { fields: [{ path: 'options', message: 'must be an object' }] });
+  } catch (e) {
+    file.file.resume(); // let the rest of the body flow past
+    throw e;
   }
   // A multipart upload is not a JSON body, so the HTTP input guard does not see these: the same
   // rule applies here. (Cells of the file itself are checked row by row by the importers.)
   const bad = findUnstorable({ options, fileName: file.filename });
   if (bad) {
+    file.file.resume();
     const path = bad.path[0] === 'fileName' ? 'file/filename' : slashPath('', bad.path);
     throw new KithError('VALIDATION_FAILED', `${path}: ${bad.problem}`, { fields: [{ path, message: bad.problem }] });
   }
-  return { fileName: file.filename || 'upload', data, options };
+  const stored = await imports.uploads.receive(file.file, file.filename || 'upload', { truncated: () => file.file.truncated });
+  return { file: stored, options };
 }
 
 export function importRoutes(imports: ImportService): FastifyPluginAsyncTypebox {
@@ -69,9 +82,8 @@ export function importRoutes(imports: ImportService): FastifyPluginAsyncTypebox 
         response: { 200: PreviewSchema },
       },
     }, async (req) => {
-      const u = await readUpload(req);
-      const p = await imports.preview(req.params.kind, u.fileName, u.data, u.options);
-      return { ...p, rejected: p.rejected.slice(0, 1000) };
+      const u = await readUpload(req, imports);
+      return imports.preview(req.params.kind, u.file, u.options);
     });
 
     app.post('/imports/:kind', {
@@ -82,8 +94,8 @@ export function importRoutes(imports: ImportService): FastifyPluginAsyncTypebox 
         response: { 202: Type.Object({ id: Type.Integer(), alreadyImported: Type.Boolean() }) },
       },
     }, async (req, reply) => {
-      const u = await readUpload(req);
-      const started = await imports.start(req.ctx, req.params.kind, u.fileName, u.data, u.options);
+      const u = await readUpload(req, imports);
+      const started = await imports.start(req.ctx, req.params.kind, u.file, u.options);
       started.finished.catch((err) => req.log.error({ err, importId: started.id }, 'import failed'));
       reply.status(202);
       return { id: started.id, alreadyImported: started.alreadyImported };

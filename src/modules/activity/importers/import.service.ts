@@ -1,25 +1,36 @@
+import fsp from 'node:fs/promises';
+import os from 'node:os';
 import crypto from 'node:crypto';
+import { Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { Database } from '../../../kernel/db/database.js';
 import type { Clock } from '../../../kernel/clock.js';
-import type { ActorContext } from '../../../kernel/context.js';
+import { systemActor, type ActorContext } from '../../../kernel/context.js';
+import type { Logger } from '../../../kernel/logger.js';
 import { KithError } from '../../../kernel/errors.js';
 import { recordAudit } from '../../../kernel/audit.js';
-import { FormatError, MEMBER_COLUMNS, ORDER_COLUMNS, mapHeaders, readTable, type ColumnSpec } from '../formats/index.js';
-import type { ImportPlan, ParsedFile, RowOutcome } from './import-plan.js';
+import { FormatError, MEMBER_COLUMNS, ORDER_COLUMNS, mapHeaders, openTable, type ColumnSpec } from '../formats/index.js';
+import type { FileItem, ImportPlan, ReadFile, RowOutcome } from './import-plan.js';
+import type { StoredUpload, UploadStore } from './upload-store.js';
 import { csvLine, UTF8_BOM } from '../../../web/shared/spreadsheet-cell.js';
 
 export type ImportKind = 'members' | 'orders' | 'chat';
 export const IMPORT_KINDS: ImportKind[] = ['members', 'orders', 'chat'];
 const CHUNK = 500;
 const REPORTED_REJECTIONS = 5000;
+/** A running import whose owner on another machine has not committed a chunk for this long is taken as abandoned. */
+export const IMPORT_LEASE_MS = 10 * 60_000;
+/** What a preview answers at most: it describes a file, it does not copy it. */
+export const PREVIEW_LIMITS = { sampleRows: 20, rejectedLines: 1000, textChars: 200 } as const;
 
 export interface ImportReport {
   id: number;
   kind: ImportKind;
   format: string;
   fileName: string;
-  status: 'running' | 'completed' | 'failed';
+  /** `interrupted`: its process died and the stored file was gone; uploading the file again resumes it. */
+  status: 'running' | 'completed' | 'failed' | 'interrupted';
   totalRows: number;
   processedRows: number;
   createdRows: number;
@@ -37,6 +48,40 @@ export interface ImportReport {
 
 export type Progress = (p: { processed: number; total: number }) => void | Promise<void>;
 
+/** Stops a runner whose import was taken over by another process (its lease expired). */
+class LeaseLost extends Error {}
+/** Stops a runner at a chunk boundary because this process is shutting down. */
+class ShuttingDown extends Error {}
+
+/** Identifies this process as the owner of the imports it runs: host, pid and a per-start token. */
+export function processOwner(): string {
+  return `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Whether the process that owns a running import is gone. On this machine the pid says so
+ * (and the same pid with another token is an earlier life of this very process id, e.g. pid 1
+ * of a restarted container); elsewhere only a heartbeat older than the lease does.
+ */
+export function ownerIsGone(owner: string | null, heartbeatAt: Date | null, me: string, now: Date, alive: (pid: number) => boolean = pidAlive): boolean {
+  if (owner === null || heartbeatAt === null) return true;
+  if (now.getTime() - heartbeatAt.getTime() > IMPORT_LEASE_MS) return true;
+  const [host, pid] = owner.split(':');
+  const [myHost, myPid] = me.split(':');
+  if (host !== myHost) return false;
+  if (pid === myPid) return owner !== me;
+  return !alive(Number(pid));
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Options that change what an import writes; part of its identity (with the file's hash). */
 export type ImportOptions = Record<string, string | number | boolean | Record<string, string> | undefined>;
 
@@ -48,9 +93,27 @@ function canonical(o: ImportOptions): string {
   return JSON.stringify(sorted(o));
 }
 
-export function createImportService(deps: { database: Database; clock: Clock; plans: (kind: ImportKind, options: ImportOptions) => ImportPlan<unknown> }) {
-  const { database, clock } = deps;
+export function createImportService(deps: {
+  database: Database; clock: Clock; uploads: UploadStore; log?: Logger;
+  plans: (kind: ImportKind, options: ImportOptions) => ImportPlan<unknown>;
+  /** Reads formats that are parsed whole (chat exports) away from the event loop; in-process without it. */
+  readWholeFile?: (kind: ImportKind, options: ImportOptions, file: StoredUpload) => Promise<ReadFile<unknown>>;
+  /** This process's owner id (tests give one to play another process). */
+  owner?: string;
+}) {
+  const { database, clock, uploads } = deps;
+
   const db = database.db;
+  const me = deps.owner ?? processOwner();
+  /** Runners of this process, awaited at shutdown; `stopping` makes them stop at the next chunk. */
+  const active = new Set<Promise<unknown>>();
+  let stopping = false;
+
+  /** The items of a stored file: streamed when the plan reads a stream, otherwise parsed whole. */
+  function openFile(kind: ImportKind, options: ImportOptions, plan: ImportPlan<unknown>, file: StoredUpload): Promise<ReadFile<unknown>> {
+    if (plan.read) return plan.read(file);
+    return deps.readWholeFile ? deps.readWholeFile(kind, options, file) : parseWhole(plan, file);
+  }
 
   async function report(id: number, alreadyImported = false): Promise<ImportReport> {
     const r = await db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
@@ -64,108 +127,245 @@ export function createImportService(deps: { database: Database; clock: Clock; pl
     };
   }
 
+  /** Streams bytes (an upload, a file on disk) into the upload store. */
+  function store(fileName: string, data: Buffer | NodeJS.ReadableStream): Promise<StoredUpload> {
+    const source = Buffer.isBuffer(data) ? Readable.from([data]) : (data as Readable);
+    return uploads.receive(source, fileName);
+  }
+
   /**
-   * Parses without writing: what the file holds and how it would be read. For a sheet (members,
+   * Reads without writing: what the file holds and how it would be read. For a sheet (members,
    * orders) also how each column is mapped, so the user can correct it; a sheet lacking a
    * required column is described rather than refused, since fixing the mapping is the next step.
+   * The answer is bounded (PREVIEW_LIMITS) whatever the file; the stored upload is removed after.
    */
-  async function preview(kind: ImportKind, fileName: string, data: Buffer, options: ImportOptions) {
-    const plan = deps.plans(kind, options);
-    const sheet = await explainFormatErrors(() => describeColumns(kind, data, fileName, options));
-    // The encoding is told so that a file read as the wrong one (garbled names) is noticed before importing.
-    if (sheet && sheet.missing.length) return { format: sheet.format, encoding: sheet.encoding, rows: 0, rejected: [], skipped: 0, sample: [], ...sheet.described };
-    const parsed = await parseOrExplain(plan, data, fileName);
-    return { format: parsed.format, encoding: parsed.encoding ?? null, rows: parsed.rows.length, rejected: parsed.rejected, skipped: parsed.skipped, sample: parsed.rows.slice(0, 20), ...sheet?.described };
+  async function preview(kind: ImportKind, file: StoredUpload, options: ImportOptions) {
+    try {
+      const plan = deps.plans(kind, options);
+      const sheet = await explainFormatErrors(() => describeColumns(kind, file, options));
+      if (sheet && sheet.missing.length) return { format: sheet.format, encoding: sheet.encoding, rows: 0, rejected: [], skipped: 0, sample: [], ...sheet.described };
+      return await explainFormatErrors(async () => {
+        const read = await openFile(kind, options, plan, file);
+        let rows = 0;
+        const rejected: { line: number; reason: string }[] = [];
+        const sample: unknown[] = [];
+        for await (const batch of read.items()) {
+          for (const item of batch) {
+            if ('row' in item) {
+              rows++;
+              if (sample.length < PREVIEW_LIMITS.sampleRows) sample.push(shorten(item));
+            } else if (rejected.length < PREVIEW_LIMITS.rejectedLines) {
+              rejected.push({ line: item.line, reason: clip(item.reason, 500) });
+            }
+          }
+        }
+        return { format: read.format, encoding: read.encoding ?? null, rows, rejected, skipped: read.skipped, sample, ...sheet?.described };
+      });
+    } finally {
+      await uploads.remove(file.path);
+    }
   }
 
   /**
-   * Starts an import (or resumes one that stopped) and returns its id once the file is parsed;
+   * Starts an import of a stored upload (or resumes one that stopped) and returns its id once
+   * the file is read through once (its format and size known, a file that cannot be read refused);
    * `finished` settles when every row is written. The same file with the same options is one
-   * import: starting it again after it completed writes nothing and returns the first report.
+   * import: starting it again after it completed writes nothing and returns the first report,
+   * and while another live process runs it, this one only follows it. The store keeps the upload
+   * while the import needs it.
    */
-  async function start(ctx: ActorContext, kind: ImportKind, fileName: string, data: Buffer, options: ImportOptions, progress?: Progress) {
-    const plan = deps.plans(kind, options);
-    const sha = crypto.createHash('sha256').update(data).digest('hex');
-    const opts = canonical(options);
-    let row = await db.selectFrom('imports').selectAll()
-      .where('kind', '=', kind).where('file_sha256', '=', sha).where(sql`options::text`, '=', sql<string>`${opts}::jsonb::text`)
-      .executeTakeFirst();
-    if (row?.status === 'completed') {
-      const done = await report(row.id, true);
-      return { id: row.id, alreadyImported: true, finished: Promise.resolve(done) };
-    }
-    const parsed = await parseOrExplain(plan, data, fileName);
-    const total = parsed.rows.length + parsed.rejected.length;
-    if (!row) {
-      row = await database.transaction(async (tx) => {
-        const r = await tx.insertInto('imports').values({
-          kind, format: parsed.format, file_name: fileName.slice(0, 255), file_sha256: sha, options: opts, started_by: ctx.actor.label,
-          total_rows: total, rejected_rows: parsed.rejected.length, skipped_rows: parsed.skipped,
-        }).returningAll().executeTakeFirstOrThrow();
-        for (let i = 0; i < parsed.rejected.length; i += 1000) {
-          await tx.insertInto('import_rejections')
-            .values(parsed.rejected.slice(i, i + 1000).map((x) => ({ import_id: r.id, line: x.line, reason: x.reason.slice(0, 1000) })))
-            .onConflict((oc) => oc.columns(['import_id', 'line']).doNothing()).execute();
+  async function start(ctx: ActorContext, kind: ImportKind, file: StoredUpload, options: ImportOptions, progress?: Progress) {
+    let keepFile = false;
+    try {
+      const plan = deps.plans(kind, options);
+      const opts = canonical(options);
+      const find = () => db.selectFrom('imports').selectAll()
+        .where('kind', '=', kind).where('file_sha256', '=', file.sha256).where(sql`options::text`, '=', sql<string>`${opts}::jsonb::text`)
+        .executeTakeFirst();
+      let row = await find();
+      if (row?.status === 'completed') {
+        const done = await report(row.id, true);
+        return { id: row.id, alreadyImported: true, finished: Promise.resolve(done) };
+      }
+      if (row?.status === 'running' && !ownerIsGone(row.owner, row.heartbeat_at, me, clock.now())) {
+        return { id: row.id, alreadyImported: false, finished: follow(row.id) };
+      }
+      const read = await explainFormatErrors(() => openFile(kind, options, plan, file));
+      if (!row) {
+        const inserted = await database.transaction(async (tx) => {
+          const r = await tx.insertInto('imports').values({
+            kind, format: read.format, file_name: file.fileName.slice(0, 255), file_sha256: file.sha256, options: opts, started_by: ctx.actor.label,
+            total_rows: read.total, skipped_rows: read.skipped, upload_path: file.path, file_size: file.size, owner: me, heartbeat_at: clock.now(),
+          }).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
+          if (r) await recordAudit(tx, ctx, { action: `import.${kind}`, targetType: 'import', targetId: r.id, after: { fileName: file.fileName, sha256: file.sha256, size: file.size, rows: read.total, options } });
+          return r;
+        });
+        if (!inserted) {
+          // The same file was started at the same moment elsewhere: follow that import.
+          const other = (await find())!;
+          return { id: other.id, alreadyImported: false, finished: follow(other.id) };
         }
-        await recordAudit(tx, ctx, { action: `import.${kind}`, targetType: 'import', targetId: r.id, after: { fileName, sha256: sha, rows: total, options } });
-        return r;
-      });
-    } else if (row.status === 'failed') {
-      await db.updateTable('imports').set({ status: 'running', error: null }).where('id', '=', row.id).execute();
+        row = inserted;
+      } else {
+        const claimed = await claim(row.id, row.owner, { upload_path: file.path, file_size: file.size, status: 'running', error: null });
+        if (!claimed) return { id: row.id, alreadyImported: false, finished: follow(row.id) };
+        if (row.upload_path && row.upload_path !== file.path) await uploads.remove(row.upload_path);
+      }
+      keepFile = true;
+      const finished = track(writeRows(ctx, row.id, plan, read, file, progress));
+      return { id: row.id, alreadyImported: false, finished };
+    } finally {
+      if (!keepFile) await uploads.remove(file.path);
     }
-    const id = row.id;
-    const finished = writeRows(ctx, id, plan, parsed, total, row.processed_rows, progress);
-    return { id, alreadyImported: false, finished };
   }
 
-  async function writeRows(ctx: ActorContext, id: number, plan: ImportPlan<unknown>, parsed: ParsedFile<unknown>, total: number, from: number, progress?: Progress): Promise<ImportReport> {
-    let done = from;
-    await progress?.({ processed: done + parsed.rejected.length, total });
+  /** Takes an import over from `owner` (compare-and-set: of several processes, one wins). */
+  async function claim(id: number, owner: string | null, set: Record<string, unknown> = {}) {
+    const r = await db.updateTable('imports').set({ ...set, owner: me, heartbeat_at: clock.now() })
+      .where('id', '=', id).where((eb) => (owner === null ? eb('owner', 'is', null) : eb('owner', '=', owner)))
+      .returning('id').executeTakeFirst();
+    return !!r;
+  }
+
+  /** Waits for an import another process (or another call) is running. */
+  async function follow(id: number): Promise<ImportReport> {
+    for (;;) {
+      const r = await report(id);
+      if (r.status !== 'running') return r;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
+  /**
+   * Writes the items of the file after the resume point, a chunk per transaction; each chunk
+   * commits its rows, its refused lines, the counts, the new resume point and the owner's
+   * heartbeat together.
+   */
+  async function writeRows(ctx: ActorContext, id: number, plan: ImportPlan<unknown>, read: ReadFile<unknown>, file: StoredUpload, progress?: Progress): Promise<ImportReport> {
+    const total = read.total;
+    let done = (await db.selectFrom('imports').select('processed_rows').where('id', '=', id).executeTakeFirstOrThrow()).processed_rows;
+    await progress?.({ processed: done, total });
+    const commit = async (chunk: FileItem<unknown>[]) => {
+      if (stopping) throw new ShuttingDown();
+      await database.transaction(async (tx) => {
+        const cur = await tx.selectFrom('imports').select(['processed_rows', 'owner', 'status']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        if (cur.owner !== me || cur.status !== 'running' || cur.processed_rows !== done) throw new LeaseLost();
+        const rows = chunk.filter((x): x is { line: number; row: unknown } => 'row' in x);
+        const outcomes = rows.length ? await plan.apply(tx, ctx, rows) : [];
+        const count = (s: RowOutcome['status']) => outcomes.filter((o) => o.status === s).length;
+        const rejected = [
+          ...chunk.filter((x): x is { line: number; reason: string } => 'reason' in x),
+          ...outcomes.filter((o) => o.status === 'rejected').map((o) => ({ line: o.line, reason: o.reason ?? 'rejected' })),
+        ];
+        if (rejected.length) {
+          await tx.insertInto('import_rejections')
+            .values(rejected.map((x) => ({ import_id: id, line: x.line, reason: x.reason.slice(0, 1000) })))
+            .onConflict((oc) => oc.columns(['import_id', 'line']).doNothing()).execute();
+        }
+        await tx.updateTable('imports').set((eb) => ({
+          processed_rows: done + chunk.length,
+          created_rows: eb('created_rows', '+', count('created')),
+          updated_rows: eb('updated_rows', '+', count('updated')),
+          duplicate_rows: eb('duplicate_rows', '+', count('duplicate')),
+          rejected_rows: eb('rejected_rows', '+', rejected.length),
+          skipped_rows: eb('skipped_rows', '+', count('skipped')),
+          heartbeat_at: clock.now(),
+        })).where('id', '=', id).execute();
+      });
+      done += chunk.length;
+      await progress?.({ processed: done, total });
+    };
     try {
-      while (done < parsed.rows.length) {
-        const chunk = parsed.rows.slice(done, done + CHUNK);
-        await database.transaction(async (tx) => {
-          // Re-check the resume point under lock: another runner may have moved it.
-          const cur = await tx.selectFrom('imports').select('processed_rows').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
-          if (cur.processed_rows !== done) {
-            done = cur.processed_rows;
-            return;
+      let index = 0;
+      let chunk: FileItem<unknown>[] = [];
+      for await (const batch of read.items()) {
+        for (const item of batch) {
+          // Items before the resume point were committed by an earlier run.
+          if (index++ < done) continue;
+          chunk.push(item);
+          if (chunk.length === CHUNK) {
+            await commit(chunk);
+            chunk = [];
           }
-          const outcomes = await plan.apply(tx, ctx, chunk);
-          const count = (s: RowOutcome['status']) => outcomes.filter((o) => o.status === s).length;
-          const rejected = outcomes.filter((o) => o.status === 'rejected');
-          if (rejected.length) {
-            await tx.insertInto('import_rejections')
-              .values(rejected.map((x) => ({ import_id: id, line: x.line, reason: (x.reason ?? 'rejected').slice(0, 1000) })))
-              .onConflict((oc) => oc.columns(['import_id', 'line']).doNothing()).execute();
-          }
-          await tx.updateTable('imports').set((eb) => ({
-            processed_rows: done + chunk.length,
-            created_rows: eb('created_rows', '+', count('created')),
-            updated_rows: eb('updated_rows', '+', count('updated')),
-            duplicate_rows: eb('duplicate_rows', '+', count('duplicate')),
-            rejected_rows: eb('rejected_rows', '+', rejected.length),
-            skipped_rows: eb('skipped_rows', '+', count('skipped')),
-          })).where('id', '=', id).execute();
-          done += chunk.length;
-        });
-        await progress?.({ processed: done + parsed.rejected.length, total });
+        }
       }
-      await db.updateTable('imports').set({ status: 'completed', finished_at: clock.now() }).where('id', '=', id).execute();
+      if (chunk.length) await commit(chunk);
+      const ended = await db.updateTable('imports').set({ status: 'completed', finished_at: clock.now(), upload_path: null, owner: null })
+        .where('id', '=', id).where('owner', '=', me).returning('id').executeTakeFirst();
+      if (!ended) throw new LeaseLost();
+      await uploads.remove(file.path);
       // A large import changes the shape of the tables; fresh statistics keep query plans right
       // (the embedded database has no autovacuum to do it).
-      if (parsed.rows.length >= 1000) await sql`analyze members, member_identities, activities, orders, community_memberships`.execute(db);
+      if (total >= 1000) await sql`analyze members, member_identities, activities, orders, community_memberships`.execute(db);
     } catch (e) {
-      // Committed chunks stay; running the same file again resumes after them.
-      await db.updateTable('imports').set({ status: 'failed', error: String((e as Error).message ?? e).slice(0, 1000) }).where('id', '=', id).execute().catch(() => {});
+      // Another process took the import over: it is its to finish, with the file it holds.
+      if (e instanceof LeaseLost) return report(id);
+      // Shutting down: the import stays running with its file, for the next start to resume.
+      if (e instanceof ShuttingDown) return report(id);
+      // Committed chunks stay; uploading the same file again resumes after them.
+      const error = e instanceof FormatError ? e.message : String((e as Error).message ?? e);
+      await db.updateTable('imports').set({ status: 'failed', error: error.slice(0, 1000), upload_path: null, owner: null })
+        .where('id', '=', id).where('owner', '=', me).execute().catch(() => {});
+      await uploads.remove(file.path).catch(() => {});
       throw e;
     }
     return report(id);
   }
 
-  /** Runs an import to its end and returns the report. */
-  async function run(ctx: ActorContext, kind: ImportKind, fileName: string, data: Buffer, options: ImportOptions, progress?: Progress): Promise<ImportReport> {
-    return (await start(ctx, kind, fileName, data, options, progress)).finished;
+  /** Stores the bytes, runs an import to its end and returns the report (the CLI and tests). */
+  async function run(ctx: ActorContext, kind: ImportKind, fileName: string, data: Buffer | NodeJS.ReadableStream, options: ImportOptions, progress?: Progress): Promise<ImportReport> {
+    const file = await store(fileName, data);
+    return (await start(ctx, kind, file, options, progress)).finished;
+  }
+
+  /**
+   * At start: every import left `running` by a process that is gone is taken over and resumed
+   * in the background from its resume point, reading its stored upload. When the file is gone
+   * (another machine's temp folder, cleaned up), the import is marked `interrupted` with the
+   * reason; uploading the same file with the same options resumes it. Then stored uploads no
+   * import needs are removed.
+   */
+  async function resumeInterrupted(): Promise<{ id: number; finished: Promise<ImportReport> }[]> {
+    const running = await db.selectFrom('imports').selectAll().where('status', '=', 'running').execute();
+    const resumed: { id: number; finished: Promise<ImportReport> }[] = [];
+    for (const row of running) {
+      if (!ownerIsGone(row.owner, row.heartbeat_at, me, clock.now())) continue;
+      if (!(await claim(row.id, row.owner))) continue;
+      const stat = row.upload_path ? await fsp.stat(row.upload_path).catch(() => null) : null;
+      if (!row.upload_path || !stat) {
+        await db.updateTable('imports').set({
+          status: 'interrupted', owner: null, upload_path: null,
+          error: `The process running this import stopped after ${row.processed_rows} of ${row.total_rows} rows and the uploaded file is no longer stored; upload the same file with the same options to resume`,
+        }).where('id', '=', row.id).where('owner', '=', me).execute();
+        deps.log?.warn({ importId: row.id }, 'interrupted import cannot resume: its file is gone');
+        continue;
+      }
+      const file: StoredUpload = { path: row.upload_path, size: stat.size, sha256: row.file_sha256, fileName: row.file_name };
+      const ctx: ActorContext = { actor: systemActor(`resume:${row.started_by}`.slice(0, 100)), requestId: null };
+      const finished = track((async () => {
+        const kind = row.kind as ImportKind;
+        const options = row.options as ImportOptions;
+        let plan: ImportPlan<unknown>;
+        let read: ReadFile<unknown>;
+        try {
+          plan = deps.plans(kind, options);
+          read = await explainFormatErrors(() => openFile(kind, options, plan, file));
+        } catch (e) {
+          // The file read when the import started; if it no longer does, say so rather than retry forever.
+          await db.updateTable('imports').set({ status: 'failed', error: String((e as Error).message ?? e).slice(0, 1000), upload_path: null, owner: null })
+            .where('id', '=', row.id).where('owner', '=', me).execute();
+          await uploads.remove(file.path);
+          throw e;
+        }
+        return writeRows(ctx, row.id, plan, read, file);
+      })());
+      finished.catch((err) => deps.log?.error({ err, importId: row.id }, 'resumed import failed'));
+      deps.log?.info({ importId: row.id, from: row.processed_rows }, 'resuming an interrupted import');
+      resumed.push({ id: row.id, finished });
+    }
+    const needed = await db.selectFrom('imports').select('upload_path').where('status', '=', 'running').where('upload_path', 'is not', null).execute();
+    await uploads.sweep(new Set(needed.map((r) => r.upload_path!)));
+    return resumed;
   }
 
   async function list(limit = 50) {
@@ -179,42 +379,83 @@ export function createImportService(deps: { database: Database; clock: Clock; pl
     return db.selectFrom('import_rejections').select(['line', 'reason']).where('import_id', '=', id).orderBy('line').execute();
   }
 
-  return { start, run, preview, report, list, rejections };
+  function track<T>(p: Promise<T>): Promise<T> {
+    const settled = p.catch(() => {});
+    active.add(settled);
+    void settled.finally(() => active.delete(settled));
+    return p;
+  }
+
+  /**
+   * At shutdown: every import this process runs stops after the chunk it is writing and stays
+   * `running` with its stored file, so the next start resumes it where it stopped.
+   */
+  async function stop() {
+    stopping = true;
+    await Promise.all([...active]);
+  }
+
+  return { store, start, run, preview, report, list, rejections, resumeInterrupted, stop, uploads };
+}
+
+/** A file parsed whole in this thread from its bytes (bounded by the upload limit), handed out in batches. */
+async function parseWhole(plan: ImportPlan<unknown>, file: StoredUpload): Promise<ReadFile<unknown>> {
+  const parsed = await plan.parse!(await fsp.readFile(file.path), file.fileName);
+  const all: FileItem<unknown>[] = [...parsed.rejected, ...parsed.rows];
+  return {
+    format: parsed.format, ...(parsed.encoding ? { encoding: parsed.encoding } : {}), total: all.length, skipped: parsed.skipped,
+    async *items() {
+      for (let i = 0; i < all.length; i += CHUNK) {
+        yield all.slice(i, i + CHUNK);
+        await nextTurn();
+      }
+    },
+  };
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/** A sample row with long texts cut, so a preview stays small whatever the file holds. */
+function shorten(v: unknown): unknown {
+  if (typeof v === 'string') return clip(v, PREVIEW_LIMITS.textChars);
+  if (Array.isArray(v)) return v.slice(0, 50).map(shorten);
+  if (v && typeof v === 'object' && !(v instanceof Date)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shorten(x)]));
+  return v;
 }
 
 const SHEET_COLUMNS: Partial<Record<ImportKind, ColumnSpec[]>> = { members: MEMBER_COLUMNS, orders: ORDER_COLUMNS };
 const EXAMPLES = 3;
 
 /** Each header of a members or orders sheet with the field it is read as and a few of its values; null for a chat file. */
-async function describeColumns(kind: ImportKind, data: Buffer, fileName: string, options: ImportOptions) {
+async function describeColumns(kind: ImportKind, file: StoredUpload, options: ImportOptions) {
   const specs = SHEET_COLUMNS[kind];
   if (!specs) return null;
-  const table = await readTable(data, fileName);
+  const table = await openTable(file);
   const keep = kind === 'members' && options.keepUnmapped === true;
   const mapped = mapHeaders(table.headers, specs, options.mapping as Record<string, string> | undefined, { keepUnmappedAs: keep ? 'attributes' : 'ignore' });
-  const examples = (header: string) => {
-    const out: string[] = [];
-    for (const r of table.rows) {
-      const v = r.values[header];
-      if (v) out.push(v.slice(0, 100));
-      if (out.length === EXAMPLES) break;
+  // The first few values of each column; reading stops once every column has them.
+  const examples = new Map(table.headers.map((h) => [h, [] as string[]]));
+  let wanting = table.headers.length;
+  read: for await (const batch of table.rows()) {
+    for (const r of batch) {
+      for (const [header, out] of examples) {
+        const v = r.values[header];
+        if (!v || out.length === EXAMPLES) continue;
+        out.push(v.slice(0, 100));
+        if (out.length === EXAMPLES && --wanting === 0) break read;
+      }
     }
-    return out;
-  };
+  }
   return {
     format: table.format,
     encoding: table.encoding ?? null,
     missing: mapped.missing,
     described: {
-      columns: table.headers.filter((h) => h !== '').map((header) => ({ header, field: mapped.mapping[header] ?? null, examples: examples(header) })),
+      columns: table.headers.filter((h) => h !== '').map((header) => ({ header, field: mapped.mapping[header] ?? null, examples: examples.get(header) ?? [] })),
       missing: mapped.missing,
       fields: specs.map((c) => ({ field: c.field, required: c.required === true, oneOf: c.oneOf ?? null })),
     },
   };
-}
-
-async function parseOrExplain<R>(plan: ImportPlan<R>, data: Buffer, fileName: string) {
-  return explainFormatErrors(() => plan.parse(data, fileName));
 }
 
 async function explainFormatErrors<T>(read: () => Promise<T>): Promise<T> {

@@ -1,9 +1,9 @@
 import type { ActorContext } from '../../../kernel/context.js';
 import { upsertImportedMembers } from '../../members/index.js';
 import { applyMembershipActivities, ensureCommunityByName } from '../../communities/index.js';
-import { MEMBER_COLUMNS, assertNoMissingColumns, assertStorableHeaders, mapHeaders, memberRowParser, readTable, type ColumnSpec, type MemberImportRow, type RowOptions, type RowResult } from '../formats/index.js';
-import type { ParsedFile } from './import-plan.js';
-import type { ImportPlan } from './import-plan.js';
+import { MEMBER_COLUMNS, assertNoMissingColumns, assertStorableHeaders, mapHeaders, memberRowParser, openTable, type ColumnSpec, type MemberImportRow, type RowOptions, type RowResult } from '../formats/index.js';
+import type { FileItem, ImportPlan, ReadFile } from './import-plan.js';
+import type { StoredUpload } from './upload-store.js';
 
 export interface TableImportOptions {
   /** Header → field overrides chosen by the user in the column mapping step. */
@@ -15,32 +15,39 @@ export interface TableImportOptions {
 }
 
 /**
- * Reads a members or orders sheet: maps its headers (refusing a file that lacks a required
- * column), then checks every row; a refused row keeps its line and every reason.
+ * Reads a members or orders sheet from its stored file: maps its headers (refusing a file that
+ * lacks a required column) from the first read, then checks the rows batch by batch as they are
+ * read; a refused row keeps its line and every reason.
  */
 export async function readRows<R>(
-  data: Buffer, fileName: string, columns: ColumnSpec[], opts: TableImportOptions,
+  file: StoredUpload, columns: ColumnSpec[], opts: TableImportOptions,
   parser: (mapping: Record<string, string>, o: RowOptions) => (values: Record<string, string>) => RowResult<R>,
-): Promise<ParsedFile<R>> {
-  const table = await readTable(data, fileName);
+): Promise<ReadFile<R>> {
+  const table = await openTable(file);
   assertStorableHeaders(table.headers, table.headerLine);
   const mapped = mapHeaders(table.headers, columns, opts.mapping, { keepUnmappedAs: opts.keepUnmapped ? 'attributes' : 'ignore' });
   assertNoMissingColumns(mapped, columns);
   const parse = parser(mapped.mapping, { timeZone: opts.timeZone });
-  const rows: { line: number; row: R }[] = [];
-  const rejected: { line: number; reason: string }[] = [];
-  for (const r of table.rows) {
-    const p = parse(r.values);
-    if (p.ok) rows.push({ line: r.line, row: p.value });
-    else rejected.push({ line: r.line, reason: p.reasons.join('; ') });
-  }
-  return { format: table.format, ...(table.encoding ? { encoding: table.encoding } : {}), rows, rejected, skipped: 0 };
+  return {
+    format: table.format,
+    ...(table.encoding ? { encoding: table.encoding } : {}),
+    total: table.rowCount,
+    skipped: 0,
+    async *items() {
+      for await (const batch of table.rows()) {
+        yield batch.map((r): FileItem<R> => {
+          const p = parse(r.values);
+          return p.ok ? { line: r.line, row: p.value } : { line: r.line, reason: p.reasons.join('; ') };
+        });
+      }
+    },
+  };
 }
 
 /** Members CSV/XLSX: profiles, channel accounts, tags and (optionally) the community they are in. */
 export function membersPlan(opts: TableImportOptions): ImportPlan<MemberImportRow> {
   return {
-    parse: (data, fileName) => readRows(data, fileName, MEMBER_COLUMNS, opts, memberRowParser),
+    read: (file) => readRows(file, MEMBER_COLUMNS, opts, memberRowParser),
 
     async apply(tx, ctx: ActorContext, rows) {
       const outcomes = await upsertImportedMembers(tx, rows.map(({ row }) => ({

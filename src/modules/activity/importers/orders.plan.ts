@@ -13,7 +13,7 @@ import { readRows, type TableImportOptions } from './members.plan.js';
  */
 export function ordersPlan(opts: TableImportOptions & { source: string }, ingest: IngestService): ImportPlan<OrderImportRow> {
   return {
-    parse: (data, fileName) => readRows(data, fileName, ORDER_COLUMNS, { ...opts, keepUnmapped: false }, orderRowParser),
+    read: (file) => readRows(file, ORDER_COLUMNS, { ...opts, keepUnmapped: false }, orderRowParser),
 
     async apply(tx, ctx, rows) {
       const buyers = await findOrCreateBuyers(tx, rows.map(({ row }) => row.buyer), { source: `import:${opts.source}` });

@@ -3371,7 +3371,7 @@ export interface paths {
         put?: never;
         /**
          * Read an import file without writing anything: format, column mapping, rows, rejected lines and a sample
-         * @description multipart/form-data with a `file` part (CSV, XLSX, or a chat export) and an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }
+         * @description multipart/form-data with an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }, then a `file` part (CSV, XLSX, or a chat export). A file larger than KITH_IMPORT_MAX_MB (default 200 MB) answers 413; a sheet with more than 200 columns, or a record longer than 1 MiB characters, answers 400; an .xlsx workbook is read up to 20 MB.
          */
         post: {
             parameters: {
@@ -3439,7 +3439,7 @@ export interface paths {
         put?: never;
         /**
          * Start an import; poll GET /imports/{id} for progress and the report
-         * @description multipart/form-data with a `file` part (CSV, XLSX, or a chat export) and an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }. Importing the same file with the same options again writes nothing; a stopped import resumes.
+         * @description multipart/form-data with an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }, then a `file` part (CSV, XLSX, or a chat export). A file larger than KITH_IMPORT_MAX_MB (default 200 MB) answers 413; a sheet with more than 200 columns, or a record longer than 1 MiB characters, answers 400; an .xlsx workbook is read up to 20 MB.. Importing the same file with the same options again writes nothing; a stopped import resumes.
          */
         post: {
             parameters: {
@@ -3501,7 +3501,8 @@ export interface paths {
                                 kind: string;
                                 format: string;
                                 fileName: string;
-                                status: "running" | "completed" | "failed";
+                                /** @description interrupted: the process running it stopped and the stored file was gone; uploading the same file with the same options resumes it */
+                                status: "running" | "completed" | "failed" | "interrupted";
                                 totalRows: number;
                                 processedRows: number;
                                 createdRows: number;
@@ -3561,7 +3562,8 @@ export interface paths {
                             kind: string;
                             format: string;
                             fileName: string;
-                            status: "running" | "completed" | "failed";
+                            /** @description interrupted: the process running it stopped and the stored file was gone; uploading the same file with the same options resumes it */
+                            status: "running" | "completed" | "failed" | "interrupted";
                             totalRows: number;
                             processedRows: number;
                             createdRows: number;

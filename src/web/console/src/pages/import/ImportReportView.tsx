@@ -7,7 +7,7 @@ import { rejectionsCsvUrl } from './upload';
 import { importProgress } from './import-progress';
 import type { ImportReport } from './types';
 
-const STATUS_COLORS: Record<ImportReport['status'], string> = { running: 'processing', completed: 'success', failed: 'error' };
+const STATUS_COLORS: Record<ImportReport['status'], string> = { running: 'processing', completed: 'success', failed: 'error', interrupted: 'warning' };
 
 export function ImportStatusTag({ status }: { status: ImportReport['status'] }) {
   const { t } = useI18n();
@@ -37,12 +37,13 @@ export function ImportReportView({ report: r }: { report: ImportReport }) {
         <Typography.Text type="secondary">{t('import.reportMeta', { id: String(r.id), format: r.format.toUpperCase(), at: fmt.dateTime(r.createdAt) })}</Typography.Text>
       </Flex>
       <Progress
-        percent={progress.percent} status={r.status === 'failed' ? 'exception' : r.status === 'running' ? 'active' : 'success'}
+        percent={progress.percent} status={r.status === 'failed' || r.status === 'interrupted' ? 'exception' : r.status === 'running' ? 'active' : 'success'}
         format={() => t('import.progress', { done: fmt.number(progress.done), total: fmt.number(progress.total) })}
         aria-label={t('import.progressLabel')}
       />
       {r.alreadyImported ? <Alert type="info" showIcon title={t('import.alreadyImported')} /> : null}
       {r.status === 'failed' ? <Alert type="error" showIcon title={t('import.failed')} description={r.error ?? undefined} role="alert" /> : null}
+      {r.status === 'interrupted' ? <Alert type="warning" showIcon title={t('import.interrupted')} description={t('import.interruptedHow')} role="alert" /> : null}
       <Row gutter={[12, 12]}>
         {figure('created', t('import.created'), r.createdRows, 'success')}
         {figure('updated', t('import.updated'), r.updatedRows)}

@@ -76,6 +76,8 @@ export const zh = {
   'import.progressLabel': '导入进度',
   'import.alreadyImported': '这个文件已经用相同的选项导入过，本次没有写入任何数据。',
   'import.failed': '导入中断。已写入的部分会保留，再次导入同一文件会从中断处继续。',
+  'import.interrupted': '导入因服务停止而中断，且上传的文件已不在服务器上。',
+  'import.interruptedHow': '已写入的部分会保留。用相同的选项再次上传同一文件，导入会从中断处继续。',
   'import.rejectedTitle': '有问题的行（{count}）',
   'import.rejectedMore': '这里只显示前 {shown} 行，完整列表请下载。',
   'import.downloadRejected': '下载问题行（CSV）',
@@ -88,6 +90,7 @@ export const zh = {
   'import.status.running': '导入中',
   'import.status.completed': '已完成',
   'import.status.failed': '失败',
+  'import.status.interrupted': '已中断',
   'import.startedAt': '开始时间',
   'import.viewReport': '查看报告',
 
@@ -218,6 +221,8 @@ export const en: Record<keyof typeof zh, string> = {
   'import.progressLabel': 'Import progress',
   'import.alreadyImported': 'This file was imported with the same options before; nothing was written this time.',
   'import.failed': 'The import stopped. What was written stays; importing the same file again resumes where it stopped.',
+  'import.interrupted': 'The import stopped when Kith stopped, and the uploaded file is no longer on the server.',
+  'import.interruptedHow': 'What was written stays. Upload the same file again with the same options and the import resumes where it stopped.',
   'import.rejectedTitle': 'Rejected lines ({count})',
   'import.rejectedMore': 'Only the first {shown} are shown here; download the full list.',
   'import.downloadRejected': 'Download rejected lines (CSV)',
@@ -230,6 +235,7 @@ export const en: Record<keyof typeof zh, string> = {
   'import.status.running': 'Running',
   'import.status.completed': 'Completed',
   'import.status.failed': 'Failed',
+  'import.status.interrupted': 'Interrupted',
   'import.startedAt': 'Started',
   'import.viewReport': 'Report',
 
