@@ -72,6 +72,15 @@ export function shapeGrid(records: RawRecord[]): Grid | null {
   const used = new Array<boolean>(width).fill(false);
   for (const r of data) for (let j = 0; j < r.cells.length; j++) if (r.cells[j] !== '') used[j] = true;
 
+  const { headers, columns } = nameColumns(headerCells, width, used);
+  return { headers, columns, data, headerLine: records[h].line };
+}
+
+/**
+ * The columns a sheet has and their names: repeated headers get " (2)", a nameless column with
+ * data (`used`) is "column N", a nameless empty one is dropped. `columns` holds each one's index.
+ */
+export function nameColumns(headerCells: readonly (string | undefined)[], width: number, used: readonly boolean[]): { headers: string[]; columns: number[] } {
   const headers: string[] = [];
   const columns: number[] = [];
   const seen = new Map<string, number>();
@@ -86,7 +95,7 @@ export function shapeGrid(records: RawRecord[]): Grid | null {
     headers.push(n === 1 ? name : `${name} (${n})`);
     columns.push(j);
   }
-  return { headers, columns, data, headerLine: records[h].line };
+  return { headers, columns };
 }
 
 /** Rows keyed by header text, for member and order imports. */

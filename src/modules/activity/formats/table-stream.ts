@@ -7,7 +7,7 @@ import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { detectDelimiter, type Delimiter } from './csv-reader.js';
 import { FormatError } from './format-error.js';
-import { pickHeaderIndex, type RawRecord, type TableRow } from './table-shape.js';
+import { nameColumns, pickHeaderIndex, type RawRecord, type TableRow } from './table-shape.js';
 import { isPlausibleChineseText, looksLikeUtf16le, type TextEncoding } from './text-encoding.js';
 import { readXlsxRecords } from './xlsx-reader.js';
 
@@ -166,7 +166,7 @@ async function findShape(source: RecordSource): Promise<Shape | null> {
   let headerIndex = -1;
   let widest = 0;
   let rowCount = 0;
-  let used: boolean[] = [];
+  const used: boolean[] = [];
   for await (const r of source()) {
     index++;
     checkColumns(r);
@@ -192,21 +192,7 @@ async function findShape(source: RecordSource): Promise<Shape | null> {
   }
   const headerCells = header.cells.map((c) => c.trim());
   const w = Math.max(widest, width(headerCells));
-  used = used.concat(new Array(Math.max(0, w - used.length)).fill(false));
-  const headers: string[] = [];
-  const columns: number[] = [];
-  const seen = new Map<string, number>();
-  for (let j = 0; j < w; j++) {
-    let name = headerCells[j] ?? '';
-    if (name === '') {
-      if (!used[j]) continue;
-      name = `column ${j + 1}`;
-    }
-    const n = (seen.get(name) ?? 0) + 1;
-    seen.set(name, n);
-    headers.push(n === 1 ? name : `${name} (${n})`);
-    columns.push(j);
-  }
+  const { headers, columns } = nameColumns(headerCells, w, used);
   return { headerIndex, headerLine: header.line, headers, columns, rowCount };
 }
 
