@@ -105,7 +105,7 @@ export const SETTINGS: Setting<keyof Config>[] = [
   { env: 'KITH_JOBS', key: 'jobsEnabled', default: 'true', doc: 'Run background jobs in this process (turn off on API-only copies).', parse: bool },
   {
     env: 'KITH_IMPORT_MAX_MB', key: 'importMaxMb', default: '200',
-    doc: 'Largest import file accepted, in MB (CSV and chat exports; an .xlsx workbook is read up to 20 MB). Uploads are stored under `KITH_DATA_DIR/uploads` (the system temp folder on PostgreSQL) until their import ends.',
+    doc: 'Largest import file accepted, in MB (CSV and chat exports; an .xlsx workbook is read up to 20 MB). Uploads are stored under `KITH_DATA_DIR/uploads` (on PostgreSQL, a folder per database in the system temp folder) until their import ends.',
     parse: int(1, 4096),
   },
   {

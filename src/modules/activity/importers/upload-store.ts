@@ -33,11 +33,29 @@ export interface UploadStore {
 
 /**
  * The embedded database keeps uploads beside its data (`<KITH_DATA_DIR>/uploads`), where the
- * same machine finds them after a restart. On PostgreSQL, or with a database in memory, there is
- * no data folder of Kith's own: the system temp folder is used.
+ * same machine finds them after a restart. On PostgreSQL there is no data folder of Kith's own: a
+ * folder in the system temp folder named after the database (host, port, name — not the
+ * password), so every copy of Kith on that database finds the same files and copies on other
+ * databases never sweep them. A database Kith did not open from a URL or a folder (handed in
+ * already open, as tests do) gets a folder of its own for this process.
  */
 export function uploadDirFor(opts: { dataDir: string; databaseUrl: string | null; embeddedOnDisk: boolean }): string {
-  return opts.embeddedOnDisk && !opts.databaseUrl ? path.join(opts.dataDir, 'uploads') : path.join(os.tmpdir(), 'kith-uploads');
+  if (opts.embeddedOnDisk && !opts.databaseUrl) return path.join(opts.dataDir, 'uploads');
+  const root = path.join(os.tmpdir(), 'kith-uploads');
+  if (!opts.databaseUrl) return path.join(root, `process-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  return path.join(root, databaseKey(opts.databaseUrl));
+}
+
+/** Which database a URL names, as a short folder name: same database, same key, whoever connects. */
+function databaseKey(url: string): string {
+  let named = url;
+  try {
+    const u = new URL(url);
+    named = `${u.hostname || u.searchParams.get('host') || 'localhost'}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    // Not a URL (a libpq keyword string): the whole text names it.
+  }
+  return `db-${crypto.createHash('sha256').update(named).digest('hex').slice(0, 16)}`;
 }
 
 export const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
@@ -49,10 +67,12 @@ export function tooLarge(maxBytes: number): KithError {
 }
 
 export function createUploadStore(dir: string, maxBytes: number): UploadStore {
-  const ready = fsp.mkdir(dir, { recursive: true });
+  // Made on first use: most copies of Kith (an API-only one, a test's) never receive a file.
+  let made: Promise<unknown> | null = null;
+  const ready = () => (made ??= fsp.mkdir(dir, { recursive: true }));
 
   async function receive(source: Readable, fileName: string, opts: { truncated?: () => boolean } = {}): Promise<StoredUpload> {
-    await ready;
+    await ready();
     const target = path.join(dir, `${Date.now()}-${crypto.randomUUID()}.upload`);
     const out = fs.createWriteStream(target, { flags: 'wx' });
     const hash = crypto.createHash('sha256');
@@ -84,7 +104,7 @@ export function createUploadStore(dir: string, maxBytes: number): UploadStore {
   }
 
   async function sweep(keep: Set<string>, olderThanMs = 24 * 3600_000) {
-    await ready;
+    await ready();
     let removed = 0;
     for (const name of await fsp.readdir(dir)) {
       const file = path.join(dir, name);
