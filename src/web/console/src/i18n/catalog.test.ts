@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUNDLES, CATALOG } from './catalog';
+import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from '../../../shared/audit-vocabulary';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const HAN = /\p{Script=Han}/u;
@@ -25,5 +26,11 @@ describe('console texts', () => {
       // Language names are written in their own language on purpose.
       if (key !== 'lang.zh-CN') expect(HAN.test(en[key]), `${key}: ${en[key]}`).toBe(false);
     }
+  });
+
+  it('name every action and target type the audit log records', () => {
+    const keys = new Set(Object.keys(CATALOG['zh-CN']));
+    const missing = [...AUDIT_ACTIONS.map((a) => `auditAction.${a}`), ...AUDIT_TARGET_TYPES.map((x) => `auditTarget.${x}`)].filter((k) => !keys.has(k));
+    expect(missing).toEqual([]);
   });
 });

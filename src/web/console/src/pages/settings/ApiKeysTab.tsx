@@ -12,6 +12,9 @@ import { hasMessage } from '../../i18n/I18nProvider';
 import { CreateKeyDialog, KeyShownOnce } from './ApiKeyDialogs';
 import type { ApiKey } from './types';
 
+/** Scope tags shown in a key's row; the rest are counted, and listed on hover. */
+const SHOWN_SCOPES = 3;
+
 /** API keys for integrations: what each may do, when it was last used; create (shown once) and revoke. */
 export function ApiKeysTab() {
   const { t } = useI18n();
@@ -40,26 +43,26 @@ export function ApiKeysTab() {
 
   const columns: TableProps<ApiKey>['columns'] = [
     {
-      key: 'name', title: t('apiKeys.name'), width: 200,
+      key: 'name', title: t('apiKeys.name'), width: 180,
       render: (_, k) => <div><Typography.Text strong delete={!!k.revokedAt}>{k.name}</Typography.Text><div className="kith-muted"><code>{k.prefix}…</code></div></div>,
     },
     {
       key: 'scopes', title: t('apiKeys.scopes'), responsive: ['md'],
       render: (_, k) => (
-        <Flex gap={4} wrap style={{ maxWidth: 420 }}>
-          {k.scopes.slice(0, 4).map((s) => <Tag key={s} style={{ margin: 0 }}>{scopeLabel(s)}</Tag>)}
-          {k.scopes.length > 4 ? <Tooltip title={k.scopes.slice(4).map(scopeLabel).join('、')}><Tag style={{ margin: 0 }}>{t('members.more', { count: k.scopes.length - 4 })}</Tag></Tooltip> : null}
+        <Flex gap={4} wrap style={{ maxWidth: 260 }}>
+          {k.scopes.slice(0, SHOWN_SCOPES).map((s) => <Tag key={s} style={{ margin: 0 }}>{scopeLabel(s)}</Tag>)}
+          {k.scopes.length > SHOWN_SCOPES ? <Tooltip title={k.scopes.slice(SHOWN_SCOPES).map(scopeLabel).join('、')}><Tag style={{ margin: 0 }}>{t('members.more', { count: k.scopes.length - SHOWN_SCOPES })}</Tag></Tooltip> : null}
         </Flex>
       ),
     },
-    { key: 'created', title: t('settings.createdAt'), responsive: ['lg'], width: 130, render: (_, k) => fmt.date(k.createdAt) },
+    { key: 'created', title: t('settings.createdAt'), responsive: ['lg'], width: 110, render: (_, k) => fmt.date(k.createdAt) },
     {
-      key: 'createdBy', title: t('apiKeys.createdBy'), responsive: ['lg'], width: 150,
+      key: 'createdBy', title: t('apiKeys.createdBy'), responsive: ['lg'], width: 140,
       render: (_, k) => (!k.createdBy ? <Typography.Text type="secondary">{t('apiKeys.createdByCli')}</Typography.Text>
         : k.createdBy.type === 'staff' ? k.createdBy.name : t('apiKeys.createdByKey', { name: k.createdBy.name })),
     },
     {
-      key: 'used', title: t('apiKeys.lastUsed'), responsive: ['sm'], width: 130,
+      key: 'used', title: t('apiKeys.lastUsed'), responsive: ['sm'], width: 110,
       render: (_, k) => (k.lastUsedAt ? <Tooltip title={fmt.dateTime(k.lastUsedAt)}>{fmt.relative(k.lastUsedAt)}</Tooltip> : <Typography.Text type="secondary">{t('apiKeys.neverUsed')}</Typography.Text>),
     },
     {
@@ -69,7 +72,7 @@ export function ApiKeysTab() {
           : <Badge status="success" text={t('staff.active')} />),
     },
     {
-      key: 'actions', title: '', width: 90, align: 'right',
+      key: 'actions', title: '', width: 80, align: 'right',
       render: (_, k) => (k.revokedAt ? null : (
         <Popconfirm title={t('apiKeys.revokeConfirm', { name: k.name })} description={t('apiKeys.revokeHint')} okText={t('apiKeys.revoke')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => revoke(k)}>
           <Button size="small" type="text" danger icon={<StopOutlined />} loading={revoking === k.id}>{t('apiKeys.revoke')}</Button>

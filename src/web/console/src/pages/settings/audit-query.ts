@@ -1,3 +1,5 @@
+import { AUDIT_TARGET_TYPES } from '../../../../shared/audit-vocabulary';
+
 /**
  * The audit log's filter as it lives in the address (/settings/audit?action=member.*), so an entry
  * list can be shared with whoever investigates. Unreadable values are dropped.
@@ -6,8 +8,8 @@ export const ACTOR_TYPES = ['staff', 'api_key', 'system'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
 /** Action families for the quick filter; the server takes an exact action or `prefix.*`. */
-export const ACTION_PREFIXES = ['member.*', 'community.*', 'import.*', 'tag.*', 'attribute.*', 'staff.*', 'api_key.*', 'auth.*', 'activity.*'] as const;
-export const TARGET_TYPES = ['member', 'community', 'community_membership', 'import', 'tag', 'attribute', 'staff', 'api_key', 'activity_batch'] as const;
+export const ACTION_PREFIXES = ['member.*', 'community.*', 'import.*', 'tag.*', 'attribute.*', 'staff.*', 'api_key.*', 'auth.*', 'activity.*', 'loyalty.*', 'analytics.*', 'member_session.*'] as const;
+export const TARGET_TYPES = AUDIT_TARGET_TYPES;
 
 export interface AuditQuery {
   actorType?: ActorType;
@@ -18,7 +20,8 @@ export interface AuditQuery {
   to?: string;
 }
 
-const ACTION = /^[a-z_]+(\.[a-z_]+|\.\*)?$/;
+/** `member.update`, `loyalty.tier.create`, or a family: `loyalty.*`, `loyalty.tier.*`. */
+const ACTION = /^[a-z_]+(\.[a-z_]+)*(\.\*)?$/;
 const instant = (s: string | null) => (s && /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)) ? s : undefined);
 
 export function parseAuditQuery(p: URLSearchParams): AuditQuery {
