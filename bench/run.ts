@@ -5,6 +5,7 @@
  * scripts/pg-temp.sh (PostgreSQL 15 binaries under /usr/lib/postgresql/15/bin).
  */
 import { parseArgs } from 'node:util';
+import { BenchFailure, commitMeasured, figuresTable } from './support.js';
 
 const BENCHES: Record<string, () => Promise<{ run(opts: BenchOptions): Promise<void> }>> = {
   ingest: () => import('./ingest.bench.js'),
@@ -37,5 +38,16 @@ if (!['pglite', 'postgres', 'both'].includes(db)) {
   process.exit(2);
 }
 const mod = await BENCHES[name]!();
-await mod.run({ scale, db });
+console.log(`commit ${commitMeasured()}, ${new Date().toISOString()}`);
+try {
+  await mod.run({ scale, db });
+} catch (e) {
+  if (e instanceof BenchFailure) {
+    console.error(`\nBENCH FAILED: ${e.message}`);
+    process.exit(1);
+  }
+  throw e;
+}
+const table = figuresTable();
+if (table) console.log(`\n${table}`);
 process.exit(0);

@@ -56,3 +56,87 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
   const value = await fn();
   return { ms: performance.now() - t, value };
 }
+
+/**
+ * A bench whose Kith path gives wrong results must not print figures as if they were right: every
+ * bench checks what it measured (rows created, scores, cells, balances) and fails the run.
+ */
+export class BenchFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BenchFailure';
+  }
+}
+
+export function check(ok: unknown, what: string): asserts ok {
+  if (!ok) throw new BenchFailure(what);
+}
+
+export function checkEqual<T>(actual: T, expected: T, what: string) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new BenchFailure(`${what}: got ${a.slice(0, 400)}, expected ${e.slice(0, 400)}`);
+}
+
+/** Median, fastest and slowest of a side's rounds, and the spread ((slowest − fastest) / median). */
+export function spreadOf(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  return { median: mid, min: s[0]!, max: s.at(-1)!, spread: mid ? (s.at(-1)! - s[0]!) / mid : 0, rounds: s.length };
+}
+
+/**
+ * Runs two sides in `rounds` rounds, alternating which goes first, so that this shared machine's
+ * slow and fast spells fall on both alike; returns each side's time per round (ms) and the
+ * per-round ratio Kith/reference. `round` is passed so each round can work on its own slice.
+ */
+export async function alternate(rounds: number, kith: (round: number) => Promise<unknown>, reference: (round: number) => Promise<unknown>) {
+  const ms = { kith: [] as number[], reference: [] as number[] };
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 === 0 ? (['kith', 'reference'] as const) : (['reference', 'kith'] as const);
+    for (const side of order) ms[side].push((await timed(() => (side === 'kith' ? kith(r) : reference(r)))).ms);
+  }
+  const ratios = ms.kith.map((k, i) => k / ms.reference[i]!);
+  return { kith: spreadOf(ms.kith), reference: spreadOf(ms.reference), ratio: spreadOf(ratios) };
+}
+
+/** The commit measured: the short hash, marked when the tree has uncommitted changes. */
+export function commitMeasured(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: packageRoot, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: packageRoot, encoding: 'utf8' }).trim();
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export interface Figure {
+  bench: string;
+  figure: string;
+  kith: string;
+  reference: string;
+  /** Kith / reference as the figure states it (a rate share, or a time factor). */
+  ratio: string;
+  target: string;
+  rounds: number;
+  /** Spread of the ratio over the rounds, as (max − min) / median. */
+  spread: number;
+  scale: number;
+  db: string;
+}
+
+const figures: Figure[] = [];
+
+/** Notes a figure for the summary printed at the end (and for docs/benchmarks.md). */
+export function record(f: Figure) {
+  figures.push(f);
+}
+
+/** The run's figures as a Markdown table, one row per figure, with the commit measured. */
+export function figuresTable(): string {
+  if (figures.length === 0) return '';
+  const commit = commitMeasured();
+  const rows = figures.map((f) => `| ${f.bench} | ${f.figure} | ${f.kith} | ${f.reference} | ${f.ratio} | ${f.target} | ${f.rounds} | ${(f.spread * 100).toFixed(0)}% | ${f.scale} | ${f.db} | ${commit} |`);
+  return ['| bench | figure | Kith | reference | ratio | target | rounds | spread | scale | db | commit |', '|---|---|---|---|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
