@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { Kysely } from 'kysely';
+import type { DB } from '../src/kernel/db/database.js';
 import { openDatabase, type Database } from '../src/kernel/db/database.js';
 import { migrate } from '../src/kernel/db/migrator.js';
 import { packageRoot } from '../src/kernel/paths.js';
@@ -90,14 +92,23 @@ export function spreadOf(xs: number[]) {
  * slow and fast spells fall on both alike; returns each side's time per round (ms) and the
  * per-round ratio Kith/reference. `round` is passed so each round can work on its own slice.
  */
-export async function alternate(rounds: number, kith: (round: number) => Promise<unknown>, reference: (round: number) => Promise<unknown>) {
+export async function alternate(
+  rounds: number, kith: (round: number) => Promise<unknown>, reference: (round: number) => Promise<unknown>,
+  opts: { /** Untimed, before each side's turn (a checkpoint, so neither pays for the other's dirty pages). */ before?: () => Promise<unknown> } = {},
+) {
   const ms = { kith: [] as number[], reference: [] as number[] };
   for (let r = 0; r < rounds; r++) {
     const order = r % 2 === 0 ? (['kith', 'reference'] as const) : (['reference', 'kith'] as const);
-    for (const side of order) ms[side].push((await timed(() => (side === 'kith' ? kith(r) : reference(r)))).ms);
+    for (const side of order) {
+      await opts.before?.();
+      ms[side].push((await timed(() => (side === 'kith' ? kith(r) : reference(r)))).ms);
+    }
   }
-  const ratios = ms.kith.map((k, i) => k / ms.reference[i]!);
-  return { kith: spreadOf(ms.kith), reference: spreadOf(ms.reference), ratio: spreadOf(ratios) };
+  // `ratio`: Kith's time over the reference's (a factor, for queries); `share`: the reference's
+  // time over Kith's (Kith's rate as a share of the reference's, for throughput), per round.
+  const ratio = spreadOf(ms.kith.map((k, i) => k / ms.reference[i]!));
+  const share = spreadOf(ms.kith.map((k, i) => ms.reference[i]! / k));
+  return { kith: spreadOf(ms.kith), reference: spreadOf(ms.reference), ratio, share };
 }
 
 /** The commit measured: the short hash, marked when the tree has uncommitted changes. */
@@ -139,4 +150,9 @@ export function figuresTable(): string {
   const commit = commitMeasured();
   const rows = figures.map((f) => `| ${f.bench} | ${f.figure} | ${f.kith} | ${f.reference} | ${f.ratio} | ${f.target} | ${f.rounds} | ${(f.spread * 100).toFixed(0)}% | ${f.scale} | ${f.db} | ${commit} |`);
   return ['| bench | figure | Kith | reference | ratio | target | rounds | spread | scale | db | commit |', '|---|---|---|---|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+/** Jobs that failed or are waiting to retry after an error: a bench's follow-up work must have none. */
+export async function failedJobs(db: Kysely<DB>): Promise<{ queue: string; last_error: string | null }[]> {
+  return db.selectFrom('jobs').select(['queue', 'last_error']).where((eb) => eb.or([eb('status', '=', 'failed'), eb('last_error', 'is not', null)])).limit(5).execute();
 }
