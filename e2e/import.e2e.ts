@@ -60,7 +60,7 @@ describe('import', () => {
     const href = await download.getAttribute('href');
     expect(href).toMatch(/^\/api\/v1\/imports\/\d+\/rejections\.csv$/);
     const csvBack = await (await page.request.get(href!)).text();
-    expect(csvBack).toMatch(/^\ufeff?line,reason\n4,[\s\S]*\n6,/);
+    expect(csvBack).toMatch(/^\ufeff?line,reason\r?\n4,[\s\S]*\n6,/);
     await pageShot(page, 'import-report');
 
     // The import heads the recent list, and the attribute was kept.

@@ -70,8 +70,8 @@ describe('settings', () => {
     await until(() => shown.count()).toBe(0);
 
     const row = tableRows(page).filter({ hasText: `有赞订单同步 ${run}` });
-    // Five scopes: the first four are listed, the fifth (导入文件) folds into "另有 1 个".
-    await until(() => row.innerText()).toMatch(/查看会员制度[\s\S]*另有 1 个[\s\S]*正常/);
+    // Five scopes: the first three are listed, the other two fold into "另有 2 个".
+    await until(() => row.innerText()).toMatch(/查看行为[\s\S]*另有 2 个[\s\S]*正常/);
     expect(await page.content()).not.toContain(secret);
     await pageShot(page, 'settings-api-keys');
     await row.getByRole('button', { name: label('吊销') }).click();

@@ -55,7 +55,7 @@ export function ApiKeysTab() {
         </Flex>
       ),
     },
-    { key: 'created', title: t('settings.createdAt'), responsive: ['lg'], width: 110, render: (_, k) => fmt.date(k.createdAt) },
+    { key: 'created', title: t('settings.createdAt'), responsive: ['lg'], width: 124, render: (_, k) => fmt.date(k.createdAt) },
     {
       key: 'createdBy', title: t('apiKeys.createdBy'), responsive: ['lg'], width: 140,
       render: (_, k) => (!k.createdBy ? <Typography.Text type="secondary">{t('apiKeys.createdByCli')}</Typography.Text>
