@@ -59,20 +59,25 @@ export async function addActivities(tx: Tx, ids: number[], tz: string, kinds: st
       returning community_id, day, member_id, meaningful),
     -- A day the batch makes active: its meaningful count now is all the batch's (none before).
     f as (select n.* from n join u using (community_id, day, member_id) where n.meaningful > 0 and u.meaningful = n.meaningful),
-    p as (select community_id as c, member_id as m, min(day) as first from n group by 1, 2)
+    -- Each member's stored join day in each community of the batch, read once for both uses below
+    -- (one probe per member; offset 0 keeps the planner from hashing every stored join day instead).
+    p as materialized (
+      select p.c, p.m, p.first, j.member_id is not null as stored, j.joined
+      from (select community_id as c, member_id as m, min(day) as first from n group by 1, 2) p
+      left join lateral (select j.member_id, j.joined from analytics_member_joins j where j.community_id = p.c and j.member_id = p.m offset 0) j on true)
+    -- The neighbouring active days walk the member's index from the day and stop at the first
+    -- active one, rather than reading every earlier (later) day of a long history.
     select false as moved, n.community_id::int as c, n.member_id::int as m, n.day::text as day, true as fresh,
-      (select max(y.day)::text from analytics_member_days y
-        where y.member_id = n.member_id and y.community_id = n.community_id and y.meaningful > 0 and y.day < n.day) as prev,
-      (select min(y.day)::text from analytics_member_days y
-        where y.member_id = n.member_id and y.community_id = n.community_id and y.meaningful > 0 and y.day > n.day) as next,
-      (select j.joined::text from analytics_member_joins j where j.community_id = n.community_id and j.member_id = n.member_id) as joined
-    from f n
+      (select y.day::text from analytics_member_days y
+        where y.member_id = n.member_id and y.community_id = n.community_id and y.day < n.day and y.meaningful > 0 order by y.day desc limit 1) as prev,
+      (select y.day::text from analytics_member_days y
+        where y.member_id = n.member_id and y.community_id = n.community_id and y.day > n.day and y.meaningful > 0 order by y.day limit 1) as next,
+      p.joined::text as joined
+    from f n join p on p.c = n.community_id and p.m = n.member_id
     union all
-    select true, p.c::int, p.m::int, null, false, null, null, j.joined::text from p
-    -- One probe per member (offset 0 keeps the planner from hashing every stored join day instead).
-    left join lateral (select j.member_id, j.joined from analytics_member_joins j where j.community_id = p.c and j.member_id = p.m offset 0) j on true
+    select true, p.c::int, p.m::int, null, false, null, null, p.joined::text from p
     -- A join day is stored once; only an activity before it can move it (a stay is backdated).
-    where j.member_id is null or (p.c <> 0 and (j.joined is null or p.first < j.joined))`.execute(tx);
+    where not p.stored or (p.c <> 0 and (p.joined is null or p.first < p.joined))`.execute(tx);
   const fresh = r.rows.filter((x) => !x.moved);
   const maybe = r.rows.filter((x) => x.moved);
   const moved = maybe.length === 0 ? [] : await syncJoins(tx, maybe, tz, { moveCells: false });
