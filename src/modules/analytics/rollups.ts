@@ -248,4 +248,8 @@ export async function rebuild(tx: Tx, tz: string, kinds: string[]): Promise<void
     select community_id, day, sum(activities)::int, sum(meaningful)::int, sum(messages)::int from analytics_member_days group by 1, 2`.execute(tx);
   await recountGaps(tx, tz);
   await recountCohorts(tx, tz, kinds);
+  // Statistics of the tables as now filled: without them the planner takes each member's history
+  // for a row or two and, adding the next batch, reads and sorts it whole to find the neighbouring
+  // active days rather than walking the index to the first.
+  await sql`analyze analytics_member_days, analytics_community_days, analytics_active_gaps, analytics_cohort_cells, analytics_member_joins`.execute(tx);
 }
