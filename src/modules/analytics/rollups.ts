@@ -44,21 +44,19 @@ export async function addActivities(tx: Tx, ids: number[], tz: string, kinds: st
   const { lo, hi } = idRanges(ids);
   const r = await sql<BatchDay & { moved: boolean }>`
     -- A batch's ids are consecutive but for the odd gap: its rows are read as ranges of the primary
-    -- key, not by testing every activity against the list. The day is cut once per activity.
+    -- key, not by testing every activity against the list. Each activity is counted in one pass for
+    -- its community and the workspace (0); one outside any community for the workspace only.
     with src as (
       select a.member_id, a.community_id, (a.occurred_at at time zone ${tz})::date as day, a.kind
       from unnest(${lo}::bigint[], ${hi}::bigint[]) as q(lo, hi) join activities a on a.id between q.lo and q.hi),
     n as materialized (
-      select c as community_id, day, member_id,
+      select coalesce(community_id, 0) as community_id, day, member_id,
         count(*)::int as activities,
         count(*) filter (where kind = any(${kinds}::text[]))::int as meaningful,
         count(*) filter (where kind = 'message')::int as messages
-      from (
-        select member_id, community_id as c, day, kind from src where community_id is not null
-        union all
-        select member_id, 0, day, kind from src
-      ) x
-      group by 1, 2, 3),
+      from src
+      group by grouping sets ((community_id, day, member_id), (day, member_id))
+      having grouping(community_id) = 1 or community_id is not null),
     t as (
       insert into analytics_community_days as d (community_id, day, activities, meaningful, messages)
       select community_id, day, sum(activities)::int, sum(meaningful)::int, sum(messages)::int from n group by 1, 2 order by 1, 2
