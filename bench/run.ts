@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<{ run(opts: BenchOptions): Promise<v
   ingest: () => import('./ingest.bench.js'),
   loyalty: () => import('./loyalty.bench.js'),
   analytics: () => import('./analytics.bench.js'),
+  rollups: () => import('./rollups.bench.js'),
 };
 
 export interface BenchOptions {

@@ -127,6 +127,32 @@ describe('jobs and the outbox', () => {
     }
   });
 
+  it('hand a backlog of events to a grouping subscriber together, and run the first alone when the group fails', async () => {
+    const database = await openTestDatabase();
+    try {
+      await migrate(database);
+      await sql`create table seen (v int)`.execute(database.db);
+      const clock = fixedClock('2025-01-01T00:00:00Z');
+      const jobs = createJobs({ database, log, clock });
+      const groups: number[][] = [];
+      const add = async (tx: Parameters<Parameters<typeof database.transaction>[0]>[0], events: { payload: { v: number } }[]) => {
+        if (events.some((e) => e.payload.v === 3)) throw new Error('bad event 3');
+        groups.push(events.map((e) => e.payload.v));
+        for (const e of events) await sql`insert into seen values (${e.payload.v})`.execute(tx);
+      };
+      jobs.subscribe({ name: 'grouping', topics: ['t'], handle: (tx, e) => add(tx, [e]), handleMany: { max: 3, handle: add } });
+      for (let v = 1; v <= 6; v++) await database.transaction((tx) => jobs.publish(tx, 't', { v }));
+      expect(await jobs.runOnce()).toBe(6); // [1, 2, 3] fails: 1 alone; [2, 3, 4] fails: 2 alone; 3 alone fails; [4, 5, 6]
+      expect(groups).toEqual([[1], [2], [4, 5, 6]]);
+      const rows = await database.db.selectFrom('jobs').select(['status', 'attempts', 'last_error']).orderBy('id').execute();
+      expect(rows.map((r) => [r.status, r.attempts])).toEqual([['done', 1], ['done', 1], ['queued', 1], ['done', 1], ['done', 1], ['done', 1]]);
+      expect(rows[2]!.last_error).toContain('bad event 3');
+      expect((await sql<{ v: number }>`select v from seen order by v`.execute(database.db)).rows.map((r) => r.v)).toEqual([1, 2, 4, 5, 6]);
+    } finally {
+      await database.dropAll();
+    }
+  });
+
   it('write an event only if the change that caused it commits', async () => {
     const database = await openTestDatabase();
     try {

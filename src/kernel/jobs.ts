@@ -22,12 +22,21 @@ export interface DomainEvent<P = unknown> { id: number; topic: string; payload: 
 export interface JobHandler {
   queue: string;
   handle(tx: Transaction<DB>, payload: any, job: JobRecord): Promise<void>;
+  /** Optional: runs up to `max` ready jobs of the queue at once (see `EventSubscriber.handleMany`). */
+  many?: { max: number; handle(tx: Transaction<DB>, payloads: any[], jobs: JobRecord[]): Promise<void> };
 }
 export interface EventSubscriber {
   /** Stable name: it is the queue name of this subscriber's jobs. */
   name: string;
   topics: string[];
   handle(tx: Transaction<DB>, event: DomainEvent<any>): Promise<void>;
+  /**
+   * Optional, for a subscriber whose work on several events together costs less than on each
+   * alone (it adds up counts the events share): the worker then claims up to `max` of its ready
+   * events at once and hands them over together, in one transaction. It must have the same effect
+   * as `handle` on each. Only a backlog groups: an event found alone is handled alone.
+   */
+  handleMany?: { max: number; handle(tx: Transaction<DB>, events: DomainEvent<any>[]): Promise<void> };
 }
 
 export interface Jobs {
@@ -58,9 +67,11 @@ export function createJobs(deps: { database: Database; log: Logger; clock: Clock
   }
 
   function subscribe(sub: EventSubscriber) {
+    const many = sub.handleMany;
     register({
       queue: EVENT_QUEUE_PREFIX + sub.name,
       handle: (tx, payload: DomainEvent) => sub.handle(tx, payload),
+      ...(many ? { many: { max: many.max, handle: (tx: Transaction<DB>, payloads: DomainEvent[]) => many.handle(tx, payloads) } } : {}),
     });
     for (const t of sub.topics) subscribersByTopic.set(t, [...(subscribersByTopic.get(t) ?? []), sub]);
   }
@@ -90,55 +101,70 @@ export function createJobs(deps: { database: Database; log: Logger; clock: Clock
       .execute();
   }
 
-  /** Claims one ready job and runs it; false when there was nothing to do. */
-  async function runOne(): Promise<boolean> {
+  /**
+   * Claims one ready job (with more of its queue when its handler takes several) and runs it;
+   * returns how many jobs ran, 0 when there was nothing to do.
+   */
+  async function runOne(): Promise<number> {
     const queues = [...handlers.keys()];
-    if (queues.length === 0) return false;
+    if (queues.length === 0) return 0;
     let failed: { job: JobRecord & { max_attempts: number }; error: unknown } | null = null;
     const ran = await database.transaction(async (tx) => {
-      const job = await tx
-        .selectFrom('jobs')
-        .select(['id', 'queue', 'payload', 'attempts', 'max_attempts'])
-        .where('status', '=', 'queued')
-        .where('run_at', '<=', clock.now())
-        .where('queue', 'in', queues)
-        .orderBy('run_at')
-        .orderBy('id')
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
-      if (!job) return false;
+      const claim = (q: string[], limit: number, not?: number) => {
+        let query = tx
+          .selectFrom('jobs')
+          .select(['id', 'queue', 'payload', 'attempts', 'max_attempts'])
+          .where('status', '=', 'queued')
+          .where('run_at', '<=', clock.now())
+          .where('queue', 'in', q);
+        if (not !== undefined) query = query.where('id', '<>', not);
+        return query.orderBy('run_at').orderBy('id').limit(limit).forUpdate().skipLocked().execute();
+      };
+      const job = (await claim(queues, 1))[0];
+      if (!job) return 0;
       const handler = handlers.get(job.queue)!;
-      try {
+      const more = handler.many && handler.many.max > 1 ? await claim([job.queue], handler.many.max - 1, job.id) : [];
+      const attempt = async (group: typeof more): Promise<{ error: unknown } | null> => {
         await sql`savepoint job_run`.execute(tx);
-        await handler.handle(tx, job.payload, job);
+        try {
+          if (group.length > 1) await handler.many!.handle(tx, group.map((j) => j.payload), group);
+          else await handler.handle(tx, job.payload, job);
+        } catch (error) {
+          // Undo the handler's partial writes but keep the claim.
+          await sql`rollback to savepoint job_run`.execute(tx);
+          return { error };
+        }
         await sql`release savepoint job_run`.execute(tx);
         await tx
           .updateTable('jobs')
-          .set({ status: 'done', attempts: job.attempts + 1, finished_at: clock.now(), last_error: null })
-          .where('id', '=', job.id)
+          .set((eb) => ({ status: 'done', attempts: eb('attempts', '+', 1), finished_at: clock.now(), last_error: null }))
+          .where('id', 'in', group.map((j) => j.id))
           .execute();
-      } catch (error) {
-        // Undo the handler's partial writes but keep the claim, then record the failure.
-        await sql`rollback to savepoint job_run`.execute(tx);
-        failed = { job, error };
-        const attempts = job.attempts + 1;
-        const giveUp = attempts >= job.max_attempts;
-        const backoffMs = Math.min(60 * 60_000, 1000 * 2 ** Math.min(attempts, 12));
-        await tx
-          .updateTable('jobs')
-          .set({
-            attempts,
-            status: giveUp ? 'failed' : 'queued',
-            run_at: new Date(clock.now().getTime() + backoffMs),
-            last_error: String((error as Error)?.stack ?? error).slice(0, 4000),
-            finished_at: giveUp ? clock.now() : null,
-          })
-          .where('id', '=', job.id)
-          .execute();
-      }
-      return true;
+        return null;
+      };
+      // A group that fails is not charged to its members: the first job is run alone instead, so
+      // one bad event neither fails nor holds back the others (they stay queued; their claims end
+      // with this transaction).
+      if (more.length > 0 && (await attempt([job, ...more])) === null) return 1 + more.length;
+      const outcome = await attempt([job]);
+      if (outcome === null) return 1;
+      const { error } = outcome;
+      failed = { job, error };
+      const attempts = job.attempts + 1;
+      const giveUp = attempts >= job.max_attempts;
+      const backoffMs = Math.min(60 * 60_000, 1000 * 2 ** Math.min(attempts, 12));
+      await tx
+        .updateTable('jobs')
+        .set({
+          attempts,
+          status: giveUp ? 'failed' : 'queued',
+          run_at: new Date(clock.now().getTime() + backoffMs),
+          last_error: String((error as Error)?.stack ?? error).slice(0, 4000),
+          finished_at: giveUp ? clock.now() : null,
+        })
+        .where('id', '=', job.id)
+        .execute();
+      return 1;
     });
     if (failed) {
       const f = failed as { job: JobRecord; error: unknown };
@@ -149,7 +175,10 @@ export function createJobs(deps: { database: Database; log: Logger; clock: Clock
 
   async function runOnce(max = Infinity): Promise<number> {
     let n = 0;
-    while (n < max && !stopping && (await runOne())) n++;
+    for (let ran = 1; n < max && !stopping && ran > 0; ) {
+      ran = await runOne();
+      n += ran;
+    }
     return n;
   }
 

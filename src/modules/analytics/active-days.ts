@@ -26,27 +26,34 @@ const joinDays = (tz: string) => sql`
 const storedJoin = sql`(select j.joined from analytics_member_joins j where j.community_id = r.c and j.member_id = r.m)`;
 
 /**
- * From rows `r(c, m, day, prev, joined, sign)`, the statement adding each row's contribution × its
- * sign to both aggregates (upserting; zero cells are left in place and ignored by the readers).
+ * The upserts adding contributions × sign to both aggregates, as two CTEs (`g`, `k`) reading the
+ * rows `r(c, m, day, prev, joined, sign)`, a CTE of the statement they are part of (upserting; zero
+ * cells are left in place and ignored by the readers). Weeks and months are cut on the dates as
+ * plain timestamps: the same days as through the session's time zone, without converting each.
  */
-export function upsertContributions(rows: RawBuilder<unknown>, parts = { gaps: true, cells: true }) {
+export function contributionUpserts(parts = { gaps: true, cells: true }) {
   return sql`
-    with r as materialized (${rows}),
     g as (
       insert into analytics_active_gaps as t (community_id, day, gap, members)
       select c, day, least(coalesce(day - prev, ${MAX_GAP}), ${MAX_GAP}), sum(sign)::int from r where ${parts.gaps} group by 1, 2, 3 order by 1, 2, 3
-      on conflict (community_id, day, gap) do update set members = t.members + excluded.members)
-    insert into analytics_cohort_cells as t (community_id, grain, cohort, period, members)
-    select c, grain, cohort, period, sum(sign)::int from (
-      select c, sign, 'week' as grain, date_trunc('week', joined)::date as cohort,
-        (date_trunc('week', day)::date - date_trunc('week', joined)::date) / 7 as period
-      from r where joined is not null and (prev is null or prev < date_trunc('week', day)::date)
-      union all
-      select c, sign, 'month', date_trunc('month', joined)::date,
-        ((extract(year from day) - extract(year from joined)) * 12 + extract(month from day) - extract(month from joined))::int
-      from r where joined is not null and (prev is null or prev < date_trunc('month', day)::date)
-    ) x where period >= 0 and ${parts.cells} group by 1, 2, 3, 4 order by 1, 2, 3, 4
-    on conflict (community_id, grain, cohort, period) do update set members = t.members + excluded.members`;
+      on conflict (community_id, day, gap) do update set members = t.members + excluded.members),
+    k as (
+      insert into analytics_cohort_cells as t (community_id, grain, cohort, period, members)
+      select c, grain, cohort, period, sum(sign)::int from (
+        select c, sign, 'week' as grain, date_trunc('week', joined::timestamp)::date as cohort,
+          (date_trunc('week', day::timestamp)::date - date_trunc('week', joined::timestamp)::date) / 7 as period
+        from r where joined is not null and (prev is null or prev < date_trunc('week', day::timestamp)::date)
+        union all
+        select c, sign, 'month', date_trunc('month', joined::timestamp)::date,
+          ((extract(year from day) - extract(year from joined)) * 12 + extract(month from day) - extract(month from joined))::int
+        from r where joined is not null and (prev is null or prev < date_trunc('month', day::timestamp)::date)
+      ) x where period >= 0 and ${parts.cells} group by 1, 2, 3, 4 order by 1, 2, 3, 4
+      on conflict (community_id, grain, cohort, period) do update set members = t.members + excluded.members)`;
+}
+
+/** From rows `r(c, m, day, prev, joined, sign)`, the statement adding each row's contribution × its sign to both aggregates. */
+export function upsertContributions(rows: RawBuilder<unknown>, parts = { gaps: true, cells: true }) {
+  return sql`with r as materialized (${rows}), ${contributionUpserts(parts)} select 1`;
 }
 
 export interface MemberDay { c: number; m: number; day: string }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
-import { activeDaysOf, addContributions, recountCohorts, recountGaps, syncJoins, upsertContributions, type JoinChange, type MemberDay } from './active-days.js';
+import { activeDaysOf, addContributions, contributionUpserts, recountCohorts, recountGaps, syncJoins, upsertContributions, type JoinChange, type MemberDay } from './active-days.js';
 import { contributionChanges, replacedContributions, type BatchDay, type Contribution } from './domain/contributions.js';
 
 /**
@@ -31,19 +31,32 @@ export interface DayRow { community_id: number; day: string; activities: number;
 
 /**
  * Adds the activities with these ids (each id once: the outbox delivers a batch once). One
- * statement adds the batch's counts and returns, read as the rollup was before it (every part of a
- * statement sees the same snapshot):
- * - each member-day the batch makes active, with the member's active days before and after it and
- *   the join day: the changes they make to the derived aggregates follow (domain/contributions.ts);
- * - the members whose stays the batch may open or backdate. When a join day did move, that
- *   member's contributions are taken out as they were and put back as they now are.
- * In the live stream most batches make no day active and move no join day: one statement.
+ * statement adds the batch's counts, finds each member-day the batch makes active with the
+ * member's active days before and after it as the rollup was before it (every part of a statement
+ * sees the same snapshot), and writes the changes those make to the gaps and cells
+ * (domain/contributions.ts, `contributionChanges`, set-based here), without a round trip through
+ * Kith. It leaves out, and returns, the members whose stays the batch may open or backdate: when a
+ * join day did move, that member's contributions are taken out as they were and put back as they
+ * now are. In the live stream no join day moves: one statement per batch (or backlog of batches).
  */
 export async function addActivities(tx: Tx, ids: number[], tz: string, kinds: string[]): Promise<void> {
   if (ids.length === 0) return;
+  const { lo, hi } = idRanges(ids);
   const r = await sql<BatchDay & { moved: boolean }>`
-    with src as (select member_id, community_id, occurred_at, kind from activities where id = any(${ids}::bigint[])),
-    n as materialized (${counts(tz, kinds)}),
+    -- A batch's ids are consecutive but for the odd gap: its rows are read as ranges of the primary
+    -- key, not by testing every activity against the list. Each activity is counted in one pass for
+    -- its community and the workspace (0); one outside any community for the workspace only.
+    with src as (
+      select a.member_id, a.community_id, (a.occurred_at at time zone ${tz})::date as day, a.kind
+      from unnest(${lo}::bigint[], ${hi}::bigint[]) as q(lo, hi) join activities a on a.id between q.lo and q.hi),
+    n as materialized (
+      select coalesce(community_id, 0) as community_id, day, member_id,
+        count(*)::int as activities,
+        count(*) filter (where kind = any(${kinds}::text[]))::int as meaningful,
+        count(*) filter (where kind = 'message')::int as messages
+      from src
+      group by grouping sets ((community_id, day, member_id), (day, member_id))
+      having grouping(community_id) = 1 or community_id is not null),
     t as (
       insert into analytics_community_days as d (community_id, day, activities, meaningful, messages)
       select community_id, day, sum(activities)::int, sum(meaningful)::int, sum(messages)::int from n group by 1, 2 order by 1, 2
@@ -57,29 +70,73 @@ export async function addActivities(tx: Tx, ids: number[], tz: string, kinds: st
         meaningful = d.meaningful + excluded.meaningful,
         messages = d.messages + excluded.messages
       returning community_id, day, member_id, meaningful),
-    -- A day the batch makes active: its meaningful count now is all the batch's (none before).
-    f as (select n.* from n join u using (community_id, day, member_id) where n.meaningful > 0 and u.meaningful = n.meaningful),
-    p as (select community_id as c, member_id as m, min(day) as first from n group by 1, 2)
-    select false as moved, n.community_id::int as c, n.member_id::int as m, n.day::text as day, true as fresh,
-      (select max(y.day)::text from analytics_member_days y
-        where y.member_id = n.member_id and y.community_id = n.community_id and y.meaningful > 0 and y.day < n.day) as prev,
-      (select min(y.day)::text from analytics_member_days y
-        where y.member_id = n.member_id and y.community_id = n.community_id and y.meaningful > 0 and y.day > n.day) as next,
-      (select j.joined::text from analytics_member_joins j where j.community_id = n.community_id and j.member_id = n.member_id) as joined
-    from f n
+    -- The statement joins no two of its own results (the planner cannot count their rows and might
+    -- pair every row with every other): a day the batch makes active, its meaningful count now all
+    -- the batch's (none before), is found by one aggregate over the batch's counts and the upsert's.
+    e as (
+      select c, m, day, sum(cur) = sum(bat) and sum(bat) > 0 as fresh
+      from (
+        select community_id as c, member_id as m, day, meaningful as bat, 0 as cur from n
+        union all
+        select community_id, member_id, day, 0, meaningful from u
+      ) x
+      group by 1, 2, 3),
+    -- Per member and community of the batch: the days it makes active, the stored join day (one
+    -- probe; offset 0 keeps the planner from hashing every stored join day instead), and whether
+    -- the batch may move it: a join day is stored once, and only an activity before it can move it
+    -- (a stay is backdated).
+    p as materialized (
+      select p.c, p.m, p.fresh, j.joined, j.member_id is null or (p.c <> 0 and (j.joined is null or p.first < j.joined)) as maybe
+      from (select c, m, min(day) as first, array_agg(day) filter (where fresh) as fresh from e group by 1, 2) p
+      left join lateral (select j.member_id, j.joined from analytics_member_joins j where j.community_id = p.c and j.member_id = p.m offset 0) j on true),
+    -- The neighbouring active days walk the member's index from the day and stop at the first
+    -- active one, rather than reading every earlier (later) day of a long history.
+    b as materialized (
+      select p.c, p.m, f.day, p.joined, p.maybe,
+        (select y.day from analytics_member_days y
+          where y.member_id = p.m and y.community_id = p.c and y.day < f.day and y.meaningful > 0 order by y.day desc limit 1) as prev,
+        (select y.day from analytics_member_days y
+          where y.member_id = p.m and y.community_id = p.c and y.day > f.day and y.meaningful > 0 order by y.day limit 1) as next
+      from p cross join lateral unnest(p.fresh) as f(day)),
+    -- contributionChanges over the days of each member: a fresh day's previous one is the latest of
+    -- the rollup's and the batch's own; the last fresh day before an active one (next) becomes
+    -- that day's previous one, in place of the one before the fresh days.
+    s as (
+      select c, m, day, joined, prev as was, next, greatest(prev, lag(day) over w) as prev, lead(next) over w is distinct from next as closes
+      from b where not maybe window w as (partition by c, m order by day)),
+    r as materialized (
+      select c, m, day, prev, joined, 1 as sign from s
+      union all
+      select c, m, next, was, joined, -1 from s where next is not null and closes
+      union all
+      select c, m, next, day, joined, 1 from s where next is not null and closes),
+    ${contributionUpserts()}
+    select false as moved, c::int as c, m::int as m, day::text as day, true as fresh, prev::text as prev, next::text as next, joined::text as joined
+    from b where maybe
     union all
-    select true, p.c::int, p.m::int, null, false, null, null, j.joined::text from p
-    -- One probe per member (offset 0 keeps the planner from hashing every stored join day instead).
-    left join lateral (select j.member_id, j.joined from analytics_member_joins j where j.community_id = p.c and j.member_id = p.m offset 0) j on true
-    -- A join day is stored once; only an activity before it can move it (a stay is backdated).
-    where j.member_id is null or (p.c <> 0 and (j.joined is null or p.first < j.joined))`.execute(tx);
+    select true, c::int, m::int, null, false, null, null, joined::text from p where maybe`.execute(tx);
+  if (r.rows.length === 0) return;
+  // Members whose join day may have moved, with their fresh days: as before, in Kith.
   const fresh = r.rows.filter((x) => !x.moved);
   const maybe = r.rows.filter((x) => x.moved);
-  const moved = maybe.length === 0 ? [] : await syncJoins(tx, maybe, tz, { moveCells: false });
+  const moved = await syncJoins(tx, maybe, tz, { moveCells: false });
   const changes = moved.length === 0 ? contributionChanges(fresh) : await withMovedJoins(tx, fresh, maybe, moved);
   if (changes.length === 0) return;
   await upsertContributions(sql`
     select * from json_to_recordset(${JSON.stringify(changes)}::json) as r(c bigint, m bigint, day date, prev date, joined date, sign int)`).execute(tx);
+}
+
+/** Ids as ranges of consecutive ids: [lo_i, hi_i], each id in exactly one. */
+export function idRanges(ids: readonly number[]): { lo: number[]; hi: number[] } {
+  const sorted = Float64Array.from(ids).sort();
+  const lo: number[] = [];
+  const hi: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const id = sorted[i]!;
+    if (hi.length > 0 && id <= hi[hi.length - 1]! + 1) hi[hi.length - 1] = Math.max(hi[hi.length - 1]!, id);
+    else { lo.push(id); hi.push(id); }
+  }
+  return { lo, hi };
 }
 
 /** The changes of a batch in which some members' join days moved: those members are replaced whole. */
@@ -189,4 +246,8 @@ export async function rebuild(tx: Tx, tz: string, kinds: string[]): Promise<void
     select community_id, day, sum(activities)::int, sum(meaningful)::int, sum(messages)::int from analytics_member_days group by 1, 2`.execute(tx);
   await recountGaps(tx, tz);
   await recountCohorts(tx, tz, kinds);
+  // Statistics of the tables as now filled: without them the planner takes each member's history
+  // for a row or two and, adding the next batch, reads and sorts it whole to find the neighbouring
+  // active days rather than walking the index to the first.
+  await sql`analyze analytics_member_days, analytics_community_days, analytics_active_gaps, analytics_cohort_cells, analytics_member_joins`.execute(tx);
 }
