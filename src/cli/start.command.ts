@@ -31,7 +31,7 @@ export const startCommand: Command = {
   options: { demo: { type: 'boolean' }, port: { type: 'string' } },
   async run(values) {
     const config = loadConfig(process.env, values.port ? { port: Number(values.port) } : {});
-    const kith = await createKith({ config });
+    const kith = await createKith({ config, adoptEmbedded: true });
     let address: string;
     try {
       if (values.demo) {
@@ -61,7 +61,7 @@ export const startCommand: Command = {
       throw listenProblem(e, config) ?? e;
     }
     const url = config.publicUrl ?? address.replace('127.0.0.1', 'localhost');
-    const where = config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
+    const where = config.databaseUrl ? 'PostgreSQL' : `Kith's own PostgreSQL, data in ${config.dataDir}`;
     console.log(`\nKith is running at ${url}  (API docs: ${url}/api/docs)  on ${where}`);
     if (!(await kith.access.hasAnyStaff())) {
       // A fresh token at every start while there is no account: the link works once, and only for
@@ -73,13 +73,18 @@ export const startCommand: Command = {
           'or on the command line:\n  npm run kith -- user create --role owner --email you@example.com',
       );
     }
+    let stopping = false;
     const shutdown = async (signal: string) => {
+      // A second signal (a service manager and a terminal both sending one) must not cut the
+      // shutdown short: the embedded PostgreSQL is stopped on the way out.
+      if (stopping) return;
+      stopping = true;
       kith.log.info({ signal }, 'shutting down');
       await kith.close();
       process.exit(0);
     };
-    process.once('SIGINT', () => void shutdown('SIGINT'));
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
     await new Promise(() => {});
   },
 };

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect, pgliteHolder } from './pglite-dialect.js';
+import { startEmbeddedServer, type EmbeddedServer } from './embedded-server.js';
 import type { DB } from './tables.js';
 
 export type { DB };
@@ -13,6 +14,8 @@ export type Tx = Kysely<DB>;
 
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
+  /** The PostgreSQL server Kith runs itself (no DATABASE_URL), when this database is on it. */
+  readonly embedded: EmbeddedServer | null;
   readonly db: Kysely<DB>;
   /** Runs `fn` in one transaction; on the embedded database nothing else runs meanwhile. */
   transaction<T>(fn: (tx: Transaction<DB>) => Promise<T>): Promise<T>;
@@ -62,12 +65,35 @@ class PreparingClient extends pg.Client {
 
 export interface OpenOptions {
   databaseUrl?: string | null;
-  /** Folder for the embedded database; `memory://` (or omitted) for an in-memory one. */
+  /**
+   * Without a URL: the folder of the PostgreSQL server Kith runs itself (`<dataDir>/pg`), or
+   * `memory://` (or omitted) for an in-process PGlite database in memory (tests).
+   */
   dataDir?: string;
+  /** `kith start` adopts an embedded server another command started (see embedded-server.ts). */
+  adoptEmbedded?: boolean;
   poolSize?: number;
+  log?: (message: string) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (!opts.databaseUrl && opts.dataDir && opts.dataDir !== 'memory://') {
+    const server = await startEmbeddedServer({ dataDir: opts.dataDir, adopt: opts.adoptEmbedded, log: opts.log });
+    try {
+      const database = await openDatabase({ databaseUrl: server.url, poolSize: opts.poolSize });
+      return {
+        ...database,
+        embedded: server,
+        close: async () => {
+          await database.close();
+          await server.stop();
+        },
+      };
+    } catch (e) {
+      await server.stop();
+      throw e;
+    }
+  }
   if (opts.databaseUrl) {
     // JIT compilation (on by default) costs tens to hundreds of milliseconds per query whose
     // estimate looks large, such as a report's correlated subqueries, and saves nothing on Kith's
@@ -77,6 +103,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       kind: 'postgres',
+      embedded: null,
       db,
       pglite: null,
       pool,
@@ -97,6 +124,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     kind: 'pglite',
+    embedded: null,
     db,
     pglite,
     pool: null,
