@@ -5,7 +5,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect, pgliteHolder } from './pglite-dialect.js';
-import { startEmbeddedServer, type EmbeddedServer } from './embedded-server.js';
+import { EmbeddedServerError, startEmbeddedServer, type EmbeddedServer } from './embedded-server.js';
+import { earlierKithHolding, isPgliteFolder, movePgliteFolder } from './pglite-folder.js';
 import type { DB } from './tables.js';
 
 export type { DB };
@@ -78,9 +79,17 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (!opts.databaseUrl && opts.dataDir && opts.dataDir !== 'memory://') {
-    const server = await startEmbeddedServer({ dataDir: opts.dataDir, adopt: opts.adoptEmbedded, log: opts.log });
+    const dir = opts.dataDir;
+    const earlier = isPgliteFolder(dir);
+    if (earlier) {
+      const holder = earlierKithHolding(dir);
+      if (holder) throw new EmbeddedServerError(`An earlier Kith (pid ${holder}) is still using the database in ${dir}; stop it, then start Kith again.`);
+    }
+    const server = await startEmbeddedServer({ dataDir: dir, adopt: opts.adoptEmbedded, log: opts.log });
     try {
       const database = await openDatabase({ databaseUrl: server.url, poolSize: opts.poolSize });
+      // A data folder of an earlier Kith (in-process PGlite) moves to the server once, here.
+      if (earlier) await movePgliteFolder(dir, await openPglite(dir), database, opts.log ?? (() => {})).catch(async (e) => { await database.close(); throw e; });
       return {
         ...database,
         embedded: server,
@@ -111,16 +120,16 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       close: () => db.destroy(),
     };
   }
-  const dir = opts.dataDir && opts.dataDir !== 'memory://' ? opts.dataDir : undefined;
-  if (dir) fs.mkdirSync(dir, { recursive: true });
-  const unlock = dir ? lockDataDir(dir) : () => {};
-  let pglite: PGlite;
-  try {
-    pglite = await PGlite.create(dir);
-  } catch (e) {
-    unlock();
-    throw e;
-  }
+  return openPglite();
+}
+
+/**
+ * An in-process PGlite database: in memory for tests (KITH_TEST_PGLITE=1), or the folder of an
+ * earlier Kith being moved to the server (pglite-folder.ts). Nothing else runs while a
+ * transaction does: PGlite has one connection.
+ */
+export async function openPglite(dir?: string): Promise<Database> {
+  const pglite = await PGlite.create(dir);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     kind: 'pglite',
@@ -129,47 +138,6 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pglite,
     pool: null,
     transaction: (fn) => pgliteHolder.run({ holding: false }, () => db.transaction().execute(fn)),
-    close: async () => {
-      await db.destroy();
-      unlock();
-    },
+    close: () => db.destroy(),
   };
-}
-
-/**
- * The embedded database belongs to one process: a second process opening the same folder would
- * corrupt it. A lock file with the owner's pid refuses the second one with a clear message.
- */
-function lockDataDir(dir: string): () => void {
-  const file = path.join(dir, 'kith.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
-      return () => fs.rmSync(file, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number(fs.readFileSync(file, 'utf8'));
-      if (pid && pid !== process.pid && isAlive(pid)) {
-        throw new DataDirBusyError(`Another Kith process (pid ${pid}) is using the embedded database in ${dir}. Stop it first, or run Kith on PostgreSQL (DATABASE_URL) to share one database between processes.`);
-      }
-      fs.rmSync(file, { force: true }); // left behind by a process that died
-    }
-  }
-  throw new DataDirBusyError(`Could not lock ${dir}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-export class DataDirBusyError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DataDirBusyError';
-  }
 }

@@ -71,7 +71,6 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
   const connFile = path.join(dataDir, 'pg-connection.json');
   const ownerFile = path.join(dataDir, 'pg-owner.pid');
   fs.mkdirSync(dataDir, { recursive: true });
-  refusePgliteFolder(dataDir);
   const bin = await binaries();
   const runAs = await serverUser(dataDir);
 
@@ -123,15 +122,6 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
 
 export function connectionUrl(c: Connection): string {
   return `postgres://${c.user}:${encodeURIComponent(c.password)}@127.0.0.1:${c.port}/${DATABASE}`;
-}
-
-/** PGlite kept its cluster directly in the data folder; the server keeps it in `pg/`. */
-function refusePgliteFolder(dataDir: string) {
-  if (fs.existsSync(path.join(dataDir, 'PG_VERSION')) && !fs.existsSync(path.join(dataDir, 'pg'))) {
-    throw new EmbeddedServerError(
-      `${dataDir} holds a database of an earlier Kith (the in-process PGlite). Move it to the embedded PostgreSQL server with: npm run kith -- migrate-data --from ${dataDir}`,
-    );
-  }
 }
 
 /**
