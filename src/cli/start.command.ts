@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { loadConfig } from '../kernel/config.js';
 import { createKith } from '../app.js';
 import { SETUP_TOKEN_TTL_HOURS } from '../modules/access/index.js';
@@ -37,13 +36,6 @@ export const startCommand: Command = {
       if (values.demo) {
         const { loadDemoIfEmpty } = await import('./demo.command.js');
         await loadDemoIfEmpty(kith);
-      }
-      if (kith.database.kind === 'pglite') {
-        // PostgreSQL's autovacuum keeps planner statistics fresh; the embedded database has none, so
-        // Kith refreshes them itself, now and every half hour, as data arrives.
-        const analyze = () => sql`analyze`.execute(kith.database.db).catch((err) => kith.log.warn({ err }, 'analyze failed'));
-        await analyze();
-        setInterval(analyze, 30 * 60_000).unref();
       }
       address = await kith.http.app.listen({ port: config.port, host: config.host });
       if (config.jobsEnabled) {
