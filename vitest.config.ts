@@ -5,7 +5,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // PGlite databases are per test file; two workers fit the 2-core machines Kith is tested on.
+    // One embedded PostgreSQL for the run (or TEST_DATABASE_URL's), a database per test file;
+    // two workers fit the 2-core machines Kith is tested on.
+    globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
   },

@@ -52,13 +52,15 @@ export interface CreateKithOptions {
   log?: Logger;
   /** Folder of the built console served at `/` (default `dist/console`; tests pass a fake one). */
   consoleDir?: string;
+  /** `kith start`: adopt the embedded PostgreSQL if another command started it (embedded-server.ts). */
+  adoptEmbedded?: boolean;
 }
 
 export async function createKith(opts: CreateKithOptions): Promise<Kith> {
   const { config } = opts;
   const log = opts.log ?? createLogger(config.logLevel);
   const clock = opts.clock ?? systemClock;
-  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, adoptEmbedded: opts.adoptEmbedded, log: (m) => log.info(m) }));
   try {
     return await assemble(opts, database, log, clock);
   } catch (e) {

@@ -9,9 +9,9 @@ import { systemActor, type ActorContext } from '../src/kernel/context.js';
 import type { Clock } from '../src/kernel/clock.js';
 
 /**
- * Test databases: an in-memory PGlite by default, or a fresh database on the PostgreSQL server
- * named by TEST_DATABASE_URL (created for the test file and dropped after), so the same suite
- * proves both.
+ * Test databases: a fresh database per test file (created for it, dropped after) on the server
+ * TEST_DATABASE_URL names — the throwaway embedded server test/global-setup.ts starts, unless
+ * another PostgreSQL is named — or, with KITH_TEST_PGLITE=1, an in-memory PGlite.
  */
 export const onPostgres = !!process.env.TEST_DATABASE_URL;
 

@@ -7,6 +7,8 @@ import { packageRoot } from '../kernel/paths.js';
 import { importCommand } from './import.command.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-import-cli-'));
+// Run as root, the embedded PostgreSQL runs as the postgres user, who must pass through here.
+fs.chmodSync(tmp, 0o755);
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('kith import exit codes', () => {

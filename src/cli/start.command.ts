@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { loadConfig } from '../kernel/config.js';
 import { createKith } from '../app.js';
 import { SETUP_TOKEN_TTL_HOURS } from '../modules/access/index.js';
@@ -31,19 +30,12 @@ export const startCommand: Command = {
   options: { demo: { type: 'boolean' }, port: { type: 'string' } },
   async run(values) {
     const config = loadConfig(process.env, values.port ? { port: Number(values.port) } : {});
-    const kith = await createKith({ config });
+    const kith = await createKith({ config, adoptEmbedded: true });
     let address: string;
     try {
       if (values.demo) {
         const { loadDemoIfEmpty } = await import('./demo.command.js');
         await loadDemoIfEmpty(kith);
-      }
-      if (kith.database.kind === 'pglite') {
-        // PostgreSQL's autovacuum keeps planner statistics fresh; the embedded database has none, so
-        // Kith refreshes them itself, now and every half hour, as data arrives.
-        const analyze = () => sql`analyze`.execute(kith.database.db).catch((err) => kith.log.warn({ err }, 'analyze failed'));
-        await analyze();
-        setInterval(analyze, 30 * 60_000).unref();
       }
       address = await kith.http.app.listen({ port: config.port, host: config.host });
       if (config.jobsEnabled) {
@@ -61,7 +53,7 @@ export const startCommand: Command = {
       throw listenProblem(e, config) ?? e;
     }
     const url = config.publicUrl ?? address.replace('127.0.0.1', 'localhost');
-    const where = config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
+    const where = config.databaseUrl ? 'PostgreSQL' : `Kith's own PostgreSQL, data in ${config.dataDir}`;
     console.log(`\nKith is running at ${url}  (API docs: ${url}/api/docs)  on ${where}`);
     if (!(await kith.access.hasAnyStaff())) {
       // A fresh token at every start while there is no account: the link works once, and only for
@@ -73,13 +65,18 @@ export const startCommand: Command = {
           'or on the command line:\n  npm run kith -- user create --role owner --email you@example.com',
       );
     }
+    let stopping = false;
     const shutdown = async (signal: string) => {
+      // A second signal (a service manager and a terminal both sending one) must not cut the
+      // shutdown short: the embedded PostgreSQL is stopped on the way out.
+      if (stopping) return;
+      stopping = true;
       kith.log.info({ signal }, 'shutting down');
       await kith.close();
       process.exit(0);
     };
-    process.once('SIGINT', () => void shutdown('SIGINT'));
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
     await new Promise(() => {});
   },
 };

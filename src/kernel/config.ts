@@ -73,9 +73,9 @@ function isAddressOrCidr(s: string): boolean {
 export const SETTINGS: Setting<keyof Config>[] = [
   { env: 'PORT', key: 'port', default: '3000', doc: 'HTTP port of the console and API.', parse: int(0, 65535) },
   { env: 'HOST', key: 'host', default: '127.0.0.1', doc: 'Interface to listen on (`0.0.0.0` to accept outside connections).', parse: str },
-  { env: 'KITH_DATA_DIR', key: 'dataDir', default: './data', doc: 'Folder of the embedded database (used when `DATABASE_URL` is not set).', parse: (r) => path.resolve(r) },
+  { env: 'KITH_DATA_DIR', key: 'dataDir', default: './data', doc: 'Folder of Kith\'s own PostgreSQL server and its data (used when `DATABASE_URL` is not set).', parse: (r) => path.resolve(r) },
   {
-    env: 'DATABASE_URL', key: 'databaseUrl', default: null, doc: 'PostgreSQL 15+ connection URL. When set, Kith uses it instead of the embedded database.',
+    env: 'DATABASE_URL', key: 'databaseUrl', default: null, doc: 'PostgreSQL 15+ connection URL. When set, Kith uses it instead of running its own.',
     parse: (raw) => {
       if (raw === '') return null;
       let u: URL;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, onPostgres } from '../../../test/harness.js';
-import { openDatabase, PREPARED, type Database } from './database.js';
+import { openDatabase, openPglite, PREPARED, type Database } from './database.js';
 import { migrate, readMigrations, MigrationError } from './migrator.js';
 
 let database: Database & { dropAll(): Promise<void> };
@@ -106,18 +106,57 @@ describe('migrations', () => {
   });
 });
 
-describe.runIf(!onPostgres)('embedded database folder', () => {
-  it('persists across restarts and refuses a second process-level opener', async () => {
+describe('the data folder (Kith\'s own PostgreSQL server)', () => {
+  const folder = () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-data-'));
+    fs.chmodSync(dir, 0o755); // run as root, the server's own user must pass through
+    return path.join(dir, 'data');
+  };
+
+  it('keeps data across restarts, lets a second opener share the running server, and stops it with its owner', async () => {
+    const dir = folder();
     const a = await openDatabase({ dataDir: dir });
+    expect(a.embedded?.owned).toBe(true);
     await sql`create table kept (v text)`.execute(a.db);
     await sql`insert into kept values ('still here')`.execute(a.db);
-    fs.writeFileSync(path.join(dir, 'kith.lock'), String(process.ppid)); // pretend another live process holds it
-    await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/Another Kith process/);
-    fs.writeFileSync(path.join(dir, 'kith.lock'), String(process.pid));
-    await a.close();
+    expect((fs.statSync(path.join(dir, 'pg-connection.json')).mode & 0o777).toString(8)).toBe('600');
+    // A command run beside `kith start` connects to the same server and leaves it running.
     const b = await openDatabase({ dataDir: dir });
+    expect(b.embedded?.owned).toBe(false);
     expect((await sql<{ v: string }>`select v from kept`.execute(b.db)).rows[0]!.v).toBe('still here');
     await b.close();
-  });
+    expect((await sql<{ n: number }>`select count(*)::int as n from kept`.execute(a.db)).rows[0]!.n).toBe(1);
+    await a.close();
+    const c = await openDatabase({ dataDir: dir });
+    expect(c.embedded?.owned).toBe(true);
+    expect((await sql<{ v: string }>`select v from kept`.execute(c.db)).rows[0]!.v).toBe('still here');
+    await c.close();
+  }, 120_000);
+
+  it('moves the database of an earlier Kith (PGlite files in the folder) over, row for row, keeping the old files', async () => {
+    const dir = folder();
+    const earlier = await openPglite(dir);
+    await migrate(earlier);
+    await sql`insert into members (nickname) select '会员' || g from generate_series(1, 250) g`.execute(earlier.db);
+    await sql`insert into communities (name, channel, positioning_type, goal) values ('老社群', 'wechat', 'interest', 'interaction')`.execute(earlier.db);
+    const before = (await sql<{ n: number; max: number }>`select count(*)::int as n, max(id)::int as max from members`.execute(earlier.db)).rows[0]!;
+    await earlier.close();
+
+    const moved = await openDatabase({ dataDir: dir });
+    try {
+      expect(moved.kind).toBe('postgres');
+      const after = (await sql<{ n: number; max: number }>`select count(*)::int as n, max(id)::int as max from members`.execute(moved.db)).rows[0]!;
+      expect(after).toEqual(before);
+      expect((await sql<{ name: string }>`select name from communities`.execute(moved.db)).rows.map((r) => r.name)).toEqual(['老社群']);
+      // New rows continue after the ones carried over.
+      const next = (await sql<{ id: number }>`insert into members (nickname) values ('新会员') returning id`.execute(moved.db)).rows[0]!.id;
+      expect(next).toBe(before.max + 1);
+      const kept = fs.readdirSync(dir).filter((f) => f.startsWith('pglite-'));
+      expect(kept).toHaveLength(1);
+      expect(fs.existsSync(path.join(dir, kept[0]!, 'PG_VERSION'))).toBe(true);
+      expect(fs.existsSync(path.join(dir, 'PG_VERSION'))).toBe(false);
+    } finally {
+      await moved.close();
+    }
+  }, 180_000);
 });

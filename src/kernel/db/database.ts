@@ -5,6 +5,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect, pgliteHolder } from './pglite-dialect.js';
+import { EmbeddedServerError, startEmbeddedServer, type EmbeddedServer } from './embedded-server.js';
+import { earlierKithHolding, isPgliteFolder, movePgliteFolder } from './pglite-folder.js';
 import type { DB } from './tables.js';
 
 export type { DB };
@@ -13,6 +15,8 @@ export type Tx = Kysely<DB>;
 
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
+  /** The PostgreSQL server Kith runs itself (no DATABASE_URL), when this database is on it. */
+  readonly embedded: EmbeddedServer | null;
   readonly db: Kysely<DB>;
   /** Runs `fn` in one transaction; on the embedded database nothing else runs meanwhile. */
   transaction<T>(fn: (tx: Transaction<DB>) => Promise<T>): Promise<T>;
@@ -62,12 +66,43 @@ class PreparingClient extends pg.Client {
 
 export interface OpenOptions {
   databaseUrl?: string | null;
-  /** Folder for the embedded database; `memory://` (or omitted) for an in-memory one. */
+  /**
+   * Without a URL: the folder of the PostgreSQL server Kith runs itself (`<dataDir>/pg`), or
+   * `memory://` (or omitted) for an in-process PGlite database in memory (tests).
+   */
   dataDir?: string;
+  /** `kith start` adopts an embedded server another command started (see embedded-server.ts). */
+  adoptEmbedded?: boolean;
   poolSize?: number;
+  log?: (message: string) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (!opts.databaseUrl && opts.dataDir && opts.dataDir !== 'memory://') {
+    const dir = opts.dataDir;
+    const earlier = isPgliteFolder(dir);
+    if (earlier) {
+      const holder = earlierKithHolding(dir);
+      if (holder) throw new EmbeddedServerError(`An earlier Kith (pid ${holder}) is still using the database in ${dir}; stop it, then start Kith again.`);
+    }
+    const server = await startEmbeddedServer({ dataDir: dir, adopt: opts.adoptEmbedded, log: opts.log });
+    try {
+      const database = await openDatabase({ databaseUrl: server.url, poolSize: opts.poolSize });
+      // A data folder of an earlier Kith (in-process PGlite) moves to the server once, here.
+      if (earlier) await movePgliteFolder(dir, await openPglite(dir), database, opts.log ?? (() => {})).catch(async (e) => { await database.close(); throw e; });
+      return {
+        ...database,
+        embedded: server,
+        close: async () => {
+          await database.close();
+          await server.stop();
+        },
+      };
+    } catch (e) {
+      await server.stop();
+      throw e;
+    }
+  }
   if (opts.databaseUrl) {
     // JIT compilation (on by default) costs tens to hundreds of milliseconds per query whose
     // estimate looks large, such as a report's correlated subqueries, and saves nothing on Kith's
@@ -77,6 +112,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       kind: 'postgres',
+      embedded: null,
       db,
       pglite: null,
       pool,
@@ -84,64 +120,24 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       close: () => db.destroy(),
     };
   }
-  const dir = opts.dataDir && opts.dataDir !== 'memory://' ? opts.dataDir : undefined;
-  if (dir) fs.mkdirSync(dir, { recursive: true });
-  const unlock = dir ? lockDataDir(dir) : () => {};
-  let pglite: PGlite;
-  try {
-    pglite = await PGlite.create(dir);
-  } catch (e) {
-    unlock();
-    throw e;
-  }
+  return openPglite();
+}
+
+/**
+ * An in-process PGlite database: in memory for tests (KITH_TEST_PGLITE=1), or the folder of an
+ * earlier Kith being moved to the server (pglite-folder.ts). Nothing else runs while a
+ * transaction does: PGlite has one connection.
+ */
+export async function openPglite(dir?: string): Promise<Database> {
+  const pglite = await PGlite.create(dir);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     kind: 'pglite',
+    embedded: null,
     db,
     pglite,
     pool: null,
     transaction: (fn) => pgliteHolder.run({ holding: false }, () => db.transaction().execute(fn)),
-    close: async () => {
-      await db.destroy();
-      unlock();
-    },
+    close: () => db.destroy(),
   };
-}
-
-/**
- * The embedded database belongs to one process: a second process opening the same folder would
- * corrupt it. A lock file with the owner's pid refuses the second one with a clear message.
- */
-function lockDataDir(dir: string): () => void {
-  const file = path.join(dir, 'kith.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
-      return () => fs.rmSync(file, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number(fs.readFileSync(file, 'utf8'));
-      if (pid && pid !== process.pid && isAlive(pid)) {
-        throw new DataDirBusyError(`Another Kith process (pid ${pid}) is using the embedded database in ${dir}. Stop it first, or run Kith on PostgreSQL (DATABASE_URL) to share one database between processes.`);
-      }
-      fs.rmSync(file, { force: true }); // left behind by a process that died
-    }
-  }
-  throw new DataDirBusyError(`Could not lock ${dir}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-export class DataDirBusyError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DataDirBusyError';
-  }
 }

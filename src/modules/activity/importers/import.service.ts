@@ -294,8 +294,8 @@ export function createImportService(deps: {
         .where('id', '=', id).where('owner', '=', me).returning('id').executeTakeFirst();
       if (!ended) throw new LeaseLost();
       await uploads.remove(file.path);
-      // A large import changes the shape of the tables; fresh statistics keep query plans right
-      // (the embedded database has no autovacuum to do it).
+      // A large import changes the shape of the tables; fresh statistics now keep the next
+      // queries' plans right, without waiting for autovacuum to notice.
       if (total >= 1000) await sql`analyze members, member_identities, activities, orders, community_memberships`.execute(db);
     } catch (e) {
       // Another process took the import over: it is its to finish, with the file it holds.

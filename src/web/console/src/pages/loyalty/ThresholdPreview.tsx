@@ -35,8 +35,13 @@ export function ThresholdPreview({ tiers, version, onApplied }: { tiers: Tier[];
   const [applying, setApplying] = useState(false);
   useEffect(() => setEdits({}), [version]);
   const asked = useSettled(JSON.stringify(proposals(tiers, edits)));
+  // `asked` settles a moment after the tiers change: a tier deleted meanwhile is left out, not
+  // asked about (the server would answer that it no longer exists).
+  const present = new Set(tiers.map((x) => x.id));
   const preview = useRequest(
-    (signal) => (tiers.length ? call(api.POST('/api/v1/loyalty/tiers/preview', { body: { thresholds: JSON.parse(asked) }, signal })) : Promise.resolve({ items: [] })),
+    (signal) => (tiers.length
+      ? call(api.POST('/api/v1/loyalty/tiers/preview', { body: { thresholds: (JSON.parse(asked) as { tierId: number; threshold: number }[]).filter((p) => present.has(p.tierId)) }, signal }))
+      : Promise.resolve({ items: [] })),
     [asked, version, tiers.length],
   );
   const rows = preview.data?.items ?? [];
