@@ -87,17 +87,26 @@ export function spreadOf(xs: number[]) {
 
 /**
  * Runs two sides in `rounds` rounds, alternating which goes first, so that this shared machine's
- * slow and fast spells fall on both alike; returns each side's time per round (ms) and the
- * per-round ratio Kith/reference. `round` is passed so each round can work on its own slice.
+ * slow and fast spells fall on both alike; returns each side's time per round (ms, also raw in
+ * `ms`) and the per-round ratio Kith/reference. `round` is passed so each round can work on its
+ * own slice. `hooks.before` and `hooks.after` run untimed around each round: preparing both sides'
+ * inputs, and checking what the round wrote.
  */
-export async function alternate(rounds: number, kith: (round: number) => Promise<unknown>, reference: (round: number) => Promise<unknown>) {
+export async function alternate(
+  rounds: number,
+  kith: (round: number) => Promise<unknown>,
+  reference: (round: number) => Promise<unknown>,
+  hooks: { before?: (round: number) => unknown; after?: (round: number) => unknown } = {},
+) {
   const ms = { kith: [] as number[], reference: [] as number[] };
   for (let r = 0; r < rounds; r++) {
+    await hooks.before?.(r);
     const order = r % 2 === 0 ? (['kith', 'reference'] as const) : (['reference', 'kith'] as const);
     for (const side of order) ms[side].push((await timed(() => (side === 'kith' ? kith(r) : reference(r)))).ms);
+    await hooks.after?.(r);
   }
   const ratios = ms.kith.map((k, i) => k / ms.reference[i]!);
-  return { kith: spreadOf(ms.kith), reference: spreadOf(ms.reference), ratio: spreadOf(ratios) };
+  return { kith: spreadOf(ms.kith), reference: spreadOf(ms.reference), ratio: spreadOf(ratios), ms };
 }
 
 /** The commit measured: the short hash, marked when the tree has uncommitted changes. */
