@@ -47,10 +47,32 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
       else results[index] = { index, status: 'rejected', reason: c.reason };
     });
     if (valid.length > 0) {
+      if (database.kind === 'postgres') await createNewIdentities(valid);
       const written = await database.transaction((tx) => writeBatch(tx, valid, ctx, opts.audit ?? true));
       for (const r of written) results[r.index] = r;
     }
     return summarise(results);
+  }
+
+  /**
+   * On PostgreSQL, members for identities never seen before are created in a short transaction of
+   * their own just ahead of the batch, which then finds them. Inside the batch, a concurrent batch
+   * meeting the same new identity waits on the unique (channel, external_id) index until the whole
+   * first batch commits, so two API clients sending overlapping newcomers took turns (measured: the
+   * identity insert was the costliest statement of a two-client run). Only identities of items not
+   * sent before are created, as the batch itself would; the embedded database runs one transaction
+   * at a time, so there nothing waits and the batch creates them itself.
+   */
+  async function createNewIdentities(items: { index: number; input: ActivityInput }[]) {
+    const refs = items.flatMap((i) => (i.input.member ? [i.input.member] : []));
+    if (refs.length === 0) return;
+    const known = await resolveIdentities(database.db, refs, { source: '', create: false });
+    const unknown = items.filter((i) => i.input.member && !known.has(identityKey(i.input.member.channel, i.input.member.externalId)));
+    if (unknown.length === 0) return;
+    const seen = await repo.existingKeys(database.db, unknown.map((i) => i.input.source), unknown.map((i) => i.input.externalId));
+    const fresh = unknown.filter((i) => !seen.has(key(i.input.source, i.input.externalId)));
+    if (fresh.length === 0) return;
+    await database.transaction((tx) => resolveIdentities(tx, fresh.map((i) => i.input.member!), { source: `activity:${fresh[0]!.input.source}` }));
   }
 
   /** Ingests already-validated inputs inside the caller's transaction (importers use this). */
