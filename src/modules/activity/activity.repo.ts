@@ -44,7 +44,8 @@ export interface ActivityRow {
   channel: string;
   kind: string;
   occurredAt: Date;
-  properties: string;
+  /** Sent inside the rows' JSON as it is, rather than as a JSON string escaped once more. */
+  properties: Record<string, unknown>;
   source: string;
   externalId: string;
 }
@@ -64,7 +65,7 @@ export async function insertActivities(tx: Tx, rows: ActivityRow[]) {
   const insert = (onConflict: boolean) => sql<{ id: number; source: string; external_id: string }>`
     insert into activities (member_id, community_id, channel, kind, occurred_at, properties, source, external_id)
     select m, c, ch, k, at, p::jsonb, s, e
-    from json_to_recordset(${json}::json) as q(m bigint, c bigint, ch text, k text, at timestamptz, p text, s text, e text)
+    from json_to_recordset(${json}::json) as q(m bigint, c bigint, ch text, k text, at timestamptz, p json, s text, e text)
     ${onConflict ? sql`on conflict (source, external_id) do nothing` : sql``}
     returning id, source, external_id`.execute(tx);
   await sql`savepoint insert_activities`.execute(tx);

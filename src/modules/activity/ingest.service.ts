@@ -4,7 +4,7 @@ import type { Jobs } from '../../kernel/jobs.js';
 import type { ActorContext } from '../../kernel/context.js';
 import { KithError } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { resolveIdentities, identityKey } from '../members/index.js';
+import { resolveIdentities, identityKey, type IdentityRef } from '../members/index.js';
 import { applyMembershipActivities } from '../communities/index.js';
 import { checkActivity, type ActivityInput } from './domain/activity-input.js';
 import * as repo from './activity.repo.js';
@@ -47,36 +47,40 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
       else results[index] = { index, status: 'rejected', reason: c.reason };
     });
     if (valid.length > 0) {
-      if (database.kind === 'postgres') await createNewIdentities(valid);
-      const written = await database.transaction((tx) => writeBatch(tx, valid, ctx, opts.audit ?? true));
+      const audit = opts.audit ?? true;
+      let written: ItemResult[];
+      if (database.kind === 'postgres') {
+        // Members for identities never seen before are created in a short transaction of their own,
+        // then the batch runs again and finds them. Created inside the batch, a concurrent batch
+        // meeting the same new identity waits on the unique (channel, external_id) index until the
+        // whole first batch commits: two API clients sending overlapping newcomers took turns
+        // (measured: the identity insert was the costliest statement of a two-client run). The
+        // batch has only read when it stops, and the members created are those it would create.
+        try {
+          written = await database.transaction((tx) => writeBatch(tx, valid, ctx, audit, { newIdentities: 'stop' }));
+        } catch (e) {
+          if (!(e instanceof NewIdentities)) throw e;
+          await database.transaction((tx) => resolveIdentities(tx, e.refs, { source: e.source }));
+          written = await database.transaction((tx) => writeBatch(tx, valid, ctx, audit));
+        }
+      } else {
+        // The embedded database runs one transaction at a time: nothing waits, the batch creates them.
+        written = await database.transaction((tx) => writeBatch(tx, valid, ctx, audit));
+      }
       for (const r of written) results[r.index] = r;
     }
     return summarise(results);
   }
 
   /**
-   * On PostgreSQL, members for identities never seen before are created in a short transaction of
-   * their own just ahead of the batch, which then finds them. Inside the batch, a concurrent batch
-   * meeting the same new identity waits on the unique (channel, external_id) index until the whole
-   * first batch commits, so two API clients sending overlapping newcomers took turns (measured: the
-   * identity insert was the costliest statement of a two-client run). Only identities of items not
-   * sent before are created, as the batch itself would; the embedded database runs one transaction
-   * at a time, so there nothing waits and the batch creates them itself.
+   * Ingests already-validated inputs inside the caller's transaction (importers use this). With
+   * `newIdentities: 'stop'` it throws NewIdentities, having only read, when the batch holds
+   * identities never seen before, instead of creating their members.
    */
-  async function createNewIdentities(items: { index: number; input: ActivityInput }[]) {
-    const refs = items.flatMap((i) => (i.input.member ? [i.input.member] : []));
-    if (refs.length === 0) return;
-    const known = await resolveIdentities(database.db, refs, { source: '', create: false });
-    const unknown = items.filter((i) => i.input.member && !known.has(identityKey(i.input.member.channel, i.input.member.externalId)));
-    if (unknown.length === 0) return;
-    const seen = await repo.existingKeys(database.db, unknown.map((i) => i.input.source), unknown.map((i) => i.input.externalId));
-    const fresh = unknown.filter((i) => !seen.has(key(i.input.source, i.input.externalId)));
-    if (fresh.length === 0) return;
-    await database.transaction((tx) => resolveIdentities(tx, fresh.map((i) => i.input.member!), { source: `activity:${fresh[0]!.input.source}` }));
-  }
-
-  /** Ingests already-validated inputs inside the caller's transaction (importers use this). */
-  async function writeBatch(tx: Tx, items: { index: number; input: ActivityInput }[], ctx: ActorContext, audit: boolean): Promise<ItemResult[]> {
+  async function writeBatch(
+    tx: Tx, items: { index: number; input: ActivityInput }[], ctx: ActorContext, audit: boolean,
+    opts: { newIdentities?: 'create' | 'stop' } = {},
+  ): Promise<ItemResult[]> {
     const out: ItemResult[] = [];
     // 1. Seen before, in the database or earlier in this batch: a duplicate, and nothing else is done for it.
     const seen = await repo.existingKeys(tx, items.map((i) => i.input.source), items.map((i) => i.input.externalId));
@@ -95,12 +99,19 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
     const states = await repo.memberStates(tx, [...new Set(todo.flatMap((i) => (i.input.memberId ? [i.input.memberId] : [])))]);
     const byId = new Map(states.map((s) => [s.id, s]));
     const refs = todo.flatMap((i) => (i.input.member ? [i.input.member] : []));
-    const resolved = refs.length ? await resolveIdentities(tx, refs, { source: `activity:${todo[0]!.input.source}` }) : new Map<string, number>();
+    const memberSource = refs.length ? `activity:${todo[0]!.input.source}` : '';
+    const resolved = refs.length ? await resolveIdentities(tx, refs, { source: memberSource, create: opts.newIdentities !== 'stop' }) : new Map<string, number>();
+    const refKeys = refs.map((r) => identityKey(r.channel, r.externalId));
+    if (opts.newIdentities === 'stop') {
+      const missing = refs.filter((_, j) => !resolved.has(refKeys[j]!));
+      if (missing.length) throw new NewIdentities(missing, memberSource);
+    }
+    let ref = 0;
     const survivors = await followMerges(tx, states.filter((s) => s.merged_into).map((s) => s.id));
     todo = todo.filter((it) => {
       const { memberId, member } = it.input;
       if (member) {
-        memberOf.set(it.index, resolved.get(identityKey(member.channel, member.externalId))!);
+        memberOf.set(it.index, resolved.get(refKeys[ref++]!)!);
         return true;
       }
       const s = byId.get(memberId!);
@@ -139,13 +150,19 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
     // 5. The activities themselves. A row skipped here was written by a concurrent batch: a duplicate.
     const inserted = await repo.insertActivities(tx, todo.map((it) => ({
       memberId: memberOf.get(it.index)!, communityId: it.input.communityId ?? null, channel: it.input.channel, kind: it.input.kind,
-      occurredAt: it.input.occurredAt, properties: JSON.stringify(it.input.properties), source: it.input.source, externalId: it.input.externalId,
+      occurredAt: it.input.occurredAt, properties: it.input.properties, source: it.input.source, externalId: it.input.externalId,
     })));
-    const idOf = new Map(inserted.map((r) => [key(r.source, r.external_id), r.id]));
-    const created = todo.filter((it) => idOf.has(key(it.input.source, it.input.externalId)));
+    const idOf = new Map<string, number>();
+    for (const r of inserted) idOf.set(key(r.source, r.external_id), r.id);
+    const created: typeof todo = [];
+    const ids: number[] = [];
     for (const it of todo) {
       const id = idOf.get(key(it.input.source, it.input.externalId));
-      out.push(id ? { index: it.index, status: 'created', id } : { index: it.index, status: 'duplicate' });
+      if (id) {
+        created.push(it);
+        ids.push(id);
+        out.push({ index: it.index, status: 'created', id });
+      } else out.push({ index: it.index, status: 'duplicate' });
     }
     if (created.length === 0) return out;
 
@@ -165,7 +182,6 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
         kind: c.input.kind === 'join' ? 'join' : c.input.kind === 'leave' ? 'leave' : 'other',
       })));
     }
-    const ids = created.map((c) => idOf.get(key(c.input.source, c.input.externalId))!);
     await jobs.publish(tx, ACTIVITY_INGESTED, { ids });
     if (audit) {
       await recordAudit(tx, ctx, {
@@ -186,6 +202,13 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
 }
 
 export type IngestService = ReturnType<typeof createIngestService>;
+
+/** A batch met identities never seen before, and was asked to stop rather than create them. */
+class NewIdentities extends Error {
+  constructor(readonly refs: IdentityRef[], readonly source: string) {
+    super(`${refs.length} new identities`);
+  }
+}
 
 /** Maps merged member ids to the member that finally survived (merges can chain). */
 async function followMerges(tx: Tx, ids: number[]): Promise<Map<number, number>> {
