@@ -245,15 +245,15 @@ async function runOn(kind: 'pglite' | 'postgres', total: number, clients: number
           const s = plan[r]!;
           const rows = s.end - s.start;
           const now = await stored();
-          checkEqual(sent.rejected, 0, `round ${r + 1}: activities rejected by ingest`);
-          checkEqual(now.kith - before.kith, rows, `round ${r + 1}: activities created by ingest (counted in the database)`);
-          checkEqual(sent.created, rows, `round ${r + 1}: activities ingest reported created`);
-          checkEqual(now.copy - before.copy, rows, `round ${r + 1}: rows written by COPY (counted in the database)`);
-          checkEqual(now.orders, purchases, `round ${r + 1}: orders in the database after the purchases sent so far`);
+          checkEqual(sent.rejected, 0, `${roundName(r)}: activities rejected by ingest`);
+          checkEqual(now.kith - before.kith, rows, `${roundName(r)}: activities created by ingest (counted in the database)`);
+          checkEqual(sent.created, rows, `${roundName(r)}: activities ingest reported created`);
+          checkEqual(now.copy - before.copy, rows, `${roundName(r)}: rows written by COPY (counted in the database)`);
+          checkEqual(now.orders, purchases, `${roundName(r)}: orders in the database after the purchases sent so far`);
           const again = await timed(() => send(kithIn));
           reMs.push(again.ms);
-          checkEqual(again.value, { created: 0, duplicates: rows, rejected: 0 }, `round ${r + 1}: re-ingest of the same batches (created, duplicates, rejected)`);
-          checkEqual(await stored(), now, `round ${r + 1}: rows in the database after the re-ingest`);
+          checkEqual(again.value, { created: 0, duplicates: rows, rejected: 0 }, `${roundName(r)}: re-ingest of the same batches (created, duplicates, rejected)`);
+          checkEqual(await stored(), now, `${roundName(r)}: rows in the database after the re-ingest`);
           kithIn = [];
           copyIn = [];
         },
@@ -317,6 +317,7 @@ async function runOn(kind: 'pglite' | 'postgres', total: number, clients: number
   }
 }
 
+const roundName = (r: number) => (r < WARM_UP ? 'warm-up round' : `round ${r - WARM_UP + 1}`);
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
 export async function run(opts: BenchOptions) {
@@ -334,7 +335,7 @@ export async function run(opts: BenchOptions) {
     console.log(`  data             top 10% of members make ${pct(s.top10)} of the activity; ${s.stintsPerMember.toFixed(2)} memberships per active member (${fmt(s.active)});`);
     console.log(`                   ${pct(s.purchasesInCommunity)} of purchases in a community; ${pct(s.otherDay)} on another day in Asia/Shanghai than in UTC; ${fmt(r.walkIns)} walk-in members created by ingest`);
     r.plan.forEach((p, i) => {
-      const label = i < WARM_UP ? 'warm-up, not counted' : `round ${i - WARM_UP + 1}, ${i % 2 ? 'COPY first' : 'Kith first'}`;
+      const label = i < WARM_UP ? 'warm-up, not counted' : `${roundName(i)}, ${i % 2 ? 'COPY first' : 'Kith first'}`;
       console.log(`  ${fmt(p.end - p.start)} rows (${label}): ingest ${fmt(r.allKithRates[i]!)}/s, COPY ${fmt(r.allCopyRates[i]!)}/s → ${pct(r.allKithRates[i]! / r.allCopyRates[i]!)}; re-ingest ${(r.reMs[i]! / 1000).toFixed(2)} s`);
     });
     console.log(`  ingest path      ${fmt(kr.median)} activities/s median (spread ${pct(kr.spread)}), every row counted in the database, 0 rejected`);
