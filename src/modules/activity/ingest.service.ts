@@ -56,12 +56,14 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
         // whole first batch commits: two API clients sending overlapping newcomers took turns
         // (measured: the identity insert was the costliest statement of a two-client run). The
         // batch has only read when it stops, and the members created are those it would create.
+        // It runs again on what it read (a key written meanwhile still ends as a duplicate at the insert).
         try {
           written = await database.transaction((tx) => writeBatch(tx, valid, ctx, audit, { newIdentities: 'stop' }));
         } catch (e) {
           if (!(e instanceof NewIdentities)) throw e;
-          await database.transaction((tx) => resolveIdentities(tx, e.refs, { source: e.source }));
-          written = await database.transaction((tx) => writeBatch(tx, valid, ctx, audit));
+          const created = await database.transaction((tx) => resolveIdentities(tx, e.refs, { source: e.source }));
+          const read = { existing: e.existing, members: new Map([...e.members, ...created]) };
+          written = await database.transaction((tx) => writeBatch(tx, valid, ctx, audit, { read }));
         }
       } else {
         // The embedded database runs one transaction at a time: nothing waits, the batch creates them.
@@ -75,15 +77,17 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
   /**
    * Ingests already-validated inputs inside the caller's transaction (importers use this). With
    * `newIdentities: 'stop'` it throws NewIdentities, having only read, when the batch holds
-   * identities never seen before, instead of creating their members.
+   * identities never seen before, instead of creating their members; `read` hands a second run
+   * what the first one read (the keys found, and every identity's member).
    */
   async function writeBatch(
     tx: Tx, items: { index: number; input: ActivityInput }[], ctx: ActorContext, audit: boolean,
-    opts: { newIdentities?: 'create' | 'stop' } = {},
+    opts: { newIdentities?: 'create' | 'stop'; read?: { existing: Set<string>; members: Map<string, number> } } = {},
   ): Promise<ItemResult[]> {
     const out: ItemResult[] = [];
     // 1. Seen before, in the database or earlier in this batch: a duplicate, and nothing else is done for it.
-    const seen = await repo.existingKeys(tx, items.map((i) => i.input.source), items.map((i) => i.input.externalId));
+    const existing = opts.read?.existing ?? await repo.existingKeys(tx, items.map((i) => i.input.source), items.map((i) => i.input.externalId));
+    const seen = new Set(existing);
     let todo: typeof items = [];
     for (const it of items) {
       const k = key(it.input.source, it.input.externalId);
@@ -100,11 +104,12 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
     const byId = new Map(states.map((s) => [s.id, s]));
     const refs = todo.flatMap((i) => (i.input.member ? [i.input.member] : []));
     const memberSource = refs.length ? `activity:${todo[0]!.input.source}` : '';
-    const resolved = refs.length ? await resolveIdentities(tx, refs, { source: memberSource, create: opts.newIdentities !== 'stop' }) : new Map<string, number>();
+    const resolved = opts.read?.members
+      ?? (refs.length ? await resolveIdentities(tx, refs, { source: memberSource, create: opts.newIdentities !== 'stop' }) : new Map<string, number>());
     const refKeys = refs.map((r) => identityKey(r.channel, r.externalId));
     if (opts.newIdentities === 'stop') {
       const missing = refs.filter((_, j) => !resolved.has(refKeys[j]!));
-      if (missing.length) throw new NewIdentities(missing, memberSource);
+      if (missing.length) throw new NewIdentities(missing, memberSource, existing, resolved);
     }
     let ref = 0;
     const survivors = await followMerges(tx, states.filter((s) => s.merged_into).map((s) => s.id));
@@ -205,7 +210,7 @@ export type IngestService = ReturnType<typeof createIngestService>;
 
 /** A batch met identities never seen before, and was asked to stop rather than create them. */
 class NewIdentities extends Error {
-  constructor(readonly refs: IdentityRef[], readonly source: string) {
+  constructor(readonly refs: IdentityRef[], readonly source: string, readonly existing: Set<string>, readonly members: Map<string, number>) {
     super(`${refs.length} new identities`);
   }
 }
