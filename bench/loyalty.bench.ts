@@ -204,7 +204,7 @@ async function rulesBench(kith: Kith, database: Database, activities: number) {
           select count(*)::int as n from ins`.execute(tx))).rows[0]!.n;
       }
     },
-    { before: () => sql`checkpoint`.execute(database.db) });
+    { beforeSide: () => sql`checkpoint`.execute(database.db) });
   // What each side says it wrote is what the tables hold; applying a batch again writes nothing.
   const stored = (await sql<{ n: number }>`select count(*)::int as n from loyalty_ledger p join activities a on a.id = p.activity_id where a.source = 'bench-rules'`.execute(database.db)).rows[0]!.n;
   checkEqual(stored, postings, 'rule postings stored for the benched activities');

@@ -89,26 +89,37 @@ export function spreadOf(xs: number[]) {
 
 /**
  * Runs two sides in `rounds` rounds, alternating which goes first, so that this shared machine's
- * slow and fast spells fall on both alike; returns each side's time per round (ms) and the
- * per-round ratio Kith/reference. `round` is passed so each round can work on its own slice.
+ * slow and fast spells fall on both alike; returns each side's time per round (ms, also raw in
+ * `ms`) and the per-round ratio Kith/reference. `round` is passed so each round can work on its
+ * own slice. The hooks run untimed: `before` and `after` around each round (preparing both sides'
+ * inputs, checking what the round wrote), `beforeSide` before each side's turn.
  */
 export async function alternate(
-  rounds: number, kith: (round: number) => Promise<unknown>, reference: (round: number) => Promise<unknown>,
-  opts: { /** Untimed, before each side's turn (a checkpoint, so neither pays for the other's dirty pages). */ before?: () => Promise<unknown> } = {},
+  rounds: number,
+  kith: (round: number) => Promise<unknown>,
+  reference: (round: number) => Promise<unknown>,
+  hooks: {
+    before?: (round: number) => unknown;
+    /** Before each side's turn (a checkpoint, so neither pays for the other's dirty pages). */
+    beforeSide?: () => unknown;
+    after?: (round: number) => unknown;
+  } = {},
 ) {
   const ms = { kith: [] as number[], reference: [] as number[] };
   for (let r = 0; r < rounds; r++) {
+    await hooks.before?.(r);
     const order = r % 2 === 0 ? (['kith', 'reference'] as const) : (['reference', 'kith'] as const);
     for (const side of order) {
-      await opts.before?.();
+      await hooks.beforeSide?.();
       ms[side].push((await timed(() => (side === 'kith' ? kith(r) : reference(r)))).ms);
     }
+    await hooks.after?.(r);
   }
   // `ratio`: Kith's time over the reference's (a factor, for queries); `share`: the reference's
   // time over Kith's (Kith's rate as a share of the reference's, for throughput), per round.
   const ratio = spreadOf(ms.kith.map((k, i) => k / ms.reference[i]!));
   const share = spreadOf(ms.kith.map((k, i) => ms.reference[i]! / k));
-  return { kith: spreadOf(ms.kith), reference: spreadOf(ms.reference), ratio, share };
+  return { kith: spreadOf(ms.kith), reference: spreadOf(ms.reference), ratio, share, ms };
 }
 
 /** The commit measured: the short hash, marked when the tree has uncommitted changes. */

@@ -4,7 +4,7 @@ import type { Jobs } from '../../kernel/jobs.js';
 import type { ActorContext } from '../../kernel/context.js';
 import { KithError } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { resolveIdentities, identityKey } from '../members/index.js';
+import { resolveIdentities, identityKey, type IdentityRef } from '../members/index.js';
 import { applyMembershipActivities } from '../communities/index.js';
 import { checkActivity, type ActivityInput } from './domain/activity-input.js';
 import * as repo from './activity.repo.js';
@@ -47,17 +47,47 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
       else results[index] = { index, status: 'rejected', reason: c.reason };
     });
     if (valid.length > 0) {
-      const written = await database.transaction((tx) => writeBatch(tx, valid, ctx, opts.audit ?? true));
+      const audit = opts.audit ?? true;
+      let written: ItemResult[];
+      if (database.kind === 'postgres') {
+        // Members for identities never seen before are created in a short transaction of their own,
+        // then the batch runs again and finds them. Created inside the batch, a concurrent batch
+        // meeting the same new identity waits on the unique (channel, external_id) index until the
+        // whole first batch commits: two API clients sending overlapping newcomers took turns
+        // (measured: the identity insert was the costliest statement of a two-client run). The
+        // batch has only read when it stops, and the members created are those it would create.
+        // It runs again on what it read (a key written meanwhile still ends as a duplicate at the insert).
+        try {
+          written = await database.transaction((tx) => writeBatch(tx, valid, ctx, audit, { newIdentities: 'stop' }));
+        } catch (e) {
+          if (!(e instanceof NewIdentities)) throw e;
+          const created = await database.transaction((tx) => resolveIdentities(tx, e.refs, { source: e.source }));
+          const read = { existing: e.existing, members: new Map([...e.members, ...created]) };
+          written = await database.transaction((tx) => writeBatch(tx, valid, ctx, audit, { read }));
+        }
+      } else {
+        // The embedded database runs one transaction at a time: nothing waits, the batch creates them.
+        written = await database.transaction((tx) => writeBatch(tx, valid, ctx, audit));
+      }
       for (const r of written) results[r.index] = r;
     }
     return summarise(results);
   }
 
-  /** Ingests already-validated inputs inside the caller's transaction (importers use this). */
-  async function writeBatch(tx: Tx, items: { index: number; input: ActivityInput }[], ctx: ActorContext, audit: boolean): Promise<ItemResult[]> {
+  /**
+   * Ingests already-validated inputs inside the caller's transaction (importers use this). With
+   * `newIdentities: 'stop'` it throws NewIdentities, having only read, when the batch holds
+   * identities never seen before, instead of creating their members; `read` hands a second run
+   * what the first one read (the keys found, and every identity's member).
+   */
+  async function writeBatch(
+    tx: Tx, items: { index: number; input: ActivityInput }[], ctx: ActorContext, audit: boolean,
+    opts: { newIdentities?: 'create' | 'stop'; read?: { existing: Set<string>; members: Map<string, number> } } = {},
+  ): Promise<ItemResult[]> {
     const out: ItemResult[] = [];
     // 1. Seen before, in the database or earlier in this batch: a duplicate, and nothing else is done for it.
-    const seen = await repo.existingKeys(tx, items.map((i) => i.input.source), items.map((i) => i.input.externalId));
+    const existing = opts.read?.existing ?? await repo.existingKeys(tx, items.map((i) => i.input.source), items.map((i) => i.input.externalId));
+    const seen = new Set(existing);
     let todo: typeof items = [];
     for (const it of items) {
       const k = key(it.input.source, it.input.externalId);
@@ -73,12 +103,20 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
     const states = await repo.memberStates(tx, [...new Set(todo.flatMap((i) => (i.input.memberId ? [i.input.memberId] : [])))]);
     const byId = new Map(states.map((s) => [s.id, s]));
     const refs = todo.flatMap((i) => (i.input.member ? [i.input.member] : []));
-    const resolved = refs.length ? await resolveIdentities(tx, refs, { source: `activity:${todo[0]!.input.source}` }) : new Map<string, number>();
+    const memberSource = refs.length ? `activity:${todo[0]!.input.source}` : '';
+    const resolved = opts.read?.members
+      ?? (refs.length ? await resolveIdentities(tx, refs, { source: memberSource, create: opts.newIdentities !== 'stop' }) : new Map<string, number>());
+    const refKeys = refs.map((r) => identityKey(r.channel, r.externalId));
+    if (opts.newIdentities === 'stop') {
+      const missing = refs.filter((_, j) => !resolved.has(refKeys[j]!));
+      if (missing.length) throw new NewIdentities(missing, memberSource, existing, resolved);
+    }
+    let ref = 0;
     const survivors = await followMerges(tx, states.filter((s) => s.merged_into).map((s) => s.id));
     todo = todo.filter((it) => {
       const { memberId, member } = it.input;
       if (member) {
-        memberOf.set(it.index, resolved.get(identityKey(member.channel, member.externalId))!);
+        memberOf.set(it.index, resolved.get(refKeys[ref++]!)!);
         return true;
       }
       const s = byId.get(memberId!);
@@ -117,13 +155,19 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
     // 5. The activities themselves. A row skipped here was written by a concurrent batch: a duplicate.
     const inserted = await repo.insertActivities(tx, todo.map((it) => ({
       memberId: memberOf.get(it.index)!, communityId: it.input.communityId ?? null, channel: it.input.channel, kind: it.input.kind,
-      occurredAt: it.input.occurredAt, properties: JSON.stringify(it.input.properties), source: it.input.source, externalId: it.input.externalId,
+      occurredAt: it.input.occurredAt, properties: it.input.properties, source: it.input.source, externalId: it.input.externalId,
     })));
-    const idOf = new Map(inserted.map((r) => [key(r.source, r.external_id), r.id]));
-    const created = todo.filter((it) => idOf.has(key(it.input.source, it.input.externalId)));
+    const idOf = new Map<string, number>();
+    for (const r of inserted) idOf.set(key(r.source, r.external_id), r.id);
+    const created: typeof todo = [];
+    const ids: number[] = [];
     for (const it of todo) {
       const id = idOf.get(key(it.input.source, it.input.externalId));
-      out.push(id ? { index: it.index, status: 'created', id } : { index: it.index, status: 'duplicate' });
+      if (id) {
+        created.push(it);
+        ids.push(id);
+        out.push({ index: it.index, status: 'created', id });
+      } else out.push({ index: it.index, status: 'duplicate' });
     }
     if (created.length === 0) return out;
 
@@ -143,7 +187,6 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
         kind: c.input.kind === 'join' ? 'join' : c.input.kind === 'leave' ? 'leave' : 'other',
       })));
     }
-    const ids = created.map((c) => idOf.get(key(c.input.source, c.input.externalId))!);
     await jobs.publish(tx, ACTIVITY_INGESTED, { ids });
     if (audit) {
       await recordAudit(tx, ctx, {
@@ -164,6 +207,13 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
 }
 
 export type IngestService = ReturnType<typeof createIngestService>;
+
+/** A batch met identities never seen before, and was asked to stop rather than create them. */
+class NewIdentities extends Error {
+  constructor(readonly refs: IdentityRef[], readonly source: string, readonly existing: Set<string>, readonly members: Map<string, number>) {
+    super(`${refs.length} new identities`);
+  }
+}
 
 /** Maps merged member ids to the member that finally survived (merges can chain). */
 async function followMerges(tx: Tx, ids: number[]): Promise<Map<number, number>> {

@@ -172,6 +172,29 @@ describe('POST /activities', () => {
     expect(open.rows[0]!.n).toBe(open.rows[0]!.d); // never two open stints for one member in one community
   });
 
+  it('creates each activity, order and new member once when concurrent batches overlap', async () => {
+    // Batch b holds items b*50 … b*50+99, so each item is also in the next batch, sent at the same time.
+    const batch = (b: number) => ({
+      source: 'overlap',
+      items: Array.from({ length: 100 }, (_, k) => {
+        const i = b * 50 + k;
+        const base = { externalId: `o-${i}`, occurredAt: '2026-03-04T21:00:00+08:00', member: { channel: 'qq', externalId: `ov-${i % 40}` }, communityId };
+        return i % 5 === 0
+          ? { ...base, kind: 'purchase', properties: { orderId: `OV${i}`, amount: '19.90' } }
+          : { ...base, kind: 'message', properties: { text: '在' } };
+      }),
+    });
+    const members = await count('members');
+    const results = await Promise.all(Array.from({ length: 6 }, (_, b) => inject({ method: 'POST', url: '/api/v1/activities', headers: key, payload: batch(b) })));
+    expect(results.map((r) => r.statusCode)).toEqual(Array(6).fill(200));
+    const sum = results.reduce((s, r) => ({ created: s.created + r.json().created, duplicates: s.duplicates + r.json().duplicates }), { created: 0, duplicates: 0 });
+    expect(sum).toEqual({ created: 350, duplicates: 250 });
+    const rows = await sql<{ a: number; o: number }>`
+      select (select count(*)::int from activities where source = 'overlap') as a, (select count(*)::int from orders where source = 'overlap') as o`.execute(kith.database.db);
+    expect(rows.rows[0]).toEqual({ a: 350, o: 70 });
+    expect(await count('members')).toBe(members + 40);
+  });
+
   it('publishes one domain event per batch in the same transaction', async () => {
     const before = await sql<{ n: number }>`select count(*)::int as n from outbox_events where topic = 'activity.ingested'`.execute(kith.database.db);
     await inject({ method: 'POST', url: '/api/v1/activities', headers: key, payload: { source: 'evt', items: [msg(100), msg(101)] } });
