@@ -231,7 +231,6 @@ async function rulesBench(kith: Kith, database: Database, activities: number) {
 }
 
 export async function run(opts: BenchOptions) {
-  if (opts.db === 'pglite') console.log('the loyalty benchmark runs on PostgreSQL (its targets are for a server); ignoring --db pglite');
   const postings = Math.round(50_000 * opts.scale);
   const members = Math.round(1_000_000 * opts.scale);
   const activities = Math.round(1_000_000 * opts.scale);

@@ -1,5 +1,5 @@
 /**
- * Kith benchmarks: `npm run bench -- <name> [--scale N] [--db pglite|postgres|both]`.
+ * Kith benchmarks: `npm run bench -- <name> [--scale N] [--db embedded|postgres|both]`.
  * Each prints its figures next to a reference measured in the same run, and the ratio.
  * PostgreSQL comes from BENCH_DATABASE_URL, or a throwaway local cluster started by
  * scripts/pg-temp.sh (PostgreSQL 15 binaries under /usr/lib/postgresql/15/bin).
@@ -16,7 +16,7 @@ const BENCHES: Record<string, () => Promise<{ run(opts: BenchOptions): Promise<v
 
 export interface BenchOptions {
   scale: number;
-  db: 'pglite' | 'postgres' | 'both';
+  db: 'embedded' | 'postgres' | 'both';
 }
 
 const { positionals, values } = parseArgs({
@@ -25,7 +25,7 @@ const { positionals, values } = parseArgs({
 });
 const name = positionals[0];
 if (!name || !BENCHES[name]) {
-  console.error(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [--scale 0.1] [--db pglite|postgres|both]`);
+  console.error(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [--scale 0.1] [--db embedded|postgres|both]`);
   process.exit(2);
 }
 const scale = Number(values.scale);
@@ -34,8 +34,8 @@ if (!(scale > 0 && scale <= 10)) {
   process.exit(2);
 }
 const db = values.db as BenchOptions['db'];
-if (!['pglite', 'postgres', 'both'].includes(db)) {
-  console.error('--db must be pglite, postgres or both');
+if (!['embedded', 'postgres', 'both'].includes(db)) {
+  console.error('--db must be embedded (Kith\'s own PostgreSQL), postgres (BENCH_DATABASE_URL or a throwaway cluster) or both');
   process.exit(2);
 }
 const mod = await BENCHES[name]!();

@@ -11,11 +11,13 @@ import { migrate } from '../src/kernel/db/migrator.js';
 import { packageRoot } from '../src/kernel/paths.js';
 
 /** A fresh, migrated database of the requested kind for one benchmark run. */
-export async function benchDatabase(kind: 'pglite' | 'postgres', opts: { poolSize?: number } = {}): Promise<{ database: Database; dispose(): Promise<void> }> {
-  if (kind === 'pglite') {
-    // On disk, as `npm start` runs it: an in-memory database would also count the data in RSS.
+export async function benchDatabase(kind: 'embedded' | 'postgres', opts: { poolSize?: number } = {}): Promise<{ database: Database; dispose(): Promise<void> }> {
+  if (kind === 'embedded') {
+    // Kith's own PostgreSQL server, as `npm start` runs it, in a throwaway data folder (which the
+    // server's user must be able to pass through when run as root).
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-bench-'));
-    const database = await openDatabase({ dataDir: dir });
+    fs.chmodSync(dir, 0o755);
+    const database = await openDatabase({ dataDir: path.join(dir, 'data'), poolSize: opts.poolSize ?? 8 });
     await migrate(database);
     return {
       database,

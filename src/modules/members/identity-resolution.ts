@@ -40,7 +40,10 @@ export async function resolveIdentities(tx: Tx, refs: IdentityRef[], opts: { sou
   for (const r of found.rows) out.set(identityKey(r.channel, r.external_id), r.member_id);
   if (opts.create === false) return out;
 
-  const missing = list.filter((r) => !out.has(identityKey(r.channel, r.externalId)));
+  // In key order: concurrent callers creating overlapping identities then take the unique index's
+  // locks in the same order, so one waits for the other instead of both deadlocking.
+  const missing = list.filter((r) => !out.has(identityKey(r.channel, r.externalId)))
+    .sort((a, b) => (a.channel === b.channel ? (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0) : a.channel < b.channel ? -1 : 1));
   if (missing.length === 0) return out;
   // One member per missing identity, then the identities; ordinality pairs them up.
   const created = await sql<{ id: number; ord: number }>`
@@ -55,7 +58,8 @@ export async function resolveIdentities(tx: Tx, refs: IdentityRef[], opts: { sou
   const ids = created.rows.sort((a, b) => Number(a.ord) - Number(b.ord)).map((r) => r.id);
   const inserted = await sql<{ channel: string; external_id: string; member_id: number }>`
     insert into member_identities (member_id, channel, external_id, display_name)
-    select * from unnest(${ids}::bigint[], ${missing.map((r) => r.channel)}::text[], ${missing.map((r) => r.externalId)}::text[], ${missing.map((r) => r.displayName ?? null)}::text[])
+    select m, c, e, d from unnest(${ids}::bigint[], ${missing.map((r) => r.channel)}::text[], ${missing.map((r) => r.externalId)}::text[], ${missing.map((r) => r.displayName ?? null)}::text[]) with ordinality as t(m, c, e, d, ord)
+    order by ord
     on conflict (channel, external_id) do nothing
     returning channel, external_id, member_id`.execute(tx);
   for (const r of inserted.rows) out.set(identityKey(r.channel, r.external_id), r.member_id);
