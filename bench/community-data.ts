@@ -10,7 +10,9 @@
  *   one of its member's communities, or (15%) in none; it happens at any time of day between the
  *   member's joining (of that community) and `now`, so local days differ by time zone;
  * - 2 orders per member on average, from the first 60% of the same ranking (active members buy
- *   more), 70% of them carrying one of the buyer's communities, 3% fully and 5% partly refunded.
+ *   more), 70% of them carrying one of the buyer's communities, 3% fully and 5% partly refunded;
+ *   a buyer's shop history starts 90 days before their profile (imported with it), so orders fall
+ *   on both sides of the start of a year's RFM window.
  * Every choice is a hash of the row's number (`hashint8extended`), so a scale always gives the
  * same rows. Returns the shape of what was generated, for the bench to print and check.
  */
@@ -44,6 +46,8 @@ export interface CommunityShape {
   /** Share of activities whose day in `tz` differs from their UTC day. */
   localDayDiffers: number;
   ordersWithCommunity: number;
+  /** Share of orders placed more than 364 days before `now` (before a year's window). */
+  ordersBeforeYear: number;
   ordersRefunded: number;
   ordersPartlyRefunded: number;
   mergedMembers: number;
@@ -122,7 +126,7 @@ export async function generateCommunity(database: Database, opts: { members: num
     select 'bench', 'o' || o.i, p.id, case when o.c < 0.7 then p.comms[1 + floor(o.c / 0.7 * p.k)::int] end,
       o.amount, case when o.q < 0.03 then o.amount when o.q < 0.08 then round(o.amount * 0.4, 2) else 0 end,
       case when o.q < 0.03 then 'refunded' when o.q < 0.08 then 'partially_refunded' else 'paid' end,
-      p.created + (${now}::timestamptz - p.created) * o.t, case when o.q < 0.08 then ${now}::timestamptz end
+      p.created - interval '90 days' + (${now}::timestamptz - p.created + interval '90 days') * o.t, case when o.q < 0.08 then ${now}::timestamptz end
     from (
       select i, ${skewedRank(sql`i`, 31, Math.max(1, Math.floor(n * 0.6)), 6)} as r, ${u(sql`i`, 32)} as c, ${u(sql`i`, 33)} as q, ${u(sql`i`, 34)} as t,
         round((9.9 + 2000 * power(${u(sql`i`, 35)}, 3))::numeric, 2) as amount
@@ -143,6 +147,7 @@ export async function generateCommunity(database: Database, opts: { members: num
          from activities a where community_id is not null) as "inOwnCommunity",
       (select avg(((occurred_at at time zone ${opts.tz})::date <> (occurred_at at time zone 'UTC')::date)::int)::float8 from activities) as "localDayDiffers",
       (select avg((community_id is not null)::int)::float8 from orders) as "ordersWithCommunity",
+      (select avg((ordered_at < ${now}::timestamptz - interval '364 days')::int)::float8 from orders) as "ordersBeforeYear",
       (select avg((status = 'refunded')::int)::float8 from orders) as "ordersRefunded",
       (select avg((status = 'partially_refunded')::int)::float8 from orders) as "ordersPartlyRefunded",
       (select count(*)::int from members where merged_into is not null) as "mergedMembers",
@@ -175,7 +180,7 @@ export function describeShape(s: CommunityShape): string[] {
     `${s.membershipsPerMember.toFixed(2)} memberships per member (${hist}) in ${s.communities} communities`,
     `${pct(s.inCommunity)} of activities in a community, ${pct(s.inOwnCommunity)} of those in one their member belongs to`,
     `${pct(s.localDayDiffers)} of activities fall on another day in UTC than in the workspace time zone`,
-    `${pct(s.ordersWithCommunity)} of orders carry a community; ${pct(s.ordersRefunded)} refunded, ${pct(s.ordersPartlyRefunded)} partly`,
+    `${pct(s.ordersWithCommunity)} of orders carry a community; ${pct(s.ordersRefunded)} refunded, ${pct(s.ordersPartlyRefunded)} partly; ${pct(s.ordersBeforeYear)} placed over a year ago`,
     `${s.mergedMembers} merged and ${s.erasedMembers} erased profiles`,
     `${s.cohortScopes} cohort scopes (the workspace and ${s.cohortScopes - 1} communities)`,
   ];
