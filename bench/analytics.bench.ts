@@ -54,7 +54,7 @@ const DOC_GRID = [
  * from the documented grid, written to a logged table of the same columns with the same primary key
  * and layer index built after the load, under the same work_mem as Kith's scoring.
  */
-export const referenceRfm = (computedAt: Date) => sql`
+const referenceRfm = (computedAt: Date) => sql`
   create table bench_ref_rfm as
   with buyer as (
     select member_id, max(ordered_at) as last_at, count(*)::int as f, sum(amount - refunded_amount) as m

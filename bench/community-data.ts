@@ -22,7 +22,7 @@ import type { Database } from '../src/kernel/db/database.js';
 /** A uniform in [0, 1) from a hash of `x` and a seed: independent for different seeds. */
 const u = (x: RawBuilder<unknown>, seed: number) => sql`((hashint8extended((${x})::bigint, ${sql.lit(seed)}) & 9007199254740991)::float8 / 9007199254740992)`;
 
-/** A member rank in [0, n) that favours small ranks: the top tenth draws about 1 − ln(1 + (e^b − 1)/10)/b … here ~71% for b = 8. */
+/** A member rank in [0, n) favouring small ranks: ranks below n/10 take ln(1 + (e^b − 1)/10)/b of the draws (71% for b = 8, 56% for b = 6). */
 const skewedRank = (x: RawBuilder<unknown>, seed: number, n: number | RawBuilder<unknown>, b: number) =>
   sql`least(floor(${n}::float8 * (exp(${sql.lit(b)} * ${u(x, seed)}) - 1) / (exp(${sql.lit(b)}) - 1))::bigint, ${n}::bigint - 1)`;
 
