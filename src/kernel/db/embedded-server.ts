@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { isProcessAlive, readTextOrEmpty } from '../process-alive.js';
 
 /**
  * Kith's own PostgreSQL server, for when no DATABASE_URL is given: the PostgreSQL binaries shipped
@@ -95,8 +96,8 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
     owned = true;
     await ensureDatabase(conn);
   } else {
-    const owner = Number(readText(ownerFile));
-    if (opts.adopt || !owner || !isAlive(owner)) {
+    const owner = Number(readTextOrEmpty(ownerFile));
+    if (opts.adopt || !owner || !isProcessAlive(owner)) {
       fs.writeFileSync(ownerFile, String(process.pid));
       owned = true;
     }
@@ -108,11 +109,11 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
     url,
     dataDir,
     get owned() {
-      return owned && Number(readText(ownerFile)) === process.pid;
+      return owned && Number(readTextOrEmpty(ownerFile)) === process.pid;
     },
     async stop() {
       // Only the owner stops it, and only while it still owns it (`kith start` may have adopted it).
-      if (!owned || Number(readText(ownerFile)) !== process.pid) return;
+      if (!owned || Number(readTextOrEmpty(ownerFile)) !== process.pid) return;
       owned = false;
       await serverStop(bin.pg_ctl, pgdata, runAs);
       fs.rmSync(ownerFile, { force: true });
@@ -202,7 +203,7 @@ async function serverStart(pgCtl: string, pgdata: string, port: number, runAs: {
   try {
     await run(pgCtl, ['start', '-D', pgdata, '-w', '-t', '60', '-l', logFile, '-o', `-p ${port}`], spawnOpts(runAs));
   } catch (e) {
-    const tail = readText(logFile).split('\n').slice(-8).join('\n');
+    const tail = readTextOrEmpty(logFile).split('\n').slice(-8).join('\n');
     throw new EmbeddedServerError(`The embedded PostgreSQL in ${pgdata} did not start: ${(e as { stderr?: string }).stderr || String(e)}\n${tail}`);
   }
   log(`started the embedded PostgreSQL on 127.0.0.1:${port} (${Date.now() - started} ms)`);
@@ -252,22 +253,7 @@ function writeConnection(file: string, c: Connection) {
   fs.renameSync(tmp, file);
 }
 
-function readText(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {

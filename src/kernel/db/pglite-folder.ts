@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { isProcessAlive, readTextOrEmpty } from '../process-alive.js';
 import { from as copyFrom } from 'pg-copy-streams';
 import { migrate } from './migrator.js';
 import type { Database } from './database.js';
@@ -27,8 +28,8 @@ const CHUNK = 100_000;
 
 /** Whether an earlier Kith still holds the folder (its lock file names a live process). */
 export function earlierKithHolding(dataDir: string): number | null {
-  const holder = Number(readText(path.join(dataDir, 'kith.lock')));
-  return holder && holder !== process.pid && isAlive(holder) ? holder : null;
+  const holder = Number(readTextOrEmpty(path.join(dataDir, 'kith.lock')));
+  return holder && holder !== process.pid && isProcessAlive(holder) ? holder : null;
 }
 
 /** `source`: the earlier database, opened on `dataDir` (openPglite); closed here. */
@@ -105,21 +106,4 @@ export async function movePgliteFolder(dataDir: string, source: Database, target
   }
   log(`moved the earlier embedded database (${tables} tables, ${rows} rows) to Kith's PostgreSQL; its files are kept in ${keptIn}`);
   return { tables, rows, keptIn };
-}
-
-function readText(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -8,6 +8,7 @@ import type { Database } from '../../../kernel/db/database.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { systemActor, type ActorContext } from '../../../kernel/context.js';
 import type { Logger } from '../../../kernel/logger.js';
+import { isProcessAlive } from '../../../kernel/process-alive.js';
 import { KithError } from '../../../kernel/errors.js';
 import { recordAudit } from '../../../kernel/audit.js';
 import { FormatError, MEMBER_COLUMNS, ORDER_COLUMNS, mapHeaders, openTable, type ColumnSpec } from '../formats/index.js';
@@ -63,7 +64,7 @@ export function processOwner(): string {
  * (and the same pid with another token is an earlier life of this very process id, e.g. pid 1
  * of a restarted container); elsewhere only a heartbeat older than the lease does.
  */
-export function ownerIsGone(owner: string | null, heartbeatAt: Date | null, me: string, now: Date, alive: (pid: number) => boolean = pidAlive): boolean {
+export function ownerIsGone(owner: string | null, heartbeatAt: Date | null, me: string, now: Date, alive: (pid: number) => boolean = isProcessAlive): boolean {
   if (owner === null || heartbeatAt === null) return true;
   if (now.getTime() - heartbeatAt.getTime() > IMPORT_LEASE_MS) return true;
   const [host, pid] = owner.split(':');
@@ -73,14 +74,6 @@ export function ownerIsGone(owner: string | null, heartbeatAt: Date | null, me: 
   return !alive(Number(pid));
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Options that change what an import writes; part of its identity (with the file's hash). */
 export type ImportOptions = Record<string, string | number | boolean | Record<string, string> | undefined>;
