@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Col, Flex, Row, Skeleton } from 'antd';
 import { api, call } from '@shared/api/client';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -13,6 +13,8 @@ import { EvaluateButton, EvaluationResult, LedgerHealth } from './ProgrammeActio
 import { useTiers } from './useTiers';
 import type { Evaluation } from './types';
 
+const NOTHING = Symbol('nothing awaited');
+
 /**
  * 会员制度 · 制度与等级: the programme's settings, its tiers (lowest first) with their benefits and
  * obligations, a threshold preview computed by the server, the evaluation on demand and the
@@ -24,7 +26,13 @@ export default function ProgrammePage() {
   const tiers = useTiers();
   const [version, setVersion] = useState(0);
   const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
-  const reloadTiers = () => { tiers.reload(); setVersion((v) => v + 1); };
+  // The preview starts afresh only once the new tier list has arrived: asked earlier, it would
+  // still ask about a tier just deleted (and the server would answer 404).
+  const awaiting = useRef<unknown>(NOTHING);
+  const reloadTiers = () => { awaiting.current = tiers.data; tiers.reload(); };
+  useEffect(() => {
+    if (awaiting.current !== NOTHING && tiers.data !== awaiting.current) { awaiting.current = NOTHING; setVersion((v) => v + 1); }
+  }, [tiers.data]);
 
   const header = (
     <PageHeader
