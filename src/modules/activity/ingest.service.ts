@@ -61,7 +61,18 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
           written = await database.transaction((tx) => writeBatch(tx, valid, ctx, audit, { newIdentities: 'stop' }));
         } catch (e) {
           if (!(e instanceof NewIdentities)) throw e;
-          const created = await database.transaction((tx) => resolveIdentities(tx, e.refs, { source: e.source }));
+          const created = await database.transaction(async (tx) => {
+            const ids = await resolveIdentities(tx, e.refs, { source: e.source });
+            // Audited here, with the members, since the batch that needed them may still fail.
+            if (audit) {
+              const made = [...ids.values()];
+              await recordAudit(tx, ctx, {
+                action: 'activity.ingest_members', targetType: 'member_batch', targetId: made.length ? String(made.reduce((a, b) => Math.min(a, b))) : null,
+                after: { source: e.source, identities: e.refs.length, members: made.length },
+              });
+            }
+            return ids;
+          });
           const read = { existing: e.existing, members: new Map([...e.members, ...created]) };
           written = await database.transaction((tx) => writeBatch(tx, valid, ctx, audit, { read }));
         }

@@ -34,6 +34,11 @@ describe('POST /activities', () => {
     expect(first.json().results.map((r: { status: string }) => r.status)).toEqual(['created', 'created', 'created', 'created']);
     const members = await count('members');
     expect(members).toBe(3); // wx-0, wx-1, wx-2
+    // Members made for new identities are in the audit log, with or in the batch's own entry.
+    const audit = await sql<{ action: string; after: { members?: number; created?: number } }>`
+      select action, after from audit_log where action like 'activity.ingest%' order by id`.execute(kith.database.db);
+    expect(audit.rows.at(-1)).toMatchObject({ action: 'activity.ingest', after: { created: 4 } });
+    if (kith.database.kind === 'postgres') expect(audit.rows.at(-2)).toMatchObject({ action: 'activity.ingest_members', after: { members: 3 } });
     // last-active dates follow after the batch, through the outbox
     const stale = await sql<{ n: number }>`select count(*)::int as n from members where last_active_at is null`.execute(kith.database.db);
     expect(stale.rows[0]!.n).toBe(3);

@@ -132,6 +132,7 @@ export const zh = {
   'auditTarget.staff': '员工',
   'auditTarget.api_key': 'API 密钥',
   'auditTarget.activity_batch': '行为批次',
+  'auditTarget.member_batch': '会员批次',
 
   'auditAction.member.*': '会员的全部操作',
   'auditAction.community.*': '社群的全部操作',
@@ -176,6 +177,7 @@ export const zh = {
   'auditAction.auth.login': '登录',
   'auditAction.auth.logout': '退出登录',
   'auditAction.activity.ingest': '写入行为',
+  'auditAction.activity.ingest_members': '为新身份建档',
   'auditTarget.members': '会员（批量）',
   'auditTarget.analytics_campaign': '营销活动',
   'auditTarget.analytics_member_rfm': 'RFM 评分',
@@ -357,6 +359,7 @@ export const en: Record<keyof typeof zh, string> = {
   'auditTarget.staff': 'Staff',
   'auditTarget.api_key': 'API key',
   'auditTarget.activity_batch': 'Activity batch',
+  'auditTarget.member_batch': 'Member batch',
 
   'auditAction.member.*': 'Everything on members',
   'auditAction.community.*': 'Everything on communities',
@@ -401,6 +404,7 @@ export const en: Record<keyof typeof zh, string> = {
   'auditAction.auth.login': 'Signed in',
   'auditAction.auth.logout': 'Signed out',
   'auditAction.activity.ingest': 'Activities written',
+  'auditAction.activity.ingest_members': 'Members created for new identities',
   'auditTarget.members': 'Members (bulk)',
   'auditTarget.analytics_campaign': 'Campaign',
   'auditTarget.analytics_member_rfm': 'RFM scores',
