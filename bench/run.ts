@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<{ run(opts: BenchOptions): Promise<v
   loyalty: () => import('./loyalty.bench.js'),
   analytics: () => import('./analytics.bench.js'),
   rollups: () => import('./rollups.bench.js'),
+  api: () => import('./api.bench.js'),
 };
 
 export interface BenchOptions {

@@ -104,7 +104,7 @@ async function assemble(opts: CreateKithOptions, database: Database, log: Logger
     membersRoutes(members),
     activityRoutes({ ingest, database }),
     importRoutes(imports),
-    overviewRoutes(createOverviewService({ database, clock, timeZone: config.timeZone })),
+    overviewRoutes(createOverviewService({ database, clock, timeZone: config.timeZone, analytics: analytics.service })),
     ...loyalty.routes,
     memberSessionRoutes(memberSessions),
     analytics.routes,

@@ -51,6 +51,8 @@ export interface Jobs {
 }
 
 const EVENT_QUEUE_PREFIX = 'event:';
+/** A subscriber job's payload: the event it runs for (jobs queued by earlier versions also carry `payload`). */
+type EventRef = { id: number; topic: string; payload?: unknown };
 
 export function createJobs(deps: { database: Database; log: Logger; clock: Clock }): Jobs {
   const { database, log, clock } = deps;
@@ -70,8 +72,8 @@ export function createJobs(deps: { database: Database; log: Logger; clock: Clock
     const many = sub.handleMany;
     register({
       queue: EVENT_QUEUE_PREFIX + sub.name,
-      handle: (tx, payload: DomainEvent) => sub.handle(tx, payload),
-      ...(many ? { many: { max: many.max, handle: (tx: Transaction<DB>, payloads: DomainEvent[]) => many.handle(tx, payloads) } } : {}),
+      handle: async (tx, ref: EventRef) => sub.handle(tx, (await withPayloads(tx, [ref]))[0]!),
+      ...(many ? { many: { max: many.max, handle: async (tx: Transaction<DB>, refs: EventRef[]) => many.handle(tx, await withPayloads(tx, refs)) } } : {}),
     });
     for (const t of sub.topics) subscribersByTopic.set(t, [...(subscribersByTopic.get(t) ?? []), sub]);
   }
@@ -95,10 +97,26 @@ export function createJobs(deps: { database: Database; log: Logger; clock: Clock
     const subs = subscribersByTopic.get(topic) ?? [];
     if (subs.length === 0) return;
     const now = clock.now();
+    // Each subscriber's job names the event; its payload (an ingest batch's up to 10,000 ids) is
+    // stored once, in the outbox, and read back when the job runs.
+    const ref = JSON.stringify({ id: ev.id, topic } satisfies EventRef);
     await tx
       .insertInto('jobs')
-      .values(subs.map((s) => ({ queue: EVENT_QUEUE_PREFIX + s.name, payload: JSON.stringify({ id: ev.id, topic, payload }), run_at: now })))
+      .values(subs.map((s) => ({ queue: EVENT_QUEUE_PREFIX + s.name, payload: ref, run_at: now })))
       .execute();
+  }
+
+  /** The events named by subscriber jobs, with their payloads from the outbox (older jobs carry theirs). */
+  async function withPayloads(tx: Tx, refs: EventRef[]): Promise<DomainEvent[]> {
+    const missing = refs.filter((r) => !('payload' in r)).map((r) => r.id);
+    const stored = missing.length
+      ? new Map((await tx.selectFrom('outbox_events').select(['id', 'payload']).where('id', 'in', missing).execute()).map((e) => [Number(e.id), e.payload]))
+      : new Map<number, unknown>();
+    return refs.map((r) => {
+      if ('payload' in r) return r as DomainEvent;
+      if (!stored.has(r.id)) throw new Error(`outbox event ${r.id} (${r.topic}) is missing`);
+      return { id: r.id, topic: r.topic, payload: stored.get(r.id) };
+    });
   }
 
   /**

@@ -46,6 +46,24 @@ export async function topContributors(tx: Tx, communityId: number, p: Span, limi
 }
 
 /**
+ * Live profiles (not merged, not erased) from the maintained profile counts (migration 0010): created
+ * before the span, on each of its days (days with none are absent), and in all.
+ */
+export async function profilesByDay(tx: Tx, p: Span, tz: string) {
+  const start = sql`(${p.from}::date::timestamp at time zone ${tz})`;
+  const end = sql`((${p.to}::date + 1)::timestamp at time zone ${tz})`;
+  const [days, totals] = await Promise.all([
+    sql<{ day: string; n: number }>`
+      select (bucket at time zone ${tz})::date::text as day, sum(profiles - erased)::int as n
+      from analytics_profile_counts where bucket >= ${start} and bucket < ${end} group by 1`.execute(tx),
+    sql<{ before: number; total: number }>`
+      select coalesce(sum(profiles - erased) filter (where bucket < ${start}), 0)::int as before, coalesce(sum(profiles - erased), 0)::int as total
+      from analytics_profile_counts`.execute(tx),
+  ]);
+  return { before: totals.rows[0]!.before, total: totals.rows[0]!.total, byDay: new Map(days.rows.map((x) => [x.day, x.n])) };
+}
+
+/**
  * Members at the end of `day`: live profiles created by then (from the maintained profile counts,
  * see migration 0010), or a community's members then.
  */

@@ -113,6 +113,17 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     };
   }
 
+  /**
+   * The workspace's figures the overview shows, read from the rollups and the profile counts, so
+   * they cost the same at any size: live profiles before the period, created on each of its days
+   * and in all; active members (meaningful activity, as every report counts them) and messages per
+   * day; and active members in each of `spans`.
+   */
+  async function workspaceGlance(p: repo.Span, spans: repo.Span[]) {
+    const [series, active, profiles] = await Promise.all([repo.dailySeries(db, 0, p), repo.activeMembers(db, 0, spans), repo.profilesByDay(db, p, tz)]);
+    return { series, active, profiles };
+  }
+
   /** The 10 members with the most meaningful activities in the period: a report over member rows. */
   async function topContributors(ctx: ActorContext, q: { from?: string; to?: string; communityId?: number }) {
     const p = period(q);
@@ -271,7 +282,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     };
   }
 
-  return { settings, updateSettings, rebuildRollups, rebuildRollupsIn, engagement, topContributors, heatmap, health, communities, computeRfm, scoreRfmIn, rfm, updateLayer, layerMembers, memberRfm, basisOf };
+  return { settings, updateSettings, rebuildRollups, rebuildRollupsIn, engagement, workspaceGlance, topContributors, heatmap, health, communities, computeRfm, scoreRfmIn, rfm, updateLayer, layerMembers, memberRfm, basisOf };
 }
 
 export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

@@ -39,36 +39,46 @@ export interface MemberTotals {
   joined: number;
   active7: number;
   active30: number;
-  periodStart: Date;
-  periodEnd: Date;
-  since7: Date;
-  since30: Date;
+}
+
+export interface Bounds { periodStart: Date; periodEnd: Date; since7: Date; since30: Date; days: { date: string; start: Date; end: Date }[] }
+
+/** The instants the period, its days and the 7 and 30 days up to today start and end at, cut in the workspace's zone. */
+export async function bounds(tx: Tx, p: { from: string; to: string; today: string; timeZone: string }): Promise<Bounds> {
+  const tz = p.timeZone;
+  const r = await sql<{ date: string; start: Date; end: Date; since7: Date; since30: Date }>`
+    select to_char(d, 'YYYY-MM-DD') as date, ${dayStart(sql`d::date`, tz)} as start, ${dayStart(sql`d::date + 1`, tz)} as end,
+      ${dayStart(sql`${p.today}::date - 6`, tz)} as since7, ${dayStart(sql`${p.today}::date - 29`, tz)} as since30
+    from generate_series(${p.from}::date, ${p.to}::date, interval '1 day') as d order by d`.execute(tx);
+  const first = r.rows[0]!;
+  return {
+    periodStart: first.start, periodEnd: r.rows.at(-1)!.end, since7: first.since7, since30: first.since30,
+    days: r.rows.map((x) => ({ date: x.date, start: x.start, end: x.end })),
+  };
 }
 
 /**
- * Member counts in one pass: live members now, before the period, at its end, created within it,
- * and active (by the same `last_active_at` the member list filters on) in the last 7 and 30 days.
+ * Member counts of a community manager's scope, counted from the rows (the workspace's come from
+ * the analytics rollups): live members now, before the period, at its end, created within it, and
+ * active — meaningful activity they may see, the definition every report uses — in the last 7 and
+ * 30 days up to the end of today.
  */
-export async function memberTotals(tx: Tx, p: { from: string; to: string; today: string; timeZone: string; scope: Scope }): Promise<MemberTotals> {
+export async function scopedTotals(tx: Tx, p: { from: string; to: string; today: string; timeZone: string; scope: number[]; kinds: string[] }): Promise<MemberTotals> {
   const tz = p.timeZone;
+  const active = (since: RawBuilder<Date>) => sql<number>`(
+    select count(distinct a.member_id) from activities a join members m on m.id = a.member_id and ${liveMember(p.scope)}
+    where a.occurred_at >= ${since} and a.occurred_at < ${dayStart(sql`${p.today}::date + 1`, tz)} and a.kind = any(${p.kinds}::text[]) and ${visibleActivity(p.scope)})`;
   const r = await sql<MemberTotals>`
-    with bounds as (
-      select ${dayStart(p.from, tz)} as start_at,
-             ${dayStart(sql`${p.to}::date + 1`, tz)} as end_at,
-             ${dayStart(sql`${p.today}::date - 6`, tz)} as since7,
-             ${dayStart(sql`${p.today}::date - 29`, tz)} as since30
-    )
+    with b as (select ${dayStart(p.from, tz)} as start_at, ${dayStart(sql`${p.to}::date + 1`, tz)} as end_at)
     select
       count(m.id)::int as total,
       count(m.id) filter (where m.created_at < b.start_at)::int as "atStart",
       count(m.id) filter (where m.created_at < b.end_at)::int as "atEnd",
       count(m.id) filter (where m.created_at >= b.start_at and m.created_at < b.end_at)::int as joined,
-      count(m.id) filter (where m.last_active_at >= b.since7)::int as active7,
-      count(m.id) filter (where m.last_active_at >= b.since30)::int as active30,
-      b.start_at as "periodStart", b.end_at as "periodEnd", b.since7, b.since30
-    from bounds b
-    left join members m on ${liveMember(p.scope)}
-    group by b.start_at, b.end_at, b.since7, b.since30`.execute(tx);
+      ${active(dayStart(sql`${p.today}::date - 6`, tz))}::int as active7,
+      ${active(dayStart(sql`${p.today}::date - 29`, tz))}::int as active30
+    from b left join members m on ${liveMember(p.scope)}
+    group by b.start_at, b.end_at`.execute(tx);
   return r.rows[0]!;
 }
 
@@ -83,10 +93,10 @@ export interface DayRow {
 }
 
 /**
- * One row per day of the period: members created that day and the running total at its end,
- * messages sent, and distinct members with any activity that day.
+ * One row per day of the period in a community manager's scope: members created that day and the
+ * running total at its end, messages sent, and distinct members with meaningful activity that day.
  */
-export async function daily(tx: Tx, p: { from: string; to: string; timeZone: string; scope: Scope; atStart: number }): Promise<DayRow[]> {
+export async function scopedDaily(tx: Tx, p: { from: string; to: string; timeZone: string; scope: number[]; atStart: number; kinds: string[] }): Promise<DayRow[]> {
   const tz = p.timeZone;
   const start = dayStart(p.from, tz);
   const end = dayStart(sql`${p.to}::date + 1`, tz);
@@ -101,7 +111,7 @@ export async function daily(tx: Tx, p: { from: string; to: string; timeZone: str
     ), acts as (
       select (a.occurred_at at time zone ${tz})::date as day,
         count(*) filter (where a.kind = 'message')::int as messages,
-        count(distinct a.member_id)::int as active
+        count(distinct a.member_id) filter (where a.kind = any(${p.kinds}::text[]))::int as active
       from activities a
       where a.occurred_at >= ${start} and a.occurred_at < ${end} and ${visibleActivity(p.scope)}
       group by 1

@@ -3,10 +3,20 @@ import type { Clock } from '../../kernel/clock.js';
 import { communityScope, type ActorContext } from '../../kernel/context.js';
 import { KithError, invalid } from '../../kernel/errors.js';
 import { getMemberSummaries } from '../members/index.js';
-import { resolveDayPeriod } from './domain/period.js';
+import { addDays, resolveDayPeriod } from './domain/period.js';
 import * as repo from './overview.repo.js';
 
-export interface OverviewDeps { database: Database; clock: Clock; timeZone: string }
+/** What the overview asks the analytics module (its door, handed in by app.ts: analytics reads overview's day helpers). */
+export interface OverviewAnalytics {
+  settings(): Promise<{ meaningfulKinds: string[] }>;
+  workspaceGlance(p: { from: string; to: string }, spans: { from: string; to: string }[]): Promise<{
+    series: Map<string, { active: number; messages: number }>;
+    active: number[];
+    profiles: { before: number; total: number; byDay: Map<string, number> };
+  }>;
+}
+
+export interface OverviewDeps { database: Database; clock: Clock; timeZone: string; analytics: OverviewAnalytics }
 
 export interface OverviewQuery { from?: string; to?: string }
 
@@ -53,9 +63,40 @@ export function growthPercent(atStart: number, atEnd: number): number | null {
 /**
  * The workspace at a glance: member total and growth, active members, messages and active members
  * per day, joins and leaves per community. A community manager sees their communities only.
+ * Active means meaningful activity, as in every report (docs/metrics.md).
  */
 export function createOverviewService(deps: OverviewDeps) {
-  const { database, clock, timeZone } = deps;
+  const { database, clock, timeZone, analytics } = deps;
+
+  /**
+   * Workspace-wide staff read the analytics rollups and profile counts: the page costs the same
+   * with a thousand members or a million. Stored per day and community, they cannot give the
+   * distinct members of several communities together, so a community manager's figures are
+   * counted from the rows of their communities.
+   */
+  async function workspaceFigures(period: { from: string; to: string; today: string }, b: repo.Bounds) {
+    const g = await analytics.workspaceGlance(period, [{ from: addDays(period.today, -6), to: period.today }, { from: addDays(period.today, -29), to: period.today }]);
+    let total = g.profiles.before;
+    const days = b.days.map((d): repo.DayRow => {
+      const created = g.profiles.byDay.get(d.date) ?? 0;
+      total += created;
+      const s = g.series.get(d.date);
+      return { ...d, newMembers: created, totalMembers: total, messages: s?.messages ?? 0, activeMembers: s?.active ?? 0 };
+    });
+    const totals: repo.MemberTotals = {
+      total: g.profiles.total, atStart: g.profiles.before, atEnd: total, joined: total - g.profiles.before, active7: g.active[0]!, active30: g.active[1]!,
+    };
+    return { totals, days };
+  }
+
+  async function scopedFigures(period: { from: string; to: string; today: string }, scope: number[]) {
+    const db = database.db;
+    const kinds = (await analytics.settings()).meaningfulKinds;
+    const totals = await repo.scopedTotals(db, { ...period, timeZone, scope, kinds });
+    const days = await repo.scopedDaily(db, { ...period, timeZone, scope, atStart: totals.atStart, kinds });
+    return { totals, days };
+  }
+
   return {
     timeZone,
 
@@ -64,17 +105,18 @@ export function createOverviewService(deps: OverviewDeps) {
       if (problems.length) throw new KithError('VALIDATION_FAILED', problems.map((p) => `${p.path}: ${p.message}`).join('; '), { fields: problems });
       const scope = communityScope(ctx.actor);
       const db = database.db;
-      const args = { ...period, timeZone, scope };
-      const totals = await repo.memberTotals(db, args);
-      const days = await repo.daily(db, { ...args, atStart: totals.atStart });
-      const communities = await repo.communityFlows(db, args);
+      const b = await repo.bounds(db, { ...period, timeZone });
+      const [{ totals, days }, communities] = await Promise.all([
+        scope === null ? workspaceFigures(period, b) : scopedFigures(period, scope),
+        repo.communityFlows(db, { ...period, timeZone, scope }),
+      ]);
       return {
-        timeZone, from: period.from, to: period.to, periodStart: totals.periodStart, periodEnd: totals.periodEnd,
+        timeZone, from: period.from, to: period.to, periodStart: b.periodStart, periodEnd: b.periodEnd,
         members: {
           total: totals.total, atStart: totals.atStart, atEnd: totals.atEnd, joined: totals.joined,
           growthPercent: growthPercent(totals.atStart, totals.atEnd),
         },
-        active: { last7Days: totals.active7, last30Days: totals.active30, since7Days: totals.since7, since30Days: totals.since30 },
+        active: { last7Days: totals.active7, last30Days: totals.active30, since7Days: b.since7, since30Days: b.since30 },
         days,
         communities,
       };

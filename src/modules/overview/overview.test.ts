@@ -15,7 +15,7 @@ import { growthPercent } from './index.js';
  *   M5  2024-03-02T01:00Z   = 2 Mar, erased: not counted
  *   M6  2024-03-03T05:00Z   = 3 Mar, in                         2024-03-03T16:00Z  (= 4 Mar 00:00, first instant of the 7 days)
  *   M7  2024-03-05T20:00Z   after the period: in the total only
- * → total 5, at start 1 (M1), at end 4, joined 3, growth (4-1)/1 = 300 %, active 7 days 2 (M1, M6), 30 days 3.
+ * → total 5, at start 1 (M1), at end 4, joined 3, growth (4-1)/1 = 300 %.
  * → new members per day 2 / 0 / 1, total at day end 3 / 3 / 4.
  *
  * Activities                                                     Shanghai day
@@ -26,7 +26,11 @@ import { growthPercent } from './index.js';
  *   a5 M3 message   C1  2024-02-29T15:59Z                         29 Feb: outside
  *   a6 M6 reaction  —   2024-03-03T15:59:59Z                      3 Mar
  *   a7 M6 message   C2  2024-03-03T16:00Z                         4 Mar: outside
+ *   a8 M1 check-in  —   2024-03-09T10:00Z                         9 Mar: outside
  * → messages 2 / 1 / 0, active members 1 / 1 / 1.
+ * → active (meaningful activity, every kind here is one) in the 7 days to today 2 (M1 a8, M6 a7),
+ *   in the 30 days 4 (M1, M2, M3 a5, M6). The workspace's figures come from the analytics rollups
+ *   (rebuilt after the rows are written), a community manager's from the rows: both must agree.
  *
  * Memberships                                         C1 joined/left in period   C2
  *   M1 C1 joined 2024-02-20, still in                  –
@@ -78,6 +82,7 @@ async function seed() {
     act(5, m3, 'message', c1, '2024-02-29T15:59:00Z'),
     act(6, m6, 'reaction', null, '2024-03-03T15:59:59Z'),
     act(7, m6, 'message', c2, '2024-03-03T16:00:00Z'),
+    act(8, m1, 'check_in', null, '2024-03-09T10:00:00Z'),
   ]).execute();
 
   const stay = (communityId: number, memberId: number, joined: string, left: string | null = null) =>
@@ -96,6 +101,7 @@ async function seed() {
 beforeAll(async () => {
   kith = await startTestKith({ clock: fixedClock('2024-03-10T04:00:00Z'), config: { timeZone: 'Asia/Shanghai' } });
   await seed();
+  await kith.analytics.service.rebuildRollups();
 });
 afterAll(async () => { await kith?.dispose(); });
 
@@ -111,7 +117,7 @@ describe('overview', () => {
       timeZone: 'Asia/Shanghai', from: '2024-03-01', to: '2024-03-03',
       periodStart: '2024-02-29T16:00:00.000Z', periodEnd: '2024-03-03T16:00:00.000Z',
       members: { total: 5, atStart: 1, atEnd: 4, joined: 3, growthPercent: 300 },
-      active: { last7Days: 2, last30Days: 3, since7Days: '2024-03-03T16:00:00.000Z', since30Days: '2024-02-09T16:00:00.000Z' },
+      active: { last7Days: 2, last30Days: 4, since7Days: '2024-03-03T16:00:00.000Z', since30Days: '2024-02-09T16:00:00.000Z' },
     });
     expect(o.days).toEqual([
       { date: '2024-03-01', start: '2024-02-29T16:00:00.000Z', end: '2024-03-01T16:00:00.000Z', newMembers: 2, totalMembers: 3, messages: 2, activeMembers: 1 },
@@ -140,6 +146,13 @@ describe('overview', () => {
     expect(o.active).toMatchObject({ last7Days: 2, last30Days: 3 });
     expect(o.days.map((d: { messages: number; activeMembers: number }) => [d.messages, d.activeMembers])).toEqual([[0, 0], [1, 1], [0, 1]]);
     expect(o.communities.map((c: { id: number }) => c.id)).toEqual([c2]);
+    // Counted from the rows for a manager of every community that had activity, from the rollups
+    // for the workspace: the same members are active (M7, never in a community, had none).
+    const all = await staffSession(kith, 'community_manager', [c1, c2]);
+    const mine = (await get('/overview?from=2024-03-01&to=2024-03-03', all.headers)).json();
+    const ws = (await get('/overview?from=2024-03-01&to=2024-03-03', (await staffSession(kith, 'analyst')).headers)).json();
+    expect([mine.active.last7Days, mine.active.last30Days]).toEqual([ws.active.last7Days, ws.active.last30Days]);
+    expect(mine.days.map((d: { activeMembers: number; messages: number }) => [d.activeMembers, d.messages])).toEqual(ws.days.map((d: { activeMembers: number; messages: number }) => [d.activeMembers, d.messages]));
   });
 
   it('defaults to the 30 days ending today and refuses a bad period naming the field', async () => {

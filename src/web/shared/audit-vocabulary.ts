@@ -6,7 +6,7 @@
  */
 
 export const AUDIT_ACTIONS = [
-  'activity.ingest',
+  'activity.ingest', 'activity.ingest_members',
   'analytics.campaign.archive', 'analytics.campaign.create', 'analytics.campaign.update',
   'analytics.lifecycle.update', 'analytics.rfm.compute', 'analytics.rfm_layer.update', 'analytics.settings.update',
   'api_key.create', 'api_key.revoke',
@@ -32,7 +32,7 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_TARGET_TYPES = [
-  'member', 'members', 'community', 'community_membership', 'import', 'tag', 'attribute', 'staff', 'api_key', 'activity_batch',
+  'member', 'members', 'community', 'community_membership', 'import', 'tag', 'attribute', 'staff', 'api_key', 'activity_batch', 'member_batch',
   'analytics_campaign', 'analytics_member_rfm', 'analytics_settings', 'rfm_layer',
   'loyalty_badge', 'loyalty_evaluation', 'loyalty_ledger', 'loyalty_programme', 'loyalty_reward', 'loyalty_rule', 'loyalty_tier',
 ] as const;

@@ -160,9 +160,10 @@ export function createImportService(deps: {
   }
 
   /**
-   * Starts an import of a stored upload (or resumes one that stopped) and returns its id once
-   * the file is read through once (its format and size known, a file that cannot be read refused);
-   * `finished` settles when every row is written. The same file with the same options is one
+   * Starts an import of a stored upload (or resumes one that stopped) and returns its id at once:
+   * the file is read in the background, so a large file never holds up the answer. `finished`
+   * settles when every row is written; a file that cannot be read ends the import `failed`, with
+   * the reason, and rejects `finished`. The same file with the same options is one
    * import: starting it again after it completed writes nothing and returns the first report,
    * and while another live process runs it, this one only follows it. The store keeps the upload
    * while the import needs it.
@@ -183,14 +184,14 @@ export function createImportService(deps: {
       if (row?.status === 'running' && !ownerIsGone(row.owner, row.heartbeat_at, me, clock.now())) {
         return { id: row.id, alreadyImported: false, finished: follow(row.id) };
       }
-      const read = await explainFormatErrors(() => openFile(kind, options, plan, file));
       if (!row) {
         const inserted = await database.transaction(async (tx) => {
+          // Format and rows are known once the background read has been through the file.
           const r = await tx.insertInto('imports').values({
-            kind, format: read.format, file_name: file.fileName.slice(0, 255), file_sha256: file.sha256, options: opts, started_by: ctx.actor.label,
-            total_rows: read.total, skipped_rows: read.skipped, upload_path: file.path, file_size: file.size, owner: me, heartbeat_at: clock.now(),
+            kind, format: '', file_name: file.fileName.slice(0, 255), file_sha256: file.sha256, options: opts, started_by: ctx.actor.label,
+            total_rows: 0, skipped_rows: 0, upload_path: file.path, file_size: file.size, owner: me, heartbeat_at: clock.now(),
           }).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
-          if (r) await recordAudit(tx, ctx, { action: `import.${kind}`, targetType: 'import', targetId: r.id, after: { fileName: file.fileName, sha256: file.sha256, size: file.size, rows: read.total, options } });
+          if (r) await recordAudit(tx, ctx, { action: `import.${kind}`, targetType: 'import', targetId: r.id, after: { fileName: file.fileName, sha256: file.sha256, size: file.size, options } });
           return r;
         });
         if (!inserted) {
@@ -205,7 +206,7 @@ export function createImportService(deps: {
         if (row.upload_path && row.upload_path !== file.path) await uploads.remove(row.upload_path);
       }
       keepFile = true;
-      const finished = track(writeRows(ctx, row.id, plan, read, file, progress));
+      const finished = track(readAndWrite(ctx, row.id, kind, options, plan, file, progress));
       return { id: row.id, alreadyImported: false, finished };
     } finally {
       if (!keepFile) await uploads.remove(file.path);
@@ -227,6 +228,26 @@ export function createImportService(deps: {
       if (r.status !== 'running') return r;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
+  }
+
+  /**
+   * Reads the stored file (format, rows, and the rows themselves as a stream or parsed whole) and
+   * writes its rows. A file that does not read ends the import `failed` with the reason: it read
+   * when the import was previewed or started, and retrying would fail the same way.
+   */
+  async function readAndWrite(ctx: ActorContext, id: number, kind: ImportKind, options: ImportOptions, plan: ImportPlan<unknown>, file: StoredUpload, progress?: Progress) {
+    let read: ReadFile<unknown>;
+    try {
+      read = await explainFormatErrors(() => openFile(kind, options, plan, file));
+    } catch (e) {
+      await db.updateTable('imports').set({ status: 'failed', error: String((e as Error).message ?? e).slice(0, 1000), upload_path: null, owner: null })
+        .where('id', '=', id).where('owner', '=', me).execute();
+      await uploads.remove(file.path);
+      throw e;
+    }
+    await db.updateTable('imports').set({ format: read.format, total_rows: read.total, skipped_rows: read.skipped })
+      .where('id', '=', id).where('owner', '=', me).execute();
+    return writeRows(ctx, id, plan, read, file, progress);
   }
 
   /**
@@ -335,23 +356,9 @@ export function createImportService(deps: {
       }
       const file: StoredUpload = { path: row.upload_path, size: stat.size, sha256: row.file_sha256, fileName: row.file_name };
       const ctx: ActorContext = { actor: systemActor(`resume:${row.started_by}`.slice(0, 100)), requestId: null };
-      const finished = track((async () => {
-        const kind = row.kind as ImportKind;
-        const options = row.options as ImportOptions;
-        let plan: ImportPlan<unknown>;
-        let read: ReadFile<unknown>;
-        try {
-          plan = deps.plans(kind, options);
-          read = await explainFormatErrors(() => openFile(kind, options, plan, file));
-        } catch (e) {
-          // The file read when the import started; if it no longer does, say so rather than retry forever.
-          await db.updateTable('imports').set({ status: 'failed', error: String((e as Error).message ?? e).slice(0, 1000), upload_path: null, owner: null })
-            .where('id', '=', row.id).where('owner', '=', me).execute();
-          await uploads.remove(file.path);
-          throw e;
-        }
-        return writeRows(ctx, row.id, plan, read, file);
-      })());
+      const kind = row.kind as ImportKind;
+      const options = row.options as ImportOptions;
+      const finished = track(readAndWrite(ctx, row.id, kind, options, deps.plans(kind, options), file));
       finished.catch((err) => deps.log?.error({ err, importId: row.id }, 'resumed import failed'));
       deps.log?.info({ importId: row.id, from: row.processed_rows }, 'resuming an interrupted import');
       resumed.push({ id: row.id, finished });

@@ -22,6 +22,7 @@ export function ImportReportView({ report: r }: { report: ImportReport }) {
   const { t } = useI18n();
   const fmt = useFormat();
   const progress = importProgress(r);
+  const reading = r.status === 'running' && !r.format;
   const figure = (key: string, title: string, value: number, tone?: 'success' | 'danger' | 'secondary') => (
     <Col xs={12} sm={8} lg={{ flex: '1 1 0' }} key={key}>
       <Card size="small" className="kith-kpi" data-testid={`import-${key}`}>
@@ -34,11 +35,12 @@ export function ImportReportView({ report: r }: { report: ImportReport }) {
       <Flex gap={8} align="center" wrap>
         <ImportStatusTag status={r.status} />
         <Typography.Text strong>{r.fileName}</Typography.Text>
-        <Typography.Text type="secondary">{t('import.reportMeta', { id: String(r.id), format: r.format.toUpperCase(), at: fmt.dateTime(r.createdAt) })}</Typography.Text>
+        <Typography.Text type="secondary">{t('import.reportMeta', { id: String(r.id), format: r.format ? r.format.toUpperCase() : '…', at: fmt.dateTime(r.createdAt) })}</Typography.Text>
       </Flex>
       <Progress
         percent={progress.percent} status={r.status === 'failed' || r.status === 'interrupted' ? 'exception' : r.status === 'running' ? 'active' : 'success'}
-        format={() => t('import.progress', { done: fmt.number(progress.done), total: fmt.number(progress.total) })}
+        // The file is read in the background after the upload: until then its rows are not counted.
+        format={() => (reading ? t('import.reading') : t('import.progress', { done: fmt.number(progress.done), total: fmt.number(progress.total) }))}
         aria-label={t('import.progressLabel')}
       />
       {r.alreadyImported ? <Alert type="info" showIcon title={t('import.alreadyImported')} /> : null}
