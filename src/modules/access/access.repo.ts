@@ -12,6 +12,18 @@ export async function findStaff(db: Tx, id: number) {
   return db.selectFrom('staff_users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * A session with its staff member (and a community manager's communities) in one statement: every
+ * signed-in request starts here, so it costs one round trip.
+ */
+export async function sessionWithStaff(db: Tx, id: string) {
+  return db.selectFrom('staff_sessions as s').innerJoin('staff_users as u', 'u.id', 's.staff_id')
+    .select(['s.staff_id', 's.expires_at', 's.last_seen_at', 'u.email', 'u.role', 'u.disabled_at'])
+    .select(sql<number[] | null>`case when u.role = 'community_manager'
+      then array(select a.community_id::int from staff_community_assignments a where a.staff_id = u.id order by a.community_id) end`.as('community_ids'))
+    .where('s.id', '=', id).executeTakeFirst();
+}
+
 export async function staffCommunityIds(db: Tx, staffId: number): Promise<number[]> {
   const rows = await db.selectFrom('staff_community_assignments').select('community_id').where('staff_id', '=', staffId).orderBy('community_id').execute();
   return rows.map((r) => r.community_id);

@@ -228,11 +228,11 @@ export function createAccessService(deps: { database: Database; clock: Clock; se
   /** Resolves a session cookie to its staff actor, sliding the expiry forward while in use. */
   async function authenticateSession(token: string): Promise<{ actor: Actor; sessionId: string } | null> {
     const id = sha256(token);
-    const s = await db.selectFrom('staff_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    const s = await repo.sessionWithStaff(db, id);
     const now = clock.now();
-    if (!s || s.expires_at <= now) return null;
-    const actor = await actorForStaff(s.staff_id);
-    if (!actor) return null;
+    if (!s || s.expires_at <= now || s.disabled_at) return null;
+    const role = s.role as Role;
+    const actor: Actor = { type: 'staff', id: s.staff_id, label: s.email, role, communityIds: role === 'community_manager' ? s.community_ids ?? [] : null };
     if (now.getTime() - s.last_seen_at.getTime() > 60_000) {
       await db.updateTable('staff_sessions')
         .set({ last_seen_at: now, expires_at: new Date(now.getTime() + settings.sessionTtlHours * 3600_000) })
