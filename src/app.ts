@@ -119,7 +119,7 @@ async function assemble(opts: CreateKithOptions, database: Database, log: Logger
     trustProxy: config.trustProxy,
     uploadLimitBytes: uploads.maxBytes,
     health: async () => {
-      await sql`select 1`.execute(database.db);
+      await database.ping();
       return { database: true };
     },
   });

@@ -24,6 +24,11 @@ export interface Database {
   readonly pglite: PGlite | null;
   /** The underlying pool (PostgreSQL only), e.g. for COPY streams. */
   readonly pool: pg.Pool | null;
+  /**
+   * Whether the database answers, on a connection of its own: a health check must not queue
+   * behind the work of the pool (an import, an ingest, fifty readers) to say the server is up.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -110,6 +115,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ Client: PreparingClient, connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes, options: '-c jit=off' });
     pool.on('error', () => { /* idle client errors surface on the next query */ });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const pingPool = new pg.Pool({ connectionString: opts.databaseUrl, max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 5000 });
+    pingPool.on('error', () => {});
     return {
       kind: 'postgres',
       embedded: null,
@@ -117,7 +124,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       pglite: null,
       pool,
       transaction: (fn) => db.transaction().execute(fn),
-      close: () => db.destroy(),
+      ping: async () => { await pingPool.query('select 1'); },
+      close: async () => {
+        await db.destroy();
+        await pingPool.end();
+      },
     };
   }
   return openPglite();
@@ -138,6 +149,7 @@ export async function openPglite(dir?: string): Promise<Database> {
     pglite,
     pool: null,
     transaction: (fn) => pgliteHolder.run({ holding: false }, () => db.transaction().execute(fn)),
+    ping: async () => { await pglite.query('select 1'); },
     close: () => db.destroy(),
   };
 }

@@ -186,6 +186,7 @@ export interface DB {
   attribute_definitions: AttributeDefinitionsTable;
   member_merges: MemberMergesTable;
   community_memberships: CommunityMembershipsTable;
+  community_member_counts: { community_id: number; members: number };
   community_admins: CommunityAdminsTable;
   activities: ActivitiesTable;
   orders: OrdersTable;

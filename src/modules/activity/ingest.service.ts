@@ -41,11 +41,14 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
     const now = clock.now();
     const results: ItemResult[] = new Array(raw.length);
     const valid: { index: number; input: ActivityInput }[] = [];
-    raw.forEach((item, index) => {
-      const c = checkActivity(item, { source: opts.source }, now);
+    for (let index = 0; index < raw.length; index++) {
+      const c = checkActivity(raw[index], { source: opts.source }, now);
       if (c.ok) valid.push({ index, input: c.value });
       else results[index] = { index, status: 'rejected', reason: c.reason };
-    });
+      // A pause every thousand items, so a batch of ten thousand never holds the event loop
+      // (health checks, other requests) for the whole of its validation.
+      if (index % 1000 === 999) await new Promise((resolve) => setImmediate(resolve));
+    }
     if (valid.length > 0) {
       const audit = opts.audit ?? true;
       let written: ItemResult[];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { startTestKith, type TestKith } from '../../../test/harness.js';
 import { buildCommunity, buildMember, systemCtx } from './communities.fixtures.js';
 import { applyMembershipActivities, communitiesMemberParticipant, type MembershipActivity } from './index.js';
@@ -89,5 +90,20 @@ describe('memberships when two members are merged', () => {
     expect(exported.communityRoles).toEqual([{ communityId: x.id, communityName: x.name, role: 'admin' }]);
     await kith.database.transaction((tx) => communitiesMemberParticipant.erase(tx, s));
     expect(await kith.communities.memberHistory(systemCtx, s)).toHaveLength(3);
+  });
+});
+
+describe('current-member counts (migration 0020)', () => {
+  it('equal a recount of current stays after every change made in this file: joins, leaves, roles, merges and their undo, erasure', async () => {
+    const { s, m } = await twoProfiles();
+    const merged = await kith.members.merge(systemCtx, s, m);
+    await kith.members.undo(systemCtx, merged.mergeId);
+    await kith.members.merge(systemCtx, s, m);
+    const rows = (await sql<{ id: number; kept: number; counted: number }>`
+      select c.id, coalesce(n.members, 0) as kept,
+        (select count(*)::int from community_memberships x where x.community_id = c.id and x.left_at is null) as counted
+      from communities c left join community_member_counts n on n.community_id = c.id order by c.id`.execute(kith.database.db)).rows;
+    expect(rows.filter((r) => r.kept !== r.counted)).toEqual([]);
+    expect(rows.filter((r) => r.counted > 0).length).toBeGreaterThan(4);
   });
 });

@@ -132,7 +132,10 @@ export async function scopedDaily(tx: Tx, p: { from: string; to: string; timeZon
 
 export interface CommunityFlow { id: number; name: string; joined: number; left: number; membersNow: number }
 
-/** Joins and leaves within the period per community (archived ones left out), busiest first. */
+/**
+ * Joins and leaves within the period per community (archived ones left out), busiest first, and
+ * current members from the counts the memberships' triggers keep (migration 0020).
+ */
 export async function communityFlows(tx: Tx, p: { from: string; to: string; timeZone: string; scope: Scope }): Promise<CommunityFlow[]> {
   const tz = p.timeZone;
   const start = dayStart(p.from, tz);
@@ -143,8 +146,9 @@ export async function communityFlows(tx: Tx, p: { from: string; to: string; time
         where cm.community_id = c.id and cm.joined_at >= ${start} and cm.joined_at < ${end})::int as joined,
       (select count(*) from community_memberships cm
         where cm.community_id = c.id and cm.left_at >= ${start} and cm.left_at < ${end})::int as left,
-      (select count(*) from community_memberships cm where cm.community_id = c.id and cm.left_at is null)::int as "membersNow"
+      coalesce(n.members, 0) as "membersNow"
     from communities c
+    left join community_member_counts n on n.community_id = c.id
     where c.archived_at is null ${p.scope === null ? sql`` : sql`and c.id = any(${p.scope}::bigint[])`}
     order by joined desc, "membersNow" desc, c.id`.execute(tx);
   return r.rows;
