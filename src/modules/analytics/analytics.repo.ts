@@ -52,15 +52,20 @@ export async function topContributors(tx: Tx, communityId: number, p: Span, limi
 export async function profilesByDay(tx: Tx, p: Span, tz: string) {
   const start = sql`(${p.from}::date::timestamp at time zone ${tz})`;
   const end = sql`((${p.to}::date + 1)::timestamp at time zone ${tz})`;
-  const [days, totals] = await Promise.all([
-    sql<{ day: string; n: number }>`
-      select (bucket at time zone ${tz})::date::text as day, sum(profiles - erased)::int as n
-      from analytics_profile_counts where bucket >= ${start} and bucket < ${end} group by 1`.execute(tx),
-    sql<{ before: number; total: number }>`
-      select coalesce(sum(profiles - erased) filter (where bucket < ${start}), 0)::int as before, coalesce(sum(profiles - erased), 0)::int as total
-      from analytics_profile_counts`.execute(tx),
-  ]);
-  return { before: totals.rows[0]!.before, total: totals.rows[0]!.total, byDay: new Map(days.rows.map((x) => [x.day, x.n])) };
+  // One pass over the counts: the day of a bucket is worked out only for buckets in the span.
+  const r = await sql<{ k: string; n: number }>`
+    select case when bucket < ${start} then 'before' when bucket >= ${end} then 'after' else (bucket at time zone ${tz})::date::text end as k,
+      sum(profiles - erased)::int as n
+    from analytics_profile_counts group by 1`.execute(tx);
+  const byDay = new Map<string, number>();
+  let before = 0;
+  let total = 0;
+  for (const x of r.rows) {
+    total += x.n;
+    if (x.k === 'before') before = x.n;
+    else if (x.k !== 'after') byDay.set(x.k, x.n);
+  }
+  return { before, total, byDay };
 }
 
 /**
