@@ -115,7 +115,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ Client: PreparingClient, connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes, options: '-c jit=off' });
     pool.on('error', () => { /* idle client errors surface on the next query */ });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    const pingPool = new pg.Pool({ connectionString: opts.databaseUrl, max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 5000 });
+    const pingPool = new pg.Pool({ connectionString: opts.databaseUrl, max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 5000, query_timeout: 5000 });
     pingPool.on('error', () => {});
     return {
       kind: 'postgres',

@@ -253,8 +253,6 @@ function writeConnection(file: string, c: Connection) {
   fs.renameSync(tmp, file);
 }
 
-
-
 function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.createServer();

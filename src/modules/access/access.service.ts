@@ -44,6 +44,11 @@ export type StaffView = Awaited<ReturnType<typeof repo.listStaff>>[number];
 /** How long the first-run setup link printed by `kith start` works. */
 export const SETUP_TOKEN_TTL_HOURS = 24;
 
+/** A staff member as the actor of a request: a community manager carries their communities, others none. */
+function staffActor(id: number, email: string, role: string, communityIds: number[] | null): Actor {
+  return { type: 'staff', id, label: email, role: role as Role, communityIds: role === 'community_manager' ? communityIds ?? [] : null };
+}
+
 export function createAccessService(deps: { database: Database; clock: Clock; settings: AccessSettings }) {
   const { database, clock, settings } = deps;
   const db = database.db;
@@ -51,14 +56,7 @@ export function createAccessService(deps: { database: Database; clock: Clock; se
   async function actorForStaff(staffId: number): Promise<Actor | null> {
     const s = await repo.findStaff(db, staffId);
     if (!s || s.disabled_at) return null;
-    const role = s.role as Role;
-    return {
-      type: 'staff',
-      id: s.id,
-      label: s.email,
-      role,
-      communityIds: role === 'community_manager' ? await repo.staffCommunityIds(db, s.id) : null,
-    };
+    return staffActor(s.id, s.email, s.role, s.role === 'community_manager' ? await repo.staffCommunityIds(db, s.id) : null);
   }
 
   function validateEmail(email: string) {
@@ -231,8 +229,7 @@ export function createAccessService(deps: { database: Database; clock: Clock; se
     const s = await repo.sessionWithStaff(db, id);
     const now = clock.now();
     if (!s || s.expires_at <= now || s.disabled_at) return null;
-    const role = s.role as Role;
-    const actor: Actor = { type: 'staff', id: s.staff_id, label: s.email, role, communityIds: role === 'community_manager' ? s.community_ids ?? [] : null };
+    const actor = staffActor(s.staff_id, s.email, s.role, s.community_ids);
     if (now.getTime() - s.last_seen_at.getTime() > 60_000) {
       await db.updateTable('staff_sessions')
         .set({ last_seen_at: now, expires_at: new Date(now.getTime() + settings.sessionTtlHours * 3600_000) })

@@ -74,7 +74,6 @@ export function ownerIsGone(owner: string | null, heartbeatAt: Date | null, me: 
   return !alive(Number(pid));
 }
 
-
 /** Options that change what an import writes; part of its identity (with the file's hash). */
 export type ImportOptions = Record<string, string | number | boolean | Record<string, string> | undefined>;
 
