@@ -74,6 +74,31 @@ describe('import', () => {
     await context.close();
   });
 
+  it('shows an import started on a file that does not read as failed, saying nothing was written and why', async () => {
+    const { page, context, problems } = await open(browser);
+    await login(page, env().operator);
+    await page.goto('/import');
+    // Started through the API (the console previews first and would refuse it): answered at once, read after.
+    const started = await page.request.post('/api/v1/imports/members', {
+      headers: { 'x-kith-request': '1', origin: new URL(env().baseUrl).origin },
+      multipart: { file: { name: `坏表头-${run}.csv`, mimeType: 'text/csv', buffer: Buffer.from(`姓\u0000名,手机号\n林五,139${n(7)}\n`) } },
+    });
+    expect(started.status()).toBe(202);
+    const id = (await started.json()).id;
+    await until(async () => (await (await page.request.get(`/api/v1/imports/${id}`)).json()).status).toBe('failed');
+    const recent = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: '最近的导入' }) });
+    await page.reload();
+    const row = tableRows(recent).filter({ hasText: `坏表头-${run}.csv` });
+    await until(() => row.innerText().catch(() => '')).toContain('失败');
+    await row.getByRole('button', { name: '查看报告' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: '文件无法读取' });
+    await until(() => alert.innerText().catch(() => '')).toContain('没有写入任何数据');
+    expect(await alert.innerText()).toContain('contains a NUL');
+    await pageShot(page, 'import-unreadable');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('refuses nothing silently: a sheet without a key column asks for the mapping first', async () => {
     const { page, context, problems } = await open(browser, { locale: 'en-US' });
     await login(page, env().operator);

@@ -32,7 +32,7 @@ const PreviewSchema = Type.Object({
   missing: Type.Optional(Type.Array(Type.String(), { description: 'Required fields (or "one of a, b" groups) no column maps to; rows are not read until they are mapped' })),
   fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), required: Type.Boolean(), oneOf: Type.Union([Type.String(), Type.Null()]) }), { description: 'Fields a column may be mapped to' })),
 });
-const uploadDoc = 'multipart/form-data with an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }, then a `file` part (CSV, XLSX, or a chat export). A file larger than KITH_IMPORT_MAX_MB (default 200 MB) answers 413; a sheet with more than 200 columns, or a record longer than 1 MiB characters, answers 400; an .xlsx workbook is read up to 20 MB.';
+const uploadDoc = 'multipart/form-data with an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }, then a `file` part (CSV, XLSX, or a chat export). A file larger than KITH_IMPORT_MAX_MB (default 200 MB) answers 413. A file Kith cannot read (a sheet with more than 200 columns, a record longer than 1 MiB characters, an .xlsx workbook over 20 MB, an unknown format) answers 400 to a preview; an import started on it answers 202 and ends `failed` with the same reason.';
 
 /**
  * Takes the upload apart: the `options` part (JSON, sent before the file) and the file, streamed

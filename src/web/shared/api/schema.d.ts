@@ -3371,7 +3371,7 @@ export interface paths {
         put?: never;
         /**
          * Read an import file without writing anything: format, column mapping, rows, rejected lines and a sample
-         * @description multipart/form-data with an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }, then a `file` part (CSV, XLSX, or a chat export). A file larger than KITH_IMPORT_MAX_MB (default 200 MB) answers 413; a sheet with more than 200 columns, or a record longer than 1 MiB characters, answers 400; an .xlsx workbook is read up to 20 MB.
+         * @description multipart/form-data with an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }, then a `file` part (CSV, XLSX, or a chat export). A file larger than KITH_IMPORT_MAX_MB (default 200 MB) answers 413. A file Kith cannot read (a sheet with more than 200 columns, a record longer than 1 MiB characters, an .xlsx workbook over 20 MB, an unknown format) answers 400 to a preview; an import started on it answers 202 and ends `failed` with the same reason.
          */
         post: {
             parameters: {
@@ -3439,7 +3439,7 @@ export interface paths {
         put?: never;
         /**
          * Start an import; poll GET /imports/{id} for progress and the report
-         * @description multipart/form-data with an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }, then a `file` part (CSV, XLSX, or a chat export). A file larger than KITH_IMPORT_MAX_MB (default 200 MB) answers 413; a sheet with more than 200 columns, or a record longer than 1 MiB characters, answers 400; an .xlsx workbook is read up to 20 MB.. Importing the same file with the same options again writes nothing; a stopped import resumes.
+         * @description multipart/form-data with an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }, then a `file` part (CSV, XLSX, or a chat export). A file larger than KITH_IMPORT_MAX_MB (default 200 MB) answers 413. A file Kith cannot read (a sheet with more than 200 columns, a record longer than 1 MiB characters, an .xlsx workbook over 20 MB, an unknown format) answers 400 to a preview; an import started on it answers 202 and ends `failed` with the same reason.. Importing the same file with the same options again writes nothing; a stopped import resumes.
          */
         post: {
             parameters: {

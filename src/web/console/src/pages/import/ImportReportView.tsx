@@ -44,7 +44,8 @@ export function ImportReportView({ report: r }: { report: ImportReport }) {
         aria-label={t('import.progressLabel')}
       />
       {r.alreadyImported ? <Alert type="info" showIcon title={t('import.alreadyImported')} /> : null}
-      {r.status === 'failed' ? <Alert type="error" showIcon title={t('import.failed')} description={r.error ?? undefined} role="alert" /> : null}
+      {/* A file that never read has no format: resuming it would fail the same way. */}
+      {r.status === 'failed' ? <Alert type="error" showIcon title={t(r.format ? 'import.failed' : 'import.failedUnread')} description={r.error ?? undefined} role="alert" /> : null}
       {r.status === 'interrupted' ? <Alert type="warning" showIcon title={t('import.interrupted')} description={t('import.interruptedHow')} role="alert" /> : null}
       <Row gutter={[12, 12]}>
         {figure('created', t('import.created'), r.createdRows, 'success')}
