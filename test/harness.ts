@@ -15,7 +15,7 @@ import type { Clock } from '../src/kernel/clock.js';
  */
 export const onPostgres = !!process.env.TEST_DATABASE_URL;
 
-export async function openTestDatabase(): Promise<Database & { dropAll(): Promise<void> }> {
+export async function openTestDatabase(): Promise<Database & { url?: string; dropAll(): Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const d = await openDatabase({ dataDir: 'memory://' });
@@ -30,6 +30,7 @@ export async function openTestDatabase(): Promise<Database & { dropAll(): Promis
   u.pathname = `/${name}`;
   const d = await openDatabase({ databaseUrl: u.toString(), poolSize: 20 });
   return Object.assign(d, {
+    url: u.toString(),
     dropAll: async () => {
       await d.close();
       const a = new pg.Client({ connectionString: url });

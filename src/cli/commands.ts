@@ -8,6 +8,7 @@ import { demoCommand } from './demo.command.js';
 import { exportCommand } from './export.command.js';
 import { loyaltyCommand } from './loyalty.command.js';
 import { analyticsCommand } from './analytics.command.js';
+import { backupCommand, restoreCommand } from './backup.command.js';
 
 export interface Command {
   summary: string;
@@ -26,4 +27,6 @@ export const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   loyalty: loyaltyCommand,
   analytics: analyticsCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };

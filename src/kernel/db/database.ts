@@ -79,6 +79,8 @@ export interface OpenOptions {
   /** `kith start` adopts an embedded server another command started (see embedded-server.ts). */
   adoptEmbedded?: boolean;
   poolSize?: number;
+  /** Another schema than `public` for Kith's tables (a restore builds its copy in one). */
+  searchPath?: string;
   log?: (message: string) => void;
 }
 
@@ -112,10 +114,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // JIT compilation (on by default) costs tens to hundreds of milliseconds per query whose
     // estimate looks large, such as a report's correlated subqueries, and saves nothing on Kith's
     // short statements: off for Kith's sessions.
-    const pool = new pg.Pool({ Client: PreparingClient, connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes, options: '-c jit=off' });
+    const pool = new pg.Pool({ Client: PreparingClient, connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes, application_name: 'kith', options: `-c jit=off${opts.searchPath ? ` -c search_path=${opts.searchPath}` : ''}` });
     pool.on('error', () => { /* idle client errors surface on the next query */ });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    const pingPool = new pg.Pool({ connectionString: opts.databaseUrl, max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 5000, query_timeout: 5000 });
+    const pingPool = new pg.Pool({ connectionString: opts.databaseUrl, application_name: 'kith', max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 5000, query_timeout: 5000 });
     pingPool.on('error', () => {});
     return {
       kind: 'postgres',

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'attribute.create', 'attribute.delete', 'attribute.update',
   'auth.login', 'auth.logout',
   'community.create', 'community.update', 'community.archive', 'community.unarchive',
+  'database.backup', 'database.restore',
   'community.members_add', 'community.member_role', 'community.member_remove',
   'import.members', 'import.orders', 'import.chat',
   'loyalty.adjustment.post', 'loyalty.adjustment.request', 'loyalty.adjustment.approve', 'loyalty.adjustment.reject',
@@ -33,7 +34,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_TARGET_TYPES = [
   'member', 'members', 'community', 'community_membership', 'import', 'tag', 'attribute', 'staff', 'api_key', 'activity_batch', 'member_batch',
-  'analytics_campaign', 'analytics_member_rfm', 'analytics_settings', 'rfm_layer',
+  'database', 'analytics_campaign', 'analytics_member_rfm', 'analytics_settings', 'rfm_layer',
   'loyalty_badge', 'loyalty_evaluation', 'loyalty_ledger', 'loyalty_programme', 'loyalty_reward', 'loyalty_rule', 'loyalty_tier',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
