@@ -41,6 +41,11 @@ const ctx = { actor: systemActor('bench'), requestId: null };
 /** Seconds each read is loaded for (BENCH_API_SECONDS shortens it while working on the bench). */
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 30);
 const SKIP_READS = process.env.BENCH_API_SKIP_READS === "1";
+/**
+ * A stopped data folder filled earlier (by this bench's generator) to copy instead of generating
+ * one, while working on the bench: the first start is then on an existing folder, not a new one.
+ */
+const PREPARED = process.env.BENCH_API_DATA;
 const CONNECTIONS = 50;
 const INGEST_BATCH = 10_000;
 const INGEST_SOURCE = 'bench-api';
@@ -163,10 +168,11 @@ export async function run(opts: BenchOptions) {
     // update): done here beforehand, so the start measured is the server's.
     // @ts-expect-error: a plain ES module of the build scripts, without types
     await (await import('../scripts/build-web.mjs')).buildConsoleIfNeeded();
+    if (PREPARED) fs.cpSync(PREPARED, dataDir, { recursive: true });
     const cold = await startKith(dataDir, port);
     kithProcess = cold.child;
     const memory = memorySampler(() => kithProcess?.pid, path.join(dataDir, 'pg', 'postmaster.pid'));
-    console.log(`\n1. cold start, new data folder (the server created, migrations run) → /healthz 200 in ${(cold.ms / 1000).toFixed(1)} s`);
+    console.log(`\n1. cold start, ${PREPARED ? `a copy of ${PREPARED}` : 'new data folder (the server created, migrations run)'} → /healthz 200 in ${(cold.ms / 1000).toFixed(1)} s`);
 
     // The bench connects to the running server as any CLI command does, and fills it.
     const database = await openDatabase({ dataDir, poolSize: 4 });
@@ -177,12 +183,14 @@ export async function run(opts: BenchOptions) {
     let communities: { id: number; name: string }[];
     try {
       const kinds = (await kith.analytics.service.settings()).meaningfulKinds;
-      const gen = await timed(() => generateCommunity(database, { members, now: NOW, tz: TZ, meaningfulKinds: kinds }));
-      console.log(`   data generated in ${(gen.ms / 1000).toFixed(0)} s:`);
-      for (const line of describeShape(gen.value)) console.log(`   - ${line}`);
-      const rebuild = await timed(() => kith.analytics.service.rebuildRollups());
-      await sql`analyze`.execute(db);
-      console.log(`   rollups built from raw history in ${(rebuild.ms / 1000).toFixed(0)} s`);
+      if (!PREPARED) {
+        const gen = await timed(() => generateCommunity(database, { members, now: NOW, tz: TZ, meaningfulKinds: kinds }));
+        console.log(`   data generated in ${(gen.ms / 1000).toFixed(0)} s:`);
+        for (const line of describeShape(gen.value)) console.log(`   - ${line}`);
+        const rebuild = await timed(() => kith.analytics.service.rebuildRollups());
+        await sql`analyze`.execute(db);
+        console.log(`   rollups built from raw history in ${(rebuild.ms / 1000).toFixed(0)} s`);
+      }
       const email = `analyst-${Date.now()}@bench.example`;
       const password = 'correct horse battery staple';
       await kith.access.createStaff(ctx, { email, name: '分析师', role: 'analyst', password, communityIds: [] });

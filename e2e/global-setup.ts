@@ -95,6 +95,7 @@ export default async function setup(project: TestProject) {
     operator: await ensureStaff(baseUrl, cookie, 'operator'),
     analyst: await ensureStaff(baseUrl, cookie, 'analyst'),
     artifacts: path.join(root, 'test-artifacts'),
+    dataDir,
   };
   fs.mkdirSync(env.artifacts, { recursive: true });
   project.provide('e2e', env);

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { apiAs, env, launch, login, open } from './support.js';
@@ -116,5 +120,25 @@ describe('settings', () => {
     for (const text of await tableRows(page).allInnerTexts()) expect(text).toMatch(/api_key\./);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('says where the data lives and when it was last backed up, after a backup made with the CLI while Kith runs', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kith-e2e-backup-')), 'backup.kith.gz');
+    const out = execFileSync(process.execPath, ['bin/kith.mjs', 'backup', file], { env: { ...process.env, KITH_DATA_DIR: env().dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
+    const rows = Number(/tables, ([\d,]+) rows/.exec(out)![1]!.replace(/,/g, ''));
+    expect(fs.statSync(file).size).toBeGreaterThan(1000);
+    const { page, context, problems } = await open(browser);
+    await login(page, env().owner);
+    await page.goto('/settings/system');
+    const card = page.locator('.ant-descriptions');
+    await until(() => card.innerText()).toContain(path.join(env().dataDir, 'pg'));
+    expect(await card.innerText()).toMatch(/Kith 自带的 PostgreSQL \d+/);
+    expect(await card.innerText()).toContain(`cli:`);
+    expect((await card.innerText()).replace(/,/g, '')).toContain(`${rows} 行`);
+    expect(await page.getByText('npm run kith -- backup').count()).toBe(1);
+    await pageShot(page, 'settings-system');
+    expect(problems).toEqual([]);
+    await context.close();
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 });

@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export interface Credentials { email: string; password: string }
-export interface E2EEnv { baseUrl: string; owner: Credentials; operator: Credentials; analyst: Credentials; artifacts: string }
+export interface E2EEnv { baseUrl: string; owner: Credentials; operator: Credentials; analyst: Credentials; artifacts: string; /** KITH_DATA_DIR of the Kith under test (its own PostgreSQL). */ dataDir: string }
 
 export const env = (): E2EEnv => inject('e2e');
 

@@ -36,6 +36,7 @@ const PAGES: { name: string; path: string | ((ids: Ids) => string) }[] = [
   { name: 'staff', path: '/settings/staff' },
   { name: 'api-keys', path: '/settings/api-keys' },
   { name: 'audit', path: '/settings/audit' },
+  { name: 'system', path: '/settings/system' },
 ];
 
 interface Ids { member: number; community: number }

@@ -15,6 +15,7 @@ import {
   type IngestService, type ImportService,
 } from './modules/activity/index.js';
 import { createOverviewService, overviewRoutes } from './modules/overview/index.js';
+import { createSystemService, systemRoutes } from './modules/system/index.js';
 import { createLoyaltyModule, type LoyaltyModule } from './modules/loyalty/index.js';
 import { createAnalyticsModule, type AnalyticsModule } from './modules/analytics/index.js';
 
@@ -107,6 +108,7 @@ async function assemble(opts: CreateKithOptions, database: Database, log: Logger
     overviewRoutes(createOverviewService({ database, clock, timeZone: config.timeZone, analytics: analytics.service })),
     ...loyalty.routes,
     memberSessionRoutes(memberSessions),
+    systemRoutes(createSystemService({ database, databaseUrl: config.databaseUrl })),
     analytics.routes,
   ];
 

@@ -7658,6 +7658,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/system": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What Kith runs on: its database, where the data lives, the latest backup and restore */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            database: {
+                                /** @description embedded: the PostgreSQL server Kith runs itself; external: DATABASE_URL */
+                                kind: "embedded" | "external";
+                                /** @description The folder of the embedded cluster, or host:port/database (never credentials) */
+                                location: string;
+                                version: string;
+                                sizeBytes: number;
+                            };
+                            lastBackup: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string | null;
+                                file: string | null;
+                                rows: number | null;
+                            } | null;
+                            lastRestore: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string | null;
+                                file: string | null;
+                                rows: number | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/engagement": {
         parameters: {
             query?: never;

@@ -7,14 +7,16 @@ import NotFoundPage from '../not-found/NotFoundPage';
 import { StaffTab } from './StaffTab';
 import { ApiKeysTab } from './ApiKeysTab';
 import { AuditTab } from './AuditTab';
+import { SystemTab } from './SystemTab';
 
 const TABS = [
   { key: 'staff', permission: 'staff:manage', label: 'settings.staff', Page: StaffTab },
   { key: 'api-keys', permission: 'api_keys:manage', label: 'settings.apiKeys', Page: ApiKeysTab },
   { key: 'audit', permission: 'audit:read', label: 'settings.audit', Page: AuditTab },
+  { key: 'system', permission: 'staff:manage', label: 'settings.system', Page: SystemTab },
 ] as const;
 
-/** 设置: staff accounts and roles, API keys, the audit log — each tab for the roles that hold it. */
+/** 设置: staff accounts and roles, API keys, the audit log, data and backups — each tab for the roles that hold it. */
 export default function SettingsPage() {
   const { t } = useI18n();
   const { can } = useMe();
