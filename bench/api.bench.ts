@@ -18,7 +18,7 @@
  * /healthz ≤ 50 ms under the import and ingest), and the ingest rate against COPY on the same
  * server is the ingest bench's (`npm run bench -- ingest --db embedded`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -37,6 +37,9 @@ import type { BenchOptions } from './run.js';
 
 const NOW = '2026-12-01T12:00:00+08:00';
 const TZ = 'Asia/Shanghai';
+/** NOW's day in TZ. */
+const TODAY = '2026-12-01';
+const dayBefore = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 const ctx = { actor: systemActor('bench'), requestId: null };
 /** Seconds each read is loaded for (BENCH_API_SECONDS shortens it while working on the bench). */
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 30);
@@ -110,7 +113,13 @@ function memorySampler(kithPid: () => number | undefined, postmasterPidFile: str
   return { sample, stop: () => clearInterval(timer), peaks: () => ({ kith: kithPeak, db: dbPeak }) };
 }
 
-interface Load { name: string; path: string; connections: number }
+interface Load {
+  name: string;
+  path: string;
+  connections: number;
+  /** Paths asked in turn instead of `path`: reads no two of which can share a computation. */
+  paths?: string[];
+}
 
 interface LoadResult { name: string; rps: number; p50: number; p99: number; max: number; requests: number; errors: number; timeouts: number; non2xx: number }
 
@@ -118,9 +127,11 @@ interface LoadResult { name: string; rps: number; p50: number; p99: number; max:
 async function load(base: string, cookie: string, loads: Load[], opts: { seconds?: number; until?: Promise<unknown> }): Promise<LoadResult[]> {
   const runs = loads.map((l) => {
     let instance: autocannon.Instance | undefined;
+    let next = 0;
     const done = new Promise<LoadResult>((resolve, reject) => {
       instance = autocannon({
         url: base + l.path, connections: l.connections, duration: opts.seconds ?? 3600, timeout: 10, headers: { cookie },
+        ...(l.paths ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: l.paths![next++ % l.paths!.length] }) }] } : {}),
       }, (err, r) => {
         if (err) return reject(err);
         resolve({
@@ -168,7 +179,8 @@ export async function run(opts: BenchOptions) {
     // update): done here beforehand, so the start measured is the server's.
     // @ts-expect-error: a plain ES module of the build scripts, without types
     await (await import('../scripts/build-web.mjs')).buildConsoleIfNeeded();
-    if (PREPARED) fs.cpSync(PREPARED, dataDir, { recursive: true });
+    // cp -a keeps the owner: run as root, Kith's PostgreSQL runs as the postgres user.
+    if (PREPARED) execFileSync('cp', ['-a', PREPARED, dataDir]);
     const cold = await startKith(dataDir, port);
     kithProcess = cold.child;
     const memory = memorySampler(() => kithProcess?.pid, path.join(dataDir, 'pg', 'postmaster.pid'));
@@ -233,9 +245,16 @@ export async function run(opts: BenchOptions) {
       { name: 'overview', path: '/api/v1/overview', connections: CONNECTIONS },
       { name: 'engagement dashboard', path: '/api/v1/analytics/engagement', connections: CONNECTIONS },
     ];
+    // Identical reads arriving together share one computation (kernel/single-flight.ts); these ask
+    // 50 different 30-day periods in turn, so every request is computed on its own.
+    const periods = Array.from({ length: CONNECTIONS }, (_, k) => `from=${dayBefore(TODAY, 29 + k)}&to=${dayBefore(TODAY, k)}`);
+    const distinct: Load[] = [
+      { name: 'overview, 50 different periods', path: '/api/v1/overview', connections: CONNECTIONS, paths: periods.map((q) => `/api/v1/overview?${q}`) },
+      { name: 'engagement dashboard, 50 different periods', path: '/api/v1/analytics/engagement', connections: CONNECTIONS, paths: periods.map((q) => `/api/v1/analytics/engagement?${q}`) },
+    ];
     console.log(`\n2. reads alone, ${CONNECTIONS} connections for ${SECONDS} s each (checked first: the pages list what the database holds; overview members ${fmt(live)})`);
     const alone: LoadResult[] = [];
-    for (const l of SKIP_READS ? [] : reads) {
+    for (const l of SKIP_READS ? [] : [...reads, ...distinct]) {
       const [r] = await load(cold.base, analyst, [l], { seconds: SECONDS });
       alone.push(r!);
       printLoad(r!, 250);

@@ -8,6 +8,7 @@ import { PGliteDialect, pgliteHolder } from './pglite-dialect.js';
 import { EmbeddedServerError, startEmbeddedServer, type EmbeddedServer } from './embedded-server.js';
 import { earlierKithHolding, isPgliteFolder, movePgliteFolder } from './pglite-folder.js';
 import type { DB } from './tables.js';
+import { singleFlight } from '../single-flight.js';
 
 export type { DB };
 /** A handle that can run queries: the database itself or an open transaction. */
@@ -119,6 +120,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const pingPool = new pg.Pool({ connectionString: opts.databaseUrl, application_name: 'kith', max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 5000, query_timeout: 5000 });
     pingPool.on('error', () => {});
+    // Health checks arriving together share one round trip rather than queue on the one connection.
+    const pinging = singleFlight<void>();
     return {
       kind: 'postgres',
       embedded: null,
@@ -126,7 +129,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       pglite: null,
       pool,
       transaction: (fn) => db.transaction().execute(fn),
-      ping: async () => { await pingPool.query('select 1'); },
+      ping: () => pinging('ping', async () => { await pingPool.query('select 1'); }),
       close: async () => {
         await db.destroy();
         await pingPool.end();

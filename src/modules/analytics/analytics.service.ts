@@ -3,6 +3,7 @@ import type { Clock } from '../../kernel/clock.js';
 import type { ActorContext } from '../../kernel/context.js';
 import { KithError, failIfProblems } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
+import { singleFlight } from '../../kernel/single-flight.js';
 import { ACTIVITY_KINDS } from '../activity/index.js';
 import { getMemberSummaries, requireMemberFor } from '../members/index.js';
 import { addDays, daysBetween } from '../overview/index.js';
@@ -86,9 +87,15 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
   const period = (q: { from?: string; to?: string }) => reportPeriod(q, tz, clock);
   const community = reportCommunity;
 
+  // Staff opening the same dashboard at once share one computation (kernel/single-flight.ts).
+  const sharedEngagement = singleFlight<Awaited<ReturnType<typeof engagementOf>>>();
   async function engagement(ctx: ActorContext, q: { from?: string; to?: string; communityId?: number }) {
     const p = period(q);
     const c = community(ctx, q.communityId);
+    return sharedEngagement(`${c}|${p.from}|${p.to}`, () => engagementOf(c, p));
+  }
+
+  async function engagementOf(c: number, p: repo.Span) {
     // Three independent reads of small aggregates, side by side on the pool.
     const [series, [active, wau, mau], members] = await Promise.all([
       repo.dailySeries(db, c, p),

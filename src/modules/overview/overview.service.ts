@@ -2,6 +2,7 @@ import type { Database } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import { communityScope, type ActorContext } from '../../kernel/context.js';
 import { KithError, invalid } from '../../kernel/errors.js';
+import { singleFlight } from '../../kernel/single-flight.js';
 import { getMemberSummaries } from '../members/index.js';
 import { addDays, resolveDayPeriod } from './domain/period.js';
 import * as repo from './overview.repo.js';
@@ -67,6 +68,8 @@ export function growthPercent(atStart: number, atEnd: number): number | null {
  */
 export function createOverviewService(deps: OverviewDeps) {
   const { database, clock, timeZone, analytics } = deps;
+  // Staff opening the overview at once share one computation per scope and period.
+  const shared = singleFlight<Overview>();
 
   /**
    * Workspace-wide staff read the analytics rollups and profile counts: the page costs the same
@@ -97,6 +100,25 @@ export function createOverviewService(deps: OverviewDeps) {
     return { totals, days };
   }
 
+  async function compute(period: { from: string; to: string; today: string }, scope: number[] | null): Promise<Overview> {
+    const db = database.db;
+    const b = await repo.bounds(db, { ...period, timeZone });
+    const [{ totals, days }, communities] = await Promise.all([
+      scope === null ? workspaceFigures(period, b) : scopedFigures(period, scope),
+      repo.communityFlows(db, { ...period, timeZone, scope }),
+    ]);
+    return {
+      timeZone, from: period.from, to: period.to, periodStart: b.periodStart, periodEnd: b.periodEnd,
+      members: {
+        total: totals.total, atStart: totals.atStart, atEnd: totals.atEnd, joined: totals.joined,
+        growthPercent: growthPercent(totals.atStart, totals.atEnd),
+      },
+      active: { last7Days: totals.active7, last30Days: totals.active30, since7Days: b.since7, since30Days: b.since30 },
+      days,
+      communities,
+    };
+  }
+
   return {
     timeZone,
 
@@ -104,22 +126,7 @@ export function createOverviewService(deps: OverviewDeps) {
       const { period, problems } = resolveDayPeriod(q, { timeZone, now: clock.now(), defaultDays: 30, maxDays: MAX_OVERVIEW_DAYS });
       if (problems.length) throw new KithError('VALIDATION_FAILED', problems.map((p) => `${p.path}: ${p.message}`).join('; '), { fields: problems });
       const scope = communityScope(ctx.actor);
-      const db = database.db;
-      const b = await repo.bounds(db, { ...period, timeZone });
-      const [{ totals, days }, communities] = await Promise.all([
-        scope === null ? workspaceFigures(period, b) : scopedFigures(period, scope),
-        repo.communityFlows(db, { ...period, timeZone, scope }),
-      ]);
-      return {
-        timeZone, from: period.from, to: period.to, periodStart: b.periodStart, periodEnd: b.periodEnd,
-        members: {
-          total: totals.total, atStart: totals.atStart, atEnd: totals.atEnd, joined: totals.joined,
-          growthPercent: growthPercent(totals.atStart, totals.atEnd),
-        },
-        active: { last7Days: totals.active7, last30Days: totals.active30, since7Days: b.since7, since30Days: b.since30 },
-        days,
-        communities,
-      };
+      return shared(`${scope === null ? '*' : scope.join(',')}|${period.from}|${period.to}|${period.today}`, () => compute(period, scope));
     },
 
     /** Messages of a period with who wrote them and where: the list behind the messages chart. */
