@@ -2,11 +2,7 @@ import '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor, ActorContext } from '../kernel/context.js';
 import { KithError } from '../kernel/errors.js';
-import { can, type Permission } from '../modules/access/domain/permissions.js';
-import { MEMBER_TOKEN_PREFIX, type MemberSessions } from '../modules/access/member-sessions.js';
-import type { AccessService } from '../modules/access/access.service.js';
-
-export const SESSION_COOKIE = 'kith_session';
+import { can, MEMBER_TOKEN_PREFIX, SESSION_COOKIE, type AccessService, type MemberSessions, type Permission } from '../modules/access/index.js';
 
 /**
  * What a route needs: a permission; `authenticated` (any staff member or API key); `staff` (a

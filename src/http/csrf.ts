@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { KithError } from '../kernel/errors.js';
-import { SESSION_COOKIE, type RouteAccess } from './auth.js';
+import { SESSION_COOKIE } from '../modules/access/index.js';
+import type { RouteAccess } from './auth.js';
 
 /**
  * Cross-site request forgery. The session cookie is SameSite=Lax, which keeps it off requests from

@@ -2,7 +2,6 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParam, Ok } from '../../http/schemas.js';
-import { SESSION_COOKIE } from '../../http/auth.js';
 import { ROLE_PERMISSIONS } from './domain/permissions.js';
 import type { AccessService } from './access.service.js';
 import * as S from './access.schemas.js';
@@ -15,6 +14,9 @@ const keyOut = (k: Awaited<ReturnType<AccessService['listApiKeys']>>[number]) =>
   lastUsedAt: k.last_used_at?.toISOString() ?? null, revokedAt: k.revoked_at?.toISOString() ?? null,
   createdBy: k.createdBy, active: k.active, inactiveReason: k.inactiveReason,
 });
+
+/** The cookie a console session travels in. */
+export const SESSION_COOKIE = 'kith_session';
 
 export function accessRoutes(access: AccessService, opts: { cookieSecure: boolean; sessionTtlHours: number }): FastifyPluginAsyncTypebox {
   return async (app) => {

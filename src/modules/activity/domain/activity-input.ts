@@ -1,4 +1,4 @@
-import { CHANNELS, type Channel } from '../../members/identity-resolution.js';
+import { CHANNELS, type Channel } from '../../members/index.js';
 import { dotPath, findUnstorable, textProblem } from '../../../kernel/input-safety.js';
 
 /**

@@ -1,4 +1,5 @@
 import { utcFromFields, wallClockToUtc } from '../../../kernel/time-zone.js';
+import { localDay } from '../../../kernel/calendar.js';
 
 /**
  * Dates as people type them into spreadsheets in China and elsewhere: 2024-03-01, 2024/3/1,
@@ -108,10 +109,7 @@ export function parseBirthday(raw: string, today: string): Parsed<string> {
 
 /** Today's calendar date in `timeZone`, as `YYYY-MM-DD`. */
 export function todayIn(timeZone: string, now: Date): string {
-  const f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const parts = f.formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return localDay(timeZone, now);
 }
 
 export function pad(n: number, width: number): string {

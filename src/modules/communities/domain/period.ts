@@ -1,3 +1,4 @@
+import { dayStart, localDay } from '../../../kernel/calendar.js';
 import { KithError, type FieldProblem } from '../../../kernel/errors.js';
 
 /**
@@ -10,29 +11,15 @@ export interface Period { from: Date; to: Date }
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-/** Offset of `tz` from UTC at `instant`, in ms (Asia/Shanghai → +8h). */
-function zoneOffsetMs(instant: number, tz: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
-/** The instant a calendar day starts in `tz` (checked twice so a DST change that day is handled). */
+/** The instant a calendar day starts in `tz` (the kernel's zone table handles a DST change that day). */
 export function zonedDayStart(date: string, tz: string): Date {
-  const m = DATE.exec(date);
-  if (!m) throw new Error(`not a date: ${date}`);
-  const midnightUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  let guess = midnightUtc - zoneOffsetMs(midnightUtc, tz);
-  guess = midnightUtc - zoneOffsetMs(guess, tz);
-  return new Date(guess);
+  if (!DATE.test(date)) throw new Error(`not a date: ${date}`);
+  return dayStart(tz, date);
 }
 
 /** The calendar day of `instant` in `tz`, as YYYY-MM-DD. */
 export function localDate(instant: Date, tz: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return localDay(tz, instant);
 }
 
 export function addDays(date: string, days: number): string {

@@ -1,3 +1,4 @@
+import { localDay } from '../../../kernel/calendar.js';
 import type { FieldProblem } from '../../../kernel/errors.js';
 
 /**
@@ -25,7 +26,8 @@ export function isCalendarDate(s: string): boolean {
 
 /** The calendar day of `instant` in `timeZone`, as YYYY-MM-DD. */
 export function dayIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  // The kernel's cached zone table: an Intl formatter made per request costs ICU memory and time.
+  return localDay(timeZone, instant);
 }
 
 export function addDays(date: string, days: number): string {
