@@ -21,24 +21,36 @@ export async function openTestDatabase(): Promise<Database & { url?: string; dro
     const d = await openDatabase({ dataDir: 'memory://' });
     return Object.assign(d, { dropAll: () => d.close() });
   }
-  const name = `kith_test_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
+  const empty = await createEmptyDatabase('kith_test');
+  const d = await openDatabase({ databaseUrl: empty.url, poolSize: 20 });
+  return Object.assign(d, {
+    url: empty.url,
+    dropAll: async () => {
+      await d.close();
+      await empty.drop();
+    },
+  });
+}
+
+/** A new, empty database on the test server (TEST_DATABASE_URL), with nothing connected to it. */
+export async function createEmptyDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL!;
+  const name = `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const u = new URL(url);
+  const u = new URL(base);
   u.pathname = `/${name}`;
-  const d = await openDatabase({ databaseUrl: u.toString(), poolSize: 20 });
-  return Object.assign(d, {
+  return {
     url: u.toString(),
-    dropAll: async () => {
-      await d.close();
-      const a = new pg.Client({ connectionString: url });
+    drop: async () => {
+      const a = new pg.Client({ connectionString: base });
       await a.connect();
       await a.query(`drop database if exists ${name} with (force)`);
       await a.end();
     },
-  });
+  };
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {

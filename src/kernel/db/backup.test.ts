@@ -1,32 +1,10 @@
-import crypto from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyHeaders, injector, onPostgres, startTestKith, type TestKith } from '../../../test/harness.js';
+import { apiKeyHeaders, createEmptyDatabase, injector, onPostgres, startTestKith, type TestKith } from '../../../test/harness.js';
 import { BackupError, restoreBackup, writeBackup } from './backup.js';
 import { migrate, readMigrations } from './migrator.js';
 import { openDatabase } from './database.js';
-
-/** A database of its own, with nobody connected, as `kith restore` expects it. */
-async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const base = process.env.TEST_DATABASE_URL!;
-  const name = `kith_restore_${crypto.randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: base });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}
 
 async function backupText(pool: pg.Pool): Promise<string> {
   const out = new PassThrough();
@@ -59,7 +37,8 @@ describe.skipIf(!onPostgres)('kith backup / kith restore', () => {
   let text: string;
   const targets: { url: string; drop(): Promise<void> }[] = [];
   const target = async () => {
-    const t = await emptyDatabase();
+    // Nobody connected to it, as `kith restore` expects.
+    const t = await createEmptyDatabase('kith_restore');
     targets.push(t);
     return t.url;
   };
