@@ -1,5 +1,6 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
+import { effectiveTierSql } from '../loyalty/index.js';
 
 /**
  * SQL of business impact and campaign ROI (docs/metrics.md, "Business impact and campaign ROI").
@@ -10,17 +11,6 @@ export interface Span { from: string; to: string }
 
 const dayStart = (day: string, tz: string) => sql`(${day}::date::timestamp at time zone ${tz})`;
 const dayEnd = (day: string, tz: string) => sql`((${day}::date + 1)::timestamp at time zone ${tz})`;
-
-/**
- * A member's tier now, as loyalty defines it: the manual assignment while it lasts, else the tier
- * earned by growth value, else (no account, or none earned) the entry tier, the lowest threshold.
- */
-function effectiveTierSql(now: Date): RawBuilder<number | null> {
-  return sql<number | null>`coalesce(
-    case when la.manual_tier_id is not null and (la.manual_until is null or la.manual_until > ${now}::timestamptz) then la.manual_tier_id end,
-    la.tier_id,
-    (select t.id from loyalty_tiers t order by t.threshold limit 1))`;
-}
 
 export interface ImpactRow {
   dim: 'total' | 'community' | 'tier' | 'layer';
@@ -37,7 +27,7 @@ export async function orderImpact(tx: Tx, communityId: number, p: Span, tz: stri
   const r = await sql<ImpactRow>`
     with o as (
       select o.member_id, o.community_id, o.amount - o.refunded_amount as net,
-        ${effectiveTierSql(now)} as tier_id, coalesce(rfm.layer, 'none') as layer
+        ${effectiveTierSql('la', now)} as tier_id, coalesce(rfm.layer, 'none') as layer
       from orders o
       left join loyalty_accounts la on la.member_id = o.member_id
       left join analytics_member_rfm rfm on rfm.member_id = o.member_id

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
+import { effectiveTierSql } from '../loyalty/index.js';
 import type { Grain } from './domain/cohorts.js';
 
 /**
@@ -11,17 +12,18 @@ import type { Grain } from './domain/cohorts.js';
 
 /** Narrows reports to a segment of members: a tag, a lifecycle stage, a channel, a tier. */
 export interface MemberFilter { tagId?: number; lifecycleStage?: string; channel?: string; tierId?: number }
+/** A filter as a statement applies it: `at` is the moment a member's tier is read at. */
+export type Segment = MemberFilter & { at: Date };
 export const hasFilter = (f: MemberFilter) => f.tagId !== undefined || f.lifecycleStage !== undefined || f.channel !== undefined || f.tierId !== undefined;
 
-/** Conditions on member id `m` for the filter (a tier is the manual one while set, else the earned one, else the entry tier). */
-function filterSql(f: MemberFilter, m: RawBuilder<unknown>) {
+/** Conditions on member id `m` for the filter (a tier is loyalty's effective tier at `f.at`). */
+function filterSql(f: Segment, m: RawBuilder<unknown>) {
   const c: RawBuilder<unknown>[] = [sql`true`];
   if (f.tagId !== undefined) c.push(sql`exists (select 1 from member_tags t where t.member_id = ${m} and t.tag_id = ${f.tagId})`);
   if (f.lifecycleStage !== undefined) c.push(sql`exists (select 1 from members s where s.id = ${m} and s.lifecycle_stage = ${f.lifecycleStage})`);
   if (f.channel !== undefined) c.push(sql`exists (select 1 from member_identities i where i.member_id = ${m} and i.channel = ${f.channel})`);
   if (f.tierId !== undefined) {
-    c.push(sql`coalesce((select coalesce(la.manual_tier_id, la.tier_id) from loyalty_accounts la where la.member_id = ${m}),
-      (select id from loyalty_tiers order by threshold limit 1)) = ${f.tierId}`);
+    c.push(sql`(select ${effectiveTierSql('la', f.at)} from (select ${m} as member_id) x left join loyalty_accounts la on la.member_id = x.member_id) = ${f.tierId}`);
   }
   return sql.join(c, sql` and `);
 }
@@ -31,7 +33,7 @@ function filterSql(f: MemberFilter, m: RawBuilder<unknown>) {
  * erased profiles created then (merged ones live on in their survivor); for a community, members
  * whose first stay there began then.
  */
-function joiners(communityId: number, from: string, to: string, tz: string, f: MemberFilter) {
+function joiners(communityId: number, from: string, to: string, tz: string, f: Segment) {
   const start = sql`(${from}::date::timestamp at time zone ${tz})`;
   const end = sql`((${to}::date + 1)::timestamp at time zone ${tz})`;
   return communityId === 0
@@ -46,7 +48,7 @@ function joiners(communityId: number, from: string, to: string, tz: string, f: M
  * Cohort sizes: members who joined in each week or month of [from, to]. The workspace's, unfiltered,
  * are summed from the maintained profile counts (migration 0010): the same profiles `joiners` reads.
  */
-export async function cohortSizes(tx: Tx, communityId: number, grain: Grain, from: string, to: string, tz: string, f: MemberFilter) {
+export async function cohortSizes(tx: Tx, communityId: number, grain: Grain, from: string, to: string, tz: string, f: Segment) {
   const r = communityId === 0 && !hasFilter(f)
     ? await sql<{ cohort: string; n: number }>`
         select date_trunc(${grain}, bucket at time zone ${tz})::date::text as cohort, sum(profiles)::int as n from analytics_profile_counts
@@ -76,7 +78,7 @@ export async function cohortCells(tx: Tx, communityId: number, grain: Grain, fro
 }
 
 /** The same cells for a segment, computed from the daily rollup of its joiners (no maintained cells to read). */
-export async function segmentCohortCells(tx: Tx, communityId: number, grain: Grain, from: string, to: string, tz: string, f: MemberFilter): Promise<Cells> {
+export async function segmentCohortCells(tx: Tx, communityId: number, grain: Grain, from: string, to: string, tz: string, f: Segment): Promise<Cells> {
   const r = await sql<{ cohort: string; period: number; n: number }>`
     with j as materialized (${joiners(communityId, from, to, tz, f)}),
     p as (
@@ -112,7 +114,7 @@ export interface FunnelRow { key: string | null; acquired: number; activated: nu
  * Pending counts: joiners whose activation window, or activated members whose retention window,
  * has not ended by today, who may still convert. Grouped rows read the joins of each community.
  */
-export async function funnel(tx: Tx, communityId: number, by: FunnelBy | null, from: string, to: string, tz: string, filter: MemberFilter, r: FunnelRules, scope: number[] | null): Promise<FunnelRow[]> {
+export async function funnel(tx: Tx, communityId: number, by: FunnelBy | null, from: string, to: string, tz: string, filter: Segment, r: FunnelRules, scope: number[] | null): Promise<FunnelRow[]> {
   const start = sql`(${from}::date::timestamp at time zone ${tz})`;
   const end = sql`((${to}::date + 1)::timestamp at time zone ${tz})`;
   const scoped = scope === null ? sql`true` : sql`cm.community_id = any(${scope}::bigint[])`;

@@ -47,8 +47,8 @@ export function createLifecycleService(deps: { database: Database; clock: Clock;
     const periods = q.periods ?? 12;
     const segment = repo.hasFilter(q);
     const [sizes, cells] = await Promise.all([
-      repo.cohortSizes(db, c, grain, first, lastDay, tz, q),
-      segment ? repo.segmentCohortCells(db, c, grain, first, lastDay, tz, q) : repo.cohortCells(db, c, grain, first, last),
+      repo.cohortSizes(db, c, grain, first, lastDay, tz, { ...q, at: clock.now() }),
+      segment ? repo.segmentCohortCells(db, c, grain, first, lastDay, tz, { ...q, at: clock.now() }) : repo.cohortCells(db, c, grain, first, last),
     ]);
     const rows = retentionMatrix(grain, starts, sizes, cells, today(), periods);
     // Each period's retention over the cohorts that have reached it, weighted by cohort size.
@@ -71,7 +71,7 @@ export function createLifecycleService(deps: { database: Database; clock: Clock;
       minActivities: s.activationMinActivities, withinDays: s.activationDays,
       retentionDays: retention === 'week' ? 7 : 30, retentionPeriod: q.retentionPeriod ?? 1, today: today(),
     };
-    const rows = await repo.funnel(db, c, q.by ?? null, p.from, p.to, tz, q, rules, scope);
+    const rows = await repo.funnel(db, c, q.by ?? null, p.from, p.to, tz, { ...q, at: clock.now() }, rules, scope);
     const names = q.by === 'community'
       ? new Map((await db.selectFrom('communities').select(['id', 'name']).execute()).map((x) => [String(x.id), x.name]))
       : null;

@@ -101,6 +101,27 @@ describe('funnel', () => {
     expect(f.rules).toEqual({ activationMinActivities: 3, activationDays: 14, retention: 'week', retentionPeriod: 1 });
   });
 
+  it('reads a tier segment with loyalty\u2019s rule: a manual tier counts only until it ends', async () => {
+    const db = kith.database.db;
+    const tier = async (name: string, threshold: number) => (await db.insertInto('loyalty_tiers').values({ name_zh: name, name_en: name, threshold }).returning('id').executeTakeFirstOrThrow()).id;
+    await tier('普通', 0);
+    const gold = await tier('金卡', 1000);
+    await db.insertInto('loyalty_accounts').values([
+      { member_id: p[1]!, manual_tier_id: gold, manual_until: '2026-11-30T00:00:00+08:00' }, // ended yesterday: back to the entry tier
+      { member_id: p[2]!, manual_tier_id: gold, manual_until: '2027-01-01T00:00:00+08:00' },
+      { member_id: p[3]!, tier_id: gold },
+    ]).execute();
+    try {
+      const f = await kith.analytics.lifecycle.funnel(systemCtx, { from: '2026-11-01', to: '2026-11-30', tierId: gold });
+      expect(f.total.acquired).toBe(2); // p2 (manual, still valid) and p3 (earned)
+      const c = await kith.analytics.lifecycle.cohorts(systemCtx, { grain: 'month', from: '2026-11-01', to: '2026-11-30', tierId: gold });
+      expect(c.cohorts[0]!.size).toBe(2);
+    } finally {
+      await db.deleteFrom('loyalty_accounts').execute();
+      await db.deleteFrom('loyalty_tiers').execute();
+    }
+  });
+
   it('groups by community and by join source', async () => {
     const byCommunity = await kith.analytics.lifecycle.funnel(systemCtx, { from: '2026-11-01', to: '2026-11-30', by: 'community' });
     expect(byCommunity.groups.map((g) => [g.name, g.acquired, g.activated, g.retained, g.monetised, g.buyers])).toEqual([

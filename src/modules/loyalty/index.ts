@@ -19,6 +19,7 @@ import { memberCentreRoutes } from './member-centre.routes.js';
  * member-centre API. The only door into the module.
  */
 export { TIER_PROMOTED, TIER_DEMOTED } from './tiers.service.js';
+export { effectiveTierSql } from './effective-tier.repo.js';
 
 export function createLoyaltyModule(deps: { database: Database; clock: Clock; jobs: Jobs; timeZone: string }) {
   const { database, clock, jobs, timeZone } = deps;
