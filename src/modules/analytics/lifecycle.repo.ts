@@ -6,7 +6,7 @@ import type { Grain } from './domain/cohorts.js';
 /**
  * SQL of the lifecycle reports: cohort retention (from the cohort cells, or from the daily rollup
  * for a segment of members), the acquisition → activation → retention → monetisation funnel, and
- * the nightly lifecycle stage of every member. `members`, `member_tags`, `member_identities`,
+ * the nightly lifecycle stage of every member (written by members). `members`, `member_tags`, `member_identities`,
  * `community_memberships`, `loyalty_*` and `orders` belong to other modules and are only read here.
  */
 
@@ -160,14 +160,14 @@ export async function stageCounts(tx: Tx, communityId: number) {
 export interface StageRules { minActivities: number; withinDays: number; dormantDays: number; churnedDays: number; today: string }
 
 /**
- * Sets every live member's lifecycle stage from their activity and orders, writing only the
- * members whose stage changes, and returns how many changed. In order of precedence:
+ * The live members whose lifecycle stage, worked out from their activity and orders, differs
+ * from the one they have (members writes it: setLifecycleStages). In order of precedence:
  * churned / dormant (no meaningful activity — or, never active, no join — for that many days),
  * monetised (an order not fully refunded), retained (activated, and active again 7 or more days
  * after the activation day), activated, acquired.
  */
-export async function updateStages(tx: Tx, r: StageRules, tz: string): Promise<number> {
-  const res = await sql`
+export async function stageChanges(tx: Tx, r: StageRules, tz: string): Promise<{ id: number; stage: string }[]> {
+  const res = await sql<{ id: number; stage: string }>`
     with v as (
       select mb.id, (mb.created_at at time zone ${tz})::date as joined,
         (select max(d.day) from analytics_member_days d where d.member_id = mb.id and d.community_id = 0 and d.meaningful > 0) as last_day
@@ -183,7 +183,7 @@ export async function updateStages(tx: Tx, r: StageRules, tz: string): Promise<n
         when act is not null then 'activated'
         else 'acquired' end as stage
       from w)
-    update members mb set lifecycle_stage = s.stage from s
-    where mb.id = s.id and mb.lifecycle_stage <> s.stage`.execute(tx);
-  return Number(res.numAffectedRows ?? 0);
+    select s.id, s.stage from s join members mb on mb.id = s.id
+    where mb.lifecycle_stage is distinct from s.stage`.execute(tx);
+  return res.rows;
 }

@@ -7,6 +7,7 @@ import { localDay } from '../../kernel/calendar.js';
 import { addDays, isCalendarDate } from '../overview/index.js';
 import { cohortStarts, retentionMatrix, shift, startOf, type Grain } from './domain/cohorts.js';
 import type { AnalyticsService } from './analytics.service.js';
+import { setLifecycleStages } from '../members/index.js';
 import * as repo from './lifecycle.repo.js';
 import { reportCommunity, reportPeriod } from './scope.js';
 
@@ -109,9 +110,10 @@ export function createLifecycleService(deps: { database: Database; clock: Clock;
   /** Sets every member's stage (the nightly job runs it inside its transaction). */
   async function updateStagesIn(tx: Tx, now = clock.now()): Promise<number> {
     const s = await analytics.settings(tx);
-    const n = await repo.updateStages(tx, {
+    const changes = await repo.stageChanges(tx, {
       minActivities: s.activationMinActivities, withinDays: s.activationDays, dormantDays: s.dormantDays, churnedDays: s.churnedDays, today: localDay(tz, now),
     }, tz);
+    const n = await setLifecycleStages(tx, changes);
     await tx.updateTable('analytics_settings').set({ lifecycle_updated_at: now }).where('id', '=', 1).execute();
     return n;
   }

@@ -3,6 +3,7 @@
  * attributes, lifecycle stage, consent — with search, CSV export, duplicate merging (undoable) and
  * personal-data requests. Other modules use members only through what this file exports.
  */
+export { setLifecycleStages } from './members.repo.js';
 export { createMembersService, getMemberSummaries, type MembersService, type MembersDeps, type MemberSummary } from './members.service.js';
 export { membersRoutes } from './members.routes.js';
 export { MemberDataParticipants, type MemberDataParticipant } from './participants.js';

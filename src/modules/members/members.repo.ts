@@ -122,3 +122,16 @@ export async function summaryRows(tx: Tx, ids: number[]): Promise<MemberSummaryR
   if (ids.length === 0) return [];
   return tx.selectFrom('members').select(['id', 'name', 'nickname', 'avatar_url', 'erased_at', 'merged_into']).where('id', 'in', ids).execute();
 }
+
+/**
+ * Writes lifecycle stages worked out elsewhere (analytics decides them nightly), skipping members
+ * already at their stage; returns how many changed. Members own the column: this is its one writer.
+ */
+export async function setLifecycleStages(tx: Tx, changes: { id: number; stage: string }[]): Promise<number> {
+  if (changes.length === 0) return 0;
+  const r = await sql`
+    update members m set lifecycle_stage = c.stage
+    from unnest(${changes.map((c) => c.id)}::bigint[], ${changes.map((c) => c.stage)}::text[]) as c(id, stage)
+    where m.id = c.id and m.lifecycle_stage is distinct from c.stage`.execute(tx);
+  return Number(r.numAffectedRows ?? 0);
+}
