@@ -7,15 +7,13 @@ import { createLogger, type Logger } from './kernel/logger.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { createJobs, type Jobs } from './kernel/jobs.js';
 import { buildHttpApp, type HttpApp } from './http/app.js';
-import { createAccessService, accessRoutes, createMemberSessions, memberSessionRoutes, type AccessService, type MemberSessions } from './modules/access/index.js';
-import { createCommunitiesService, communitiesRoutes, communitiesMemberParticipant, type CommunitiesService } from './modules/communities/index.js';
-import { createMembersService, membersRoutes, type MembersService } from './modules/members/index.js';
-import {
-  createIngestService, activityRoutes, activityMemberParticipant, createImportService, planFactory, importRoutes, lastActiveSubscriber, createUploadStore, uploadDirFor, wholeFileReader,
-  type IngestService, type ImportService,
-} from './modules/activity/index.js';
-import { createOverviewService, overviewRoutes } from './modules/overview/index.js';
-import { createSystemService, systemRoutes } from './modules/system/index.js';
+import type { KithModule } from './modules/module.js';
+import { createAccessModule, type AccessService, type MemberSessions } from './modules/access/index.js';
+import { createCommunitiesModule, type CommunitiesService } from './modules/communities/index.js';
+import { createMembersModule, type MembersService } from './modules/members/index.js';
+import { createActivityModule, uploadDirFor, type IngestService, type ImportService } from './modules/activity/index.js';
+import { createOverviewModule } from './modules/overview/index.js';
+import { createSystemModule } from './modules/system/index.js';
 import { createLoyaltyModule, type LoyaltyModule } from './modules/loyalty/index.js';
 import { createAnalyticsModule, type AnalyticsModule } from './modules/analytics/index.js';
 
@@ -74,52 +72,44 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
 
 async function assemble(opts: CreateKithOptions, database: Database, log: Logger, clock: Clock): Promise<Kith> {
   const { config } = opts;
+  const timeZone = config.timeZone;
   await migrate(database);
 
   const jobs = createJobs({ database, log, clock });
-  const access = createAccessService({ database, clock, settings: config });
-  const memberSessions = createMemberSessions({ database, clock });
-  const communities = createCommunitiesService({ database, clock, timeZone: config.timeZone });
-  const members = createMembersService({ database, clock });
-  members.participants.register(communitiesMemberParticipant);
-  const ingest = createIngestService({ database, clock, jobs });
-  members.participants.register(activityMemberParticipant);
-  jobs.subscribe(lastActiveSubscriber);
-  const loyalty = createLoyaltyModule({ database, clock, jobs, timeZone: config.timeZone });
-  members.participants.register(loyalty.participant);
-  await database.transaction((tx) => loyalty.schedule(tx));
-  const analytics = createAnalyticsModule({ database, clock, jobs, timeZone: config.timeZone });
-  members.participants.register(analytics.participant);
-  await database.transaction((tx) => analytics.schedule(tx));
-  const uploads = createUploadStore(
-    uploadDirFor({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, embeddedOnDisk: !opts.database }),
-    config.importMaxMb * 1024 * 1024,
-  );
-  const imports = createImportService({
-    database, clock, log, uploads, plans: planFactory({ ingest, timeZone: config.timeZone }), readWholeFile: wholeFileReader({ timeZone: config.timeZone }),
+  // Every module, built in order of what it needs from the ones before it (docs/new-module.md).
+  const access = createAccessModule({ database, clock, settings: config, cookieSecure: config.cookieSecure });
+  const communities = createCommunitiesModule({ database, clock, timeZone });
+  const members = createMembersModule({ database, clock });
+  const activity = createActivityModule({
+    database, clock, jobs, log, timeZone,
+    uploadDir: uploadDirFor({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, embeddedOnDisk: !opts.database }),
+    uploadMaxBytes: config.importMaxMb * 1024 * 1024,
   });
+  const loyalty = createLoyaltyModule({ database, clock, jobs, timeZone });
+  const analytics = createAnalyticsModule({ database, clock, jobs, timeZone });
+  const overview = createOverviewModule({ database, clock, timeZone, analytics: analytics.service });
+  const system = createSystemModule({ database, databaseUrl: config.databaseUrl });
+  const all: KithModule[] = [access, communities, members, activity, overview, loyalty, system, analytics];
 
-  const modules: FastifyPluginAsyncTypebox[] = [
-    accessRoutes(access, { cookieSecure: config.cookieSecure, sessionTtlHours: config.sessionTtlHours }),
-    communitiesRoutes(communities),
-    membersRoutes(members),
-    activityRoutes({ ingest, database }),
-    importRoutes(imports),
-    overviewRoutes(createOverviewService({ database, clock, timeZone: config.timeZone, analytics: analytics.service })),
-    ...loyalty.routes,
-    memberSessionRoutes(memberSessions),
-    systemRoutes(createSystemService({ database, databaseUrl: config.databaseUrl })),
-    analytics.routes,
-  ];
+  for (const m of all) {
+    for (const h of m.jobs ?? []) jobs.register(h);
+    for (const sub of m.subscribers ?? []) jobs.subscribe(sub);
+    if (m.participant) members.members.participants.register(m.participant);
+  }
+  for (const m of all) if (m.schedule) await database.transaction((tx) => m.schedule!(tx));
+  const modules: FastifyPluginAsyncTypebox[] = all.flatMap((m) => m.routes);
 
   const http = await buildHttpApp({
     log,
-    access: { authenticateApiKey: access.authenticateApiKey, authenticateSession: access.authenticateSession, authenticateMemberToken: memberSessions.authenticateMemberToken },
+    access: {
+      authenticateApiKey: access.access.authenticateApiKey, authenticateSession: access.access.authenticateSession,
+      authenticateMemberToken: access.memberSessions.authenticateMemberToken,
+    },
     modules,
     consoleDir: opts.consoleDir,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
-    uploadLimitBytes: uploads.maxBytes,
+    uploadLimitBytes: activity.uploads.maxBytes,
     health: async () => {
       await database.ping();
       return { database: true };
@@ -127,9 +117,11 @@ async function assemble(opts: CreateKithOptions, database: Database, log: Logger
   });
 
   return {
-    config, database, log, clock, jobs, access, memberSessions, communities, members, ingest, imports, loyalty, analytics, http,
+    config, database, log, clock, jobs, http, loyalty, analytics,
+    access: access.access, memberSessions: access.memberSessions, communities: communities.communities, members: members.members,
+    ingest: activity.ingest, imports: activity.imports,
     async close() {
-      await imports.stop();
+      for (const m of all) await m.stop?.();
       await jobs.stop();
       await http.app.close();
       if (!opts.database) await database.close();

@@ -1,3 +1,4 @@
+import { kithModule } from '../module.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database, Tx } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
@@ -26,16 +27,17 @@ export function createAnalyticsModule(deps: { database: Database; clock: Clock; 
     await app.register(businessRoutes(business));
   };
   const background = analyticsJobs({ jobs: deps.jobs, clock: deps.clock, timeZone: deps.timeZone, analytics, lifecycle });
-  deps.jobs.subscribe(background.subscriber);
-  for (const h of background.handlers) deps.jobs.register(h);
-  return {
+  return kithModule({
+    name: 'analytics',
+    jobs: background.handlers,
+    subscribers: [background.subscriber],
     service: analytics,
     lifecycle,
     business,
-    routes,
+    routes: [routes],
     participant: analyticsMemberParticipant(deps.timeZone),
     schedule: (tx: Tx) => background.schedule(tx),
-  };
+  });
 }
 
 export type AnalyticsModule = ReturnType<typeof createAnalyticsModule>;

@@ -13,3 +13,13 @@ export {
   COMMUNITY_CHANNELS, POSITIONING_TYPES, COMMUNITY_GOALS, COMMUNITY_STAGES, MEMBERSHIP_ROLES, JOIN_SOURCES,
   type CommunityChannel, type PositioningType, type CommunityGoal, type CommunityStage, type MembershipRole, type JoinSource,
 } from './domain/community-rules.js';
+
+import { kithModule } from '../module.js';
+import { createCommunitiesService as makeCommunities, type CommunitiesDeps } from './communities.service.js';
+import { communitiesRoutes as makeRoutes } from './communities.routes.js';
+import { communitiesMemberParticipant as participant } from './member-participant.js';
+
+export function createCommunitiesModule(deps: CommunitiesDeps) {
+  const communities = makeCommunities(deps);
+  return kithModule({ name: 'communities', communities, routes: [makeRoutes(communities)], participant });
+}

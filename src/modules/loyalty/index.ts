@@ -12,6 +12,7 @@ import { createRewardsService } from './rewards.service.js';
 import { createBadgesService } from './badges.service.js';
 import { rewardsRoutes } from './rewards.routes.js';
 import { memberCentreRoutes } from './member-centre.routes.js';
+import { kithModule } from '../module.js';
 
 /**
  * The membership programme 会员制度: tiers on growth value, the points ledger with expiring lots,
@@ -30,15 +31,16 @@ export function createLoyaltyModule(deps: { database: Database; clock: Clock; jo
   const rewards = createRewardsService({ database, clock, ledger });
   const badges = createBadgesService({ database, clock, timeZone });
   const background = loyaltyJobs({ jobs, clock, timeZone, ledger, tiers, badges });
-  for (const h of background.handlers) jobs.register(h);
-  jobs.subscribe(loyaltyRulesSubscriber(rules));
-  return {
+  return kithModule({
+    name: 'loyalty',
+    jobs: background.handlers,
+    subscribers: [loyaltyRulesSubscriber(rules)],
     tiers, ledger, rules, accounts, rewards, badges,
     routes: [loyaltyRoutes({ accounts, tiers, rules }), rewardsRoutes({ rewards, badges }), memberCentreRoutes({ accounts, rewards, badges })],
     participant: loyaltyMemberParticipant(timeZone),
     /** Queues the nightly expiry and the next evaluation (idempotent; called at start). */
     schedule: (tx: Tx) => background.schedule(tx),
-  };
+  });
 }
 
 export type LoyaltyModule = ReturnType<typeof createLoyaltyModule>;

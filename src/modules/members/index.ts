@@ -20,3 +20,13 @@ export type { MemberView } from './members.view.js';
 export type { CreateMemberInput, UpdateMemberInput, IdentityInput } from './profiles.service.js';
 export type { ListQuery, DuplicatePair, DuplicateReason } from './search.service.js';
 export type { BulkTagInput, TagView, AttributeDefinitionView } from './tags.service.js';
+
+import { kithModule } from '../module.js';
+import { createMembersService as makeMembers, type MembersDeps as Deps } from './members.service.js';
+import { membersRoutes as makeRoutes } from './members.routes.js';
+
+/** Members is the one module others join through participants: app.ts registers theirs here. */
+export function createMembersModule(deps: Deps) {
+  const members = makeMembers(deps);
+  return kithModule({ name: 'members', members, routes: [makeRoutes(members)] });
+}

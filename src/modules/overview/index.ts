@@ -6,3 +6,11 @@
 export { createOverviewService, growthPercent, MAX_OVERVIEW_DAYS, type OverviewService, type Overview, type OverviewDeps } from './overview.service.js';
 export { overviewRoutes } from './overview.routes.js';
 export { resolveDayPeriod, addDays, daysBetween, isCalendarDate, type DayPeriod } from './domain/period.js';
+
+import { kithModule } from '../module.js';
+import { createOverviewService as makeOverview, type OverviewDeps as Deps } from './overview.service.js';
+import { overviewRoutes as makeRoutes } from './overview.routes.js';
+
+export function createOverviewModule(deps: Deps) {
+  return kithModule({ name: 'overview', routes: [makeRoutes(makeOverview(deps))] });
+}

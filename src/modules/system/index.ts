@@ -4,3 +4,11 @@
  */
 export { createSystemService, describeUrl, type SystemService, type SystemInfo } from './system.service.js';
 export { systemRoutes } from './system.routes.js';
+
+import { kithModule } from '../module.js';
+import { createSystemService as makeSystem, type SystemDeps } from './system.service.js';
+import { systemRoutes as makeRoutes } from './system.routes.js';
+
+export function createSystemModule(deps: SystemDeps) {
+  return kithModule({ name: 'system', routes: [makeRoutes(makeSystem(deps))] });
+}
