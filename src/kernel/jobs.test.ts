@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { openTestDatabase, onPostgres } from '../../test/harness.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrator.js';
-import { createJobs } from './jobs.js';
+import { createJobs, topic, type EventSubscriber, type Jobs } from './jobs.js';
+import type { Tx } from './db/database.js';
 import { createLogger } from './logger.js';
 import { systemClock, fixedClock } from './clock.js';
 import { packageRoot } from './paths.js';
@@ -167,5 +168,19 @@ describe('jobs and the outbox', () => {
     } finally {
       await database.dropAll();
     }
+  });
+});
+
+describe('typed topics', () => {
+  it('checks a payload against its topic at compile time (npm run typecheck fails if not)', () => {
+    const TICKED = topic<{ n: number }>('test.ticked');
+    const typed = (jobs: Jobs, tx: Tx) => {
+      void jobs.publish(tx, TICKED, { n: 1 });
+      // @ts-expect-error a payload of another shape is refused
+      void jobs.publish(tx, TICKED, { count: 1 });
+    };
+    const sub: EventSubscriber<{ n: number }> = { name: 'test', topics: [TICKED], handle: async (_tx, e) => { expect(typeof e.payload.n).toBe('number'); } };
+    expect(typeof typed).toBe('function');
+    expect(sub.topics).toEqual(['test.ticked']);
   });
 });

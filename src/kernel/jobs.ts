@@ -19,30 +19,39 @@ import type { Clock } from './clock.js';
 export interface JobRecord { id: number; queue: string; payload: unknown; attempts: number }
 export interface DomainEvent<P = unknown> { id: number; topic: string; payload: P }
 
+declare const PAYLOAD: unique symbol;
+/**
+ * An event's topic, carrying the type of its payload. The module that publishes an event declares
+ * it (`export const ACTIVITY_INGESTED = topic<{ ids: number[] }>('activity.ingested')`) at its door;
+ * publishing checks the payload against it, and a subscriber typed with it reads the payload typed.
+ */
+export type Topic<P> = string & { readonly [PAYLOAD]?: P };
+export const topic = <P>(name: string): Topic<P> => name as Topic<P>;
+
 export interface JobHandler {
   queue: string;
   handle(tx: Transaction<DB>, payload: any, job: JobRecord): Promise<void>;
   /** Optional: runs up to `max` ready jobs of the queue at once (see `EventSubscriber.handleMany`). */
   many?: { max: number; handle(tx: Transaction<DB>, payloads: any[], jobs: JobRecord[]): Promise<void> };
 }
-export interface EventSubscriber {
+export interface EventSubscriber<P = any> {
   /** Stable name: it is the queue name of this subscriber's jobs. */
   name: string;
-  topics: string[];
-  handle(tx: Transaction<DB>, event: DomainEvent<any>): Promise<void>;
+  topics: Topic<P>[];
+  handle(tx: Transaction<DB>, event: DomainEvent<P>): Promise<void>;
   /**
    * Optional, for a subscriber whose work on several events together costs less than on each
    * alone (it adds up counts the events share): the worker then claims up to `max` of its ready
    * events at once and hands them over together, in one transaction. It must have the same effect
    * as `handle` on each. Only a backlog groups: an event found alone is handled alone.
    */
-  handleMany?: { max: number; handle(tx: Transaction<DB>, events: DomainEvent<any>[]): Promise<void> };
+  handleMany?: { max: number; handle(tx: Transaction<DB>, events: DomainEvent<P>[]): Promise<void> };
 }
 
 export interface Jobs {
   register(handler: JobHandler): void;
   subscribe(subscriber: EventSubscriber): void;
-  publish(tx: Tx, topic: string, payload: unknown): Promise<void>;
+  publish<P>(tx: Tx, topic: Topic<P>, payload: NoInfer<P>): Promise<void>;
   enqueue(tx: Tx, queue: string, payload: unknown, opts?: { runAt?: Date; dedupeKey?: string; maxAttempts?: number }): Promise<void>;
   /** Runs ready jobs until none is left or `max` ran; returns how many ran (succeeded or failed). */
   runOnce(max?: number): Promise<number>;
@@ -92,7 +101,7 @@ export function createJobs(deps: { database: Database; log: Logger; clock: Clock
       .execute();
   }
 
-  async function publish(tx: Tx, topic: string, payload: unknown) {
+  async function publish<P>(tx: Tx, topic: Topic<P>, payload: P) {
     const ev = await tx.insertInto('outbox_events').values({ topic, payload: JSON.stringify(payload) }).returning('id').executeTakeFirstOrThrow();
     const subs = subscribersByTopic.get(topic) ?? [];
     if (subs.length === 0) return;

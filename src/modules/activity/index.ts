@@ -1,5 +1,5 @@
 /** Activity: the append-only activity stream, orders, the ingest API and the importers. */
-export { createIngestService, MAX_BATCH, ACTIVITY_INGESTED, type IngestService, type IngestSummary, type ItemResult } from './ingest.service.js';
+export { createIngestService, MAX_BATCH, ACTIVITY_INGESTED, type ActivityIngestedPayload, type IngestService, type IngestSummary, type ItemResult } from './ingest.service.js';
 export { activityRoutes } from './activity.routes.js';
 export { activityMemberParticipant } from './activity.participant.js';
 export { ACTIVITY_KINDS, checkActivity, parseAmount, type ActivityInput, type ActivityKind } from './domain/activity-input.js';

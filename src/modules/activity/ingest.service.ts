@@ -1,6 +1,6 @@
 import type { Database, Tx } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
-import type { Jobs } from '../../kernel/jobs.js';
+import { topic, type Jobs } from '../../kernel/jobs.js';
 import type { ActorContext } from '../../kernel/context.js';
 import { KithError } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -10,7 +10,9 @@ import { checkActivity, type ActivityInput } from './domain/activity-input.js';
 import * as repo from './activity.repo.js';
 
 export const MAX_BATCH = 10_000;
-export const ACTIVITY_INGESTED = 'activity.ingested';
+/** Published once per ingested batch, with the ids of the activities it created. */
+export interface ActivityIngestedPayload { ids: number[] }
+export const ACTIVITY_INGESTED = topic<ActivityIngestedPayload>('activity.ingested');
 
 export type ItemResult =
   | { index: number; status: 'created'; id: number }

@@ -1,17 +1,17 @@
 import { sql } from 'kysely';
 import type { EventSubscriber } from '../../kernel/jobs.js';
 import { touchLastActive } from '../members/index.js';
-import { ACTIVITY_INGESTED } from './ingest.service.js';
+import { ACTIVITY_INGESTED, type ActivityIngestedPayload } from './ingest.service.js';
 
 /**
  * Members' "last active" follows the activity stream after each batch commits, off the ingest
  * path: one grouped read of the batch's activities and one set-based update per event.
  */
-export const lastActiveSubscriber: EventSubscriber = {
+export const lastActiveSubscriber: EventSubscriber<ActivityIngestedPayload> = {
   name: 'members-last-active',
   topics: [ACTIVITY_INGESTED],
   async handle(tx, event) {
-    const ids = (event.payload as { ids: number[] }).ids;
+    const ids = event.payload.ids;
     if (!ids?.length) return;
     const latest = await sql<{ member_id: number; at: Date }>`
       select member_id, max(occurred_at) as at from activities where id = any(${ids}::bigint[]) group by member_id`.execute(tx);

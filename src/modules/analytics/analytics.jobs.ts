@@ -1,7 +1,7 @@
 import type { Tx } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { EventSubscriber, JobHandler, Jobs } from '../../kernel/jobs.js';
-import { ACTIVITY_INGESTED } from '../activity/index.js';
+import { ACTIVITY_INGESTED, type ActivityIngestedPayload } from '../activity/index.js';
 import type { MemberDataParticipant } from '../members/index.js';
 import { dayStart, localDay } from '../../kernel/calendar.js';
 import type { AnalyticsService } from './analytics.service.js';
@@ -22,13 +22,13 @@ const NIGHTLY = 'analytics:nightly';
 export function analyticsJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string; analytics: AnalyticsService; lifecycle: LifecycleService }) {
   const { jobs, clock, timeZone: tz, analytics, lifecycle } = deps;
 
-  const addBatches = async (tx: Tx, events: { payload: unknown }[]) => {
-    const ids = events.flatMap((e) => (e.payload as { ids?: number[] }).ids ?? []);
+  const addBatches = async (tx: Tx, events: { payload: ActivityIngestedPayload }[]) => {
+    const ids = events.flatMap((e) => e.payload.ids ?? []);
     if (!ids.length) return;
     const s = await analytics.settings(tx);
     await rollups.addActivities(tx, ids, tz, s.meaningfulKinds);
   };
-  const subscriber: EventSubscriber = {
+  const subscriber: EventSubscriber<ActivityIngestedPayload> = {
     name: 'analytics-rollups',
     topics: [ACTIVITY_INGESTED],
     handle: (tx, event) => addBatches(tx, [event]),

@@ -1,7 +1,7 @@
 import type { Tx } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { EventSubscriber, JobHandler, Jobs } from '../../kernel/jobs.js';
-import { ACTIVITY_INGESTED } from '../activity/index.js';
+import { ACTIVITY_INGESTED, type ActivityIngestedPayload } from '../activity/index.js';
 import { dayStart, localDay } from './domain/calendar.js';
 import type { Ledger } from './ledger.service.js';
 import type { RulesService } from './rules.service.js';
@@ -22,12 +22,12 @@ const EXPIRY_CHUNK = 5000;
 const EVALUATION_CHUNK = 20_000;
 const CHUNKS_PER_JOB = 5;
 
-export function loyaltyRulesSubscriber(rules: RulesService): EventSubscriber {
+export function loyaltyRulesSubscriber(rules: RulesService): EventSubscriber<ActivityIngestedPayload> {
   return {
     name: 'loyalty-rules',
     topics: [ACTIVITY_INGESTED],
     async handle(tx, event) {
-      const ids = (event.payload as { ids: number[] }).ids;
+      const ids = event.payload.ids;
       if (ids?.length) await rules.applyToActivities(tx, ids);
     },
   };

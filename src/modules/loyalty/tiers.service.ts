@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
-import type { Jobs } from '../../kernel/jobs.js';
+import { topic, type Jobs } from '../../kernel/jobs.js';
 import type { ActorContext } from '../../kernel/context.js';
 import { KithError, failIfProblems, notFound } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -16,8 +16,10 @@ import * as repo from './tiers.repo.js';
 import { lockAccounts } from './ledger.repo.js';
 import type { GrownAccount } from './ledger.service.js';
 
-export const TIER_PROMOTED = 'tier.promoted';
-export const TIER_DEMOTED = 'tier.demoted';
+/** A tier change of one or more members, as the evaluation or a growth posting made it. */
+export interface TierChangedPayload { changes: { memberId: number; fromTierId: number | null; toTierId: number | null; at: string }[] }
+export const TIER_PROMOTED = topic<TierChangedPayload>('tier.promoted');
+export const TIER_DEMOTED = topic<TierChangedPayload>('tier.demoted');
 
 export interface TierView {
   id: number; nameZh: string; nameEn: string; threshold: number; keepThreshold: number | null; effectiveKeepThreshold: number;
