@@ -55,3 +55,27 @@ export function dayStart(tz: string, date: string): Date {
   return new Date(wallClockToUtc(tz, Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))));
 }
 
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `s` is a real calendar date written YYYY-MM-DD (not 2026-02-30). */
+export function isCalendarDate(s: string): boolean {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === s;
+}
+
+/** A date ('YYYY-MM-DD') moved by `days` days. */
+export function addDays(date: string, days: number): string {
+  return new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Days from `from` to `to`, both included. */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from) + 1;
+}
+
+/** The next midnight in `tz` after `now`: the day it starts and the instant (nightly jobs run then). */
+export function nextMidnight(tz: string, now: Date): { day: string; at: Date } {
+  const day = addDays(localDay(tz, now), 1);
+  return { day, at: dayStart(tz, day) };
+}

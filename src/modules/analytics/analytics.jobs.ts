@@ -3,7 +3,7 @@ import type { Clock } from '../../kernel/clock.js';
 import type { EventSubscriber, JobHandler, Jobs } from '../../kernel/jobs.js';
 import { ACTIVITY_INGESTED, type ActivityIngestedPayload } from '../activity/index.js';
 import type { MemberDataParticipant } from '../members/index.js';
-import { dayStart, localDay } from '../../kernel/calendar.js';
+import { nextMidnight } from '../../kernel/calendar.js';
 import type { AnalyticsService } from './analytics.service.js';
 import type { LifecycleService } from './lifecycle.service.js';
 import { recountCohortCells } from './active-days.js';
@@ -38,10 +38,7 @@ export function analyticsJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string
     handleMany: { max: 20, handle: addBatches },
   };
 
-  const nextMidnight = () => {
-    const tomorrow = new Date(Date.parse(`${localDay(tz, clock.now())}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    return { day: tomorrow, at: dayStart(tz, tomorrow) };
-  };
+  const midnight = () => nextMidnight(tz, clock.now());
 
   const handlers: JobHandler[] = [
     {
@@ -58,7 +55,7 @@ export function analyticsJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string
         await recountCohortCells(tx, tz);
         await compactProfileCounts(tx);
         await lifecycle.updateStagesIn(tx, clock.now());
-        const next = nextMidnight();
+        const next = midnight();
         await jobs.enqueue(tx, NIGHTLY, {}, { runAt: next.at, dedupeKey: `nightly:${next.day}` });
       },
     },
@@ -70,7 +67,7 @@ export function analyticsJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string
     async schedule(tx: Tx) {
       const s = await analytics.settings(tx);
       if (s.rollupBasis !== analytics.basisOf(s.meaningfulKinds)) await jobs.enqueue(tx, REBUILD, {}, { dedupeKey: `rebuild:${analytics.basisOf(s.meaningfulKinds)}:${s.rollupBasis ?? 'none'}` });
-      const next = nextMidnight();
+      const next = midnight();
       await jobs.enqueue(tx, NIGHTLY, {}, { runAt: next.at, dedupeKey: `nightly:${next.day}` });
     },
   };

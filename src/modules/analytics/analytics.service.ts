@@ -6,7 +6,7 @@ import { recordAudit } from '../../kernel/audit.js';
 import { singleFlight } from '../../kernel/single-flight.js';
 import { ACTIVITY_KINDS } from '../activity/index.js';
 import { getMemberSummaries, requireMemberFor } from '../members/index.js';
-import { addDays, daysBetween } from '../overview/index.js';
+import { addDays, daysBetween } from '../../kernel/calendar.js';
 import { reportCommunity, reportPeriod, requireWorkspaceReader } from './scope.js';
 import { DEFAULT_LAYER_TEXT, RFM_LAYERS, asOfProblem, rfmWindow, type RfmLayer } from './domain/rfm.js';
 import { localDay } from '../../kernel/calendar.js';

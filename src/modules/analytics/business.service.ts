@@ -4,7 +4,7 @@ import type { ActorContext } from '../../kernel/context.js';
 import { KithError, failIfProblems, notFound, type FieldProblem } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { localDay } from '../../kernel/calendar.js';
-import { addDays, daysBetween, isCalendarDate } from '../overview/index.js';
+import { addDays, daysBetween, isCalendarDate } from '../../kernel/calendar.js';
 import { reportCommunity, reportPeriod, requireWorkspaceReader } from './scope.js';
 import { DEFAULT_LAYER_TEXT, RFM_LAYERS, type RfmLayer } from './domain/rfm.js';
 import * as repo from './business.repo.js';

@@ -4,7 +4,7 @@ import type { ActorContext } from '../../kernel/context.js';
 import { failIfProblems, forbidden } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { localDay } from '../../kernel/calendar.js';
-import { addDays, isCalendarDate } from '../overview/index.js';
+import { addDays, isCalendarDate } from '../../kernel/calendar.js';
 import { cohortStarts, retentionMatrix, shift, startOf, type Grain } from './domain/cohorts.js';
 import type { AnalyticsService } from './analytics.service.js';
 import { setLifecycleStages } from '../members/index.js';

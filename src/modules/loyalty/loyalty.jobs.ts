@@ -2,7 +2,7 @@ import type { Tx } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { EventSubscriber, JobHandler, Jobs } from '../../kernel/jobs.js';
 import { ACTIVITY_INGESTED, type ActivityIngestedPayload } from '../activity/index.js';
-import { dayStart, localDay } from './domain/calendar.js';
+import { nextMidnight } from '../../kernel/calendar.js';
 import type { Ledger } from './ledger.service.js';
 import type { RulesService } from './rules.service.js';
 import type { TiersService } from './tiers.service.js';
@@ -35,14 +35,9 @@ export function loyaltyRulesSubscriber(rules: RulesService): EventSubscriber<Act
 
 export function loyaltyJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string; ledger: Ledger; tiers: TiersService; badges: BadgesService }) {
   const { jobs, clock, timeZone: tz, ledger, tiers, badges } = deps;
-  const nextMidnight = (now: Date) => {
-    const today = localDay(tz, now);
-    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    return { day: tomorrow, at: dayStart(tz, tomorrow) };
-  };
 
   async function scheduleDaily(tx: Tx) {
-    const next = nextMidnight(clock.now());
+    const next = nextMidnight(tz, clock.now());
     await jobs.enqueue(tx, DAILY, {}, { runAt: next.at, dedupeKey: `daily:${next.day}` });
   }
 

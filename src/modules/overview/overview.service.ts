@@ -4,7 +4,8 @@ import { communityScope, type ActorContext } from '../../kernel/context.js';
 import { KithError, invalid } from '../../kernel/errors.js';
 import { singleFlight } from '../../kernel/single-flight.js';
 import { getMemberSummaries } from '../members/index.js';
-import { addDays, dayIn, resolveDayPeriod } from './domain/period.js';
+import { addDays, localDay } from '../../kernel/calendar.js';
+import { resolveDayPeriod } from './domain/period.js';
 import * as repo from './overview.repo.js';
 
 /** What the overview asks the analytics module (its door, handed in by app.ts: analytics reads overview's day helpers). */
@@ -156,7 +157,7 @@ export function createOverviewService(deps: OverviewDeps) {
     /** What the console needs to cut days and show times like the server does. */
     workspace() {
       const now = clock.now();
-      return { timeZone, today: dayIn(now, timeZone), now };
+      return { timeZone, today: localDay(timeZone, now), now };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBirthday, parseDateParts, parseTimestamp, todayIn } from './datetime.js';
+import { localDay } from '../../../kernel/calendar.js';
+import { parseBirthday, parseDateParts, parseTimestamp } from './datetime.js';
 
 describe('parseTimestamp', () => {
   it.each([
@@ -81,7 +82,7 @@ describe('parseBirthday', () => {
 describe('todayIn', () => {
   it('is the calendar date in the zone, not in UTC', () => {
     const now = new Date('2024-05-31T17:00:00Z');
-    expect(todayIn('Asia/Shanghai', now)).toBe('2024-06-01');
-    expect(todayIn('America/New_York', now)).toBe('2024-05-31');
+    expect(localDay('Asia/Shanghai', now)).toBe('2024-06-01');
+    expect(localDay('America/New_York', now)).toBe('2024-05-31');
   });
 });

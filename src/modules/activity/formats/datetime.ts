@@ -1,5 +1,4 @@
 import { utcFromFields, wallClockToUtc } from '../../../kernel/time-zone.js';
-import { localDay } from '../../../kernel/calendar.js';
 
 /**
  * Dates as people type them into spreadsheets in China and elsewhere: 2024-03-01, 2024/3/1,
@@ -107,10 +106,6 @@ export function parseBirthday(raw: string, today: string): Parsed<string> {
   return { ok: true, value };
 }
 
-/** Today's calendar date in `timeZone`, as `YYYY-MM-DD`. */
-export function todayIn(timeZone: string, now: Date): string {
-  return localDay(timeZone, now);
-}
 
 export function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');

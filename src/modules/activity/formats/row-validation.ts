@@ -1,4 +1,5 @@
-import { parseBirthday, parseTimestamp, todayIn, type Parsed } from './datetime.js';
+import { localDay } from '../../../kernel/calendar.js';
+import { parseBirthday, parseTimestamp, type Parsed } from './datetime.js';
 import { identityChannel } from './column-mapping.js';
 import { parseExternalId, type Identity } from './identity.js';
 import { FormatError } from './format-error.js';
@@ -95,7 +96,7 @@ class RowContext {
   }
 
   todayDate(): string {
-    this.today ??= todayIn(this.timeZone, this.options.now ?? new Date());
+    this.today ??= localDay(this.timeZone, this.options.now ?? new Date());
     return this.today;
   }
 

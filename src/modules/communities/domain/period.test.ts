@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localDate, resolvePeriod, zonedDayStart } from './period.js';
+import { localDay } from '../../../kernel/calendar.js';
+import { resolvePeriod, zonedDayStart } from './period.js';
 import { KithError } from '../../../kernel/errors.js';
 
 const now = new Date('2024-03-10T02:00:00Z'); // 10:00 on 10 March in Shanghai
@@ -16,8 +17,8 @@ describe('reporting periods in the workspace time zone', () => {
   });
 
   it('reads the local day of an instant', () => {
-    expect(localDate(new Date('2024-03-01T17:30:00Z'), 'Asia/Shanghai')).toBe('2024-03-02');
-    expect(localDate(new Date('2024-03-01T15:59:59Z'), 'Asia/Shanghai')).toBe('2024-03-01');
+    expect(localDay('Asia/Shanghai', new Date('2024-03-01T17:30:00Z'))).toBe('2024-03-02');
+    expect(localDay('Asia/Shanghai', new Date('2024-03-01T15:59:59Z'))).toBe('2024-03-01');
   });
 
   it('takes days whole: from the start of the first to the end of the last', () => {

@@ -1,4 +1,4 @@
-import { dayStart, localDay } from '../../../kernel/calendar.js';
+import { addDays, dayStart, localDay } from '../../../kernel/calendar.js';
 import { KithError, type FieldProblem } from '../../../kernel/errors.js';
 
 /**
@@ -17,15 +17,6 @@ export function zonedDayStart(date: string, tz: string): Date {
   return dayStart(tz, date);
 }
 
-/** The calendar day of `instant` in `tz`, as YYYY-MM-DD. */
-export function localDate(instant: Date, tz: string): string {
-  return localDay(tz, instant);
-}
-
-export function addDays(date: string, days: number): string {
-  const m = DATE.exec(date)!;
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 function isRealDate(s: string): boolean {
   const m = DATE.exec(s);
@@ -62,11 +53,11 @@ export interface PeriodOptions {
 
 export function resolvePeriod(input: { from?: string; to?: string }, o: PeriodOptions): Period {
   const problems: FieldProblem[] = [];
-  const today = localDate(o.now, o.timeZone);
+  const today = localDay(o.timeZone, o.now);
   const to = input.to !== undefined ? bound(input.to, 'to', o.timeZone, true, problems) : zonedDayStart(addDays(today, 1), o.timeZone);
   let from: Date | null = null;
   if (input.from !== undefined) from = bound(input.from, 'from', o.timeZone, false, problems);
-  else if (to) from = zonedDayStart(addDays(localDate(new Date(to.getTime() - 1), o.timeZone), 1 - o.defaultDays), o.timeZone);
+  else if (to) from = zonedDayStart(addDays(localDay(o.timeZone, new Date(to.getTime() - 1)), 1 - o.defaultDays), o.timeZone);
   if (from && to && from >= to) problems.push({ path: 'to', message: 'must be after from' });
   // An hour of slack: a period of whole local days may be 25 hours longer across a DST change.
   if (from && to && o.maxDays && to.getTime() - from.getTime() > o.maxDays * DAY_MS + 3_600_000) {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayIn, daysBetween, resolveDayPeriod } from './period.js';
+import { localDay } from '../../../kernel/calendar.js';
+import { addDays, daysBetween, resolveDayPeriod } from './period.js';
 
 const rules = { timeZone: 'Asia/Shanghai', now: new Date('2024-03-10T17:00:00Z'), defaultDays: 30, maxDays: 366 };
 
 describe('overview period', () => {
   it('cuts today in the workspace time zone: 17:00 UTC is already the next day in Shanghai', () => {
-    expect(dayIn(new Date('2024-03-10T17:00:00Z'), 'Asia/Shanghai')).toBe('2024-03-11');
-    expect(dayIn(new Date('2024-03-10T17:00:00Z'), 'UTC')).toBe('2024-03-10');
+    expect(localDay('Asia/Shanghai', new Date('2024-03-10T17:00:00Z'))).toBe('2024-03-11');
+    expect(localDay('UTC', new Date('2024-03-10T17:00:00Z'))).toBe('2024-03-10');
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { localDay } from '../../../kernel/calendar.js';
+import { addDays, daysBetween, isCalendarDate, localDay } from '../../../kernel/calendar.js';
 import type { FieldProblem } from '../../../kernel/errors.js';
 
 /**
@@ -15,30 +15,7 @@ export interface DayPeriod {
   today: string;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
-
-export function isCalendarDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === s;
-}
-
-/** The calendar day of `instant` in `timeZone`, as YYYY-MM-DD. */
-export function dayIn(instant: Date, timeZone: string): string {
-  // The kernel's cached zone table: an Intl formatter made per request costs ICU memory and time.
-  return localDay(timeZone, instant);
-}
-
-export function addDays(date: string, days: number): string {
-  const m = DATE.exec(date)!;
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Days from `from` to `to`, both included. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
-}
+export { addDays, daysBetween, isCalendarDate };
 
 export interface PeriodRules { timeZone: string; now: Date; defaultDays: number; maxDays: number }
 
@@ -48,7 +25,7 @@ export interface PeriodRules { timeZone: string; now: Date; defaultDays: number;
  */
 export function resolveDayPeriod(input: { from?: string; to?: string }, rules: PeriodRules): { period: DayPeriod; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  const today = dayIn(rules.now, rules.timeZone);
+  const today = localDay(rules.timeZone, rules.now);
   for (const field of ['from', 'to'] as const) {
     const v = input[field];
     if (v !== undefined && !isCalendarDate(v)) problems.push({ path: field, message: 'must be a calendar date (YYYY-MM-DD)' });
