@@ -242,7 +242,10 @@ export async function restoreBackup(url: string, input: Readable, opts: RestoreO
       await client.query('begin');
       // Rows arrive table by table, not in foreign-key order, and triggers already ran when
       // they were first written: both are off for this session only.
-      await client.query('set local session_replication_role = replica');
+      await client.query('set local session_replication_role = replica').catch((e: { code?: string }) => {
+        if (e.code === '42501') throw new BackupError('Restoring needs a database superuser (the tables are loaded with their triggers off): connect as one, e.g. the database\'s owner on your own PostgreSQL. Nothing was restored.');
+        throw e;
+      });
       const shapes = new Map((await tablesOf(client, STAGING)).map((t) => [t.name, t.columns]));
       if (shapes.size) await client.query(`truncate ${[...shapes.keys()].map((n) => pg.escapeIdentifier(n)).join(', ')}`);
       for (;;) {
