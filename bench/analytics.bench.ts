@@ -122,22 +122,43 @@ export async function run(opts: BenchOptions) {
   const members = Math.round(1_000_000 * opts.scale);
   const { database, dispose } = await benchDatabase('postgres', { poolSize: 8 });
   const clock = fixedClock(NOW);
-  const kith = await createKith({ config: loadConfig({ KITH_LOG_LEVEL: 'silent', KITH_TIME_ZONE: TZ }, { jobsEnabled: false }), database, clock, log: createLogger('silent') });
+  const kith = await createKith({
+    config: loadConfig({ KITH_LOG_LEVEL: 'silent', KITH_TIME_ZONE: TZ }, { jobsEnabled: false }),
+    database,
+    clock,
+    log: createLogger('silent'),
+  });
   const db = database.db;
   try {
     const kinds = (await kith.analytics.service.settings()).meaningfulKinds;
-    console.log(`analytics benchmark on PostgreSQL (scale ${opts.scale}): ${fmt(members)} members, ${fmt(members * 20)} activities, ${fmt(members * 2)} orders`);
+    console.log(
+      `analytics benchmark on PostgreSQL (scale ${opts.scale}): ${fmt(members)} members, ${fmt(members * 20)} activities, ${fmt(members * 2)} orders`,
+    );
     const gen = await timed(() => generateCommunity(database, { members, now: NOW, tz: TZ, meaningfulKinds: kinds }));
     const shape = gen.value;
     console.log(`   data generated in ${(gen.ms / 1000).toFixed(1)} s:`);
     for (const line of describeShape(shape)) console.log(`   - ${line}`);
-    check(shape.inOwnCommunity === 1, `activity in a community its member does not belong to (${shape.inOwnCommunity})`);
+    check(
+      shape.inOwnCommunity === 1,
+      `activity in a community its member does not belong to (${shape.inOwnCommunity})`,
+    );
     check(shape.cohortScopes > 1, 'no community has cohort cells');
     const rebuild = await timed(() => kith.analytics.service.rebuildRollups());
-    const rows = (await sql<{ n: number }>`select count(*)::int as n from analytics_member_days`.execute(db)).rows[0]!.n;
-    console.log(`   rollup built from raw history in ${(rebuild.ms / 1000).toFixed(1)} s (${fmt(rows)} member-day rows)`);
-    const scopes = (await sql<{ n: number }>`select count(distinct community_id)::int as n from analytics_cohort_cells where members <> 0`.execute(db)).rows[0]!.n;
-    checkEqual(scopes, shape.cohortScopes, 'scopes in the cohort cells after the rebuild vs. scopes with activity by their members');
+    const rows = (await sql<{ n: number }>`select count(*)::int as n from analytics_member_days`.execute(db)).rows[0]!
+      .n;
+    console.log(
+      `   rollup built from raw history in ${(rebuild.ms / 1000).toFixed(1)} s (${fmt(rows)} member-day rows)`,
+    );
+    const scopes = (
+      await sql<{
+        n: number;
+      }>`select count(distinct community_id)::int as n from analytics_cohort_cells where members <> 0`.execute(db)
+    ).rows[0]!.n;
+    checkEqual(
+      scopes,
+      shape.cohortScopes,
+      'scopes in the cohort cells after the rebuild vs. scopes with activity by their members',
+    );
     // BENCH_ONLY=rfm,cohorts,dashboard runs some parts (while working on them).
     const only = process.env.BENCH_ONLY?.split(',');
     const wanted = (part: string) => !only || only.includes(part);
@@ -146,38 +167,83 @@ export async function run(opts: BenchOptions) {
     if (wanted('rfm')) {
       const computedAt = new Date(NOW);
       let scored = 0;
-      const t = await alternate(ROUNDS,
-        async () => { scored = (await kith.analytics.service.computeRfm({ now: computedAt, asOf: AS_OF })).scored; },
-        () => database.transaction(async (tx) => {
-          await sql`set local work_mem = '128MB'`.execute(tx);
-          await sql`drop table if exists bench_ref_rfm`.execute(tx);
-          await referenceRfm(computedAt).execute(tx);
-          await sql`alter table bench_ref_rfm add primary key (member_id)`.execute(tx);
-          await sql`create index on bench_ref_rfm (layer)`.execute(tx);
-        }));
+      const t = await alternate(
+        ROUNDS,
+        async () => {
+          scored = (await kith.analytics.service.computeRfm({ now: computedAt, asOf: AS_OF })).scored;
+        },
+        () =>
+          database.transaction(async (tx) => {
+            await sql`set local work_mem = '128MB'`.execute(tx);
+            await sql`drop table if exists bench_ref_rfm`.execute(tx);
+            await referenceRfm(computedAt).execute(tx);
+            await sql`alter table bench_ref_rfm add primary key (member_id)`.execute(tx);
+            await sql`create index on bench_ref_rfm (layer)`.execute(tx);
+          }),
+      );
       const cols = sql`member_id, recency_days, frequency, monetary, r, f, m, layer`;
-      const diff = await difference(database, sql`select ${cols} from analytics_member_rfm`, sql`select ${cols} from bench_ref_rfm`);
-      check(diff.count === 0, `RFM: ${diff.count} rows differ between Kith's scores and the reference's: ${diff.sample.join('; ')}`);
+      const diff = await difference(
+        database,
+        sql`select ${cols} from analytics_member_rfm`,
+        sql`select ${cols} from bench_ref_rfm`,
+      );
+      check(
+        diff.count === 0,
+        `RFM: ${diff.count} rows differ between Kith's scores and the reference's: ${diff.sample.join('; ')}`,
+      );
       const refRows = (await sql<{ n: number }>`select count(*)::int as n from bench_ref_rfm`.execute(db)).rows[0]!.n;
       checkEqual(scored, refRows, 'RFM: buyers Kith reports scored vs. rows of the reference');
       // What the data makes the rule decide: ties, and buyers whose orders are left out.
-      const facts = (await sql<{ fvalues: number; dropped: number; ntile: number; layers: number; edge: number }>`
+      const facts = (
+        await sql<{ fvalues: number; dropped: number; ntile: number; layers: number; edge: number }>`
         select (select count(distinct frequency)::int from bench_ref_rfm) as fvalues,
           (select count(*)::int from orders where ordered_at >= ((${WINDOW_FROM}::date - 1)::timestamp at time zone ${TZ})
             and ordered_at < (${WINDOW_FROM}::date::timestamp at time zone ${TZ})) as edge,
           (select count(distinct o.member_id)::int from orders o join members x on x.id = o.member_id and (x.merged_into is not null or x.erased_at is not null)
             where o.ordered_at >= (${WINDOW_FROM}::date::timestamp at time zone ${TZ}) and o.status <> 'refunded') as dropped,
           (select count(*)::int from (select f, ntile(5) over (order by frequency) as nf from bench_ref_rfm) x where f <> nf) as ntile,
-          (select count(distinct layer)::int from bench_ref_rfm) as layers`.execute(db)).rows[0]!;
+          (select count(distinct layer)::int from bench_ref_rfm) as layers`.execute(db)
+      ).rows[0]!;
       check(facts.dropped > 0, 'RFM: the data has no merged or erased buyer, so their exclusion goes untested');
-      check(facts.edge > 0, 'RFM: the data has no order on the day before the window, so its first instant goes untested');
-      console.log(`\n1. RFM scoring of ${fmt(scored)} buyers (${ROUNDS} rounds, alternating; every member's R, F, M, values and layer equal the reference's)`);
-      console.log(`   ${facts.fvalues} distinct frequencies (ties share a score: NTILE would score ${fmt(facts.ntile)} buyers' F differently), ${facts.dropped} merged or erased buyers left out, ${facts.edge} orders on the day before the window, ${facts.layers} layers used`);
-      console.log(`   Kith (rank quintiles, layers, written)        median ${(t.kith.median / 1000).toFixed(2)} s  (${(t.kith.min / 1000).toFixed(2)}–${(t.kith.max / 1000).toFixed(2)})   target ≤ 6 s at scale 1`);
-      console.log(`   hand-written: orders summed first (written)   median ${(t.reference.median / 1000).toFixed(2)} s  (${(t.reference.min / 1000).toFixed(2)}–${(t.reference.max / 1000).toFixed(2)})`);
-      console.log(`   ratio per round                                median ${t.ratio.median.toFixed(2)}×  (${t.ratio.min.toFixed(2)}–${t.ratio.max.toFixed(2)}, spread ${(t.ratio.spread * 100).toFixed(0)}%)   target ≤ 1.25×`);
-      record({ ...figure, figure: 'RFM scoring time (median)', kith: `${(t.kith.median / 1000).toFixed(2)} s`, reference: `${(t.reference.median / 1000).toFixed(2)} s`, ratio: '', target: '≤ 6 s at scale 1', rounds: t.kith.rounds, spread: t.kith.spread });
-      record({ ...figure, figure: 'RFM scoring vs. hand-written query', kith: `${(t.kith.median / 1000).toFixed(2)} s`, reference: `${(t.reference.median / 1000).toFixed(2)} s`, ratio: `${t.ratio.median.toFixed(2)}×`, target: '≤ 1.25×', rounds: t.ratio.rounds, spread: t.ratio.spread });
+      check(
+        facts.edge > 0,
+        'RFM: the data has no order on the day before the window, so its first instant goes untested',
+      );
+      console.log(
+        `\n1. RFM scoring of ${fmt(scored)} buyers (${ROUNDS} rounds, alternating; every member's R, F, M, values and layer equal the reference's)`,
+      );
+      console.log(
+        `   ${facts.fvalues} distinct frequencies (ties share a score: NTILE would score ${fmt(facts.ntile)} buyers' F differently), ${facts.dropped} merged or erased buyers left out, ${facts.edge} orders on the day before the window, ${facts.layers} layers used`,
+      );
+      console.log(
+        `   Kith (rank quintiles, layers, written)        median ${(t.kith.median / 1000).toFixed(2)} s  (${(t.kith.min / 1000).toFixed(2)}–${(t.kith.max / 1000).toFixed(2)})   target ≤ 6 s at scale 1`,
+      );
+      console.log(
+        `   hand-written: orders summed first (written)   median ${(t.reference.median / 1000).toFixed(2)} s  (${(t.reference.min / 1000).toFixed(2)}–${(t.reference.max / 1000).toFixed(2)})`,
+      );
+      console.log(
+        `   ratio per round                                median ${t.ratio.median.toFixed(2)}×  (${t.ratio.min.toFixed(2)}–${t.ratio.max.toFixed(2)}, spread ${(t.ratio.spread * 100).toFixed(0)}%)   target ≤ 1.25×`,
+      );
+      record({
+        ...figure,
+        figure: 'RFM scoring time (median)',
+        kith: `${(t.kith.median / 1000).toFixed(2)} s`,
+        reference: `${(t.reference.median / 1000).toFixed(2)} s`,
+        ratio: '',
+        target: '≤ 6 s at scale 1',
+        rounds: t.kith.rounds,
+        spread: t.kith.spread,
+      });
+      record({
+        ...figure,
+        figure: 'RFM scoring vs. hand-written query',
+        kith: `${(t.kith.median / 1000).toFixed(2)} s`,
+        reference: `${(t.reference.median / 1000).toFixed(2)} s`,
+        ratio: `${t.ratio.median.toFixed(2)}×`,
+        target: '≤ 1.25×',
+        rounds: t.ratio.rounds,
+        spread: t.ratio.spread,
+      });
       await sql`drop table bench_ref_rfm`.execute(db);
     }
 
@@ -193,11 +259,18 @@ export async function run(opts: BenchOptions) {
       check(res.status === 200, `GET ${url} answered ${res.status}: ${body.slice(0, 300)}`);
       return { ms, json: JSON.parse(body) as any };
     };
-    const communityIds = (await sql<{ id: number }>`select id::int as id from communities order by id`.execute(db)).rows.map((r) => r.id);
-    const days = (n: number) => Array.from({ length: n }, (_, i) => new Date(Date.parse('2026-11-30T00:00:00Z') - i * 86_400_000).toISOString().slice(0, 10));
+    const communityIds = (
+      await sql<{ id: number }>`select id::int as id from communities order by id`.execute(db)
+    ).rows.map((r) => r.id);
+    const days = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        new Date(Date.parse('2026-11-30T00:00:00Z') - i * 86_400_000).toISOString().slice(0, 10),
+      );
     // Each request's parameters: a `to` day among the last 60 and the workspace or one community.
     const varied = (n: number, url: (to: string, c: number | null, i: number) => string) =>
-      Array.from({ length: n }, (_, i) => url(days(60)[(i * 7) % 60]!, i % 4 === 0 ? null : communityIds[(i * 5) % communityIds.length]!, i));
+      Array.from({ length: n }, (_, i) =>
+        url(days(60)[(i * 7) % 60]!, i % 4 === 0 ? null : communityIds[(i * 5) % communityIds.length]!, i),
+      );
     const timeAll = async (urls: string[]) => {
       for (const u of urls.slice(0, 5)) await get(u); // warm-up: connections and compiled queries, not counted
       const lat: number[] = [];
@@ -208,29 +281,78 @@ export async function run(opts: BenchOptions) {
     if (wanted('cohorts')) {
       const whole = await get('/api/v1/analytics/cohorts?grain=week&from=2025-12-08&to=2026-11-30&periods=52');
       const shown = (whole.json.cohorts as { active: number[] }[]).reduce((s, c) => s + c.active.length, 0);
-      const mat = await timeAll(varied(100, (to, c, i) => `/api/v1/analytics/cohorts?grain=${i % 3 === 2 ? 'month' : 'week'}&to=${to}&periods=52&from=2025-12-08${c ? `&communityId=${c}` : ''}`));
-      const t = await alternate(COHORT_ROUNDS,
+      const mat = await timeAll(
+        varied(
+          100,
+          (to, c, i) =>
+            `/api/v1/analytics/cohorts?grain=${i % 3 === 2 ? 'month' : 'week'}&to=${to}&periods=52&from=2025-12-08${c ? `&communityId=${c}` : ''}`,
+        ),
+      );
+      const t = await alternate(
+        COHORT_ROUNDS,
         () => database.transaction((tx) => recountCohorts(tx, TZ, kinds)),
-        () => database.transaction(async (tx) => {
-          await sql`drop table if exists bench_ref_cells`.execute(tx);
-          await referenceCohorts(kinds).execute(tx);
-        }));
-      const diff = await difference(database,
+        () =>
+          database.transaction(async (tx) => {
+            await sql`drop table if exists bench_ref_cells`.execute(tx);
+            await referenceCohorts(kinds).execute(tx);
+          }),
+      );
+      const diff = await difference(
+        database,
         sql`select community_id, grain, cohort, period, members from analytics_cohort_cells where members <> 0`,
-        sql`select c, grain, cohort, k, n from bench_ref_cells`);
-      check(diff.count === 0, `cohorts: ${diff.count} cells differ between Kith's recount and the reference's: ${diff.sample.join('; ')}`);
-      const cells = (await sql<{ n: number; scopes: number }>`select count(*)::int as n, count(distinct c)::int as scopes from bench_ref_cells`.execute(db)).rows[0]!;
+        sql`select c, grain, cohort, k, n from bench_ref_cells`,
+      );
+      check(
+        diff.count === 0,
+        `cohorts: ${diff.count} cells differ between Kith's recount and the reference's: ${diff.sample.join('; ')}`,
+      );
+      const cells = (
+        await sql<{
+          n: number;
+          scopes: number;
+        }>`select count(*)::int as n, count(distinct c)::int as scopes from bench_ref_cells`.execute(db)
+      ).rows[0]!;
       checkEqual(cells.scopes, shape.cohortScopes, 'cohorts: scopes with cells');
       console.log(`\n2. cohort retention`);
-      console.log(`   matrix API over HTTP, 100 sequential requests after 5 warm-up ones, varied: week or month grain, 52 periods, \`to\` among the last 60 days, the workspace or one of ${communityIds.length} communities`);
-      console.log(`   (the workspace's 52 × 52 weekly matrix: ${whole.json.cohorts.length} cohorts, ${fmt(shown)} cells shown)`);
+      console.log(
+        `   matrix API over HTTP, 100 sequential requests after 5 warm-up ones, varied: week or month grain, 52 periods, \`to\` among the last 60 days, the workspace or one of ${communityIds.length} communities`,
+      );
+      console.log(
+        `   (the workspace's 52 × 52 weekly matrix: ${whole.json.cohorts.length} cohorts, ${fmt(shown)} cells shown)`,
+      );
       console.log(`   p50 ${mat.p50.toFixed(0)} ms   p99 ${mat.p99.toFixed(0)} ms   target ≤ 500 ms`);
-      console.log(`   full recount of the cohort cells from raw activities: ${fmt(cells.n)} cells, weeks and months, ${cells.scopes} scopes (the workspace and ${cells.scopes - 1} communities), every cell equal to the reference's`);
-      console.log(`   Kith                 median ${(t.kith.median / 1000).toFixed(2)} s  (${(t.kith.min / 1000).toFixed(2)}–${(t.kith.max / 1000).toFixed(2)})`);
-      console.log(`   hand-written query   median ${(t.reference.median / 1000).toFixed(2)} s  (${(t.reference.min / 1000).toFixed(2)}–${(t.reference.max / 1000).toFixed(2)})`);
-      console.log(`   ratio per round      median ${t.ratio.median.toFixed(2)}×  (${t.ratio.min.toFixed(2)}–${t.ratio.max.toFixed(2)}, ${COHORT_ROUNDS} rounds alternating, spread ${(t.ratio.spread * 100).toFixed(0)}%)   target ≤ 1.5×`);
-      record({ ...figure, figure: 'cohort recount vs. hand-written query', kith: `${(t.kith.median / 1000).toFixed(2)} s`, reference: `${(t.reference.median / 1000).toFixed(2)} s`, ratio: `${t.ratio.median.toFixed(2)}×`, target: '≤ 1.5×', rounds: t.ratio.rounds, spread: t.ratio.spread });
-      record({ ...figure, figure: 'cohort matrix over HTTP, varied (p99)', kith: `${mat.p99.toFixed(0)} ms`, reference: '—', ratio: '', target: 'p99 ≤ 500 ms', rounds: mat.n, spread: 0 });
+      console.log(
+        `   full recount of the cohort cells from raw activities: ${fmt(cells.n)} cells, weeks and months, ${cells.scopes} scopes (the workspace and ${cells.scopes - 1} communities), every cell equal to the reference's`,
+      );
+      console.log(
+        `   Kith                 median ${(t.kith.median / 1000).toFixed(2)} s  (${(t.kith.min / 1000).toFixed(2)}–${(t.kith.max / 1000).toFixed(2)})`,
+      );
+      console.log(
+        `   hand-written query   median ${(t.reference.median / 1000).toFixed(2)} s  (${(t.reference.min / 1000).toFixed(2)}–${(t.reference.max / 1000).toFixed(2)})`,
+      );
+      console.log(
+        `   ratio per round      median ${t.ratio.median.toFixed(2)}×  (${t.ratio.min.toFixed(2)}–${t.ratio.max.toFixed(2)}, ${COHORT_ROUNDS} rounds alternating, spread ${(t.ratio.spread * 100).toFixed(0)}%)   target ≤ 1.5×`,
+      );
+      record({
+        ...figure,
+        figure: 'cohort recount vs. hand-written query',
+        kith: `${(t.kith.median / 1000).toFixed(2)} s`,
+        reference: `${(t.reference.median / 1000).toFixed(2)} s`,
+        ratio: `${t.ratio.median.toFixed(2)}×`,
+        target: '≤ 1.5×',
+        rounds: t.ratio.rounds,
+        spread: t.ratio.spread,
+      });
+      record({
+        ...figure,
+        figure: 'cohort matrix over HTTP, varied (p99)',
+        kith: `${mat.p99.toFixed(0)} ms`,
+        reference: '—',
+        ratio: '',
+        target: 'p99 ≤ 500 ms',
+        rounds: mat.n,
+        spread: 0,
+      });
       await sql`drop table bench_ref_cells`.execute(db);
     }
 
@@ -238,34 +360,90 @@ export async function run(opts: BenchOptions) {
       // Plausible figures first: one window's active members (workspace and a community) against a
       // count from raw activities, and MAU equal to them for a 30-day period.
       const [from, to] = ['2026-11-01', '2026-11-30'];
-      const ws = (await sql<{ n: number }>`
+      const ws = (
+        await sql<{ n: number }>`
         select count(distinct member_id)::int as n from activities
-        where kind = any(${kinds}::text[]) and occurred_at >= (${from}::date::timestamp at time zone ${TZ}) and occurred_at < ((${to}::date + 1)::timestamp at time zone ${TZ})`.execute(db)).rows[0]!.n;
-      const c1 = (await sql<{ n: number }>`
+        where kind = any(${kinds}::text[]) and occurred_at >= (${from}::date::timestamp at time zone ${TZ}) and occurred_at < ((${to}::date + 1)::timestamp at time zone ${TZ})`.execute(
+          db,
+        )
+      ).rows[0]!.n;
+      const c1 = (
+        await sql<{ n: number }>`
         select count(distinct member_id)::int as n from activities
-        where community_id = ${communityIds[0]!} and kind = any(${kinds}::text[]) and occurred_at >= (${from}::date::timestamp at time zone ${TZ}) and occurred_at < ((${to}::date + 1)::timestamp at time zone ${TZ})`.execute(db)).rows[0]!.n;
+        where community_id = ${communityIds[0]!} and kind = any(${kinds}::text[]) and occurred_at >= (${from}::date::timestamp at time zone ${TZ}) and occurred_at < ((${to}::date + 1)::timestamp at time zone ${TZ})`.execute(
+          db,
+        )
+      ).rows[0]!.n;
       const wsApi = (await get(`/api/v1/analytics/engagement?from=${from}&to=${to}`)).json;
-      const c1Api = (await get(`/api/v1/analytics/engagement?from=${from}&to=${to}&communityId=${communityIds[0]}`)).json;
-      checkEqual({ active: wsApi.activeMembers, mau: wsApi.mau }, { active: ws, mau: ws }, `engagement: the workspace's active members ${from} – ${to} vs. a count from raw activities`);
-      checkEqual({ active: c1Api.activeMembers, mau: c1Api.mau }, { active: c1, mau: c1 }, `engagement: community ${communityIds[0]}'s active members ${from} – ${to} vs. a count from raw activities`);
-      check(wsApi.members > 0 && wsApi.members <= members && c1Api.members > 0 && c1Api.members < wsApi.members, `engagement: implausible member counts ${wsApi.members}, ${c1Api.members}`);
-      const dash = await timeAll(varied(200, (to, c) => `/api/v1/analytics/engagement?to=${to}${c ? `&communityId=${c}` : ''}`));
-      console.log(`\n3. engagement dashboard API over HTTP (30 days), 200 sequential requests after 5 warm-up ones, varied: \`to\` among the last 60 days, the workspace or one of ${communityIds.length} communities`);
-      console.log(`   checked: active members and MAU ${from} – ${to} equal counts from raw activities (workspace ${fmt(ws)}, community ${communityIds[0]} ${fmt(c1)})`);
+      const c1Api = (await get(`/api/v1/analytics/engagement?from=${from}&to=${to}&communityId=${communityIds[0]}`))
+        .json;
+      checkEqual(
+        { active: wsApi.activeMembers, mau: wsApi.mau },
+        { active: ws, mau: ws },
+        `engagement: the workspace's active members ${from} – ${to} vs. a count from raw activities`,
+      );
+      checkEqual(
+        { active: c1Api.activeMembers, mau: c1Api.mau },
+        { active: c1, mau: c1 },
+        `engagement: community ${communityIds[0]}'s active members ${from} – ${to} vs. a count from raw activities`,
+      );
+      check(
+        wsApi.members > 0 && wsApi.members <= members && c1Api.members > 0 && c1Api.members < wsApi.members,
+        `engagement: implausible member counts ${wsApi.members}, ${c1Api.members}`,
+      );
+      const dash = await timeAll(
+        varied(200, (to, c) => `/api/v1/analytics/engagement?to=${to}${c ? `&communityId=${c}` : ''}`),
+      );
+      console.log(
+        `\n3. engagement dashboard API over HTTP (30 days), 200 sequential requests after 5 warm-up ones, varied: \`to\` among the last 60 days, the workspace or one of ${communityIds.length} communities`,
+      );
+      console.log(
+        `   checked: active members and MAU ${from} – ${to} equal counts from raw activities (workspace ${fmt(ws)}, community ${communityIds[0]} ${fmt(c1)})`,
+      );
       console.log(`   p50 ${dash.p50.toFixed(0)} ms   p99 ${dash.p99.toFixed(0)} ms   target p99 ≤ 200 ms`);
-      record({ ...figure, figure: 'engagement dashboard over HTTP, varied (p50)', kith: `${dash.p50.toFixed(0)} ms`, reference: '—', ratio: '', target: '—', rounds: dash.n, spread: 0 });
-      record({ ...figure, figure: 'engagement dashboard over HTTP, varied (p99)', kith: `${dash.p99.toFixed(0)} ms`, reference: '—', ratio: '', target: 'p99 ≤ 200 ms', rounds: dash.n, spread: 0 });
+      record({
+        ...figure,
+        figure: 'engagement dashboard over HTTP, varied (p50)',
+        kith: `${dash.p50.toFixed(0)} ms`,
+        reference: '—',
+        ratio: '',
+        target: '—',
+        rounds: dash.n,
+        spread: 0,
+      });
+      record({
+        ...figure,
+        figure: 'engagement dashboard over HTTP, varied (p99)',
+        kith: `${dash.p99.toFixed(0)} ms`,
+        reference: '—',
+        ratio: '',
+        target: 'p99 ≤ 200 ms',
+        rounds: dash.n,
+        spread: 0,
+      });
       for (const [label, url] of [
         ['community comparison', (to: string) => `/api/v1/analytics/communities?to=${to}`],
         ['community health', (to: string) => `/api/v1/analytics/health?to=${to}`],
-        ['top contributors (reads member rows)', (to: string, c: number | null) => `/api/v1/analytics/top-contributors?to=${to}${c ? `&communityId=${c}` : ''}`],
-        ['lifecycle funnel (joiners of 30 days)', (to: string) => `/api/v1/analytics/funnel?from=${new Date(Date.parse(to) - 29 * 86_400_000).toISOString().slice(0, 10)}&to=${to}`],
+        [
+          'top contributors (reads member rows)',
+          (to: string, c: number | null) =>
+            `/api/v1/analytics/top-contributors?to=${to}${c ? `&communityId=${c}` : ''}`,
+        ],
+        [
+          'lifecycle funnel (joiners of 30 days)',
+          (to: string) =>
+            `/api/v1/analytics/funnel?from=${new Date(Date.parse(to) - 29 * 86_400_000).toISOString().slice(0, 10)}&to=${to}`,
+        ],
       ] as const) {
         const l = await timeAll(varied(20, url));
-        console.log(`   ${label.padEnd(40)} p50 ${l.p50.toFixed(0)} ms   max ${l.p99.toFixed(0)} ms (20 requests over HTTP, varied days)`);
+        console.log(
+          `   ${label.padEnd(40)} p50 ${l.p50.toFixed(0)} ms   max ${l.p99.toFixed(0)} ms (20 requests over HTTP, varied days)`,
+        );
       }
       const stages = await timed(() => kith.analytics.lifecycle.updateStages());
-      console.log(`   nightly lifecycle stages of ${fmt(members)} members: ${(stages.ms / 1000).toFixed(1)} s (${fmt(stages.value)} changed)`);
+      console.log(
+        `   nightly lifecycle stages of ${fmt(members)} members: ${(stages.ms / 1000).toFixed(1)} s (${fmt(stages.value)} changed)`,
+      );
     }
 
     console.log(`peak RSS ${mib(peakRss())}`);

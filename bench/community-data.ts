@@ -20,7 +20,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../src/kernel/db/database.js';
 
 /** A uniform in [0, 1) from a hash of `x` and a seed: independent for different seeds. */
-const u = (x: RawBuilder<unknown>, seed: number) => sql`((hashint8extended((${x})::bigint, ${sql.lit(seed)}) & 9007199254740991)::float8 / 9007199254740992)`;
+const u = (x: RawBuilder<unknown>, seed: number) =>
+  sql`((hashint8extended((${x})::bigint, ${sql.lit(seed)}) & 9007199254740991)::float8 / 9007199254740992)`;
 
 /** A member rank in [0, n) favouring small ranks: ranks below n/10 take ln(1 + (e^b − 1)/10)/b of the draws (71% for b = 8, 56% for b = 6). */
 const skewedRank = (x: RawBuilder<unknown>, seed: number, n: number | RawBuilder<unknown>, b: number) =>
@@ -57,11 +58,21 @@ export interface CommunityShape {
 }
 
 const KIND_MIX = [
-  ...Array(10).fill('message'), ...Array(3).fill('reaction'), 'check_in', 'check_in', 'content_view', 'content_view',
-  'event_registered', 'event_attended', 'survey_response',
+  ...Array(10).fill('message'),
+  ...Array(3).fill('reaction'),
+  'check_in',
+  'check_in',
+  'content_view',
+  'content_view',
+  'event_registered',
+  'event_attended',
+  'survey_response',
 ] as string[];
 
-export async function generateCommunity(database: Database, opts: { members: number; communities?: number; now: string; tz: string; meaningfulKinds: string[] }): Promise<CommunityShape> {
+export async function generateCommunity(
+  database: Database,
+  opts: { members: number; communities?: number; now: string; tz: string; meaningfulKinds: string[] },
+): Promise<CommunityShape> {
   const db = database.db;
   const n = opts.members;
   const nc = opts.communities ?? 12;
@@ -69,18 +80,31 @@ export async function generateCommunity(database: Database, opts: { members: num
   const start = '2025-12-01T00:00:00+08:00';
   const communityIds: number[] = [];
   for (let c = 0; c < nc; c++) {
-    communityIds.push((await db.insertInto('communities').values({ name: `社群${c}`, channel: 'wechat', positioning_type: 'interest', goal: 'interaction' }).returning('id').executeTakeFirstOrThrow()).id);
+    communityIds.push(
+      (
+        await db
+          .insertInto('communities')
+          .values({ name: `社群${c}`, channel: 'wechat', positioning_type: 'interest', goal: 'interaction' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
   }
   const c0 = communityIds[0]!;
-  check(communityIds.every((id, i) => id === c0 + i), 'community ids are consecutive');
+  check(
+    communityIds.every((id, i) => id === c0 + i),
+    'community ids are consecutive',
+  );
 
-  const m = (await sql<{ first: number; last: number }>`
+  const m = (
+    await sql<{ first: number; last: number }>`
     with ins as (
       insert into members (nickname, created_at)
       select null, ${start}::timestamptz + (${now}::timestamptz - interval '2 days' - ${start}::timestamptz) * ((g - 1)::float8 / ${n}) + make_interval(secs => 86400 * ${u(sql`g`, 1)})
       from generate_series(1, ${n}::int) g order by g
       returning id)
-    select min(id)::bigint as first, max(id)::bigint as last from ins`.execute(db)).rows[0]!;
+    select min(id)::bigint as first, max(id)::bigint as last from ins`.execute(db)
+  ).rows[0]!;
   check(Number(m.last) - Number(m.first) + 1 === n, 'member ids are consecutive');
   const first = Number(m.first);
 
@@ -104,7 +128,9 @@ export async function generateCommunity(database: Database, opts: { members: num
 
   await sql`
     insert into community_memberships (community_id, member_id, joined_at, join_source)
-    select p.comms[t], p.id, p.joins[t], 'qr_code' from bench_member_plan p cross join lateral generate_subscripts(p.comms, 1) t`.execute(db);
+    select p.comms[t], p.id, p.joins[t], 'qr_code' from bench_member_plan p cross join lateral generate_subscripts(p.comms, 1) t`.execute(
+    db,
+  );
 
   const acts = n * 20;
   const chunk = 1_000_000;
@@ -117,7 +143,9 @@ export async function generateCommunity(database: Database, opts: { members: num
         select i, ${skewedRank(sql`i`, 21, n, 8)} as r, ${u(sql`i`, 22)} < 0.15 as none, ${u(sql`i`, 23)} as v, ${u(sql`i`, 24)} as w, ${u(sql`i`, 25)} as t
         from generate_series(${s}::int, ${Math.min(acts, s + chunk) - 1}::int) i) a
       join bench_member_plan p on p.j = (a.r * ${PRIME}) % ${n}
-      cross join lateral (select case when a.none then p.created else p.joins[1 + floor(a.v * p.k)::int] end as since) x`.execute(db);
+      cross join lateral (select case when a.none then p.created else p.joins[1 + floor(a.v * p.k)::int] end as since) x`.execute(
+      db,
+    );
   }
 
   const orders = n * 2;
@@ -134,12 +162,22 @@ export async function generateCommunity(database: Database, opts: { members: num
     join bench_member_plan p on p.j = (o.r * ${PRIME}) % ${n}`.execute(db);
 
   // A few profiles merged into their neighbour (who is never merged itself) and a few erased.
-  await sql`update members set merged_into = id - 1 where id between ${first + 1} and ${m.last} and (id - ${first}) % 397 = 11`.execute(db);
-  await sql`update members set erased_at = ${now}::timestamptz - interval '1 day' where id between ${first} and ${m.last} and (id - ${first}) % 499 = 13`.execute(db);
+  await sql`update members set merged_into = id - 1 where id between ${first + 1} and ${m.last} and (id - ${first}) % 397 = 11`.execute(
+    db,
+  );
+  await sql`update members set erased_at = ${now}::timestamptz - interval '1 day' where id between ${first} and ${m.last} and (id - ${first}) % 499 = 13`.execute(
+    db,
+  );
   await sql`drop table bench_member_plan`.execute(db);
   await sql`analyze`.execute(db);
 
-  const shape = (await sql<Omit<CommunityShape, 'members' | 'communities' | 'activities' | 'orders' | 'topTenthShare' | 'membershipsHistogram'>>`
+  const shape = (
+    await sql<
+      Omit<
+        CommunityShape,
+        'members' | 'communities' | 'activities' | 'orders' | 'topTenthShare' | 'membershipsHistogram'
+      >
+    >`
     select
       (select count(*)::float8 / ${n} from community_memberships) as "membershipsPerMember",
       (select avg((community_id is not null)::int)::float8 from activities) as "inCommunity",
@@ -154,15 +192,31 @@ export async function generateCommunity(database: Database, opts: { members: num
       (select count(*)::int from members where erased_at is not null) as "erasedMembers",
       (select 1 + count(distinct a.community_id)::int from activities a
          where a.community_id is not null and a.kind = any(${opts.meaningfulKinds}::text[])
-           and exists (select 1 from community_memberships cm where cm.community_id = a.community_id and cm.member_id = a.member_id)) as "cohortScopes"`.execute(db)).rows[0]!;
-  const top = (await sql<{ share: number }>`
+           and exists (select 1 from community_memberships cm where cm.community_id = a.community_id and cm.member_id = a.member_id)) as "cohortScopes"`.execute(
+      db,
+    )
+  ).rows[0]!;
+  const top = (
+    await sql<{ share: number }>`
     select (sum(k) filter (where rk <= ${Math.ceil(n / 10)}))::float8 / sum(k) as share
-    from (select count(*) as k, row_number() over (order by count(*) desc) as rk from activities group by member_id) x`.execute(db)).rows[0]!;
-  const hist = (await sql<{ k: number; members: number }>`
-    select k::int, count(*)::int as members from (select member_id, count(*) as k from community_memberships group by 1) x group by 1 order by 1`.execute(db)).rows;
+    from (select count(*) as k, row_number() over (order by count(*) desc) as rk from activities group by member_id) x`.execute(
+      db,
+    )
+  ).rows[0]!;
+  const hist = (
+    await sql<{ k: number; members: number }>`
+    select k::int, count(*)::int as members from (select member_id, count(*) as k from community_memberships group by 1) x group by 1 order by 1`.execute(
+      db,
+    )
+  ).rows;
   return {
-    members: n, communities: nc, activities: acts, orders, topTenthShare: top.share,
-    membershipsHistogram: Object.fromEntries(hist.map((h) => [String(h.k), h.members])), ...shape,
+    members: n,
+    communities: nc,
+    activities: acts,
+    orders,
+    topTenthShare: top.share,
+    membershipsHistogram: Object.fromEntries(hist.map((h) => [String(h.k), h.members])),
+    ...shape,
   };
 }
 
@@ -174,7 +228,9 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** The shape as lines for the bench's output. */
 export function describeShape(s: CommunityShape): string[] {
-  const hist = Object.entries(s.membershipsHistogram).map(([k, v]) => `${k}: ${pct(v / s.members)}`).join(', ');
+  const hist = Object.entries(s.membershipsHistogram)
+    .map(([k, v]) => `${k}: ${pct(v / s.members)}`)
+    .join(', ');
   return [
     `top 10% of members make ${pct(s.topTenthShare)} of the activity`,
     `${s.membershipsPerMember.toFixed(2)} memberships per member (${hist}) in ${s.communities} communities`,

@@ -46,7 +46,16 @@ v8.setFlagsFromString('--expose-gc');
 const collectGarbage = vm.runInNewContext('gc') as () => void;
 const COPY_SOURCE = 'bench-copy';
 const COLS = 'activities (member_id, community_id, channel, kind, occurred_at, properties, source, external_id)';
-const TEXTS = ['大家早上好！', '新品什么时候发货？', '这款咖啡豆酸度刚好，推荐', '打卡', '售后回复有点慢', '周末的线下活动还有名额吗', '👍', '谢谢群主分享'];
+const TEXTS = [
+  '大家早上好！',
+  '新品什么时候发货？',
+  '这款咖啡豆酸度刚好，推荐',
+  '打卡',
+  '售后回复有点慢',
+  '周末的线下活动还有名额吗',
+  '👍',
+  '谢谢群主分享',
+];
 
 /** A uniform in [0, 1) from (i, salt): murmur3's finaliser, so the data is the same on every run. */
 function hash(i: number, salt: number): number {
@@ -105,9 +114,16 @@ function item(i: number, w: World): Item {
     occurredAt: at,
     member: { channel: 'wechat', externalId: `wx_${m}`, displayName: `会员${m}` },
     properties:
-      kind === 'purchase' ? { orderId: `SY${i}`, amount: `${49 + Math.floor(hash(i, 9) * 300)}.00`, currency: 'CNY', items: [{ sku: 'BEAN-1', quantity: 1 }] }
-      : kind === 'message' ? { text: TEXTS[Math.floor(hash(i, 10) * TEXTS.length)] }
-      : {},
+      kind === 'purchase'
+        ? {
+            orderId: `SY${i}`,
+            amount: `${49 + Math.floor(hash(i, 9) * 300)}.00`,
+            currency: 'CNY',
+            items: [{ sku: 'BEAN-1', quantity: 1 }],
+          }
+        : kind === 'message'
+          ? { text: TEXTS[Math.floor(hash(i, 10) * TEXTS.length)] }
+          : {},
   };
   if (inCommunity) it.communityId = mine[Math.floor(hash(i, 5) * mine.length)];
   return it;
@@ -137,7 +153,8 @@ function slices(total: number, clients: number) {
     const n = clients * Math.ceil((end - start) / (clients * MAX_BATCH));
     const size = Math.ceil((end - start) / n);
     const perClient: [number, number][][] = Array.from({ length: clients }, () => []);
-    for (let b = 0; b < n && start + b * size < end; b++) perClient[b % clients]!.push([start + b * size, Math.min(end, start + (b + 1) * size)]);
+    for (let b = 0; b < n && start + b * size < end; b++)
+      perClient[b % clients]!.push([start + b * size, Math.min(end, start + (b + 1) * size)]);
     return { start, end, perClient };
   });
 }
@@ -151,20 +168,39 @@ async function setUp(database: Database, total: number): Promise<{ world: World;
   const members = Math.max(10, Math.round(total / 10));
   const world: World = { total, members, known: Math.floor(members * (1 - WALK_IN_SHARE)), communities: [] };
   for (let c = 0; c < COMMUNITIES; c++) {
-    const r = await database.db.insertInto('communities').values({ name: `社群${c}`, channel: 'wechat', positioning_type: 'interest', goal: 'interaction' }).returning('id').executeTakeFirstOrThrow();
+    const r = await database.db
+      .insertInto('communities')
+      .values({ name: `社群${c}`, channel: 'wechat', positioning_type: 'interest', goal: 'interaction' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     world.communities.push(r.id);
   }
   const copyMemberIds: number[] = new Array(members);
   for (let from = 0; from < world.known; from += MAX_BATCH) {
     const ms = Array.from({ length: Math.min(world.known, from + MAX_BATCH) - from }, (_, k) => from + k);
     await database.transaction(async (tx) => {
-      const ids = await resolveIdentities(tx, ms.map((m) => ({ channel: 'wechat', externalId: `wx_${m}`, displayName: `会员${m}` })), { source: 'import:bench' });
+      const ids = await resolveIdentities(
+        tx,
+        ms.map((m) => ({ channel: 'wechat', externalId: `wx_${m}`, displayName: `会员${m}` })),
+        { source: 'import:bench' },
+      );
       for (const m of ms) copyMemberIds[m] = ids.get(`wechat\u0000wx_${m}`)!;
-      await applyMembershipActivities(tx, ms.map((m) => ({ communityId: communitiesOf(m, world)[0]!, memberId: copyMemberIds[m]!, kind: 'join', source: 'import', at: new Date(START - 30 * 86_400_000) })));
+      await applyMembershipActivities(
+        tx,
+        ms.map((m) => ({
+          communityId: communitiesOf(m, world)[0]!,
+          memberId: copyMemberIds[m]!,
+          kind: 'join',
+          source: 'import',
+          at: new Date(START - 30 * 86_400_000),
+        })),
+      );
     });
   }
   const spare = await sql<{ id: number }>`
-    insert into members (nickname, source) select '参照', ${COPY_SOURCE} from generate_series(1, ${members - world.known}::int) returning id`.execute(database.db);
+    insert into members (nickname, source) select '参照', ${COPY_SOURCE} from generate_series(1, ${members - world.known}::int) returning id`.execute(
+    database.db,
+  );
   spare.rows.forEach((r, k) => (copyMemberIds[world.known + k] = r.id));
   return { world, copyMemberIds };
 }
@@ -175,18 +211,33 @@ async function count(database: Database, q: RawBuilder<{ n: number }>) {
 
 async function runOn(kind: 'embedded' | 'postgres', total: number, clients: number) {
   const { database, dispose } = await benchDatabase(kind);
-  const kith = await createKith({ config: loadConfig({ KITH_LOG_LEVEL: 'silent' }, { jobsEnabled: false }), database, log: createLogger('silent') });
+  const kith = await createKith({
+    config: loadConfig({ KITH_LOG_LEVEL: 'silent' }, { jobsEnabled: false }),
+    database,
+    log: createLogger('silent'),
+  });
   try {
     const { world, copyMemberIds } = await setUp(database, total);
     const plan = slices(total, clients);
     // As POST /activities calls it: the caller's context, the body's source, audit on by default.
     const ctx = { actor: systemActor('api:bench'), requestId: 'bench' };
     const send = (batches: unknown[][][]) =>
-      Promise.all(batches.map(async (mine) => {
-        const got: IngestSummary[] = [];
-        for (const b of mine) got.push(await kith.ingest.ingest(ctx, b, { source: SOURCE }));
-        return got;
-      })).then((all) => all.flat().reduce((s, x) => ({ created: s.created + x.created, duplicates: s.duplicates + x.duplicates, rejected: s.rejected + x.rejected }), { created: 0, duplicates: 0, rejected: 0 }));
+      Promise.all(
+        batches.map(async (mine) => {
+          const got: IngestSummary[] = [];
+          for (const b of mine) got.push(await kith.ingest.ingest(ctx, b, { source: SOURCE }));
+          return got;
+        }),
+      ).then((all) =>
+        all.flat().reduce(
+          (s, x) => ({
+            created: s.created + x.created,
+            duplicates: s.duplicates + x.duplicates,
+            rejected: s.rejected + x.rejected,
+          }),
+          { created: 0, duplicates: 0, rejected: 0 },
+        ),
+      );
 
     let kithIn: Item[][][] = [];
     let copyIn: Buffer[][] = [];
@@ -196,11 +247,12 @@ async function runOn(kind: 'embedded' | 'postgres', total: number, clients: numb
     let purchasesInCommunity = 0;
     const activityOf = new Map<number, number>();
     const reMs: number[] = [];
-    const stored = () => Promise.all([
-      count(database, sql<{ n: number }>`select count(*)::int as n from activities where source = ${SOURCE}`),
-      count(database, sql<{ n: number }>`select count(*)::int as n from activities where source = ${COPY_SOURCE}`),
-      count(database, sql<{ n: number }>`select count(*)::int as n from orders where source = ${SOURCE}`),
-    ]).then(([k, c, o]) => ({ kith: k, copy: c, orders: o }));
+    const stored = () =>
+      Promise.all([
+        count(database, sql<{ n: number }>`select count(*)::int as n from activities where source = ${SOURCE}`),
+        count(database, sql<{ n: number }>`select count(*)::int as n from activities where source = ${COPY_SOURCE}`),
+        count(database, sql<{ n: number }>`select count(*)::int as n from orders where source = ${SOURCE}`),
+      ]).then(([k, c, o]) => ({ kith: k, copy: c, orders: o }));
 
     const result = await alternate(
       WARM_UP + ROUNDS,
@@ -209,20 +261,24 @@ async function runOn(kind: 'embedded' | 'postgres', total: number, clients: numb
       },
       async () => {
         const pool = database.pool!;
-        await Promise.all(copyIn.map(async (bufs) => {
-          const client = await pool.connect();
-          try {
-            await pipeline(Readable.from(bufs), client.query(copyFrom(`copy ${COLS} from stdin`)));
-          } finally {
-            client.release();
-          }
-        }));
+        await Promise.all(
+          copyIn.map(async (bufs) => {
+            const client = await pool.connect();
+            try {
+              await pipeline(Readable.from(bufs), client.query(copyFrom(`copy ${COLS} from stdin`)));
+            } finally {
+              client.release();
+            }
+          }),
+        );
       },
       {
         // Both sides' inputs for the round, built before either is timed.
         async before(r) {
           const s = plan[r]!;
-          kithIn = s.perClient.map((bs) => bs.map(([a, b]) => Array.from({ length: b - a }, (_, k) => item(a + k, world))));
+          kithIn = s.perClient.map((bs) =>
+            bs.map(([a, b]) => Array.from({ length: b - a }, (_, k) => item(a + k, world))),
+          );
           copyIn = s.perClient.map((bs) => bs.map(([a, b]) => copyBuffer(a, b, world, copyMemberIds)));
           for (let i = s.start; i < s.end; i++) {
             const it = item(i, world);
@@ -242,13 +298,21 @@ async function runOn(kind: 'embedded' | 'postgres', total: number, clients: numb
           const rows = s.end - s.start;
           const now = await stored();
           checkEqual(sent.rejected, 0, `${roundName(r)}: activities rejected by ingest`);
-          checkEqual(now.kith - before.kith, rows, `${roundName(r)}: activities created by ingest (counted in the database)`);
+          checkEqual(
+            now.kith - before.kith,
+            rows,
+            `${roundName(r)}: activities created by ingest (counted in the database)`,
+          );
           checkEqual(sent.created, rows, `${roundName(r)}: activities ingest reported created`);
           checkEqual(now.copy - before.copy, rows, `${roundName(r)}: rows written by COPY (counted in the database)`);
           checkEqual(now.orders, purchases, `${roundName(r)}: orders in the database after the purchases sent so far`);
           const again = await timed(() => send(kithIn));
           reMs.push(again.ms);
-          checkEqual(again.value, { created: 0, duplicates: rows, rejected: 0 }, `${roundName(r)}: re-ingest of the same batches (created, duplicates, rejected)`);
+          checkEqual(
+            again.value,
+            { created: 0, duplicates: rows, rejected: 0 },
+            `${roundName(r)}: re-ingest of the same batches (created, duplicates, rejected)`,
+          );
           checkEqual(await stored(), now, `${roundName(r)}: rows in the database after the re-ingest`);
           kithIn = [];
           copyIn = [];
@@ -259,33 +323,55 @@ async function runOn(kind: 'embedded' | 'postgres', total: number, clients: numb
     // The follow-up jobs the batches published (members' last-active, loyalty, analytics).
     const follow = await timed(() => kith.jobs.runOnce());
     // Every job the batches' events made ran to the end; no job (nightly ones included) failed or had to retry.
-    const jobs = (await sql<{ queue: string; status: string; n: number; errors: number }>`
+    const jobs = (
+      await sql<{ queue: string; status: string; n: number; errors: number }>`
       select queue, status, count(*)::int as n, count(last_error)::int as errors from jobs
       where (queue like 'event:%' and status <> 'done') or status = 'failed' or last_error is not null
-      group by queue, status order by queue, status`.execute(database.db)).rows;
+      group by queue, status order by queue, status`.execute(database.db)
+    ).rows;
     checkEqual(jobs, [], 'follow-up jobs not done, or failed on the way (queue, status, count, errors)');
-    const eventJobs = await count(database, sql<{ n: number }>`select count(*)::int as n from jobs where queue like 'event:%'`);
+    const eventJobs = await count(
+      database,
+      sql<{ n: number }>`select count(*)::int as n from jobs where queue like 'event:%'`,
+    );
     check(eventJobs > 0, 'the batches published no follow-up jobs');
     // Ingest opens a membership for community activity of a member without one.
-    const noStint = await count(database, sql<{ n: number }>`
+    const noStint = await count(
+      database,
+      sql<{ n: number }>`
       select count(*)::int as n from (select distinct community_id, member_id from activities where source = ${SOURCE} and community_id is not null) p
-      where not exists (select 1 from community_memberships m where m.community_id = p.community_id and m.member_id = p.member_id and m.left_at is null)`);
+      where not exists (select 1 from community_memberships m where m.community_id = p.community_id and m.member_id = p.member_id and m.left_at is null)`,
+    );
     checkEqual(noStint, 0, 'members active in a community without a membership there');
-    const byActivity = await count(database, sql<{ n: number }>`select count(*)::int as n from community_memberships where join_source = 'activity'`);
+    const byActivity = await count(
+      database,
+      sql<{ n: number }>`select count(*)::int as n from community_memberships where join_source = 'activity'`,
+    );
     check(byActivity > 0, 'ingest opened no membership for community activity');
-    const inCommunity = await count(database, sql<{ n: number }>`select count(*)::int as n from orders where source = ${SOURCE} and community_id is not null`);
+    const inCommunity = await count(
+      database,
+      sql<{ n: number }>`select count(*)::int as n from orders where source = ${SOURCE} and community_id is not null`,
+    );
     checkEqual(inCommunity, purchasesInCommunity, 'orders with a community');
-    const notTouched = await count(database, sql<{ n: number }>`
+    const notTouched = await count(
+      database,
+      sql<{ n: number }>`
       select count(*)::int as n from (select distinct member_id from activities where source = ${SOURCE}) a
-      join members m on m.id = a.member_id where m.last_active_at is null`);
+      join members m on m.id = a.member_id where m.last_active_at is null`,
+    );
     checkEqual(notTouched, 0, 'members with ingested activity but no last-active time after the follow-up jobs');
-    const walkIns = await count(database, sql<{ n: number }>`select count(*)::int as n from members where source = ${`activity:${SOURCE}`}`);
+    const walkIns = await count(
+      database,
+      sql<{ n: number }>`select count(*)::int as n from members where source = ${`activity:${SOURCE}`}`,
+    );
     const shape = await sql<{ active: number; stints: number; other_day: number }>`
       select (select count(distinct member_id)::int from activities where source = ${SOURCE}) as active,
              (select count(*)::int from community_memberships m where m.left_at is null
                and exists (select 1 from activities a where a.member_id = m.member_id and a.source = ${SOURCE})) as stints,
              (select count(*)::int from activities where source = ${SOURCE}
-               and (occurred_at at time zone 'Asia/Shanghai')::date <> (occurred_at at time zone 'UTC')::date) as other_day`.execute(database.db);
+               and (occurred_at at time zone 'Asia/Shanghai')::date <> (occurred_at at time zone 'UTC')::date) as other_day`.execute(
+      database.db,
+    );
 
     const counts = [...activityOf.values()].sort((a, b) => b - a);
     const top = counts.slice(0, Math.ceil(world.members / 10)).reduce((a, b) => a + b, 0);
@@ -298,7 +384,20 @@ async function runOn(kind: 'embedded' | 'postgres', total: number, clients: numb
     const shares = spreadOf(kithRates.map((k, r) => k / copyRates[r]!));
     const reFactor = spreadOf(reMs.slice(WARM_UP).map((ms, r) => ms / result.ms.kith[WARM_UP + r]!));
     return {
-      kind, clients, world, plan, allKithRates, allCopyRates, kithRates, copyRates, shares, reFactor, reMs, follow, walkIns, byActivity,
+      kind,
+      clients,
+      world,
+      plan,
+      allKithRates,
+      allCopyRates,
+      kithRates,
+      copyRates,
+      shares,
+      reFactor,
+      reMs,
+      follow,
+      walkIns,
+      byActivity,
       shape: {
         top10: top / total,
         stintsPerMember: shape.rows[0]!.stints / shape.rows[0]!.active,
@@ -319,7 +418,9 @@ const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 export async function run(opts: BenchOptions) {
   const total = Math.round(1_000_000 * opts.scale);
   const kinds: ('embedded' | 'postgres')[] = opts.db === 'both' ? ['postgres', 'embedded'] : [opts.db];
-  console.log(`ingest benchmark: ${fmt(total)} activities for ${fmt(Math.max(10, Math.round(total / 10)))} members in ${COMMUNITIES} communities, a warm-up round and ${ROUNDS} counted rounds alternating which side goes first, batches of at most ${fmt(MAX_BATCH)}`);
+  console.log(
+    `ingest benchmark: ${fmt(total)} activities for ${fmt(Math.max(10, Math.round(total / 10)))} members in ${COMMUNITIES} communities, a warm-up round and ${ROUNDS} counted rounds alternating which side goes first, batches of at most ${fmt(MAX_BATCH)}`,
+  );
   const results = [];
   for (const k of kinds) {
     const r = await runOn(k, total, 2);
@@ -328,27 +429,74 @@ export async function run(opts: BenchOptions) {
     const cr = spreadOf(r.copyRates);
     const s = r.shape;
     console.log(`\n[${k}] ${r.clients} client(s) for Kith, ${r.clients} connection(s) for COPY`);
-    console.log(`  data             top 10% of members make ${pct(s.top10)} of the activity; ${s.stintsPerMember.toFixed(2)} memberships per active member (${fmt(s.active)});`);
-    console.log(`                   ${pct(s.purchasesInCommunity)} of purchases in a community; ${pct(s.otherDay)} on another day in Asia/Shanghai than in UTC; ${fmt(r.walkIns)} walk-in members created by ingest`);
+    console.log(
+      `  data             top 10% of members make ${pct(s.top10)} of the activity; ${s.stintsPerMember.toFixed(2)} memberships per active member (${fmt(s.active)});`,
+    );
+    console.log(
+      `                   ${pct(s.purchasesInCommunity)} of purchases in a community; ${pct(s.otherDay)} on another day in Asia/Shanghai than in UTC; ${fmt(r.walkIns)} walk-in members created by ingest`,
+    );
     r.plan.forEach((p, i) => {
       const label = i < WARM_UP ? 'warm-up, not counted' : `${roundName(i)}, ${i % 2 ? 'COPY first' : 'Kith first'}`;
-      console.log(`  ${fmt(p.end - p.start)} rows (${label}): ingest ${fmt(r.allKithRates[i]!)}/s, COPY ${fmt(r.allCopyRates[i]!)}/s → ${pct(r.allKithRates[i]! / r.allCopyRates[i]!)}; re-ingest ${(r.reMs[i]! / 1000).toFixed(2)} s`);
+      console.log(
+        `  ${fmt(p.end - p.start)} rows (${label}): ingest ${fmt(r.allKithRates[i]!)}/s, COPY ${fmt(r.allCopyRates[i]!)}/s → ${pct(r.allKithRates[i]! / r.allCopyRates[i]!)}; re-ingest ${(r.reMs[i]! / 1000).toFixed(2)} s`,
+      );
     });
-    console.log(`  ingest path      ${fmt(kr.median)} activities/s median (spread ${pct(kr.spread)}), every row counted in the database, 0 rejected`);
+    console.log(
+      `  ingest path      ${fmt(kr.median)} activities/s median (spread ${pct(kr.spread)}), every row counted in the database, 0 rejected`,
+    );
     console.log(`  raw COPY         ${fmt(cr.median)} rows/s median (spread ${pct(cr.spread)})`);
-    console.log(`  ingest / COPY    ${pct(r.shares.median)} median over ${r.shares.rounds} rounds (min ${pct(r.shares.min)}, max ${pct(r.shares.max)})  (target ≥ 50%)`);
+    console.log(
+      `  ingest / COPY    ${pct(r.shares.median)} median over ${r.shares.rounds} rounds (min ${pct(r.shares.min)}, max ${pct(r.shares.max)})  (target ≥ 50%)`,
+    );
     console.log(`  re-ingest        ${r.reFactor.median.toFixed(2)}× the first pass, 0 created  (target ≤ 1.5×)`);
-    console.log(`  follow-up jobs   ${r.follow.value} jobs in ${(r.follow.ms / 1000).toFixed(1)} s, none failed; ${fmt(r.byActivity)} memberships opened by activity`);
+    console.log(
+      `  follow-up jobs   ${r.follow.value} jobs in ${(r.follow.ms / 1000).toFixed(1)} s, none failed; ${fmt(r.byActivity)} memberships opened by activity`,
+    );
     const db = `${k} ×${r.clients}`;
-    record({ bench: 'ingest', figure: 'ingest / COPY (rows/s)', kith: `${fmt(kr.median)}/s`, reference: `${fmt(cr.median)}/s`, ratio: pct(r.shares.median), target: '≥ 50%', rounds: r.shares.rounds, spread: r.shares.spread, scale: opts.scale, db });
-    record({ bench: 'ingest', figure: 're-ingest / first pass (time)', kith: `${(spreadOf(r.reMs.slice(WARM_UP)).median / 1000).toFixed(2)} s`, reference: `${spreadOf(r.kithRates.map((x, i) => (r.plan[WARM_UP + i]!.end - r.plan[WARM_UP + i]!.start) / x)).median.toFixed(2)} s`, ratio: `${r.reFactor.median.toFixed(2)}×`, target: '≤ 1.5×', rounds: r.reFactor.rounds, spread: r.reFactor.spread, scale: opts.scale, db });
+    record({
+      bench: 'ingest',
+      figure: 'ingest / COPY (rows/s)',
+      kith: `${fmt(kr.median)}/s`,
+      reference: `${fmt(cr.median)}/s`,
+      ratio: pct(r.shares.median),
+      target: '≥ 50%',
+      rounds: r.shares.rounds,
+      spread: r.shares.spread,
+      scale: opts.scale,
+      db,
+    });
+    record({
+      bench: 'ingest',
+      figure: 're-ingest / first pass (time)',
+      kith: `${(spreadOf(r.reMs.slice(WARM_UP)).median / 1000).toFixed(2)} s`,
+      reference: `${spreadOf(r.kithRates.map((x, i) => (r.plan[WARM_UP + i]!.end - r.plan[WARM_UP + i]!.start) / x)).median.toFixed(2)} s`,
+      ratio: `${r.reFactor.median.toFixed(2)}×`,
+      target: '≤ 1.5×',
+      rounds: r.reFactor.rounds,
+      spread: r.reFactor.spread,
+      scale: opts.scale,
+      db,
+    });
   }
   const p = results.find((r) => r.kind === 'postgres');
   const e = results.find((r) => r.kind === 'embedded');
   if (p && e) {
     const ratio = spreadOf(e.kithRates.map((x, i) => x / p.kithRates[i]!));
-    console.log(`\nKith's own PostgreSQL ingests at ${pct(ratio.median)} of the rate on the PostgreSQL of BENCH_DATABASE_URL`);
-    record({ bench: 'ingest', figure: 'embedded / PostgreSQL ingest (rows/s)', kith: `${fmt(spreadOf(e.kithRates).median)}/s`, reference: `${fmt(spreadOf(p.kithRates).median)}/s`, ratio: pct(ratio.median), target: '—', rounds: ratio.rounds, spread: ratio.spread, scale: opts.scale, db: 'embedded vs postgres' });
+    console.log(
+      `\nKith's own PostgreSQL ingests at ${pct(ratio.median)} of the rate on the PostgreSQL of BENCH_DATABASE_URL`,
+    );
+    record({
+      bench: 'ingest',
+      figure: 'embedded / PostgreSQL ingest (rows/s)',
+      kith: `${fmt(spreadOf(e.kithRates).median)}/s`,
+      reference: `${fmt(spreadOf(p.kithRates).median)}/s`,
+      ratio: pct(ratio.median),
+      target: '—',
+      rounds: ratio.rounds,
+      spread: ratio.spread,
+      scale: opts.scale,
+      db: 'embedded vs postgres',
+    });
   }
   if (p) console.log(`PostgreSQL ingest ${fmt(spreadOf(p.kithRates).median)}/s (target ≥ 150,000/s)`);
   console.log(`peak RSS ${mib(peakRss())} (limit 2 GiB)`);

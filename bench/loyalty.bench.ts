@@ -16,7 +16,18 @@ import { createLogger } from '../src/kernel/logger.js';
 import { systemActor } from '../src/kernel/context.js';
 import { fixedClock } from '../src/kernel/clock.js';
 import { PREPARED, type Database } from '../src/kernel/db/database.js';
-import { alternate, benchDatabase, check, checkEqual, failedJobs, fmt, mib, peakRss, record, timed } from './support.js';
+import {
+  alternate,
+  benchDatabase,
+  check,
+  checkEqual,
+  failedJobs,
+  fmt,
+  mib,
+  peakRss,
+  record,
+  timed,
+} from './support.js';
 import type { BenchOptions } from './run.js';
 
 const ctx = { actor: systemActor('bench'), requestId: null };
@@ -25,9 +36,11 @@ const NOW = '2026-12-01T03:00:00+08:00';
 
 async function pool<T>(n: number, clients: number, fn: (i: number) => Promise<T>) {
   let next = 0;
-  await Promise.all(Array.from({ length: clients }, async () => {
-    for (let i = next++; i < n; i = next++) await fn(i);
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = next++; i < n; i = next++) await fn(i);
+    }),
+  );
 }
 
 async function membersBulk(database: Database, n: number): Promise<{ first: number; last: number }> {
@@ -61,12 +74,27 @@ async function postingBench(kith: Kith, database: Database, total: number) {
   const s0 = await membersBulk(database, 10_000);
   const r0 = await membersBulk(database, 10_000);
   const span = s0.last - s0.first + 1;
-  const service = (i: number) => database.transaction((tx) => kith.loyalty.ledger.credit(tx, programme, [{
-    memberId: s0.first + ((i * 7919) % span), kind: 'earn', points: 1 + (i % 50), growth: 0, reason: 'bench', key: `svc:${i}`, occurredAt: at, actor: 'bench',
-  }]));
-  const reference = (i: number) => database.transaction(async (tx) => {
-    await sql`${PREPARED} select bench_post(${r0.first + ((i * 7919) % span)}, ${1 + (i % 50)}, ${`ref:${i}`}, ${at}, ${expires})`.execute(tx);
-  });
+  const service = (i: number) =>
+    database.transaction((tx) =>
+      kith.loyalty.ledger.credit(tx, programme, [
+        {
+          memberId: s0.first + ((i * 7919) % span),
+          kind: 'earn',
+          points: 1 + (i % 50),
+          growth: 0,
+          reason: 'bench',
+          key: `svc:${i}`,
+          occurredAt: at,
+          actor: 'bench',
+        },
+      ]),
+    );
+  const reference = (i: number) =>
+    database.transaction(async (tx) => {
+      await sql`${PREPARED} select bench_post(${r0.first + ((i * 7919) % span)}, ${1 + (i % 50)}, ${`ref:${i}`}, ${at}, ${expires})`.execute(
+        tx,
+      );
+    });
   // The two take turns in rounds, each starting first in every other round, so that this shared
   // machine's slow and fast spells fall on both alike.
   const ROUNDS = 10;
@@ -74,22 +102,46 @@ async function postingBench(kith: Kith, database: Database, total: number) {
     const from = Math.floor((total * round) / ROUNDS);
     return { from, n: Math.floor((total * (round + 1)) / ROUNDS) - from };
   };
-  const a = await alternate(ROUNDS,
-    (round) => { const { from, n } = slice(round); return pool(n, CLIENTS, (i) => service(from + i)); },
-    (round) => { const { from, n } = slice(round); return pool(n, CLIENTS, (i) => reference(from + i)); });
+  const a = await alternate(
+    ROUNDS,
+    (round) => {
+      const { from, n } = slice(round);
+      return pool(n, CLIENTS, (i) => service(from + i));
+    },
+    (round) => {
+      const { from, n } = slice(round);
+      return pool(n, CLIENTS, (i) => reference(from + i));
+    },
+  );
   // Both sides must have written every posting, once, with its lot, and balances that add up.
-  for (const [side, first, prefix] of [['service', s0.first, 'svc:'], ['reference', r0.first, 'ref:']] as const) {
-    const c = (await sql<{ postings: number; lots: number; points: string; balances: string }>`
+  for (const [side, first, prefix] of [
+    ['service', s0.first, 'svc:'],
+    ['reference', r0.first, 'ref:'],
+  ] as const) {
+    const c = (
+      await sql<{ postings: number; lots: number; points: string; balances: string }>`
       select (select count(*)::int from loyalty_ledger where idempotency_key like ${prefix + '%'}) as postings,
         (select count(*)::int from loyalty_lots l join loyalty_ledger p on p.id = l.posting_id where p.idempotency_key like ${prefix + '%'}) as lots,
         (select coalesce(sum(points), 0)::text from loyalty_ledger where idempotency_key like ${prefix + '%'}) as points,
-        (select coalesce(sum(points_balance), 0)::text from loyalty_accounts where member_id between ${first} and ${first + span - 1}) as balances`.execute(database.db)).rows[0]!;
+        (select coalesce(sum(points_balance), 0)::text from loyalty_accounts where member_id between ${first} and ${first + span - 1}) as balances`.execute(
+        database.db,
+      )
+    ).rows[0]!;
     let expected = 0;
     for (let i = 0; i < total; i++) expected += 1 + (i % 50);
-    checkEqual({ postings: c.postings, lots: c.lots, points: c.points, balances: c.balances }, { postings: total, lots: total, points: String(expected), balances: String(expected) }, `postings by the ${side}`);
+    checkEqual(
+      { postings: c.postings, lots: c.lots, points: c.points, balances: c.balances },
+      { postings: total, lots: total, points: String(expected), balances: String(expected) },
+      `postings by the ${side}`,
+    );
   }
   const perRound = total / ROUNDS;
-  return { service: (perRound / a.kith.median) * 1000, reference: (perRound / a.reference.median) * 1000, share: a.share, rounds: ROUNDS };
+  return {
+    service: (perRound / a.kith.median) * 1000,
+    reference: (perRound / a.reference.median) * 1000,
+    share: a.share,
+    rounds: ROUNDS,
+  };
 }
 
 async function evaluationBench(kith: Kith, database: Database, members: number) {
@@ -117,23 +169,38 @@ async function evaluationBench(kith: Kith, database: Database, members: number) 
       insert into loyalty_growth_monthly (member_id, month, growth)
       select member_id, date_trunc('month', occurred_at at time zone 'Asia/Shanghai')::date, growth
       from loyalty_ledger where idempotency_key like 'bench-g:%'`.execute(database.db);
-    await sql`update loyalty_accounts a set growth_lifetime = (a.member_id * 31) % 1200 where a.member_id between ${m.first} and ${m.last}`.execute(database.db);
+    await sql`update loyalty_accounts a set growth_lifetime = (a.member_id * 31) % 1200 where a.member_id between ${m.first} and ${m.last}`.execute(
+      database.db,
+    );
     // Gold's obligation counts November's messages; give them to half of the gold members.
     await sql`
       insert into activities (member_id, channel, kind, occurred_at, properties, source, external_id)
       select id, 'wechat', 'message', '2026-11-10T02:00:00Z'::timestamptz + make_interval(hours => k), '{}', 'bench-eval', id || ':' || k
-      from generate_series(${m.first}::bigint, ${m.last}::bigint) as id cross join generate_series(1, 4) as k where id % 20 = 9`.execute(database.db);
+      from generate_series(${m.first}::bigint, ${m.last}::bigint) as id cross join generate_series(1, 4) as k where id % 20 = 9`.execute(
+      database.db,
+    );
     await sql`analyze`.execute(database.db);
   });
   const r = await timed(() => t.evaluate(new Date(NOW)));
   const again = await timed(() => t.evaluate(new Date(NOW)));
-  return { members, genMs: gen.ms, ms: r.ms, result: r.value, againMs: again.ms, againEvaluated: again.value.evaluated };
+  return {
+    members,
+    genMs: gen.ms,
+    ms: r.ms,
+    result: r.value,
+    againMs: again.ms,
+    againEvaluated: again.value.evaluated,
+  };
 }
 
 async function rulesBench(kith: Kith, database: Database, activities: number) {
   const members = Math.max(1, Math.round(activities / 10));
   const m = await membersBulk(database, members);
-  const c = await database.db.insertInto('communities').values({ name: '基准社群', channel: 'wechat', positioning_type: 'interest', goal: 'interaction' }).returning('id').executeTakeFirstOrThrow();
+  const c = await database.db
+    .insertInto('communities')
+    .values({ name: '基准社群', channel: 'wechat', positioning_type: 'interest', goal: 'interaction' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const gen = await timed(async () => {
     await sql`
       insert into activities (member_id, community_id, channel, kind, occurred_at, properties, source, external_id)
@@ -147,7 +214,9 @@ async function rulesBench(kith: Kith, database: Database, activities: number) {
       from generate_series(0, ${activities - 1}) as i`.execute(database.db);
     await sql`analyze`.execute(database.db);
   });
-  const ids = (await sql<{ id: number }>`select id from activities where source = 'bench-rules' order by id`.execute(database.db)).rows.map((r) => r.id);
+  const ids = (
+    await sql<{ id: number }>`select id from activities where source = 'bench-rules' order by id`.execute(database.db)
+  ).rows.map((r) => r.id);
   const BATCH = 10_000;
   const batches: number[][] = [];
   for (let i = 0; i < ids.length; i += BATCH) batches.push(ids.slice(i, i + BATCH));
@@ -158,7 +227,9 @@ async function rulesBench(kith: Kith, database: Database, activities: number) {
     await sql`create table ${ref} (like ${sql.id(t)} including all)`.execute(database.db);
     await sql`insert into ${ref} overriding system value select * from ${sql.id(t)}`.execute(database.db);
   }
-  await sql`select setval(pg_get_serial_sequence('ref_loyalty_ledger', 'id'), coalesce((select max(id) from ref_loyalty_ledger), 0) + 1, false)`.execute(database.db);
+  await sql`select setval(pg_get_serial_sequence('ref_loyalty_ledger', 'id'), coalesce((select max(id) from ref_loyalty_ledger), 0) + 1, false)`.execute(
+    database.db,
+  );
   await sql`analyze`.execute(database.db);
   // One client, in arrival order, as the outbox worker applies ingest batches one after another.
   // The writes alone (the reference): one hand-written statement per batch gives every activity
@@ -167,16 +238,21 @@ async function rulesBench(kith: Kith, database: Database, activities: number) {
   // slices of the batches, alternating who goes first, each round after a checkpoint so neither
   // pays for the other's dirty pages.
   const ROUNDS = Math.min(4, batches.length);
-  const slice = (round: number) => batches.slice(Math.floor((batches.length * round) / ROUNDS), Math.floor((batches.length * (round + 1)) / ROUNDS));
+  const slice = (round: number) =>
+    batches.slice(Math.floor((batches.length * round) / ROUNDS), Math.floor((batches.length * (round + 1)) / ROUNDS));
   let postings = 0;
   let referencePostings = 0;
-  const rounds = await alternate(ROUNDS,
+  const rounds = await alternate(
+    ROUNDS,
     async (round) => {
-      for (const b of slice(round)) postings += (await database.transaction((tx) => kith.loyalty.rules.applyToActivities(tx, b))).postings;
+      for (const b of slice(round))
+        postings += (await database.transaction((tx) => kith.loyalty.rules.applyToActivities(tx, b))).postings;
     },
     async (round) => {
       for (const b of slice(round)) {
-        referencePostings += (await database.transaction((tx) => sql<{ n: number }>`
+        referencePostings += (
+          await database.transaction((tx) =>
+            sql<{ n: number }>`
           with a as (select id, member_id, kind, occurred_at from activities where id = any(${b}::bigint[])),
           ins as (
             insert into ref_loyalty_ledger (member_id, kind, points, growth, reason, rule_id, rule_version, activity_id, idempotency_key, occurred_at, expires_at, details, actor)
@@ -201,23 +277,40 @@ async function rulesBench(kith: Kith, database: Database, activities: number) {
             select member_id, date_trunc('month', occurred_at at time zone 'Asia/Shanghai')::date, sum(growth) from ins group by 1, 2 order by 1, 2
             on conflict (member_id, month) do update set growth = x.growth + excluded.growth
             returning x.member_id)
-          select count(*)::int as n from ins`.execute(tx))).rows[0]!.n;
+          select count(*)::int as n from ins`.execute(tx),
+          )
+        ).rows[0]!.n;
       }
     },
-    { beforeSide: () => sql`checkpoint`.execute(database.db) });
+    { beforeSide: () => sql`checkpoint`.execute(database.db) },
+  );
   // What each side says it wrote is what the tables hold; applying a batch again writes nothing.
-  const stored = (await sql<{ n: number }>`select count(*)::int as n from loyalty_ledger p join activities a on a.id = p.activity_id where a.source = 'bench-rules'`.execute(database.db)).rows[0]!.n;
+  const stored = (
+    await sql<{
+      n: number;
+    }>`select count(*)::int as n from loyalty_ledger p join activities a on a.id = p.activity_id where a.source = 'bench-rules'`.execute(
+      database.db,
+    )
+  ).rows[0]!.n;
   checkEqual(stored, postings, 'rule postings stored for the benched activities');
   // Which activities the three rules reward, counted by hand: messages up to 5 a day, one
   // check-in a day (workspace days), every event attended; the bench's texts are long enough and
   // never repeat within 10 minutes for one member.
-  const earning = (await sql<{ n: number }>`
+  const earning = (
+    await sql<{ n: number }>`
     with a as (
       select kind, row_number() over (partition by member_id, kind, (occurred_at at time zone 'Asia/Shanghai')::date order by occurred_at, id) as nth
       from activities where source = 'bench-rules')
     select (count(*) filter (where kind = 'message' and nth <= 5) + count(*) filter (where kind = 'check_in' and nth = 1)
-      + count(*) filter (where kind = 'event_attended'))::int as n from a`.execute(database.db)).rows[0]!.n;
-  const rewarded = (await sql<{ n: number }>`select count(distinct p.activity_id)::int as n from loyalty_ledger p join activities a on a.id = p.activity_id where a.source = 'bench-rules'`.execute(database.db)).rows[0]!.n;
+      + count(*) filter (where kind = 'event_attended'))::int as n from a`.execute(database.db)
+  ).rows[0]!.n;
+  const rewarded = (
+    await sql<{
+      n: number;
+    }>`select count(distinct p.activity_id)::int as n from loyalty_ledger p join activities a on a.id = p.activity_id where a.source = 'bench-rules'`.execute(
+      database.db,
+    )
+  ).rows[0]!.n;
   checkEqual(rewarded, earning, 'activities rewarded by the rules (against a hand count of the caps)');
   checkEqual(referencePostings, ids.length, 'postings written by the reference');
   const again = await database.transaction((tx) => kith.loyalty.rules.applyToActivities(tx, batches[0]!));
@@ -225,8 +318,16 @@ async function rulesBench(kith: Kith, database: Database, activities: number) {
   const msKith = rounds.kith.median * ROUNDS;
   const msRef = rounds.reference.median * ROUNDS;
   return {
-    activities: ids.length, genMs: gen.ms, ms: msKith, postings, rate: (ids.length / msKith) * 1000,
-    referenceMs: msRef, referencePostings, referenceRate: (referencePostings / msRef) * 1000, share: rounds.share, rounds: ROUNDS,
+    activities: ids.length,
+    genMs: gen.ms,
+    ms: msKith,
+    postings,
+    rate: (ids.length / msKith) * 1000,
+    referenceMs: msRef,
+    referencePostings,
+    referenceRate: (referencePostings / msRef) * 1000,
+    share: rounds.share,
+    rounds: ROUNDS,
   };
 }
 
@@ -236,18 +337,73 @@ export async function run(opts: BenchOptions) {
   const activities = Math.round(1_000_000 * opts.scale);
   const { database, dispose } = await benchDatabase('postgres', { poolSize: CLIENTS + 2 });
   const clock = fixedClock(NOW);
-  const kith = await createKith({ config: loadConfig({ KITH_LOG_LEVEL: 'silent' }, { jobsEnabled: false }), database, clock, log: createLogger('silent') });
+  const kith = await createKith({
+    config: loadConfig({ KITH_LOG_LEVEL: 'silent' }, { jobsEnabled: false }),
+    database,
+    clock,
+    log: createLogger('silent'),
+  });
   try {
     const t = kith.loyalty.tiers;
     await t.create(ctx, { nameZh: '铜牌会员', nameEn: 'Bronze', threshold: 0 });
-    await t.create(ctx, { nameZh: '银牌会员', nameEn: 'Silver', threshold: 300, benefits: [{ type: 'points_multiplier', value: 1.5 }] });
-    await t.create(ctx, { nameZh: '金牌会员', nameEn: 'Gold', threshold: 900, benefits: [{ type: 'points_multiplier', value: 2 }], obligations: [{ type: 'min_activities', count: 4, kinds: ['message'] }] });
+    await t.create(ctx, {
+      nameZh: '银牌会员',
+      nameEn: 'Silver',
+      threshold: 300,
+      benefits: [{ type: 'points_multiplier', value: 1.5 }],
+    });
+    await t.create(ctx, {
+      nameZh: '金牌会员',
+      nameEn: 'Gold',
+      threshold: 900,
+      benefits: [{ type: 'points_multiplier', value: 2 }],
+      obligations: [{ type: 'min_activities', count: 4, kinds: ['message'] }],
+    });
     await kith.loyalty.accounts.updateProgramme(ctx, { qualificationMonths: 12, graceDays: 30 });
     const r = kith.loyalty.rules;
     const from = '2020-01-01T00:00:00Z';
-    await r.create(ctx, { name: '群聊发言', validFrom: from, definition: { kind: 'message', enabled: true, filters: {}, points: { mode: 'fixed', amount: 2 }, growth: { mode: 'fixed', amount: 1 }, tierMultiplier: true, limits: { perDay: 5 }, antiAbuse: { minTextLength: 4, duplicateWindowMinutes: 10 } } });
-    await r.create(ctx, { name: '每日签到', validFrom: from, definition: { kind: 'check_in', enabled: true, filters: {}, points: { mode: 'fixed', amount: 5 }, growth: { mode: 'fixed', amount: 2 }, tierMultiplier: false, limits: { perDay: 1 }, streak: { bonuses: [0, 1, 2, 3, 5, 8, 10] } } });
-    await r.create(ctx, { name: '参加活动', validFrom: from, definition: { kind: 'event_attended', enabled: true, filters: {}, points: { mode: 'fixed', amount: 50 }, growth: { mode: 'fixed', amount: 20 }, tierMultiplier: false, limits: {}, firstTimeBonus: { points: 100, growth: 0 } } });
+    await r.create(ctx, {
+      name: '群聊发言',
+      validFrom: from,
+      definition: {
+        kind: 'message',
+        enabled: true,
+        filters: {},
+        points: { mode: 'fixed', amount: 2 },
+        growth: { mode: 'fixed', amount: 1 },
+        tierMultiplier: true,
+        limits: { perDay: 5 },
+        antiAbuse: { minTextLength: 4, duplicateWindowMinutes: 10 },
+      },
+    });
+    await r.create(ctx, {
+      name: '每日签到',
+      validFrom: from,
+      definition: {
+        kind: 'check_in',
+        enabled: true,
+        filters: {},
+        points: { mode: 'fixed', amount: 5 },
+        growth: { mode: 'fixed', amount: 2 },
+        tierMultiplier: false,
+        limits: { perDay: 1 },
+        streak: { bonuses: [0, 1, 2, 3, 5, 8, 10] },
+      },
+    });
+    await r.create(ctx, {
+      name: '参加活动',
+      validFrom: from,
+      definition: {
+        kind: 'event_attended',
+        enabled: true,
+        filters: {},
+        points: { mode: 'fixed', amount: 50 },
+        growth: { mode: 'fixed', amount: 20 },
+        tierMultiplier: false,
+        limits: {},
+        firstTimeBonus: { points: 100, growth: 0 },
+      },
+    });
 
     console.log(`loyalty benchmark on PostgreSQL (scale ${opts.scale})`);
     // BENCH_ONLY=postings|evaluation|rules runs one part (while working on it); the note needs all three.
@@ -256,33 +412,92 @@ export async function run(opts: BenchOptions) {
     if (wanted('postings')) {
       const p = await postingBench(kith, database, postings);
       console.log(`\n1. postings, ${CLIENTS} concurrent clients, one posting per transaction (${fmt(postings)} each)`);
-      console.log(`   ledger service      ${fmt(p.service)} postings/s (median of ${p.rounds} rounds)   target ≥ 3,000/s`);
+      console.log(
+        `   ledger service      ${fmt(p.service)} postings/s (median of ${p.rounds} rounds)   target ≥ 3,000/s`,
+      );
       console.log(`   hand-written SQL    ${fmt(p.reference)} postings/s`);
-      console.log(`   service / SQL       ${(p.share.median * 100).toFixed(0)}% (rounds ${(p.share.min * 100).toFixed(0)}–${(p.share.max * 100).toFixed(0)}%)   target ≥ 70%`);
-      record({ bench: 'loyalty', figure: `postings, ${CLIENTS} clients`, kith: `${fmt(p.service)}/s`, reference: `${fmt(p.reference)}/s`, ratio: `${(p.share.median * 100).toFixed(0)}%`, target: '≥ 70%, ≥ 3,000/s', rounds: p.rounds, spread: p.share.spread, scale: opts.scale, db: 'postgres' });
+      console.log(
+        `   service / SQL       ${(p.share.median * 100).toFixed(0)}% (rounds ${(p.share.min * 100).toFixed(0)}–${(p.share.max * 100).toFixed(0)}%)   target ≥ 70%`,
+      );
+      record({
+        bench: 'loyalty',
+        figure: `postings, ${CLIENTS} clients`,
+        kith: `${fmt(p.service)}/s`,
+        reference: `${fmt(p.reference)}/s`,
+        ratio: `${(p.share.median * 100).toFixed(0)}%`,
+        target: '≥ 70%, ≥ 3,000/s',
+        rounds: p.rounds,
+        spread: p.share.spread,
+        scale: opts.scale,
+        db: 'postgres',
+      });
     }
     if (wanted('evaluation')) {
       const e = await evaluationBench(kith, database, members);
-      console.log(`\n2. tier evaluation of ${fmt(e.members)} members (data generated in ${(e.genMs / 1000).toFixed(1)} s)`);
-      console.log(`   evaluation          ${(e.ms / 1000).toFixed(1)} s for ${fmt(e.result.evaluated)} accounts: ${fmt(e.result.promoted)} promoted, ${fmt(e.result.demoted)} demoted   target ≤ 20 s`);
-      console.log(`   second run          ${(e.againMs / 1000).toFixed(1)} s, ${fmt(e.againEvaluated)} accounts evaluated again (must be 0)`);
+      console.log(
+        `\n2. tier evaluation of ${fmt(e.members)} members (data generated in ${(e.genMs / 1000).toFixed(1)} s)`,
+      );
+      console.log(
+        `   evaluation          ${(e.ms / 1000).toFixed(1)} s for ${fmt(e.result.evaluated)} accounts: ${fmt(e.result.promoted)} promoted, ${fmt(e.result.demoted)} demoted   target ≤ 20 s`,
+      );
+      console.log(
+        `   second run          ${(e.againMs / 1000).toFixed(1)} s, ${fmt(e.againEvaluated)} accounts evaluated again (must be 0)`,
+      );
       checkEqual(e.againEvaluated, 0, 'accounts evaluated again by a second evaluation of the same day');
-      check(e.result.evaluated > 0 && e.result.demoted > 0, `the evaluation changed nothing (${e.result.evaluated} evaluated, ${e.result.demoted} demoted) where growth left the window`);
-      record({ bench: 'loyalty', figure: `tier evaluation, ${fmt(e.members)} members`, kith: `${(e.ms / 1000).toFixed(1)} s`, reference: '—', ratio: '—', target: '≤ 20 s', rounds: 1, spread: 0, scale: opts.scale, db: 'postgres' });
+      check(
+        e.result.evaluated > 0 && e.result.demoted > 0,
+        `the evaluation changed nothing (${e.result.evaluated} evaluated, ${e.result.demoted} demoted) where growth left the window`,
+      );
+      record({
+        bench: 'loyalty',
+        figure: `tier evaluation, ${fmt(e.members)} members`,
+        kith: `${(e.ms / 1000).toFixed(1)} s`,
+        reference: '—',
+        ratio: '—',
+        target: '≤ 20 s',
+        rounds: 1,
+        spread: 0,
+        scale: opts.scale,
+        db: 'postgres',
+      });
     }
     if (wanted('rules')) {
       const a = await rulesBench(kith, database, activities);
-      console.log(`\n3. rules applied to ${fmt(a.activities)} activities (generated in ${(a.genMs / 1000).toFixed(1)} s), batches of 10,000`);
-      console.log(`   rules               ${fmt(a.rate)} activities/s  (${(a.ms / 1000).toFixed(1)} s, ${fmt(a.postings)} postings)   target ≥ 50,000/s`);
-      console.log(`   writes alone (SQL)  ${fmt(a.referenceRate)} postings/s  (${(a.referenceMs / 1000).toFixed(1)} s, ${fmt(a.referencePostings)} postings: a posting for every activity, no rules)`);
-      console.log(`   rules / writes      ${(a.share.median * 100).toFixed(0)}% (median of ${a.rounds} alternating rounds, ${(a.share.min * 100).toFixed(0)}–${(a.share.max * 100).toFixed(0)}%)`);
-      record({ bench: 'loyalty', figure: `rules on ${fmt(a.activities)} activities`, kith: `${fmt(a.rate)}/s`, reference: `${fmt(a.referenceRate)}/s`, ratio: `${(a.share.median * 100).toFixed(0)}%`, target: '≥ 50,000/s', rounds: a.rounds, spread: a.share.spread, scale: opts.scale, db: 'postgres' });
+      console.log(
+        `\n3. rules applied to ${fmt(a.activities)} activities (generated in ${(a.genMs / 1000).toFixed(1)} s), batches of 10,000`,
+      );
+      console.log(
+        `   rules               ${fmt(a.rate)} activities/s  (${(a.ms / 1000).toFixed(1)} s, ${fmt(a.postings)} postings)   target ≥ 50,000/s`,
+      );
+      console.log(
+        `   writes alone (SQL)  ${fmt(a.referenceRate)} postings/s  (${(a.referenceMs / 1000).toFixed(1)} s, ${fmt(a.referencePostings)} postings: a posting for every activity, no rules)`,
+      );
+      console.log(
+        `   rules / writes      ${(a.share.median * 100).toFixed(0)}% (median of ${a.rounds} alternating rounds, ${(a.share.min * 100).toFixed(0)}–${(a.share.max * 100).toFixed(0)}%)`,
+      );
+      record({
+        bench: 'loyalty',
+        figure: `rules on ${fmt(a.activities)} activities`,
+        kith: `${fmt(a.rate)}/s`,
+        reference: `${fmt(a.referenceRate)}/s`,
+        ratio: `${(a.share.median * 100).toFixed(0)}%`,
+        target: '≥ 50,000/s',
+        rounds: a.rounds,
+        spread: a.share.spread,
+        scale: opts.scale,
+        db: 'postgres',
+      });
     }
 
     const v = await timed(() => kith.loyalty.accounts.verify(ctx));
-    console.log(`\nledger verification   ${fmt(v.value.postings)} postings, ${fmt(v.value.accounts)} accounts in ${(v.ms / 1000).toFixed(1)} s: ${v.value.ok ? 'no drift' : `DRIFT in ${v.value.drift.length} accounts, ${v.value.growthDrift.length} growth months`}`);
+    console.log(
+      `\nledger verification   ${fmt(v.value.postings)} postings, ${fmt(v.value.accounts)} accounts in ${(v.ms / 1000).toFixed(1)} s: ${v.value.ok ? 'no drift' : `DRIFT in ${v.value.drift.length} accounts, ${v.value.growthDrift.length} growth months`}`,
+    );
     console.log(`peak RSS ${mib(peakRss())}`);
-    check(v.value.ok, `ledger verification found drift in ${v.value.drift.length} accounts and ${v.value.growthDrift.length} growth months`);
+    check(
+      v.value.ok,
+      `ledger verification found drift in ${v.value.drift.length} accounts and ${v.value.growthDrift.length} growth months`,
+    );
     const failed = await failedJobs(database.db);
     checkEqual(failed, [], 'failed jobs');
   } finally {

@@ -26,7 +26,9 @@ const { positionals, values } = parseArgs({
 });
 const name = positionals[0];
 if (!name || !BENCHES[name]) {
-  console.error(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [--scale 0.1] [--db embedded|postgres|both]`);
+  console.error(
+    `usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [--scale 0.1] [--db embedded|postgres|both]`,
+  );
   process.exit(2);
 }
 const scale = Number(values.scale);
@@ -36,7 +38,9 @@ if (!(scale > 0 && scale <= 10)) {
 }
 const db = values.db as BenchOptions['db'];
 if (!['embedded', 'postgres', 'both'].includes(db)) {
-  console.error('--db must be embedded (Kith\'s own PostgreSQL), postgres (BENCH_DATABASE_URL or a throwaway cluster) or both');
+  console.error(
+    "--db must be embedded (Kith's own PostgreSQL), postgres (BENCH_DATABASE_URL or a throwaway cluster) or both",
+  );
   process.exit(2);
 }
 const mod = await BENCHES[name]!();

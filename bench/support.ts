@@ -11,7 +11,10 @@ import { migrate } from '../src/kernel/db/migrator.js';
 import { packageRoot } from '../src/kernel/paths.js';
 
 /** A fresh, migrated database of the requested kind for one benchmark run. */
-export async function benchDatabase(kind: 'embedded' | 'postgres', opts: { poolSize?: number } = {}): Promise<{ database: Database; dispose(): Promise<void> }> {
+export async function benchDatabase(
+  kind: 'embedded' | 'postgres',
+  opts: { poolSize?: number } = {},
+): Promise<{ database: Database; dispose(): Promise<void> }> {
   if (kind === 'embedded') {
     // Kith's own PostgreSQL server, as `npm start` runs it, in a throwaway data folder (which the
     // server's user must be able to pass through when run as root).
@@ -27,7 +30,9 @@ export async function benchDatabase(kind: 'embedded' | 'postgres', opts: { poolS
       },
     };
   }
-  const base = process.env.BENCH_DATABASE_URL ?? execFileSync(path.join(packageRoot, 'scripts/pg-temp.sh'), ['start'], { encoding: 'utf8' }).trim();
+  const base =
+    process.env.BENCH_DATABASE_URL ??
+    execFileSync(path.join(packageRoot, 'scripts/pg-temp.sh'), ['start'], { encoding: 'utf8' }).trim();
   const name = `kith_bench_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
@@ -128,7 +133,10 @@ export async function alternate(
 export function commitMeasured(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: packageRoot, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: packageRoot, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      cwd: packageRoot,
+      encoding: 'utf8',
+    }).trim();
     return dirty ? `${head}+changes` : head;
   } catch {
     return 'unknown';
@@ -161,11 +169,23 @@ export function record(f: Figure) {
 export function figuresTable(): string {
   if (figures.length === 0) return '';
   const commit = commitMeasured();
-  const rows = figures.map((f) => `| ${f.bench} | ${f.figure} | ${f.kith} | ${f.reference} | ${f.ratio} | ${f.target} | ${f.rounds} | ${(f.spread * 100).toFixed(0)}% | ${f.scale} | ${f.db} | ${commit} |`);
-  return ['| bench | figure | Kith | reference | ratio | target | rounds | spread | scale | db | commit |', '|---|---|---|---|---|---|---|---|---|---|---|', ...rows].join('\n');
+  const rows = figures.map(
+    (f) =>
+      `| ${f.bench} | ${f.figure} | ${f.kith} | ${f.reference} | ${f.ratio} | ${f.target} | ${f.rounds} | ${(f.spread * 100).toFixed(0)}% | ${f.scale} | ${f.db} | ${commit} |`,
+  );
+  return [
+    '| bench | figure | Kith | reference | ratio | target | rounds | spread | scale | db | commit |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 /** Jobs that failed or are waiting to retry after an error: a bench's follow-up work must have none. */
 export async function failedJobs(db: Kysely<DB>): Promise<{ queue: string; last_error: string | null }[]> {
-  return db.selectFrom('jobs').select(['queue', 'last_error']).where((eb) => eb.or([eb('status', '=', 'failed'), eb('last_error', 'is not', null)])).limit(5).execute();
+  return db
+    .selectFrom('jobs')
+    .select(['queue', 'last_error'])
+    .where((eb) => eb.or([eb('status', '=', 'failed'), eb('last_error', 'is not', null)]))
+    .limit(5)
+    .execute();
 }

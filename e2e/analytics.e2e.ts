@@ -11,8 +11,12 @@ import { downloadFrom, label, pageShot, pickOption, settled, tableRows, toast, u
  */
 let browser: Browser;
 const zh = (n: number) => n.toLocaleString('zh-CN');
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('analytics', () => {
   it('shows the engagement the API computes, per community, and exports the top contributors', async () => {
@@ -26,10 +30,18 @@ describe('analytics', () => {
 
     // Of the first communities in the menu (no scrolling), the most active: other suites add empty
     // ones at the top, which would have nothing to export.
-    const active = new Map<number, number>((await api.get('/analytics/communities')).body.items.map((c: { id: number; active: number }) => [c.id, c.active]));
-    const community = [...(await api.get('/communities?limit=5')).body.items].sort((a: { id: number }, b: { id: number }) => (active.get(b.id) ?? 0) - (active.get(a.id) ?? 0))[0];
+    const active = new Map<number, number>(
+      (await api.get('/analytics/communities')).body.items.map((c: { id: number; active: number }) => [c.id, c.active]),
+    );
+    const community = [...(await api.get('/communities?limit=5')).body.items].sort(
+      (a: { id: number }, b: { id: number }) => (active.get(b.id) ?? 0) - (active.get(a.id) ?? 0),
+    )[0];
     await page.getByLabel('社群').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: community.name }).first().click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: community.name })
+      .first()
+      .click();
     const one = (await api.get(`/analytics/engagement?communityId=${community.id}`)).body;
     await until(() => page.getByTestId('kpi-members').innerText()).toContain(zh(one.members));
     await until(() => page.getByTestId('kpi-active').innerText()).toContain(zh(one.activeMembers));
@@ -40,7 +52,10 @@ describe('analytics', () => {
     await until(() => tableRows(top).count()).toBe(expected.length);
     const download = await downloadFrom(page, top.getByRole('button', { name: label('导出') }), 'CSV');
     const csv = fs.readFileSync((await download.path())!, 'utf8');
-    const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('会员,有效互动,发言,活跃天数');
     expect(lines).toHaveLength(expected.length + 1);
     expect(lines[1]).toContain(String(expected[0].meaningful));
@@ -56,7 +71,11 @@ describe('analytics', () => {
     await page.goto('/analytics/lifecycle');
     const funnel = (await api.get('/analytics/funnel')).body;
     const table = page.getByTestId('funnel-table');
-    await until(() => tableRows(table).first().innerText()).toMatch(new RegExp(`合计\\s+${zh(funnel.total.acquired)}\\s+${zh(funnel.total.activated)}\\s+${zh(funnel.total.retained)}\\s+${zh(funnel.total.monetised)}`));
+    await until(() => tableRows(table).first().innerText()).toMatch(
+      new RegExp(
+        `合计\\s+${zh(funnel.total.acquired)}\\s+${zh(funnel.total.activated)}\\s+${zh(funnel.total.retained)}\\s+${zh(funnel.total.monetised)}`,
+      ),
+    );
     await table.getByText('按社群').click();
     const byCommunity = (await api.get('/analytics/funnel?by=community')).body;
     await until(() => tableRows(table).count()).toBe(byCommunity.groups.length);
@@ -69,7 +88,9 @@ describe('analytics', () => {
     const matrix = page.getByTestId('cohort-matrix');
     await until(() => tableRows(matrix).count()).toBe(cohorts.cohorts.length);
     const firstWithMembers = cohorts.cohorts.findIndex((c: { size: number }) => c.size > 0);
-    expect(await tableRows(matrix).nth(firstWithMembers).locator('td').nth(1).innerText()).toBe(zh(cohorts.cohorts[firstWithMembers].size));
+    expect(await tableRows(matrix).nth(firstWithMembers).locator('td').nth(1).innerText()).toBe(
+      zh(cohorts.cohorts[firstWithMembers].size),
+    );
     await page.getByText('按月').click();
     const monthly = (await api.get('/analytics/cohorts?grain=month')).body;
     await until(() => tableRows(matrix).count()).toBe(monthly.cohorts.length);
@@ -130,7 +151,9 @@ describe('analytics', () => {
     const created = (await api.get('/analytics/campaigns')).body.items.find((c: { name: string }) => c.name === name);
     expect(created).toMatchObject({ startsOn: '2026-09-01', endsOn: '2026-11-30', cost: '1000.00', tagId: tag.id });
     const roi = created.figures.roi as number;
-    await until(() => row.innerText()).toContain(`${(roi * 100).toLocaleString('zh-CN', { maximumFractionDigits: 1 })}%`);
+    await until(() => row.innerText()).toContain(
+      `${(roi * 100).toLocaleString('zh-CN', { maximumFractionDigits: 1 })}%`,
+    );
     await pageShot(page, 'analytics-business');
     expect(problems).toEqual([]);
     await context.close();
@@ -146,7 +169,9 @@ describe('analytics', () => {
     // On a phone each community is a block of its own, not a table row scrolled sideways.
     await until(() => table.locator('.ant-list-item').count()).toBe(health.items.length);
     await until(() => page.getByText('Community health').count()).toBeGreaterThan(0);
-    expect(await table.locator('.ant-list-item').first().innerText()).toMatch(/Growth \S+ · Activity \S+ · Retention \S+/);
+    expect(await table.locator('.ant-list-item').first().innerText()).toMatch(
+      /Growth \S+ · Activity \S+ · Retention \S+/,
+    );
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scroll).toBeLessThanOrEqual(390);
     await pageShot(page, 'analytics-communities-en-390');

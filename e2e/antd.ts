@@ -23,7 +23,9 @@ export async function pickOption(page: Page, field: Locator, option: string, sea
  * (取 消), and an icon adds its own name in front (inbox 归档).
  */
 export function label(text: string): RegExp {
-  return new RegExp(`^(?:[a-z-]+ )?\\s*${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`);
+  return new RegExp(
+    `^(?:[a-z-]+ )?\\s*${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`,
+  );
 }
 
 /** Polls until the expectation holds, with the patience a browser needs (expect.poll waits 1 s by default). */

@@ -9,8 +9,12 @@ import { label, pageShot, pickOption, settled, shotOf, tableRows, toast, until }
  * back; community managers see only theirs; analysts see no write buttons.
  */
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const run = Date.now().toString(36);
 
@@ -53,7 +57,9 @@ describe('communities', () => {
     await pickOption(page, dialog.getByLabel('社群目标'), '产品反馈');
     await dialog.getByLabel('群 ID').fill(`wr-${run}`);
     await dialog.getByRole('button', { name: label('新建社群') }).click();
-    await until(() => dialog.locator('.ant-form-item-has-error').filter({ hasText: '群 ID' }).innerText()).toMatch(/already used by another wecom community/);
+    await until(() => dialog.locator('.ant-form-item-has-error').filter({ hasText: '群 ID' }).innerText()).toMatch(
+      /already used by another wecom community/,
+    );
     await shotOf(dialog.locator('.ant-modal-container, .ant-modal-content').first(), 'community-create-field-error');
     await dialog.getByRole('button', { name: label('取消') }).click();
 
@@ -69,7 +75,9 @@ describe('communities', () => {
     await page.getByRole('link', { name: '山野咖啡·售后服务群' }).click();
     await page.waitForURL(/\/communities\/\d+$/);
     await until(() => page.getByRole('heading', { name: '山野咖啡·售后服务群' }).count()).toBe(1);
-    const members = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: /^群成员$/ }) });
+    const members = page
+      .locator('.ant-card')
+      .filter({ has: page.locator('.ant-card-head-title', { hasText: /^群成员$/ }) });
     await until(() => tableRows(members).count()).toBe(20);
     // The trend chart draws on a canvas once the days arrive.
     const chart = page.getByRole('img', { name: '入群与退群趋势' });
@@ -89,15 +97,26 @@ describe('communities', () => {
 
     // Archive and unarchive our own community, not a demo one.
     const api = await apiAs(env().operator);
-    const mine = await api.post('/communities', { name: `e2e 归档测试 ${run}`, channel: 'wechat', positioningType: 'interest', goal: 'interaction' });
+    const mine = await api.post('/communities', {
+      name: `e2e 归档测试 ${run}`,
+      channel: 'wechat',
+      positioningType: 'interest',
+      goal: 'interaction',
+    });
     expect(mine.status).toBe(201);
     await page.goto(`/communities/${mine.body.id}`);
     await page.getByRole('button', { name: label('归档') }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: label('归档') }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: label('归档') })
+      .click();
     await toast(page, '已归档');
     await until(() => page.getByText('不再接收新成员', { exact: false }).count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: label('取消归档') }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: label('取消归档') }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: label('取消归档') })
+      .click();
     await toast(page, '已恢复');
 
     expect(problems).toEqual([]);
@@ -109,12 +128,16 @@ describe('communities', () => {
     await login(page, env().analyst);
     await page.goto('/communities');
     await until(() => tableRows(page).count()).toBeGreaterThanOrEqual(6);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await pageShot(page, 'communities-list-phone');
     await page.getByRole('link', { name: '山野咖啡爱好者交流群' }).click();
     await until(() => page.getByRole('img', { name: '入群与退群趋势' }).locator('canvas').count()).toBe(1);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     await pageShot(page, 'community-detail-phone');
     expect(problems).toEqual([]);
     await context.close();
@@ -127,9 +150,12 @@ describe('communities', () => {
     await until(() => tableRows(page).count()).toBeGreaterThanOrEqual(6);
     expect(await page.getByRole('button', { name: label('新建社群') }).count()).toBe(0);
     await page.getByRole('link', { name: '山野咖啡·售后服务群' }).click();
-    const members = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: /^群成员$/ }) });
+    const members = page
+      .locator('.ant-card')
+      .filter({ has: page.locator('.ant-card-head-title', { hasText: /^群成员$/ }) });
     await until(() => tableRows(members).count()).toBe(20);
-    for (const name of ['编辑', '归档', '添加成员']) expect(await page.getByRole('button', { name }).count(), name).toBe(0);
+    for (const name of ['编辑', '归档', '添加成员'])
+      expect(await page.getByRole('button', { name }).count(), name).toBe(0);
     expect(await members.locator('.ant-select-selector, .ant-select-content').count()).toBeLessThanOrEqual(1); // the role filter only
     expect(await members.getByRole('button', { name: /移出/ }).count()).toBe(0);
     expect(await page.locator('.ant-menu').getByText('设置').count()).toBe(0);
@@ -140,7 +166,9 @@ describe('communities', () => {
     await until(() => page.getByText('没有权限').count()).toBe(1);
     // The server is the authority, not the hidden button.
     const api = await apiAs(env().analyst);
-    expect((await api.post('/communities', { name: 'x', channel: 'qq', positioningType: 'interest', goal: 'brand' })).status).toBe(403);
+    expect(
+      (await api.post('/communities', { name: 'x', channel: 'qq', positioningType: 'interest', goal: 'brand' })).status,
+    ).toBe(403);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -150,7 +178,10 @@ describe('communities', () => {
     const list = await owner.get('/communities?limit=100');
     const chengdu = list.body.items.find((c: { name: string }) => c.name === '山野咖啡·成都同城群');
     const cm = { email: `cm-${run}@e2e.kith.dev`, password: `e2e cm password ${run}` };
-    expect((await owner.post('/staff', { ...cm, name: '成都群经理', role: 'community_manager', communityIds: [chengdu.id] })).status).toBe(201);
+    expect(
+      (await owner.post('/staff', { ...cm, name: '成都群经理', role: 'community_manager', communityIds: [chengdu.id] }))
+        .status,
+    ).toBe(201);
     const { page, context, problems } = await open(browser);
     await login(page, cm);
     await page.goto('/communities');

@@ -42,7 +42,9 @@ afterAll(async () => {
 describe('cross-site request forgery', () => {
   it('refuses forms posted from another app on the same host, while the console keeps working', async () => {
     const owner = await apiAs(env().owner);
-    const victim = (await owner.get('/members?limit=50')).body.items.find((m: { erasedAt: string | null; name: string | null }) => !m.erasedAt && m.name);
+    const victim = (await owner.get('/members?limit=50')).body.items.find(
+      (m: { erasedAt: string | null; name: string | null }) => !m.erasedAt && m.name,
+    );
     expect(victim).toBeDefined();
 
     const { context, page, problems } = await open(browser);
@@ -74,18 +76,31 @@ describe('cross-site request forgery', () => {
     const tag = `防伪造-${Date.now() % 100000}`;
     await page.getByTestId('member-tags').locator('.ant-select').click();
     await page.keyboard.type(tag);
-    await page.locator('.ant-select-item-option').filter({ hasText: `新建标签「${tag}」` }).click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: `新建标签「${tag}」` })
+      .click();
     await page.getByTestId('member-tags').getByText(tag, { exact: true }).waitFor();
     expect((await owner.get(`/members/${victim.id}`)).body.tags.map((t: { name: string }) => t.name)).toContain(tag);
 
     // …and uploading a file (multipart, which must carry the console's header).
     await page.goto('/import');
     const preview = page.waitForResponse((r) => r.url().includes('/api/v1/imports/') && r.url().endsWith('/preview'));
-    await page.locator('input[type="file"]').setInputFiles({ name: 'csrf.csv', mimeType: 'text/csv', buffer: Buffer.from('姓名,邮箱\n防伪造,csrf@example.com\n') });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'csrf.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('姓名,邮箱\n防伪造,csrf@example.com\n'),
+    });
     const previewed = await preview;
     expect(previewed.request().headers()['x-kith-request']).toBe('1');
     expect(previewed.status()).toBe(200);
-    await until(() => page.getByTestId('import-format').first().innerText().catch(() => '')).toBe('CSV');
+    await until(() =>
+      page
+        .getByTestId('import-format')
+        .first()
+        .innerText()
+        .catch(() => ''),
+    ).toBe('CSV');
     expect(problems).toEqual([]);
   });
 });

@@ -32,7 +32,14 @@ function startKith(dataDir: string, port: number): Promise<{ owner: Credentials 
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, ['bin/kith.mjs', 'start', '--demo'], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KITH_DATA_DIR: dataDir, KITH_LOG_LEVEL: 'warn', KITH_PUBLIC_URL: '' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        KITH_DATA_DIR: dataDir,
+        KITH_LOG_LEVEL: 'warn',
+        KITH_PUBLIC_URL: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = p;
@@ -48,13 +55,22 @@ function startKith(dataDir: string, port: number): Promise<{ owner: Credentials 
       }
     };
     p.stdout!.on('data', onData);
-    p.stderr!.on('data', (b: Buffer) => { out += b.toString(); });
-    p.on('exit', (code) => { clearTimeout(timer); reject(new Error(`Kith exited (${code}) before it was ready:\n${out}`)); });
+    p.stderr!.on('data', (b: Buffer) => {
+      out += b.toString();
+    });
+    p.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Kith exited (${code}) before it was ready:\n${out}`));
+    });
   });
 }
 
 async function signIn(baseUrl: string, c: Credentials): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c) });
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(c),
+  });
   if (!res.ok) throw new Error(`login of ${c.email} failed: ${res.status} ${await res.text()}`);
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
@@ -63,7 +79,8 @@ async function ensureStaff(baseUrl: string, cookie: string, role: string): Promi
   // The password policy refuses a password holding the account name (the role, here).
   const c = { email: `${role}@e2e.kith.dev`, password: 'e2e staff passphrase 2024' };
   const res = await fetch(`${baseUrl}/api/v1/staff`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: new URL(baseUrl).origin },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, origin: new URL(baseUrl).origin },
     body: JSON.stringify({ ...c, name: role === 'analyst' ? '数据分析 王敏' : '运营 陈晨', role }),
   });
   if (!res.ok && res.status !== 409) throw new Error(`creating the ${role} failed: ${res.status} ${await res.text()}`);
@@ -74,7 +91,11 @@ export default async function setup(project: TestProject) {
   if (!fs.existsSync('/usr/bin/chromium')) throw new Error('Chromium is missing: apt-get install -y chromium');
   // Build before starting, so the first-start build time does not count against the start timeout.
   // NODE_ENV is `test` under Vitest; Vite would then bundle React and antd in development mode.
-  const build = spawnSync(process.execPath, ['scripts/build-web.mjs', '--if-needed'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const build = spawnSync(process.execPath, ['scripts/build-web.mjs', '--if-needed'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) throw new Error('the console build failed');
 
   const keep = process.env.KITH_E2E_DATA_DIR;
@@ -86,7 +107,9 @@ export default async function setup(project: TestProject) {
   if (printed) fs.writeFileSync(ownerFile, JSON.stringify(printed));
   const owner: Credentials = printed ?? JSON.parse(fs.readFileSync(ownerFile, 'utf8'));
   const baseUrl = `http://127.0.0.1:${port}`;
-  console.log(`e2e: Kith with the demo community ready at ${baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `e2e: Kith with the demo community ready at ${baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   const cookie = await signIn(baseUrl, owner);
   const env: E2EEnv = {
@@ -103,12 +126,21 @@ export default async function setup(project: TestProject) {
   return async () => {
     if (child && child.exitCode === null) {
       child.removeAllListeners('exit');
-      await new Promise<void>((resolve) => { child!.once('exit', () => resolve()); child!.kill('SIGTERM'); setTimeout(() => { child?.kill('SIGKILL'); resolve(); }, 10_000); });
+      await new Promise<void>((resolve) => {
+        child!.once('exit', () => resolve());
+        child!.kill('SIGTERM');
+        setTimeout(() => {
+          child?.kill('SIGKILL');
+          resolve();
+        }, 10_000);
+      });
     }
     if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
   };
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { e2e: E2EEnv }
+  export interface ProvidedContext {
+    e2e: E2EEnv;
+  }
 }

@@ -9,11 +9,15 @@ import { pageShot, pickOption, settled, tableRows, until } from './antd.js';
  * before and after the run, and their list can be downloaded.
  */
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const run = Date.now().toString(36);
-const n = (i: number) => String(Date.now() % 1e7 + i).padStart(8, '0');
+const n = (i: number) => String((Date.now() % 1e7) + i).padStart(8, '0');
 // Lines 1 (header) … 6: line 4 has a short phone number and an impossible birthday, line 6 no way to recognise the person.
 const csv = [
   '姓名,手机号,邮箱,生日,标签,社群,会员卡等级',
@@ -29,17 +33,35 @@ describe('import', () => {
     const { page, context, problems } = await open(browser);
     await login(page, env().operator);
     await page.goto('/import');
-    await page.locator('input[type="file"]').setInputFiles({ name: `会员-${run}.csv`, mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${csv}`) });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: `会员-${run}.csv`, mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${csv}`) });
 
-    const check = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: '检查列映射与预览' }) });
-    await until(() => check.getByTestId('import-format').innerText().catch(() => '')).toBe('CSV');
+    const check = page
+      .locator('.ant-card')
+      .filter({ has: page.locator('.ant-card-head-title', { hasText: '检查列映射与预览' }) });
+    await until(() =>
+      check
+        .getByTestId('import-format')
+        .innerText()
+        .catch(() => ''),
+    ).toBe('CSV');
     const mapping = check.locator('.ant-table').first();
     await until(() => tableRows(mapping).count()).toBe(7);
-    expect(await tableRows(mapping).filter({ hasText: '手机号' }).first().locator('.ant-select').innerText()).toContain('手机号');
-    expect(await tableRows(mapping).filter({ hasText: '会员卡等级' }).locator('.ant-select').innerText()).toContain('不导入');
+    expect(await tableRows(mapping).filter({ hasText: '手机号' }).first().locator('.ant-select').innerText()).toContain(
+      '手机号',
+    );
+    expect(await tableRows(mapping).filter({ hasText: '会员卡等级' }).locator('.ant-select').innerText()).toContain(
+      '不导入',
+    );
 
     // Keep 会员卡等级 as a custom attribute: the preview is read again with that mapping.
-    await pickOption(page, tableRows(mapping).filter({ hasText: '会员卡等级' }).locator('.ant-select'), '自定义属性「会员卡等级」', '自定义');
+    await pickOption(
+      page,
+      tableRows(mapping).filter({ hasText: '会员卡等级' }).locator('.ant-select'),
+      '自定义属性「会员卡等级」',
+      '自定义',
+    );
     await until(() => tableRows(mapping).filter({ hasText: '会员卡等级' }).innerText()).toContain('手动');
     await settled(check);
     await check.getByRole('tab', { name: /有问题的行（2）/ }).click();
@@ -47,7 +69,9 @@ describe('import', () => {
     await pageShot(page, 'import-preview');
 
     await check.getByRole('button', { name: /开始导入 3 行/ }).click();
-    const report = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: '导入结果' }) });
+    const report = page
+      .locator('.ant-card')
+      .filter({ has: page.locator('.ant-card-head-title', { hasText: '导入结果' }) });
     await until(() => report.locator('.ant-tag').first().innerText(), 60_000).toBe('已完成');
     await until(() => report.getByTestId('import-created').innerText()).toContain('3');
     expect(await report.getByTestId('import-rejected').innerText()).toContain('2');
@@ -64,7 +88,9 @@ describe('import', () => {
     await pageShot(page, 'import-report');
 
     // The import heads the recent list, and the attribute was kept.
-    const recent = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: '最近的导入' }) });
+    const recent = page
+      .locator('.ant-card')
+      .filter({ has: page.locator('.ant-card-head-title', { hasText: '最近的导入' }) });
     await until(() => tableRows(recent).first().innerText()).toContain(`会员-${run}.csv`);
     const found = await (await page.request.get(`/api/v1/members?q=${encodeURIComponent(`导入甲${run}`)}`)).json();
     const member = await (await page.request.get(`/api/v1/members/${found.items[0].id}`)).json();
@@ -81,12 +107,20 @@ describe('import', () => {
     // Started through the API (the console previews first and would refuse it): answered at once, read after.
     const started = await page.request.post('/api/v1/imports/members', {
       headers: { 'x-kith-request': '1', origin: new URL(env().baseUrl).origin },
-      multipart: { file: { name: `坏表头-${run}.csv`, mimeType: 'text/csv', buffer: Buffer.from(`姓\u0000名,手机号\n林五,139${n(7)}\n`) } },
+      multipart: {
+        file: {
+          name: `坏表头-${run}.csv`,
+          mimeType: 'text/csv',
+          buffer: Buffer.from(`姓\u0000名,手机号\n林五,139${n(7)}\n`),
+        },
+      },
     });
     expect(started.status()).toBe(202);
     const id = (await started.json()).id;
     await until(async () => (await (await page.request.get(`/api/v1/imports/${id}`)).json()).status).toBe('failed');
-    const recent = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: '最近的导入' }) });
+    const recent = page
+      .locator('.ant-card')
+      .filter({ has: page.locator('.ant-card-head-title', { hasText: '最近的导入' }) });
     await page.reload();
     const row = tableRows(recent).filter({ hasText: `坏表头-${run}.csv` });
     await until(() => row.innerText().catch(() => '')).toContain('失败');
@@ -103,13 +137,29 @@ describe('import', () => {
     const { page, context, problems } = await open(browser, { locale: 'en-US' });
     await login(page, env().operator);
     await page.goto('/import');
-    await page.locator('input[type="file"]').setInputFiles({ name: `contacts-${run}.csv`, mimeType: 'text/csv', buffer: Buffer.from(`Member,Contact\nLin ${run},139${n(9)}\n`) });
-    const check = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: 'Check columns and preview' }) });
-    await until(() => check.getByRole('alert').innerText().catch(() => '')).toContain('The file lacks a required column');
+    await page.locator('input[type="file"]').setInputFiles({
+      name: `contacts-${run}.csv`,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`Member,Contact\nLin ${run},139${n(9)}\n`),
+    });
+    const check = page
+      .locator('.ant-card')
+      .filter({ has: page.locator('.ant-card-head-title', { hasText: 'Check columns and preview' }) });
+    await until(() =>
+      check
+        .getByRole('alert')
+        .innerText()
+        .catch(() => ''),
+    ).toContain('The file lacks a required column');
     expect(await check.getByRole('button', { name: /Import \d+ rows?$/ }).isDisabled()).toBe(true);
     const mapping = check.locator('.ant-table').first();
     await pickOption(page, tableRows(mapping).filter({ hasText: 'Contact' }).locator('.ant-select'), 'Phone');
-    await until(() => check.getByRole('button', { name: /Import 1 row$/ }).isDisabled().catch(() => true)).toBe(false);
+    await until(() =>
+      check
+        .getByRole('button', { name: /Import 1 row$/ })
+        .isDisabled()
+        .catch(() => true),
+    ).toBe(false);
     await pageShot(page, 'import-mapping-en');
     expect(problems).toEqual([]);
     await context.close();

@@ -5,8 +5,12 @@ import { env, launch, login, open, shot } from './support.js';
 /** English for an English browser; the switch in the header changes every label and format, and sticks. */
 describe('language', () => {
   let browser: Browser;
-  beforeAll(async () => { browser = await launch(); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('switches between English and Chinese, dates and antd included, and remembers it', async () => {
     const { page, problems } = await open(browser, { locale: 'en-US' });

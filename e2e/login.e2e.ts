@@ -5,8 +5,12 @@ import { apiAs, env, launch, login, open, shot } from './support.js';
 /** First visit: the login page, a refused password in the server's words, then the overview. */
 describe('first login and the overview', () => {
   let browser: Browser;
-  beforeAll(async () => { browser = await launch(); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('speaks Chinese to a Chinese browser and shows why a login was refused', async () => {
     const { page, problems } = await open(browser, { locale: 'zh-CN' });
@@ -33,7 +37,7 @@ describe('first login and the overview', () => {
     expect(problems).toEqual([]);
   });
 
-  it('shows the overview with the server\'s figures, and each figure opens its list', async () => {
+  it("shows the overview with the server's figures, and each figure opens its list", async () => {
     const { page, problems } = await open(browser);
     await login(page, env().owner);
     await page.waitForURL(/\/overview/);
@@ -42,7 +46,9 @@ describe('first login and the overview', () => {
     const total = page.getByTestId('kpi-total').locator('.ant-statistic-content');
     await total.waitFor();
     expect((await total.innerText()).replace(/\D/g, '')).toBe(String(o.members.total));
-    expect((await page.getByTestId('kpi-active7').locator('.ant-statistic-content').innerText()).replace(/\D/g, '')).toBe(String(o.active.last7Days));
+    expect(
+      (await page.getByTestId('kpi-active7').locator('.ant-statistic-content').innerText()).replace(/\D/g, ''),
+    ).toBe(String(o.active.last7Days));
     await page.locator('canvas').first().waitFor();
     expect(await page.locator('canvas').count()).toBeGreaterThanOrEqual(3);
     await shot(page, 'overview');
@@ -54,8 +60,12 @@ describe('first login and the overview', () => {
     expect(url.searchParams.get('createdFrom')).toBe(o.periodStart);
     expect(url.searchParams.get('createdTo')).toBe(o.periodEnd);
     await page.locator('tr[data-row-key]').first().waitFor();
-    const listed = (await api.get(`/members?createdFrom=${o.periodStart}&createdTo=${o.periodEnd}&limit=20`)).body.items.map((m: { id: number }) => String(m.id));
-    const shown = await page.locator('tr[data-row-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')));
+    const listed = (
+      await api.get(`/members?createdFrom=${o.periodStart}&createdTo=${o.periodEnd}&limit=20`)
+    ).body.items.map((m: { id: number }) => String(m.id));
+    const shown = await page
+      .locator('tr[data-row-key]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')));
     expect(shown).toEqual(listed);
 
     // Messages of one day: a click on the chart opens them, text shown as text.

@@ -13,7 +13,11 @@ const run = Date.now().toString(36);
 const operator2: Credentials = { email: 'operator2@e2e.kith.dev', password: 'e2e staff passphrase 2024' };
 const zh = (n: number) => n.toLocaleString('zh-CN');
 
-interface Tier { id: number; nameZh: string; threshold: number }
+interface Tier {
+  id: number;
+  nameZh: string;
+  threshold: number;
+}
 let memberId: number;
 let approvalThreshold: number;
 
@@ -22,23 +26,41 @@ beforeAll(async () => {
   const owner = await apiAs(env().owner);
   // The approver: an operator other than the one who asks.
   const staff = await owner.post('/staff', { ...operator2, name: '运营 李娜', role: 'operator' });
-  if (staff.status !== 201 && staff.status !== 409) throw new Error(`creating the second operator failed: ${staff.status}`);
+  if (staff.status !== 201 && staff.status !== 409)
+    throw new Error(`creating the second operator failed: ${staff.status}`);
   // The demo sets up a programme; a Kith without one gets the least the flows need.
   if ((await owner.get('/loyalty/tiers')).body.items.length === 0) {
-    for (const [nameZh, nameEn, threshold] of [['普通会员', 'Member', 0], ['银卡会员', 'Silver', 300], ['金卡会员', 'Gold', 1000]] as const) {
+    for (const [nameZh, nameEn, threshold] of [
+      ['普通会员', 'Member', 0],
+      ['银卡会员', 'Silver', 300],
+      ['金卡会员', 'Gold', 1000],
+    ] as const) {
       expect((await owner.post('/loyalty/tiers', { nameZh, nameEn, threshold })).status).toBe(201);
     }
   }
   if ((await owner.get('/loyalty/rules')).body.items.length === 0) {
-    const rule = { kind: 'check_in', enabled: true, filters: {}, points: { mode: 'fixed', amount: 2 }, growth: { mode: 'fixed', amount: 1 }, tierMultiplier: false, limits: { perDay: 1 } };
+    const rule = {
+      kind: 'check_in',
+      enabled: true,
+      filters: {},
+      points: { mode: 'fixed', amount: 2 },
+      growth: { mode: 'fixed', amount: 1 },
+      tierMultiplier: false,
+      limits: { perDay: 1 },
+    };
     expect((await owner.post('/loyalty/rules', { name: '每日签到', definition: rule })).status).toBe(201);
   }
   approvalThreshold = (await owner.get('/loyalty/programme')).body.approvalThreshold;
-  memberId = (await owner.get('/members?limit=20&sort=last_active_at')).body.items.find((m: { erasedAt: string | null }) => !m.erasedAt).id;
+  memberId = (await owner.get('/members?limit=20&sort=last_active_at')).body.items.find(
+    (m: { erasedAt: string | null }) => !m.erasedAt,
+  ).id;
 });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+});
 
-const balanceOf = async (id: number) => (await (await apiAs(env().operator)).get(`/members/${id}/loyalty`)).body.points.balance as number;
+const balanceOf = async (id: number) =>
+  (await (await apiAs(env().operator)).get(`/members/${id}/loyalty`)).body.points.balance as number;
 
 describe('membership programme', () => {
   it('an operator adds a tier and sees the preview change, counted by the server', async () => {
@@ -80,7 +102,9 @@ describe('membership programme', () => {
     const taken = new Set(tiers.map((x) => x.threshold));
     const low = [...Array(1000).keys()].find((n) => n > 0 && !taken.has(n))!;
     await preview.getByLabel(`拟定门槛 ${name}`).fill(String(low));
-    const expected: { tierId: number; members: number; proposedMembers: number }[] = (await api.post('/loyalty/tiers/preview', { thresholds: [{ tierId: created.id, threshold: low }] })).body.items;
+    const expected: { tierId: number; members: number; proposedMembers: number }[] = (
+      await api.post('/loyalty/tiers/preview', { thresholds: [{ tierId: created.id, threshold: low }] })
+    ).body.items;
     expect(expected.find((x) => x.tierId === created.id)!.proposedMembers).toBeGreaterThan(0);
     for (const x of expected) {
       const r = tableRows(preview).filter({ hasText: tiers.find((y) => y.id === x.tierId)!.nameZh });
@@ -97,14 +121,22 @@ describe('membership programme', () => {
     const apply = preview.getByRole('button', { name: /应用这些门槛/ });
     await until(() => apply.isEnabled()).toBe(true);
     await apply.click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /应用这些门槛/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /应用这些门槛/ })
+      .click();
     await toast(page, '门槛已保存，0 位会员升级');
     await until(() => row.innerText()).toContain(zh(threshold + 500));
-    expect((await api.get('/loyalty/tiers')).body.items.find((x: Tier) => x.id === created.id).threshold).toBe(threshold + 500);
+    expect((await api.get('/loyalty/tiers')).body.items.find((x: Tier) => x.id === created.id).threshold).toBe(
+      threshold + 500,
+    );
 
     // A tier nobody ever reached can go again.
     await row.getByRole('button', { name: `删除 ${name}` }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: label('删除') }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: label('删除') })
+      .click();
     await toast(page, `已删除等级「${name}」`);
     await until(() => tableRows(tiersCard).count()).toBe(before.length);
     expect(problems).toEqual([]);
@@ -163,7 +195,11 @@ describe('membership programme', () => {
     await until(() => row.count()).toBe(0); // out of the pending queue
     await second.page.locator('.ant-card-head .ant-segmented').getByText('已入账').click();
     await until(() => second.page.url()).toContain('status=posted');
-    await until(() => tableRows(second.page).filter({ hasText: `e2e 大额补偿 ${run}` }).innerText()).toMatch(new RegExp(`已入账[\\s\\S]*${operator2.email}[\\s\\S]*已核对活动签到表`));
+    await until(() =>
+      tableRows(second.page)
+        .filter({ hasText: `e2e 大额补偿 ${run}` })
+        .innerText(),
+    ).toMatch(new RegExp(`已入账[\\s\\S]*${operator2.email}[\\s\\S]*已核对活动签到表`));
     expect(second.problems).toEqual([]);
     await second.context.close();
 
@@ -208,7 +244,9 @@ describe('membership programme', () => {
     const saved = (await api.get('/loyalty/rules')).body.items.find((r: { name: string }) => r.name === ruleName);
     expect(saved.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     // Off again, so the other flows' data earns as before.
-    expect((await api.put(`/loyalty/rules/${saved.id}`, { definition: { ...saved.definition, enabled: false } })).status).toBe(200);
+    expect(
+      (await api.put(`/loyalty/rules/${saved.id}`, { definition: { ...saved.definition, enabled: false } })).status,
+    ).toBe(200);
 
     // Replay from today: confirmed first, then its counts.
     const today = (await api.get('/workspace')).body.today as string;
@@ -218,24 +256,43 @@ describe('membership programme', () => {
     await page.keyboard.type(today);
     await page.keyboard.press('Enter');
     await replay.getByRole('button', { name: label('开始重算') }).click();
-    await until(() => replay.getByTestId('replay-result').innerText()).toMatch(/涉及 [\d,]+ 位会员的 [\d,]+ 条行为：补发 [\d,]+ 笔，冲回 [\d,]+ 笔/);
-    await replay.locator('.ant-modal-footer').getByRole('button', { name: label('关闭') }).click();
+    await until(() => replay.getByTestId('replay-result').innerText()).toMatch(
+      /涉及 [\d,]+ 位会员的 [\d,]+ 条行为：补发 [\d,]+ 笔，冲回 [\d,]+ 笔/,
+    );
+    await replay
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: label('关闭') })
+      .click();
 
     // Coupon codes from a file: new ones added, the one in the pool and a bad line reported.
     const couponName = `e2e 券 ${run}`;
-    const coupon = await api.post('/loyalty/rewards', { nameZh: couponName, nameEn: `e2e coupon ${run}`, type: 'coupon', cost: 1 });
+    const coupon = await api.post('/loyalty/rewards', {
+      nameZh: couponName,
+      nameEn: `e2e coupon ${run}`,
+      type: 'coupon',
+      cost: 1,
+    });
     expect(coupon.status).toBe(201);
     await api.post(`/loyalty/rewards/${coupon.body.id}/codes`, { codes: `E2E-${run}-A` });
     await page.goto('/loyalty/rewards');
     const reward = tableRows(page).filter({ hasText: couponName });
     await reward.getByRole('button', { name: /上传券码/ }).click();
     const codes = page.locator('.ant-modal').filter({ hasText: '上传券码' });
-    await codes.locator('input[type=file]').setInputFiles({ name: 'codes.csv', mimeType: 'text/csv', buffer: Buffer.from(`E2E-${run}-A\r\nE2E-${run}-B,E2E-${run}-C\nnot a code\n`) });
+    await codes.locator('input[type=file]').setInputFiles({
+      name: 'codes.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`E2E-${run}-A\r\nE2E-${run}-B,E2E-${run}-C\nnot a code\n`),
+    });
     await until(() => codes.getByText('共 4 个券码').count()).toBe(1);
     await codes.getByRole('button', { name: label('上传') }).click();
-    await until(() => codes.getByTestId('codes-result').innerText()).toMatch(/新增 2 个券码[\s\S]*1 个已在券码池中[\s\S]*1 行无法识别[\s\S]*第 3 行/);
+    await until(() => codes.getByTestId('codes-result').innerText()).toMatch(
+      /新增 2 个券码[\s\S]*1 个已在券码池中[\s\S]*1 行无法识别[\s\S]*第 3 行/,
+    );
     await shotOf(codes, 'loyalty-reward-codes');
-    await codes.locator('.ant-modal-footer').getByRole('button', { name: label('关闭') }).click();
+    await codes
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: label('关闭') })
+      .click();
     await until(() => reward.innerText()).toMatch(/剩余 3 \/ 共 3/);
 
     // A gift with no stock typed is unlimited, also once archived and back.
@@ -251,7 +308,10 @@ describe('membership programme', () => {
     await until(() => gift.innerText()).toMatch(/礼品[\s\S]*50[\s\S]*不限量/);
     await pageShot(page, 'loyalty-rewards');
     await gift.getByRole('button', { name: `归档 ${giftName}` }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: label('归档') }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: label('归档') })
+      .click();
     await toast(page, `已归档「${giftName}」`);
     await until(() => gift.count()).toBe(0);
     await page.getByRole('switch', { name: '显示已归档' }).click();
@@ -259,23 +319,35 @@ describe('membership programme', () => {
     await gift.getByRole('button', { name: `取消归档 ${giftName}` }).click();
     await toast(page, `「${giftName}」已重新上架`);
     await until(() => gift.innerText()).not.toContain('已归档');
-    expect((await api.get('/loyalty/rewards')).body.items.find((r: { nameZh: string }) => r.nameZh === giftName)).toMatchObject({ stock: null, perMemberLimit: null, archived: false });
+    expect(
+      (await api.get('/loyalty/rewards')).body.items.find((r: { nameZh: string }) => r.nameZh === giftName),
+    ).toMatchObject({ stock: null, perMemberLimit: null, archived: false });
 
     // Redeemed for the member at the counter, then fulfilled from the queue.
-    expect((await api.post(`/members/${memberId}/loyalty/adjustments`, { points: 5, reason: `e2e 兑换用 ${run}` })).body.status).toBe('posted');
+    expect(
+      (await api.post(`/members/${memberId}/loyalty/adjustments`, { points: 5, reason: `e2e 兑换用 ${run}` })).body
+        .status,
+    ).toBe('posted');
     await page.goto(`/members/${memberId}?tab=loyalty`);
     await page.getByRole('button', { name: /代会员兑换/ }).click();
     const redeem = page.locator('.ant-modal').filter({ hasText: '兑换奖励' });
     await pickOption(page, redeem.getByLabel('奖励'), couponName, couponName);
     await redeem.getByRole('button', { name: label('兑换') }).click();
     await until(() => redeem.innerText()).toContain(`券码：E2E-${run}-A`);
-    await redeem.locator('.ant-modal-footer').getByRole('button', { name: label('关闭') }).click();
+    await redeem
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: label('关闭') })
+      .click();
     await page.goto('/loyalty/redemptions');
     const queued = tableRows(page).filter({ hasText: couponName });
     await until(() => queued.innerText()).toMatch(new RegExp(`E2E-${run}-A[\\s\\S]*待处理`));
     await pageShot(page, 'loyalty-redemptions');
     await queued.getByRole('button', { name: label('发放') }).click();
-    await page.locator('.ant-modal').filter({ hasText: '确认已发放' }).getByRole('button', { name: label('发放') }).click();
+    await page
+      .locator('.ant-modal')
+      .filter({ hasText: '确认已发放' })
+      .getByRole('button', { name: label('发放') })
+      .click();
     await toast(page, '已标记为已发放');
     await until(() => queued.count()).toBe(0);
 
@@ -306,14 +378,24 @@ describe('membership programme', () => {
     await toast(page, `已授予「${badgeName}」`);
     // Server text is text: the markup shows as typed.
     await until(() => held.innerText()).toContain('<b>组织</b>了三次线下品鉴');
-    await held.locator('.kith-award').filter({ hasText: badgeName }).getByRole('button', { name: label('收回') }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: label('收回') }).click();
+    await held
+      .locator('.kith-award')
+      .filter({ hasText: badgeName })
+      .getByRole('button', { name: label('收回') })
+      .click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: label('收回') })
+      .click();
     await toast(page, `已收回「${badgeName}」`);
     await until(() => held.getByText(badgeName).count()).toBe(0);
 
     await page.goto('/loyalty/badges');
     await badgeRow.getByRole('button', { name: label('归档') }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: label('归档') }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: label('归档') })
+      .click();
     await toast(page, `已归档「${badgeName}」`);
     await until(() => badgeRow.innerText()).toContain('已归档');
     expect(problems).toEqual([]);
@@ -323,7 +405,8 @@ describe('membership programme', () => {
   it('an analyst sees every programme page and the member tab, and no write button', async () => {
     const { page, context, problems } = await open(browser);
     await login(page, env().analyst);
-    const writes = /添加等级|立即评定等级|保\s*存|新建规则|从某日重算|编\s*辑|新建奖励|上传券码|归\s*档|发\s*放|取\s*消|批\s*准|驳\s*回|新建勋章|调整积分|指定等级|结束人工等级|代会员兑换|授予勋章|收\s*回|删\s*除/;
+    const writes =
+      /添加等级|立即评定等级|保\s*存|新建规则|从某日重算|编\s*辑|新建奖励|上传券码|归\s*档|发\s*放|取\s*消|批\s*准|驳\s*回|新建勋章|调整积分|指定等级|结束人工等级|代会员兑换|授予勋章|收\s*回|删\s*除/;
     const pages: [string, (p: Page) => Promise<unknown>][] = [
       ['/loyalty', (p) => p.getByTestId('tiers-card').locator('.ant-table-row').first().waitFor()],
       ['/loyalty/rules', (p) => tableRows(p).first().waitFor()],
@@ -348,7 +431,11 @@ describe('membership programme', () => {
 
     // Hidden buttons are courtesy: the server is the guard.
     const refused = await page.evaluate(async (id) => {
-      const r = await fetch(`/api/v1/members/${id}/loyalty/adjustments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ points: 10, reason: 'x' }) });
+      const r = await fetch(`/api/v1/members/${id}/loyalty/adjustments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ points: 10, reason: 'x' }),
+      });
       return r.status;
     }, memberId);
     expect(refused).toBe(403);
@@ -369,7 +456,9 @@ describe('membership programme', () => {
     await until(() => page.getByTestId('ledger-health').innerText()).toMatch(/Points ledger checked|inconsistenc/);
     // Every label of the page is English now, and the preview names tiers in English (the tier
     // table shows the other language's name too, on purpose).
-    const ui = page.locator('.kith-page-header, .ant-card-head, .ant-table-thead, .ant-form-item-label, .ant-form-item-extra, .ant-radio-wrapper, [data-testid=threshold-preview] .ant-table-tbody');
+    const ui = page.locator(
+      '.kith-page-header, .ant-card-head, .ant-table-thead, .ant-form-item-label, .ant-form-item-extra, .ant-radio-wrapper, [data-testid=threshold-preview] .ant-table-tbody',
+    );
     await until(async () => (await ui.allInnerTexts()).filter((x) => /\p{Script=Han}/u.test(x))).toEqual([]);
     await pageShot(page, 'loyalty-programme-en');
     expect(problems).toEqual([]);
@@ -380,8 +469,11 @@ describe('membership programme', () => {
     const { page, context, problems } = await open(browser, { width: 390, height: 844 });
     await login(page, env().operator);
     for (const [name, url] of [
-      ['phone-loyalty-programme', '/loyalty'], ['phone-loyalty-rules', '/loyalty/rules'], ['phone-loyalty-rewards', '/loyalty/rewards'],
-      ['phone-loyalty-adjustments', '/loyalty/adjustments?status=all'], ['phone-member-loyalty', `/members/${memberId}?tab=loyalty`],
+      ['phone-loyalty-programme', '/loyalty'],
+      ['phone-loyalty-rules', '/loyalty/rules'],
+      ['phone-loyalty-rewards', '/loyalty/rewards'],
+      ['phone-loyalty-adjustments', '/loyalty/adjustments?status=all'],
+      ['phone-member-loyalty', `/members/${memberId}?tab=loyalty`],
     ] as const) {
       await page.goto(url);
       await page.locator('.ant-table-row, [data-testid=loyalty-standing]').first().waitFor();

@@ -5,8 +5,12 @@ import { apiAs, env, launch, login, open, shot } from './support.js';
 /** Two profiles of one person: compare, merge, and undo — from the duplicates list the API suggests. */
 describe('merging duplicates', () => {
   let browser: Browser;
-  beforeAll(async () => { browser = await launch(); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('merges a suggested pair after the preview, then undoes it', async () => {
     const api = await apiAs(env().operator);
@@ -17,7 +21,10 @@ describe('merging duplicates', () => {
     const { page, problems } = await open(browser);
     await login(page, env().operator);
     await page.goto('/members/duplicates');
-    const row = page.locator('tr[data-row-key]').filter({ hasText: `#${a.id}` }).filter({ hasText: `#${b.id}` });
+    const row = page
+      .locator('tr[data-row-key]')
+      .filter({ hasText: `#${a.id}` })
+      .filter({ hasText: `#${b.id}` });
     await row.getByRole('button', { name: /对比并合并/ }).click();
 
     const dialog = page.getByRole('dialog');
@@ -39,11 +46,15 @@ describe('merging duplicates', () => {
 
     // The member's page keeps the record: merged, then undone.
     await page.goto(`/members/${a.id}`);
-    await page.getByTestId('merge-history').getByText(/已于 .* 撤销/).first().waitFor();
+    await page
+      .getByTestId('merge-history')
+      .getByText(/已于 .* 撤销/)
+      .first()
+      .waitFor();
     expect(problems).toEqual([]);
   });
 
-  it('merges from a member\'s page with a suggested duplicate', async () => {
+  it("merges from a member's page with a suggested duplicate", async () => {
     const api = await apiAs(env().operator);
     const pairs = (await api.get('/members/duplicates?limit=200&reason=email')).body.items;
     const { a, b } = pairs[0];
@@ -51,12 +62,19 @@ describe('merging duplicates', () => {
     await login(page, env().operator);
     await page.goto(`/members/${a.id}`);
     await page.getByRole('button', { name: /与其他会员合并/ }).click();
-    const suggestion = page.getByTestId('merge-suggestions').locator('div').filter({ hasText: `#${b.id}` }).first();
+    const suggestion = page
+      .getByTestId('merge-suggestions')
+      .locator('div')
+      .filter({ hasText: `#${b.id}` })
+      .first();
     await suggestion.getByRole('button', { name: /对比并合并/ }).click();
     const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('merge-preview') });
     await dialog.getByTestId('merge-preview').waitFor();
     await dialog.getByRole('button', { name: '确认合并' }).click();
-    await page.locator('.ant-notification-notice').getByRole('button', { name: /撤销合并/ }).click();
+    await page
+      .locator('.ant-notification-notice')
+      .getByRole('button', { name: /撤销合并/ })
+      .click();
     await page.getByText('已撤销合并，两位会员已恢复原样').waitFor();
     expect((await api.get(`/members/${b.id}`)).body.mergedInto).toBeNull();
     expect(problems).toEqual([]);

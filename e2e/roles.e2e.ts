@@ -5,8 +5,12 @@ import { env, launch, login, open, shot } from './support.js';
 /** An analyst reads everything and changes nothing; the server refuses them even if they try. */
 describe('an analyst', () => {
   let browser: Browser;
-  beforeAll(async () => { browser = await launch(); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('sees no write buttons and cannot edit', async () => {
     const { page, problems } = await open(browser);
@@ -38,7 +42,11 @@ describe('an analyst', () => {
 
     // Hidden buttons are courtesy: the server is the guard.
     const refused: { status: number; body: { detail: string } } = await page.evaluate(async (memberId) => {
-      const r = await fetch(`/api/v1/members/${memberId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lifecycleStage: 'churned' }) });
+      const r = await fetch(`/api/v1/members/${memberId}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ lifecycleStage: 'churned' }),
+      });
       return { status: r.status, body: await r.json() };
     }, id);
     expect(refused.status).toBe(403);

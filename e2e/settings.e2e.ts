@@ -12,8 +12,12 @@ import { label, pageShot, pickOption, settled, tableRows, toast, until } from '.
  * filters and before/after of each entry.
  */
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const run = Date.now().toString(36);
 
@@ -68,8 +72,16 @@ describe('settings', () => {
     expect(await shown.getByRole('button', { name: label('复制') }).count()).toBe(1);
     await pageShot(page, 'settings-api-key-shown');
     // The key works, with exactly its scopes.
-    const me = await (await fetch(`${env().baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } })).json();
-    expect(me.permissions.sort()).toEqual(['activities:read', 'communities:read', 'imports:write', 'loyalty:read', 'members:read']);
+    const me = await (
+      await fetch(`${env().baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } })
+    ).json();
+    expect(me.permissions.sort()).toEqual([
+      'activities:read',
+      'communities:read',
+      'imports:write',
+      'loyalty:read',
+      'members:read',
+    ]);
     await shown.getByRole('button', { name: label('我已保存') }).click();
     await until(() => shown.count()).toBe(0);
 
@@ -79,10 +91,15 @@ describe('settings', () => {
     expect(await page.content()).not.toContain(secret);
     await pageShot(page, 'settings-api-keys');
     await row.getByRole('button', { name: label('吊销') }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: label('吊销') }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: label('吊销') })
+      .click();
     await toast(page, `已吊销「有赞订单同步 ${run}」`);
     await until(() => row.innerText()).toContain('已吊销');
-    expect((await fetch(`${env().baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${env().baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } })).status,
+    ).toBe(401);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -90,7 +107,13 @@ describe('settings', () => {
   it('shows the audit log with its filters and what each entry changed', async () => {
     // Something to find: a community changed through the API.
     const api = await apiAs(env().operator);
-    const c = await api.post('/communities', { name: `e2e 审计 ${run}`, channel: 'qq', positioningType: 'interest', goal: 'brand', stage: 'launch' });
+    const c = await api.post('/communities', {
+      name: `e2e 审计 ${run}`,
+      channel: 'qq',
+      positioningType: 'interest',
+      goal: 'brand',
+      stage: 'launch',
+    });
     expect((await api.patch(`/communities/${c.body.id}`, { stage: 'growth', capacity: 300 })).status).toBe(200);
 
     const { page, context, problems } = await open(browser);
@@ -124,7 +147,10 @@ describe('settings', () => {
 
   it('says where the data lives and when it was last backed up, after a backup made with the CLI while Kith runs', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kith-e2e-backup-')), 'backup.kith.gz');
-    const out = execFileSync(process.execPath, ['bin/kith.mjs', 'backup', file], { env: { ...process.env, KITH_DATA_DIR: env().dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['bin/kith.mjs', 'backup', file], {
+      env: { ...process.env, KITH_DATA_DIR: env().dataDir, DATABASE_URL: '' },
+      encoding: 'utf8',
+    });
     const rows = Number(/tables, ([\d,]+) rows/.exec(out)![1]!.replace(/,/g, ''));
     expect(fs.statSync(file).size).toBeGreaterThan(1000);
     const { page, context, problems } = await open(browser);

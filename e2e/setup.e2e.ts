@@ -11,7 +11,9 @@ describe('first-run setup', () => {
   let browser: Browser;
   let kith: EmptyKith;
   const owner = { email: 'lin.yue@shanye.example', password: 'morning tea garden 2024' };
-  beforeAll(async () => { [browser, kith] = await Promise.all([launch(), startEmptyKith()]); });
+  beforeAll(async () => {
+    [browser, kith] = await Promise.all([launch(), startEmptyKith()]);
+  });
   afterAll(async () => {
     await browser?.close();
     await kith?.stop();
@@ -37,7 +39,7 @@ describe('first-run setup', () => {
     expect(problems).toEqual([]);
   });
 
-  it('creates the owner from the printed link, with the server\'s password rule on the field, and opens the overview', async () => {
+  it("creates the owner from the printed link, with the server's password rule on the field, and opens the overview", async () => {
     const { page, problems } = await open(browser, { baseUrl: kith.baseUrl });
     await page.goto(kith.setupLink);
     await page.getByRole('heading', { name: '创建所有者账号' }).waitFor();

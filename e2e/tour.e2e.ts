@@ -10,8 +10,12 @@ import { apiAs, env, launch, login, open, shot } from './support.js';
  * The screenshots (test-artifacts/tour-*.png) are for people to look at.
  */
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const PAGES: { name: string; path: string | ((ids: Ids) => string) }[] = [
   { name: 'overview', path: '/overview' },
@@ -39,7 +43,10 @@ const PAGES: { name: string; path: string | ((ids: Ids) => string) }[] = [
   { name: 'system', path: '/settings/system' },
 ];
 
-interface Ids { member: number; community: number }
+interface Ids {
+  member: number;
+  community: number;
+}
 
 /**
  * The console's message keys ("members.title"), to catch one shown instead of its text. The
@@ -55,22 +62,28 @@ beforeAll(async () => {
 });
 
 async function problemsOf(page: Page, width: number) {
-  return page.evaluate(({ width, keys }) => {
-    const found: string[] = [];
-    const overflow = document.documentElement.scrollWidth - width;
-    if (overflow > 1) found.push(`the page is ${overflow}px wider than the screen`);
-    // Visible text outside <code>: the audit log shows action codes (member.update) on purpose.
-    const parts: string[] = [];
-    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-      const el = n.parentElement;
-      if (el && !el.closest('code') && el.checkVisibility()) parts.push(n.textContent ?? '');
-    }
-    const text = parts.join('\n');
-    for (const k of keys) if (new RegExp(`(^|[^\\w.])${k.replace(/\./g, '\\.')}($|[^\\w.])`).test(text)) found.push(`message key shown: ${k}`);
-    if (!document.querySelector('main h1, main h2, main h3, main h4, .ant-typography h1, .ant-typography h4')) found.push('no title');
-    return found;
-  }, { width, keys: KEYS });
+  return page.evaluate(
+    ({ width, keys }) => {
+      const found: string[] = [];
+      const overflow = document.documentElement.scrollWidth - width;
+      if (overflow > 1) found.push(`the page is ${overflow}px wider than the screen`);
+      // Visible text outside <code>: the audit log shows action codes (member.update) on purpose.
+      const parts: string[] = [];
+      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const el = n.parentElement;
+        if (el && !el.closest('code') && el.checkVisibility()) parts.push(n.textContent ?? '');
+      }
+      const text = parts.join('\n');
+      for (const k of keys)
+        if (new RegExp(`(^|[^\\w.])${k.replace(/\./g, '\\.')}($|[^\\w.])`).test(text))
+          found.push(`message key shown: ${k}`);
+      if (!document.querySelector('main h1, main h2, main h3, main h4, .ant-typography h1, .ant-typography h4'))
+        found.push('no title');
+      return found;
+    },
+    { width, keys: KEYS },
+  );
 }
 
 describe('console tour', () => {

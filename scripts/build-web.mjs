@@ -15,7 +15,11 @@ const sources = [path.join(root, 'src', 'web'), path.join(root, 'package-lock.js
 
 function newestMtime(p) {
   let st;
-  try { st = fs.statSync(p); } catch { return 0; }
+  try {
+    st = fs.statSync(p);
+  } catch {
+    return 0;
+  }
   if (!st.isDirectory()) return st.mtimeMs;
   let newest = st.mtimeMs;
   for (const e of fs.readdirSync(p)) {
@@ -28,7 +32,11 @@ function newestMtime(p) {
 /** True when the built console is missing or older than any of its sources. */
 export function consoleIsStale() {
   let built;
-  try { built = fs.statSync(outIndex).mtimeMs; } catch { return true; }
+  try {
+    built = fs.statSync(outIndex).mtimeMs;
+  } catch {
+    return true;
+  }
   return sources.some((s) => newestMtime(s) > built);
 }
 
@@ -39,11 +47,19 @@ export function consoleIsStale() {
 function precompress(dir) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, e.name);
-    if (e.isDirectory()) { precompress(file); continue; }
+    if (e.isDirectory()) {
+      precompress(file);
+      continue;
+    }
     if (!/\.(js|css|html|svg|json)$/.test(e.name)) continue;
     const data = fs.readFileSync(file);
     if (data.length < 1024) continue;
-    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+    fs.writeFileSync(
+      `${file}.br`,
+      zlib.brotliCompressSync(data, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+      }),
+    );
     fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
   }
 }
@@ -68,7 +84,9 @@ export async function buildConsoleIfNeeded() {
   try {
     await buildConsole();
   } catch (e) {
-    console.error(`The console could not be built, starting without it: ${e?.message ?? e}\nRun \`npm run build:web\` to see why.`);
+    console.error(
+      `The console could not be built, starting without it: ${e?.message ?? e}\nRun \`npm run build:web\` to see why.`,
+    );
   }
 }
 

@@ -23,7 +23,11 @@ const HEADER = `/**
 
 export async function openApiDocument(): Promise<Record<string, unknown>> {
   const database = await openDatabase({ dataDir: 'memory://' });
-  const kith = await createKith({ config: loadConfig({ KITH_LOG_LEVEL: 'silent' }, { jobsEnabled: false }), database, log: createLogger('silent') });
+  const kith = await createKith({
+    config: loadConfig({ KITH_LOG_LEVEL: 'silent' }, { jobsEnabled: false }),
+    database,
+    log: createLogger('silent'),
+  });
   try {
     const res = await kith.http.app.inject({ method: 'GET', url: '/api/openapi.json' });
     return res.json();

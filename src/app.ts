@@ -11,7 +11,12 @@ import type { KithModule } from './modules/module.js';
 import { createAccessModule, type AccessService, type MemberSessions } from './modules/access/index.js';
 import { createCommunitiesModule, type CommunitiesService } from './modules/communities/index.js';
 import { createMembersModule, type MembersService } from './modules/members/index.js';
-import { createActivityModule, uploadDirFor, type IngestService, type ImportService } from './modules/activity/index.js';
+import {
+  createActivityModule,
+  uploadDirFor,
+  type IngestService,
+  type ImportService,
+} from './modules/activity/index.js';
 import { createOverviewModule } from './modules/overview/index.js';
 import { createSystemModule } from './modules/system/index.js';
 import { createLoyaltyModule, type LoyaltyModule } from './modules/loyalty/index.js';
@@ -59,7 +64,14 @@ export async function createKith(opts: CreateKithOptions): Promise<Kith> {
   const { config } = opts;
   const log = opts.log ?? createLogger(config.logLevel);
   const clock = opts.clock ?? systemClock;
-  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, adoptEmbedded: opts.adoptEmbedded, log: (m) => log.info(m) }));
+  const database =
+    opts.database ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      adoptEmbedded: opts.adoptEmbedded,
+      log: (m) => log.info(m),
+    }));
   try {
     return await assemble(opts, database, log, clock);
   } catch (e) {
@@ -81,8 +93,16 @@ async function assemble(opts: CreateKithOptions, database: Database, log: Logger
   const communities = createCommunitiesModule({ database, clock, timeZone });
   const members = createMembersModule({ database, clock });
   const activity = createActivityModule({
-    database, clock, jobs, log, timeZone,
-    uploadDir: uploadDirFor({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, embeddedOnDisk: !opts.database }),
+    database,
+    clock,
+    jobs,
+    log,
+    timeZone,
+    uploadDir: uploadDirFor({
+      dataDir: config.dataDir,
+      databaseUrl: config.databaseUrl,
+      embeddedOnDisk: !opts.database,
+    }),
     uploadMaxBytes: config.importMaxMb * 1024 * 1024,
   });
   const loyalty = createLoyaltyModule({ database, clock, jobs, timeZone });
@@ -102,7 +122,8 @@ async function assemble(opts: CreateKithOptions, database: Database, log: Logger
   const http = await buildHttpApp({
     log,
     access: {
-      authenticateApiKey: access.access.authenticateApiKey, authenticateSession: access.access.authenticateSession,
+      authenticateApiKey: access.access.authenticateApiKey,
+      authenticateSession: access.access.authenticateSession,
       authenticateMemberToken: access.memberSessions.authenticateMemberToken,
     },
     modules,
@@ -117,9 +138,20 @@ async function assemble(opts: CreateKithOptions, database: Database, log: Logger
   });
 
   return {
-    config, database, log, clock, jobs, http, loyalty, analytics,
-    access: access.access, memberSessions: access.memberSessions, communities: communities.communities, members: members.members,
-    ingest: activity.ingest, imports: activity.imports,
+    config,
+    database,
+    log,
+    clock,
+    jobs,
+    http,
+    loyalty,
+    analytics,
+    access: access.access,
+    memberSessions: access.memberSessions,
+    communities: communities.communities,
+    members: members.members,
+    ingest: activity.ingest,
+    imports: activity.imports,
     async close() {
       for (const m of all) await m.stop?.();
       await jobs.stop();

@@ -61,9 +61,16 @@ export interface TestKith extends Kith {
   dispose(): Promise<void>;
 }
 
-export async function startTestKith(opts: { clock?: Clock; config?: Partial<Config>; log?: Logger } = {}): Promise<TestKith> {
+export async function startTestKith(
+  opts: { clock?: Clock; config?: Partial<Config>; log?: Logger } = {},
+): Promise<TestKith> {
   const database = await openTestDatabase();
-  const kith = await createKith({ config: testConfig(opts.config), database, clock: opts.clock, log: opts.log ?? createLogger('silent') });
+  const kith = await createKith({
+    config: testConfig(opts.config),
+    database,
+    clock: opts.clock,
+    log: opts.log ?? createLogger('silent'),
+  });
   return Object.assign(kith, {
     async dispose() {
       await kith.close();
@@ -84,10 +91,20 @@ let counter = 0;
 export const SAME_ORIGIN = { origin: 'http://localhost', 'x-kith-request': '1' } as const;
 
 /** Creates a staff account and signs it in; returns the cookie, and headers as the console sends them. */
-export async function staffSession(kith: Kith, role: 'owner' | 'admin' | 'operator' | 'analyst' | 'community_manager', communityIds: number[] = []) {
+export async function staffSession(
+  kith: Kith,
+  role: 'owner' | 'admin' | 'operator' | 'analyst' | 'community_manager',
+  communityIds: number[] = [],
+) {
   const email = `${role}${++counter}-${crypto.randomBytes(3).toString('hex')}@example.com`;
   const password = 'correct horse battery staple';
-  const staff = await kith.access.createStaff(systemCtx, { email, name: `${role} ${counter}`, role, password, communityIds });
+  const staff = await kith.access.createStaff(systemCtx, {
+    email,
+    name: `${role} ${counter}`,
+    role,
+    password,
+    communityIds,
+  });
   const res = await kith.http.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   const cookie = String(res.headers['set-cookie']).split(';')[0]!;

@@ -14,20 +14,27 @@ beforeAll(async () => {
   kith = await startTestKith();
   for (const role of ROLES) headers.set(role, (await staffSession(kith, role)).headers);
 });
-afterAll(async () => { await kith?.dispose(); });
+afterAll(async () => {
+  await kith?.dispose();
+});
 
 const concrete = (url: string) => url.replace(/:kind/g, 'members').replace(/:[a-zA-Z]+/g, '1');
 
 describe('route access matrix', () => {
   it('declares an access level on every API route', () => {
     expect(kith.http.routes.length).toBeGreaterThan(20);
-    for (const r of kith.http.routes) expect(['public', 'authenticated', 'staff', 'member'].includes(r.access) || isPermission(r.access)).toBe(true);
+    for (const r of kith.http.routes)
+      expect(['public', 'authenticated', 'staff', 'member'].includes(r.access) || isPermission(r.access)).toBe(true);
   });
 
   it('refuses signed-out callers on every non-public route', async () => {
     const inject = injector(kith);
     for (const r of kith.http.routes.filter((x) => x.access !== 'public')) {
-      const res = await inject({ method: r.method as 'GET', url: concrete(r.url), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      const res = await inject({
+        method: r.method as 'GET',
+        url: concrete(r.url),
+        payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
     }
   });
@@ -39,13 +46,16 @@ describe('route access matrix', () => {
       if (!isPermission(r.access)) continue;
       for (const role of ROLES) {
         const res = await inject({
-          method: r.method as 'GET', url: concrete(r.url), headers: headers.get(role),
+          method: r.method as 'GET',
+          url: concrete(r.url),
+          headers: headers.get(role),
           payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
         });
         const allowed = ROLE_PERMISSIONS[role].has(r.access);
         if (allowed) {
           expect(res.statusCode, `${role} ${r.method} ${r.url}`).not.toBe(401);
-          if (res.statusCode === 403) expect(res.json().detail, `${role} ${r.method} ${r.url}`).not.toMatch(/does not allow/);
+          if (res.statusCode === 403)
+            expect(res.json().detail, `${role} ${r.method} ${r.url}`).not.toMatch(/does not allow/);
         } else {
           expect(res.statusCode, `${role} ${r.method} ${r.url}`).toBe(403);
           expect(res.json().detail).toContain(r.access);
@@ -62,7 +72,12 @@ describe('route access matrix', () => {
     expect(memberRoutes.length).toBeGreaterThan(3);
     for (const r of memberRoutes) {
       for (const role of ROLES) {
-        const res = await inject({ method: r.method as 'GET', url: concrete(r.url), headers: headers.get(role), payload: r.method === 'GET' ? undefined : {} });
+        const res = await inject({
+          method: r.method as 'GET',
+          url: concrete(r.url),
+          headers: headers.get(role),
+          payload: r.method === 'GET' ? undefined : {},
+        });
         expect(res.statusCode, `${role} ${r.method} ${r.url}`).toBe(403);
       }
     }

@@ -31,9 +31,11 @@ export const analyticsCommand: Command = {
         return 2;
       }
       const window = `${run.window.from} – ${run.window.to} (${run.windowDays} days, ${config.timeZone})`;
-      console.log(run.scored > 0
-        ? `RFM as of ${run.asOf}: ${run.scored.toLocaleString('en')} buyers scored over orders of ${window}`
-        : `RFM as of ${run.asOf}: no buyer scored — no order (not fully refunded) by a live member in ${window}`);
+      console.log(
+        run.scored > 0
+          ? `RFM as of ${run.asOf}: ${run.scored.toLocaleString('en')} buyers scored over orders of ${window}`
+          : `RFM as of ${run.asOf}: no buyer scored — no order (not fully refunded) by a live member in ${window}`,
+      );
     } finally {
       await kith.close();
     }

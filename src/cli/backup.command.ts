@@ -44,8 +44,14 @@ either. Files of imports still in progress (KITH_DATA_DIR/uploads) are not in th
       const summary = await writeBackup(database.pool!, gzip);
       await written;
       fs.renameSync(partial, file);
-      await recordAudit(database.db, cliActor(), { action: 'database.backup', targetType: 'database', after: { file, ...summary } });
-      console.log(`Backed up ${summary.tables} tables, ${summary.rows.toLocaleString('en')} rows to ${file} (${megabytes(fs.statSync(file).size)}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      await recordAudit(database.db, cliActor(), {
+        action: 'database.backup',
+        targetType: 'database',
+        after: { file, ...summary },
+      });
+      console.log(
+        `Backed up ${summary.tables} tables, ${summary.rows.toLocaleString('en')} rows to ${file} (${megabytes(fs.statSync(file).size)}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      );
     } catch (e) {
       fs.rmSync(partial, { force: true });
       throw e;
@@ -87,12 +93,18 @@ database as it was. A backup from an older Kith is brought up to this version's 
       const summary = await restoreBackup(url, input, { replace: values.replace === true });
       const after = await openDatabase({ databaseUrl: url, poolSize: 1 });
       try {
-        await recordAudit(after.db, cliActor(), { action: 'database.restore', targetType: 'database', after: { file, ...summary } });
+        await recordAudit(after.db, cliActor(), {
+          action: 'database.restore',
+          targetType: 'database',
+          after: { file, ...summary },
+        });
       } finally {
         await after.close();
       }
-      console.log(`Restored ${summary.tables} tables, ${summary.rows.toLocaleString('en')} rows from ${file} (made ${summary.madeAt}) in ${((Date.now() - started) / 1000).toFixed(1)} s.` +
-        (summary.upgraded.length ? ` Brought up to this Kith's schema: ${summary.upgraded.join(', ')}.` : ''));
+      console.log(
+        `Restored ${summary.tables} tables, ${summary.rows.toLocaleString('en')} rows from ${file} (made ${summary.madeAt}) in ${((Date.now() - started) / 1000).toFixed(1)} s.` +
+          (summary.upgraded.length ? ` Brought up to this Kith's schema: ${summary.upgraded.join(', ')}.` : ''),
+      );
     } catch (e) {
       if (e instanceof BackupError) {
         console.error(`kith restore: ${e.message}`);

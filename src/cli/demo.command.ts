@@ -29,7 +29,9 @@ export async function loadDemoIfEmpty(kith: Kith, opts: { seed?: number; members
   // Fresh planner statistics for the tables the load just filled. PGlite has no autovacuum: without
   // them the planner takes the tables for empty and picks nested loops (a member search took minutes).
   await sql`analyze`.execute(kith.database.db);
-  console.log(`Demo loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${r.communities} communities, ${r.members.toLocaleString()} members, ${r.activities.toLocaleString()} activities.`);
+  console.log(
+    `Demo loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${r.communities} communities, ${r.members.toLocaleString()} members, ${r.activities.toLocaleString()} activities.`,
+  );
   if (r.owner) {
     console.log(`\nDemo owner login (shown once):\n  email:    ${r.owner.email}\n  password: ${r.owner.password}\n`);
   }

@@ -13,8 +13,13 @@ export const exportCommand: Command = {
 Writes to FILE, or to standard output. The same filters as the member list; streamed, so any size
 of membership exports in constant memory. Every export is recorded in the audit log.`,
   options: {
-    out: { type: 'string' }, q: { type: 'string' }, community: { type: 'string' }, stage: { type: 'string' },
-    channel: { type: 'string' }, 'created-from': { type: 'string' }, 'created-to': { type: 'string' },
+    out: { type: 'string' },
+    q: { type: 'string' },
+    community: { type: 'string' },
+    stage: { type: 'string' },
+    channel: { type: 'string' },
+    'created-from': { type: 'string' },
+    'created-to': { type: 'string' },
   },
   async run(values, positionals) {
     if (positionals[0] !== 'members') {
@@ -26,14 +31,17 @@ of membership exports in constant memory. Every export is recorded in the audit 
     const out = values.out ? fs.createWriteStream(String(values.out)) : process.stdout;
     let rows = -1;
     try {
-      const csv = kith.members.exportCsv({ actor: systemActor(`cli:${process.env.USER ?? 'export'}`), requestId: null }, {
-        q: values.q as string | undefined,
-        communityId: values.community ? Number(values.community) : undefined,
-        lifecycleStages: values.stage ? [String(values.stage)] : undefined,
-        channel: values.channel as string | undefined,
-        createdFrom: values['created-from'] as string | undefined,
-        createdTo: values['created-to'] as string | undefined,
-      });
+      const csv = kith.members.exportCsv(
+        { actor: systemActor(`cli:${process.env.USER ?? 'export'}`), requestId: null },
+        {
+          q: values.q as string | undefined,
+          communityId: values.community ? Number(values.community) : undefined,
+          lifecycleStages: values.stage ? [String(values.stage)] : undefined,
+          channel: values.channel as string | undefined,
+          createdFrom: values['created-from'] as string | undefined,
+          createdTo: values['created-to'] as string | undefined,
+        },
+      );
       for await (const chunk of csv) {
         rows += chunk.split('\n').length - 1;
         if (!out.write(chunk)) await once(out, 'drain');

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { loadConfig } from '../kernel/config.js';
 import { systemActor } from '../kernel/context.js';
 import { createKith } from '../app.js';
-import { IMPORT_EXIT_CODES, IMPORT_KINDS, rejectionsCsv, type ImportKind, type ImportOptions } from '../modules/activity/index.js';
+import {
+  IMPORT_EXIT_CODES,
+  IMPORT_KINDS,
+  rejectionsCsv,
+  type ImportKind,
+  type ImportOptions,
+} from '../modules/activity/index.js';
 import { progressBar } from './progress.js';
 import type { Command } from './commands.js';
 
@@ -45,8 +51,14 @@ Formats: see docs/import-formats.md.
 Exit codes:
 ${IMPORT_EXIT_CODES.map((e) => wrap(`  ${e.code}  `, e.meaning)).join('\n')}`,
   options: {
-    map: { type: 'string' }, 'time-zone': { type: 'string' }, 'keep-unmapped': { type: 'boolean' }, source: { type: 'string' },
-    community: { type: 'string' }, group: { type: 'string' }, 'self-name': { type: 'string' }, report: { type: 'string' },
+    map: { type: 'string' },
+    'time-zone': { type: 'string' },
+    'keep-unmapped': { type: 'boolean' },
+    source: { type: 'string' },
+    community: { type: 'string' },
+    group: { type: 'string' },
+    'self-name': { type: 'string' },
+    report: { type: 'string' },
   },
   async run(values, positionals) {
     const [kind, file] = positionals;
@@ -82,13 +94,28 @@ ${IMPORT_EXIT_CODES.map((e) => wrap(`  ${e.code}  `, e.meaning)).join('\n')}`,
     const kith = await createKith({ config });
     try {
       const bar = progressBar(`${kind} ${path.basename(file)}`);
-      const report = await kith.imports.run({ actor: systemActor(`cli:${process.env.USER ?? 'import'}`), requestId: null }, kind as ImportKind, path.basename(file), fs.createReadStream(file), options, (p) => bar.update(p));
+      const report = await kith.imports.run(
+        { actor: systemActor(`cli:${process.env.USER ?? 'import'}`), requestId: null },
+        kind as ImportKind,
+        path.basename(file),
+        fs.createReadStream(file),
+        options,
+        (p) => bar.update(p),
+      );
       bar.done();
-      if (report.alreadyImported) console.log(`This file was imported already (import #${report.id}, ${report.finishedAt}); nothing was written again.`);
-      console.log(`Import #${report.id} (${report.format}) ${report.status}: ${report.totalRows} rows — ${report.createdRows} created, ${report.updatedRows} updated, ${report.duplicateRows} already known, ${report.skippedRows} skipped, ${report.rejectedRows} rejected.`);
+      if (report.alreadyImported)
+        console.log(
+          `This file was imported already (import #${report.id}, ${report.finishedAt}); nothing was written again.`,
+        );
+      console.log(
+        `Import #${report.id} (${report.format}) ${report.status}: ${report.totalRows} rows — ${report.createdRows} created, ${report.updatedRows} updated, ${report.duplicateRows} already known, ${report.skippedRows} skipped, ${report.rejectedRows} rejected.`,
+      );
       const rejections = report.rejectedRows ? await kith.imports.rejections(report.id) : [];
       for (const r of rejections.slice(0, 20)) console.log(`  line ${r.line}: ${r.reason}`);
-      if (rejections.length > 20) console.log(`  … and ${rejections.length - 20} more${values.report ? '' : ' (use --report FILE to save them all)'}`);
+      if (rejections.length > 20)
+        console.log(
+          `  … and ${rejections.length - 20} more${values.report ? '' : ' (use --report FILE to save them all)'}`,
+        );
       if (values.report) {
         fs.writeFileSync(String(values.report), rejectionsCsv(rejections));
         console.log(`Rejected lines written to ${values.report}`);

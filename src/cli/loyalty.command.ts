@@ -28,18 +28,28 @@ kith loyalty expire              expire the points whose time has come`,
     try {
       if (action === 'verify') {
         const v = await kith.loyalty.accounts.verify(ctx);
-        console.log(`${v.postings} postings, ${v.accounts} accounts: ${v.ok ? 'no drift' : `${v.drift.length} accounts and ${v.growthDrift.length} growth months drift`}`);
-        for (const d of v.drift.slice(0, 20)) console.log(`  member ${d.memberId}: balance ${d.balance} vs ledger ${d.ledgerPoints}, growth ${d.growthLifetime} vs ${d.ledgerGrowth}, lots ${d.lotsRemaining}`);
-        for (const d of v.growthDrift.slice(0, 20)) console.log(`  member ${d.memberId} ${d.month}: rollup ${d.rollup} vs ledger ${d.ledger}`);
+        console.log(
+          `${v.postings} postings, ${v.accounts} accounts: ${v.ok ? 'no drift' : `${v.drift.length} accounts and ${v.growthDrift.length} growth months drift`}`,
+        );
+        for (const d of v.drift.slice(0, 20))
+          console.log(
+            `  member ${d.memberId}: balance ${d.balance} vs ledger ${d.ledgerPoints}, growth ${d.growthLifetime} vs ${d.ledgerGrowth}, lots ${d.lotsRemaining}`,
+          );
+        for (const d of v.growthDrift.slice(0, 20))
+          console.log(`  member ${d.memberId} ${d.month}: rollup ${d.rollup} vs ledger ${d.ledger}`);
         return v.ok ? 0 : 1;
       }
       if (action === 'replay') {
         const raw = String(values.from);
         // A bare date is midnight of that day in the workspace time zone.
         const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-        const from = d ? new Date(wallClockToUtc(config.timeZone, Number(d[1]), Number(d[2]), Number(d[3]))) : new Date(raw);
+        const from = d
+          ? new Date(wallClockToUtc(config.timeZone, Number(d[1]), Number(d[2]), Number(d[3])))
+          : new Date(raw);
         const r = await kith.loyalty.rules.replay(ctx, from);
-        console.log(`Replayed ${r.activities} activities of ${r.members} members since ${from.toISOString()}: ${r.added} postings added, ${r.reversed} reversed`);
+        console.log(
+          `Replayed ${r.activities} activities of ${r.members} members since ${from.toISOString()}: ${r.added} postings added, ${r.reversed} reversed`,
+        );
       } else if (action === 'evaluate') {
         const r = await kith.loyalty.tiers.evaluate(undefined, undefined, ctx);
         console.log(`Evaluated ${r.evaluated} accounts for ${r.period}: ${r.promoted} promoted, ${r.demoted} demoted`);

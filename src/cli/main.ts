@@ -8,7 +8,9 @@ const HELP = `kith — run customer communities
 Usage: kith <command> [options]
 
 Commands:
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join('\n')}
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .join('\n')}
 
 Run "kith <command> --help" for a command's options. Settings come from the environment
 (see "kith config").`;
@@ -43,7 +45,13 @@ main(process.argv.slice(2)).then(
     if (typeof code === 'number' && code !== 0) process.exitCode = code;
   },
   (err) => {
-    if (err instanceof ConfigError || err instanceof MigrationError || err?.name === 'DataDirBusyError' || err?.name === 'StartError') console.error(err.message);
+    if (
+      err instanceof ConfigError ||
+      err instanceof MigrationError ||
+      err?.name === 'DataDirBusyError' ||
+      err?.name === 'StartError'
+    )
+      console.error(err.message);
     else if (err?.name === 'KithError') console.error(`kith: ${err.message}`);
     else console.error(err);
     process.exitCode = 1;

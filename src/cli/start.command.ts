@@ -15,9 +15,18 @@ export class StartError extends Error {
 export function listenProblem(e: unknown, where: { port: number; host: string }): StartError | null {
   const code = (e as NodeJS.ErrnoException)?.code;
   const at = `port ${where.port} on ${where.host}`;
-  if (code === 'EADDRINUSE') return new StartError(`kith start: ${at} is already in use by another program. Stop it, or start Kith on another port (PORT=… or --port).`);
-  if (code === 'EACCES') return new StartError(`kith start: not allowed to listen on ${at} (ports below 1024 need privileges). Choose another port with PORT=… or --port.`);
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new StartError(`kith start: cannot listen on HOST=${where.host}: this machine has no such address. Use 127.0.0.1, 0.0.0.0 or one of its own addresses.`);
+  if (code === 'EADDRINUSE')
+    return new StartError(
+      `kith start: ${at} is already in use by another program. Stop it, or start Kith on another port (PORT=… or --port).`,
+    );
+  if (code === 'EACCES')
+    return new StartError(
+      `kith start: not allowed to listen on ${at} (ports below 1024 need privileges). Choose another port with PORT=… or --port.`,
+    );
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    return new StartError(
+      `kith start: cannot listen on HOST=${where.host}: this machine has no such address. Use 127.0.0.1, 0.0.0.0 or one of its own addresses.`,
+    );
   return null;
 }
 
@@ -42,7 +51,10 @@ export const startCommand: Command = {
         kith.jobs.start();
         // Imports left running by a process that died resume from their stored file, in the
         // background: now, and every few minutes for copies that die while this one runs.
-        const resume = () => kith.imports.resumeInterrupted().catch((err) => kith.log.error({ err }, 'resuming interrupted imports failed'));
+        const resume = () =>
+          kith.imports
+            .resumeInterrupted()
+            .catch((err) => kith.log.error({ err }, 'resuming interrupted imports failed'));
         void resume();
         setInterval(resume, 5 * 60_000).unref();
       }

@@ -18,22 +18,41 @@ const tempDataDir = () => {
   dirs.push(d);
   return d;
 };
-afterAll(() => { for (const d of dirs) fs.rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
 
 /** `kith start` as a child process (sources through tsx, without the console build step). */
 function kithStart(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
       cwd: packageRoot,
-      env: { ...process.env, NODE_ENV: 'production', KITH_LOG_LEVEL: 'warn', KITH_PUBLIC_URL: '', DATABASE_URL: '', ...env },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        KITH_LOG_LEVEL: 'warn',
+        KITH_PUBLIC_URL: '',
+        DATABASE_URL: '',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (b) => { stdout += String(b); });
-    child.stderr.on('data', (b) => { stderr += String(b); });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`kith start did not exit:\n${stdout}\n${stderr}`)); }, 90_000);
-    child.on('exit', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
+    child.stdout.on('data', (b) => {
+      stdout += String(b);
+    });
+    child.stderr.on('data', (b) => {
+      stderr += String(b);
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`kith start did not exit:\n${stdout}\n${stderr}`));
+    }, 90_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
@@ -60,10 +79,14 @@ describe('kith start when it cannot start', () => {
   it('when the database refuses to migrate: the embedded database is closed and unlocked', async () => {
     const dataDir = tempDataDir();
     const db = await openDatabase({ dataDir });
-    await sql`create table kith_migrations (name text primary key, checksum text not null, applied_at timestamptz not null default now())`.execute(db.db);
+    await sql`create table kith_migrations (name text primary key, checksum text not null, applied_at timestamptz not null default now())`.execute(
+      db.db,
+    );
     await sql`insert into kith_migrations (name, checksum) values ('9999_from_the_future.sql', 'x')`.execute(db.db);
     await db.close();
-    await expect(createKith({ config: testConfig({ dataDir }), log: createLogger('silent') })).rejects.toThrow(/migrations this version of Kith does not know/);
+    await expect(createKith({ config: testConfig({ dataDir }), log: createLogger('silent') })).rejects.toThrow(
+      /migrations this version of Kith does not know/,
+    );
     expect(fs.existsSync(path.join(dataDir, 'kith.lock'))).toBe(false);
     // And the folder opens again in this same process.
     const again = await openDatabase({ dataDir });
@@ -75,7 +98,9 @@ describe('kith start when it cannot start', () => {
     ['EADDRNOTAVAIL', /cannot listen on HOST=0\.0\.0\.0/],
     ['ENOTFOUND', /cannot listen on HOST=0\.0\.0\.0/],
   ])('names the setting to change when listening fails with %s', (code, message) => {
-    expect(listenProblem(Object.assign(new Error('listen'), { code }), { port: 80, host: '0.0.0.0' })?.message).toMatch(message);
+    expect(listenProblem(Object.assign(new Error('listen'), { code }), { port: 80, host: '0.0.0.0' })?.message).toMatch(
+      message,
+    );
     expect(listenProblem(new Error('other'), { port: 80, host: '0.0.0.0' })).toBeNull();
   });
 });

@@ -32,7 +32,10 @@ The password can also come from the KITH_NEW_PASSWORD environment variable.`,
       await migrate(database);
       const access = createAccessService({ database, clock: systemClock, settings: config });
       if (sub === 'list') {
-        for (const s of await access.listStaff()) console.log(`${String(s.id).padStart(4)}  ${s.role.padEnd(18)} ${s.email}${s.disabled_at ? '  (disabled)' : ''}`);
+        for (const s of await access.listStaff())
+          console.log(
+            `${String(s.id).padStart(4)}  ${s.role.padEnd(18)} ${s.email}${s.disabled_at ? '  (disabled)' : ''}`,
+          );
         return 0;
       }
       const email = values.email as string | undefined;

@@ -46,7 +46,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  * count becomes a function: the nearest `hops` peers are proxies. Only right when Kith cannot be
  * reached except through them; a list of proxy addresses is the safer setting.
  */
-export function trustProxyOption(t: false | number | string[]): false | string[] | ((addr: string, hop: number) => boolean) {
+export function trustProxyOption(
+  t: false | number | string[],
+): false | string[] | ((addr: string, hop: number) => boolean) {
   if (typeof t === 'number') return (_addr, hop) => hop < t;
   return t;
 }
@@ -78,15 +80,31 @@ export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
   await app.register(cookie);
   // One file per request, streamed by the route to disk; the small parts beside it (import
   // options) are bounded too.
-  await app.register(multipart, { limits: { fileSize: deps.uploadLimitBytes ?? 200 * 1024 * 1024, files: 1, fields: 10, fieldSize: 1024 * 1024, parts: 20 } });
+  await app.register(multipart, {
+    limits: {
+      fileSize: deps.uploadLimitBytes ?? 200 * 1024 * 1024,
+      files: 1,
+      fields: 10,
+      fieldSize: 1024 * 1024,
+      parts: 20,
+    },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Kith API', version: '1', description: 'Members, communities, the activity stream and the membership programme of Kith.' },
+      info: {
+        title: 'Kith API',
+        version: '1',
+        description: 'Members, communities, the activity stream and the membership programme of Kith.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'kith_session' },
-          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key created under Settings → API keys: `kith_…`' },
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API key created under Settings → API keys: `kith_…`',
+          },
         },
       },
       security: [{ session: [] }, { apiKey: [] }],
@@ -96,7 +114,12 @@ export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
     routePrefix: '/api/docs',
     // "Try it out" runs in Kith's own page with the session cookie, so it marks its requests as
     // the console does (src/http/csrf.ts). The function is sent to the browser as its source text.
-    uiConfig: { requestInterceptor: (r: { headers: Record<string, string> }) => { r.headers['X-Kith-Request'] = '1'; return r; } } as never,
+    uiConfig: {
+      requestInterceptor: (r: { headers: Record<string, string> }) => {
+        r.headers['X-Kith-Request'] = '1';
+        return r;
+      },
+    } as never,
   });
   installCsrfGuard(app as unknown as FastifyInstance, { publicUrl: deps.publicUrl ?? null });
   installAuth(app as unknown as FastifyInstance, deps.access, routes);
@@ -109,9 +132,12 @@ export async function buildHttpApp(deps: HttpDeps): Promise<HttpApp> {
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(async (api) => {
-    for (const m of deps.modules) await api.register(m);
-  }, { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      for (const m of deps.modules) await api.register(m);
+    },
+    { prefix: '/api/v1' },
+  );
   await registerConsole(app as unknown as FastifyInstance, deps.consoleDir);
 
   await app.ready();

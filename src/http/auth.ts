@@ -2,7 +2,14 @@ import '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor, ActorContext } from '../kernel/context.js';
 import { KithError } from '../kernel/errors.js';
-import { can, MEMBER_TOKEN_PREFIX, SESSION_COOKIE, type AccessService, type MemberSessions, type Permission } from '../modules/access/index.js';
+import {
+  can,
+  MEMBER_TOKEN_PREFIX,
+  SESSION_COOKIE,
+  type AccessService,
+  type MemberSessions,
+  type Permission,
+} from '../modules/access/index.js';
 
 /**
  * What a route needs: a permission; `authenticated` (any staff member or API key); `staff` (a
@@ -23,9 +30,14 @@ declare module 'fastify' {
 }
 
 /** What identifies a caller: a staff session cookie, an API key, or a member-centre token. */
-export type Authenticator = Pick<AccessService, 'authenticateApiKey' | 'authenticateSession'> & Pick<MemberSessions, 'authenticateMemberToken'>;
+export type Authenticator = Pick<AccessService, 'authenticateApiKey' | 'authenticateSession'> &
+  Pick<MemberSessions, 'authenticateMemberToken'>;
 
-export interface RouteInfo { method: string; url: string; access: RouteAccess }
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
 
 /**
  * Authentication (session cookie or `Authorization: Bearer kith_…` API key) and authorisation by the
@@ -59,16 +71,20 @@ export function installAuth(app: FastifyInstance, access: Authenticator, routes:
     }
     // Members pass only routes made for them: every other level, 'authenticated' included, is for
     // staff and API keys, and its handlers answer in their terms.
-    if (actor.type === 'member') throw new KithError('FORBIDDEN', 'Members can use the member centre only (/api/v1/me/…)');
+    if (actor.type === 'member')
+      throw new KithError('FORBIDDEN', 'Members can use the member centre only (/api/v1/me/…)');
     if (required === 'authenticated') return;
     if (required === 'staff') {
       if (actor.type !== 'staff') throw new KithError('FORBIDDEN', 'Only a signed-in staff member can do this');
       return;
     }
     if (!can(actor, required)) {
-      throw new KithError('FORBIDDEN', actor.type === 'api_key'
-        ? `This API key lacks the scope ${required}`
-        : `Your role (${actor.type === 'staff' ? actor.role : actor.type}) does not allow ${required}`);
+      throw new KithError(
+        'FORBIDDEN',
+        actor.type === 'api_key'
+          ? `This API key lacks the scope ${required}`
+          : `Your role (${actor.type === 'staff' ? actor.role : actor.type}) does not allow ${required}`,
+      );
     }
   });
 }

@@ -10,8 +10,12 @@ import { openTestDatabase, testConfig } from '../../test/harness.js';
 
 /** The console is served from a folder of built files; here a tiny fake build stands in for it. */
 let database: Database & { dropAll(): Promise<void> };
-beforeAll(async () => { database = await openTestDatabase(); });
-afterAll(async () => { await database?.dropAll(); });
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database?.dropAll();
+});
 
 async function kithServing(dir: string) {
   const kith = await createKith({ config: testConfig(), database, log: createLogger('silent'), consoleDir: dir });
@@ -25,7 +29,10 @@ describe('console static files', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-console-'));
     fs.mkdirSync(path.join(dir, 'assets'));
-    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/index-Ab12Cd.js"></script>');
+    fs.writeFileSync(
+      path.join(dir, 'index.html'),
+      '<!doctype html><div id="root"></div><script type="module" src="/assets/index-Ab12Cd.js"></script>',
+    );
     fs.writeFileSync(path.join(dir, 'assets', 'index-Ab12Cd.js'), 'console.log("kith")');
     fs.writeFileSync(path.join(dir, 'assets', 'index-Ab12Cd.js.br'), zlib.brotliCompressSync('console.log("kith")'));
     fs.writeFileSync(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
@@ -52,7 +59,11 @@ describe('console static files', () => {
     expect(js.statusCode).toBe(200);
     expect(js.headers['content-type']).toMatch(/javascript/);
     expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    const br = await kith.http.app.inject({ method: 'GET', url: '/assets/index-Ab12Cd.js', headers: { 'accept-encoding': 'br, gzip' } });
+    const br = await kith.http.app.inject({
+      method: 'GET',
+      url: '/assets/index-Ab12Cd.js',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
     expect(br.headers['content-encoding']).toBe('br');
     expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe('console.log("kith")');
     expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');

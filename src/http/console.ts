@@ -14,8 +14,15 @@ export const defaultConsoleDir = path.join(packageRoot, 'dist', 'console');
  * styles at runtime, hence inline styles.
  */
 const CONSOLE_CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob: https:",
-  "connect-src 'self'", "font-src 'self' data:", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'",
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https:",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Kith</title></head>
@@ -29,17 +36,28 @@ const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 /** The file under `root` a URL path names, or null when it names none (or tries to leave root). */
 function fileFor(root: string, urlPath: string): string | null {
   let decoded: string;
-  try { decoded = decodeURIComponent(urlPath); } catch { return null; }
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
   if (decoded.includes('\0')) return null;
   const file = path.resolve(root, `.${path.posix.normalize(decoded)}`);
   if (file !== root && !file.startsWith(root + path.sep)) return null;
-  try { return fs.statSync(file).isFile() ? path.relative(root, file) : null; } catch { return null; }
+  try {
+    return fs.statSync(file).isFile() ? path.relative(root, file) : null;
+  } catch {
+    return null;
+  }
 }
 
 function sendIndex(reply: FastifyReply, root: string) {
   // Never cached: it names the hashed bundles of the current build, so a new release is picked up at once.
-  return reply.header('cache-control', 'no-cache').header('content-security-policy', CONSOLE_CSP)
-    .type('text/html; charset=utf-8').sendFile('index.html', root, { cacheControl: false });
+  return reply
+    .header('cache-control', 'no-cache')
+    .header('content-security-policy', CONSOLE_CSP)
+    .type('text/html; charset=utf-8')
+    .sendFile('index.html', root, { cacheControl: false });
 }
 
 /**
@@ -55,7 +73,8 @@ export async function registerConsole(app: FastifyInstance, dir: string = defaul
 
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     const urlPath = req.url.split('?')[0]!;
-    if (urlPath === '/api' || urlPath.startsWith('/api/')) throw new KithError('NOT_FOUND', `No route ${req.method} ${urlPath}`);
+    if (urlPath === '/api' || urlPath.startsWith('/api/'))
+      throw new KithError('NOT_FOUND', `No route ${req.method} ${urlPath}`);
     if (!fs.existsSync(path.join(root, 'index.html'))) {
       return reply.status(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(NOT_BUILT);
     }

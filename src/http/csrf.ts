@@ -65,7 +65,8 @@ export function cookieWriteRefusal(f: RequestFacts): string | null {
   } else if (f.secFetchSite !== 'same-origin') {
     return 'it carries neither an Origin header nor Sec-Fetch-Site: same-origin';
   }
-  if (!isJson(f.contentType) && !f.requestHeader) return `it is neither JSON nor marked with the ${REQUEST_HEADER} header`;
+  if (!isJson(f.contentType) && !f.requestHeader)
+    return `it is neither JSON nor marked with the ${REQUEST_HEADER} header`;
   return null;
 }
 
@@ -110,7 +111,12 @@ export function installCsrfGuard(app: FastifyInstance, opts: { publicUrl: string
     if (!access) return;
     let why: string | null = null;
     if (access === 'public') why = publicWriteRefusal(facts(req, publicOrigin));
-    else if (!BEARER.test(req.headers.authorization ?? '') && req.cookies?.[SESSION_COOKIE]) why = cookieWriteRefusal(facts(req, publicOrigin));
-    if (why) throw new KithError('CSRF_REJECTED', `Refused because ${why}. Kith accepts changes made with the session cookie only from its own pages.`);
+    else if (!BEARER.test(req.headers.authorization ?? '') && req.cookies?.[SESSION_COOKIE])
+      why = cookieWriteRefusal(facts(req, publicOrigin));
+    if (why)
+      throw new KithError(
+        'CSRF_REJECTED',
+        `Refused because ${why}. Kith accepts changes made with the session cookie only from its own pages.`,
+      );
   });
 }

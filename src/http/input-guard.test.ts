@@ -16,9 +16,12 @@ beforeAll(async () => {
   inject = injector(kith);
   owner = (await staffSession(kith, 'owner')).headers;
 });
-afterAll(async () => { await kith?.dispose(); });
+afterAll(async () => {
+  await kith?.dispose();
+});
 
-const members = async () => (await sql<{ n: number }>`select count(*)::int as n from members`.execute(kith.database.db)).rows[0]!.n;
+const members = async () =>
+  (await sql<{ n: number }>`select count(*)::int as n from members`.execute(kith.database.db)).rows[0]!.n;
 const deepJson = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
 
 describe('the input guard', () => {
@@ -27,27 +30,61 @@ describe('the input guard', () => {
     for (const headers of [owner, key]) {
       const r = await inject({ method: 'GET', url: '/api/v1/members?q=%00', headers });
       expect(r.statusCode).toBe(400);
-      expect(r.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'querystring/q', message: expect.stringContaining('NUL') }] });
+      expect(r.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        errors: [{ path: 'querystring/q', message: expect.stringContaining('NUL') }],
+      });
     }
     expect((await inject({ method: 'GET', url: '/api/v1/members?q=%E5%BC%A0', headers: owner })).statusCode).toBe(200);
   });
 
   it('refuses a NUL or a lone surrogate in a body field, and writes no member', async () => {
     const before = await members();
-    const nul = await inject({ method: 'POST', url: '/api/v1/members', headers: owner, payload: { name: '张\u0000三' } });
+    const nul = await inject({
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: owner,
+      payload: { name: '张\u0000三' },
+    });
     expect(nul.statusCode).toBe(400);
     expect(nul.json().errors).toEqual([{ path: 'body/name', message: expect.stringContaining('NUL') }]);
-    const lone = await inject({ method: 'POST', url: '/api/v1/members', headers: owner, payload: { name: '张三', phone: '13800138000', identities: [{ channel: 'qq', externalId: '1\ud800' }] } });
+    const lone = await inject({
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: owner,
+      payload: { name: '张三', phone: '13800138000', identities: [{ channel: 'qq', externalId: '1\ud800' }] },
+    });
     expect(lone.statusCode).toBe(400);
-    expect(lone.json().errors).toEqual([{ path: 'body/identities/0/externalId', message: expect.stringContaining('surrogate') }]);
-    const badKey = await inject({ method: 'POST', url: '/api/v1/members', headers: owner, payload: { name: '张三', attributes: { 'a\u0000': 'x' } } });
+    expect(lone.json().errors).toEqual([
+      { path: 'body/identities/0/externalId', message: expect.stringContaining('surrogate') },
+    ]);
+    const badKey = await inject({
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: owner,
+      payload: { name: '张三', attributes: { 'a\u0000': 'x' } },
+    });
     expect(badKey.statusCode).toBe(400);
     expect(await members()).toBe(before);
-    expect((await inject({ method: 'POST', url: '/api/v1/members', headers: owner, payload: { name: '张三', phone: '13800138000' } })).statusCode).toBe(201);
+    expect(
+      (
+        await inject({
+          method: 'POST',
+          url: '/api/v1/members',
+          headers: owner,
+          payload: { name: '张三', phone: '13800138000' },
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 
   it(`refuses a body nested deeper than ${MAX_NESTING_DEPTH} levels, even 10,000 deep`, async () => {
-    const r = await inject({ method: 'POST', url: '/api/v1/members', headers: { ...owner, 'content-type': 'application/json' }, payload: `{"name":"x","attributes":${deepJson(10_000)}}` });
+    const r = await inject({
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: { ...owner, 'content-type': 'application/json' },
+      payload: `{"name":"x","attributes":${deepJson(10_000)}}`,
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().errors[0].message).toMatch(/deeper than 32 levels/);
   });

@@ -16,17 +16,37 @@ export const ProblemSchema = Type.Object(
     instance: Type.Optional(Type.String()),
     requestId: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
-    params: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'The refusal in figures, for clients that word it themselves (e.g. needed and balance for INSUFFICIENT_POINTS)' })),
+    params: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description:
+          'The refusal in figures, for clients that word it themselves (e.g. needed and balance for INSUFFICIENT_POINTS)',
+      }),
+    ),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 );
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
-  413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
 };
 
-function send(reply: FastifyReply, req: FastifyRequest, status: number, code: string, detail: string, errors?: FieldProblem[], extra?: Record<string, unknown>) {
+function send(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  status: number,
+  code: string,
+  detail: string,
+  errors?: FieldProblem[],
+  extra?: Record<string, unknown>,
+) {
   const body: Record<string, unknown> = {
     type: `urn:kith:problem:${code.toLowerCase().replace(/_/g, '-')}`,
     title: TITLES[status] ?? 'Error',
@@ -58,18 +78,35 @@ export function installProblemHandlers(app: FastifyInstance) {
     if (err instanceof KithError) return send(reply, req, err.status, err.code, err.message, err.fields, err.extra);
     if (err.validation) {
       const fields = validationFields(err);
-      return send(reply, req, 400, 'VALIDATION_FAILED', fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields);
+      return send(
+        reply,
+        req,
+        400,
+        'VALIDATION_FAILED',
+        fields.map((f) => `${f.path}: ${f.message}`).join('; '),
+        fields,
+      );
     }
     const status = err.statusCode ?? 500;
-    if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, req, 413, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, req, 415, 'UNSUPPORTED_FORMAT', 'Unsupported content type; send application/json');
+    if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return send(reply, req, 413, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return send(reply, req, 415, 'UNSUPPORTED_FORMAT', 'Unsupported content type; send application/json');
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (bad JSON, empty body…) have safe, useful messages.
       const code = status === 429 ? 'RATE_LIMITED' : status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
       return send(reply, req, status, code, err.message);
     }
     req.log.error({ err }, 'request failed');
-    return send(reply, req, 500, 'INTERNAL', `Something went wrong on our side. Quote request id ${req.id} when reporting it.`);
+    return send(
+      reply,
+      req,
+      500,
+      'INTERNAL',
+      `Something went wrong on our side. Quote request id ${req.id} when reporting it.`,
+    );
   });
-  app.setNotFoundHandler((req, reply) => send(reply, req, 404, 'NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`));
+  app.setNotFoundHandler((req, reply) =>
+    send(reply, req, 404, 'NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`),
+  );
 }

@@ -2,7 +2,12 @@ import type { Tx } from './db/database.js';
 import type { ActorContext } from './context.js';
 import type { AuditAction, AuditTargetType } from '../web/shared/audit-vocabulary.js';
 
-export { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, type AuditAction, type AuditTargetType } from '../web/shared/audit-vocabulary.js';
+export {
+  AUDIT_ACTIONS,
+  AUDIT_TARGET_TYPES,
+  type AuditAction,
+  type AuditTargetType,
+} from '../web/shared/audit-vocabulary.js';
 
 export interface AuditEntry {
   action: AuditAction;

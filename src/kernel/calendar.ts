@@ -12,7 +12,12 @@ export const pad = (n: number) => String(n).padStart(2, '0');
 /** Calendar fields of `instant` as a clock in `tz` shows it (wd: 0 = Monday). */
 export function zonedFields(tz: string, instant: number) {
   const local = new Date(instant + zoneOffsetMinutes(tz, instant) * 60_000);
-  return { y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate(), wd: (local.getUTCDay() + 6) % 7 };
+  return {
+    y: local.getUTCFullYear(),
+    m: local.getUTCMonth() + 1,
+    d: local.getUTCDate(),
+    wd: (local.getUTCDay() + 6) % 7,
+  };
 }
 
 /** The day of `instant` in `tz`. */

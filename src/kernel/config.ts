@@ -49,13 +49,19 @@ const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 /** `off`, a hop count, or a comma list of addresses, CIDR ranges and proxy-addr's named ranges. */
 export function parseTrustProxy(raw: string): false | number | string[] {
   const v = raw.trim().toLowerCase();
-  const refuse = (what: string) => new Error(`must be off, a number of proxy hops (1-20), or a comma list of addresses/CIDRs (${PROXY_NAMES.join(', ')} allowed); not understood: ${what}`);
+  const refuse = (what: string) =>
+    new Error(
+      `must be off, a number of proxy hops (1-20), or a comma list of addresses/CIDRs (${PROXY_NAMES.join(', ')} allowed); not understood: ${what}`,
+    );
   if (['off', 'false', 'no', '0'].includes(v)) return false;
   if (/^\d+$/.test(v)) {
     if (Number(v) > 20) throw refuse(v);
     return Number(v);
   }
-  const items = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const items = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   const bad = items.filter((x) => !PROXY_NAMES.includes(x) && !isAddressOrCidr(x));
   if (items.length === 0 || bad.length) throw refuse(bad.join(', ') || JSON.stringify(raw));
   return items;
@@ -72,56 +78,127 @@ function isAddressOrCidr(s: string): boolean {
 
 export const SETTINGS: Setting<keyof Config>[] = [
   { env: 'PORT', key: 'port', default: '3000', doc: 'HTTP port of the console and API.', parse: int(0, 65535) },
-  { env: 'HOST', key: 'host', default: '127.0.0.1', doc: 'Interface to listen on (`0.0.0.0` to accept outside connections).', parse: str },
-  { env: 'KITH_DATA_DIR', key: 'dataDir', default: './data', doc: 'Folder of Kith\'s own PostgreSQL server and its data (used when `DATABASE_URL` is not set).', parse: (r) => path.resolve(r) },
   {
-    env: 'DATABASE_URL', key: 'databaseUrl', default: null, doc: 'PostgreSQL 15+ connection URL. When set, Kith uses it instead of running its own.',
+    env: 'HOST',
+    key: 'host',
+    default: '127.0.0.1',
+    doc: 'Interface to listen on (`0.0.0.0` to accept outside connections).',
+    parse: str,
+  },
+  {
+    env: 'KITH_DATA_DIR',
+    key: 'dataDir',
+    default: './data',
+    doc: "Folder of Kith's own PostgreSQL server and its data (used when `DATABASE_URL` is not set).",
+    parse: (r) => path.resolve(r),
+  },
+  {
+    env: 'DATABASE_URL',
+    key: 'databaseUrl',
+    default: null,
+    doc: 'PostgreSQL 15+ connection URL. When set, Kith uses it instead of running its own.',
     parse: (raw) => {
       if (raw === '') return null;
       let u: URL;
-      try { u = new URL(raw); } catch { throw new Error('must be a URL like postgres://user:pass@host:5432/kith'); }
-      if (!['postgres:', 'postgresql:'].includes(u.protocol)) throw new Error('must start with postgres:// or postgresql://');
+      try {
+        u = new URL(raw);
+      } catch {
+        throw new Error('must be a URL like postgres://user:pass@host:5432/kith');
+      }
+      if (!['postgres:', 'postgresql:'].includes(u.protocol))
+        throw new Error('must start with postgres:// or postgresql://');
       return raw;
     },
   },
   {
-    env: 'KITH_LOG_LEVEL', key: 'logLevel', default: 'info', doc: 'fatal, error, warn, info, debug, trace or silent.',
+    env: 'KITH_LOG_LEVEL',
+    key: 'logLevel',
+    default: 'info',
+    doc: 'fatal, error, warn, info, debug, trace or silent.',
     parse: (raw) => {
-      if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(raw)) throw new Error('must be one of fatal, error, warn, info, debug, trace, silent');
+      if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(raw))
+        throw new Error('must be one of fatal, error, warn, info, debug, trace, silent');
       return raw;
     },
   },
   {
-    env: 'KITH_TIME_ZONE', key: 'timeZone', default: 'Asia/Shanghai', doc: 'Workspace time zone: days and weeks in reports are cut in it.',
+    env: 'KITH_TIME_ZONE',
+    key: 'timeZone',
+    default: 'Asia/Shanghai',
+    doc: 'Workspace time zone: days and weeks in reports are cut in it.',
     parse: (raw) => {
-      try { new Intl.DateTimeFormat('en', { timeZone: raw }); } catch { throw new Error('must be an IANA time zone such as Asia/Shanghai'); }
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: raw });
+      } catch {
+        throw new Error('must be an IANA time zone such as Asia/Shanghai');
+      }
       return raw;
     },
   },
-  { env: 'KITH_SESSION_TTL_HOURS', key: 'sessionTtlHours', default: '72', doc: 'How long a console login lasts without activity.', parse: int(1, 24 * 90) },
-  { env: 'KITH_COOKIE_SECURE', key: 'cookieSecure', default: 'false', doc: 'Mark the session cookie `Secure` (set to true behind HTTPS).', parse: bool },
-  { env: 'KITH_LOGIN_MAX_ATTEMPTS', key: 'loginMaxAttempts', default: '5', doc: 'Failed logins allowed per account and address within the window.', parse: int(1, 1000) },
-  { env: 'KITH_LOGIN_WINDOW_MINUTES', key: 'loginWindowMinutes', default: '15', doc: 'Window of the login rate limit.', parse: int(1, 24 * 60) },
-  { env: 'KITH_JOBS', key: 'jobsEnabled', default: 'true', doc: 'Run background jobs in this process (turn off on API-only copies).', parse: bool },
   {
-    env: 'KITH_IMPORT_MAX_MB', key: 'importMaxMb', default: '200',
+    env: 'KITH_SESSION_TTL_HOURS',
+    key: 'sessionTtlHours',
+    default: '72',
+    doc: 'How long a console login lasts without activity.',
+    parse: int(1, 24 * 90),
+  },
+  {
+    env: 'KITH_COOKIE_SECURE',
+    key: 'cookieSecure',
+    default: 'false',
+    doc: 'Mark the session cookie `Secure` (set to true behind HTTPS).',
+    parse: bool,
+  },
+  {
+    env: 'KITH_LOGIN_MAX_ATTEMPTS',
+    key: 'loginMaxAttempts',
+    default: '5',
+    doc: 'Failed logins allowed per account and address within the window.',
+    parse: int(1, 1000),
+  },
+  {
+    env: 'KITH_LOGIN_WINDOW_MINUTES',
+    key: 'loginWindowMinutes',
+    default: '15',
+    doc: 'Window of the login rate limit.',
+    parse: int(1, 24 * 60),
+  },
+  {
+    env: 'KITH_JOBS',
+    key: 'jobsEnabled',
+    default: 'true',
+    doc: 'Run background jobs in this process (turn off on API-only copies).',
+    parse: bool,
+  },
+  {
+    env: 'KITH_IMPORT_MAX_MB',
+    key: 'importMaxMb',
+    default: '200',
     doc: 'Largest import file accepted, in MB (CSV and chat exports; an .xlsx workbook is read up to 20 MB). Uploads are stored under `KITH_DATA_DIR/uploads` (on PostgreSQL, a folder per database in the system temp folder) until their import ends.',
     parse: int(1, 4096),
   },
   {
-    env: 'KITH_PUBLIC_URL', key: 'publicUrl', default: null,
+    env: 'KITH_PUBLIC_URL',
+    key: 'publicUrl',
+    default: null,
     doc: 'The address users reach Kith at, printed at start. Its origin is also accepted for changes made from the console (set it when a proxy rewrites the host or scheme).',
     parse: (raw) => {
       if (raw === '') return null;
       let u: URL;
-      try { u = new URL(raw); } catch { throw new Error('must be a URL like https://kith.example.com'); }
+      try {
+        u = new URL(raw);
+      } catch {
+        throw new Error('must be a URL like https://kith.example.com');
+      }
       if (!['http:', 'https:'].includes(u.protocol)) throw new Error('must start with http:// or https://');
       return raw;
     },
   },
   {
-    env: 'KITH_TRUST_PROXY', key: 'trustProxy', default: 'off',
-    doc: 'Behind a reverse proxy: whose `X-Forwarded-For`/`-Proto`/`-Host` to believe, so login limits and the audit see the user\'s address, not the proxy\'s. `off`, a hop count (`1` = one proxy in front, only when Kith cannot be reached except through it), or a comma list of proxy addresses/CIDRs (`10.0.0.0/8,loopback`). Never trust more than your own proxies: a trusted header is a client address anyone could forge.',
+    env: 'KITH_TRUST_PROXY',
+    key: 'trustProxy',
+    default: 'off',
+    doc: "Behind a reverse proxy: whose `X-Forwarded-For`/`-Proto`/`-Host` to believe, so login limits and the audit see the user's address, not the proxy's. `off`, a hop count (`1` = one proxy in front, only when Kith cannot be reached except through it), or a comma list of proxy addresses/CIDRs (`10.0.0.0/8,loopback`). Never trust more than your own proxies: a trusted header is a client address anyone could forge.",
     parse: parseTrustProxy,
   },
 ];

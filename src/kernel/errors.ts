@@ -50,7 +50,11 @@ export class KithError extends Error {
   readonly fields?: FieldProblem[];
   readonly extra?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, opts: { fields?: FieldProblem[]; extra?: Record<string, unknown> } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { fields?: FieldProblem[]; extra?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.name = 'KithError';
     this.code = code;
@@ -60,7 +64,8 @@ export class KithError extends Error {
   }
 }
 
-export const notFound = (what: string, id: unknown) => new KithError('NOT_FOUND', `${what} ${String(id)} was not found`);
+export const notFound = (what: string, id: unknown) =>
+  new KithError('NOT_FOUND', `${what} ${String(id)} was not found`);
 export const forbidden = (message = 'You are not allowed to do this') => new KithError('FORBIDDEN', message);
 export const invalid = (path: string, message: string) =>
   new KithError('VALIDATION_FAILED', `${path}: ${message}`, { fields: [{ path, message }] });
@@ -68,5 +73,7 @@ export const invalid = (path: string, message: string) =>
 /** Throws one VALIDATION_FAILED naming every field at fault, or returns when there is none. */
 export function failIfProblems(problems: FieldProblem[]): void {
   if (problems.length === 0) return;
-  throw new KithError('VALIDATION_FAILED', problems.map((p) => `${p.path}: ${p.message}`).join('; '), { fields: problems });
+  throw new KithError('VALIDATION_FAILED', problems.map((p) => `${p.path}: ${p.message}`).join('; '), {
+    fields: problems,
+  });
 }

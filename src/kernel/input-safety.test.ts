@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_NESTING_DEPTH, NUL_PROBLEM, SURROGATE_PROBLEM, dotPath, findUnstorable, nestingProblem, slashPath, textProblem } from './input-safety.js';
+import {
+  MAX_NESTING_DEPTH,
+  NUL_PROBLEM,
+  SURROGATE_PROBLEM,
+  dotPath,
+  findUnstorable,
+  nestingProblem,
+  slashPath,
+  textProblem,
+} from './input-safety.js';
 
 /** `depth` nested objects around a leaf, built without recursion. */
 const nested = (depth: number, leaf: unknown = 1) => {
@@ -32,8 +41,14 @@ describe('findUnstorable', () => {
   });
 
   it('names the path of a bad string, a bad key, or a value nested too deep', () => {
-    expect(findUnstorable({ items: [{ ok: 'x' }, { properties: { text: 'a\u0000' } }] })).toEqual({ path: ['items', 1, 'properties', 'text'], problem: NUL_PROBLEM });
-    expect(findUnstorable({ member: { ['k\ud800']: 1 } })).toEqual({ path: ['member', 'k\ud800'], problem: `field name ${SURROGATE_PROBLEM}` });
+    expect(findUnstorable({ items: [{ ok: 'x' }, { properties: { text: 'a\u0000' } }] })).toEqual({
+      path: ['items', 1, 'properties', 'text'],
+      problem: NUL_PROBLEM,
+    });
+    expect(findUnstorable({ member: { ['k\ud800']: 1 } })).toEqual({
+      path: ['member', 'k\ud800'],
+      problem: `field name ${SURROGATE_PROBLEM}`,
+    });
     const deep = findUnstorable(nested(MAX_NESTING_DEPTH + 1));
     expect(deep?.problem).toBe(nestingProblem());
     expect(deep?.path).toHaveLength(MAX_NESTING_DEPTH);

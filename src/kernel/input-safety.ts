@@ -18,7 +18,8 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const SUSPECT = /[\u0000\ud800-\udfff]/;
 
 export const NUL_PROBLEM = 'contains a NUL character (U+0000), which cannot be stored';
-export const SURROGATE_PROBLEM = 'contains an unpaired UTF-16 surrogate (e.g. \\ud800 alone), which is not valid Unicode text';
+export const SURROGATE_PROBLEM =
+  'contains an unpaired UTF-16 surrogate (e.g. \\ud800 alone), which is not valid Unicode text';
 export const nestingProblem = (max = MAX_NESTING_DEPTH) => `nests objects or arrays deeper than ${max} levels`;
 
 /** Why a string cannot be stored, or null when it can. */
@@ -88,7 +89,8 @@ function storable(v: unknown, depth: number, maxDepth: number): boolean {
 }
 
 /** `items/3/properties/text`: the path form of problem+json `errors[].path`. */
-export const slashPath = (prefix: string, path: (string | number)[]) => [prefix, ...path].filter((p) => p !== '').join('/');
+export const slashPath = (prefix: string, path: (string | number)[]) =>
+  [prefix, ...path].filter((p) => p !== '').join('/');
 
 /** `properties.text`: the form activity item reasons use. */
 export const dotPath = (path: (string | number)[]) => path.join('.');

@@ -24,7 +24,11 @@ async function publishTicks(database: Database, n: number) {
 /** Runs the worker in a child process and SIGKILLs it after `killAfter` handled events. */
 function runWorkerAndKill(target: string, killAfter: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(packageRoot, 'test/fixtures/job-worker.ts'), target], { cwd: packageRoot });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(packageRoot, 'test/fixtures/job-worker.ts'), target],
+      { cwd: packageRoot },
+    );
     let handled = 0;
     let buf = '';
     child.stdout.on('data', (d) => {
@@ -36,7 +40,9 @@ function runWorkerAndKill(target: string, killAfter: number): Promise<number> {
     });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(handled) : reject(new Error(`worker ended (${code}) before being killed: ${err}`))));
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve(handled) : reject(new Error(`worker ended (${code}) before being killed: ${err}`)),
+    );
   });
 }
 
@@ -72,8 +78,11 @@ describe('jobs and the outbox', () => {
       expect(mid.rows[0]!.n).toBeLessThan(40); // the kill really happened mid-batch
       const jobs = createJobs({ database, log, clock: systemClock });
       jobs.subscribe({
-        name: 'crash-test', topics: ['test.tick'],
-        handle: async (tx, event) => { await sql`insert into effects (event_id) values (${event.id})`.execute(tx); },
+        name: 'crash-test',
+        topics: ['test.tick'],
+        handle: async (tx, event) => {
+          await sql`insert into effects (event_id) values (${event.id})`.execute(tx);
+        },
       });
       await jobs.runOnce();
       const r = await sql<{ events: number; effects: number; distinct_effects: number; pending: number }>`
@@ -113,14 +122,30 @@ describe('jobs and the outbox', () => {
       await jobs.runOnce();
       const rows = await sql<{ n: number }>`select count(*)::int as n from partial`.execute(database.db);
       expect(rows.rows[0]!.n).toBe(1); // only the successful attempt's write stayed
-      const job = await database.db.selectFrom('jobs').selectAll().where('queue', '=', 'flaky').executeTakeFirstOrThrow();
+      const job = await database.db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('queue', '=', 'flaky')
+        .executeTakeFirstOrThrow();
       expect(job.status).toBe('done');
       expect(job.attempts).toBe(3);
 
-      jobs.register({ queue: 'broken', handle: async () => { throw new Error('always'); } });
+      jobs.register({
+        queue: 'broken',
+        handle: async () => {
+          throw new Error('always');
+        },
+      });
       await database.transaction((tx) => jobs.enqueue(tx, 'broken', {}, { maxAttempts: 2 }));
-      for (let i = 0; i < 3; i++) { await jobs.runOnce(); clock.advance(3600_000); }
-      const broken = await database.db.selectFrom('jobs').selectAll().where('queue', '=', 'broken').executeTakeFirstOrThrow();
+      for (let i = 0; i < 3; i++) {
+        await jobs.runOnce();
+        clock.advance(3600_000);
+      }
+      const broken = await database.db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('queue', '=', 'broken')
+        .executeTakeFirstOrThrow();
       expect(broken.status).toBe('failed');
       expect(broken.last_error).toContain('always');
     } finally {
@@ -136,19 +161,40 @@ describe('jobs and the outbox', () => {
       const clock = fixedClock('2025-01-01T00:00:00Z');
       const jobs = createJobs({ database, log, clock });
       const groups: number[][] = [];
-      const add = async (tx: Parameters<Parameters<typeof database.transaction>[0]>[0], events: { payload: { v: number } }[]) => {
+      const add = async (
+        tx: Parameters<Parameters<typeof database.transaction>[0]>[0],
+        events: { payload: { v: number } }[],
+      ) => {
         if (events.some((e) => e.payload.v === 3)) throw new Error('bad event 3');
         groups.push(events.map((e) => e.payload.v));
         for (const e of events) await sql`insert into seen values (${e.payload.v})`.execute(tx);
       };
-      jobs.subscribe({ name: 'grouping', topics: ['t'], handle: (tx, e) => add(tx, [e]), handleMany: { max: 3, handle: add } });
+      jobs.subscribe({
+        name: 'grouping',
+        topics: ['t'],
+        handle: (tx, e) => add(tx, [e]),
+        handleMany: { max: 3, handle: add },
+      });
       for (let v = 1; v <= 6; v++) await database.transaction((tx) => jobs.publish(tx, 't', { v }));
       expect(await jobs.runOnce()).toBe(6); // [1, 2, 3] fails: 1 alone; [2, 3, 4] fails: 2 alone; 3 alone fails; [4, 5, 6]
       expect(groups).toEqual([[1], [2], [4, 5, 6]]);
-      const rows = await database.db.selectFrom('jobs').select(['status', 'attempts', 'last_error']).orderBy('id').execute();
-      expect(rows.map((r) => [r.status, r.attempts])).toEqual([['done', 1], ['done', 1], ['queued', 1], ['done', 1], ['done', 1], ['done', 1]]);
+      const rows = await database.db
+        .selectFrom('jobs')
+        .select(['status', 'attempts', 'last_error'])
+        .orderBy('id')
+        .execute();
+      expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+        ['done', 1],
+        ['done', 1],
+        ['queued', 1],
+        ['done', 1],
+        ['done', 1],
+        ['done', 1],
+      ]);
       expect(rows[2]!.last_error).toContain('bad event 3');
-      expect((await sql<{ v: number }>`select v from seen order by v`.execute(database.db)).rows.map((r) => r.v)).toEqual([1, 2, 4, 5, 6]);
+      expect(
+        (await sql<{ v: number }>`select v from seen order by v`.execute(database.db)).rows.map((r) => r.v),
+      ).toEqual([1, 2, 4, 5, 6]);
     } finally {
       await database.dropAll();
     }
@@ -161,7 +207,12 @@ describe('jobs and the outbox', () => {
       const jobs = createJobs({ database, log, clock: systemClock });
       jobs.subscribe({ name: 's', topics: ['t'], handle: async () => {} });
       await database.transaction(async (tx) => jobs.publish(tx, 't', { ok: 1 })).catch(() => {});
-      await database.transaction(async (tx) => { await jobs.publish(tx, 't', { ok: 0 }); throw new Error('rolled back'); }).catch(() => {});
+      await database
+        .transaction(async (tx) => {
+          await jobs.publish(tx, 't', { ok: 0 });
+          throw new Error('rolled back');
+        })
+        .catch(() => {});
       const events = await database.db.selectFrom('outbox_events').select('payload').execute();
       expect(events.map((e) => e.payload)).toEqual([{ ok: 1 }]);
       expect((await database.db.selectFrom('jobs').selectAll().execute()).length).toBe(1);
@@ -179,7 +230,13 @@ describe('typed topics', () => {
       // @ts-expect-error a payload of another shape is refused
       void jobs.publish(tx, TICKED, { count: 1 });
     };
-    const sub: EventSubscriber<{ n: number }> = { name: 'test', topics: [TICKED], handle: async (_tx, e) => { expect(typeof e.payload.n).toBe('number'); } };
+    const sub: EventSubscriber<{ n: number }> = {
+      name: 'test',
+      topics: [TICKED],
+      handle: async (_tx, e) => {
+        expect(typeof e.payload.n).toBe('number');
+      },
+    };
     expect(typeof typed).toBe('function');
     expect(sub.topics).toEqual(['test.ticked']);
   });

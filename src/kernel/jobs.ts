@@ -16,8 +16,17 @@ import type { Clock } from './clock.js';
  * subscriber of the topic, in the caller's transaction, so an event exists if and only if the change
  * that caused it committed.
  */
-export interface JobRecord { id: number; queue: string; payload: unknown; attempts: number }
-export interface DomainEvent<P = unknown> { id: number; topic: string; payload: P }
+export interface JobRecord {
+  id: number;
+  queue: string;
+  payload: unknown;
+  attempts: number;
+}
+export interface DomainEvent<P = unknown> {
+  id: number;
+  topic: string;
+  payload: P;
+}
 
 declare const PAYLOAD: unique symbol;
 /**
@@ -52,7 +61,12 @@ export interface Jobs {
   register(handler: JobHandler): void;
   subscribe(subscriber: EventSubscriber): void;
   publish<P>(tx: Tx, topic: Topic<P>, payload: NoInfer<P>): Promise<void>;
-  enqueue(tx: Tx, queue: string, payload: unknown, opts?: { runAt?: Date; dedupeKey?: string; maxAttempts?: number }): Promise<void>;
+  enqueue(
+    tx: Tx,
+    queue: string,
+    payload: unknown,
+    opts?: { runAt?: Date; dedupeKey?: string; maxAttempts?: number },
+  ): Promise<void>;
   /** Runs ready jobs until none is left or `max` ran; returns how many ran (succeeded or failed). */
   runOnce(max?: number): Promise<number>;
   start(intervalMs?: number): void;
@@ -82,12 +96,24 @@ export function createJobs(deps: { database: Database; log: Logger; clock: Clock
     register({
       queue: EVENT_QUEUE_PREFIX + sub.name,
       handle: async (tx, ref: EventRef) => sub.handle(tx, (await withPayloads(tx, [ref]))[0]!),
-      ...(many ? { many: { max: many.max, handle: async (tx: Transaction<DB>, refs: EventRef[]) => many.handle(tx, await withPayloads(tx, refs)) } } : {}),
+      ...(many
+        ? {
+            many: {
+              max: many.max,
+              handle: async (tx: Transaction<DB>, refs: EventRef[]) => many.handle(tx, await withPayloads(tx, refs)),
+            },
+          }
+        : {}),
     });
     for (const t of sub.topics) subscribersByTopic.set(t, [...(subscribersByTopic.get(t) ?? []), sub]);
   }
 
-  async function enqueue(tx: Tx, queue: string, payload: unknown, opts: { runAt?: Date; dedupeKey?: string; maxAttempts?: number } = {}) {
+  async function enqueue(
+    tx: Tx,
+    queue: string,
+    payload: unknown,
+    opts: { runAt?: Date; dedupeKey?: string; maxAttempts?: number } = {},
+  ) {
     await tx
       .insertInto('jobs')
       .values({
@@ -102,7 +128,11 @@ export function createJobs(deps: { database: Database; log: Logger; clock: Clock
   }
 
   async function publish<P>(tx: Tx, topic: Topic<P>, payload: P) {
-    const ev = await tx.insertInto('outbox_events').values({ topic, payload: JSON.stringify(payload) }).returning('id').executeTakeFirstOrThrow();
+    const ev = await tx
+      .insertInto('outbox_events')
+      .values({ topic, payload: JSON.stringify(payload) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const subs = subscribersByTopic.get(topic) ?? [];
     if (subs.length === 0) return;
     const now = clock.now();
@@ -119,7 +149,11 @@ export function createJobs(deps: { database: Database; log: Logger; clock: Clock
   async function withPayloads(tx: Tx, refs: EventRef[]): Promise<DomainEvent[]> {
     const missing = refs.filter((r) => !('payload' in r)).map((r) => r.id);
     const stored = missing.length
-      ? new Map((await tx.selectFrom('outbox_events').select(['id', 'payload']).where('id', 'in', missing).execute()).map((e) => [Number(e.id), e.payload]))
+      ? new Map(
+          (await tx.selectFrom('outbox_events').select(['id', 'payload']).where('id', 'in', missing).execute()).map(
+            (e) => [Number(e.id), e.payload],
+          ),
+        )
       : new Map<number, unknown>();
     return refs.map((r) => {
       if ('payload' in r) return r as DomainEvent;
@@ -154,7 +188,12 @@ export function createJobs(deps: { database: Database; log: Logger; clock: Clock
       const attempt = async (group: typeof more): Promise<{ error: unknown } | null> => {
         await sql`savepoint job_run`.execute(tx);
         try {
-          if (group.length > 1) await handler.many!.handle(tx, group.map((j) => j.payload), group);
+          if (group.length > 1)
+            await handler.many!.handle(
+              tx,
+              group.map((j) => j.payload),
+              group,
+            );
           else await handler.handle(tx, job.payload, job);
         } catch (error) {
           // Undo the handler's partial writes but keep the claim.
@@ -164,8 +203,17 @@ export function createJobs(deps: { database: Database; log: Logger; clock: Clock
         await sql`release savepoint job_run`.execute(tx);
         await tx
           .updateTable('jobs')
-          .set((eb) => ({ status: 'done', attempts: eb('attempts', '+', 1), finished_at: clock.now(), last_error: null }))
-          .where('id', 'in', group.map((j) => j.id))
+          .set((eb) => ({
+            status: 'done',
+            attempts: eb('attempts', '+', 1),
+            finished_at: clock.now(),
+            last_error: null,
+          }))
+          .where(
+            'id',
+            'in',
+            group.map((j) => j.id),
+          )
           .execute();
         return null;
       };
@@ -202,7 +250,7 @@ export function createJobs(deps: { database: Database; log: Logger; clock: Clock
 
   async function runOnce(max = Infinity): Promise<number> {
     let n = 0;
-    for (let ran = 1; n < max && !stopping && ran > 0; ) {
+    for (let ran = 1; n < max && !stopping && ran > 0;) {
       ran = await runOne();
       n += ran;
     }

@@ -13,13 +13,20 @@ const SECRET_PARAM = /^(?:.*[_-])?(?:token|key|secret|password|passwd|signature|
 export function redactUrl(url: string): string {
   const q = url.indexOf('?');
   if (q < 0) return url;
-  const query = url.slice(q + 1).split('&').map((pair) => {
-    const eq = pair.indexOf('=');
-    if (eq < 0) return pair;
-    let name = pair.slice(0, eq);
-    try { name = decodeURIComponent(name.replace(/\+/g, ' ')); } catch { /* logged as sent */ }
-    return SECRET_PARAM.test(name.trim()) ? `${pair.slice(0, eq)}=[redacted]` : pair;
-  });
+  const query = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq < 0) return pair;
+      let name = pair.slice(0, eq);
+      try {
+        name = decodeURIComponent(name.replace(/\+/g, ' '));
+      } catch {
+        /* logged as sent */
+      }
+      return SECRET_PARAM.test(name.trim()) ? `${pair.slice(0, eq)}=[redacted]` : pair;
+    });
   return `${url.slice(0, q)}?${query.join('&')}`;
 }
 
@@ -39,17 +46,33 @@ function requestForLog(req: IncomingMessage & { ip?: string; host?: string }) {
  * lose the values of secret query parameters.
  */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({
-    level,
-    serializers: { req: requestForLog },
-    redact: {
-      paths: [
-        'password', '*.password', 'newPassword', '*.newPassword', 'currentPassword', '*.currentPassword',
-        'token', '*.token', 'apiKey', '*.apiKey', 'secret', '*.secret',
-        'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',
-        'databaseUrl', '*.databaseUrl',
-      ],
-      censor: '[redacted]',
+  return pino(
+    {
+      level,
+      serializers: { req: requestForLog },
+      redact: {
+        paths: [
+          'password',
+          '*.password',
+          'newPassword',
+          '*.newPassword',
+          'currentPassword',
+          '*.currentPassword',
+          'token',
+          '*.token',
+          'apiKey',
+          '*.apiKey',
+          'secret',
+          '*.secret',
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          'databaseUrl',
+          '*.databaseUrl',
+        ],
+        censor: '[redacted]',
+      },
     },
-  }, destination);
+    destination,
+  );
 }

@@ -6,8 +6,14 @@ describe('singleFlight', () => {
     const flight = singleFlight<number>();
     let runs = 0;
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
-    const compute = async () => { runs++; await gate; return runs; };
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const compute = async () => {
+      runs++;
+      await gate;
+      return runs;
+    };
     const a = flight('overview|*', compute);
     const b = flight('overview|*', compute);
     const other = flight('overview|3', async () => 99);
@@ -20,7 +26,11 @@ describe('singleFlight', () => {
   it('shares a failure with the reads that joined it, and does not keep it', async () => {
     const flight = singleFlight<number>();
     let fail = true;
-    const compute = async () => { await Promise.resolve(); if (fail) throw new Error('database gone'); return 1; };
+    const compute = async () => {
+      await Promise.resolve();
+      if (fail) throw new Error('database gone');
+      return 1;
+    };
     const [a, b] = await Promise.allSettled([flight('k', compute), flight('k', compute)]);
     expect(a.status).toBe('rejected');
     expect(b.status).toBe('rejected');

@@ -34,7 +34,14 @@ describe('wallClockToUtc', () => {
   it('round-trips every instant whose wall time is unambiguous (New York, London, Shanghai)', () => {
     for (const timeZone of ['America/New_York', 'Europe/London', 'Asia/Shanghai']) {
       const fmt = new Intl.DateTimeFormat('en-US', {
-        timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
       });
       fc.assert(
         fc.property(fc.integer({ min: Date.UTC(1995, 0, 1) / 1000, max: Date.UTC(2035, 0, 1) / 1000 }), (sec) => {
@@ -43,7 +50,8 @@ describe('wallClockToUtc', () => {
           const back = wallClockToUtc(timeZone, p.year, p.month, p.day, p.hour, p.minute, p.second);
           // In a repeated hour the earlier instant is chosen, so only compare outside one.
           const laterReading = back + 3_600_000;
-          const repeated = zoneOffsetMinutes(timeZone, back) !== zoneOffsetMinutes(timeZone, laterReading) && instant === laterReading;
+          const repeated =
+            zoneOffsetMinutes(timeZone, back) !== zoneOffsetMinutes(timeZone, laterReading) && instant === laterReading;
           if (!repeated) expect(back).toBe(instant);
         }),
         { numRuns: 2000 },

@@ -67,16 +67,36 @@ class ZoneOffsets {
   }
 
   private rawOffset(instant: number): number {
-    let year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0, bc = false;
+    let year = 0,
+      month = 1,
+      day = 1,
+      hour = 0,
+      minute = 0,
+      second = 0,
+      bc = false;
     for (const p of this.fmt.formatToParts(instant)) {
       switch (p.type) {
-        case 'year': year = Number(p.value); break;
-        case 'month': month = Number(p.value); break;
-        case 'day': day = Number(p.value); break;
-        case 'hour': hour = Number(p.value) % 24; break;
-        case 'minute': minute = Number(p.value); break;
-        case 'second': second = Number(p.value); break;
-        case 'era': bc = p.value.startsWith('B'); break;
+        case 'year':
+          year = Number(p.value);
+          break;
+        case 'month':
+          month = Number(p.value);
+          break;
+        case 'day':
+          day = Number(p.value);
+          break;
+        case 'hour':
+          hour = Number(p.value) % 24;
+          break;
+        case 'minute':
+          minute = Number(p.value);
+          break;
+        case 'second':
+          second = Number(p.value);
+          break;
+        case 'era':
+          bc = p.value.startsWith('B');
+          break;
       }
     }
     const local = utcFromFields(bc ? 1 - year : year, month, day, hour, minute, second, 0);
@@ -101,7 +121,15 @@ function zoneFor(timeZone: string): ZoneOffsets {
 }
 
 /** Date.UTC that also handles years 0–99 literally instead of mapping them to 1900–1999. */
-export function utcFromFields(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+export function utcFromFields(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+): number {
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
   d.setUTCHours(hour, minute, second, ms);

@@ -14,16 +14,38 @@ beforeAll(async () => {
   kith = await startTestKith();
   cookie = (await staffSession(kith, 'owner')).cookie;
 });
-afterAll(async () => { await kith?.dispose(); });
+afterAll(async () => {
+  await kith?.dispose();
+});
 
-const concrete = (url: string) => url.replace(/:kind/g, 'members').replace(/:layer/g, 'champions').replace(/:[a-zA-Z]+/g, '1');
+const concrete = (url: string) =>
+  url
+    .replace(/:kind/g, 'members')
+    .replace(/:layer/g, 'champions')
+    .replace(/:[a-zA-Z]+/g, '1');
 
 /** The requests another page could make the browser send. */
 const FORGERIES: { name: string; headers: Record<string, string>; payload: string }[] = [
-  { name: 'JSON from another origin', headers: { origin: 'http://127.0.0.1:8088', 'content-type': 'application/json' }, payload: '{}' },
-  { name: 'a form from another origin', headers: { origin: 'http://127.0.0.1:8088', 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a=1' },
-  { name: 'text/plain from the same origin without the console header', headers: { origin: 'http://localhost', 'content-type': 'text/plain' }, payload: '{}' },
-  { name: 'no origin, a same-site page', headers: { 'sec-fetch-site': 'same-site', 'content-type': 'application/json', 'x-kith-request': '1' }, payload: '{}' },
+  {
+    name: 'JSON from another origin',
+    headers: { origin: 'http://127.0.0.1:8088', 'content-type': 'application/json' },
+    payload: '{}',
+  },
+  {
+    name: 'a form from another origin',
+    headers: { origin: 'http://127.0.0.1:8088', 'content-type': 'application/x-www-form-urlencoded' },
+    payload: 'a=1',
+  },
+  {
+    name: 'text/plain from the same origin without the console header',
+    headers: { origin: 'http://localhost', 'content-type': 'text/plain' },
+    payload: '{}',
+  },
+  {
+    name: 'no origin, a same-site page',
+    headers: { 'sec-fetch-site': 'same-site', 'content-type': 'application/json', 'x-kith-request': '1' },
+    payload: '{}',
+  },
   { name: 'no origin and no fetch metadata', headers: { 'content-type': 'application/json' }, payload: '{}' },
 ];
 
@@ -36,8 +58,14 @@ describe('cookie-borne writes without a same-origin proof, every route', () => {
     const before = await tableFingerprint(kith);
     for (const r of writes) {
       for (const f of FORGERIES) {
-        const res = await inject({ method: r.method as 'POST', url: concrete(r.url), headers: { cookie, host: 'localhost', ...f.headers }, payload: f.payload });
-        if (res.statusCode !== 403 || res.json().code !== 'CSRF_REJECTED') wrong.push(`${r.method} ${r.url}, ${f.name}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+        const res = await inject({
+          method: r.method as 'POST',
+          url: concrete(r.url),
+          headers: { cookie, host: 'localhost', ...f.headers },
+          payload: f.payload,
+        });
+        if (res.statusCode !== 403 || res.json().code !== 'CSRF_REJECTED')
+          wrong.push(`${r.method} ${r.url}, ${f.name}: ${res.statusCode} ${res.body.slice(0, 160)}`);
       }
     }
     const after = await tableFingerprint(kith);

@@ -18,18 +18,46 @@ import { apiKeyHeaders, injector, startTestKith, staffSession, type TestKith } f
  */
 
 type Schema = Record<string, unknown> & {
-  type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema;
-  anyOf?: Schema[]; oneOf?: Schema[]; enum?: unknown[]; const?: unknown; format?: string; pattern?: string;
-  minLength?: number; minItems?: number; minimum?: number; maximum?: number;
-  additionalProperties?: boolean | Schema; patternProperties?: Record<string, Schema>;
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  minItems?: number;
+  minimum?: number;
+  maximum?: number;
+  additionalProperties?: boolean | Schema;
+  patternProperties?: Record<string, Schema>;
 };
-type OpenApi = { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema: Schema }> }; parameters?: { in: string; name: string; schema: Schema }[] }>> };
+type OpenApi = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        requestBody?: { content?: Record<string, { schema: Schema }> };
+        parameters?: { in: string; name: string; schema: Schema }[];
+      }
+    >
+  >;
+};
 type Path = (string | number)[];
 
 const DEEP = '__deep__';
 const DEEP_JSON = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
 /** What a JSON body can carry. 10,000 levels cannot pass JSON.stringify (it recurses), so the body's text gets them spliced in. */
-const BODY_VALUES: Record<string, unknown> = { nul: 'a\u0000b', surrogate: 'a\ud800b', '100 kB': 'x'.repeat(100_000), 'deep nesting': DEEP };
+const BODY_VALUES: Record<string, unknown> = {
+  nul: 'a\u0000b',
+  surrogate: 'a\ud800b',
+  '100 kB': 'x'.repeat(100_000),
+  'deep nesting': DEEP,
+};
 /**
  * What a URL can carry. An unpaired surrogate cannot be written in UTF-8, and malformed bytes
  * decode to U+FFFD, which is valid text; the query parser does not nest (`a[b]=` is a flat key).
@@ -46,13 +74,20 @@ beforeAll(async () => {
   kith = await startTestKith();
   inject = injector(kith);
   const owner = await staffSession(kith, 'owner');
-  callers = [{ name: 'owner', headers: owner.headers }, { name: 'api key', headers: await apiKeyHeaders(kith, [...PERMISSIONS]) }];
+  callers = [
+    { name: 'owner', headers: owner.headers },
+    { name: 'api key', headers: await apiKeyHeaders(kith, [...PERMISSIONS]) },
+  ];
   api = (await inject({ method: 'GET', url: '/api/openapi.json' })).json();
-  tables = (await sql<{ name: string }>`
+  tables = (
+    await sql<{ name: string }>`
     select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`.execute(kith.database.db)).rows.map((r) => r.name);
+    where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`.execute(kith.database.db)
+  ).rows.map((r) => r.name);
 });
-afterAll(async () => { await kith?.dispose(); });
+afterAll(async () => {
+  await kith?.dispose();
+});
 
 async function rowCounts(): Promise<Record<string, number>> {
   const q = tables.map((t) => `select '${t}' as t, count(*)::int as n from "${t}"`).join(' union all ');
@@ -69,9 +104,20 @@ const types = (s: Schema) => [s.type ?? []].flat();
  * complaint about another field).
  */
 const NAMED: Record<string, string> = {
-  email: 'someone@example.com', color: '#1677ff', currency: 'CNY', phone: '13800138000', avatarUrl: 'https://example.com/a.png',
-  kind: 'message', kinds: 'message', meaningfulKinds: 'message', channel: 'wechat', channels: 'wechat', key: 'shoe_size',
-  password: 'correct horse battery staple', newPassword: 'another correct horse battery', timeZone: 'Asia/Shanghai',
+  email: 'someone@example.com',
+  color: '#1677ff',
+  currency: 'CNY',
+  phone: '13800138000',
+  avatarUrl: 'https://example.com/a.png',
+  kind: 'message',
+  kinds: 'message',
+  meaningfulKinds: 'message',
+  channel: 'wechat',
+  channels: 'wechat',
+  key: 'shoe_size',
+  password: 'correct horse battery staple',
+  newPassword: 'another correct horse battery',
+  timeZone: 'Asia/Shanghai',
 };
 const LATER = /until|Until|endsOn|^to$|To$/;
 
@@ -80,7 +126,8 @@ function sample(s: Schema, name = ''): unknown {
   if (s.const !== undefined) return s.const;
   if (s.enum) return s.enum[0];
   const options = s.anyOf ?? s.oneOf;
-  if (options) return sample(options.find((o) => !types(o).includes('null') || types(o).length > 1) ?? options[0]!, name);
+  if (options)
+    return sample(options.find((o) => !types(o).includes('null') || types(o).length > 1) ?? options[0]!, name);
   const t = types(s).find((x) => x !== 'null') ?? (s.properties ? 'object' : undefined);
   switch (t) {
     case 'object': {
@@ -88,18 +135,25 @@ function sample(s: Schema, name = ''): unknown {
       for (const [k, v] of Object.entries(s.properties ?? {})) out[k] = sample(v, k);
       return out;
     }
-    case 'array': return Array.from({ length: Math.max(1, s.minItems ?? 1) }, () => sample(s.items ?? {}, name));
-    case 'integer': case 'number': return Math.max(s.minimum ?? 1, Math.min(1, s.maximum ?? 1));
-    case 'boolean': return false;
-    case 'string': return sampleString(s, name);
-    default: return 'x';
+    case 'array':
+      return Array.from({ length: Math.max(1, s.minItems ?? 1) }, () => sample(s.items ?? {}, name));
+    case 'integer':
+    case 'number':
+      return Math.max(s.minimum ?? 1, Math.min(1, s.maximum ?? 1));
+    case 'boolean':
+      return false;
+    case 'string':
+      return sampleString(s, name);
+    default:
+      return 'x';
   }
 }
 
 function sampleString(s: Schema, name: string): string {
   const later = LATER.test(name);
   if (s.format === 'date-time') return later ? '2099-12-31T00:00:00Z' : '2026-03-01T09:00:00+08:00';
-  if (s.format === 'date' || /^\^\\d\{4\}/.test(s.pattern ?? '') || /On$|From$|^from$/.test(name)) return later ? '2099-12-31' : '2026-03-01';
+  if (s.format === 'date' || /^\^\\d\{4\}/.test(s.pattern ?? '') || /On$|From$|^from$/.test(name))
+    return later ? '2099-12-31' : '2026-03-01';
   if (later) return '2099-12-31';
   if (NAMED[name]) return NAMED[name]!;
   const candidates = ['#1677ff', '12', 'xyz'];
@@ -117,7 +171,8 @@ function textSlots(s: Schema, path: Path = []): Path[] {
   if (t.includes('object') || s.properties) {
     const out = Object.entries(s.properties ?? {}).flatMap(([k, v]) => textSlots(v, [...path, k]));
     // A free-form object (attributes, properties, conditions): a value of a new key.
-    if (s.additionalProperties !== false && (s.additionalProperties !== undefined || s.patternProperties)) out.push([...path, 'k']);
+    if (s.additionalProperties !== false && (s.additionalProperties !== undefined || s.patternProperties))
+      out.push([...path, 'k']);
     return out;
   }
   if (t.length === 0 && !s.enum && s.const === undefined) return [path]; // unconstrained: any JSON
@@ -139,9 +194,16 @@ function setAt(body: unknown, path: Path, value: unknown): unknown {
 }
 
 const concrete = (url: string, bad?: { param: string; value: string }) =>
-  url.replace(/:([a-zA-Z]+)/g, (_m, name: string) => (bad?.param === name ? bad.value : name === 'kind' ? 'members' : name === 'layer' ? 'champions' : '1'));
+  url.replace(/:([a-zA-Z]+)/g, (_m, name: string) =>
+    bad?.param === name ? bad.value : name === 'kind' ? 'members' : name === 'layer' ? 'champions' : '1',
+  );
 
-interface Probe { what: string; method: string; url: string; payload?: string }
+interface Probe {
+  what: string;
+  method: string;
+  url: string;
+  payload?: string;
+}
 
 /** Every bad request of one route. */
 function probes(method: string, url: string): Probe[] {
@@ -153,16 +215,27 @@ function probes(method: string, url: string): Probe[] {
     const good = sample(body);
     for (const slot of textSlots(body)) {
       for (const [name, value] of Object.entries(BODY_VALUES)) {
-        out.push({ what: `body/${slot.join('/')} ${name}`, method, url: concrete(url), payload: JSON.stringify(setAt(good, slot, value)).replace(`"${DEEP}"`, DEEP_JSON) });
+        out.push({
+          what: `body/${slot.join('/')} ${name}`,
+          method,
+          url: concrete(url),
+          payload: JSON.stringify(setAt(good, slot, value)).replace(`"${DEEP}"`, DEEP_JSON),
+        });
       }
     }
   }
   const query = (op.parameters ?? []).filter((p) => p.in === 'query');
   for (const p of query) {
-    for (const [name, value] of Object.entries(URL_VALUES)) out.push({ what: `querystring/${p.name} ${name}`, method, url: `${concrete(url)}?${p.name}=${value}` });
+    for (const [name, value] of Object.entries(URL_VALUES))
+      out.push({ what: `querystring/${p.name} ${name}`, method, url: `${concrete(url)}?${p.name}=${value}` });
   }
   for (const [, param] of url.matchAll(/:([a-zA-Z]+)/g)) {
-    out.push({ what: `params/${param} nul`, method, url: concrete(url, { param: param!, value: 'a%00b' }), payload: body ? JSON.stringify(sample(body)) : undefined });
+    out.push({
+      what: `params/${param} nul`,
+      method,
+      url: concrete(url, { param: param!, value: 'a%00b' }),
+      payload: body ? JSON.stringify(sample(body)) : undefined,
+    });
   }
   return out;
 }
@@ -187,17 +260,25 @@ describe('hostile input on every route', () => {
           sent++;
           try {
             const res = await inject({
-              method: p.method as 'POST', url: p.url, payload: p.payload,
-              headers: { ...caller.headers, ...(p.payload === undefined ? {} : { 'content-type': 'application/json' }) },
+              method: p.method as 'POST',
+              url: p.url,
+              payload: p.payload,
+              headers: {
+                ...caller.headers,
+                ...(p.payload === undefined ? {} : { 'content-type': 'application/json' }),
+              },
             });
-            if (res.statusCode < 400 || res.statusCode >= 500) failures.push(`${label}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+            if (res.statusCode < 400 || res.statusCode >= 500)
+              failures.push(`${label}: ${res.statusCode} ${res.body.slice(0, 200)}`);
           } catch (e) {
             failures.push(`${label}: no answer (${(e as Error).message})`); // e.g. the stack blown while answering
           }
         }
       }
       const after = await rowCounts();
-      for (const t of tables) if (after[t] !== before[t]) failures.push(`${r.method} ${r.url} changed the row count of ${t}: ${before[t]} → ${after[t]}`);
+      for (const t of tables)
+        if (after[t] !== before[t])
+          failures.push(`${r.method} ${r.url} changed the row count of ${t}: ${before[t]} → ${after[t]}`);
     }
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThan(1000);

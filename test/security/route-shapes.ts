@@ -6,12 +6,32 @@ import type { TestKith } from '../harness.js';
  * communities) appear in a route's querystring or body.
  */
 export type JsonSchema = {
-  type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema;
-  anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[]; enum?: unknown[]; const?: unknown; format?: string;
-  minimum?: number; maximum?: number; minLength?: number; maxLength?: number; minItems?: number; $ref?: string; default?: unknown;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  $ref?: string;
+  default?: unknown;
 };
-interface Operation { parameters?: { in: string; name: string; required?: boolean; schema: JsonSchema }[]; requestBody?: { content?: Record<string, { schema: JsonSchema }> } }
-export interface OpenApiDoc { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, JsonSchema> } }
+interface Operation {
+  parameters?: { in: string; name: string; required?: boolean; schema: JsonSchema }[];
+  requestBody?: { content?: Record<string, { schema: JsonSchema }> };
+}
+export interface OpenApiDoc {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, JsonSchema> };
+}
 
 export async function openApiOf(kith: TestKith): Promise<OpenApiDoc> {
   const r = await kith.http.app.inject({ method: 'GET', url: '/api/openapi.json' });
@@ -24,8 +44,12 @@ export function operationOf(doc: OpenApiDoc, method: string, url: string): Opera
 
 /** Field names that hold a member or community id. */
 const SCOPED: Record<string, 'member' | 'community'> = {
-  memberId: 'member', memberIds: 'member', invitedByMemberId: 'member', mergedId: 'member',
-  communityId: 'community', communityIds: 'community',
+  memberId: 'member',
+  memberIds: 'member',
+  invitedByMemberId: 'member',
+  mergedId: 'member',
+  communityId: 'community',
+  communityIds: 'community',
 };
 
 function resolve(doc: OpenApiDoc, s: JsonSchema | undefined): JsonSchema | undefined {
@@ -34,7 +58,8 @@ function resolve(doc: OpenApiDoc, s: JsonSchema | undefined): JsonSchema | undef
 }
 
 const variants = (s: JsonSchema) => s.anyOf ?? s.oneOf ?? null;
-const nonNull = (s: JsonSchema) => !(s.type === 'null' || (Array.isArray(s.type) && s.type.length === 1 && s.type[0] === 'null'));
+const nonNull = (s: JsonSchema) =>
+  !(s.type === 'null' || (Array.isArray(s.type) && s.type.length === 1 && s.type[0] === 'null'));
 const typeOf = (s: JsonSchema) => (Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type);
 
 /**
@@ -63,25 +88,35 @@ export function sample(doc: OpenApiDoc, schema: JsonSchema | undefined, known: K
       for (const k of s.required ?? []) out[k] = sample(doc, s.properties?.[k], known, k);
       return out;
     }
-    case 'array': return (s.minItems ?? 0) > 0 ? [sample(doc, s.items, known)] : [];
-    case 'integer': case 'number': return Math.max(s.minimum ?? 1, 1);
-    case 'boolean': return false;
+    case 'array':
+      return (s.minItems ?? 0) > 0 ? [sample(doc, s.items, known)] : [];
+    case 'integer':
+    case 'number':
+      return Math.max(s.minimum ?? 1, 1);
+    case 'boolean':
+      return false;
     case 'string':
       if (s.format === 'date-time') return '2026-11-15T02:00:00.000Z';
       if (s.format === 'date') return '2026-11-15';
       return 'x'.repeat(Math.max(s.minLength ?? 1, 1));
-    default: return null;
+    default:
+      return null;
   }
 }
 
-export interface ScopedField { in: 'query' | 'body'; path: string; target: 'member' | 'community' }
+export interface ScopedField {
+  in: 'query' | 'body';
+  path: string;
+  target: 'member' | 'community';
+}
 
 /** Where member and community ids go in a route's querystring and body (`items[].memberId`, `owner.memberId`). */
 export function scopedIdFields(doc: OpenApiDoc, method: string, url: string): ScopedField[] {
   const op = operationOf(doc, method, url);
   if (!op) return [];
   const out: ScopedField[] = [];
-  for (const p of op.parameters ?? []) if (p.in === 'query' && SCOPED[p.name]) out.push({ in: 'query', path: p.name, target: SCOPED[p.name]! });
+  for (const p of op.parameters ?? [])
+    if (p.in === 'query' && SCOPED[p.name]) out.push({ in: 'query', path: p.name, target: SCOPED[p.name]! });
   const walk = (schema: JsonSchema | undefined, path: string, depth: number) => {
     const s = resolve(doc, schema);
     if (!s || depth > 6) return;
@@ -128,7 +163,16 @@ export function buildBodies(doc: OpenApiDoc, method: string, url: string, extra:
         const pick = (x: JsonSchema | undefined) => {
           const r = resolve(doc, x);
           const v = r && variants(r);
-          return v ? resolve(doc, v.find((y) => resolve(doc, y)?.properties?.[parts[i + 1]?.replace('[]', '') ?? ''] || (isArray && typeOf(resolve(doc, y)!) === 'array')) ?? v.find(nonNull)) : r;
+          return v
+            ? resolve(
+                doc,
+                v.find(
+                  (y) =>
+                    resolve(doc, y)?.properties?.[parts[i + 1]?.replace('[]', '') ?? ''] ||
+                    (isArray && typeOf(resolve(doc, y)!) === 'array'),
+                ) ?? v.find(nonNull),
+              )
+            : r;
         };
         const child = pick(s?.properties?.[key]);
         if (i === parts.length - 1) {
@@ -137,12 +181,16 @@ export function buildBodies(doc: OpenApiDoc, method: string, url: string, extra:
         }
         if (isArray) {
           const itemSchema = pick(child?.items);
-          const arr = (Array.isArray(node[key]) && (node[key] as unknown[]).length ? node[key] : [sample(doc, itemSchema, known)]) as Record<string, unknown>[];
+          const arr = (
+            Array.isArray(node[key]) && (node[key] as unknown[]).length ? node[key] : [sample(doc, itemSchema, known)]
+          ) as Record<string, unknown>[];
           node[key] = arr;
           node = arr[0]!;
           s = itemSchema;
         } else {
-          node[key] = (node[key] && typeof node[key] === 'object' ? node[key] : sample(doc, child, known) ?? {}) as Record<string, unknown>;
+          node[key] = (
+            node[key] && typeof node[key] === 'object' ? node[key] : (sample(doc, child, known) ?? {})
+          ) as Record<string, unknown>;
           node = node[key] as Record<string, unknown>;
           s = child;
         }

@@ -27,7 +27,15 @@ let cm: Record<string, string>;
 const MISSING = 987_654_321;
 const MARKER = 'OUTSIDER-7f3a';
 /** Field values that make a request valid apart from the id probed (filled in once the workspace exists). */
-const known: Known = { idempotencyKey: 'security-walk-0001', points: 5, reason: '安全检查', note: '安全检查', name: '安全检查', channel: 'wechat', externalId: 'sec-walk-1' };
+const known: Known = {
+  idempotencyKey: 'security-walk-0001',
+  points: 5,
+  reason: '安全检查',
+  note: '安全检查',
+  name: '安全检查',
+  channel: 'wechat',
+  externalId: 'sec-walk-1',
+};
 /** Fields some routes need beyond their required ones, to do anything at all. */
 const EXTRA_BODY: Record<string, () => Record<string, unknown>> = {
   'PATCH /api/v1/members/:id': () => ({ name: '安全检查' }),
@@ -57,12 +65,30 @@ beforeAll(async () => {
     if (r.statusCode >= 300) throw new Error(`${o.method} ${o.url}: ${r.statusCode} ${r.body}`);
     return r.json();
   };
-  const community = (name: string) => ok({ method: 'POST', url: '/api/v1/communities', payload: { name, channel: 'wechat', positioningType: 'product', goal: 'after_sales' } });
+  const community = (name: string) =>
+    ok({
+      method: 'POST',
+      url: '/api/v1/communities',
+      payload: { name, channel: 'wechat', positioningType: 'product', goal: 'after_sales' },
+    });
   t.community.in = (await community('门店一群')).id;
   t.community.out = (await community(`${MARKER} 群`)).id;
   const member = async (name: string, phone: string, communityId: number) => {
-    const m = await ok({ method: 'POST', url: '/api/v1/members', payload: { name, phone, email: `${phone}@example.com`, identities: [{ channel: 'wechat', externalId: `wx_${phone}` }] } });
-    await ok({ method: 'POST', url: `/api/v1/communities/${communityId}/members`, payload: { items: [{ memberId: m.id }] } });
+    const m = await ok({
+      method: 'POST',
+      url: '/api/v1/members',
+      payload: {
+        name,
+        phone,
+        email: `${phone}@example.com`,
+        identities: [{ channel: 'wechat', externalId: `wx_${phone}` }],
+      },
+    });
+    await ok({
+      method: 'POST',
+      url: `/api/v1/communities/${communityId}/members`,
+      payload: { items: [{ memberId: m.id }] },
+    });
     return m;
   };
   const inside = await member('店员甲', '13800000001', t.community.in);
@@ -71,40 +97,103 @@ beforeAll(async () => {
   t.member = { in: inside.id, out: outside.id };
   t.identity = { in: inside.identities[0].id, out: outside.identities[0].id };
   // a second account each, so removing one is not refused as the last one
-  for (const [m, p] of [[inside, '1'], [outside, '2']] as const) {
-    await ok({ method: 'POST', url: `/api/v1/members/${m.id}/identities`, payload: { channel: 'qq', externalId: `88800${p}` } });
+  for (const [m, p] of [
+    [inside, '1'],
+    [outside, '2'],
+  ] as const) {
+    await ok({
+      method: 'POST',
+      url: `/api/v1/members/${m.id}/identities`,
+      payload: { channel: 'qq', externalId: `88800${p}` },
+    });
   }
   // the programme: points, a reward and its redemptions, a badge award, a pending adjustment
-  for (const m of [inside, outside]) await kith.loyalty.accounts.requestAdjustment(systemCtx, m.id, { points: 500, reason: `${MARKER} 初始积分` });
-  const reward = await ok({ method: 'POST', url: '/api/v1/loyalty/rewards', payload: { nameZh: '咖啡券', nameEn: 'Coffee', type: 'gift', cost: 10, stock: 100 } });
-  const redeem = (m: number) => ok({ method: 'POST', url: `/api/v1/members/${m}/loyalty/redemptions`, payload: { rewardId: reward.id, idempotencyKey: `redeem-${m}-0001` } });
+  for (const m of [inside, outside])
+    await kith.loyalty.accounts.requestAdjustment(systemCtx, m.id, { points: 500, reason: `${MARKER} 初始积分` });
+  const reward = await ok({
+    method: 'POST',
+    url: '/api/v1/loyalty/rewards',
+    payload: { nameZh: '咖啡券', nameEn: 'Coffee', type: 'gift', cost: 10, stock: 100 },
+  });
+  const redeem = (m: number) =>
+    ok({
+      method: 'POST',
+      url: `/api/v1/members/${m}/loyalty/redemptions`,
+      payload: { rewardId: reward.id, idempotencyKey: `redeem-${m}-0001` },
+    });
   t.redemption = { in: (await redeem(inside.id)).id, out: (await redeem(outside.id)).id };
-  const badge = await ok({ method: 'POST', url: '/api/v1/loyalty/badges', payload: { nameZh: '元老', nameEn: 'Founder', criteria: null } });
-  const award = (m: number) => ok({ method: 'POST', url: `/api/v1/members/${m}/loyalty/badges`, payload: { badgeId: badge.id, reason: 'x' } });
+  const badge = await ok({
+    method: 'POST',
+    url: '/api/v1/loyalty/badges',
+    payload: { nameZh: '元老', nameEn: 'Founder', criteria: null },
+  });
+  const award = (m: number) =>
+    ok({ method: 'POST', url: `/api/v1/members/${m}/loyalty/badges`, payload: { badgeId: badge.id, reason: 'x' } });
   t.award = { in: (await award(inside.id)).id, out: (await award(outside.id)).id };
-  const pending = (m: number) => kith.loyalty.accounts.requestAdjustment(systemCtx, m, { points: 5000, reason: `${MARKER} 大额` });
+  const pending = (m: number) =>
+    kith.loyalty.accounts.requestAdjustment(systemCtx, m, { points: 5000, reason: `${MARKER} 大额` });
   t.adjustment = { in: (await pending(inside.id)).id, out: (await pending(outside.id)).id };
   // activity with messages and an order in each community
-  const ingested = await kith.ingest.ingest(systemCtx, [inside, outside].flatMap((m, i) => [
-    { source: 'test', channel: 'wechat', externalId: `msg-${i}`, kind: 'message', memberId: m.id, communityId: i ? t.community.out : t.community.in, occurredAt: '2026-11-01T02:00:00Z', properties: { text: `${MARKER} 你好` } },
-    { source: 'test', channel: 'wechat', externalId: `ord-${i}`, kind: 'purchase', memberId: m.id, communityId: i ? t.community.out : t.community.in, occurredAt: '2026-11-02T02:00:00Z', properties: { orderId: `${MARKER}-${i}`, amount: '88.00' } },
-  ]));
+  const ingested = await kith.ingest.ingest(
+    systemCtx,
+    [inside, outside].flatMap((m, i) => [
+      {
+        source: 'test',
+        channel: 'wechat',
+        externalId: `msg-${i}`,
+        kind: 'message',
+        memberId: m.id,
+        communityId: i ? t.community.out : t.community.in,
+        occurredAt: '2026-11-01T02:00:00Z',
+        properties: { text: `${MARKER} 你好` },
+      },
+      {
+        source: 'test',
+        channel: 'wechat',
+        externalId: `ord-${i}`,
+        kind: 'purchase',
+        memberId: m.id,
+        communityId: i ? t.community.out : t.community.in,
+        occurredAt: '2026-11-02T02:00:00Z',
+        properties: { orderId: `${MARKER}-${i}`, amount: '88.00' },
+      },
+    ]),
+  );
   expect(ingested.rejected).toBe(0);
   await kith.jobs.runOnce();
   // a merge on each side (the twin merged into the outsider; a twin merged into the insider)
   const insideTwin = await member('店员丁', '13800000002', t.community.in);
-  const merge = (survivor: number, merged: number) => ok({ method: 'POST', url: `/api/v1/members/${survivor}/merge`, payload: { mergedId: merged } });
-  t.merge = { in: (await merge(inside.id, insideTwin.id)).mergeId, out: (await merge(outside.id, outsideTwin.id)).mergeId };
+  const merge = (survivor: number, merged: number) =>
+    ok({ method: 'POST', url: `/api/v1/members/${survivor}/merge`, payload: { mergedId: merged } });
+  t.merge = {
+    in: (await merge(inside.id, insideTwin.id)).mergeId,
+    out: (await merge(outside.id, outsideTwin.id)).mergeId,
+  };
   const inside2 = await member('店员戊', '13800000003', t.community.in);
-  const tier = await ok({ method: 'POST', url: '/api/v1/loyalty/tiers', payload: { nameZh: '普通会员', nameEn: 'Member', threshold: 0 } });
+  const tier = await ok({
+    method: 'POST',
+    url: '/api/v1/loyalty/tiers',
+    payload: { nameZh: '普通会员', nameEn: 'Member', threshold: 0 },
+  });
   const tag = await ok({ method: 'POST', url: '/api/v1/members/tags', payload: { name: '安全检查' } });
   Object.assign(known, {
-    memberId: inside.id, memberIds: [inside.id], communityId: t.community.in, communityIds: [t.community.in],
-    invitedByMemberId: inside2.id, mergedId: inside2.id, tierId: tier.id, badgeId: badge.id, rewardId: reward.id, tagId: tag.id, tagIds: [tag.id],
+    memberId: inside.id,
+    memberIds: [inside.id],
+    communityId: t.community.in,
+    communityIds: [t.community.in],
+    invitedByMemberId: inside2.id,
+    mergedId: inside2.id,
+    tierId: tier.id,
+    badgeId: badge.id,
+    rewardId: reward.id,
+    tagId: tag.id,
+    tagIds: [tag.id],
   });
   cm = (await staffSession(kith, 'community_manager', [t.community.in])).headers;
 }, 60_000);
-afterAll(async () => { await kith?.dispose(); });
+afterAll(async () => {
+  await kith?.dispose();
+});
 
 type Target = keyof typeof t;
 
@@ -115,18 +204,32 @@ type Target = keyof typeof t;
  */
 function pathTargets(url: string): Record<string, Target | null> {
   if (url.startsWith('/api/v1/members/merges/')) return { mergeId: 'merge' };
-  if (url.startsWith('/api/v1/members/tags/') || url.startsWith('/api/v1/members/attributes/')) return { id: null, key: null };
+  if (url.startsWith('/api/v1/members/tags/') || url.startsWith('/api/v1/members/attributes/'))
+    return { id: null, key: null };
   if (url.startsWith('/api/v1/members/:id')) return { id: 'member', identityId: 'identity', awardId: 'award' };
   if (url.startsWith('/api/v1/communities/:id')) return { id: 'community', memberId: 'member' };
   if (url.startsWith('/api/v1/loyalty/redemptions/')) return { id: 'redemption' };
   if (url.startsWith('/api/v1/loyalty/adjustments/')) return { id: 'adjustment' };
-  if (/^\/api\/v1\/(loyalty\/(rules|tiers|rewards|badges)|analytics\/(campaigns|rfm\/layers)|staff|api-keys|imports)\//.test(url)) return { id: null, layer: null, kind: null };
+  if (
+    /^\/api\/v1\/(loyalty\/(rules|tiers|rewards|badges)|analytics\/(campaigns|rfm\/layers)|staff|api-keys|imports)\//.test(
+      url,
+    )
+  )
+    return { id: null, layer: null, kind: null };
   return {};
 }
 
 const SAMPLE_PATH: Record<string, string> = { layer: 'champions', kind: 'members', key: 'x' };
 
-interface Probe { method: string; url: string; route: string; where: string; target: Target; inScope: number; build: (value: number) => InjectOptions }
+interface Probe {
+  method: string;
+  url: string;
+  route: string;
+  where: string;
+  target: Target;
+  inScope: number;
+  build: (value: number) => InjectOptions;
+}
 
 /** Every request a manager could send with one scoped id in it, as a function of that id. */
 function probes(): Probe[] {
@@ -140,39 +243,56 @@ function probes(): Probe[] {
       if (!(p in targets)) throw new Error(`${r.method} ${r.url}: say in pathTargets what :${p} names`);
     }
     // A path with every scoped parameter set to an inside target, except the one being probed.
-    const path = (probe: string | null, value: number) => r.url.replace(/:([a-zA-Z]+)/g, (_, p: string) => {
-      const target = targets[p];
-      if (target === null || target === undefined) return SAMPLE_PATH[p] ?? '1';
-      return String(p === probe ? value : t[target].in);
-    });
+    const path = (probe: string | null, value: number) =>
+      r.url.replace(/:([a-zA-Z]+)/g, (_, p: string) => {
+        const target = targets[p];
+        if (target === null || target === undefined) return SAMPLE_PATH[p] ?? '1';
+        return String(p === probe ? value : t[target].in);
+      });
     const bodies = buildBodies(doc, r.method, r.url, EXTRA_BODY[`${r.method} ${r.url}`]?.());
     const query = requiredQuery(doc, r.method, r.url, known);
     const base = (url: string, body: unknown, q: Record<string, string> = {}): InjectOptions => ({
-      method: r.method as 'GET', url: Object.keys({ ...query, ...q }).length ? `${url}?${new URLSearchParams({ ...query, ...q })}` : url,
-      headers: cm, ...(body === undefined ? {} : { payload: body as object }),
+      method: r.method as 'GET',
+      url: Object.keys({ ...query, ...q }).length ? `${url}?${new URLSearchParams({ ...query, ...q })}` : url,
+      headers: cm,
+      ...(body === undefined ? {} : { payload: body as object }),
     });
     for (const p of params) {
       const target = targets[p];
       if (!target) continue;
-      out.push({ method: r.method, url: r.url, route: `${r.method} ${r.url}`, where: `path :${p}`, target, inScope: t[target].in, build: (v) => base(path(p, v), bodies.valid(known)) });
+      out.push({
+        method: r.method,
+        url: r.url,
+        route: `${r.method} ${r.url}`,
+        where: `path :${p}`,
+        target,
+        inScope: t[target].in,
+        build: (v) => base(path(p, v), bodies.valid(known)),
+      });
     }
     for (const f of scopedIdFields(doc, r.method, r.url)) {
       out.push({
-        method: r.method, url: r.url, route: `${r.method} ${r.url}`, where: `${f.in} ${f.path}`, target: f.target,
+        method: r.method,
+        url: r.url,
+        route: `${r.method} ${r.url}`,
+        where: `${f.in} ${f.path}`,
+        target: f.target,
         inScope: [known[f.path.split('.').pop()!.replace('[]', '')]].flat()[0] as number,
-        build: (v) => f.in === 'query'
-          ? base(path(null, 0), bodies.valid(known), { [f.path]: String(v) })
-          : base(path(null, 0), bodies.withField(f.path, v, known)),
+        build: (v) =>
+          f.in === 'query'
+            ? base(path(null, 0), bodies.valid(known), { [f.path]: String(v) })
+            : base(path(null, 0), bodies.withField(f.path, v, known)),
       });
     }
   }
   return out;
 }
 
-const normalise = (body: string, id: number) => body
-  .replaceAll(String(id), '<id>')
-  .replace(/"requestId":"[^"]+"/g, '')
-  .replace(/"(createdAt|updatedAt|computedAt|generatedAt)":"[^"]+"/g, '');
+const normalise = (body: string, id: number) =>
+  body
+    .replaceAll(String(id), '<id>')
+    .replace(/"requestId":"[^"]+"/g, '')
+    .replace(/"(createdAt|updatedAt|computedAt|generatedAt)":"[^"]+"/g, '');
 
 describe('community manager scope, every route', () => {
   it('answers for a target outside their communities exactly as for a missing one, and writes nothing', async () => {
@@ -180,8 +300,13 @@ describe('community manager scope, every route', () => {
     expect(all.length).toBeGreaterThan(50);
     // the holes this walk exists for are among its probes
     const where = new Set(all.map((p) => `${p.route} ${p.where}`));
-    for (const w of ['POST /api/v1/communities/:id/members body items[].memberId', 'GET /api/v1/members/:id/community-memberships path :id',
-      'POST /api/v1/members/:id/loyalty/adjustments path :id', 'POST /api/v1/loyalty/redemptions/:id/cancel path :id', 'PATCH /api/v1/communities/:id body owner.memberId']) {
+    for (const w of [
+      'POST /api/v1/communities/:id/members body items[].memberId',
+      'GET /api/v1/members/:id/community-memberships path :id',
+      'POST /api/v1/members/:id/loyalty/adjustments path :id',
+      'POST /api/v1/loyalty/redemptions/:id/cancel path :id',
+      'PATCH /api/v1/communities/:id body owner.memberId',
+    ]) {
       expect(where, w).toContain(w);
     }
     const failures: string[] = [];
@@ -195,8 +320,13 @@ describe('community manager scope, every route', () => {
       const after = await tableFingerprint(kith);
       const label = `${p.route} (${p.where} = ${p.target} outside)`;
       if (outside.statusCode >= 500) failures.push(`${label}: ${outside.statusCode} ${outside.body}`);
-      if (outside.statusCode !== missing.statusCode || normalise(outside.body, t[p.target].out) !== normalise(missing.body, MISSING)) {
-        failures.push(`${label}: outside answered ${outside.statusCode} ${outside.body.slice(0, 300)} but missing ${missing.statusCode} ${missing.body.slice(0, 300)}`);
+      if (
+        outside.statusCode !== missing.statusCode ||
+        normalise(outside.body, t[p.target].out) !== normalise(missing.body, MISSING)
+      ) {
+        failures.push(
+          `${label}: outside answered ${outside.statusCode} ${outside.body.slice(0, 300)} but missing ${missing.statusCode} ${missing.body.slice(0, 300)}`,
+        );
       }
       if (outside.body.includes(MARKER)) failures.push(`${label}: the answer shows the outsider's data`);
       const changed = Object.keys(after).filter((k) => after[k] !== before[k]);

@@ -1,7 +1,14 @@
 import { PassThrough, Readable } from 'node:stream';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyHeaders, createEmptyDatabase, injector, onPostgres, startTestKith, type TestKith } from '../../../test/harness.js';
+import {
+  apiKeyHeaders,
+  createEmptyDatabase,
+  injector,
+  onPostgres,
+  startTestKith,
+  type TestKith,
+} from '../../../test/harness.js';
 import { BackupError, restoreBackup, writeBackup } from './backup.js';
 import { migrate, readMigrations } from './migrator.js';
 import { openDatabase } from './database.js';
@@ -19,10 +26,14 @@ async function fingerprint(url: string): Promise<Record<string, string>> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const tables = (await c.query<{ t: string }>(`select tablename as t from pg_tables where schemaname = 'public' order by 1`)).rows.map((r) => r.t);
+    const tables = (
+      await c.query<{ t: string }>(`select tablename as t from pg_tables where schemaname = 'public' order by 1`)
+    ).rows.map((r) => r.t);
     const out: Record<string, string> = {};
     for (const t of tables) {
-      const r = await c.query<{ n: number; h: string | null }>(`select count(*)::int as n, md5(string_agg(x::text, '|' order by x::text)) as h from ${pg.escapeIdentifier(t)} x`);
+      const r = await c.query<{ n: number; h: string | null }>(
+        `select count(*)::int as n, md5(string_agg(x::text, '|' order by x::text)) as h from ${pg.escapeIdentifier(t)} x`,
+      );
       out[t] = `${r.rows[0]!.n}:${r.rows[0]!.h}`;
     }
     return out;
@@ -48,12 +59,25 @@ describe.skipIf(!onPostgres)('kith backup / kith restore', () => {
     sourceUrl = (kith.database as { url?: string }).url!;
     const inject = injector(kith);
     const key = await apiKeyHeaders(kith, ['activities:write']);
-    const community = await kith.database.db.insertInto('communities').values({ name: '产品体验官一群', channel: 'wechat', positioning_type: 'product', goal: 'product_feedback' }).returning('id').executeTakeFirstOrThrow();
+    const community = await kith.database.db
+      .insertInto('communities')
+      .values({ name: '产品体验官一群', channel: 'wechat', positioning_type: 'product', goal: 'product_feedback' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const items = Array.from({ length: 60 }, (_, i) => ({
-      externalId: `m-${i}`, kind: 'message', occurredAt: `2026-03-0${1 + (i % 5)}T09:05:12+08:00`, communityId: community.id,
-      member: { channel: 'wechat', externalId: `wx-${i % 7}`, displayName: `会员${i % 7}` }, properties: { text: `第${i}条消息，带 tab\t和换行\n和反斜杠\\` },
+      externalId: `m-${i}`,
+      kind: 'message',
+      occurredAt: `2026-03-0${1 + (i % 5)}T09:05:12+08:00`,
+      communityId: community.id,
+      member: { channel: 'wechat', externalId: `wx-${i % 7}`, displayName: `会员${i % 7}` },
+      properties: { text: `第${i}条消息，带 tab\t和换行\n和反斜杠\\` },
     }));
-    const res = await inject({ method: 'POST', url: '/api/v1/activities', headers: key, payload: { source: 'test', items } });
+    const res = await inject({
+      method: 'POST',
+      url: '/api/v1/activities',
+      headers: key,
+      payload: { source: 'test', items },
+    });
     expect(res.json()).toMatchObject({ created: 60 });
     await kith.jobs.runOnce();
     text = await backupText(kith.database.pool!);
@@ -74,8 +98,17 @@ describe.skipIf(!onPostgres)('kith backup / kith restore', () => {
     expect(Number(a.activities!.split(':')[0])).toBe(60);
     const restored = await openDatabase({ databaseUrl: url, poolSize: 1 });
     try {
-      const max = (await restored.db.selectFrom('members').select((e) => e.fn.max('id').as('m')).executeTakeFirstOrThrow()).m as number;
-      const next = await restored.db.insertInto('members').values({ name: '新会员' }).returning('id').executeTakeFirstOrThrow();
+      const max = (
+        await restored.db
+          .selectFrom('members')
+          .select((e) => e.fn.max('id').as('m'))
+          .executeTakeFirstOrThrow()
+      ).m as number;
+      const next = await restored.db
+        .insertInto('members')
+        .values({ name: '新会员' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       expect(next.id).toBeGreaterThan(max);
     } finally {
       await restored.close();
@@ -85,11 +118,15 @@ describe.skipIf(!onPostgres)('kith backup / kith restore', () => {
   it('refuses to replace a workspace without being told to, and while anyone is connected', async () => {
     const url = await target();
     await restoreBackup(url, Readable.from([text]), { replace: false });
-    await expect(restoreBackup(url, Readable.from([text]), { replace: false })).rejects.toThrow(/already holds a workspace.*--replace/);
+    await expect(restoreBackup(url, Readable.from([text]), { replace: false })).rejects.toThrow(
+      /already holds a workspace.*--replace/,
+    );
     const other = new pg.Client({ connectionString: url });
     await other.connect();
     try {
-      await expect(restoreBackup(url, Readable.from([text]), { replace: true })).rejects.toThrow(/1 other connection\(s\).*Stop Kith/);
+      await expect(restoreBackup(url, Readable.from([text]), { replace: true })).rejects.toThrow(
+        /1 other connection\(s\).*Stop Kith/,
+      );
     } finally {
       await other.end();
     }
@@ -103,9 +140,14 @@ describe.skipIf(!onPostgres)('kith backup / kith restore', () => {
     const before = await fingerprint(url);
     const cut = text.slice(0, Math.floor(text.length * 0.8));
     await expect(restoreBackup(url, Readable.from([cut]), { replace: true })).rejects.toThrow(/cut short/);
-    const miscounted = text.replace(/(T \{"table":"activities"[^\n]*\n(?:D \d+\n[\s\S]*?)?)E \{"rows":60\}/, '$1E {"rows":61}');
+    const miscounted = text.replace(
+      /(T \{"table":"activities"[^\n]*\n(?:D \d+\n[\s\S]*?)?)E \{"rows":60\}/,
+      '$1E {"rows":61}',
+    );
     expect(miscounted).not.toBe(text);
-    await expect(restoreBackup(url, Readable.from([miscounted]), { replace: true })).rejects.toThrow(/"activities": 60 rows loaded of 61/);
+    await expect(restoreBackup(url, Readable.from([miscounted]), { replace: true })).rejects.toThrow(
+      /"activities": 60 rows loaded of 61/,
+    );
     await expect(restoreBackup(url, Readable.from(['id,name\n1,x\n']), { replace: true })).rejects.toThrow(BackupError);
     expect(await fingerprint(url)).toEqual(before);
     const c = new pg.Client({ connectionString: url });
@@ -138,6 +180,8 @@ describe.skipIf(!onPostgres)('kith backup / kith restore', () => {
     } finally {
       await restored.close();
     }
-    await expect(restoreBackup(url, Readable.from([text]), { replace: true, files: files.slice(0, -1) })).rejects.toThrow(/newer Kith/);
+    await expect(
+      restoreBackup(url, Readable.from([text]), { replace: true, files: files.slice(0, -1) }),
+    ).rejects.toThrow(/newer Kith/);
   });
 });

@@ -46,7 +46,10 @@ export interface BackupSummary {
   migrations: number;
 }
 
-interface TableShape { name: string; columns: string[] }
+interface TableShape {
+  name: string;
+  columns: string[];
+}
 
 async function tablesOf(client: pg.ClientBase, schema: string): Promise<TableShape[]> {
   const { rows } = await client.query<{ name: string; columns: string[] }>(
@@ -72,12 +75,16 @@ export async function writeBackup(pool: pg.Pool, out: Writable): Promise<BackupS
   const summary: BackupSummary = { tables: 0, rows: 0, migrations: 0 };
   try {
     await client.query('begin isolation level repeatable read, read only');
-    const migrations = (await client.query<{ name: string }>('select name from kith_migrations order by name')).rows.map((r) => r.name);
+    const migrations = (
+      await client.query<{ name: string }>('select name from kith_migrations order by name')
+    ).rows.map((r) => r.name);
     summary.migrations = migrations.length;
     await write(out, `${MAGIC} ${JSON.stringify({ madeAt: new Date().toISOString(), migrations })}\n`);
     for (const table of await tablesOf(client, 'public')) {
       await write(out, `T ${JSON.stringify({ table: table.name, columns: table.columns })}\n`);
-      const stream = client.query(copyTo(`copy ${pg.escapeIdentifier(table.name)} (${columnList(table.columns)}) to stdout`));
+      const stream = client.query(
+        copyTo(`copy ${pg.escapeIdentifier(table.name)} (${columnList(table.columns)}) to stdout`),
+      );
       let parts: Buffer[] = [];
       let size = 0;
       const flush = async () => {
@@ -100,7 +107,11 @@ export async function writeBackup(pool: pg.Pool, out: Writable): Promise<BackupS
     }
     // Sequences are not transactional: read after the tables, a position is never behind a row.
     const sequences: Record<string, number | null> = {};
-    for (const s of (await client.query<{ name: string; value: string | null }>(`select sequencename as name, last_value::text as value from pg_sequences where schemaname = 'public' order by 1`)).rows) {
+    for (const s of (
+      await client.query<{ name: string; value: string | null }>(
+        `select sequencename as name, last_value::text as value from pg_sequences where schemaname = 'public' order by 1`,
+      )
+    ).rows) {
       sequences[s.name] = s.value === null ? null : Number(s.value);
     }
     await write(out, `S ${JSON.stringify({ sequences })}\nZ\n`);
@@ -150,13 +161,16 @@ class RecordReader {
         this.buffer = this.buffer.subarray(nl + 1);
         return text;
       }
-      if (this.buffer.length > 64 << 20) throw new BackupError('This is not a Kith backup (no record line in the first 64 MiB).');
-      if (!(await this.more())) throw new BackupError('The backup file is cut short: it ends before its last record. Nothing was restored.');
+      if (this.buffer.length > 64 << 20)
+        throw new BackupError('This is not a Kith backup (no record line in the first 64 MiB).');
+      if (!(await this.more()))
+        throw new BackupError('The backup file is cut short: it ends before its last record. Nothing was restored.');
     }
   }
   async bytes(n: number): Promise<Buffer> {
     while (this.buffer.length < n) {
-      if (!(await this.more())) throw new BackupError('The backup file is cut short: it ends inside a table. Nothing was restored.');
+      if (!(await this.more()))
+        throw new BackupError('The backup file is cut short: it ends inside a table. Nothing was restored.');
     }
     const out = this.buffer.subarray(0, n);
     this.buffer = this.buffer.subarray(n);
@@ -172,7 +186,9 @@ function record(line: string): { kind: string; body: unknown } {
   try {
     return { kind, body: rest ? JSON.parse(rest) : null };
   } catch {
-    throw new BackupError(`The backup file is damaged: a record "${line.slice(0, 40)}" cannot be read. Nothing was restored.`);
+    throw new BackupError(
+      `The backup file is damaged: a record "${line.slice(0, 40)}" cannot be read. Nothing was restored.`,
+    );
   }
 }
 
@@ -198,7 +214,8 @@ export async function restoreBackup(url: string, input: Readable, opts: RestoreO
   const files = opts.files ?? readMigrations();
   const reader = new RecordReader(input);
   const first = await reader.line();
-  if (!first.startsWith(`${MAGIC} `)) throw new BackupError('This is not a Kith backup (it does not start with "KITH-BACKUP 1"). Nothing was restored.');
+  if (!first.startsWith(`${MAGIC} `))
+    throw new BackupError('This is not a Kith backup (it does not start with "KITH-BACKUP 1"). Nothing was restored.');
   let header: { madeAt: string; migrations: string[] };
   try {
     header = JSON.parse(first.slice(MAGIC.length + 1));
@@ -207,25 +224,37 @@ export async function restoreBackup(url: string, input: Readable, opts: RestoreO
   }
   const known = files.map((f) => f.name);
   const newer = header.migrations.filter((m) => !known.includes(m));
-  if (newer.length) throw new BackupError(`The backup was made by a newer Kith (migrations ${newer.join(', ')} are unknown here). Restore it with that version or a later one.`);
+  if (newer.length)
+    throw new BackupError(
+      `The backup was made by a newer Kith (migrations ${newer.join(', ')} are unknown here). Restore it with that version or a later one.`,
+    );
   const level = header.migrations.length;
-  if (header.migrations.some((m, i) => known[i] !== m)) throw new BackupError('The backup\'s migrations do not follow this Kith\'s in order; it cannot be restored here.');
+  if (header.migrations.some((m, i) => known[i] !== m))
+    throw new BackupError("The backup's migrations do not follow this Kith's in order; it cannot be restored here.");
 
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    const others = (await admin.query<{ n: number; apps: string }>(
-      `select count(*)::int as n, string_agg(distinct coalesce(nullif(application_name, ''), client_addr::text, 'local'), ', ') as apps
+    const others = (
+      await admin.query<{ n: number; apps: string }>(
+        `select count(*)::int as n, string_agg(distinct coalesce(nullif(application_name, ''), client_addr::text, 'local'), ', ') as apps
          from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
-    )).rows[0]!;
-    if (others.n > 0) throw new BackupError(`${others.n} other connection(s) use this database (${others.apps}). Stop Kith (and anything else connected) before restoring: the tables are replaced.`);
+      )
+    ).rows[0]!;
+    if (others.n > 0)
+      throw new BackupError(
+        `${others.n} other connection(s) use this database (${others.apps}). Stop Kith (and anything else connected) before restoring: the tables are replaced.`,
+      );
     if (!opts.replace) {
       let held = 0;
       for (const table of ['members', 'staff']) {
         const exists = (await admin.query(`select to_regclass($1) as t`, [`public.${table}`])).rows[0]!.t;
         if (exists) held += (await admin.query(`select 1 from public.${table} limit 1`)).rowCount ?? 0;
       }
-      if (held > 0) throw new BackupError('This database already holds a workspace (staff or members). Restoring replaces all of it: run again with --replace to do so.');
+      if (held > 0)
+        throw new BackupError(
+          'This database already holds a workspace (staff or members). Restoring replaces all of it: run again with --replace to do so.',
+        );
     }
     await admin.query(`drop schema if exists ${STAGING} cascade; create schema ${STAGING}`);
   } finally {
@@ -243,28 +272,43 @@ export async function restoreBackup(url: string, input: Readable, opts: RestoreO
       // Rows arrive table by table, not in foreign-key order, and triggers already ran when
       // they were first written: both are off for this session only.
       await client.query('set local session_replication_role = replica').catch((e: { code?: string }) => {
-        if (e.code === '42501') throw new BackupError('Restoring needs a database superuser (the tables are loaded with their triggers off): connect as one, e.g. the database\'s owner on your own PostgreSQL. Nothing was restored.');
+        if (e.code === '42501')
+          throw new BackupError(
+            "Restoring needs a database superuser (the tables are loaded with their triggers off): connect as one, e.g. the database's owner on your own PostgreSQL. Nothing was restored.",
+          );
         throw e;
       });
       const shapes = new Map((await tablesOf(client, STAGING)).map((t) => [t.name, t.columns]));
-      if (shapes.size) await client.query(`truncate ${[...shapes.keys()].map((n) => pg.escapeIdentifier(n)).join(', ')}`);
+      if (shapes.size)
+        await client.query(`truncate ${[...shapes.keys()].map((n) => pg.escapeIdentifier(n)).join(', ')}`);
       for (;;) {
         const { kind, body } = record(await reader.line());
         if (kind === 'Z') break;
         if (kind === 'S') {
-          for (const [name, value] of Object.entries((body as { sequences: Record<string, number | null> }).sequences)) {
+          for (const [name, value] of Object.entries(
+            (body as { sequences: Record<string, number | null> }).sequences,
+          )) {
             const qualified = `${STAGING}.${pg.escapeIdentifier(name)}`;
             if (value === null) await client.query(`select setval($1::regclass, 1, false)`, [qualified]);
             else await client.query(`select setval($1::regclass, $2)`, [qualified, value]);
           }
           continue;
         }
-        if (kind !== 'T') throw new BackupError(`The backup file is damaged: a "${kind}" record where a table should start. Nothing was restored.`);
+        if (kind !== 'T')
+          throw new BackupError(
+            `The backup file is damaged: a "${kind}" record where a table should start. Nothing was restored.`,
+          );
         const { table, columns } = body as { table: string; columns: string[] };
         const here = shapes.get(table);
-        if (!here) throw new BackupError(`The backup holds a table "${table}" that its migrations do not create. Nothing was restored.`);
+        if (!here)
+          throw new BackupError(
+            `The backup holds a table "${table}" that its migrations do not create. Nothing was restored.`,
+          );
         const missing = columns.filter((c) => !here.includes(c));
-        if (missing.length) throw new BackupError(`The backup's table "${table}" has columns the schema lacks (${missing.join(', ')}). Nothing was restored.`);
+        if (missing.length)
+          throw new BackupError(
+            `The backup's table "${table}" has columns the schema lacks (${missing.join(', ')}). Nothing was restored.`,
+          );
         const copy = client.query(copyFrom(`copy ${pg.escapeIdentifier(table)} (${columnList(columns)}) from stdin`));
         const done = finished(copy);
         let expected: number | null = null;
@@ -283,7 +327,10 @@ export async function restoreBackup(url: string, input: Readable, opts: RestoreO
           await done.catch(() => {});
           throw e;
         }
-        if (copy.rowCount !== expected) throw new BackupError(`Table "${table}": ${copy.rowCount} rows loaded of ${expected} in the backup. Nothing was restored.`);
+        if (copy.rowCount !== expected)
+          throw new BackupError(
+            `Table "${table}": ${copy.rowCount} rows loaded of ${expected} in the backup. Nothing was restored.`,
+          );
         summary.tables++;
         summary.rows += expected;
       }
@@ -299,7 +346,11 @@ export async function restoreBackup(url: string, input: Readable, opts: RestoreO
   } catch (e) {
     await staging.close();
     const cleanup = new pg.Client({ connectionString: url });
-    await cleanup.connect().then(() => cleanup.query(`drop schema if exists ${STAGING} cascade`)).catch(() => {}).finally(() => cleanup.end().catch(() => {}));
+    await cleanup
+      .connect()
+      .then(() => cleanup.query(`drop schema if exists ${STAGING} cascade`))
+      .catch(() => {})
+      .finally(() => cleanup.end().catch(() => {}));
     throw e;
   }
   await staging.close();

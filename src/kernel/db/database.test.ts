@@ -12,17 +12,22 @@ beforeAll(async () => {
   database = await openTestDatabase();
   await migrate(database);
 });
-afterAll(async () => { await database?.dropAll(); });
+afterAll(async () => {
+  await database?.dropAll();
+});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('prepared statements', () => {
   it('runs a marked statement with new values each time, prepared once per connection', async () => {
-    const square = (n: number) => database.transaction(async (tx) => {
-      const r = await sql<{ v: number; prepared: number }>`${PREPARED} select ${n}::int * ${n}::int as v,
-        (select count(*)::int from pg_prepared_statements where statement like '/* kith:prepared */%') as prepared`.execute(tx);
-      return r.rows[0]!;
-    });
+    const square = (n: number) =>
+      database.transaction(async (tx) => {
+        const r = await sql<{ v: number; prepared: number }>`${PREPARED} select ${n}::int * ${n}::int as v,
+        (select count(*)::int from pg_prepared_statements where statement like '/* kith:prepared */%') as prepared`.execute(
+          tx,
+        );
+        return r.rows[0]!;
+      });
     const runs = [];
     for (let n = 1; n <= 4; n++) runs.push(await square(n));
     expect(runs.map((r) => r.v)).toEqual([1, 4, 9, 16]);
@@ -46,12 +51,13 @@ describe('transactions', () => {
     // Each transaction reads, waits, then writes what it read + 1. Interleaved, both would read 0
     // and the count would end at 1 (a lost update). On PGlite the single connection is locked for
     // the whole transaction; on PostgreSQL the row lock does the same job.
-    const bump = () => database.transaction(async (tx) => {
-      const lock = onPostgres ? sql` for update` : sql``;
-      const r = await sql<{ n: number }>`select n from counter${lock}`.execute(tx);
-      await sleep(30);
-      await sql`update counter set n = ${r.rows[0]!.n + 1}`.execute(tx);
-    });
+    const bump = () =>
+      database.transaction(async (tx) => {
+        const lock = onPostgres ? sql` for update` : sql``;
+        const r = await sql<{ n: number }>`select n from counter${lock}`.execute(tx);
+        await sleep(30);
+        await sql`update counter set n = ${r.rows[0]!.n + 1}`.execute(tx);
+      });
     await Promise.all(Array.from({ length: 8 }, bump));
     const r = await sql<{ n: number }>`select n from counter`.execute(database.db);
     expect(r.rows[0]!.n).toBe(8);
@@ -59,24 +65,32 @@ describe('transactions', () => {
 
   it('rolls back everything when the transaction fails half-way', async () => {
     await sql`create table half (v text)`.execute(database.db);
-    await expect(database.transaction(async (tx) => {
-      await sql`insert into half values ('a')`.execute(tx);
-      throw new Error('boom');
-    })).rejects.toThrow('boom');
+    await expect(
+      database.transaction(async (tx) => {
+        await sql`insert into half values ('a')`.execute(tx);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     const r = await sql<{ c: number }>`select count(*)::int as c from half`.execute(database.db);
     expect(r.rows[0]!.c).toBe(0);
   });
 
   it.runIf(!onPostgres)('refuses (instead of deadlocking) a query that bypasses the open transaction', async () => {
-    await expect(database.transaction(async () => {
-      await sql`select 1`.execute(database.db);
-    })).rejects.toThrow(/outside the open transaction/);
+    await expect(
+      database.transaction(async () => {
+        await sql`select 1`.execute(database.db);
+      }),
+    ).rejects.toThrow(/outside the open transaction/);
     // and the connection is usable afterwards
     expect((await sql<{ x: number }>`select 1 as x`.execute(database.db)).rows[0]!.x).toBe(1);
   });
 
   it('reads ids and counts as numbers, money as exact strings, dates as calendar text', async () => {
-    const r = await sql<{ a: number; b: string; c: string }>`select 5000000000::int8 as a, 1299.50::numeric(14,2) as b, '2024-02-29'::date as c`.execute(database.db);
+    const r = await sql<{
+      a: number;
+      b: string;
+      c: string;
+    }>`select 5000000000::int8 as a, 1299.50::numeric(14,2) as b, '2024-02-29'::date as c`.execute(database.db);
     expect(r.rows[0]).toEqual({ a: 5000000000, b: '1299.50', c: '2024-02-29' });
   });
 });
@@ -106,7 +120,7 @@ describe('migrations', () => {
   });
 });
 
-describe('the data folder (Kith\'s own PostgreSQL server)', () => {
+describe("the data folder (Kith's own PostgreSQL server)", () => {
   const folder = () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-data-'));
     fs.chmodSync(dir, 0o755); // run as root, the server's own user must pass through
@@ -138,18 +152,32 @@ describe('the data folder (Kith\'s own PostgreSQL server)', () => {
     const earlier = await openPglite(dir);
     await migrate(earlier);
     await sql`insert into members (nickname) select '会员' || g from generate_series(1, 250) g`.execute(earlier.db);
-    await sql`insert into communities (name, channel, positioning_type, goal) values ('老社群', 'wechat', 'interest', 'interaction')`.execute(earlier.db);
-    const before = (await sql<{ n: number; max: number }>`select count(*)::int as n, max(id)::int as max from members`.execute(earlier.db)).rows[0]!;
+    await sql`insert into communities (name, channel, positioning_type, goal) values ('老社群', 'wechat', 'interest', 'interaction')`.execute(
+      earlier.db,
+    );
+    const before = (
+      await sql<{ n: number; max: number }>`select count(*)::int as n, max(id)::int as max from members`.execute(
+        earlier.db,
+      )
+    ).rows[0]!;
     await earlier.close();
 
     const moved = await openDatabase({ dataDir: dir });
     try {
       expect(moved.kind).toBe('postgres');
-      const after = (await sql<{ n: number; max: number }>`select count(*)::int as n, max(id)::int as max from members`.execute(moved.db)).rows[0]!;
+      const after = (
+        await sql<{ n: number; max: number }>`select count(*)::int as n, max(id)::int as max from members`.execute(
+          moved.db,
+        )
+      ).rows[0]!;
       expect(after).toEqual(before);
-      expect((await sql<{ name: string }>`select name from communities`.execute(moved.db)).rows.map((r) => r.name)).toEqual(['老社群']);
+      expect(
+        (await sql<{ name: string }>`select name from communities`.execute(moved.db)).rows.map((r) => r.name),
+      ).toEqual(['老社群']);
       // New rows continue after the ones carried over.
-      const next = (await sql<{ id: number }>`insert into members (nickname) values ('新会员') returning id`.execute(moved.db)).rows[0]!.id;
+      const next = (
+        await sql<{ id: number }>`insert into members (nickname) values ('新会员') returning id`.execute(moved.db)
+      ).rows[0]!.id;
       expect(next).toBe(before.max + 1);
       const kept = fs.readdirSync(dir).filter((f) => f.startsWith('pglite-'));
       expect(kept).toHaveLength(1);

@@ -38,7 +38,8 @@ export interface Database {
 const pgTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === 20) return (v: string) => Number(v);
-    if (oid === 1016) return (v: string) => (pg.types.getTypeParser(1016 as never) as (s: string) => string[])(v).map(Number);
+    if (oid === 1016)
+      return (v: string) => (pg.types.getTypeParser(1016 as never) as (s: string) => string[])(v).map(Number);
     if (oid === 1082) return (v: string) => v;
     return pg.types.getTypeParser(oid, format as 'text');
   },
@@ -91,13 +92,20 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const earlier = isPgliteFolder(dir);
     if (earlier) {
       const holder = earlierKithHolding(dir);
-      if (holder) throw new EmbeddedServerError(`An earlier Kith (pid ${holder}) is still using the database in ${dir}; stop it, then start Kith again.`);
+      if (holder)
+        throw new EmbeddedServerError(
+          `An earlier Kith (pid ${holder}) is still using the database in ${dir}; stop it, then start Kith again.`,
+        );
     }
     const server = await startEmbeddedServer({ dataDir: dir, adopt: opts.adoptEmbedded, log: opts.log });
     try {
       const database = await openDatabase({ databaseUrl: server.url, poolSize: opts.poolSize });
       // A data folder of an earlier Kith (in-process PGlite) moves to the server once, here.
-      if (earlier) await movePgliteFolder(dir, await openPglite(dir), database, opts.log ?? (() => {})).catch(async (e) => { await database.close(); throw e; });
+      if (earlier)
+        await movePgliteFolder(dir, await openPglite(dir), database, opts.log ?? (() => {})).catch(async (e) => {
+          await database.close();
+          throw e;
+        });
       return {
         ...database,
         embedded: server,
@@ -115,10 +123,26 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // JIT compilation (on by default) costs tens to hundreds of milliseconds per query whose
     // estimate looks large, such as a report's correlated subqueries, and saves nothing on Kith's
     // short statements: off for Kith's sessions.
-    const pool = new pg.Pool({ Client: PreparingClient, connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes, application_name: 'kith', options: `-c jit=off${opts.searchPath ? ` -c search_path=${opts.searchPath}` : ''}` });
-    pool.on('error', () => { /* idle client errors surface on the next query */ });
+    const pool = new pg.Pool({
+      Client: PreparingClient,
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      types: pgTypes,
+      application_name: 'kith',
+      options: `-c jit=off${opts.searchPath ? ` -c search_path=${opts.searchPath}` : ''}`,
+    });
+    pool.on('error', () => {
+      /* idle client errors surface on the next query */
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    const pingPool = new pg.Pool({ connectionString: opts.databaseUrl, application_name: 'kith', max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 5000, query_timeout: 5000 });
+    const pingPool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      application_name: 'kith',
+      max: 1,
+      idleTimeoutMillis: 0,
+      connectionTimeoutMillis: 5000,
+      query_timeout: 5000,
+    });
     pingPool.on('error', () => {});
     // Health checks arriving together share one round trip rather than queue on the one connection.
     const pinging = singleFlight<void>();
@@ -129,7 +153,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       pglite: null,
       pool,
       transaction: (fn) => db.transaction().execute(fn),
-      ping: () => pinging('ping', async () => { await pingPool.query('select 1'); }),
+      ping: () =>
+        pinging('ping', async () => {
+          await pingPool.query('select 1');
+        }),
       close: async () => {
         await db.destroy();
         await pingPool.end();
@@ -154,7 +181,9 @@ export async function openPglite(dir?: string): Promise<Database> {
     pglite,
     pool: null,
     transaction: (fn) => pgliteHolder.run({ holding: false }, () => db.transaction().execute(fn)),
-    ping: async () => { await pglite.query('select 1'); },
+    ping: async () => {
+      await pglite.query('select 1');
+    },
     close: () => db.destroy(),
   };
 }

@@ -43,7 +43,11 @@ export interface EmbeddedServerOptions {
   log?: (message: string) => void;
 }
 
-interface Connection { port: number; user: string; password: string }
+interface Connection {
+  port: number;
+  user: string;
+  password: string;
+}
 
 const USER = 'kith';
 const DATABASE = 'kith';
@@ -61,7 +65,9 @@ async function binaries(): Promise<{ initdb: string; pg_ctl: string; postgres: s
   try {
     return (await import(name)) as { initdb: string; pg_ctl: string; postgres: string };
   } catch {
-    throw new EmbeddedServerError(`The embedded PostgreSQL has no binaries for ${os.platform()}-${os.arch()} (npm package ${name}). Run Kith on a PostgreSQL you run yourself: set DATABASE_URL.`);
+    throw new EmbeddedServerError(
+      `The embedded PostgreSQL has no binaries for ${os.platform()}-${os.arch()} (npm package ${name}). Run Kith on a PostgreSQL you run yourself: set DATABASE_URL.`,
+    );
   }
 }
 
@@ -81,7 +87,10 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
     await initialise(bin.initdb, pgdata, conn, runAs, log);
     writeConnection(connFile, conn);
   }
-  if (!conn) throw new EmbeddedServerError(`${connFile} is missing: the password of the database in ${pgdata} is unknown. Restore the file from a backup of the data folder.`);
+  if (!conn)
+    throw new EmbeddedServerError(
+      `${connFile} is missing: the password of the database in ${pgdata} is unknown. Restore the file from a backup of the data folder.`,
+    );
 
   let owned = false;
   if (!(await answers(conn))) {
@@ -134,16 +143,27 @@ async function serverUser(dataDir: string): Promise<{ uid: number; gid: number }
   let ids = await userIds('postgres');
   if (!ids) {
     await run('groupadd', ['-f', 'postgres']).catch(() => {});
-    await run('useradd', ['-r', '-g', 'postgres', '-d', '/nonexistent', '-s', '/usr/sbin/nologin', 'postgres']).catch(() => {});
+    await run('useradd', ['-r', '-g', 'postgres', '-d', '/nonexistent', '-s', '/usr/sbin/nologin', 'postgres']).catch(
+      () => {},
+    );
     ids = await userIds('postgres');
-    if (!ids) throw new EmbeddedServerError('Kith runs as root, PostgreSQL refuses to, and no `postgres` user exists or could be created to run it. Run Kith as a normal user, or set DATABASE_URL.');
+    if (!ids)
+      throw new EmbeddedServerError(
+        'Kith runs as root, PostgreSQL refuses to, and no `postgres` user exists or could be created to run it. Run Kith as a normal user, or set DATABASE_URL.',
+      );
   }
   // Every folder above the data folder must let the postgres user pass.
-  const reachable = () => run('/bin/sh', ['-c', 'test -x "$0" && test -w "$0"', dataDir], { uid: ids!.uid, gid: ids!.gid }).then(() => true, () => false);
+  const reachable = () =>
+    run('/bin/sh', ['-c', 'test -x "$0" && test -w "$0"', dataDir], { uid: ids!.uid, gid: ids!.gid }).then(
+      () => true,
+      () => false,
+    );
   if (!(await reachable())) {
     fs.chownSync(dataDir, ids.uid, ids.gid);
     if (!(await reachable())) {
-      throw new EmbeddedServerError(`Kith runs as root, so its PostgreSQL runs as the postgres user, who cannot reach ${dataDir}. Set KITH_DATA_DIR to a folder every user can pass through (e.g. /var/lib/kith), or run Kith as a normal user.`);
+      throw new EmbeddedServerError(
+        `Kith runs as root, so its PostgreSQL runs as the postgres user, who cannot reach ${dataDir}. Set KITH_DATA_DIR to a folder every user can pass through (e.g. /var/lib/kith), or run Kith as a normal user.`,
+      );
     }
   }
   return ids;
@@ -163,7 +183,13 @@ function spawnOpts(runAs: { uid: number; gid: number } | null) {
   return { ...(runAs ?? {}), env: { ...process.env, LC_ALL: 'C', LANG: 'C' }, maxBuffer: 16 * 1024 * 1024 };
 }
 
-async function initialise(initdb: string, pgdata: string, conn: Connection, runAs: { uid: number; gid: number } | null, log: (m: string) => void) {
+async function initialise(
+  initdb: string,
+  pgdata: string,
+  conn: Connection,
+  runAs: { uid: number; gid: number } | null,
+  log: (m: string) => void,
+) {
   const started = Date.now();
   fs.mkdirSync(pgdata, { recursive: true, mode: 0o700 });
   const pwfile = path.join(path.dirname(pgdata), `.pg-password-${process.pid}`);
@@ -175,36 +201,66 @@ async function initialise(initdb: string, pgdata: string, conn: Connection, runA
   try {
     // UTF-8, with the builtin C.UTF-8 collation: byte order, stable across machines, and case
     // mapping for all of Unicode (lower() of full-width letters) without depending on the OS's locales.
-    await run(initdb, ['-D', pgdata, '-U', conn.user, `--pwfile=${pwfile}`, '-A', 'scram-sha-256', '-E', 'UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--locale=C'], spawnOpts(runAs));
+    await run(
+      initdb,
+      [
+        '-D',
+        pgdata,
+        '-U',
+        conn.user,
+        `--pwfile=${pwfile}`,
+        '-A',
+        'scram-sha-256',
+        '-E',
+        'UTF8',
+        '--locale-provider=builtin',
+        '--builtin-locale=C.UTF-8',
+        '--locale=C',
+      ],
+      spawnOpts(runAs),
+    );
   } catch (e) {
     fs.rmSync(pgdata, { recursive: true, force: true });
-    throw new EmbeddedServerError(`Creating the embedded database in ${pgdata} failed: ${(e as { stderr?: string }).stderr || String(e)}`);
+    throw new EmbeddedServerError(
+      `Creating the embedded database in ${pgdata} failed: ${(e as { stderr?: string }).stderr || String(e)}`,
+    );
   } finally {
     fs.rmSync(pwfile, { force: true });
   }
   // Local TCP only (no Unix socket: its default folder is the system's), and settings for a
   // single-machine workload; the rest stays PostgreSQL's default.
-  fs.appendFileSync(path.join(pgdata, 'postgresql.auto.conf'), [
-    "listen_addresses = '127.0.0.1'",
-    "unix_socket_directories = ''",
-    'max_connections = 100',
-    "shared_buffers = '256MB'",
-    "work_mem = '16MB'",
-    "jit = off",
-    "logging_collector = off",
-    '',
-  ].join('\n'));
+  fs.appendFileSync(
+    path.join(pgdata, 'postgresql.auto.conf'),
+    [
+      "listen_addresses = '127.0.0.1'",
+      "unix_socket_directories = ''",
+      'max_connections = 100',
+      "shared_buffers = '256MB'",
+      "work_mem = '16MB'",
+      'jit = off',
+      'logging_collector = off',
+      '',
+    ].join('\n'),
+  );
   log(`created the embedded PostgreSQL in ${pgdata} (${Date.now() - started} ms)`);
 }
 
-async function serverStart(pgCtl: string, pgdata: string, port: number, runAs: { uid: number; gid: number } | null, log: (m: string) => void) {
+async function serverStart(
+  pgCtl: string,
+  pgdata: string,
+  port: number,
+  runAs: { uid: number; gid: number } | null,
+  log: (m: string) => void,
+) {
   const started = Date.now();
   const logFile = path.join(pgdata, 'server.log');
   try {
     await run(pgCtl, ['start', '-D', pgdata, '-w', '-t', '60', '-l', logFile, '-o', `-p ${port}`], spawnOpts(runAs));
   } catch (e) {
     const tail = readTextOrEmpty(logFile).split('\n').slice(-8).join('\n');
-    throw new EmbeddedServerError(`The embedded PostgreSQL in ${pgdata} did not start: ${(e as { stderr?: string }).stderr || String(e)}\n${tail}`);
+    throw new EmbeddedServerError(
+      `The embedded PostgreSQL in ${pgdata} did not start: ${(e as { stderr?: string }).stderr || String(e)}\n${tail}`,
+    );
   }
   log(`started the embedded PostgreSQL on 127.0.0.1:${port} (${Date.now() - started} ms)`);
 }
@@ -216,7 +272,14 @@ async function serverStop(pgCtl: string, pgdata: string, runAs: { uid: number; g
 /** Whether a server answers with our credentials on the recorded port. */
 async function answers(conn: Connection | null): Promise<boolean> {
   if (!conn || !conn.port) return false;
-  const c = new pg.Client({ host: '127.0.0.1', port: conn.port, user: conn.user, password: conn.password, database: 'postgres', connectionTimeoutMillis: 3000 });
+  const c = new pg.Client({
+    host: '127.0.0.1',
+    port: conn.port,
+    user: conn.user,
+    password: conn.password,
+    database: 'postgres',
+    connectionTimeoutMillis: 3000,
+  });
   try {
     await c.connect();
     return true;
@@ -228,7 +291,13 @@ async function answers(conn: Connection | null): Promise<boolean> {
 }
 
 async function ensureDatabase(conn: Connection) {
-  const c = new pg.Client({ host: '127.0.0.1', port: conn.port, user: conn.user, password: conn.password, database: 'postgres' });
+  const c = new pg.Client({
+    host: '127.0.0.1',
+    port: conn.port,
+    user: conn.user,
+    password: conn.password,
+    database: 'postgres',
+  });
   await c.connect();
   try {
     const exists = await c.query('select 1 from pg_database where datname = $1', [DATABASE]);
@@ -241,7 +310,9 @@ async function ensureDatabase(conn: Connection) {
 function readConnection(file: string): Connection | null {
   try {
     const c = JSON.parse(fs.readFileSync(file, 'utf8')) as Connection;
-    return typeof c.password === 'string' && typeof c.user === 'string' ? { port: Number(c.port) || 0, user: c.user, password: c.password } : null;
+    return typeof c.password === 'string' && typeof c.user === 'string'
+      ? { port: Number(c.port) || 0, user: c.user, password: c.password }
+      : null;
   } catch {
     return null;
   }

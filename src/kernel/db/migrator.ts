@@ -46,7 +46,11 @@ export async function migrate(database: Database, files = readMigrations()): Pro
     const done = await database.transaction(async (tx) => {
       // One migrator at a time across copies of Kith sharing a PostgreSQL.
       await sql`select pg_advisory_xact_lock(4242001)`.execute(tx);
-      const row = await tx.selectFrom('kith_migrations').select(['checksum']).where('name', '=', file.name).executeTakeFirst();
+      const row = await tx
+        .selectFrom('kith_migrations')
+        .select(['checksum'])
+        .where('name', '=', file.name)
+        .executeTakeFirst();
       if (row) {
         if (row.checksum !== file.checksum) {
           throw new MigrationError(
@@ -67,7 +71,9 @@ export async function migrate(database: Database, files = readMigrations()): Pro
   const recorded = await database.db.selectFrom('kith_migrations').select('name').execute();
   const unknown = recorded.filter((r) => !names.has(r.name)).map((r) => r.name);
   if (unknown.length) {
-    throw new MigrationError(`The database has migrations this version of Kith does not know: ${unknown.join(', ')}. Run a newer Kith.`);
+    throw new MigrationError(
+      `The database has migrations this version of Kith does not know: ${unknown.join(', ')}. Run a newer Kith.`,
+    );
   }
   return { applied };
 }

@@ -81,7 +81,9 @@ class PGliteDriver implements Driver {
     if (store?.holding) {
       // Waiting here would wait for ourselves forever: the caller is inside a transaction and used
       // the database handle instead of the transaction handle.
-      throw new Error('Database used outside the open transaction that holds the embedded connection; pass the transaction (tx) instead');
+      throw new Error(
+        'Database used outside the open transaction that holds the embedded connection; pass the transaction (tx) instead',
+      );
     }
     this.#release = await this.#lock.acquire();
     if (store) store.holding = true;
@@ -116,8 +118,16 @@ class PGliteDriver implements Driver {
 
 export class PGliteDialect implements Dialect {
   constructor(private readonly pg: PGlite) {}
-  createAdapter() { return new PostgresAdapter(); }
-  createDriver() { return new PGliteDriver(this.pg); }
-  createQueryCompiler() { return new PostgresQueryCompiler(); }
-  createIntrospector(db: Kysely<any>) { return new PostgresIntrospector(db); }
+  createAdapter() {
+    return new PostgresAdapter();
+  }
+  createDriver() {
+    return new PGliteDriver(this.pg);
+  }
+  createQueryCompiler() {
+    return new PostgresQueryCompiler();
+  }
+  createIntrospector(db: Kysely<any>) {
+    return new PostgresIntrospector(db);
+  }
 }

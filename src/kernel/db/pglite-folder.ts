@@ -33,7 +33,12 @@ export function earlierKithHolding(dataDir: string): number | null {
 }
 
 /** `source`: the earlier database, opened on `dataDir` (openPglite); closed here. */
-export async function movePgliteFolder(dataDir: string, source: Database, target: Database, log: (m: string) => void): Promise<{ tables: number; rows: number; keptIn: string }> {
+export async function movePgliteFolder(
+  dataDir: string,
+  source: Database,
+  target: Database,
+  log: (m: string) => void,
+): Promise<{ tables: number; rows: number; keptIn: string }> {
   const pglite = source.pglite as PGlite;
   let tables = 0;
   let rows = 0;
@@ -41,7 +46,11 @@ export async function movePgliteFolder(dataDir: string, source: Database, target
     // Same schema on both sides first: the earlier database may predate some migrations.
     await migrate(source);
     await migrate(target);
-    const names = (await pglite.query<{ name: string }>(`select tablename as name from pg_tables where schemaname = 'public' order by tablename`)).rows.map((r) => r.name);
+    const names = (
+      await pglite.query<{ name: string }>(
+        `select tablename as name from pg_tables where schemaname = 'public' order by tablename`,
+      )
+    ).rows.map((r) => r.name);
     const client = await target.pool!.connect();
     try {
       await client.query('begin');
@@ -51,19 +60,41 @@ export async function movePgliteFolder(dataDir: string, source: Database, target
       await client.query(`truncate ${names.map((n) => pg.escapeIdentifier(n)).join(', ')}`);
       for (const name of names) {
         const t = pg.escapeIdentifier(name);
-        const hasId = (await pglite.query(`select 1 from information_schema.columns where table_schema = 'public' and table_name = $1 and column_name = 'id'`, [name])).rows.length > 0;
-        const columns = (await pglite.query<{ c: string }>(`select column_name as c from information_schema.columns where table_schema = 'public' and table_name = $1 and is_generated = 'NEVER' order by ordinal_position`, [name])).rows.map((r) => pg.escapeIdentifier(r.c)).join(', ');
+        const hasId =
+          (
+            await pglite.query(
+              `select 1 from information_schema.columns where table_schema = 'public' and table_name = $1 and column_name = 'id'`,
+              [name],
+            )
+          ).rows.length > 0;
+        const columns = (
+          await pglite.query<{ c: string }>(
+            `select column_name as c from information_schema.columns where table_schema = 'public' and table_name = $1 and is_generated = 'NEVER' order by ordinal_position`,
+            [name],
+          )
+        ).rows
+          .map((r) => pg.escapeIdentifier(r.c))
+          .join(', ');
         const copyIn = async (query: string) => {
           const out = await pglite.query(`copy (${query}) to '/dev/blob'`);
           const blob = out.blob;
           if (!blob || blob.size === 0) return;
-          await pipeline(Readable.from([Buffer.from(await blob.arrayBuffer())]), client.query(copyFrom(`copy ${t} (${columns}) from stdin`)));
+          await pipeline(
+            Readable.from([Buffer.from(await blob.arrayBuffer())]),
+            client.query(copyFrom(`copy ${t} (${columns}) from stdin`)),
+          );
         };
         if (hasId) {
           for (let after: number | null = null; ;) {
-            const last: { id: number } | undefined = (await pglite.query<{ id: number }>(`select id from ${t} ${after === null ? '' : `where id > ${after}`} order by id offset ${CHUNK - 1} limit 1`)).rows[0];
+            const last: { id: number } | undefined = (
+              await pglite.query<{ id: number }>(
+                `select id from ${t} ${after === null ? '' : `where id > ${after}`} order by id offset ${CHUNK - 1} limit 1`,
+              )
+            ).rows[0];
             const upTo = last ? `and id <= ${Number(last.id)}` : '';
-            await copyIn(`select ${columns} from ${t} where true ${after === null ? '' : `and id > ${after}`} ${upTo} order by id`);
+            await copyIn(
+              `select ${columns} from ${t} where true ${after === null ? '' : `and id > ${after}`} ${upTo} order by id`,
+            );
             if (!last) break;
             after = Number(last.id);
           }
@@ -74,7 +105,10 @@ export async function movePgliteFolder(dataDir: string, source: Database, target
           Number((await pglite.query<{ n: string }>(`select count(*)::text as n from ${t}`)).rows[0]!.n),
           Number((await client.query<{ n: string }>(`select count(*)::text as n from ${t}`)).rows[0]!.n),
         ];
-        if (a !== b) throw new Error(`copying ${name} from the earlier database wrote ${b} rows of ${a}; nothing was changed, the earlier database is as it was`);
+        if (a !== b)
+          throw new Error(
+            `copying ${name} from the earlier database wrote ${b} rows of ${a}; nothing was changed, the earlier database is as it was`,
+          );
         tables++;
         rows += a;
       }
@@ -85,7 +119,10 @@ export async function movePgliteFolder(dataDir: string, source: Database, target
         where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped
           and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null`);
       for (const q of seqs.rows) {
-        await client.query(`select setval($1, coalesce((select max(${pg.escapeIdentifier(q.c)}) from ${pg.escapeIdentifier(q.t)}), 0) + 1, false)`, [q.s]);
+        await client.query(
+          `select setval($1, coalesce((select max(${pg.escapeIdentifier(q.c)}) from ${pg.escapeIdentifier(q.t)}), 0) + 1, false)`,
+          [q.s],
+        );
       }
       await client.query('commit');
     } catch (e) {
@@ -101,9 +138,15 @@ export async function movePgliteFolder(dataDir: string, source: Database, target
   const keptIn = path.join(dataDir, `pglite-${new Date().toISOString().slice(0, 10)}`);
   fs.mkdirSync(keptIn, { recursive: true });
   for (const entry of fs.readdirSync(dataDir)) {
-    if (['pg', 'pg-connection.json', 'pg-owner.pid', 'uploads', path.basename(keptIn)].includes(entry) || entry.startsWith('pglite-')) continue;
+    if (
+      ['pg', 'pg-connection.json', 'pg-owner.pid', 'uploads', path.basename(keptIn)].includes(entry) ||
+      entry.startsWith('pglite-')
+    )
+      continue;
     fs.renameSync(path.join(dataDir, entry), path.join(keptIn, entry));
   }
-  log(`moved the earlier embedded database (${tables} tables, ${rows} rows) to Kith's PostgreSQL; its files are kept in ${keptIn}`);
+  log(
+    `moved the earlier embedded database (${tables} tables, ${rows} rows) to Kith's PostgreSQL; its files are kept in ${keptIn}`,
+  );
   return { tables, rows, keptIn };
 }

@@ -12,161 +12,496 @@ type JsonDefault<T = unknown> = ColumnType<T, string | T | undefined, string | T
 type Money = ColumnType<string, string | number, string | number>;
 type Id = Generated<number>;
 
-export interface KithMigrationsTable { name: string; checksum: string; applied_at: DefaultTimestamp }
+export interface KithMigrationsTable {
+  name: string;
+  checksum: string;
+  applied_at: DefaultTimestamp;
+}
 
 export interface StaffUsersTable {
-  id: Id; email: string; name: string; role: string; password_hash: string;
-  disabled_at: Timestamp | null; password_changed_at: DefaultTimestamp; created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+  id: Id;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  disabled_at: Timestamp | null;
+  password_changed_at: DefaultTimestamp;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 export interface StaffSessionsTable {
-  id: string; staff_id: number; created_at: DefaultTimestamp; last_seen_at: DefaultTimestamp; expires_at: Timestamp;
-  ip: string | null; user_agent: string | null;
+  id: string;
+  staff_id: number;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
 }
-export interface LoginFailuresTable { id: Id; key: string; failed_at: DefaultTimestamp }
-export interface SetupTokensTable { singleton: ColumnType<boolean, boolean | undefined, boolean>; token_hash: string; created_at: DefaultTimestamp; expires_at: Timestamp }
+export interface LoginFailuresTable {
+  id: Id;
+  key: string;
+  failed_at: DefaultTimestamp;
+}
+export interface SetupTokensTable {
+  singleton: ColumnType<boolean, boolean | undefined, boolean>;
+  token_hash: string;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+}
 export interface ApiKeysTable {
-  id: Id; name: string; prefix: string; key_hash: string; scopes: string[]; created_by: number | null; created_by_key: number | null;
-  created_at: DefaultTimestamp; last_used_at: Timestamp | null; revoked_at: Timestamp | null;
+  id: Id;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  scopes: string[];
+  created_by: number | null;
+  created_by_key: number | null;
+  created_at: DefaultTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
 }
 export interface AuditLogTable {
-  id: Id; actor_type: 'staff' | 'api_key' | 'system' | 'member'; actor_id: number | null; actor_label: string; action: string;
-  target_type: string; target_id: string | null; before: Json | null; after: Json | null; request_id: string | null;
+  id: Id;
+  actor_type: 'staff' | 'api_key' | 'system' | 'member';
+  actor_id: number | null;
+  actor_label: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  before: Json | null;
+  after: Json | null;
+  request_id: string | null;
   occurred_at: DefaultTimestamp;
 }
 export interface CommunitiesTable {
-  id: Id; name: string; channel: string; positioning_type: string; goal: string; stage: Generated<string>;
-  description: Generated<string>; rules_text: Generated<string>; capacity: number | null; external_id: string | null;
-  archived_at: Timestamp | null; created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+  id: Id;
+  name: string;
+  channel: string;
+  positioning_type: string;
+  goal: string;
+  stage: Generated<string>;
+  description: Generated<string>;
+  rules_text: Generated<string>;
+  capacity: number | null;
+  external_id: string | null;
+  archived_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
-export interface StaffCommunityAssignmentsTable { staff_id: number; community_id: number }
+export interface StaffCommunityAssignmentsTable {
+  staff_id: number;
+  community_id: number;
+}
 export interface MembersTable {
-  id: Id; name: string | null; nickname: string | null; avatar_url: string | null; gender: Generated<string>;
-  birthday: string | null; phone: string | null; email: string | null; city: string | null; company: string | null;
-  attributes: JsonDefault<Record<string, unknown>>; source: string | null;
-  consent_marketing: Generated<boolean>; consent_data_processing: Generated<boolean>; lifecycle_stage: Generated<string>;
-  merged_into: number | null; erased_at: Timestamp | null; last_active_at: Timestamp | null;
-  created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+  id: Id;
+  name: string | null;
+  nickname: string | null;
+  avatar_url: string | null;
+  gender: Generated<string>;
+  birthday: string | null;
+  phone: string | null;
+  email: string | null;
+  city: string | null;
+  company: string | null;
+  attributes: JsonDefault<Record<string, unknown>>;
+  source: string | null;
+  consent_marketing: Generated<boolean>;
+  consent_data_processing: Generated<boolean>;
+  lifecycle_stage: Generated<string>;
+  merged_into: number | null;
+  erased_at: Timestamp | null;
+  last_active_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 export interface MemberIdentitiesTable {
-  id: Id; member_id: number; channel: string; external_id: string; display_name: string | null; created_at: DefaultTimestamp;
+  id: Id;
+  member_id: number;
+  channel: string;
+  external_id: string;
+  display_name: string | null;
+  created_at: DefaultTimestamp;
 }
-export interface TagsTable { id: Id; name: string; color: Generated<string>; created_at: DefaultTimestamp }
-export interface MemberTagsTable { member_id: number; tag_id: number; created_at: DefaultTimestamp }
+export interface TagsTable {
+  id: Id;
+  name: string;
+  color: Generated<string>;
+  created_at: DefaultTimestamp;
+}
+export interface MemberTagsTable {
+  member_id: number;
+  tag_id: number;
+  created_at: DefaultTimestamp;
+}
 export interface AttributeDefinitionsTable {
-  key: string; label: string; type: string; options: JsonDefault<string[]>; required: Generated<boolean>; created_at: DefaultTimestamp;
+  key: string;
+  label: string;
+  type: string;
+  options: JsonDefault<string[]>;
+  required: Generated<boolean>;
+  created_at: DefaultTimestamp;
 }
 export interface MemberMergesTable {
-  id: Id; survivor_id: number; merged_id: number; snapshot: Json; merged_by: string; merged_at: DefaultTimestamp;
-  undone_at: Timestamp | null; undone_by: string | null;
+  id: Id;
+  survivor_id: number;
+  merged_id: number;
+  snapshot: Json;
+  merged_by: string;
+  merged_at: DefaultTimestamp;
+  undone_at: Timestamp | null;
+  undone_by: string | null;
 }
 export interface CommunityMembershipsTable {
-  id: Id; community_id: number; member_id: number; role: Generated<string>; join_source: Generated<string>;
-  invited_by_member_id: number | null; joined_at: Timestamp; left_at: Timestamp | null;
+  id: Id;
+  community_id: number;
+  member_id: number;
+  role: Generated<string>;
+  join_source: Generated<string>;
+  invited_by_member_id: number | null;
+  joined_at: Timestamp;
+  left_at: Timestamp | null;
 }
-export interface CommunityAdminsTable { id: Id; community_id: number; staff_id: number | null; member_id: number | null; role: string }
+export interface CommunityAdminsTable {
+  id: Id;
+  community_id: number;
+  staff_id: number | null;
+  member_id: number | null;
+  role: string;
+}
 export interface ActivitiesTable {
-  id: Id; member_id: number; community_id: number | null; channel: string; kind: string; occurred_at: Timestamp;
-  properties: JsonDefault<Record<string, unknown>>; source: string; external_id: string; created_at: DefaultTimestamp;
+  id: Id;
+  member_id: number;
+  community_id: number | null;
+  channel: string;
+  kind: string;
+  occurred_at: Timestamp;
+  properties: JsonDefault<Record<string, unknown>>;
+  source: string;
+  external_id: string;
+  created_at: DefaultTimestamp;
 }
 export interface OrdersTable {
-  id: Id; source: string; order_id: string; member_id: number; community_id: number | null; amount: Money;
-  refunded_amount: ColumnType<string, string | number | undefined, string | number>; currency: Generated<string>;
-  items: JsonDefault<unknown[]>; status: Generated<string>; ordered_at: Timestamp; refunded_at: Timestamp | null;
-  created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+  id: Id;
+  source: string;
+  order_id: string;
+  member_id: number;
+  community_id: number | null;
+  amount: Money;
+  refunded_amount: ColumnType<string, string | number | undefined, string | number>;
+  currency: Generated<string>;
+  items: JsonDefault<unknown[]>;
+  status: Generated<string>;
+  ordered_at: Timestamp;
+  refunded_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 export interface ImportsTable {
-  id: Id; kind: string; format: string; file_name: string; file_sha256: string; status: Generated<string>;
-  total_rows: Generated<number>; processed_rows: Generated<number>; created_rows: Generated<number>; updated_rows: Generated<number>;
-  duplicate_rows: Generated<number>; rejected_rows: Generated<number>; skipped_rows: Generated<number>; options: JsonDefault<Record<string, unknown>>;
-  error: string | null; started_by: string; created_at: DefaultTimestamp; finished_at: Timestamp | null;
-  upload_path: string | null; file_size: number | null; owner: string | null; heartbeat_at: Timestamp | null;
+  id: Id;
+  kind: string;
+  format: string;
+  file_name: string;
+  file_sha256: string;
+  status: Generated<string>;
+  total_rows: Generated<number>;
+  processed_rows: Generated<number>;
+  created_rows: Generated<number>;
+  updated_rows: Generated<number>;
+  duplicate_rows: Generated<number>;
+  rejected_rows: Generated<number>;
+  skipped_rows: Generated<number>;
+  options: JsonDefault<Record<string, unknown>>;
+  error: string | null;
+  started_by: string;
+  created_at: DefaultTimestamp;
+  finished_at: Timestamp | null;
+  upload_path: string | null;
+  file_size: number | null;
+  owner: string | null;
+  heartbeat_at: Timestamp | null;
 }
-export interface ImportRejectionsTable { import_id: number; line: number; reason: string; raw: string | null }
-export interface OutboxEventsTable { id: Id; topic: string; payload: Json; created_at: DefaultTimestamp }
+export interface ImportRejectionsTable {
+  import_id: number;
+  line: number;
+  reason: string;
+  raw: string | null;
+}
+export interface OutboxEventsTable {
+  id: Id;
+  topic: string;
+  payload: Json;
+  created_at: DefaultTimestamp;
+}
 export interface JobsTable {
-  id: Id; queue: string; payload: JsonDefault; status: Generated<string>; run_at: DefaultTimestamp; attempts: Generated<number>;
-  max_attempts: Generated<number>; last_error: string | null; dedupe_key: string | null; created_at: DefaultTimestamp;
+  id: Id;
+  queue: string;
+  payload: JsonDefault;
+  status: Generated<string>;
+  run_at: DefaultTimestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: DefaultTimestamp;
   finished_at: Timestamp | null;
 }
 
 // ───── loyalty ─────
 type Int8Default = ColumnType<number, number | undefined, number>;
 export interface LoyaltyProgrammeTable {
-  id: Generated<number>; qualification_months: number | null; evaluation_period: Generated<string>; keep_ratio: ColumnType<string, string | number | undefined, string | number>;
-  grace_days: Generated<number>; max_demotion_steps: Generated<number>; points_expiry_months: number | null; refund_policy: Generated<string>;
-  approval_threshold: Generated<number>; updated_at: DefaultTimestamp;
+  id: Generated<number>;
+  qualification_months: number | null;
+  evaluation_period: Generated<string>;
+  keep_ratio: ColumnType<string, string | number | undefined, string | number>;
+  grace_days: Generated<number>;
+  max_demotion_steps: Generated<number>;
+  points_expiry_months: number | null;
+  refund_policy: Generated<string>;
+  approval_threshold: Generated<number>;
+  updated_at: DefaultTimestamp;
 }
 export interface LoyaltyTiersTable {
-  id: Id; name_zh: string; name_en: string; threshold: number; keep_threshold: number | null;
-  benefits: JsonDefault<unknown[]>; obligations: JsonDefault<unknown[]>; color: Generated<string>; created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+  id: Id;
+  name_zh: string;
+  name_en: string;
+  threshold: number;
+  keep_threshold: number | null;
+  benefits: JsonDefault<unknown[]>;
+  obligations: JsonDefault<unknown[]>;
+  color: Generated<string>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 export interface LoyaltyAccountsTable {
-  member_id: number; points_balance: Int8Default; growth_lifetime: Int8Default; tier_id: number | null; tier_since: Timestamp | null;
-  below_keep_since: Timestamp | null; manual_tier_id: number | null; manual_until: Timestamp | null;
-  manual_reason: string | null; updated_at: DefaultTimestamp;
+  member_id: number;
+  points_balance: Int8Default;
+  growth_lifetime: Int8Default;
+  tier_id: number | null;
+  tier_since: Timestamp | null;
+  below_keep_since: Timestamp | null;
+  manual_tier_id: number | null;
+  manual_until: Timestamp | null;
+  manual_reason: string | null;
+  updated_at: DefaultTimestamp;
 }
 export interface LoyaltyEvaluationsTable {
-  period: string; after_member_id: Generated<number>; evaluated: Generated<number>; promoted: Generated<number>; demoted: Generated<number>;
-  started_at: DefaultTimestamp; finished_at: Timestamp | null;
+  period: string;
+  after_member_id: Generated<number>;
+  evaluated: Generated<number>;
+  promoted: Generated<number>;
+  demoted: Generated<number>;
+  started_at: DefaultTimestamp;
+  finished_at: Timestamp | null;
 }
-export interface LoyaltyRulesTable { id: Id; name: string; current_version: Generated<number>; created_at: DefaultTimestamp; updated_at: DefaultTimestamp }
-export interface LoyaltyRuleVersionsTable { rule_id: number; version: number; definition: Json; valid_from: Timestamp; created_by: string; created_at: DefaultTimestamp }
+export interface LoyaltyRulesTable {
+  id: Id;
+  name: string;
+  current_version: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+export interface LoyaltyRuleVersionsTable {
+  rule_id: number;
+  version: number;
+  definition: Json;
+  valid_from: Timestamp;
+  created_by: string;
+  created_at: DefaultTimestamp;
+}
 export interface LoyaltyLedgerTable {
-  id: Id; member_id: number; kind: string; points: Int8Default; growth: Int8Default; reason: string; rule_id: number | null; rule_version: number | null;
-  activity_id: number | null; order_id: number | null; redemption_id: number | null; reverses_id: number | null; idempotency_key: string;
-  occurred_at: Timestamp; expires_at: Timestamp | null; details: Json | null; actor: string; created_at: DefaultTimestamp;
+  id: Id;
+  member_id: number;
+  kind: string;
+  points: Int8Default;
+  growth: Int8Default;
+  reason: string;
+  rule_id: number | null;
+  rule_version: number | null;
+  activity_id: number | null;
+  order_id: number | null;
+  redemption_id: number | null;
+  reverses_id: number | null;
+  idempotency_key: string;
+  occurred_at: Timestamp;
+  expires_at: Timestamp | null;
+  details: Json | null;
+  actor: string;
+  created_at: DefaultTimestamp;
 }
-export interface LoyaltyLotsTable { posting_id: number; member_id: number; amount: number; remaining: number; earned_at: Timestamp; expires_at: Timestamp | null }
-export interface LoyaltyGrowthMonthlyTable { member_id: number; month: string; growth: number }
+export interface LoyaltyLotsTable {
+  posting_id: number;
+  member_id: number;
+  amount: number;
+  remaining: number;
+  earned_at: Timestamp;
+  expires_at: Timestamp | null;
+}
+export interface LoyaltyGrowthMonthlyTable {
+  member_id: number;
+  month: string;
+  growth: number;
+}
 export interface LoyaltyTierHistoryTable {
-  id: Id; member_id: number; from_tier_id: number | null; to_tier_id: number | null; change: string; reason: string; details: JsonDefault<Record<string, unknown>>;
-  actor: string; effective_at: Timestamp;
+  id: Id;
+  member_id: number;
+  from_tier_id: number | null;
+  to_tier_id: number | null;
+  change: string;
+  reason: string;
+  details: JsonDefault<Record<string, unknown>>;
+  actor: string;
+  effective_at: Timestamp;
 }
 export interface LoyaltyAdjustmentsTable {
-  id: Id; member_id: number; points: number; reason: string; status: string; requested_by_type: string; requested_by_id: number | null; requested_by: string;
-  decided_by: string | null; decided_at: Timestamp | null; decision_note: string | null; posting_id: number | null; created_at: DefaultTimestamp;
+  id: Id;
+  member_id: number;
+  points: number;
+  reason: string;
+  status: string;
+  requested_by_type: string;
+  requested_by_id: number | null;
+  requested_by: string;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+  posting_id: number | null;
+  created_at: DefaultTimestamp;
 }
 
 export interface LoyaltyRewardsTable {
-  id: Id; name_zh: string; name_en: string; description: Generated<string>; type: string; cost: number; stock: number | null; redeemed: Generated<number>;
-  per_member_limit: number | null; tier_ids: ColumnType<number[], number[] | undefined, number[]>; valid_from: Timestamp | null; valid_until: Timestamp | null;
-  archived_at: Timestamp | null; created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+  id: Id;
+  name_zh: string;
+  name_en: string;
+  description: Generated<string>;
+  type: string;
+  cost: number;
+  stock: number | null;
+  redeemed: Generated<number>;
+  per_member_limit: number | null;
+  tier_ids: ColumnType<number[], number[] | undefined, number[]>;
+  valid_from: Timestamp | null;
+  valid_until: Timestamp | null;
+  archived_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 export interface LoyaltyRedemptionsTable {
-  id: Id; reward_id: number; member_id: number; status: string; points: number; spend_posting_id: number | null; refund_posting_id: number | null;
-  coupon_code: string | null; idempotency_key: string; requested_by: string; decided_by: string | null; note: string | null;
-  created_at: DefaultTimestamp; fulfilled_at: Timestamp | null; cancelled_at: Timestamp | null;
+  id: Id;
+  reward_id: number;
+  member_id: number;
+  status: string;
+  points: number;
+  spend_posting_id: number | null;
+  refund_posting_id: number | null;
+  coupon_code: string | null;
+  idempotency_key: string;
+  requested_by: string;
+  decided_by: string | null;
+  note: string | null;
+  created_at: DefaultTimestamp;
+  fulfilled_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
 }
-export interface LoyaltyCouponCodesTable { reward_id: number; code: string; redemption_id: number | null; created_at: DefaultTimestamp }
+export interface LoyaltyCouponCodesTable {
+  reward_id: number;
+  code: string;
+  redemption_id: number | null;
+  created_at: DefaultTimestamp;
+}
 export interface LoyaltyBadgesTable {
-  id: Id; name_zh: string; name_en: string; description: Generated<string>; color: Generated<string>; criteria: Json | null;
-  archived_at: Timestamp | null; created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+  id: Id;
+  name_zh: string;
+  name_en: string;
+  description: Generated<string>;
+  color: Generated<string>;
+  criteria: Json | null;
+  archived_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 export interface LoyaltyMemberBadgesTable {
-  id: Id; badge_id: number; member_id: number; period: Generated<string>; awarded_at: Timestamp; awarded_by: string; reason: string; revoked_at: Timestamp | null;
+  id: Id;
+  badge_id: number;
+  member_id: number;
+  period: Generated<string>;
+  awarded_at: Timestamp;
+  awarded_by: string;
+  reason: string;
+  revoked_at: Timestamp | null;
 }
-export interface MemberSessionsTable { id: string; member_id: number; created_by: string; created_at: DefaultTimestamp; last_seen_at: DefaultTimestamp; expires_at: Timestamp }
+export interface MemberSessionsTable {
+  id: string;
+  member_id: number;
+  created_by: string;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  expires_at: Timestamp;
+}
 
 export interface AnalyticsSettingsTable {
-  id: Generated<number>; meaningful_kinds: ColumnType<string[], string[] | undefined, string[]>; rfm_window_days: Generated<number>;
-  rollup_basis: string | null; updated_at: DefaultTimestamp;
-  activation_min_activities: Generated<number>; activation_days: Generated<number>; dormant_days: Generated<number>; churned_days: Generated<number>;
+  id: Generated<number>;
+  meaningful_kinds: ColumnType<string[], string[] | undefined, string[]>;
+  rfm_window_days: Generated<number>;
+  rollup_basis: string | null;
+  updated_at: DefaultTimestamp;
+  activation_min_activities: Generated<number>;
+  activation_days: Generated<number>;
+  dormant_days: Generated<number>;
+  churned_days: Generated<number>;
   lifecycle_updated_at: Timestamp | null;
 }
-export interface AnalyticsMemberDaysTable { community_id: number; day: string; member_id: number; activities: number; meaningful: number; messages: number }
-export interface AnalyticsRfmLayersTable { key: string; name_zh: string; name_en: string; strategy_zh: string; strategy_en: string; updated_at: DefaultTimestamp }
+export interface AnalyticsMemberDaysTable {
+  community_id: number;
+  day: string;
+  member_id: number;
+  activities: number;
+  meaningful: number;
+  messages: number;
+}
+export interface AnalyticsRfmLayersTable {
+  key: string;
+  name_zh: string;
+  name_en: string;
+  strategy_zh: string;
+  strategy_en: string;
+  updated_at: DefaultTimestamp;
+}
 export interface AnalyticsMemberRfmTable {
-  member_id: number; recency_days: number; frequency: number; monetary: Money; r: number; f: number; m: number; layer: string; computed_at: Timestamp;
+  member_id: number;
+  recency_days: number;
+  frequency: number;
+  monetary: Money;
+  r: number;
+  f: number;
+  m: number;
+  layer: string;
+  computed_at: Timestamp;
 }
 
 export interface AnalyticsRfmRunTable {
-  id: Generated<number>; computed_at: Timestamp; as_of: string; window_from: string; window_to: string; window_days: number; scored: number;
+  id: Generated<number>;
+  computed_at: Timestamp;
+  as_of: string;
+  window_from: string;
+  window_to: string;
+  window_days: number;
+  scored: number;
 }
 
 export interface AnalyticsCampaignsTable {
-  id: Id; name: string; tag_id: number | null; starts_on: string; ends_on: string; attribution_days: Generated<number>;
-  cost: ColumnType<string, string | number | undefined, string | number>; currency: Generated<string>; notes: Generated<string>;
-  created_at: DefaultTimestamp; updated_at: DefaultTimestamp; archived_at: Timestamp | null;
+  id: Id;
+  name: string;
+  tag_id: number | null;
+  starts_on: string;
+  ends_on: string;
+  attribution_days: Generated<number>;
+  cost: ColumnType<string, string | number | undefined, string | number>;
+  currency: Generated<string>;
+  notes: Generated<string>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  archived_at: Timestamp | null;
 }
 
 export interface DB {
@@ -213,7 +548,13 @@ export interface DB {
   member_sessions: MemberSessionsTable;
   analytics_settings: AnalyticsSettingsTable;
   analytics_member_days: AnalyticsMemberDaysTable;
-  analytics_community_days: { community_id: number; day: string; activities: number; meaningful: number; messages: number };
+  analytics_community_days: {
+    community_id: number;
+    day: string;
+    activities: number;
+    meaningful: number;
+    messages: number;
+  };
   analytics_member_joins: { community_id: number; member_id: number; joined: string | null };
   analytics_profile_counts: { bucket: Date; profiles: number; erased: number };
   analytics_active_gaps: { community_id: number; day: string; gap: number; members: number };

@@ -2,10 +2,23 @@ import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
 
 /** The only place SQL for staff, sessions, API keys and the audit log lives. */
-export const staffColumns = ['id', 'email', 'name', 'role', 'disabled_at', 'created_at', 'updated_at', 'password_changed_at'] as const;
+export const staffColumns = [
+  'id',
+  'email',
+  'name',
+  'role',
+  'disabled_at',
+  'created_at',
+  'updated_at',
+  'password_changed_at',
+] as const;
 
 export async function findStaffByEmail(db: Tx, email: string) {
-  return db.selectFrom('staff_users').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('staff_users')
+    .selectAll()
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function findStaff(db: Tx, id: number) {
@@ -17,33 +30,56 @@ export async function findStaff(db: Tx, id: number) {
  * signed-in request starts here, so it costs one round trip.
  */
 export async function sessionWithStaff(db: Tx, id: string) {
-  return db.selectFrom('staff_sessions as s').innerJoin('staff_users as u', 'u.id', 's.staff_id')
+  return db
+    .selectFrom('staff_sessions as s')
+    .innerJoin('staff_users as u', 'u.id', 's.staff_id')
     .select(['s.staff_id', 's.expires_at', 's.last_seen_at', 'u.email', 'u.role', 'u.disabled_at'])
-    .select(sql<number[] | null>`case when u.role = 'community_manager'
-      then array(select a.community_id::int from staff_community_assignments a where a.staff_id = u.id order by a.community_id) end`.as('community_ids'))
-    .where('s.id', '=', id).executeTakeFirst();
+    .select(
+      sql<number[] | null>`case when u.role = 'community_manager'
+      then array(select a.community_id::int from staff_community_assignments a where a.staff_id = u.id order by a.community_id) end`.as(
+        'community_ids',
+      ),
+    )
+    .where('s.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function staffCommunityIds(db: Tx, staffId: number): Promise<number[]> {
-  const rows = await db.selectFrom('staff_community_assignments').select('community_id').where('staff_id', '=', staffId).orderBy('community_id').execute();
+  const rows = await db
+    .selectFrom('staff_community_assignments')
+    .select('community_id')
+    .where('staff_id', '=', staffId)
+    .orderBy('community_id')
+    .execute();
   return rows.map((r) => r.community_id);
 }
 
 export async function setStaffCommunities(db: Tx, staffId: number, communityIds: number[]) {
   await db.deleteFrom('staff_community_assignments').where('staff_id', '=', staffId).execute();
   if (communityIds.length) {
-    await db.insertInto('staff_community_assignments').values(communityIds.map((community_id) => ({ staff_id: staffId, community_id }))).execute();
+    await db
+      .insertInto('staff_community_assignments')
+      .values(communityIds.map((community_id) => ({ staff_id: staffId, community_id })))
+      .execute();
   }
 }
 
 export async function listStaff(db: Tx) {
   const rows = await db.selectFrom('staff_users').select(staffColumns).orderBy('id').execute();
   const assignments = await db.selectFrom('staff_community_assignments').selectAll().execute();
-  return rows.map((r) => ({ ...r, community_ids: assignments.filter((a) => a.staff_id === r.id).map((a) => a.community_id) }));
+  return rows.map((r) => ({
+    ...r,
+    community_ids: assignments.filter((a) => a.staff_id === r.id).map((a) => a.community_id),
+  }));
 }
 
 export async function countActiveOwners(db: Tx): Promise<number> {
-  const r = await db.selectFrom('staff_users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'owner').where('disabled_at', 'is', null).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('staff_users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'owner')
+    .where('disabled_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -57,11 +93,26 @@ const LOGIN_LOCK_SPACE = 0x4b495448; // 'KITH'
  * Kith processes on the same PostgreSQL — cannot all pass the check before any of them is counted.
  * Run inside a transaction: the lock is held until it commits.
  */
-export async function reserveLoginAttempt(tx: Tx, key: string, since: Date, max: number, now: Date): Promise<number | null> {
+export async function reserveLoginAttempt(
+  tx: Tx,
+  key: string,
+  since: Date,
+  max: number,
+  now: Date,
+): Promise<number | null> {
   await sql`select pg_advisory_xact_lock(${LOGIN_LOCK_SPACE}, hashtext(${key}))`.execute(tx);
-  const r = await tx.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('key', '=', key).where('failed_at', '>', since).executeTakeFirstOrThrow();
+  const r = await tx
+    .selectFrom('login_failures')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('key', '=', key)
+    .where('failed_at', '>', since)
+    .executeTakeFirstOrThrow();
   if (Number(r.n) >= max) return null;
-  const row = await tx.insertInto('login_failures').values({ key, failed_at: now }).returning('id').executeTakeFirstOrThrow();
+  const row = await tx
+    .insertInto('login_failures')
+    .values({ key, failed_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return Number(row.id);
 }
 
@@ -76,8 +127,12 @@ export async function anyStaff(db: Tx): Promise<boolean> {
 
 /** Stores the first-run setup token's hash, replacing any earlier one (the table holds one row). */
 export async function saveSetupToken(db: Tx, tokenHash: string, createdAt: Date, expiresAt: Date) {
-  await db.insertInto('setup_tokens').values({ singleton: true, token_hash: tokenHash, created_at: createdAt, expires_at: expiresAt })
-    .onConflict((oc) => oc.column('singleton').doUpdateSet({ token_hash: tokenHash, created_at: createdAt, expires_at: expiresAt }))
+  await db
+    .insertInto('setup_tokens')
+    .values({ singleton: true, token_hash: tokenHash, created_at: createdAt, expires_at: expiresAt })
+    .onConflict((oc) =>
+      oc.column('singleton').doUpdateSet({ token_hash: tokenHash, created_at: createdAt, expires_at: expiresAt }),
+    )
     .execute();
 }
 
@@ -87,7 +142,12 @@ export async function saveSetupToken(db: Tx, tokenHash: string, createdAt: Date,
  * finds nothing to delete.
  */
 export async function takeSetupToken(tx: Tx, tokenHash: string, now: Date): Promise<boolean> {
-  const r = await tx.deleteFrom('setup_tokens').where('token_hash', '=', tokenHash).where('expires_at', '>', now).returning('singleton').executeTakeFirst();
+  const r = await tx
+    .deleteFrom('setup_tokens')
+    .where('token_hash', '=', tokenHash)
+    .where('expires_at', '>', now)
+    .returning('singleton')
+    .executeTakeFirst();
   return !!r;
 }
 
@@ -98,12 +158,31 @@ export async function communitiesExist(db: Tx, ids: number[]): Promise<number[]>
   return ids.filter((id) => !found.has(id));
 }
 
-export const keyColumns = ['id', 'name', 'prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at', 'created_by', 'created_by_key'] as const;
+export const keyColumns = [
+  'id',
+  'name',
+  'prefix',
+  'scopes',
+  'created_at',
+  'last_used_at',
+  'revoked_at',
+  'created_by',
+  'created_by_key',
+] as const;
 
 /** One key and the keys above it that made it, nearest first, with each one's creating person. */
 export interface KeyChainRow {
-  id: number; name: string; prefix: string; scopes: string[]; revoked_at: Date | null; last_used_at: Date | null;
-  created_by: number | null; created_by_key: number | null; creator_role: string | null; creator_disabled_at: Date | null; depth: number;
+  id: number;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+  created_by: number | null;
+  created_by_key: number | null;
+  creator_role: string | null;
+  creator_disabled_at: Date | null;
+  depth: number;
 }
 
 export async function keyChainByHash(db: Tx, keyHash: string): Promise<KeyChainRow[]> {
@@ -124,8 +203,24 @@ export async function keyChainByHash(db: Tx, keyHash: string): Promise<KeyChainR
 
 /** Every key with the name of the person who made it (the whole table: a workspace has few keys). */
 export async function listKeys(db: Tx) {
-  return db.selectFrom('api_keys as k').leftJoin('staff_users as s', 's.id', 'k.created_by')
-    .select(['k.id', 'k.name', 'k.prefix', 'k.scopes', 'k.created_at', 'k.last_used_at', 'k.revoked_at', 'k.created_by', 'k.created_by_key',
-      's.name as creator_name', 's.email as creator_email', 's.role as creator_role', 's.disabled_at as creator_disabled_at'])
-    .orderBy('k.id').execute();
+  return db
+    .selectFrom('api_keys as k')
+    .leftJoin('staff_users as s', 's.id', 'k.created_by')
+    .select([
+      'k.id',
+      'k.name',
+      'k.prefix',
+      'k.scopes',
+      'k.created_at',
+      'k.last_used_at',
+      'k.revoked_at',
+      'k.created_by',
+      'k.created_by_key',
+      's.name as creator_name',
+      's.email as creator_email',
+      's.role as creator_role',
+      's.disabled_at as creator_disabled_at',
+    ])
+    .orderBy('k.id')
+    .execute();
 }

@@ -13,13 +13,21 @@ import { accessRoutes as makeRoutes } from './access.routes.js';
 import { createMemberSessions as makeMemberSessions } from './member-sessions.js';
 import { memberSessionRoutes as makeMemberSessionRoutes } from './member-sessions.routes.js';
 
-export function createAccessModule(deps: { database: Database; clock: Clock; settings: AccessSettings; cookieSecure: boolean }) {
+export function createAccessModule(deps: {
+  database: Database;
+  clock: Clock;
+  settings: AccessSettings;
+  cookieSecure: boolean;
+}) {
   const access = makeAccess({ database: deps.database, clock: deps.clock, settings: deps.settings });
   const memberSessions = makeMemberSessions({ database: deps.database, clock: deps.clock });
   return kithModule({
     name: 'access',
     access,
     memberSessions,
-    routes: [makeRoutes(access, { cookieSecure: deps.cookieSecure, sessionTtlHours: deps.settings.sessionTtlHours }), makeMemberSessionRoutes(memberSessions)],
+    routes: [
+      makeRoutes(access, { cookieSecure: deps.cookieSecure, sessionTtlHours: deps.settings.sessionTtlHours }),
+      makeMemberSessionRoutes(memberSessions),
+    ],
   });
 }

@@ -6,11 +6,19 @@ import type { Config } from '../../kernel/config.js';
 const verifications = vi.hoisted(() => ({ count: 0 }));
 vi.mock('@node-rs/argon2', async (importOriginal) => {
   const real = await importOriginal<typeof import('@node-rs/argon2')>();
-  return { ...real, verify: (...args: Parameters<typeof real.verify>) => { verifications.count++; return real.verify(...args); } };
+  return {
+    ...real,
+    verify: (...args: Parameters<typeof real.verify>) => {
+      verifications.count++;
+      return real.verify(...args);
+    },
+  };
 });
 
 const started: TestKith[] = [];
-afterAll(async () => { await Promise.all(started.map((k) => k.dispose())); });
+afterAll(async () => {
+  await Promise.all(started.map((k) => k.dispose()));
+});
 async function kithWith(config: Partial<Config> = {}) {
   const k = await startTestKith({ config: { loginMaxAttempts: 5, ...config } });
   started.push(k);
@@ -59,7 +67,12 @@ describe('behind a reverse proxy (KITH_TRUST_PROXY)', () => {
     const other = await login(kith, s.email, s.password, { 'x-forwarded-for': '198.51.100.9' });
     expect(other.statusCode).toBe(200);
     // The audit records the client's address, not the proxy's.
-    const last = await kith.database.db.selectFrom('audit_log').select('after').where('action', '=', 'auth.login').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const last = await kith.database.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'auth.login')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(last.after).toMatchObject({ ip: '198.51.100.9' });
   });
 
@@ -67,7 +80,9 @@ describe('behind a reverse proxy (KITH_TRUST_PROXY)', () => {
     const kith = await kithWith({ trustProxy: 1 });
     const s = await staffSession(kith, 'operator');
     await lockOut(kith, s.email, { 'x-forwarded-for': '10.9.9.9, 203.0.113.7' });
-    expect((await login(kith, s.email, s.password, { 'x-forwarded-for': '10.9.9.9, 198.51.100.9' })).statusCode).toBe(200);
+    expect((await login(kith, s.email, s.password, { 'x-forwarded-for': '10.9.9.9, 198.51.100.9' })).statusCode).toBe(
+      200,
+    );
   });
 
   it('without the setting, a forged X-Forwarded-For does not escape the limit', async () => {

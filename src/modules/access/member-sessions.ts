@@ -19,18 +19,37 @@ const MAX_DAYS = 90;
 export function createMemberSessions(deps: { database: Database; clock: Clock }) {
   const { database, clock } = deps;
 
-  async function issueMemberToken(ctx: ActorContext, memberId: number, days = 30): Promise<{ token: string; expiresAt: Date }> {
+  async function issueMemberToken(
+    ctx: ActorContext,
+    memberId: number,
+    days = 30,
+  ): Promise<{ token: string; expiresAt: Date }> {
     if (!Number.isSafeInteger(days) || days < 1 || days > MAX_DAYS) {
-      throw new KithError('VALIDATION_FAILED', `days: must be from 1 to ${MAX_DAYS}`, { fields: [{ path: 'days', message: `must be from 1 to ${MAX_DAYS}` }] });
+      throw new KithError('VALIDATION_FAILED', `days: must be from 1 to ${MAX_DAYS}`, {
+        fields: [{ path: 'days', message: `must be from 1 to ${MAX_DAYS}` }],
+      });
     }
     const token = MEMBER_TOKEN_PREFIX + crypto.randomBytes(32).toString('base64url');
     const expiresAt = new Date(clock.now().getTime() + days * 86_400_000);
     await database.transaction(async (tx) => {
-      const m = await tx.selectFrom('members').select(['id', 'merged_into', 'erased_at']).where('id', '=', memberId).executeTakeFirst();
+      const m = await tx
+        .selectFrom('members')
+        .select(['id', 'merged_into', 'erased_at'])
+        .where('id', '=', memberId)
+        .executeTakeFirst();
       if (!m) throw notFound('Member', memberId);
-      if (m.merged_into || m.erased_at) throw new KithError('CONFLICT', `Member ${memberId} was merged or erased and cannot sign in`);
-      await tx.insertInto('member_sessions').values({ id: sha256(token), member_id: memberId, created_by: ctx.actor.label, expires_at: expiresAt }).execute();
-      await recordAudit(tx, ctx, { action: 'member_session.issue', targetType: 'member', targetId: memberId, after: { expiresAt } });
+      if (m.merged_into || m.erased_at)
+        throw new KithError('CONFLICT', `Member ${memberId} was merged or erased and cannot sign in`);
+      await tx
+        .insertInto('member_sessions')
+        .values({ id: sha256(token), member_id: memberId, created_by: ctx.actor.label, expires_at: expiresAt })
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: 'member_session.issue',
+        targetType: 'member',
+        targetId: memberId,
+        after: { expiresAt },
+      });
     });
     return { token, expiresAt };
   }

@@ -11,10 +11,13 @@ async function fresh(opts: { clock?: Clock; config?: Partial<Config> } = {}) {
   started.push(kith);
   return { kith, inject: injector(kith) };
 }
-afterAll(async () => { await Promise.all(started.map((k) => k.dispose())); });
+afterAll(async () => {
+  await Promise.all(started.map((k) => k.dispose()));
+});
 
 const owner = { email: 'lin.yue@example.com', name: '林悦', password: 'tea garden at dawn 2024' };
-const staffCount = async (kith: TestKith) => (await kith.database.db.selectFrom('staff_users').select('id').execute()).length;
+const staffCount = async (kith: TestKith) =>
+  (await kith.database.db.selectFrom('staff_users').select('id').execute()).length;
 
 describe(`first-run setup (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('says whether setup is needed, and nothing else', async () => {
@@ -47,7 +50,9 @@ describe(`first-run setup (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const { kith, inject } = await fresh({ clock });
     const old = await kith.access.issueSetupToken();
     const token = await kith.access.issueSetupToken();
-    expect((await inject({ method: 'POST', url: '/api/v1/setup', payload: { token: old, ...owner } })).json().code).toBe('SETUP_TOKEN_INVALID');
+    expect(
+      (await inject({ method: 'POST', url: '/api/v1/setup', payload: { token: old, ...owner } })).json().code,
+    ).toBe('SETUP_TOKEN_INVALID');
     clock.advance(24 * 3600_000 + 1);
     const r = await inject({ method: 'POST', url: '/api/v1/setup', payload: { token, ...owner } });
     expect(r.statusCode).toBe(403);
@@ -55,13 +60,16 @@ describe(`first-run setup (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(await staffCount(kith)).toBe(0);
     // Restarting Kith prints a new link, which works.
     const again = await kith.access.issueSetupToken();
-    expect((await inject({ method: 'POST', url: '/api/v1/setup', payload: { token: again, ...owner } })).statusCode).toBe(200);
+    expect(
+      (await inject({ method: 'POST', url: '/api/v1/setup', payload: { token: again, ...owner } })).statusCode,
+    ).toBe(200);
   });
 
   it('checks the email and password like any new account, naming the field, and keeps the token', async () => {
     const { kith, inject } = await fresh();
     const token = await kith.access.issueSetupToken();
-    const post = (body: Record<string, string>) => inject({ method: 'POST', url: '/api/v1/setup', payload: { token, ...owner, ...body } });
+    const post = (body: Record<string, string>) =>
+      inject({ method: 'POST', url: '/api/v1/setup', payload: { token, ...owner, ...body } });
     const short = await post({ password: 'short' });
     expect(short.statusCode).toBe(400);
     expect(short.json().errors).toEqual([{ path: 'password', message: 'must be at least 10 characters long' }]);
@@ -81,7 +89,12 @@ describe(`first-run setup (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('creates the owner, signs them in with an httpOnly SameSite cookie, audits it, and cannot run twice', async () => {
     const { kith, inject } = await fresh();
     const token = await kith.access.issueSetupToken();
-    const r = await inject({ method: 'POST', url: '/api/v1/setup', headers: { 'x-request-id': 'setup-request-1' }, payload: { token, ...owner } });
+    const r = await inject({
+      method: 'POST',
+      url: '/api/v1/setup',
+      headers: { 'x-request-id': 'setup-request-1' },
+      payload: { token, ...owner },
+    });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ type: 'staff', label: owner.email, role: 'owner', communityIds: null });
     expect(r.json().permissions).toContain('staff:manage');
@@ -101,21 +114,39 @@ describe(`first-run setup (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(await kith.database.db.selectFrom('setup_tokens').selectAll().execute()).toEqual([]);
     // The owner signs in with the password chosen at setup.
-    expect((await inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: owner.email, password: owner.password } })).statusCode).toBe(200);
+    expect(
+      (
+        await inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: owner.email, password: owner.password },
+        })
+      ).statusCode,
+    ).toBe(200);
 
     const audit = await inject({ method: 'GET', url: '/api/v1/audit?action=staff.setup', headers: { cookie } });
     const entries = audit.json().items;
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
-      actorType: 'staff', actorId: row.id, actorLabel: owner.email, action: 'staff.setup', targetType: 'staff', targetId: String(row.id),
-      requestId: 'setup-request-1', after: { email: owner.email, name: owner.name, role: 'owner', disabled: false },
+      actorType: 'staff',
+      actorId: row.id,
+      actorLabel: owner.email,
+      action: 'staff.setup',
+      targetType: 'staff',
+      targetId: String(row.id),
+      requestId: 'setup-request-1',
+      after: { email: owner.email, name: owner.name, role: 'owner', disabled: false },
     });
     const text = JSON.stringify(entries[0]);
     expect(text).not.toContain(owner.password);
     expect(text).not.toContain(token);
     expect(text).not.toContain('argon2');
 
-    const again = await inject({ method: 'POST', url: '/api/v1/setup', payload: { token, ...owner, email: 'second@example.com' } });
+    const again = await inject({
+      method: 'POST',
+      url: '/api/v1/setup',
+      payload: { token, ...owner, email: 'second@example.com' },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('CONFLICT');
     await expect(kith.access.issueSetupToken()).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -125,21 +156,27 @@ describe(`first-run setup (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('makes exactly one owner out of concurrent setups with the valid token', async () => {
     const { kith, inject } = await fresh();
     const token = await kith.access.issueSetupToken();
-    const results = await Promise.all(Array.from({ length: 5 }, (_, i) =>
-      inject({ method: 'POST', url: '/api/v1/setup', payload: { token, ...owner, email: `racer${i}@example.com` } })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        inject({ method: 'POST', url: '/api/v1/setup', payload: { token, ...owner, email: `racer${i}@example.com` } }),
+      ),
+    );
     const statuses = results.map((r) => r.statusCode).sort();
     expect(statuses).toEqual([200, 409, 409, 409, 409]);
     const staff = await kith.database.db.selectFrom('staff_users').select(['email', 'role']).execute();
     expect(staff).toHaveLength(1);
     expect(staff[0]!.email).toBe(results.find((r) => r.statusCode === 200)!.json().label);
-    expect((await kith.database.db.selectFrom('staff_sessions').select('id').execute())).toHaveLength(1);
-    expect((await kith.database.db.selectFrom('audit_log').select('id').where('action', '=', 'staff.setup').execute())).toHaveLength(1);
+    expect(await kith.database.db.selectFrom('staff_sessions').select('id').execute()).toHaveLength(1);
+    expect(
+      await kith.database.db.selectFrom('audit_log').select('id').where('action', '=', 'staff.setup').execute(),
+    ).toHaveLength(1);
   });
 
   it('rate-limits wrong tokens per address, so the token cannot be guessed', async () => {
     const { kith, inject } = await fresh({ config: { loginMaxAttempts: 3 } });
     const token = await kith.access.issueSetupToken();
-    const from = (remoteAddress: string, t: string) => inject({ method: 'POST', url: '/api/v1/setup', remoteAddress, payload: { token: t, ...owner } });
+    const from = (remoteAddress: string, t: string) =>
+      inject({ method: 'POST', url: '/api/v1/setup', remoteAddress, payload: { token: t, ...owner } });
     for (let i = 0; i < 3; i++) expect((await from('10.0.0.7', `guess-${i}`)).statusCode).toBe(403);
     const blocked = await from('10.0.0.7', token);
     expect(blocked.statusCode).toBe(429);

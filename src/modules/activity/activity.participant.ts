@@ -7,24 +7,47 @@ export const activityMemberParticipant: MemberDataParticipant = {
   name: 'activity',
 
   async move(tx: Tx, fromId: number, toId: number) {
-    const a = await sql<{ id: number }>`update activities set member_id = ${toId} where member_id = ${fromId} returning id`.execute(tx);
-    const o = await sql<{ id: number }>`update orders set member_id = ${toId}, updated_at = now() where member_id = ${fromId} returning id`.execute(tx);
+    const a = await sql<{
+      id: number;
+    }>`update activities set member_id = ${toId} where member_id = ${fromId} returning id`.execute(tx);
+    const o = await sql<{
+      id: number;
+    }>`update orders set member_id = ${toId}, updated_at = now() where member_id = ${fromId} returning id`.execute(tx);
     return { activityIds: a.rows.map((r) => r.id), orderIds: o.rows.map((r) => r.id) };
   },
 
   async undoMove(tx: Tx, snapshot: unknown, fromId: number) {
     const s = snapshot as { activityIds: number[]; orderIds: number[] };
     await sql`update activities set member_id = ${fromId} where id = any(${s.activityIds}::bigint[])`.execute(tx);
-    await sql`update orders set member_id = ${fromId}, updated_at = now() where id = any(${s.orderIds}::bigint[])`.execute(tx);
+    await sql`update orders set member_id = ${fromId}, updated_at = now() where id = any(${s.orderIds}::bigint[])`.execute(
+      tx,
+    );
   },
 
   async exportData(tx: Tx, memberId: number) {
-    const activities = await tx.selectFrom('activities')
+    const activities = await tx
+      .selectFrom('activities')
       .select(['id', 'community_id', 'channel', 'kind', 'occurred_at', 'properties', 'source', 'external_id'])
-      .where('member_id', '=', memberId).orderBy('occurred_at').execute();
-    const orders = await tx.selectFrom('orders')
-      .select(['source', 'order_id', 'community_id', 'amount', 'refunded_amount', 'currency', 'items', 'status', 'ordered_at', 'refunded_at'])
-      .where('member_id', '=', memberId).orderBy('ordered_at').execute();
+      .where('member_id', '=', memberId)
+      .orderBy('occurred_at')
+      .execute();
+    const orders = await tx
+      .selectFrom('orders')
+      .select([
+        'source',
+        'order_id',
+        'community_id',
+        'amount',
+        'refunded_amount',
+        'currency',
+        'items',
+        'status',
+        'ordered_at',
+        'refunded_at',
+      ])
+      .where('member_id', '=', memberId)
+      .orderBy('ordered_at')
+      .execute();
     return { activities, orders };
   },
 

@@ -26,7 +26,10 @@ export async function memberStates(tx: Tx, ids: number[]) {
 
 export async function communityStates(tx: Tx, ids: number[]) {
   if (ids.length === 0) return [];
-  const r = await sql<{ id: number; archived_at: Date | null }>`select id, archived_at from communities where id = any(${ids}::bigint[])`.execute(tx);
+  const r = await sql<{
+    id: number;
+    archived_at: Date | null;
+  }>`select id, archived_at from communities where id = any(${ids}::bigint[])`.execute(tx);
   return r.rows;
 }
 
@@ -59,10 +62,20 @@ export interface ActivityRow {
  */
 export async function insertActivities(tx: Tx, rows: ActivityRow[]) {
   if (rows.length === 0) return [];
-  const json = JSON.stringify(rows.map((x) => ({
-    m: x.memberId, c: x.communityId, ch: x.channel, k: x.kind, at: x.occurredAt.toISOString(), p: x.properties, s: x.source, e: x.externalId,
-  })));
-  const insert = (onConflict: boolean) => sql<{ id: number; source: string; external_id: string }>`
+  const json = JSON.stringify(
+    rows.map((x) => ({
+      m: x.memberId,
+      c: x.communityId,
+      ch: x.channel,
+      k: x.kind,
+      at: x.occurredAt.toISOString(),
+      p: x.properties,
+      s: x.source,
+      e: x.externalId,
+    })),
+  );
+  const insert = (onConflict: boolean) =>
+    sql<{ id: number; source: string; external_id: string }>`
     insert into activities (member_id, community_id, channel, kind, occurred_at, properties, source, external_id)
     select m, c, ch, k, at, p::jsonb, s, e
     from json_to_recordset(${json}::json) as q(m bigint, c bigint, ch text, k text, at timestamptz, p json, s text, e text)
@@ -82,7 +95,14 @@ export async function insertActivities(tx: Tx, rows: ActivityRow[]) {
 }
 
 export interface OrderRow {
-  source: string; orderId: string; memberId: number; communityId: number | null; amount: string; currency: string; items: string; orderedAt: Date;
+  source: string;
+  orderId: string;
+  memberId: number;
+  communityId: number | null;
+  amount: string;
+  currency: string;
+  items: string;
+  orderedAt: Date;
 }
 
 export async function insertOrders(tx: Tx, rows: OrderRow[]) {
@@ -127,7 +147,19 @@ export interface ActivityFilter {
 }
 
 export async function listActivities(tx: Tx, f: ActivityFilter) {
-  let q = tx.selectFrom('activities').select(['id', 'member_id', 'community_id', 'channel', 'kind', 'occurred_at', 'properties', 'source', 'external_id']);
+  let q = tx
+    .selectFrom('activities')
+    .select([
+      'id',
+      'member_id',
+      'community_id',
+      'channel',
+      'kind',
+      'occurred_at',
+      'properties',
+      'source',
+      'external_id',
+    ]);
   if (f.memberId) q = q.where('member_id', '=', f.memberId);
   if (f.communityId) q = q.where('community_id', '=', f.communityId);
   if (f.kinds?.length) q = q.where('kind', 'in', f.kinds);
@@ -135,29 +167,48 @@ export async function listActivities(tx: Tx, f: ActivityFilter) {
   if (f.to) q = q.where('occurred_at', '<', f.to);
   if (f.scope) {
     const scope = f.scope;
-    q = q.where((eb) => eb.or([
-      eb('community_id', 'in', scope.length ? scope : [-1]),
-      eb.and([
-        eb('community_id', 'is', null),
-        eb.exists(eb.selectFrom('community_memberships as cm').select('cm.id')
-          .whereRef('cm.member_id', '=', 'activities.member_id').where('cm.community_id', 'in', scope.length ? scope : [-1])),
+    q = q.where((eb) =>
+      eb.or([
+        eb('community_id', 'in', scope.length ? scope : [-1]),
+        eb.and([
+          eb('community_id', 'is', null),
+          eb.exists(
+            eb
+              .selectFrom('community_memberships as cm')
+              .select('cm.id')
+              .whereRef('cm.member_id', '=', 'activities.member_id')
+              .where('cm.community_id', 'in', scope.length ? scope : [-1]),
+          ),
+        ]),
       ]),
-    ]));
+    );
   }
   if (f.before) {
     const b = f.before;
-    q = q.where((eb) => eb.or([eb('occurred_at', '<', b.at), eb.and([eb('occurred_at', '=', b.at), eb('id', '<', b.id)])]));
+    q = q.where((eb) =>
+      eb.or([eb('occurred_at', '<', b.at), eb.and([eb('occurred_at', '=', b.at), eb('id', '<', b.id)])]),
+    );
   }
   return q.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }
 
-export async function listOrders(tx: Tx, f: { memberId?: number; scope?: number[] | null; limit: number; beforeId?: number }) {
+export async function listOrders(
+  tx: Tx,
+  f: { memberId?: number; scope?: number[] | null; limit: number; beforeId?: number },
+) {
   let q = tx.selectFrom('orders').selectAll();
   if (f.memberId) q = q.where('member_id', '=', f.memberId);
   if (f.scope) {
     const scope = f.scope.length ? f.scope : [-1];
-    q = q.where((eb) => eb.exists(eb.selectFrom('community_memberships as cm').select('cm.id')
-      .whereRef('cm.member_id', '=', 'orders.member_id').where('cm.community_id', 'in', scope)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('community_memberships as cm')
+          .select('cm.id')
+          .whereRef('cm.member_id', '=', 'orders.member_id')
+          .where('cm.community_id', 'in', scope),
+      ),
+    );
   }
   if (f.beforeId) q = q.where('id', '<', f.beforeId);
   return q.orderBy('id', 'desc').limit(f.limit).execute();

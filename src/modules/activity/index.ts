@@ -1,9 +1,31 @@
 /** Activity: the append-only activity stream, orders, the ingest API and the importers. */
-export { createIngestService, MAX_BATCH, ACTIVITY_INGESTED, type ActivityIngestedPayload, type IngestService, type IngestSummary, type ItemResult } from './ingest.service.js';
+export {
+  createIngestService,
+  MAX_BATCH,
+  ACTIVITY_INGESTED,
+  type ActivityIngestedPayload,
+  type IngestService,
+  type IngestSummary,
+  type ItemResult,
+} from './ingest.service.js';
 export { activityRoutes } from './activity.routes.js';
 export { activityMemberParticipant } from './activity.participant.js';
-export { ACTIVITY_KINDS, checkActivity, parseAmount, type ActivityInput, type ActivityKind } from './domain/activity-input.js';
-export { createImportService, rejectionsCsv, IMPORT_KINDS, type ImportService, type ImportReport, type ImportKind, type ImportOptions } from './importers/import.service.js';
+export {
+  ACTIVITY_KINDS,
+  checkActivity,
+  parseAmount,
+  type ActivityInput,
+  type ActivityKind,
+} from './domain/activity-input.js';
+export {
+  createImportService,
+  rejectionsCsv,
+  IMPORT_KINDS,
+  type ImportService,
+  type ImportReport,
+  type ImportKind,
+  type ImportOptions,
+} from './importers/import.service.js';
 export { planFactory } from './importers/plans.js';
 export { createUploadStore, uploadDirFor, type UploadStore, type StoredUpload } from './importers/upload-store.js';
 export { wholeFileReader } from './importers/whole-file.js';
@@ -27,14 +49,26 @@ import { importRoutes as makeImportRoutes } from './importers/import.routes.js';
 import { lastActiveSubscriber as lastActive } from './last-active.subscriber.js';
 
 export function createActivityModule(deps: {
-  database: Database; clock: Clock; jobs: Jobs; log: Logger; timeZone: string;
+  database: Database;
+  clock: Clock;
+  jobs: Jobs;
+  log: Logger;
+  timeZone: string;
   /** Where uploads wait while they are imported, and the largest accepted. */
-  uploadDir: string; uploadMaxBytes: number;
+  uploadDir: string;
+  uploadMaxBytes: number;
 }) {
   const { database, clock, timeZone } = deps;
   const ingest = makeIngest({ database, clock, jobs: deps.jobs });
   const uploads = makeUploads(deps.uploadDir, deps.uploadMaxBytes);
-  const imports = makeImports({ database, clock, log: deps.log, uploads, plans: plans({ ingest, timeZone }), readWholeFile: reader({ timeZone }) });
+  const imports = makeImports({
+    database,
+    clock,
+    log: deps.log,
+    uploads,
+    plans: plans({ ingest, timeZone }),
+    readWholeFile: reader({ timeZone }),
+  });
   return kithModule({
     name: 'activity',
     ingest,

@@ -11,7 +11,9 @@ import * as repo from './activity.repo.js';
 
 export const MAX_BATCH = 10_000;
 /** Published once per ingested batch, with the ids of the activities it created. */
-export interface ActivityIngestedPayload { ids: number[] }
+export interface ActivityIngestedPayload {
+  ids: number[];
+}
 export const ACTIVITY_INGESTED = topic<ActivityIngestedPayload>('activity.ingested');
 
 export type ItemResult =
@@ -38,8 +40,16 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
   const { database, clock, jobs } = deps;
 
   /** Validates raw items and ingests the valid ones; every item gets a result at its index. */
-  async function ingest(ctx: ActorContext, raw: unknown[], opts: { source?: string; audit?: boolean } = {}): Promise<IngestSummary> {
-    if (raw.length > MAX_BATCH) throw new KithError('PAYLOAD_TOO_LARGE', `A batch holds at most ${MAX_BATCH} activities; this one has ${raw.length}`);
+  async function ingest(
+    ctx: ActorContext,
+    raw: unknown[],
+    opts: { source?: string; audit?: boolean } = {},
+  ): Promise<IngestSummary> {
+    if (raw.length > MAX_BATCH)
+      throw new KithError(
+        'PAYLOAD_TOO_LARGE',
+        `A batch holds at most ${MAX_BATCH} activities; this one has ${raw.length}`,
+      );
     const now = clock.now();
     const results: ItemResult[] = new Array(raw.length);
     const valid: { index: number; input: ActivityInput }[] = [];
@@ -72,7 +82,9 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
             if (audit) {
               const made = [...ids.values()];
               await recordAudit(tx, ctx, {
-                action: 'activity.ingest_members', targetType: 'member_batch', targetId: made.length ? String(made.reduce((a, b) => Math.min(a, b))) : null,
+                action: 'activity.ingest_members',
+                targetType: 'member_batch',
+                targetId: made.length ? String(made.reduce((a, b) => Math.min(a, b))) : null,
                 after: { source: e.source, identities: e.refs.length, members: made.length },
               });
             }
@@ -97,12 +109,21 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
    * what the first one read (the keys found, and every identity's member).
    */
   async function writeBatch(
-    tx: Tx, items: { index: number; input: ActivityInput }[], ctx: ActorContext, audit: boolean,
+    tx: Tx,
+    items: { index: number; input: ActivityInput }[],
+    ctx: ActorContext,
+    audit: boolean,
     opts: { newIdentities?: 'create' | 'stop'; read?: { existing: Set<string>; members: Map<string, number> } } = {},
   ): Promise<ItemResult[]> {
     const out: ItemResult[] = [];
     // 1. Seen before, in the database or earlier in this batch: a duplicate, and nothing else is done for it.
-    const existing = opts.read?.existing ?? await repo.existingKeys(tx, items.map((i) => i.input.source), items.map((i) => i.input.externalId));
+    const existing =
+      opts.read?.existing ??
+      (await repo.existingKeys(
+        tx,
+        items.map((i) => i.input.source),
+        items.map((i) => i.input.externalId),
+      ));
     const seen = new Set(existing);
     let todo: typeof items = [];
     for (const it of items) {
@@ -116,19 +137,27 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
 
     // 2. Members: ids must exist (merged ids lead to the survivor); identities resolve or create.
     const memberOf = new Map<number, number>();
-    const states = await repo.memberStates(tx, [...new Set(todo.flatMap((i) => (i.input.memberId ? [i.input.memberId] : [])))]);
+    const states = await repo.memberStates(tx, [
+      ...new Set(todo.flatMap((i) => (i.input.memberId ? [i.input.memberId] : []))),
+    ]);
     const byId = new Map(states.map((s) => [s.id, s]));
     const refs = todo.flatMap((i) => (i.input.member ? [i.input.member] : []));
     const memberSource = refs.length ? `activity:${todo[0]!.input.source}` : '';
-    const resolved = opts.read?.members
-      ?? (refs.length ? await resolveIdentities(tx, refs, { source: memberSource, create: opts.newIdentities !== 'stop' }) : new Map<string, number>());
+    const resolved =
+      opts.read?.members ??
+      (refs.length
+        ? await resolveIdentities(tx, refs, { source: memberSource, create: opts.newIdentities !== 'stop' })
+        : new Map<string, number>());
     const refKeys = refs.map((r) => identityKey(r.channel, r.externalId));
     if (opts.newIdentities === 'stop') {
       const missing = refs.filter((_, j) => !resolved.has(refKeys[j]!));
       if (missing.length) throw new NewIdentities(missing, memberSource, existing, resolved);
     }
     let ref = 0;
-    const survivors = await followMerges(tx, states.filter((s) => s.merged_into).map((s) => s.id));
+    const survivors = await followMerges(
+      tx,
+      states.filter((s) => s.merged_into).map((s) => s.id),
+    );
     todo = todo.filter((it) => {
       const { memberId, member } = it.input;
       if (member) {
@@ -136,7 +165,11 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
         return true;
       }
       const s = byId.get(memberId!);
-      const reject = !s ? `memberId: member ${memberId} does not exist` : s.erased_at ? `memberId: member ${memberId} was erased` : null;
+      const reject = !s
+        ? `memberId: member ${memberId} does not exist`
+        : s.erased_at
+          ? `memberId: member ${memberId} was erased`
+          : null;
       if (reject) {
         out.push({ index: it.index, status: 'rejected', reason: reject });
         return false;
@@ -146,7 +179,13 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
     });
 
     // 3. Communities must exist.
-    const communities = new Map((await repo.communityStates(tx, [...new Set(todo.flatMap((i) => (i.input.communityId ? [i.input.communityId] : [])))])).map((c) => [c.id, c]));
+    const communities = new Map(
+      (
+        await repo.communityStates(tx, [
+          ...new Set(todo.flatMap((i) => (i.input.communityId ? [i.input.communityId] : []))),
+        ])
+      ).map((c) => [c.id, c]),
+    );
     todo = todo.filter((it) => {
       const c = it.input.communityId;
       if (c && !communities.has(c)) {
@@ -159,20 +198,37 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
     // 4. A refund needs its order, known already or bought earlier in this batch.
     const refunds = todo.filter((i) => i.input.kind === 'refund');
     if (refunds.length) {
-      const known = await repo.knownOrders(tx, refunds.map((r) => r.input.source), refunds.map((r) => r.input.order!.orderId));
+      const known = await repo.knownOrders(
+        tx,
+        refunds.map((r) => r.input.source),
+        refunds.map((r) => r.input.order!.orderId),
+      );
       for (const p of todo) if (p.input.kind === 'purchase') known.add(key(p.input.source, p.input.order!.orderId));
       todo = todo.filter((it) => {
         if (it.input.kind !== 'refund' || known.has(key(it.input.source, it.input.order!.orderId))) return true;
-        out.push({ index: it.index, status: 'rejected', reason: `properties.orderId: no order ${it.input.order!.orderId} from source ${it.input.source} to refund` });
+        out.push({
+          index: it.index,
+          status: 'rejected',
+          reason: `properties.orderId: no order ${it.input.order!.orderId} from source ${it.input.source} to refund`,
+        });
         return false;
       });
     }
 
     // 5. The activities themselves. A row skipped here was written by a concurrent batch: a duplicate.
-    const inserted = await repo.insertActivities(tx, todo.map((it) => ({
-      memberId: memberOf.get(it.index)!, communityId: it.input.communityId ?? null, channel: it.input.channel, kind: it.input.kind,
-      occurredAt: it.input.occurredAt, properties: it.input.properties, source: it.input.source, externalId: it.input.externalId,
-    })));
+    const inserted = await repo.insertActivities(
+      tx,
+      todo.map((it) => ({
+        memberId: memberOf.get(it.index)!,
+        communityId: it.input.communityId ?? null,
+        channel: it.input.channel,
+        kind: it.input.kind,
+        occurredAt: it.input.occurredAt,
+        properties: it.input.properties,
+        source: it.input.source,
+        externalId: it.input.externalId,
+      })),
+    );
     const idOf = new Map<string, number>();
     for (const r of inserted) idOf.set(key(r.source, r.external_id), r.id);
     const created: typeof todo = [];
@@ -189,24 +245,48 @@ export function createIngestService(deps: { database: Database; clock: Clock; jo
 
     // 6. Consequences of the new activities only, so a re-sent batch changes nothing.
     const purchases = created.filter((c) => c.input.kind === 'purchase');
-    await repo.insertOrders(tx, purchases.map((p) => ({
-      source: p.input.source, orderId: p.input.order!.orderId, memberId: memberOf.get(p.index)!, communityId: p.input.communityId ?? null,
-      amount: p.input.order!.amount, currency: p.input.order!.currency, items: JSON.stringify(p.input.order!.items), orderedAt: p.input.occurredAt,
-    })));
-    await repo.applyRefunds(tx, created.filter((c) => c.input.kind === 'refund').map((r) => ({
-      source: r.input.source, orderId: r.input.order!.orderId, amount: r.input.order!.amount, at: r.input.occurredAt,
-    })));
+    await repo.insertOrders(
+      tx,
+      purchases.map((p) => ({
+        source: p.input.source,
+        orderId: p.input.order!.orderId,
+        memberId: memberOf.get(p.index)!,
+        communityId: p.input.communityId ?? null,
+        amount: p.input.order!.amount,
+        currency: p.input.order!.currency,
+        items: JSON.stringify(p.input.order!.items),
+        orderedAt: p.input.occurredAt,
+      })),
+    );
+    await repo.applyRefunds(
+      tx,
+      created
+        .filter((c) => c.input.kind === 'refund')
+        .map((r) => ({
+          source: r.input.source,
+          orderId: r.input.order!.orderId,
+          amount: r.input.order!.amount,
+          at: r.input.occurredAt,
+        })),
+    );
     const inCommunity = created.filter((c) => c.input.communityId);
     if (inCommunity.length) {
-      await applyMembershipActivities(tx, inCommunity.map((c) => ({
-        communityId: c.input.communityId!, memberId: memberOf.get(c.index)!, at: c.input.occurredAt,
-        kind: c.input.kind === 'join' ? 'join' : c.input.kind === 'leave' ? 'leave' : 'other',
-      })));
+      await applyMembershipActivities(
+        tx,
+        inCommunity.map((c) => ({
+          communityId: c.input.communityId!,
+          memberId: memberOf.get(c.index)!,
+          at: c.input.occurredAt,
+          kind: c.input.kind === 'join' ? 'join' : c.input.kind === 'leave' ? 'leave' : 'other',
+        })),
+      );
     }
     await jobs.publish(tx, ACTIVITY_INGESTED, { ids });
     if (audit) {
       await recordAudit(tx, ctx, {
-        action: 'activity.ingest', targetType: 'activity_batch', targetId: String(ids[0]),
+        action: 'activity.ingest',
+        targetType: 'activity_batch',
+        targetId: String(ids[0]),
         after: {
           created: created.length,
           duplicates: out.filter((o) => o.status === 'duplicate').length,
@@ -226,7 +306,12 @@ export type IngestService = ReturnType<typeof createIngestService>;
 
 /** A batch met identities never seen before, and was asked to stop rather than create them. */
 class NewIdentities extends Error {
-  constructor(readonly refs: IdentityRef[], readonly source: string, readonly existing: Set<string>, readonly members: Map<string, number>) {
+  constructor(
+    readonly refs: IdentityRef[],
+    readonly source: string,
+    readonly existing: Set<string>,
+    readonly members: Map<string, number>,
+  ) {
     super(`${refs.length} new identities`);
   }
 }
@@ -236,7 +321,14 @@ async function followMerges(tx: Tx, ids: number[]): Promise<Map<number, number>>
   const out = new Map<number, number>();
   let frontier = ids.map((id) => ({ origin: id, current: id }));
   for (let depth = 0; frontier.length && depth < 20; depth++) {
-    const states = new Map((await repo.memberStates(tx, frontier.map((f) => f.current))).map((s) => [s.id, s]));
+    const states = new Map(
+      (
+        await repo.memberStates(
+          tx,
+          frontier.map((f) => f.current),
+        )
+      ).map((s) => [s.id, s]),
+    );
     const next: typeof frontier = [];
     for (const f of frontier) {
       const into = states.get(f.current)?.merged_into;
@@ -249,7 +341,9 @@ async function followMerges(tx: Tx, ids: number[]): Promise<Map<number, number>>
 }
 
 function summarise(results: ItemResult[]): IngestSummary {
-  let created = 0, duplicates = 0, rejected = 0;
+  let created = 0,
+    duplicates = 0,
+    rejected = 0;
   for (const r of results) {
     if (r.status === 'created') created++;
     else if (r.status === 'duplicate') duplicates++;

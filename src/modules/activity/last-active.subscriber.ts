@@ -14,7 +14,12 @@ export const lastActiveSubscriber: EventSubscriber<ActivityIngestedPayload> = {
     const ids = event.payload.ids;
     if (!ids?.length) return;
     const latest = await sql<{ member_id: number; at: Date }>`
-      select member_id, max(occurred_at) as at from activities where id = any(${ids}::bigint[]) group by member_id`.execute(tx);
-    await touchLastActive(tx, latest.rows.map((r) => ({ memberId: r.member_id, at: r.at })));
+      select member_id, max(occurred_at) as at from activities where id = any(${ids}::bigint[]) group by member_id`.execute(
+      tx,
+    );
+    await touchLastActive(
+      tx,
+      latest.rows.map((r) => ({ memberId: r.member_id, at: r.at })),
+    );
   },
 };

@@ -56,20 +56,36 @@ export function upsertContributions(rows: RawBuilder<unknown>, parts = { gaps: t
   return sql`with r as materialized (${rows}), ${contributionUpserts(parts)} select 1`;
 }
 
-export interface MemberDay { c: number; m: number; day: string }
+export interface MemberDay {
+  c: number;
+  m: number;
+  day: string;
+}
 
 /** Adds (or with -1 subtracts) the contributions of these active member-days, as the rollup holds them now. */
-export async function addContributions(tx: Tx, rows: MemberDay[], sign: 1 | -1, parts = { gaps: true, cells: true }): Promise<void> {
+export async function addContributions(
+  tx: Tx,
+  rows: MemberDay[],
+  sign: 1 | -1,
+  parts = { gaps: true, cells: true },
+): Promise<void> {
   if (rows.length === 0) return;
-  await upsertContributions(sql`
+  await upsertContributions(
+    sql`
     select r.c, r.m, r.day,
       (select max(y.day) from analytics_member_days y where y.member_id = r.m and y.community_id = r.c and y.meaningful > 0 and y.day < r.day) as prev,
       ${storedJoin} as joined, ${sign}::int as sign
     from (select distinct q.c, q.m, q.day from json_to_recordset(${JSON.stringify(rows)}::json) as q(c bigint, m bigint, day date)
-          join analytics_member_days x on x.community_id = q.c and x.day = q.day and x.member_id = q.m and x.meaningful > 0) r`, parts).execute(tx);
+          join analytics_member_days x on x.community_id = q.c and x.day = q.day and x.member_id = q.m and x.meaningful > 0) r`,
+    parts,
+  ).execute(tx);
 }
 
-export interface JoinChange { c: number; m: number; joined: string | null }
+export interface JoinChange {
+  c: number;
+  m: number;
+  joined: string | null;
+}
 
 /**
  * Brings the stored join days of these members (in these communities) up to date with their
@@ -77,7 +93,12 @@ export interface JoinChange { c: number; m: number; joined: string | null }
  * caller has taken those members' contributions out already: `moveCells: false`). Returns the
  * join days that changed.
  */
-export async function syncJoins(tx: Tx, pairs: { c: number; m: number }[], tz: string, opts = { moveCells: true }): Promise<JoinChange[]> {
+export async function syncJoins(
+  tx: Tx,
+  pairs: { c: number; m: number }[],
+  tz: string,
+  opts = { moveCells: true },
+): Promise<JoinChange[]> {
   if (pairs.length === 0) return [];
   const r = await sql<{ c: number; m: number; joined: string | null }>`
     select q.c::int as c, q.m::int as m, q.joined::text as joined from (
@@ -87,10 +108,14 @@ export async function syncJoins(tx: Tx, pairs: { c: number; m: number }[], tz: s
     left join analytics_member_joins j on j.community_id = q.c and j.member_id = q.m
     where j.member_id is null or j.joined is distinct from q.joined`.execute(tx);
   if (r.rows.length === 0) return [];
-  const days = !opts.moveCells ? [] : (await sql<MemberDay>`
+  const days = !opts.moveCells
+    ? []
+    : (
+        await sql<MemberDay>`
     select d.community_id::int as c, d.member_id::int as m, d.day::text as day
     from json_to_recordset(${JSON.stringify(r.rows)}::json) as q(c bigint, m bigint)
-    join analytics_member_days d on d.member_id = q.m and d.community_id = q.c and d.meaningful > 0`.execute(tx)).rows;
+    join analytics_member_days d on d.member_id = q.m and d.community_id = q.c and d.meaningful > 0`.execute(tx)
+      ).rows;
   const cellsOnly = { gaps: false, cells: true };
   await addContributions(tx, days, -1, cellsOnly);
   await sql`

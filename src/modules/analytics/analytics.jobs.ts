@@ -19,7 +19,13 @@ import * as rollups from './rollups.js';
 const REBUILD = 'analytics:rebuild';
 const NIGHTLY = 'analytics:nightly';
 
-export function analyticsJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string; analytics: AnalyticsService; lifecycle: LifecycleService }) {
+export function analyticsJobs(deps: {
+  jobs: Jobs;
+  clock: Clock;
+  timeZone: string;
+  analytics: AnalyticsService;
+  lifecycle: LifecycleService;
+}) {
   const { jobs, clock, timeZone: tz, analytics, lifecycle } = deps;
 
   const addBatches = async (tx: Tx, events: { payload: ActivityIngestedPayload }[]) => {
@@ -66,7 +72,13 @@ export function analyticsJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string
     handlers,
     async schedule(tx: Tx) {
       const s = await analytics.settings(tx);
-      if (s.rollupBasis !== analytics.basisOf(s.meaningfulKinds)) await jobs.enqueue(tx, REBUILD, {}, { dedupeKey: `rebuild:${analytics.basisOf(s.meaningfulKinds)}:${s.rollupBasis ?? 'none'}` });
+      if (s.rollupBasis !== analytics.basisOf(s.meaningfulKinds))
+        await jobs.enqueue(
+          tx,
+          REBUILD,
+          {},
+          { dedupeKey: `rebuild:${analytics.basisOf(s.meaningfulKinds)}:${s.rollupBasis ?? 'none'}` },
+        );
       const next = midnight();
       await jobs.enqueue(tx, NIGHTLY, {}, { runAt: next.at, dedupeKey: `nightly:${next.day}` });
     },
@@ -89,7 +101,11 @@ export function analyticsMemberParticipant(tz: string): MemberDataParticipant {
       await rollups.unmoveMember(tx, snapshot as rollups.MoveSnapshot, fromId, toId, tz);
     },
     async exportData(tx, memberId) {
-      const rfm = await tx.selectFrom('analytics_member_rfm').selectAll().where('member_id', '=', memberId).executeTakeFirst();
+      const rfm = await tx
+        .selectFrom('analytics_member_rfm')
+        .selectAll()
+        .where('member_id', '=', memberId)
+        .executeTakeFirst();
       return { rfm: rfm ?? null };
     },
     // The rollup holds counts only; they stay, like the activities' anonymous rows.

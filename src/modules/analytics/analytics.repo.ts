@@ -7,7 +7,10 @@ import { layerSql, type RfmWindow } from './domain/rfm.js';
  * reports computed set-based over raw activities and orders. `members`, `activities`, `orders`,
  * `communities` and `community_memberships` belong to other modules and are only read here.
  */
-export interface Span { from: string; to: string }
+export interface Span {
+  from: string;
+  to: string;
+}
 
 /**
  * Distinct active members of each span, from the gap histogram: a member counts on their first
@@ -74,11 +77,18 @@ export async function profilesByDay(tx: Tx, p: Span, tz: string) {
  */
 export async function membersAt(tx: Tx, communityId: number, day: string, tz: string): Promise<number> {
   const end = sql`((${day}::date + 1)::timestamp at time zone ${tz})`;
-  const r = communityId === 0
-    ? await sql<{ n: number }>`select coalesce(sum(profiles - erased), 0)::int as n from analytics_profile_counts where bucket < ${end}`.execute(tx)
-    : await sql<{ n: number }>`
+  const r =
+    communityId === 0
+      ? await sql<{
+          n: number;
+        }>`select coalesce(sum(profiles - erased), 0)::int as n from analytics_profile_counts where bucket < ${end}`.execute(
+          tx,
+        )
+      : await sql<{ n: number }>`
         select count(distinct member_id)::int as n from community_memberships
-        where community_id = ${communityId} and joined_at < ${end} and (left_at is null or left_at >= ${end})`.execute(tx);
+        where community_id = ${communityId} and joined_at < ${end} and (left_at is null or left_at >= ${end})`.execute(
+          tx,
+        );
   return r.rows[0]!.n;
 }
 
@@ -96,7 +106,16 @@ export async function heatmap(tx: Tx, communityId: number, p: Span, tz: string, 
 /** Per community: members at the end, active in the period (from the gap histogram), messages and meaningful activities. */
 export async function communityComparison(tx: Tx, p: Span, tz: string) {
   const end = sql`((${p.to}::date + 1)::timestamp at time zone ${tz})`;
-  const r = await sql<{ id: number; name: string; channel: string; stage: string; members: number; active: number; messages: number; meaningful: number }>`
+  const r = await sql<{
+    id: number;
+    name: string;
+    channel: string;
+    stage: string;
+    members: number;
+    active: number;
+    messages: number;
+    meaningful: number;
+  }>`
     with m as (
       select community_id, count(distinct member_id)::int as members from community_memberships
       where joined_at < ${end} and (left_at is null or left_at >= ${end}) group by community_id),
@@ -121,7 +140,16 @@ export async function communityComparison(tx: Tx, p: Span, tz: string) {
 export async function healthFigures(tx: Tx, p: Span, prev: Span, tz: string) {
   const startCut = sql`(${p.from}::date::timestamp at time zone ${tz})`;
   const endCut = sql`((${p.to}::date + 1)::timestamp at time zone ${tz})`;
-  const r = await sql<{ id: number; name: string; stage: string; members_start: number; members_end: number; active: number; active_previous: number; either: number }>`
+  const r = await sql<{
+    id: number;
+    name: string;
+    stage: string;
+    members_start: number;
+    members_end: number;
+    active: number;
+    active_previous: number;
+    either: number;
+  }>`
     with m as (
       select community_id,
         count(distinct member_id) filter (where joined_at < ${startCut} and (left_at is null or left_at >= ${startCut}))::int as members_start,
@@ -176,8 +204,12 @@ export async function scoreRfm(tx: Tx, w: RfmWindow, tz: string, computedAt: Dat
         (1 + (5 * (rank() over (order by m) - 1)) / n.n)::int as ms
       from v cross join n)
     insert into analytics_member_rfm (member_id, recency_days, frequency, monetary, r, f, m, layer, computed_at)
-    select member_id, rd, f, m, r, fs, ms, ${sql.raw(layerSql('r', '((fs + ms + 1) / 2)'))}, ${computedAt} from s`.execute(tx);
-  await sql`alter table analytics_member_rfm add constraint analytics_member_rfm_pkey primary key (member_id)`.execute(tx);
+    select member_id, rd, f, m, r, fs, ms, ${sql.raw(layerSql('r', '((fs + ms + 1) / 2)'))}, ${computedAt} from s`.execute(
+    tx,
+  );
+  await sql`alter table analytics_member_rfm add constraint analytics_member_rfm_pkey primary key (member_id)`.execute(
+    tx,
+  );
   await sql`create index analytics_member_rfm_layer_idx on analytics_member_rfm (layer)`.execute(tx);
   const scored = Number(r.numAffectedRows ?? 0);
   await sql`
@@ -190,7 +222,14 @@ export async function scoreRfm(tx: Tx, w: RfmWindow, tz: string, computedAt: Dat
 
 /** The last scoring: when it ran, as of which day, over which window, and how many it scored. */
 export async function lastRfmRun(tx: Tx) {
-  const r = await sql<{ computed_at: Date; as_of: string; window_from: string; window_to: string; window_days: number; scored: number }>`
+  const r = await sql<{
+    computed_at: Date;
+    as_of: string;
+    window_from: string;
+    window_to: string;
+    window_days: number;
+    scored: number;
+  }>`
     select computed_at, as_of::text as as_of, window_from::text as window_from, window_to::text as window_to, window_days, scored
     from analytics_rfm_run where id = 1`.execute(tx);
   return r.rows[0] ?? null;
@@ -205,13 +244,26 @@ export async function layerSummary(tx: Tx) {
 }
 
 export async function rfmGrid(tx: Tx) {
-  const r = await sql<{ r: number; f: number; members: number }>`select r, f, count(*)::int as members from analytics_member_rfm group by r, f order by r, f`.execute(tx);
+  const r = await sql<{
+    r: number;
+    f: number;
+    members: number;
+  }>`select r, f, count(*)::int as members from analytics_member_rfm group by r, f order by r, f`.execute(tx);
   return r.rows;
 }
 
 /** A page of a layer's members, each with the as-of day of the scoring it belongs to (read in the same statement). */
 export async function layerMembers(tx: Tx, layer: string, after: number, limit: number) {
-  const r = await sql<{ member_id: number; recency_days: number; frequency: number; monetary: string; r: number; f: number; m: number; as_of: string | null }>`
+  const r = await sql<{
+    member_id: number;
+    recency_days: number;
+    frequency: number;
+    monetary: string;
+    r: number;
+    f: number;
+    m: number;
+    as_of: string | null;
+  }>`
     select x.member_id, x.recency_days, x.frequency, x.monetary::text, x.r, x.f, x.m, run.as_of::text as as_of
     from analytics_member_rfm x left join analytics_rfm_run run on run.id = 1
     where x.layer = ${layer} and x.member_id > ${after} order by x.member_id limit ${limit}`.execute(tx);
@@ -219,8 +271,20 @@ export async function layerMembers(tx: Tx, layer: string, after: number, limit: 
 }
 
 export async function memberRfm(tx: Tx, memberId: number) {
-  const r = await sql<{ recency_days: number; frequency: number; monetary: string; r: number; f: number; m: number; layer: string; computed_at: Date; as_of: string | null }>`
+  const r = await sql<{
+    recency_days: number;
+    frequency: number;
+    monetary: string;
+    r: number;
+    f: number;
+    m: number;
+    layer: string;
+    computed_at: Date;
+    as_of: string | null;
+  }>`
     select x.recency_days, x.frequency, x.monetary::text, x.r, x.f, x.m, x.layer, x.computed_at, run.as_of::text as as_of
-    from analytics_member_rfm x left join analytics_rfm_run run on run.id = 1 where x.member_id = ${memberId}`.execute(tx);
+    from analytics_member_rfm x left join analytics_rfm_run run on run.id = 1 where x.member_id = ${memberId}`.execute(
+    tx,
+  );
   return r.rows[0] ?? null;
 }

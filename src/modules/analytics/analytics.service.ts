@@ -17,17 +17,32 @@ import * as rollups from './rollups.js';
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
 export interface AnalyticsSettings {
-  meaningfulKinds: string[]; rfmWindowDays: number; rollupBasis: string | null;
+  meaningfulKinds: string[];
+  rfmWindowDays: number;
+  rollupBasis: string | null;
   /** Activated: at least this many meaningful activities within `activationDays` days of joining. */
-  activationMinActivities: number; activationDays: number;
+  activationMinActivities: number;
+  activationDays: number;
   /** Dormant and churned: no meaningful activity for this many days. */
-  dormantDays: number; churnedDays: number;
+  dormantDays: number;
+  churnedDays: number;
   lifecycleUpdatedAt: string | null;
 }
 /** What an RFM scoring computed: when it ran, as of which workspace day, over which window, how many buyers it scored (maybe 0). */
-export interface RfmRun { scored: number; computedAt: string; asOf: string; window: { from: string; to: string }; windowDays: number }
+export interface RfmRun {
+  scored: number;
+  computedAt: string;
+  asOf: string;
+  window: { from: string; to: string };
+  windowDays: number;
+}
 
-export type SettingsPatch = Partial<Pick<AnalyticsSettings, 'meaningfulKinds' | 'rfmWindowDays' | 'activationMinActivities' | 'activationDays' | 'dormantDays' | 'churnedDays'>>;
+export type SettingsPatch = Partial<
+  Pick<
+    AnalyticsSettings,
+    'meaningfulKinds' | 'rfmWindowDays' | 'activationMinActivities' | 'activationDays' | 'dormantDays' | 'churnedDays'
+  >
+>;
 
 /**
  * Analytics 数据分析: engagement from the daily rollup, community comparison, the time-of-day
@@ -41,8 +56,13 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
   async function settings(tx: Tx = db): Promise<AnalyticsSettings> {
     const r = await tx.selectFrom('analytics_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
     return {
-      meaningfulKinds: r.meaningful_kinds, rfmWindowDays: r.rfm_window_days, rollupBasis: r.rollup_basis,
-      activationMinActivities: r.activation_min_activities, activationDays: r.activation_days, dormantDays: r.dormant_days, churnedDays: r.churned_days,
+      meaningfulKinds: r.meaningful_kinds,
+      rfmWindowDays: r.rfm_window_days,
+      rollupBasis: r.rollup_basis,
+      activationMinActivities: r.activation_min_activities,
+      activationDays: r.activation_days,
+      dormantDays: r.dormant_days,
+      churnedDays: r.churned_days,
       lifecycleUpdatedAt: r.lifecycle_updated_at ? new Date(r.lifecycle_updated_at).toISOString() : null,
     };
   }
@@ -50,23 +70,42 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
 
   async function updateSettings(ctx: ActorContext, patch: SettingsPatch) {
     const problems: { path: string; message: string }[] = [];
-    for (const k of patch.meaningfulKinds ?? []) if (!(ACTIVITY_KINDS as readonly string[]).includes(k)) problems.push({ path: '/meaningfulKinds', message: `${k} is not an activity kind` });
-    if (patch.meaningfulKinds && patch.meaningfulKinds.length === 0) problems.push({ path: '/meaningfulKinds', message: 'name at least one kind' });
+    for (const k of patch.meaningfulKinds ?? [])
+      if (!(ACTIVITY_KINDS as readonly string[]).includes(k))
+        problems.push({ path: '/meaningfulKinds', message: `${k} is not an activity kind` });
+    if (patch.meaningfulKinds && patch.meaningfulKinds.length === 0)
+      problems.push({ path: '/meaningfulKinds', message: 'name at least one kind' });
     await database.transaction(async (tx) => {
       const before = await settings(tx);
       const dormant = patch.dormantDays ?? before.dormantDays;
-      if ((patch.churnedDays ?? before.churnedDays) <= dormant) problems.push({ path: patch.churnedDays !== undefined ? '/churnedDays' : '/dormantDays', message: `churned must come after dormant (${dormant} days)` });
+      if ((patch.churnedDays ?? before.churnedDays) <= dormant)
+        problems.push({
+          path: patch.churnedDays !== undefined ? '/churnedDays' : '/dormantDays',
+          message: `churned must come after dormant (${dormant} days)`,
+        });
       failIfProblems(problems);
-      await tx.updateTable('analytics_settings').set({
-        ...(patch.meaningfulKinds && { meaningful_kinds: [...new Set(patch.meaningfulKinds)] }),
-        ...(patch.rfmWindowDays !== undefined && { rfm_window_days: patch.rfmWindowDays }),
-        ...(patch.activationMinActivities !== undefined && { activation_min_activities: patch.activationMinActivities }),
-        ...(patch.activationDays !== undefined && { activation_days: patch.activationDays }),
-        ...(patch.dormantDays !== undefined && { dormant_days: patch.dormantDays }),
-        ...(patch.churnedDays !== undefined && { churned_days: patch.churnedDays }),
-        updated_at: clock.now(),
-      }).where('id', '=', 1).execute();
-      await recordAudit(tx, ctx, { action: 'analytics.settings.update', targetType: 'analytics_settings', targetId: 1, before, after: await settings(tx) });
+      await tx
+        .updateTable('analytics_settings')
+        .set({
+          ...(patch.meaningfulKinds && { meaningful_kinds: [...new Set(patch.meaningfulKinds)] }),
+          ...(patch.rfmWindowDays !== undefined && { rfm_window_days: patch.rfmWindowDays }),
+          ...(patch.activationMinActivities !== undefined && {
+            activation_min_activities: patch.activationMinActivities,
+          }),
+          ...(patch.activationDays !== undefined && { activation_days: patch.activationDays }),
+          ...(patch.dormantDays !== undefined && { dormant_days: patch.dormantDays }),
+          ...(patch.churnedDays !== undefined && { churned_days: patch.churnedDays }),
+          updated_at: clock.now(),
+        })
+        .where('id', '=', 1)
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: 'analytics.settings.update',
+        targetType: 'analytics_settings',
+        targetId: 1,
+        before,
+        after: await settings(tx),
+      });
     });
     // The rollup counts meaningful activities: a new definition means recounting history.
     if (patch.meaningfulKinds) await rebuildRollups();
@@ -110,12 +149,22 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     const messages = days.reduce((s, d) => s + d.messages, 0);
     const meaningful = days.reduce((s, d) => s + d.meaningful, 0);
     return {
-      period: { from: p.from, to: p.to }, communityId: c === 0 ? null : c,
-      members, activeMembers: active!,
-      dau: ratio(days.reduce((s, d) => s + d.active, 0), n), wau: wau!, mau: mau!,
-      activeRate: ratio(mau!, members), participationRate: ratio(active!, members),
-      messages, messagesPerActiveMember: ratio(messages, active!),
-      meaningfulActivities: meaningful, interactionsPerActiveMemberPerWeek: ratio(meaningful, active!) / (n / 7),
+      period: { from: p.from, to: p.to },
+      communityId: c === 0 ? null : c,
+      members,
+      activeMembers: active!,
+      dau: ratio(
+        days.reduce((s, d) => s + d.active, 0),
+        n,
+      ),
+      wau: wau!,
+      mau: mau!,
+      activeRate: ratio(mau!, members),
+      participationRate: ratio(active!, members),
+      messages,
+      messagesPerActiveMember: ratio(messages, active!),
+      meaningfulActivities: meaningful,
+      interactionsPerActiveMemberPerWeek: ratio(meaningful, active!) / (n / 7),
       days,
     };
   }
@@ -127,7 +176,11 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
    * day; and active members in each of `spans`.
    */
   async function workspaceGlance(p: repo.Span, spans: repo.Span[]) {
-    const [series, active, profiles] = await Promise.all([repo.dailySeries(db, 0, p), repo.activeMembers(db, 0, spans), repo.profilesByDay(db, p, tz)]);
+    const [series, active, profiles] = await Promise.all([
+      repo.dailySeries(db, 0, p),
+      repo.activeMembers(db, 0, spans),
+      repo.profilesByDay(db, p, tz),
+    ]);
     return { series, active, profiles };
   }
 
@@ -136,10 +189,20 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     const p = period(q);
     const c = community(ctx, q.communityId);
     const top = await repo.topContributors(db, c, p, 10);
-    const names = await getMemberSummaries(db, top.map((t) => t.member_id));
+    const names = await getMemberSummaries(
+      db,
+      top.map((t) => t.member_id),
+    );
     return {
-      period: { from: p.from, to: p.to }, communityId: c === 0 ? null : c,
-      items: top.map((t) => ({ memberId: t.member_id, name: names.get(t.member_id)?.displayName ?? `#${t.member_id}`, meaningful: t.meaningful, messages: t.messages, activeDays: t.active_days })),
+      period: { from: p.from, to: p.to },
+      communityId: c === 0 ? null : c,
+      items: top.map((t) => ({
+        memberId: t.member_id,
+        name: names.get(t.member_id)?.displayName ?? `#${t.member_id}`,
+        meaningful: t.meaningful,
+        messages: t.messages,
+        activeDays: t.active_days,
+      })),
     };
   }
 
@@ -157,7 +220,11 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     const rows = (await repo.communityComparison(db, p, tz)).filter((r) => scope === null || scope.includes(r.id));
     return {
       period: { from: p.from, to: p.to },
-      items: rows.map((r) => ({ ...r, activeRate: ratio(r.active, r.members), messagesPerActiveMember: ratio(r.messages, r.active) })),
+      items: rows.map((r) => ({
+        ...r,
+        activeRate: ratio(r.active, r.members),
+        messagesPerActiveMember: ratio(r.messages, r.active),
+      })),
     };
   }
 
@@ -169,14 +236,30 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     const scope = ctx.actor.communityIds;
     const rows = (await repo.healthFigures(db, p, prev, tz)).filter((r) => scope === null || scope.includes(r.id));
     return {
-      period: { from: p.from, to: p.to }, previous: prev,
+      period: { from: p.from, to: p.to },
+      previous: prev,
       items: rows.map((r) => {
-        const parts = healthParts({ membersStart: r.members_start, membersEnd: r.members_end, active: r.active, activePrevious: r.active_previous, retained: r.retained, sentiment: null });
+        const parts = healthParts({
+          membersStart: r.members_start,
+          membersEnd: r.members_end,
+          active: r.active,
+          activePrevious: r.active_previous,
+          retained: r.retained,
+          sentiment: null,
+        });
         const weakest = weakestPart(parts);
         return {
-          id: r.id, name: r.name, stage: r.stage, score: healthScore(parts),
-          membersStart: r.members_start, membersEnd: r.members_end, active: r.active, activePrevious: r.active_previous, retained: r.retained,
-          parts, weakest,
+          id: r.id,
+          name: r.name,
+          stage: r.stage,
+          score: healthScore(parts),
+          membersStart: r.members_start,
+          membersEnd: r.members_end,
+          active: r.active,
+          activePrevious: r.active_previous,
+          retained: r.retained,
+          parts,
+          weakest,
           advice: { stage: STAGE_ADVICE[r.stage as Stage], focus: weakest ? PART_ADVICE[weakest] : null },
         };
       }),
@@ -184,8 +267,18 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
   }
 
   async function ensureLayerTexts(tx: Tx) {
-    const rows = RFM_LAYERS.map((k) => ({ key: k, name_zh: DEFAULT_LAYER_TEXT[k].nameZh, name_en: DEFAULT_LAYER_TEXT[k].nameEn, strategy_zh: DEFAULT_LAYER_TEXT[k].strategyZh, strategy_en: DEFAULT_LAYER_TEXT[k].strategyEn }));
-    await tx.insertInto('analytics_rfm_layers').values(rows).onConflict((oc) => oc.column('key').doNothing()).execute();
+    const rows = RFM_LAYERS.map((k) => ({
+      key: k,
+      name_zh: DEFAULT_LAYER_TEXT[k].nameZh,
+      name_en: DEFAULT_LAYER_TEXT[k].nameEn,
+      strategy_zh: DEFAULT_LAYER_TEXT[k].strategyZh,
+      strategy_en: DEFAULT_LAYER_TEXT[k].strategyEn,
+    }));
+    await tx
+      .insertInto('analytics_rfm_layers')
+      .values(rows)
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
   }
 
   /** The as-of day asked for (default today in the workspace time zone), refused with a 400 naming `asOf`. */
@@ -201,7 +294,13 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
   async function scoreRfmIn(tx: Tx, now = clock.now(), asOf?: string): Promise<RfmRun> {
     const w = rfmWindow(resolveAsOf(asOf, now), (await settings(tx)).rfmWindowDays);
     const scored = await repo.scoreRfm(tx, w, tz, now);
-    return { scored, computedAt: now.toISOString(), asOf: w.asOf, window: { from: w.from, to: w.to }, windowDays: w.days };
+    return {
+      scored,
+      computedAt: now.toISOString(),
+      asOf: w.asOf,
+      window: { from: w.from, to: w.to },
+      windowDays: w.days,
+    };
   }
 
   /** Scoring asked for by a person (audited), the CLI or the benchmark: as of `asOf`, a workspace day, by default today. */
@@ -210,14 +309,23 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     resolveAsOf(opts.asOf, now); // refused before any write
     return database.transaction(async (tx) => {
       const run = await scoreRfmIn(tx, now, opts.asOf);
-      if (ctx) await recordAudit(tx, ctx, { action: 'analytics.rfm.compute', targetType: 'analytics_member_rfm', after: run });
+      if (ctx)
+        await recordAudit(tx, ctx, { action: 'analytics.rfm.compute', targetType: 'analytics_member_rfm', after: run });
       return run;
     });
   }
 
   async function lastRun(): Promise<RfmRun | null> {
     const r = await repo.lastRfmRun(db);
-    return r && { scored: r.scored, computedAt: new Date(r.computed_at).toISOString(), asOf: r.as_of, window: { from: r.window_from, to: r.window_to }, windowDays: r.window_days };
+    return (
+      r && {
+        scored: r.scored,
+        computedAt: new Date(r.computed_at).toISOString(),
+        asOf: r.as_of,
+        window: { from: r.window_from, to: r.window_to },
+        windowDays: r.window_days,
+      }
+    );
   }
 
   async function rfm(ctx: ActorContext) {
@@ -236,42 +344,88 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
         const t = texts.find((x) => x.key === k)!;
         const s = summary.get(k);
         return {
-          key: k, nameZh: t.name_zh, nameEn: t.name_en, strategyZh: t.strategy_zh, strategyEn: t.strategy_en,
-          members: s?.members ?? 0, share: ratio(s?.members ?? 0, total), revenue: s?.revenue ?? '0.00',
-          avgRecencyDays: s?.avg_recency ?? null, avgFrequency: s?.avg_frequency ?? null,
+          key: k,
+          nameZh: t.name_zh,
+          nameEn: t.name_en,
+          strategyZh: t.strategy_zh,
+          strategyEn: t.strategy_en,
+          members: s?.members ?? 0,
+          share: ratio(s?.members ?? 0, total),
+          revenue: s?.revenue ?? '0.00',
+          avgRecencyDays: s?.avg_recency ?? null,
+          avgFrequency: s?.avg_frequency ?? null,
         };
       }),
       grid: await repo.rfmGrid(db),
     };
   }
 
-  async function updateLayer(ctx: ActorContext, key: string, input: { nameZh: string; nameEn: string; strategyZh: string; strategyEn: string }) {
-    if (!(RFM_LAYERS as readonly string[]).includes(key)) throw new KithError('NOT_FOUND', `RFM layer ${key} does not exist`);
-    const problems = (['nameZh', 'nameEn', 'strategyZh', 'strategyEn'] as const).filter((f) => !input[f].trim()).map((f) => ({ path: `/${f}`, message: 'must not be empty' }));
+  async function updateLayer(
+    ctx: ActorContext,
+    key: string,
+    input: { nameZh: string; nameEn: string; strategyZh: string; strategyEn: string },
+  ) {
+    if (!(RFM_LAYERS as readonly string[]).includes(key))
+      throw new KithError('NOT_FOUND', `RFM layer ${key} does not exist`);
+    const problems = (['nameZh', 'nameEn', 'strategyZh', 'strategyEn'] as const)
+      .filter((f) => !input[f].trim())
+      .map((f) => ({ path: `/${f}`, message: 'must not be empty' }));
     failIfProblems(problems);
     await database.transaction(async (tx) => {
       await ensureLayerTexts(tx);
-      const before = await tx.selectFrom('analytics_rfm_layers').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
-      await tx.updateTable('analytics_rfm_layers').set({
-        name_zh: input.nameZh.trim(), name_en: input.nameEn.trim(), strategy_zh: input.strategyZh.trim(), strategy_en: input.strategyEn.trim(), updated_at: clock.now(),
-      }).where('key', '=', key).execute();
-      await recordAudit(tx, ctx, { action: 'analytics.rfm_layer.update', targetType: 'rfm_layer', targetId: key, before, after: input });
+      const before = await tx
+        .selectFrom('analytics_rfm_layers')
+        .selectAll()
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow();
+      await tx
+        .updateTable('analytics_rfm_layers')
+        .set({
+          name_zh: input.nameZh.trim(),
+          name_en: input.nameEn.trim(),
+          strategy_zh: input.strategyZh.trim(),
+          strategy_en: input.strategyEn.trim(),
+          updated_at: clock.now(),
+        })
+        .where('key', '=', key)
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: 'analytics.rfm_layer.update',
+        targetType: 'rfm_layer',
+        targetId: key,
+        before,
+        after: input,
+      });
     });
     return (await rfm(ctx)).layers.find((l) => l.key === key)!;
   }
 
   async function layerMembers(ctx: ActorContext, layer: string, q: { cursor?: string; limit?: number }) {
     requireWorkspaceReader(ctx, 'RFM layers');
-    if (!(RFM_LAYERS as readonly string[]).includes(layer)) throw new KithError('NOT_FOUND', `RFM layer ${layer} does not exist`);
+    if (!(RFM_LAYERS as readonly string[]).includes(layer))
+      throw new KithError('NOT_FOUND', `RFM layer ${layer} does not exist`);
     const limit = Math.min(q.limit ?? 50, 200);
     const after = q.cursor ? Number(q.cursor) : 0;
-    if (!Number.isSafeInteger(after)) failIfProblems([{ path: 'cursor', message: 'is not a cursor from a previous page' }]);
+    if (!Number.isSafeInteger(after))
+      failIfProblems([{ path: 'cursor', message: 'is not a cursor from a previous page' }]);
     const rows = await repo.layerMembers(db, layer, after, limit + 1);
     const page = rows.slice(0, limit);
-    const names = await getMemberSummaries(db, page.map((r) => r.member_id));
+    const names = await getMemberSummaries(
+      db,
+      page.map((r) => r.member_id),
+    );
     return {
       asOf: rows[0]?.as_of ?? (await lastRun())?.asOf ?? null,
-      items: page.map((r) => ({ memberId: r.member_id, name: names.get(r.member_id)?.displayName ?? `#${r.member_id}`, recencyDays: r.recency_days, frequency: r.frequency, monetary: r.monetary, r: r.r, f: r.f, m: r.m })),
+      items: page.map((r) => ({
+        memberId: r.member_id,
+        name: names.get(r.member_id)?.displayName ?? `#${r.member_id}`,
+        recencyDays: r.recency_days,
+        frequency: r.frequency,
+        monetary: r.monetary,
+        r: r.r,
+        f: r.f,
+        m: r.m,
+      })),
       nextCursor: rows.length > limit ? String(page[page.length - 1]!.member_id) : null,
     };
   }
@@ -283,13 +437,41 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     const t = await db.selectFrom('analytics_rfm_layers').selectAll().where('key', '=', r.layer).executeTakeFirst();
     const d = DEFAULT_LAYER_TEXT[r.layer as RfmLayer];
     return {
-      recencyDays: r.recency_days, frequency: r.frequency, monetary: r.monetary, r: r.r, f: r.f, m: r.m, layer: r.layer as RfmLayer,
-      nameZh: t?.name_zh ?? d.nameZh, nameEn: t?.name_en ?? d.nameEn, strategyZh: t?.strategy_zh ?? d.strategyZh, strategyEn: t?.strategy_en ?? d.strategyEn,
-      computedAt: r.computed_at.toISOString(), asOf: r.as_of ?? localDay(tz, r.computed_at),
+      recencyDays: r.recency_days,
+      frequency: r.frequency,
+      monetary: r.monetary,
+      r: r.r,
+      f: r.f,
+      m: r.m,
+      layer: r.layer as RfmLayer,
+      nameZh: t?.name_zh ?? d.nameZh,
+      nameEn: t?.name_en ?? d.nameEn,
+      strategyZh: t?.strategy_zh ?? d.strategyZh,
+      strategyEn: t?.strategy_en ?? d.strategyEn,
+      computedAt: r.computed_at.toISOString(),
+      asOf: r.as_of ?? localDay(tz, r.computed_at),
     };
   }
 
-  return { settings, updateSettings, rebuildRollups, rebuildRollupsIn, engagement, workspaceGlance, topContributors, heatmap, health, communities, computeRfm, scoreRfmIn, rfm, updateLayer, layerMembers, memberRfm, basisOf };
+  return {
+    settings,
+    updateSettings,
+    rebuildRollups,
+    rebuildRollupsIn,
+    engagement,
+    workspaceGlance,
+    topContributors,
+    heatmap,
+    health,
+    communities,
+    computeRfm,
+    scoreRfmIn,
+    rfm,
+    updateLayer,
+    layerMembers,
+    memberRfm,
+    basisOf,
+  };
 }
 
 export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

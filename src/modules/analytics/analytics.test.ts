@@ -16,18 +16,52 @@ const P = { from: '2026-11-24', to: '2026-11-30' };
 beforeAll(async () => {
   kith = await startTestKith({ clock });
   const db = kith.database.db;
-  const community = async (name: string) => (await db.insertInto('communities').values({ name, channel: 'wechat', positioning_type: 'interest', goal: 'interaction' }).returning('id').executeTakeFirstOrThrow()).id;
+  const community = async (name: string) =>
+    (
+      await db
+        .insertInto('communities')
+        .values({ name, channel: 'wechat', positioning_type: 'interest', goal: 'interaction' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   A = await community('手冲爱好者群');
   B = await community('新品体验群');
-  for (let i = 1; i <= 4; i++) m[i] = (await db.insertInto('members').values({ name: `会员${i}`, created_at: '2026-10-01T00:00:00+08:00' }).returning('id').executeTakeFirstOrThrow()).id;
+  for (let i = 1; i <= 4; i++)
+    m[i] = (
+      await db
+        .insertInto('members')
+        .values({ name: `会员${i}`, created_at: '2026-10-01T00:00:00+08:00' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   const joined = new Date('2026-10-01T00:00:00+08:00');
-  await db.insertInto('community_memberships').values([
-    { community_id: A, member_id: m[1]!, joined_at: joined }, { community_id: A, member_id: m[2]!, joined_at: joined }, { community_id: A, member_id: m[3]!, joined_at: joined },
-    { community_id: B, member_id: m[2]!, joined_at: joined }, { community_id: B, member_id: m[4]!, joined_at: joined },
-  ]).execute();
+  await db
+    .insertInto('community_memberships')
+    .values([
+      { community_id: A, member_id: m[1]!, joined_at: joined },
+      { community_id: A, member_id: m[2]!, joined_at: joined },
+      { community_id: A, member_id: m[3]!, joined_at: joined },
+      { community_id: B, member_id: m[2]!, joined_at: joined },
+      { community_id: B, member_id: m[4]!, joined_at: joined },
+    ])
+    .execute();
   let n = 0;
-  const act = (member: number, kind: string, at: string, communityId?: number, properties: Record<string, unknown> = {}) =>
-    ({ source: 'fixture', externalId: `f${++n}`, memberId: member, kind, occurredAt: at, channel: 'wechat', ...(communityId ? { communityId } : {}), properties });
+  const act = (
+    member: number,
+    kind: string,
+    at: string,
+    communityId?: number,
+    properties: Record<string, unknown> = {},
+  ) => ({
+    source: 'fixture',
+    externalId: `f${++n}`,
+    memberId: member,
+    kind,
+    occurredAt: at,
+    channel: 'wechat',
+    ...(communityId ? { communityId } : {}),
+    properties,
+  });
   const r = await kith.ingest.ingest(systemCtx, [
     act(m[1]!, 'message', '2026-11-29T10:00:00+08:00', A, { text: '早' }),
     act(m[1]!, 'message', '2026-11-29T23:30:00+08:00', A, { text: '晚安' }), // 15:30 UTC: still the 29th in Shanghai
@@ -43,7 +77,9 @@ beforeAll(async () => {
   expect(r.rejected).toBe(0);
   await kith.jobs.runOnce();
 });
-afterAll(async () => { await kith?.dispose(); });
+afterAll(async () => {
+  await kith?.dispose();
+});
 
 describe('engagement', () => {
   it('counts the workspace from the daily rollup, days cut in the workspace time zone', async () => {
@@ -64,7 +100,10 @@ describe('engagement', () => {
     expect(e.messagesPerActiveMember).toBeCloseTo(1.5, 10);
     expect(e.interactionsPerActiveMemberPerWeek).toBeCloseTo(2, 10); // 4 meaningful / 2 active / 1 week
     const top = await kith.analytics.service.topContributors(systemCtx, P);
-    expect(top.items.map((t) => [t.memberId, t.meaningful, t.activeDays])).toEqual([[m[1], 3, 2], [m[2], 1, 1]]);
+    expect(top.items.map((t) => [t.memberId, t.meaningful, t.activeDays])).toEqual([
+      [m[1], 3, 2],
+      [m[2], 1, 1],
+    ]);
   });
 
   it('counts one community against its own members', async () => {
@@ -72,20 +111,39 @@ describe('engagement', () => {
     expect(a.days.filter((d) => d.active > 0)).toEqual([{ day: '2026-11-29', active: 1, messages: 2, meaningful: 2 }]); // the check-in was in no community
     expect([a.members, a.activeMembers, a.participationRate]).toEqual([3, 1, 1 / 3]);
     const c = await kith.analytics.service.communities(systemCtx, P);
-    expect(c.items.map((x) => [x.name, x.members, x.active, x.messages])).toEqual([['手冲爱好者群', 3, 1, 2], ['新品体验群', 2, 1, 1]]);
+    expect(c.items.map((x) => [x.name, x.members, x.active, x.messages])).toEqual([
+      ['手冲爱好者群', 3, 1, 2],
+      ['新品体验群', 2, 1, 1],
+    ]);
   });
 
   it('maps meaningful activities to weekday and hour', async () => {
     const h = await kith.analytics.service.heatmap(systemCtx, P);
     // 29 November 2026 is a Sunday (7), the 30th a Monday (1)
-    expect(h.cells).toEqual([{ weekday: 1, hour: 0, n: 1 }, { weekday: 1, hour: 8, n: 1 }, { weekday: 7, hour: 10, n: 1 }, { weekday: 7, hour: 23, n: 1 }]);
+    expect(h.cells).toEqual([
+      { weekday: 1, hour: 0, n: 1 },
+      { weekday: 1, hour: 8, n: 1 },
+      { weekday: 7, hour: 10, n: 1 },
+      { weekday: 7, hour: 23, n: 1 },
+    ]);
   });
 
   it('keeps the rollup and its aggregates equal to a rebuild from raw history', async () => {
-    const tables = ['analytics_member_days', 'analytics_community_days', 'analytics_active_gaps', 'analytics_cohort_cells'];
+    const tables = [
+      'analytics_member_days',
+      'analytics_community_days',
+      'analytics_active_gaps',
+      'analytics_cohort_cells',
+    ];
     // Cells that went back to zero stay in place and are ignored by the readers.
-    const read = async () => Promise.all(tables.map(async (t) => (await sql.raw<{ members?: number }>(`select * from ${t} order by 1, 2, 3, 4`).execute(kith.database.db)).rows
-      .filter((r) => r.members !== 0)));
+    const read = async () =>
+      Promise.all(
+        tables.map(async (t) =>
+          (
+            await sql.raw<{ members?: number }>(`select * from ${t} order by 1, 2, 3, 4`).execute(kith.database.db)
+          ).rows.filter((r) => r.members !== 0),
+        ),
+      );
     const before = await read();
     await kith.database.transaction(async (tx) => {
       const { rebuild } = await import('./rollups.js');
@@ -97,19 +155,46 @@ describe('engagement', () => {
 
 describe('RFM', () => {
   it('scores buyers by rank quintiles with ties shared, and layers them by the grid', async () => {
-    expect(await kith.analytics.service.computeRfm()).toMatchObject({ scored: 3, asOf: '2026-12-01', window: { from: '2025-12-02', to: '2026-12-01' } });
+    expect(await kith.analytics.service.computeRfm()).toMatchObject({
+      scored: 3,
+      asOf: '2026-12-01',
+      window: { from: '2025-12-02', to: '2026-12-01' },
+    });
     // m1: last order 19 days ago, 2 orders, ¥100; m4: 16 days, 1, ¥100; m2: 57 days, 1, ¥300.
     // R (longest ago first): m2 rank 1 → 1, m1 rank 2 → 1 + ⌊5·1/3⌋ = 2, m4 rank 3 → 1 + ⌊10/3⌋ = 4.
     // F: m2, m4 tie at rank 1 → 1, m1 rank 3 → 4.  M: m1, m4 tie at rank 1 → 1, m2 rank 3 → 4.
     // FM = ⌊(F + M + 1) / 2⌋: m1 3, m4 1, m2 3 → m1 (R2, FM3) at_risk, m4 (R4, FM1) promising, m2 (R1, FM3) at_risk.
     const one = await kith.analytics.service.memberRfm(systemCtx, m[1]!);
-    expect(one).toMatchObject({ recencyDays: 19, frequency: 2, monetary: '100.00', r: 2, f: 4, m: 1, layer: 'at_risk' });
-    expect(await kith.analytics.service.memberRfm(systemCtx, m[4]!)).toMatchObject({ r: 4, f: 1, m: 1, layer: 'promising' });
-    expect(await kith.analytics.service.memberRfm(systemCtx, m[2]!)).toMatchObject({ recencyDays: 57, r: 1, f: 1, m: 4, layer: 'at_risk' });
+    expect(one).toMatchObject({
+      recencyDays: 19,
+      frequency: 2,
+      monetary: '100.00',
+      r: 2,
+      f: 4,
+      m: 1,
+      layer: 'at_risk',
+    });
+    expect(await kith.analytics.service.memberRfm(systemCtx, m[4]!)).toMatchObject({
+      r: 4,
+      f: 1,
+      m: 1,
+      layer: 'promising',
+    });
+    expect(await kith.analytics.service.memberRfm(systemCtx, m[2]!)).toMatchObject({
+      recencyDays: 57,
+      r: 1,
+      f: 1,
+      m: 4,
+      layer: 'at_risk',
+    });
     expect(await kith.analytics.service.memberRfm(systemCtx, m[3]!)).toBeNull();
     const r = await kith.analytics.service.rfm(systemCtx);
     expect(r.buyers).toBe(3);
-    expect(r.layers.find((l) => l.key === 'at_risk')).toMatchObject({ members: 2, revenue: '400.00', nameZh: '流失风险客户' });
+    expect(r.layers.find((l) => l.key === 'at_risk')).toMatchObject({
+      members: 2,
+      revenue: '400.00',
+      nameZh: '流失风险客户',
+    });
     expect(r.layers.find((l) => l.key === 'promising')).toMatchObject({ members: 1, revenue: '100.00' });
     expect(r.layers.filter((l) => l.members > 0)).toHaveLength(2);
     const drill = await kith.analytics.service.layerMembers(systemCtx, 'at_risk', {});
@@ -121,21 +206,60 @@ describe('RFM', () => {
     const op = await staffSession(kith, 'operator');
     const analyst = await staffSession(kith, 'analyst');
     const cm = await staffSession(kith, 'community_manager', [A]);
-    const body = { nameZh: '流失风险客户', nameEn: 'At risk', strategyZh: '一对一回访，送出回归券', strategyEn: 'Call back one to one with a come-back coupon' };
-    let res = await inject({ method: 'PUT', url: '/api/v1/analytics/rfm/layers/at_risk', headers: op.headers, payload: body });
+    const body = {
+      nameZh: '流失风险客户',
+      nameEn: 'At risk',
+      strategyZh: '一对一回访，送出回归券',
+      strategyEn: 'Call back one to one with a come-back coupon',
+    };
+    let res = await inject({
+      method: 'PUT',
+      url: '/api/v1/analytics/rfm/layers/at_risk',
+      headers: op.headers,
+      payload: body,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ strategyZh: '一对一回访，送出回归券', members: 2 });
-    expect((await inject({ method: 'PUT', url: '/api/v1/analytics/rfm/layers/at_risk', headers: analyst.headers, payload: body })).statusCode).toBe(403);
-    expect((await inject({ method: 'GET', url: '/api/v1/analytics/rfm', headers: analyst.headers })).statusCode).toBe(200);
+    expect(
+      (
+        await inject({
+          method: 'PUT',
+          url: '/api/v1/analytics/rfm/layers/at_risk',
+          headers: analyst.headers,
+          payload: body,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect((await inject({ method: 'GET', url: '/api/v1/analytics/rfm', headers: analyst.headers })).statusCode).toBe(
+      200,
+    );
     expect((await inject({ method: 'GET', url: '/api/v1/analytics/rfm', headers: cm.headers })).statusCode).toBe(403);
-    expect((await inject({ method: 'GET', url: `/api/v1/analytics/engagement?communityId=${A}&from=2026-11-24&to=2026-11-30`, headers: cm.headers })).statusCode).toBe(200);
-    expect((await inject({ method: 'GET', url: `/api/v1/analytics/engagement?communityId=${B}`, headers: cm.headers })).statusCode).toBe(403);
-    expect((await inject({ method: 'GET', url: '/api/v1/analytics/engagement?from=2026-13-01', headers: op.headers })).json().errors[0].path).toBe('from');
-    const audit = await sql<{ action: string }>`select action from audit_log where action = 'analytics.rfm_layer.update'`.execute(kith.database.db);
+    expect(
+      (
+        await inject({
+          method: 'GET',
+          url: `/api/v1/analytics/engagement?communityId=${A}&from=2026-11-24&to=2026-11-30`,
+          headers: cm.headers,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await inject({ method: 'GET', url: `/api/v1/analytics/engagement?communityId=${B}`, headers: cm.headers }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await inject({ method: 'GET', url: '/api/v1/analytics/engagement?from=2026-13-01', headers: op.headers })).json()
+        .errors[0].path,
+    ).toBe('from');
+    const audit = await sql<{
+      action: string;
+    }>`select action from audit_log where action = 'analytics.rfm_layer.update'`.execute(kith.database.db);
     expect(audit.rows).toHaveLength(1);
     res = await inject({ method: 'POST', url: '/api/v1/analytics/rfm/compute', headers: op.headers });
     expect(res.json()).toMatchObject({ scored: 3, asOf: '2026-12-01' });
-    const computed = await sql<{ actor_label: string }>`select actor_label from audit_log where action = 'analytics.rfm.compute'`.execute(kith.database.db);
+    const computed = await sql<{
+      actor_label: string;
+    }>`select actor_label from audit_log where action = 'analytics.rfm.compute'`.execute(kith.database.db);
     expect(computed.rows.map((r) => r.actor_label)).toEqual([op.email]);
   });
 });
@@ -145,12 +269,22 @@ describe('merges', () => {
     const owner = await staffSession(kith, 'owner');
     const inject = injector(kith);
     const before = (await kith.analytics.service.engagement(systemCtx, P)).days;
-    const r = await inject({ method: 'POST', url: `/api/v1/members/${m[1]}/merge`, headers: owner.headers, payload: { mergedId: m[2] } });
+    const r = await inject({
+      method: 'POST',
+      url: `/api/v1/members/${m[1]}/merge`,
+      headers: owner.headers,
+      payload: { mergedId: m[2] },
+    });
     expect(r.statusCode, r.body).toBe(200);
     const merged = await kith.analytics.service.engagement(systemCtx, P);
     expect(merged.activeMembers).toBe(1);
     expect(merged.days.find((d) => d.day === '2026-11-30')).toMatchObject({ active: 1, messages: 1, meaningful: 2 });
-    const u = await inject({ method: 'POST', url: `/api/v1/members/merges/${r.json().mergeId}/undo`, headers: owner.headers, payload: {} });
+    const u = await inject({
+      method: 'POST',
+      url: `/api/v1/members/merges/${r.json().mergeId}/undo`,
+      headers: owner.headers,
+      payload: {},
+    });
     expect(u.statusCode, u.body).toBe(200);
     expect((await kith.analytics.service.engagement(systemCtx, P)).days).toEqual(before);
   });

@@ -7,15 +7,22 @@ import { effectiveTierSql } from '../loyalty/index.js';
  * `orders`, `activities`, `member_tags`, `tags`, `communities` and `loyalty_*` belong to other modules
  * and are only read here; `analytics_campaigns` is this module's own.
  */
-export interface Span { from: string; to: string }
+export interface Span {
+  from: string;
+  to: string;
+}
 
 const dayStart = (day: string, tz: string) => sql`(${day}::date::timestamp at time zone ${tz})`;
 const dayEnd = (day: string, tz: string) => sql`((${day}::date + 1)::timestamp at time zone ${tz})`;
 
 export interface ImpactRow {
   dim: 'total' | 'community' | 'tier' | 'layer';
-  community_id: number | null; tier_id: number | null; layer: string | null;
-  orders: number; revenue: string; buyers: number;
+  community_id: number | null;
+  tier_id: number | null;
+  layer: string | null;
+  orders: number;
+  revenue: string;
+  buyers: number;
 }
 
 /**
@@ -43,7 +50,12 @@ export async function orderImpact(tx: Tx, communityId: number, p: Span, tz: stri
 }
 
 /** Referrals 推荐 in the span: `referral` activities and the distinct members who made them. */
-export async function referrals(tx: Tx, communityId: number, p: Span, tz: string): Promise<{ referrals: number; referrers: number }> {
+export async function referrals(
+  tx: Tx,
+  communityId: number,
+  p: Span,
+  tz: string,
+): Promise<{ referrals: number; referrers: number }> {
   const r = await sql<{ referrals: number; referrers: number }>`
     select count(*)::int as referrals, count(distinct member_id)::int as referrers from activities
     where kind = 'referral' and occurred_at >= ${dayStart(p.from, tz)} and occurred_at < ${dayEnd(p.to, tz)}
@@ -58,7 +70,11 @@ export async function communityNames(tx: Tx, ids: number[]) {
 }
 
 export async function tiers(tx: Tx) {
-  return tx.selectFrom('loyalty_tiers').select(['id', 'name_zh', 'name_en', 'threshold']).orderBy('threshold').execute();
+  return tx
+    .selectFrom('loyalty_tiers')
+    .select(['id', 'name_zh', 'name_en', 'threshold'])
+    .orderBy('threshold')
+    .execute();
 }
 
 export async function layerTexts(tx: Tx) {
@@ -68,13 +84,40 @@ export async function layerTexts(tx: Tx) {
 // ───── campaigns ─────
 
 export interface CampaignRow {
-  id: number; name: string; tag_id: number | null; tag_name: string | null; starts_on: string; ends_on: string; attribution_days: number;
-  cost: string; currency: string; notes: string; created_at: Date; updated_at: Date; archived_at: Date | null;
+  id: number;
+  name: string;
+  tag_id: number | null;
+  tag_name: string | null;
+  starts_on: string;
+  ends_on: string;
+  attribution_days: number;
+  cost: string;
+  currency: string;
+  notes: string;
+  created_at: Date;
+  updated_at: Date;
+  archived_at: Date | null;
 }
 
 export async function campaigns(tx: Tx, opts: { id?: number; archived?: boolean }): Promise<CampaignRow[]> {
-  let q = tx.selectFrom('analytics_campaigns as c').leftJoin('tags as t', 't.id', 'c.tag_id')
-    .select(['c.id', 'c.name', 'c.tag_id', 't.name as tag_name', 'c.starts_on', 'c.ends_on', 'c.attribution_days', 'c.cost', 'c.currency', 'c.notes', 'c.created_at', 'c.updated_at', 'c.archived_at']);
+  let q = tx
+    .selectFrom('analytics_campaigns as c')
+    .leftJoin('tags as t', 't.id', 'c.tag_id')
+    .select([
+      'c.id',
+      'c.name',
+      'c.tag_id',
+      't.name as tag_name',
+      'c.starts_on',
+      'c.ends_on',
+      'c.attribution_days',
+      'c.cost',
+      'c.currency',
+      'c.notes',
+      'c.created_at',
+      'c.updated_at',
+      'c.archived_at',
+    ]);
   if (opts.id !== undefined) q = q.where('c.id', '=', opts.id);
   else if (!opts.archived) q = q.where('c.archived_at', 'is', null);
   return q.orderBy('c.starts_on', 'desc').orderBy('c.id', 'desc').execute();
@@ -105,7 +148,13 @@ function attributed(ids: number[], tz: string) {
         and o.status <> 'refunded' and o.currency = c.currency)`;
 }
 
-export interface CampaignFigures { id: number; tagged: number; buyers: number; orders: number; revenue: string }
+export interface CampaignFigures {
+  id: number;
+  tagged: number;
+  buyers: number;
+  orders: number;
+  revenue: string;
+}
 
 /** Each campaign's tagged members (tagged before its window closed), buyers, orders and attributed revenue. */
 export async function campaignFigures(tx: Tx, ids: number[], tz: string): Promise<Map<number, CampaignFigures>> {

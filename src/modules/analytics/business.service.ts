@@ -14,7 +14,14 @@ const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 const money = (s: string) => Number(s);
 
 export interface CampaignInput {
-  name: string; tagId: number; startsOn: string; endsOn: string; attributionDays?: number; cost?: string; currency?: string; notes?: string;
+  name: string;
+  tagId: number;
+  startsOn: string;
+  endsOn: string;
+  attributionDays?: number;
+  cost?: string;
+  currency?: string;
+  notes?: string;
 }
 export type CampaignPatch = Partial<CampaignInput>;
 /** A campaign's fields as stored: every one set, the tag null once it was deleted. */
@@ -41,11 +48,19 @@ export function createBusinessService(deps: { database: Database; clock: Clock; 
     const word = await repo.referrals(db, c, p, tz);
     const total = rows.find((r) => r.dim === 'total')!;
     const totalRevenue = money(total.revenue);
-    const figures = (r: repo.ImpactRow) => ({ orders: r.orders, revenue: r.revenue, buyers: r.buyers, share: ratio(money(r.revenue), totalRevenue) });
+    const figures = (r: repo.ImpactRow) => ({
+      orders: r.orders,
+      revenue: r.revenue,
+      buyers: r.buyers,
+      share: ratio(money(r.revenue), totalRevenue),
+    });
     const byRevenue = <T extends { revenue: string }>(a: T, b: T) => money(b.revenue) - money(a.revenue);
 
     const communityRows = rows.filter((r) => r.dim === 'community');
-    const communityNames = await repo.communityNames(db, communityRows.flatMap((r) => (r.community_id === null ? [] : [r.community_id])));
+    const communityNames = await repo.communityNames(
+      db,
+      communityRows.flatMap((r) => (r.community_id === null ? [] : [r.community_id])),
+    );
     const tiers = new Map((await repo.tiers(db)).map((t) => [t.id, t]));
     const texts = new Map((await repo.layerTexts(db)).map((t) => [t.key, t]));
     const layerName = (key: string) => {
@@ -55,21 +70,39 @@ export function createBusinessService(deps: { database: Database; clock: Clock; 
       return { nameZh: t?.name_zh ?? d?.nameZh ?? key, nameEn: t?.name_en ?? d?.nameEn ?? key };
     };
     return {
-      period: { from: p.from, to: p.to }, communityId: c === 0 ? null : c,
+      period: { from: p.from, to: p.to },
+      communityId: c === 0 ? null : c,
       totals: {
-        orders: total.orders, revenue: total.revenue, buyers: total.buyers,
+        orders: total.orders,
+        revenue: total.revenue,
+        buyers: total.buyers,
         averageOrderValue: total.orders === 0 ? '0.00' : (totalRevenue / total.orders).toFixed(2),
-        referrals: word.referrals, referrers: word.referrers,
+        referrals: word.referrals,
+        referrers: word.referrers,
       },
-      byCommunity: communityRows.map((r) => ({
-        key: r.community_id, name: r.community_id === null ? '无社群 No community' : communityNames.get(r.community_id) ?? `#${r.community_id}`, ...figures(r),
-      })).sort(byRevenue),
-      byTier: rows.filter((r) => r.dim === 'tier').map((r) => {
-        const t = r.tier_id === null ? undefined : tiers.get(r.tier_id);
-        return { key: r.tier_id, nameZh: t?.name_zh ?? '无等级', nameEn: t?.name_en ?? 'No tier', ...figures(r) };
-      }).sort(byRevenue),
-      byLayer: rows.filter((r) => r.dim === 'layer').map((r) => ({ key: r.layer!, ...layerName(r.layer!), ...figures(r) }))
-        .sort((a, b) => byRevenue(a, b) || RFM_LAYERS.indexOf(a.key as RfmLayer) - RFM_LAYERS.indexOf(b.key as RfmLayer)),
+      byCommunity: communityRows
+        .map((r) => ({
+          key: r.community_id,
+          name:
+            r.community_id === null
+              ? '无社群 No community'
+              : (communityNames.get(r.community_id) ?? `#${r.community_id}`),
+          ...figures(r),
+        }))
+        .sort(byRevenue),
+      byTier: rows
+        .filter((r) => r.dim === 'tier')
+        .map((r) => {
+          const t = r.tier_id === null ? undefined : tiers.get(r.tier_id);
+          return { key: r.tier_id, nameZh: t?.name_zh ?? '无等级', nameEn: t?.name_en ?? 'No tier', ...figures(r) };
+        })
+        .sort(byRevenue),
+      byLayer: rows
+        .filter((r) => r.dim === 'layer')
+        .map((r) => ({ key: r.layer!, ...layerName(r.layer!), ...figures(r) }))
+        .sort(
+          (a, b) => byRevenue(a, b) || RFM_LAYERS.indexOf(a.key as RfmLayer) - RFM_LAYERS.indexOf(b.key as RfmLayer),
+        ),
     };
   }
 
@@ -83,12 +116,26 @@ export function createBusinessService(deps: { database: Database; clock: Clock; 
     const tagged = f?.tagged ?? 0;
     const buyers = f?.buyers ?? 0;
     return {
-      id: r.id, name: r.name, tagId: r.tag_id, tagName: r.tag_name,
-      startsOn: r.starts_on, endsOn: r.ends_on, attributionDays: r.attribution_days, attributionUntil: attributionUntil(r),
-      cost: r.cost, currency: r.currency, notes: r.notes,
-      createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(), archivedAt: r.archived_at?.toISOString() ?? null,
+      id: r.id,
+      name: r.name,
+      tagId: r.tag_id,
+      tagName: r.tag_name,
+      startsOn: r.starts_on,
+      endsOn: r.ends_on,
+      attributionDays: r.attribution_days,
+      attributionUntil: attributionUntil(r),
+      cost: r.cost,
+      currency: r.currency,
+      notes: r.notes,
+      createdAt: r.created_at.toISOString(),
+      updatedAt: r.updated_at.toISOString(),
+      archivedAt: r.archived_at?.toISOString() ?? null,
       figures: {
-        taggedMembers: tagged, buyers, conversion: ratio(buyers, tagged), orders: f?.orders ?? 0, revenue,
+        taggedMembers: tagged,
+        buyers,
+        conversion: ratio(buyers, tagged),
+        orders: f?.orders ?? 0,
+        revenue,
         returnOnSpend: cost === 0 ? null : money(revenue) / cost,
         roi: cost === 0 ? null : (money(revenue) - cost) / cost,
       },
@@ -98,7 +145,11 @@ export function createBusinessService(deps: { database: Database; clock: Clock; 
   async function list(ctx: ActorContext, q: { archived?: boolean } = {}) {
     requireWorkspaceReader(ctx, 'Campaigns');
     const rows = await repo.campaigns(db, { archived: q.archived });
-    const figures = await repo.campaignFigures(db, rows.map((r) => r.id), tz);
+    const figures = await repo.campaignFigures(
+      db,
+      rows.map((r) => r.id),
+      tz,
+    );
     return { items: rows.map((r) => view(r, figures.get(r.id))) };
   }
 
@@ -134,12 +185,19 @@ export function createBusinessService(deps: { database: Database; clock: Clock; 
     const problems: FieldProblem[] = [];
     const at = (f: keyof CampaignInput, message: string) => problems.push({ path: `/${f}`, message });
     if (!v.name.trim()) at('name', 'must not be empty');
-    for (const f of ['startsOn', 'endsOn'] as const) if (!isCalendarDate(v[f])) at(f, 'must be a calendar date (YYYY-MM-DD)');
+    for (const f of ['startsOn', 'endsOn'] as const)
+      if (!isCalendarDate(v[f])) at(f, 'must be a calendar date (YYYY-MM-DD)');
     if (isCalendarDate(v.startsOn) && isCalendarDate(v.endsOn)) {
-      if (v.endsOn < v.startsOn) at(given.endsOn !== undefined || given.startsOn === undefined ? 'endsOn' : 'startsOn', `must not be before the first day (${v.startsOn})`);
-      else if (daysBetween(v.startsOn, v.endsOn) > MAX_CAMPAIGN_DAYS) at('endsOn', `a campaign may last at most ${MAX_CAMPAIGN_DAYS} days`);
+      if (v.endsOn < v.startsOn)
+        at(
+          given.endsOn !== undefined || given.startsOn === undefined ? 'endsOn' : 'startsOn',
+          `must not be before the first day (${v.startsOn})`,
+        );
+      else if (daysBetween(v.startsOn, v.endsOn) > MAX_CAMPAIGN_DAYS)
+        at('endsOn', `a campaign may last at most ${MAX_CAMPAIGN_DAYS} days`);
     }
-    if (!Number.isInteger(v.attributionDays) || v.attributionDays < 0 || v.attributionDays > 365) at('attributionDays', 'must be a whole number of days from 0 to 365');
+    if (!Number.isInteger(v.attributionDays) || v.attributionDays < 0 || v.attributionDays > 365)
+      at('attributionDays', 'must be a whole number of days from 0 to 365');
     if (!MONEY.test(v.cost)) at('cost', 'must be an amount of at least 0 with at most 2 decimals, e.g. 1200.00');
     if (!CURRENCY.test(v.currency)) at('currency', 'must be a three-letter currency code, e.g. CNY');
     if (given.tagId !== undefined) {
@@ -150,21 +208,49 @@ export function createBusinessService(deps: { database: Database; clock: Clock; 
   }
 
   const row = (v: Draft) => ({
-    name: v.name.trim(), tag_id: v.tagId, starts_on: v.startsOn, ends_on: v.endsOn, attribution_days: v.attributionDays,
-    cost: v.cost, currency: v.currency, notes: v.notes.trim(),
+    name: v.name.trim(),
+    tag_id: v.tagId,
+    starts_on: v.startsOn,
+    ends_on: v.endsOn,
+    attribution_days: v.attributionDays,
+    cost: v.cost,
+    currency: v.currency,
+    notes: v.notes.trim(),
   });
   const input = (r: repo.CampaignRow): Draft => ({
-    name: r.name, tagId: r.tag_id, startsOn: r.starts_on, endsOn: r.ends_on, attributionDays: r.attribution_days, cost: r.cost, currency: r.currency, notes: r.notes,
+    name: r.name,
+    tagId: r.tag_id,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    attributionDays: r.attribution_days,
+    cost: r.cost,
+    currency: r.currency,
+    notes: r.notes,
   });
   const audited = (r: repo.CampaignRow) => ({ ...input(r), archivedAt: r.archived_at?.toISOString() ?? null });
 
   async function create(ctx: ActorContext, i: CampaignInput) {
     requireWorkspaceReader(ctx, 'Campaigns');
-    const v: Draft = { ...i, attributionDays: i.attributionDays ?? 7, cost: i.cost ?? '0', currency: i.currency ?? 'CNY', notes: i.notes ?? '' };
+    const v: Draft = {
+      ...i,
+      attributionDays: i.attributionDays ?? 7,
+      cost: i.cost ?? '0',
+      currency: i.currency ?? 'CNY',
+      notes: i.notes ?? '',
+    };
     return database.transaction(async (tx) => {
       failIfProblems(await problemsOf(tx, v, i));
-      const { id } = await tx.insertInto('analytics_campaigns').values({ ...row(v), created_at: clock.now(), updated_at: clock.now() }).returning('id').executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, { action: 'analytics.campaign.create', targetType: 'analytics_campaign', targetId: id, after: audited(await load(tx, id)) });
+      const { id } = await tx
+        .insertInto('analytics_campaigns')
+        .values({ ...row(v), created_at: clock.now(), updated_at: clock.now() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, {
+        action: 'analytics.campaign.create',
+        targetType: 'analytics_campaign',
+        targetId: id,
+        after: audited(await load(tx, id)),
+      });
       return one(tx, id);
     });
   }
@@ -178,8 +264,18 @@ export function createBusinessService(deps: { database: Database; clock: Clock; 
       const given = Object.fromEntries(Object.entries(patch).filter(([, x]) => x !== undefined)) as CampaignPatch;
       const v: Draft = { ...input(before), ...given };
       failIfProblems(await problemsOf(tx, v, given));
-      await tx.updateTable('analytics_campaigns').set({ ...row(v), updated_at: clock.now() }).where('id', '=', id).execute();
-      await recordAudit(tx, ctx, { action: 'analytics.campaign.update', targetType: 'analytics_campaign', targetId: id, before: audited(before), after: audited(await load(tx, id)) });
+      await tx
+        .updateTable('analytics_campaigns')
+        .set({ ...row(v), updated_at: clock.now() })
+        .where('id', '=', id)
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: 'analytics.campaign.update',
+        targetType: 'analytics_campaign',
+        targetId: id,
+        before: audited(before),
+        after: audited(await load(tx, id)),
+      });
       return one(tx, id);
     });
   }
@@ -190,8 +286,18 @@ export function createBusinessService(deps: { database: Database; clock: Clock; 
     return database.transaction(async (tx) => {
       const before = await load(tx, id, { lock: true });
       if (!before.archived_at) {
-        await tx.updateTable('analytics_campaigns').set({ archived_at: clock.now(), updated_at: clock.now() }).where('id', '=', id).execute();
-        await recordAudit(tx, ctx, { action: 'analytics.campaign.archive', targetType: 'analytics_campaign', targetId: id, before: audited(before), after: audited(await load(tx, id)) });
+        await tx
+          .updateTable('analytics_campaigns')
+          .set({ archived_at: clock.now(), updated_at: clock.now() })
+          .where('id', '=', id)
+          .execute();
+        await recordAudit(tx, ctx, {
+          action: 'analytics.campaign.archive',
+          targetType: 'analytics_campaign',
+          targetId: id,
+          before: audited(before),
+          after: audited(await load(tx, id)),
+        });
       }
       return one(tx, id);
     });

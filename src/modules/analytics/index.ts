@@ -26,7 +26,13 @@ export function createAnalyticsModule(deps: { database: Database; clock: Clock; 
     await app.register(analyticsRoutes(analytics, lifecycle));
     await app.register(businessRoutes(business));
   };
-  const background = analyticsJobs({ jobs: deps.jobs, clock: deps.clock, timeZone: deps.timeZone, analytics, lifecycle });
+  const background = analyticsJobs({
+    jobs: deps.jobs,
+    clock: deps.clock,
+    timeZone: deps.timeZone,
+    analytics,
+    lifecycle,
+  });
   return kithModule({
     name: 'analytics',
     jobs: background.handlers,

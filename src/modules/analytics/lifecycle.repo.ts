@@ -11,19 +11,30 @@ import type { Grain } from './domain/cohorts.js';
  */
 
 /** Narrows reports to a segment of members: a tag, a lifecycle stage, a channel, a tier. */
-export interface MemberFilter { tagId?: number; lifecycleStage?: string; channel?: string; tierId?: number }
+export interface MemberFilter {
+  tagId?: number;
+  lifecycleStage?: string;
+  channel?: string;
+  tierId?: number;
+}
 /** A filter as a statement applies it: `at` is the moment a member's tier is read at. */
 export type Segment = MemberFilter & { at: Date };
-export const hasFilter = (f: MemberFilter) => f.tagId !== undefined || f.lifecycleStage !== undefined || f.channel !== undefined || f.tierId !== undefined;
+export const hasFilter = (f: MemberFilter) =>
+  f.tagId !== undefined || f.lifecycleStage !== undefined || f.channel !== undefined || f.tierId !== undefined;
 
 /** Conditions on member id `m` for the filter (a tier is loyalty's effective tier at `f.at`). */
 function filterSql(f: Segment, m: RawBuilder<unknown>) {
   const c: RawBuilder<unknown>[] = [sql`true`];
-  if (f.tagId !== undefined) c.push(sql`exists (select 1 from member_tags t where t.member_id = ${m} and t.tag_id = ${f.tagId})`);
-  if (f.lifecycleStage !== undefined) c.push(sql`exists (select 1 from members s where s.id = ${m} and s.lifecycle_stage = ${f.lifecycleStage})`);
-  if (f.channel !== undefined) c.push(sql`exists (select 1 from member_identities i where i.member_id = ${m} and i.channel = ${f.channel})`);
+  if (f.tagId !== undefined)
+    c.push(sql`exists (select 1 from member_tags t where t.member_id = ${m} and t.tag_id = ${f.tagId})`);
+  if (f.lifecycleStage !== undefined)
+    c.push(sql`exists (select 1 from members s where s.id = ${m} and s.lifecycle_stage = ${f.lifecycleStage})`);
+  if (f.channel !== undefined)
+    c.push(sql`exists (select 1 from member_identities i where i.member_id = ${m} and i.channel = ${f.channel})`);
   if (f.tierId !== undefined) {
-    c.push(sql`(select ${effectiveTierSql('la', f.at)} from (select ${m} as member_id) x left join loyalty_accounts la on la.member_id = x.member_id) = ${f.tierId}`);
+    c.push(
+      sql`(select ${effectiveTierSql('la', f.at)} from (select ${m} as member_id) x left join loyalty_accounts la on la.member_id = x.member_id) = ${f.tierId}`,
+    );
   }
   return sql.join(c, sql` and `);
 }
@@ -48,14 +59,25 @@ function joiners(communityId: number, from: string, to: string, tz: string, f: S
  * Cohort sizes: members who joined in each week or month of [from, to]. The workspace's, unfiltered,
  * are summed from the maintained profile counts (migration 0010): the same profiles `joiners` reads.
  */
-export async function cohortSizes(tx: Tx, communityId: number, grain: Grain, from: string, to: string, tz: string, f: Segment) {
-  const r = communityId === 0 && !hasFilter(f)
-    ? await sql<{ cohort: string; n: number }>`
+export async function cohortSizes(
+  tx: Tx,
+  communityId: number,
+  grain: Grain,
+  from: string,
+  to: string,
+  tz: string,
+  f: Segment,
+) {
+  const r =
+    communityId === 0 && !hasFilter(f)
+      ? await sql<{ cohort: string; n: number }>`
         select date_trunc(${grain}, bucket at time zone ${tz})::date::text as cohort, sum(profiles)::int as n from analytics_profile_counts
         where bucket >= (${from}::date::timestamp at time zone ${tz}) and bucket < ((${to}::date + 1)::timestamp at time zone ${tz})
         group by 1 having sum(profiles) <> 0`.execute(tx)
-    : await sql<{ cohort: string; n: number }>`
-        select date_trunc(${grain}, joined)::date::text as cohort, count(*)::int as n from (${joiners(communityId, from, to, tz, f)}) j group by 1`.execute(tx);
+      : await sql<{ cohort: string; n: number }>`
+        select date_trunc(${grain}, joined)::date::text as cohort, count(*)::int as n from (${joiners(communityId, from, to, tz, f)}) j group by 1`.execute(
+          tx,
+        );
   return new Map(r.rows.map((x) => [x.cohort, x.n]));
 }
 
@@ -73,12 +95,22 @@ const toCells = (rows: { cohort: string; period: number; n: number }[]): Cells =
 export async function cohortCells(tx: Tx, communityId: number, grain: Grain, from: string, to: string): Promise<Cells> {
   const r = await sql<{ cohort: string; period: number; n: number }>`
     select cohort::text, period, members as n from analytics_cohort_cells
-    where community_id = ${communityId} and grain = ${grain} and cohort between ${from}::date and ${to}::date and members > 0`.execute(tx);
+    where community_id = ${communityId} and grain = ${grain} and cohort between ${from}::date and ${to}::date and members > 0`.execute(
+    tx,
+  );
   return toCells(r.rows);
 }
 
 /** The same cells for a segment, computed from the daily rollup of its joiners (no maintained cells to read). */
-export async function segmentCohortCells(tx: Tx, communityId: number, grain: Grain, from: string, to: string, tz: string, f: Segment): Promise<Cells> {
+export async function segmentCohortCells(
+  tx: Tx,
+  communityId: number,
+  grain: Grain,
+  from: string,
+  to: string,
+  tz: string,
+  f: Segment,
+): Promise<Cells> {
   const r = await sql<{ cohort: string; period: number; n: number }>`
     with j as materialized (${joiners(communityId, from, to, tz, f)}),
     p as (
@@ -93,15 +125,35 @@ export async function segmentCohortCells(tx: Tx, communityId: number, grain: Gra
 }
 
 /** The day a member's `minActivities`-th meaningful activity within `withinDays` of joining fell on (null: not activated). */
-const activationDay = (m: RawBuilder<unknown>, c: RawBuilder<unknown>, joined: RawBuilder<unknown>, r: { minActivities: number; withinDays: number }) => sql`(
+const activationDay = (
+  m: RawBuilder<unknown>,
+  c: RawBuilder<unknown>,
+  joined: RawBuilder<unknown>,
+  r: { minActivities: number; withinDays: number },
+) => sql`(
   select min(day) from (
     select d.day, sum(d.meaningful) over (order by d.day) as run from analytics_member_days d
     where d.member_id = ${m} and d.community_id = ${c} and d.meaningful > 0 and d.day between ${joined} and ${joined} + ${r.withinDays - 1}::int) z
   where run >= ${r.minActivities})`;
 
-export interface FunnelRules { minActivities: number; withinDays: number; retentionDays: number; retentionPeriod: number; today: string }
+export interface FunnelRules {
+  minActivities: number;
+  withinDays: number;
+  retentionDays: number;
+  retentionPeriod: number;
+  today: string;
+}
 export type FunnelBy = 'community' | 'channel' | 'source';
-export interface FunnelRow { key: string | null; acquired: number; activated: number; retained: number; monetised: number; buyers: number; activation_pending: number; retention_pending: number }
+export interface FunnelRow {
+  key: string | null;
+  acquired: number;
+  activated: number;
+  retained: number;
+  monetised: number;
+  buyers: number;
+  activation_pending: number;
+  retention_pending: number;
+}
 
 /**
  * The funnel of members who joined in [from, to], grouped by `by` (or one total row):
@@ -114,13 +166,24 @@ export interface FunnelRow { key: string | null; acquired: number; activated: nu
  * Pending counts: joiners whose activation window, or activated members whose retention window,
  * has not ended by today, who may still convert. Grouped rows read the joins of each community.
  */
-export async function funnel(tx: Tx, communityId: number, by: FunnelBy | null, from: string, to: string, tz: string, filter: Segment, r: FunnelRules, scope: number[] | null): Promise<FunnelRow[]> {
+export async function funnel(
+  tx: Tx,
+  communityId: number,
+  by: FunnelBy | null,
+  from: string,
+  to: string,
+  tz: string,
+  filter: Segment,
+  r: FunnelRules,
+  scope: number[] | null,
+): Promise<FunnelRow[]> {
   const start = sql`(${from}::date::timestamp at time zone ${tz})`;
   const end = sql`((${to}::date + 1)::timestamp at time zone ${tz})`;
   const scoped = scope === null ? sql`true` : sql`cm.community_id = any(${scope}::bigint[])`;
-  const j = by === null
-    ? sql`select null::text as key, ${communityId}::bigint as c, m, joined_at, joined from (${joiners(communityId, from, to, tz, filter)}) x`
-    : sql`
+  const j =
+    by === null
+      ? sql`select null::text as key, ${communityId}::bigint as c, m, joined_at, joined from (${joiners(communityId, from, to, tz, filter)}) x`
+      : sql`
         select ${by === 'community' ? sql`f.community_id::text` : by === 'channel' ? sql`co.channel` : sql`f.join_source`} as key,
           f.community_id as c, f.member_id as m, f.joined_at, (f.joined_at at time zone ${tz})::date as joined
         from (select distinct on (cm.community_id, cm.member_id) cm.community_id, cm.member_id, cm.joined_at, cm.join_source
@@ -157,7 +220,13 @@ export async function stageCounts(tx: Tx, communityId: number) {
   return r.rows;
 }
 
-export interface StageRules { minActivities: number; withinDays: number; dormantDays: number; churnedDays: number; today: string }
+export interface StageRules {
+  minActivities: number;
+  withinDays: number;
+  dormantDays: number;
+  churnedDays: number;
+  today: string;
+}
 
 /**
  * The live members whose lifecycle stage, worked out from their activity and orders, differs

@@ -15,15 +15,33 @@ const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 const MAX_COHORTS = { week: 104, month: 60 } as const;
 export const LIFECYCLE_STAGES = ['acquired', 'activated', 'retained', 'monetised', 'dormant', 'churned'] as const;
 
-export interface CohortQuery extends repo.MemberFilter { grain?: Grain; from?: string; to?: string; periods?: number; communityId?: number }
-export interface FunnelQuery extends repo.MemberFilter { from?: string; to?: string; communityId?: number; by?: repo.FunnelBy; retention?: Grain; retentionPeriod?: number }
+export interface CohortQuery extends repo.MemberFilter {
+  grain?: Grain;
+  from?: string;
+  to?: string;
+  periods?: number;
+  communityId?: number;
+}
+export interface FunnelQuery extends repo.MemberFilter {
+  from?: string;
+  to?: string;
+  communityId?: number;
+  by?: repo.FunnelBy;
+  retention?: Grain;
+  retentionPeriod?: number;
+}
 
 /**
  * The member lifecycle 获客 → 激活 → 留存 → 变现: cohort retention matrices, the funnel with its
  * conversions, and the lifecycle stage of every member kept by a nightly job. Definitions in
  * docs/metrics.md.
  */
-export function createLifecycleService(deps: { database: Database; clock: Clock; timeZone: string; analytics: AnalyticsService }) {
+export function createLifecycleService(deps: {
+  database: Database;
+  clock: Clock;
+  timeZone: string;
+  analytics: AnalyticsService;
+}) {
   const { database, clock, timeZone: tz, analytics } = deps;
   const db = database.db;
   const today = () => localDay(tz, clock.now());
@@ -36,28 +54,47 @@ export function createLifecycleService(deps: { database: Database; clock: Clock;
     // The default start is counted back from `to`, which can only be done from a real day.
     const from = q.from ?? (toIsDay ? shift(grain, startOf(grain, to), -11) : to);
     const problems = [];
-    if (q.from !== undefined && !isCalendarDate(from)) problems.push({ path: 'from', message: 'must be a calendar day, YYYY-MM-DD' });
+    if (q.from !== undefined && !isCalendarDate(from))
+      problems.push({ path: 'from', message: 'must be a calendar day, YYYY-MM-DD' });
     if (!toIsDay) problems.push({ path: 'to', message: 'must be a calendar day, YYYY-MM-DD' });
     failIfProblems(problems);
     if (from > to) problems.push({ path: 'from', message: 'must not come after to' });
     const starts = from > to ? [] : cohortStarts(grain, from, to);
-    if (starts.length > MAX_COHORTS[grain]) problems.push({ path: 'from', message: `at most ${MAX_COHORTS[grain]} ${grain} cohorts at once` });
+    if (starts.length > MAX_COHORTS[grain])
+      problems.push({ path: 'from', message: `at most ${MAX_COHORTS[grain]} ${grain} cohorts at once` });
     failIfProblems(problems);
-    const first = starts[0]!, last = starts[starts.length - 1]!;
+    const first = starts[0]!,
+      last = starts[starts.length - 1]!;
     const lastDay = addDays(shift(grain, last, 1), -1);
     const periods = q.periods ?? 12;
     const segment = repo.hasFilter(q);
     const [sizes, cells] = await Promise.all([
       repo.cohortSizes(db, c, grain, first, lastDay, tz, { ...q, at: clock.now() }),
-      segment ? repo.segmentCohortCells(db, c, grain, first, lastDay, tz, { ...q, at: clock.now() }) : repo.cohortCells(db, c, grain, first, last),
+      segment
+        ? repo.segmentCohortCells(db, c, grain, first, lastDay, tz, { ...q, at: clock.now() })
+        : repo.cohortCells(db, c, grain, first, last),
     ]);
     const rows = retentionMatrix(grain, starts, sizes, cells, today(), periods);
     // Each period's retention over the cohorts that have reached it, weighted by cohort size.
     const average = Array.from({ length: periods }, (_, k) => {
       const reached = rows.filter((r) => r.active.length > k);
-      return reached.length === 0 ? null : ratio(reached.reduce((s, r) => s + r.active[k]!, 0), reached.reduce((s, r) => s + r.size, 0));
+      return reached.length === 0
+        ? null
+        : ratio(
+            reached.reduce((s, r) => s + r.active[k]!, 0),
+            reached.reduce((s, r) => s + r.size, 0),
+          );
     });
-    return { grain, communityId: c === 0 ? null : c, from: first, to: last, periods, source: segment ? 'segment' as const : 'cells' as const, cohorts: rows, average };
+    return {
+      grain,
+      communityId: c === 0 ? null : c,
+      from: first,
+      to: last,
+      periods,
+      source: segment ? ('segment' as const) : ('cells' as const),
+      cohorts: rows,
+      average,
+    };
   }
 
   async function funnel(ctx: ActorContext, q: FunnelQuery) {
@@ -69,29 +106,58 @@ export function createLifecycleService(deps: { database: Database; clock: Clock;
     const s = await analytics.settings();
     const retention = q.retention ?? 'week';
     const rules: repo.FunnelRules = {
-      minActivities: s.activationMinActivities, withinDays: s.activationDays,
-      retentionDays: retention === 'week' ? 7 : 30, retentionPeriod: q.retentionPeriod ?? 1, today: today(),
+      minActivities: s.activationMinActivities,
+      withinDays: s.activationDays,
+      retentionDays: retention === 'week' ? 7 : 30,
+      retentionPeriod: q.retentionPeriod ?? 1,
+      today: today(),
     };
     const rows = await repo.funnel(db, c, q.by ?? null, p.from, p.to, tz, { ...q, at: clock.now() }, rules, scope);
-    const names = q.by === 'community'
-      ? new Map((await db.selectFrom('communities').select(['id', 'name']).execute()).map((x) => [String(x.id), x.name]))
-      : null;
+    const names =
+      q.by === 'community'
+        ? new Map(
+            (await db.selectFrom('communities').select(['id', 'name']).execute()).map((x) => [String(x.id), x.name]),
+          )
+        : null;
     const shape = (r: repo.FunnelRow) => ({
-      key: r.key, name: names?.get(r.key ?? '') ?? r.key,
-      acquired: r.acquired, activated: r.activated, retained: r.retained, monetised: r.monetised, buyers: r.buyers,
-      activationRate: ratio(r.activated, r.acquired), retentionRate: ratio(r.retained, r.activated), monetisationRate: ratio(r.monetised, r.retained),
-      overallRate: ratio(r.monetised, r.acquired), buyerRate: ratio(r.buyers, r.acquired),
-      activationPending: r.activation_pending, retentionPending: r.retention_pending,
+      key: r.key,
+      name: names?.get(r.key ?? '') ?? r.key,
+      acquired: r.acquired,
+      activated: r.activated,
+      retained: r.retained,
+      monetised: r.monetised,
+      buyers: r.buyers,
+      activationRate: ratio(r.activated, r.acquired),
+      retentionRate: ratio(r.retained, r.activated),
+      monetisationRate: ratio(r.monetised, r.retained),
+      overallRate: ratio(r.monetised, r.acquired),
+      buyerRate: ratio(r.buyers, r.acquired),
+      activationPending: r.activation_pending,
+      retentionPending: r.retention_pending,
     });
     const sum = (k: keyof repo.FunnelRow) => rows.reduce((a, r) => a + (r[k] as number), 0);
     const total = shape({
-      key: null, acquired: sum('acquired'), activated: sum('activated'), retained: sum('retained'), monetised: sum('monetised'), buyers: sum('buyers'),
-      activation_pending: sum('activation_pending'), retention_pending: sum('retention_pending'),
+      key: null,
+      acquired: sum('acquired'),
+      activated: sum('activated'),
+      retained: sum('retained'),
+      monetised: sum('monetised'),
+      buyers: sum('buyers'),
+      activation_pending: sum('activation_pending'),
+      retention_pending: sum('retention_pending'),
     });
     return {
-      period: { from: p.from, to: p.to }, communityId: c === 0 ? null : c, by: q.by ?? null,
-      rules: { activationMinActivities: rules.minActivities, activationDays: rules.withinDays, retention, retentionPeriod: rules.retentionPeriod },
-      total, groups: q.by ? rows.map(shape) : [],
+      period: { from: p.from, to: p.to },
+      communityId: c === 0 ? null : c,
+      by: q.by ?? null,
+      rules: {
+        activationMinActivities: rules.minActivities,
+        activationDays: rules.withinDays,
+        retention,
+        retentionPeriod: rules.retentionPeriod,
+      },
+      total,
+      groups: q.by ? rows.map(shape) : [],
     };
   }
 
@@ -102,7 +168,9 @@ export function createLifecycleService(deps: { database: Database; clock: Clock;
     const by = new Map(rows.map((x) => [x.stage, x.n]));
     const total = rows.reduce((s, x) => s + x.n, 0);
     return {
-      communityId: c === 0 ? null : c, updatedAt: (await analytics.settings()).lifecycleUpdatedAt, total,
+      communityId: c === 0 ? null : c,
+      updatedAt: (await analytics.settings()).lifecycleUpdatedAt,
+      total,
       stages: LIFECYCLE_STAGES.map((k) => ({ stage: k, members: by.get(k) ?? 0, share: ratio(by.get(k) ?? 0, total) })),
     };
   }
@@ -110,9 +178,17 @@ export function createLifecycleService(deps: { database: Database; clock: Clock;
   /** Sets every member's stage (the nightly job runs it inside its transaction). */
   async function updateStagesIn(tx: Tx, now = clock.now()): Promise<number> {
     const s = await analytics.settings(tx);
-    const changes = await repo.stageChanges(tx, {
-      minActivities: s.activationMinActivities, withinDays: s.activationDays, dormantDays: s.dormantDays, churnedDays: s.churnedDays, today: localDay(tz, now),
-    }, tz);
+    const changes = await repo.stageChanges(
+      tx,
+      {
+        minActivities: s.activationMinActivities,
+        withinDays: s.activationDays,
+        dormantDays: s.dormantDays,
+        churnedDays: s.churnedDays,
+        today: localDay(tz, now),
+      },
+      tz,
+    );
     const n = await setLifecycleStages(tx, changes);
     await tx.updateTable('analytics_settings').set({ lifecycle_updated_at: now }).where('id', '=', 1).execute();
     return n;
@@ -122,7 +198,12 @@ export function createLifecycleService(deps: { database: Database; clock: Clock;
   async function updateStages(ctx?: ActorContext): Promise<number> {
     return database.transaction(async (tx) => {
       const n = await updateStagesIn(tx);
-      if (ctx) await recordAudit(tx, ctx, { action: 'analytics.lifecycle.update', targetType: 'members', after: { changed: n } });
+      if (ctx)
+        await recordAudit(tx, ctx, {
+          action: 'analytics.lifecycle.update',
+          targetType: 'members',
+          after: { changed: n },
+        });
       return n;
     });
   }

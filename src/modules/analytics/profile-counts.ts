@@ -12,5 +12,7 @@ export async function compactProfileCounts(tx: Tx): Promise<void> {
   await sql`
     with gone as (delete from analytics_profile_counts returning bucket, profiles, erased)
     insert into analytics_profile_counts (bucket, profiles, erased)
-    select bucket, sum(profiles), sum(erased) from gone group by 1 having sum(profiles) <> 0 or sum(erased) <> 0`.execute(tx);
+    select bucket, sum(profiles), sum(erased) from gone group by 1 having sum(profiles) <> 0 or sum(erased) <> 0`.execute(
+    tx,
+  );
 }

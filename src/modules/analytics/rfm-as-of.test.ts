@@ -13,11 +13,20 @@ let inject: ReturnType<typeof injector>;
 let headers: Record<string, string>;
 
 async function member(name: string) {
-  return (await kith.database.db.insertInto('members').values({ name, created_at: '2024-01-01T00:00:00+08:00' }).returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await kith.database.db
+      .insertInto('members')
+      .values({ name, created_at: '2024-01-01T00:00:00+08:00' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 let n = 0;
 async function order(memberId: number, at: string, amount = '100.00') {
-  await kith.database.db.insertInto('orders').values({ source: 'test', order_id: `o${++n}`, member_id: memberId, amount, ordered_at: at }).execute();
+  await kith.database.db
+    .insertInto('orders')
+    .values({ source: 'test', order_id: `o${++n}`, member_id: memberId, amount, ordered_at: at })
+    .execute();
 }
 const compute = (payload?: Record<string, unknown>) =>
   inject({ method: 'POST', url: '/api/v1/analytics/rfm/compute', headers, ...(payload ? { payload } : {}) });
@@ -27,15 +36,33 @@ beforeAll(async () => {
   inject = injector(kith);
   headers = (await staffSession(kith, 'operator')).headers;
 });
-afterAll(async () => { await kith?.dispose(); });
+afterAll(async () => {
+  await kith?.dispose();
+});
 
 describe('RFM as of a day', () => {
   it('records a compute that scores nobody: when it ran, the day and the window, 0 scored', async () => {
     const res = await compute();
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ scored: 0, computedAt: '2025-06-30T02:00:00.000Z', asOf: '2025-06-30', window: { from: '2024-07-01', to: '2025-06-30' }, windowDays: 365 });
+    expect(res.json()).toEqual({
+      scored: 0,
+      computedAt: '2025-06-30T02:00:00.000Z',
+      asOf: '2025-06-30',
+      window: { from: '2024-07-01', to: '2025-06-30' },
+      windowDays: 365,
+    });
     const rfm = (await inject({ method: 'GET', url: '/api/v1/analytics/rfm', headers })).json();
-    expect(rfm).toMatchObject({ computedAt: '2025-06-30T02:00:00.000Z', buyers: 0, run: { computedAt: '2025-06-30T02:00:00.000Z', asOf: '2025-06-30', window: { from: '2024-07-01', to: '2025-06-30' }, windowDays: 365, scored: 0 } });
+    expect(rfm).toMatchObject({
+      computedAt: '2025-06-30T02:00:00.000Z',
+      buyers: 0,
+      run: {
+        computedAt: '2025-06-30T02:00:00.000Z',
+        asOf: '2025-06-30',
+        window: { from: '2024-07-01', to: '2025-06-30' },
+        windowDays: 365,
+        scored: 0,
+      },
+    });
   });
 
   it('cuts the window on workspace days: 23:30 on the first day is in, 23:30 the day before is out', async () => {
@@ -46,11 +73,17 @@ describe('RFM as of a day', () => {
     await order(firstInstant, '2024-07-01T00:00:00+08:00'); // 16:00 UTC on 30 June: already 1 July in Shanghai
     await order(before, '2024-06-30T23:30:00+08:00'); // a rolling 365 × 24 h from 10:00 today would take it
     const res = await compute();
-    expect(res.json()).toMatchObject({ scored: 2, asOf: '2025-06-30', window: { from: '2024-07-01', to: '2025-06-30' } });
+    expect(res.json()).toMatchObject({
+      scored: 2,
+      asOf: '2025-06-30',
+      window: { from: '2024-07-01', to: '2025-06-30' },
+    });
     const one = (await inject({ method: 'GET', url: `/api/v1/members/${first}/rfm`, headers })).json();
     // Whole workspace days from 1 July 2024 to 30 June 2025, whatever the hour of either.
     expect(one).toMatchObject({ recencyDays: 364, frequency: 1, asOf: '2025-06-30' });
-    expect((await inject({ method: 'GET', url: `/api/v1/members/${firstInstant}/rfm`, headers })).json()).toMatchObject({ recencyDays: 364 });
+    expect((await inject({ method: 'GET', url: `/api/v1/members/${firstInstant}/rfm`, headers })).json()).toMatchObject(
+      { recencyDays: 364 },
+    );
     expect((await inject({ method: 'GET', url: `/api/v1/members/${before}/rfm`, headers })).json()).toBeNull();
     await kith.database.db.deleteFrom('orders').execute();
   });
@@ -65,13 +98,30 @@ describe('RFM as of a day', () => {
     expect((await compute()).json()).toMatchObject({ scored: 0 }); // nothing in the year to today
     const res = await compute({ asOf: '2023-06-30' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ scored: 2, computedAt: '2025-06-30T02:00:00.000Z', asOf: '2023-06-30', window: { from: '2022-07-01', to: '2023-06-30' }, windowDays: 365 });
-    expect((await inject({ method: 'GET', url: `/api/v1/members/${a}/rfm`, headers })).json()).toMatchObject({ recencyDays: 1, frequency: 2, monetary: '100.00', asOf: '2023-06-30' });
-    expect((await inject({ method: 'GET', url: `/api/v1/members/${b}/rfm`, headers })).json()).toMatchObject({ recencyDays: 364, frequency: 1, asOf: '2023-06-30' });
+    expect(res.json()).toEqual({
+      scored: 2,
+      computedAt: '2025-06-30T02:00:00.000Z',
+      asOf: '2023-06-30',
+      window: { from: '2022-07-01', to: '2023-06-30' },
+      windowDays: 365,
+    });
+    expect((await inject({ method: 'GET', url: `/api/v1/members/${a}/rfm`, headers })).json()).toMatchObject({
+      recencyDays: 1,
+      frequency: 2,
+      monetary: '100.00',
+      asOf: '2023-06-30',
+    });
+    expect((await inject({ method: 'GET', url: `/api/v1/members/${b}/rfm`, headers })).json()).toMatchObject({
+      recencyDays: 364,
+      frequency: 1,
+      asOf: '2023-06-30',
+    });
     const rfm = (await inject({ method: 'GET', url: '/api/v1/analytics/rfm', headers })).json();
     expect(rfm.run).toMatchObject({ asOf: '2023-06-30', scored: 2 });
     const layer = rfm.layers.find((l: { members: number }) => l.members > 0).key;
-    const drill = (await inject({ method: 'GET', url: `/api/v1/analytics/rfm/layers/${layer}/members`, headers })).json();
+    const drill = (
+      await inject({ method: 'GET', url: `/api/v1/analytics/rfm/layers/${layer}/members`, headers })
+    ).json();
     expect(drill.asOf).toBe('2023-06-30');
   });
 

@@ -1,7 +1,22 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
-import { activeDaysOf, addContributions, contributionUpserts, recountCohorts, recountGaps, syncJoins, upsertContributions, type JoinChange, type MemberDay } from './active-days.js';
-import { contributionChanges, replacedContributions, type BatchDay, type Contribution } from './domain/contributions.js';
+import {
+  activeDaysOf,
+  addContributions,
+  contributionUpserts,
+  recountCohorts,
+  recountGaps,
+  syncJoins,
+  upsertContributions,
+  type JoinChange,
+  type MemberDay,
+} from './active-days.js';
+import {
+  contributionChanges,
+  replacedContributions,
+  type BatchDay,
+  type Contribution,
+} from './domain/contributions.js';
 
 /**
  * The per-member-per-day rollup, `analytics_member_days`, kept from the activity stream, with what
@@ -27,7 +42,13 @@ const counts = (tz: string, kinds: string[]) => sql`
 /** The job queue of the rollup subscriber (see analytics.jobs.ts). */
 export const ROLLUP_QUEUE = 'event:analytics-rollups';
 
-export interface DayRow { community_id: number; day: string; activities: number; meaningful: number; messages: number }
+export interface DayRow {
+  community_id: number;
+  day: string;
+  activities: number;
+  meaningful: number;
+  messages: number;
+}
 
 /**
  * Adds the activities with these ids (each id once: the outbox delivers a batch once). One
@@ -123,7 +144,9 @@ export async function addActivities(tx: Tx, ids: number[], tz: string, kinds: st
   const changes = moved.length === 0 ? contributionChanges(fresh) : await withMovedJoins(tx, fresh, maybe, moved);
   if (changes.length === 0) return;
   await upsertContributions(sql`
-    select * from json_to_recordset(${JSON.stringify(changes)}::json) as r(c bigint, m bigint, day date, prev date, joined date, sign int)`).execute(tx);
+    select * from json_to_recordset(${JSON.stringify(changes)}::json) as r(c bigint, m bigint, day date, prev date, joined date, sign int)`).execute(
+    tx,
+  );
 }
 
 /** Ids as ranges of consecutive ids: [lo_i, hi_i], each id in exactly one. */
@@ -134,13 +157,21 @@ export function idRanges(ids: readonly number[]): { lo: number[]; hi: number[] }
   for (let i = 0; i < sorted.length; i++) {
     const id = sorted[i]!;
     if (hi.length > 0 && id <= hi[hi.length - 1]! + 1) hi[hi.length - 1] = Math.max(hi[hi.length - 1]!, id);
-    else { lo.push(id); hi.push(id); }
+    else {
+      lo.push(id);
+      hi.push(id);
+    }
   }
   return { lo, hi };
 }
 
 /** The changes of a batch in which some members' join days moved: those members are replaced whole. */
-async function withMovedJoins(tx: Tx, fresh: BatchDay[], before: { c: number; m: number; joined: string | null }[], moved: JoinChange[]): Promise<Contribution[]> {
+async function withMovedJoins(
+  tx: Tx,
+  fresh: BatchDay[],
+  before: { c: number; m: number; joined: string | null }[],
+  moved: JoinChange[],
+): Promise<Contribution[]> {
   const k = (x: { c: number; m: number }) => `${x.c}:${x.m}`;
   const movedKeys = new Set(moved.map(k));
   const days = await sql<MemberDay>`
@@ -148,21 +179,45 @@ async function withMovedJoins(tx: Tx, fresh: BatchDay[], before: { c: number; m:
     from json_to_recordset(${JSON.stringify(moved)}::json) as q(c bigint, m bigint)
     join analytics_member_days d on d.member_id = q.m and d.community_id = q.c and d.meaningful > 0`.execute(tx);
   const activeNow = new Map<string, string[]>();
-  for (const d of days.rows) { const l = activeNow.get(k(d)); if (l) l.push(d.day); else activeNow.set(k(d), [d.day]); }
+  for (const d of days.rows) {
+    const l = activeNow.get(k(d));
+    if (l) l.push(d.day);
+    else activeNow.set(k(d), [d.day]);
+  }
   const wasJoined = new Map(before.map((x) => [k(x), x.joined]));
   return [
     ...contributionChanges(fresh.filter((x) => !movedKeys.has(k(x)))),
-    ...moved.flatMap((j) => replacedContributions(j.c, j.m, activeNow.get(k(j)) ?? [],
-      new Set(fresh.filter((x) => k(x) === k(j)).map((x) => x.day)), wasJoined.get(k(j)) ?? null, j.joined)),
+    ...moved.flatMap((j) =>
+      replacedContributions(
+        j.c,
+        j.m,
+        activeNow.get(k(j)) ?? [],
+        new Set(fresh.filter((x) => k(x) === k(j)).map((x) => x.day)),
+        wasJoined.get(k(j)) ?? null,
+        j.joined,
+      ),
+    ),
   ];
 }
 
-export interface JoinRow { c: number; m: number; joined: string | null }
+export interface JoinRow {
+  c: number;
+  m: number;
+  joined: string | null;
+}
 /** What undoing a merge needs: the rows moved and both members' join days before. */
-export interface MoveSnapshot { rows: DayRow[]; joins?: JoinRow[] }
+export interface MoveSnapshot {
+  rows: DayRow[];
+  joins?: JoinRow[];
+}
 
-const joinsOf = async (tx: Tx, ids: number[]) => (await sql<JoinRow>`
-  select community_id::int as c, member_id::int as m, joined::text as joined from analytics_member_joins where member_id = any(${ids}::bigint[])`.execute(tx)).rows;
+const joinsOf = async (tx: Tx, ids: number[]) =>
+  (
+    await sql<JoinRow>`
+  select community_id::int as c, member_id::int as m, joined::text as joined from analytics_member_joins where member_id = any(${ids}::bigint[])`.execute(
+      tx,
+    )
+  ).rows;
 
 async function putJoins(tx: Tx, rows: JoinRow[]): Promise<void> {
   if (rows.length === 0) return;
@@ -181,26 +236,42 @@ async function putJoins(tx: Tx, rows: JoinRow[]): Promise<void> {
 export async function moveMember(tx: Tx, fromId: number, toId: number): Promise<MoveSnapshot> {
   const joins = await joinsOf(tx, [fromId, toId]);
   await addContributions(tx, await activeDaysOf(tx, [fromId, toId]), -1);
-  const gone = (await sql<DayRow>`
+  const gone = (
+    await sql<DayRow>`
     delete from analytics_member_days where member_id = ${fromId}
-    returning community_id::int, day::text as day, activities, meaningful, messages`.execute(tx)).rows;
+    returning community_id::int, day::text as day, activities, meaningful, messages`.execute(tx)
+  ).rows;
   // The community-day totals do not change: the same activities, another member.
   await addMemberRows(tx, toId, gone, 1);
   const earliest = new Map<number, string | null>();
   for (const j of joins) {
     const was = earliest.get(j.c);
-    earliest.set(j.c, was === undefined ? j.joined : was === null ? j.joined : j.joined === null || was < j.joined ? was : j.joined);
+    earliest.set(
+      j.c,
+      was === undefined ? j.joined : was === null ? j.joined : j.joined === null || was < j.joined ? was : j.joined,
+    );
   }
   await sql`delete from analytics_member_joins where member_id = ${fromId}`.execute(tx);
-  await putJoins(tx, [...earliest].map(([c, joined]) => ({ c, m: toId, joined })));
+  await putJoins(
+    tx,
+    [...earliest].map(([c, joined]) => ({ c, m: toId, joined })),
+  );
   await addContributions(tx, await activeDaysOf(tx, [toId]), 1);
   return { rows: gone, joins };
 }
 
-export async function unmoveMember(tx: Tx, snapshot: MoveSnapshot, fromId: number, toId: number, tz: string): Promise<void> {
+export async function unmoveMember(
+  tx: Tx,
+  snapshot: MoveSnapshot,
+  fromId: number,
+  toId: number,
+  tz: string,
+): Promise<void> {
   await addContributions(tx, await activeDaysOf(tx, [toId]), -1);
   await addMemberRows(tx, toId, snapshot.rows, -1);
-  await sql`delete from analytics_member_days where member_id = ${toId} and activities = 0 and meaningful = 0 and messages = 0`.execute(tx);
+  await sql`delete from analytics_member_days where member_id = ${toId} and activities = 0 and meaningful = 0 and messages = 0`.execute(
+    tx,
+  );
   await addMemberRows(tx, fromId, snapshot.rows, 1);
   const days = await activeDaysOf(tx, [fromId, toId]);
   if (snapshot.joins) {
@@ -230,7 +301,9 @@ export async function rebuild(tx: Tx, tz: string, kinds: string[]): Promise<void
   // No batch commits while the rollup is rebuilt, and the rollup jobs of batches committed before
   // it are done by the rebuild itself.
   await sql`lock table activities in share mode`.execute(tx);
-  await sql`update jobs set status = 'done', finished_at = now() where queue = ${ROLLUP_QUEUE} and status = 'queued'`.execute(tx);
+  await sql`update jobs set status = 'done', finished_at = now() where queue = ${ROLLUP_QUEUE} and status = 'queued'`.execute(
+    tx,
+  );
   await sql`truncate analytics_member_days, analytics_community_days`.execute(tx);
   // A bulk load: sorts in memory where they fit, and the secondary indexes built once at the end
   // rather than row by row (the drop and the build are part of this transaction).
@@ -240,14 +313,20 @@ export async function rebuild(tx: Tx, tz: string, kinds: string[]): Promise<void
     with src as (select member_id, community_id, occurred_at, kind from activities)
     insert into analytics_member_days (community_id, day, member_id, activities, meaningful, messages)
     ${counts(tz, kinds)}`.execute(tx);
-  await sql`create index analytics_member_days_member_idx on analytics_member_days (member_id, community_id, day)`.execute(tx);
+  await sql`create index analytics_member_days_member_idx on analytics_member_days (member_id, community_id, day)`.execute(
+    tx,
+  );
   await sql`
     insert into analytics_community_days (community_id, day, activities, meaningful, messages)
-    select community_id, day, sum(activities)::int, sum(meaningful)::int, sum(messages)::int from analytics_member_days group by 1, 2`.execute(tx);
+    select community_id, day, sum(activities)::int, sum(meaningful)::int, sum(messages)::int from analytics_member_days group by 1, 2`.execute(
+    tx,
+  );
   await recountGaps(tx, tz);
   await recountCohorts(tx, tz, kinds);
   // Statistics of the tables as now filled: without them the planner takes each member's history
   // for a row or two and, adding the next batch, reads and sorts it whole to find the neighbouring
   // active days rather than walking the index to the first.
-  await sql`analyze analytics_member_days, analytics_community_days, analytics_active_gaps, analytics_cohort_cells, analytics_member_joins`.execute(tx);
+  await sql`analyze analytics_member_days, analytics_community_days, analytics_active_gaps, analytics_cohort_cells, analytics_member_joins`.execute(
+    tx,
+  );
 }

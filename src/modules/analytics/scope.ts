@@ -7,7 +7,12 @@ import { resolveDayPeriod, type DayPeriod } from '../overview/index.js';
 export const MAX_ANALYTICS_DAYS = 400;
 
 export function reportPeriod(q: { from?: string; to?: string }, tz: string, clock: Clock, defaultDays = 30): DayPeriod {
-  const { period, problems } = resolveDayPeriod(q, { timeZone: tz, now: clock.now(), defaultDays, maxDays: MAX_ANALYTICS_DAYS });
+  const { period, problems } = resolveDayPeriod(q, {
+    timeZone: tz,
+    now: clock.now(),
+    defaultDays,
+    maxDays: MAX_ANALYTICS_DAYS,
+  });
   failIfProblems(problems);
   return period;
 }
@@ -16,7 +21,8 @@ export function reportPeriod(q: { from?: string; to?: string }, tz: string, cloc
 export function reportCommunity(ctx: ActorContext, communityId: number | undefined): number {
   const scope = ctx.actor.communityIds;
   if (scope === null) return communityId ?? 0;
-  if (communityId === undefined) throw forbidden('Choose one of your communities: workspace-wide figures are for operators and analysts');
+  if (communityId === undefined)
+    throw forbidden('Choose one of your communities: workspace-wide figures are for operators and analysts');
   if (!scope.includes(communityId)) throw forbidden(`Community ${communityId} is not one of yours`);
   return communityId;
 }

@@ -7,8 +7,15 @@ import type { Period } from './domain/period.js';
 export type CommunityRow = Awaited<ReturnType<typeof findCommunity>> & {};
 
 const toColumns = (f: CommunityFields) => ({
-  name: f.name, channel: f.channel, positioning_type: f.positioningType, goal: f.goal, stage: f.stage,
-  description: f.description, rules_text: f.rules, capacity: f.capacity, external_id: f.externalId,
+  name: f.name,
+  channel: f.channel,
+  positioning_type: f.positioningType,
+  goal: f.goal,
+  stage: f.stage,
+  description: f.description,
+  rules_text: f.rules,
+  capacity: f.capacity,
+  external_id: f.externalId,
 });
 
 export async function findCommunity(db: Tx, id: number) {
@@ -23,33 +30,63 @@ export async function lockCommunity(tx: Tx, id: number) {
 /** `now` omitted: the database clock stamps the row (importers have no clock of their own). */
 export async function insertCommunity(tx: Tx, f: CommunityFields, now?: Date) {
   const stamps = now ? { created_at: now, updated_at: now } : {};
-  return tx.insertInto('communities').values({ ...toColumns(f), ...stamps }).returningAll().executeTakeFirstOrThrow();
+  return tx
+    .insertInto('communities')
+    .values({ ...toColumns(f), ...stamps })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function updateCommunity(tx: Tx, id: number, f: CommunityFields, now: Date) {
-  return tx.updateTable('communities').set({ ...toColumns(f), updated_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return tx
+    .updateTable('communities')
+    .set({ ...toColumns(f), updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function setArchived(tx: Tx, id: number, archivedAt: Date | null, now: Date) {
-  return tx.updateTable('communities').set({ archived_at: archivedAt, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return tx
+    .updateTable('communities')
+    .set({ archived_at: archivedAt, updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function findByExternal(db: Tx, channel: string, externalId: string) {
-  return db.selectFrom('communities').selectAll().where('channel', '=', channel).where('external_id', '=', externalId).executeTakeFirst();
+  return db
+    .selectFrom('communities')
+    .selectAll()
+    .where('channel', '=', channel)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
 }
 
 /** Same name on the same channel, ignoring case; a live community wins over an archived one. */
 export async function findByName(db: Tx, channel: string, name: string) {
-  return db.selectFrom('communities').selectAll()
-    .where('channel', '=', channel).where(sql`lower(name)`, '=', name.toLowerCase())
-    .orderBy(sql`archived_at is not null`).orderBy('id').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('communities')
+    .selectAll()
+    .where('channel', '=', channel)
+    .where(sql`lower(name)`, '=', name.toLowerCase())
+    .orderBy(sql`archived_at is not null`)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** A community with this name on any channel, live ones first, then the oldest. */
 export async function findByNameAnyChannel(db: Tx, name: string) {
-  return db.selectFrom('communities').selectAll()
+  return db
+    .selectFrom('communities')
+    .selectAll()
     .where(sql`lower(name)`, '=', name.toLowerCase())
-    .orderBy(sql`archived_at is not null`).orderBy('id').limit(1).executeTakeFirst();
+    .orderBy(sql`archived_at is not null`)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** Serialises "find or create by name" per (channel, name), so two imports make one community. */
@@ -58,7 +95,12 @@ export async function lockName(tx: Tx, channel: string, name: string) {
 }
 
 export async function externalIdOwner(db: Tx, channel: string, externalId: string): Promise<number | null> {
-  const r = await db.selectFrom('communities').select('id').where('channel', '=', channel).where('external_id', '=', externalId).executeTakeFirst();
+  const r = await db
+    .selectFrom('communities')
+    .select('id')
+    .where('channel', '=', channel)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
   return r?.id ?? null;
 }
 
@@ -95,7 +137,11 @@ export async function listCommunities(db: Tx, f: CommunityFilter) {
   return q.orderBy('id', 'desc').limit(f.limit).execute();
 }
 
-export interface CommunityCounts { membersNow: number; joined: number; left: number }
+export interface CommunityCounts {
+  membersNow: number;
+  joined: number;
+  left: number;
+}
 
 /** Members now, and joins and leaves within the period, for several communities in one query. */
 export async function countsFor(db: Tx, ids: number[], period: Period): Promise<Map<number, CommunityCounts>> {
@@ -109,11 +155,17 @@ export async function countsFor(db: Tx, ids: number[], period: Period): Promise<
       (select count(*) from community_memberships m
         where m.community_id = c.id and m.left_at >= ${period.from} and m.left_at < ${period.to})::int as left
     from unnest(${ids}::bigint[]) as c(id)`.execute(db);
-  for (const row of r.rows) out.set(Number(row.id), { membersNow: row.members_now, joined: row.joined, left: row.left });
+  for (const row of r.rows)
+    out.set(Number(row.id), { membersNow: row.members_now, joined: row.joined, left: row.left });
   return out;
 }
 
-export interface TrendDay { date: string; joined: number; left: number; members: number }
+export interface TrendDay {
+  date: string;
+  joined: number;
+  left: number;
+  members: number;
+}
 
 /**
  * One row per day of the period, days cut in the workspace time zone by PostgreSQL itself.
@@ -157,16 +209,21 @@ export async function dailyTrend(db: Tx, communityId: number, period: Period, ti
 
 // ───────────── owner and admins ─────────────
 
-export interface AdminRef { staffId: number | null; memberId: number | null }
+export interface AdminRef {
+  staffId: number | null;
+  memberId: number | null;
+}
 
 /** Owner and admins of several communities, with the name of the staff members among them. */
 export async function adminsFor(db: Tx, communityIds: number[]) {
   if (communityIds.length === 0) return [];
-  return db.selectFrom('community_admins as a')
+  return db
+    .selectFrom('community_admins as a')
     .leftJoin('staff_users as s', 's.id', 'a.staff_id')
     .select(['a.id', 'a.community_id', 'a.staff_id', 'a.member_id', 'a.role', 's.name as staff_name'])
     .where('a.community_id', 'in', communityIds)
-    .orderBy(sql`a.role = 'owner'`, 'desc').orderBy('a.id')
+    .orderBy(sql`a.role = 'owner'`, 'desc')
+    .orderBy('a.id')
     .execute();
 }
 
@@ -174,13 +231,21 @@ export async function adminsFor(db: Tx, communityIds: number[]) {
 export async function setAdmins(tx: Tx, communityId: number, entries: (AdminRef & { role: AdminRole })[]) {
   await tx.deleteFrom('community_admins').where('community_id', '=', communityId).execute();
   if (entries.length === 0) return;
-  await tx.insertInto('community_admins')
-    .values(entries.map((e) => ({ community_id: communityId, staff_id: e.staffId, member_id: e.memberId, role: e.role })))
+  await tx
+    .insertInto('community_admins')
+    .values(
+      entries.map((e) => ({ community_id: communityId, staff_id: e.staffId, member_id: e.memberId, role: e.role })),
+    )
     .execute();
 }
 
 export async function existingStaffIds(db: Tx, ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('staff_users').select('id').where('id', 'in', ids).where('disabled_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('staff_users')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('disabled_at', 'is', null)
+    .execute();
   return new Set(rows.map((r) => r.id));
 }

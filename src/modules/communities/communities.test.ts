@@ -9,13 +9,18 @@ beforeAll(async () => {
   kith = await startTestKith();
   operator = await staffSession(kith, 'operator');
 });
-afterAll(async () => { await kith?.dispose(); });
+afterAll(async () => {
+  await kith?.dispose();
+});
 
 const inject = (o: Parameters<ReturnType<typeof injector>>[0]) => injector(kith)(o);
 type Headers = Record<string, string>;
-const post = (url: string, payload: unknown, headers: Headers = operator.headers) => inject({ method: 'POST', url: `/api/v1${url}`, payload: payload as object, headers });
-const patch = (url: string, payload: unknown, headers: Headers = operator.headers) => inject({ method: 'PATCH', url: `/api/v1${url}`, payload: payload as object, headers });
-const get = (url: string, headers: Headers = operator.headers) => inject({ method: 'GET', url: `/api/v1${url}`, headers });
+const post = (url: string, payload: unknown, headers: Headers = operator.headers) =>
+  inject({ method: 'POST', url: `/api/v1${url}`, payload: payload as object, headers });
+const patch = (url: string, payload: unknown, headers: Headers = operator.headers) =>
+  inject({ method: 'PATCH', url: `/api/v1${url}`, payload: payload as object, headers });
+const get = (url: string, headers: Headers = operator.headers) =>
+  inject({ method: 'GET', url: `/api/v1${url}`, headers });
 
 const valid = { name: '小米汽车车主群 1', channel: 'wechat', positioningType: 'product', goal: 'after_sales' };
 
@@ -23,14 +28,27 @@ describe('creating and changing a community', () => {
   it('creates a community with its positioning, rules, capacity, owner and admins', async () => {
     const memberId = await buildMember(kith, '王小明');
     const res = await post('/communities', {
-      ...valid, stage: 'growth', description: '售后答疑', rules: '禁止广告', capacity: 500, externalId: 'wx-group-1',
-      owner: { staffId: operator.staff.id }, admins: [{ memberId }, { staffId: operator.staff.id }],
+      ...valid,
+      stage: 'growth',
+      description: '售后答疑',
+      rules: '禁止广告',
+      capacity: 500,
+      externalId: 'wx-group-1',
+      owner: { staffId: operator.staff.id },
+      admins: [{ memberId }, { staffId: operator.staff.id }],
     });
     expect(res.statusCode).toBe(201);
     const c = res.json();
     expect(c).toMatchObject({
-      name: valid.name, channel: 'wechat', positioningType: 'product', goal: 'after_sales', stage: 'growth',
-      rules: '禁止广告', capacity: 500, externalId: 'wx-group-1', archived: false,
+      name: valid.name,
+      channel: 'wechat',
+      positioningType: 'product',
+      goal: 'after_sales',
+      stage: 'growth',
+      rules: '禁止广告',
+      capacity: 500,
+      externalId: 'wx-group-1',
+      archived: false,
       owner: { staffId: operator.staff.id, role: 'owner', name: operator.staff.name },
       admins: [{ memberId, role: 'admin', name: '王小明' }],
     });
@@ -46,7 +64,10 @@ describe('creating and changing a community', () => {
     expect(blank.statusCode).toBe(400);
     expect(blank.json().errors[0].path).toMatch(/capacity|name/);
     const viaService = kith.communities.create(systemCtx, { ...valid, name: '  ', positioningType: 'fandom' });
-    await expect(viaService).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'name' }, { path: 'positioningType' }] });
+    await expect(viaService).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'name' }, { path: 'positioningType' }],
+    });
     const ghostOwner = await post('/communities', { ...valid, owner: { memberId: 99999999 } });
     expect(ghostOwner.statusCode).toBe(400);
     expect(ghostOwner.json().errors).toEqual([{ path: 'owner/memberId', message: 'no member 99999999' }]);
@@ -88,7 +109,8 @@ describe('creating and changing a community', () => {
     const c = await buildCommunity(kith, { name: 'Archive me' });
     const archived = await post(`/communities/${c.id}/archive`, {});
     expect(archived.json()).toMatchObject({ archived: true });
-    const ids = async (qs: string) => (await get(`/communities?limit=200${qs}`)).json().items.map((i: { id: number }) => i.id);
+    const ids = async (qs: string) =>
+      (await get(`/communities?limit=200${qs}`)).json().items.map((i: { id: number }) => i.id);
     expect(await ids('')).not.toContain(c.id);
     expect(await ids('&archived=true')).toContain(c.id);
     expect(await ids('&archived=all')).toContain(c.id);
@@ -102,9 +124,21 @@ describe('creating and changing a community', () => {
 describe('listing communities', () => {
   it('filters by channel, positioning, goal, stage and text, and pages', async () => {
     const tag = `flt${Date.now()}`;
-    const a = await buildCommunity(kith, { name: `${tag} 抖音 fans`, channel: 'douyin', positioningType: 'interest', goal: 'brand', stage: 'growth' });
-    const b = await buildCommunity(kith, { name: `${tag} knowledge`, channel: 'forum', positioningType: 'knowledge', goal: 'interaction' });
-    const names = async (qs: string) => (await get(`/communities?q=${tag}&${qs}`)).json().items.map((i: { id: number }) => i.id);
+    const a = await buildCommunity(kith, {
+      name: `${tag} 抖音 fans`,
+      channel: 'douyin',
+      positioningType: 'interest',
+      goal: 'brand',
+      stage: 'growth',
+    });
+    const b = await buildCommunity(kith, {
+      name: `${tag} knowledge`,
+      channel: 'forum',
+      positioningType: 'knowledge',
+      goal: 'interaction',
+    });
+    const names = async (qs: string) =>
+      (await get(`/communities?q=${tag}&${qs}`)).json().items.map((i: { id: number }) => i.id);
     expect(await names('')).toEqual([b.id, a.id]);
     expect(await names('channel=douyin')).toEqual([a.id]);
     expect(await names('type=knowledge')).toEqual([b.id]);
@@ -121,7 +155,11 @@ describe('listing communities', () => {
   it('shows member counts and capacity use on each community', async () => {
     const c = await buildCommunity(kith, { name: `counted ${Date.now()}`, capacity: 8 });
     const m = [await buildMember(kith), await buildMember(kith)];
-    await kith.communities.addMembers(systemCtx, c.id, m.map((memberId) => ({ memberId })));
+    await kith.communities.addMembers(
+      systemCtx,
+      c.id,
+      m.map((memberId) => ({ memberId })),
+    );
     await kith.communities.removeMember(systemCtx, c.id, m[0]!);
     const item = (await get(`/communities?q=${encodeURIComponent(c.name)}`)).json().items[0];
     expect(item).toMatchObject({ id: c.id, membersNow: 1, capacityUsePercent: 12.5, joined: 2, left: 1 });
@@ -140,10 +178,23 @@ describe('who may do what', () => {
     expect((await get(`/communities/${other.id}/members`, cm.headers)).statusCode).toBe(404);
     expect((await patch(`/communities/${other.id}`, { stage: 'growth' }, cm.headers)).statusCode).toBe(404);
     expect((await post(`/communities/${other.id}/archive`, {}, cm.headers)).statusCode).toBe(404);
-    expect((await patch(`/communities/${mine.id}`, { stage: 'growth' }, cm.headers)).json()).toMatchObject({ stage: 'growth' });
+    expect((await patch(`/communities/${mine.id}`, { stage: 'growth' }, cm.headers)).json()).toMatchObject({
+      stage: 'growth',
+    });
     expect((await post('/communities', valid, cm.headers)).statusCode).toBe(403);
-    const cmCtx = { actor: { type: 'staff' as const, id: cm.staff.id, label: cm.email, role: 'community_manager' as const, communityIds: [mine.id] }, requestId: null };
-    await expect(kith.database.transaction((tx) => ensureCommunityByName(tx, cmCtx, { name: 'Brand new', channel: 'wechat' }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const cmCtx = {
+      actor: {
+        type: 'staff' as const,
+        id: cm.staff.id,
+        label: cm.email,
+        role: 'community_manager' as const,
+        communityIds: [mine.id],
+      },
+      requestId: null,
+    };
+    await expect(
+      kith.database.transaction((tx) => ensureCommunityByName(tx, cmCtx, { name: 'Brand new', channel: 'wechat' })),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('lets an analyst read but not write', async () => {
@@ -152,7 +203,9 @@ describe('who may do what', () => {
     expect((await get(`/communities/${c.id}`, analyst.headers)).statusCode).toBe(200);
     expect((await post('/communities', valid, analyst.headers)).statusCode).toBe(403);
     expect((await patch(`/communities/${c.id}`, { stage: 'growth' }, analyst.headers)).statusCode).toBe(403);
-    expect((await post(`/communities/${c.id}/members`, { items: [{ memberId: 1 }] }, analyst.headers)).statusCode).toBe(403);
+    expect((await post(`/communities/${c.id}/members`, { items: [{ memberId: 1 }] }, analyst.headers)).statusCode).toBe(
+      403,
+    );
   });
 
   it('lets an API key act within its scopes', async () => {
@@ -171,12 +224,15 @@ describe('helpers for importers', () => {
     const name = `周末骑行群 ${Date.now()}`;
     const [first, second] = await Promise.all([
       kith.database.transaction((tx) => ensureCommunityByName(tx, systemCtx, { name, channel: 'wechat' })),
-      kith.database.transaction((tx) => ensureCommunityByName(tx, systemCtx, { name: ` ${name.toUpperCase()} `, channel: 'wechat' })),
+      kith.database.transaction((tx) =>
+        ensureCommunityByName(tx, systemCtx, { name: ` ${name.toUpperCase()} `, channel: 'wechat' }),
+      ),
     ]);
     expect(second.id).toBe(first.id);
     expect(first).toMatchObject({ name, positioningType: 'interest', goal: 'interaction' });
     expect(await auditOf(kith, 'community.create', first.id)).toHaveLength(1);
-    await expect(kith.database.transaction((tx) => ensureCommunityByName(tx, systemCtx, { name: 'x', channel: 'myspace' })))
-      .rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'channel' }] });
+    await expect(
+      kith.database.transaction((tx) => ensureCommunityByName(tx, systemCtx, { name: 'x', channel: 'myspace' })),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'channel' }] });
   });
 });

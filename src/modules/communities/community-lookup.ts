@@ -31,10 +31,15 @@ export async function ensureCommunityByName(
   if (name.length > LIMITS.name) throw invalid('name', `must be at most ${LIMITS.name} characters`);
   await repo.lockName(tx, input.channel ?? 'other', name);
   // Without a channel (a spreadsheet's 社群 column), the name alone finds the group on any channel.
-  const found = input.channel ? await repo.findByName(tx, input.channel, name) : await repo.findByNameAnyChannel(tx, name);
+  const found = input.channel
+    ? await repo.findByName(tx, input.channel, name)
+    : await repo.findByNameAnyChannel(tx, name);
   // One the actor may not see counts as absent; creating is then refused to a community manager.
   if (found && canSee(ctx, found.id)) return toCommunity(tx, found);
   return createIn(tx, ctx, {
-    name, channel: input.channel ?? 'other', positioningType: input.positioningType ?? 'interest', goal: input.goal ?? 'interaction',
+    name,
+    channel: input.channel ?? 'other',
+    positioningType: input.positioningType ?? 'interest',
+    goal: input.goal ?? 'interaction',
   });
 }

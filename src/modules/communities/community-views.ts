@@ -3,7 +3,13 @@ import type { ActorContext } from '../../kernel/context.js';
 import { forbidden, notFound } from '../../kernel/errors.js';
 import { can, type Permission } from '../access/index.js';
 import { getMemberSummaries } from '../members/index.js';
-import type { AdminRole, CommunityChannel, CommunityGoal, CommunityStage, PositioningType } from './domain/community-rules.js';
+import type {
+  AdminRole,
+  CommunityChannel,
+  CommunityGoal,
+  CommunityStage,
+  PositioningType,
+} from './domain/community-rules.js';
 import * as repo from './communities.repo.js';
 
 /** How a community looks to the rest of Kith, and who may see it. */
@@ -35,19 +41,40 @@ export interface Community {
 }
 
 export async function toCommunities(db: Tx, rows: repo.CommunityRow[]): Promise<Community[]> {
-  const admins = await repo.adminsFor(db, rows.map((r) => r.id));
-  const people = await getMemberSummaries(db, admins.flatMap((a) => (a.member_id === null ? [] : [a.member_id])));
+  const admins = await repo.adminsFor(
+    db,
+    rows.map((r) => r.id),
+  );
+  const people = await getMemberSummaries(
+    db,
+    admins.flatMap((a) => (a.member_id === null ? [] : [a.member_id])),
+  );
   return rows.map((r) => {
-    const mine = admins.filter((a) => a.community_id === r.id).map((a) => ({
-      staffId: a.staff_id, memberId: a.member_id, role: a.role as AdminRole,
-      name: a.member_id === null ? a.staff_name : (people.get(a.member_id)?.displayName ?? null),
-    }));
+    const mine = admins
+      .filter((a) => a.community_id === r.id)
+      .map((a) => ({
+        staffId: a.staff_id,
+        memberId: a.member_id,
+        role: a.role as AdminRole,
+        name: a.member_id === null ? a.staff_name : (people.get(a.member_id)?.displayName ?? null),
+      }));
     return {
-      id: r.id, name: r.name, channel: r.channel as CommunityChannel, positioningType: r.positioning_type as PositioningType,
-      goal: r.goal as CommunityGoal, stage: r.stage as CommunityStage, description: r.description, rules: r.rules_text,
-      capacity: r.capacity, externalId: r.external_id,
-      owner: mine.find((a) => a.role === 'owner') ?? null, admins: mine.filter((a) => a.role === 'admin'),
-      archived: r.archived_at !== null, archivedAt: r.archived_at, createdAt: r.created_at, updatedAt: r.updated_at,
+      id: r.id,
+      name: r.name,
+      channel: r.channel as CommunityChannel,
+      positioningType: r.positioning_type as PositioningType,
+      goal: r.goal as CommunityGoal,
+      stage: r.stage as CommunityStage,
+      description: r.description,
+      rules: r.rules_text,
+      capacity: r.capacity,
+      externalId: r.external_id,
+      owner: mine.find((a) => a.role === 'owner') ?? null,
+      admins: mine.filter((a) => a.role === 'admin'),
+      archived: r.archived_at !== null,
+      archivedAt: r.archived_at,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
     };
   });
 }

@@ -2,16 +2,40 @@
  * Communities 社群: their positioning, owner and admins, memberships with history, and counts.
  * The only door into the module: other modules use what is exported here.
  */
-export { createCommunitiesService, type CommunitiesService, type CommunitiesDeps, type CommunityInput, type CommunityPatch, type CommunityWithCounts, type CommunityListQuery, type AdminRefInput } from './communities.service.js';
+export {
+  createCommunitiesService,
+  type CommunitiesService,
+  type CommunitiesDeps,
+  type CommunityInput,
+  type CommunityPatch,
+  type CommunityWithCounts,
+  type CommunityListQuery,
+  type AdminRefInput,
+} from './communities.service.js';
 export { communitiesRoutes } from './communities.routes.js';
-export { applyMembershipActivities, setMembershipRoles, type MembershipActivity, type MembershipActivityResult } from './membership-activities.js';
+export {
+  applyMembershipActivities,
+  setMembershipRoles,
+  type MembershipActivity,
+  type MembershipActivityResult,
+} from './membership-activities.js';
 export { communitiesMemberParticipant } from './member-participant.js';
 export { findCommunityByExternal, ensureCommunityByName } from './community-lookup.js';
 export type { Community, CommunityAdmin } from './community-views.js';
 export type { Membership, AddMemberItem } from './memberships.service.js';
 export {
-  COMMUNITY_CHANNELS, POSITIONING_TYPES, COMMUNITY_GOALS, COMMUNITY_STAGES, MEMBERSHIP_ROLES, JOIN_SOURCES,
-  type CommunityChannel, type PositioningType, type CommunityGoal, type CommunityStage, type MembershipRole, type JoinSource,
+  COMMUNITY_CHANNELS,
+  POSITIONING_TYPES,
+  COMMUNITY_GOALS,
+  COMMUNITY_STAGES,
+  MEMBERSHIP_ROLES,
+  JOIN_SOURCES,
+  type CommunityChannel,
+  type PositioningType,
+  type CommunityGoal,
+  type CommunityStage,
+  type MembershipRole,
+  type JoinSource,
 } from './domain/community-rules.js';
 
 import { kithModule } from '../module.js';

@@ -10,7 +10,11 @@ import { getMemberSummaries, membersVisibleTo } from '../members/index.js';
  * case the answer names the profile to use. Adding someone to a community is never the way into a
  * manager's scope: a manager can name only people who are or were in one of their communities.
  */
-export async function memberProblems(tx: Tx, ctx: ActorContext, named: { id: number; path: string }[]): Promise<FieldProblem[]> {
+export async function memberProblems(
+  tx: Tx,
+  ctx: ActorContext,
+  named: { id: number; path: string }[],
+): Promise<FieldProblem[]> {
   const ids = named.map((n) => n.id);
   const people = await getMemberSummaries(tx, ids);
   const visible = await membersVisibleTo(tx, ctx, ids);
@@ -18,7 +22,8 @@ export async function memberProblems(tx: Tx, ctx: ActorContext, named: { id: num
   for (const n of named) {
     const m = people.get(n.id);
     if (!m || m.erased || !visible.has(n.id)) problems.push({ path: n.path, message: `no member ${n.id}` });
-    else if (m.mergedInto !== null) problems.push({ path: n.path, message: `member ${n.id} was merged into member ${m.mergedInto}; use that one` });
+    else if (m.mergedInto !== null)
+      problems.push({ path: n.path, message: `member ${n.id} was merged into member ${m.mergedInto}; use that one` });
   }
   return problems;
 }

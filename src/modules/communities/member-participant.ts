@@ -24,10 +24,17 @@ interface Snapshot {
 
 async function move(tx: Tx, fromId: number, toId: number): Promise<Snapshot> {
   const stints = await data.stintsForMerge(tx, fromId, toId);
-  const plan = planStintMerge(stints.map((r) => ({
-    id: r.id, communityId: r.community_id, memberId: r.member_id, role: r.role as MembershipRole,
-    joinedAt: new Date(r.joined_at), leftAt: r.left_at ? new Date(r.left_at) : null,
-  })), toId);
+  const plan = planStintMerge(
+    stints.map((r) => ({
+      id: r.id,
+      communityId: r.community_id,
+      memberId: r.member_id,
+      role: r.role as MembershipRole,
+      joinedAt: new Date(r.joined_at),
+      leftAt: r.left_at ? new Date(r.left_at) : null,
+    })),
+    toId,
+  );
   const touched = new Set([...plan.changed.map((c) => c.id), ...plan.absorbed]);
   // Folded rows go first, so the kept row can become current without two current stints at once.
   await data.deleteStints(tx, plan.absorbed);
@@ -40,7 +47,10 @@ async function move(tx: Tx, fromId: number, toId: number): Promise<Snapshot> {
   const adminBefore: data.AdminJson[] = [];
   for (const a of admins.filter((x) => x.member_id === fromId)) {
     const mine = admins.find((b) => b.member_id === toId && b.community_id === a.community_id);
-    if (!mine) { adminMoved.push(a.id); continue; }
+    if (!mine) {
+      adminMoved.push(a.id);
+      continue;
+    }
     adminBefore.push(a);
     await data.deleteAdminRows(tx, [a.id]);
     const role = higherAdminRole(a.role as AdminRole, mine.role as AdminRole);
@@ -60,13 +70,18 @@ async function undoMove(tx: Tx, snapshot: unknown, fromId: number, toId: number)
   const s = snapshot as Snapshot;
   await data.reassignStints(tx, s.memberships.moved, toId, fromId);
   await data.reassignInviter(tx, toId, fromId, s.memberships.inviterOf);
-  await data.deleteStints(tx, s.memberships.before.map((r) => r.id));
+  await data.deleteStints(
+    tx,
+    s.memberships.before.map((r) => r.id),
+  );
   const clashes = await data.openStintClashes(tx, s.memberships.before);
   if (clashes.length) {
     const c = clashes[0]!;
-    throw new KithError('UNDO_NOT_POSSIBLE',
+    throw new KithError(
+      'UNDO_NOT_POSSIBLE',
       `Member ${c.member_id} joined community ${c.community_id} again after the merge, so their earlier stay there cannot be restored as current. ` +
-      'Remove them from that community first, then undo the merge.');
+        'Remove them from that community first, then undo the merge.',
+    );
   }
   await data.insertStints(tx, s.memberships.before);
   await data.reassignAdminRows(tx, s.admins.moved, toId, fromId);
@@ -78,8 +93,14 @@ async function exportData(tx: Tx, memberId: number) {
   const roles = await data.exportAdminRoles(tx, memberId);
   return {
     memberships: memberships.map((m) => ({
-      communityId: m.community_id, communityName: m.community_name, channel: m.channel, role: m.role, joinSource: m.join_source,
-      invitedByMemberId: m.invited_by_member_id, joinedAt: m.joined_at.toISOString(), leftAt: m.left_at?.toISOString() ?? null,
+      communityId: m.community_id,
+      communityName: m.community_name,
+      channel: m.channel,
+      role: m.role,
+      joinSource: m.join_source,
+      invitedByMemberId: m.invited_by_member_id,
+      joinedAt: m.joined_at.toISOString(),
+      leftAt: m.left_at?.toISOString() ?? null,
     })),
     communityRoles: roles.map((r) => ({ communityId: r.community_id, communityName: r.community_name, role: r.role })),
   };

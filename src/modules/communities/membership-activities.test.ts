@@ -6,13 +6,22 @@ import { buildCommunity, buildMembers, systemCtx } from './communities.fixtures.
 import { applyMembershipActivities, setMembershipRoles, type MembershipActivity } from './index.js';
 
 let kith: TestKith;
-beforeAll(async () => { kith = await startTestKith(); });
-afterAll(async () => { await kith?.dispose(); });
+beforeAll(async () => {
+  kith = await startTestKith();
+});
+afterAll(async () => {
+  await kith?.dispose();
+});
 
 const apply = (rows: MembershipActivity[]) => kith.database.transaction((tx) => applyMembershipActivities(tx, rows));
-const stints = (communityId: number) => kith.database.db.selectFrom('community_memberships')
-  .select(['member_id', 'joined_at', 'left_at', 'join_source', 'invited_by_member_id', 'role'])
-  .where('community_id', '=', communityId).orderBy('member_id').orderBy('joined_at').execute();
+const stints = (communityId: number) =>
+  kith.database.db
+    .selectFrom('community_memberships')
+    .select(['member_id', 'joined_at', 'left_at', 'join_source', 'invited_by_member_id', 'role'])
+    .where('community_id', '=', communityId)
+    .orderBy('member_id')
+    .orderBy('joined_at')
+    .execute();
 const at = (iso: string) => new Date(iso);
 
 describe('memberships from the activity stream', () => {
@@ -20,7 +29,14 @@ describe('memberships from the activity stream', () => {
     const c = await buildCommunity(kith);
     const [joiner, talker, inviter] = await buildMembers(kith, 3);
     const result = await apply([
-      { communityId: c.id, memberId: joiner!, kind: 'join', at: at('2024-01-01T00:00:00Z'), source: 'invited', invitedByMemberId: inviter! },
+      {
+        communityId: c.id,
+        memberId: joiner!,
+        kind: 'join',
+        at: at('2024-01-01T00:00:00Z'),
+        source: 'invited',
+        invitedByMemberId: inviter!,
+      },
       { communityId: c.id, memberId: joiner!, kind: 'leave', at: at('2024-01-05T00:00:00Z') },
       { communityId: c.id, memberId: joiner!, kind: 'join', at: at('2024-01-09T00:00:00Z') },
       { communityId: c.id, memberId: talker!, kind: 'other', at: at('2024-01-07T08:00:00Z') },
@@ -28,9 +44,30 @@ describe('memberships from the activity stream', () => {
     ]);
     expect(result).toEqual({ opened: 3, closed: 1, backdated: 0 });
     expect(await stints(c.id)).toEqual([
-      { member_id: joiner, joined_at: at('2024-01-01T00:00:00Z'), left_at: at('2024-01-05T00:00:00Z'), join_source: 'invited', invited_by_member_id: inviter, role: 'member' },
-      { member_id: joiner, joined_at: at('2024-01-09T00:00:00Z'), left_at: null, join_source: 'activity', invited_by_member_id: null, role: 'member' },
-      { member_id: talker, joined_at: at('2024-01-03T08:00:00Z'), left_at: null, join_source: 'activity', invited_by_member_id: null, role: 'member' },
+      {
+        member_id: joiner,
+        joined_at: at('2024-01-01T00:00:00Z'),
+        left_at: at('2024-01-05T00:00:00Z'),
+        join_source: 'invited',
+        invited_by_member_id: inviter,
+        role: 'member',
+      },
+      {
+        member_id: joiner,
+        joined_at: at('2024-01-09T00:00:00Z'),
+        left_at: null,
+        join_source: 'activity',
+        invited_by_member_id: null,
+        role: 'member',
+      },
+      {
+        member_id: talker,
+        joined_at: at('2024-01-03T08:00:00Z'),
+        left_at: null,
+        join_source: 'activity',
+        invited_by_member_id: null,
+        role: 'member',
+      },
     ]);
   });
 
@@ -39,7 +76,9 @@ describe('memberships from the activity stream', () => {
     const ids = await buildMembers(kith, 30);
     const rows: MembershipActivity[] = ids.flatMap((memberId, i) => [
       { communityId: c.id, memberId, kind: 'join' as const, at: new Date(Date.UTC(2024, 0, 1 + (i % 5))) },
-      ...(i % 3 === 0 ? [{ communityId: c.id, memberId, kind: 'leave' as const, at: new Date(Date.UTC(2024, 0, 10 + (i % 4))) }] : []),
+      ...(i % 3 === 0
+        ? [{ communityId: c.id, memberId, kind: 'leave' as const, at: new Date(Date.UTC(2024, 0, 10 + (i % 4))) }]
+        : []),
       { communityId: c.id, memberId, kind: 'other' as const, at: new Date(Date.UTC(2024, 0, 8)) },
     ]);
     await apply(rows);
@@ -54,15 +93,23 @@ describe('memberships from the activity stream', () => {
     const c = await buildCommunity(kith);
     const [m] = await buildMembers(kith, 1);
     await apply([{ communityId: c.id, memberId: m!, kind: 'other', at: at('2024-02-10T00:00:00Z') }]);
-    expect(await apply([{ communityId: c.id, memberId: m!, kind: 'join', at: at('2024-02-01T00:00:00Z'), source: 'qr_code' }])).toMatchObject({ backdated: 1 });
-    expect(await stints(c.id)).toMatchObject([{ joined_at: at('2024-02-01T00:00:00Z'), left_at: null, join_source: 'qr_code' }]);
+    expect(
+      await apply([
+        { communityId: c.id, memberId: m!, kind: 'join', at: at('2024-02-01T00:00:00Z'), source: 'qr_code' },
+      ]),
+    ).toMatchObject({ backdated: 1 });
+    expect(await stints(c.id)).toMatchObject([
+      { joined_at: at('2024-02-01T00:00:00Z'), left_at: null, join_source: 'qr_code' },
+    ]);
   });
 
   it('records what happened even past capacity or in an archived community', async () => {
     const c = await buildCommunity(kith, { capacity: 1 });
     await kith.communities.archive(systemCtx, c.id);
     const ids = await buildMembers(kith, 3);
-    await apply(ids.map((memberId) => ({ communityId: c.id, memberId, kind: 'join' as const, at: at('2024-03-01T00:00:00Z') })));
+    await apply(
+      ids.map((memberId) => ({ communityId: c.id, memberId, kind: 'join' as const, at: at('2024-03-01T00:00:00Z') })),
+    );
     expect((await kith.communities.stats(systemCtx, c.id)).membersNow).toBe(3);
   });
 
@@ -77,9 +124,17 @@ describe('memberships from the activity stream', () => {
       rows.push({ communityId, memberId, kind, at: new Date(Date.UTC(2024, 0, 1) + i * 60_000) });
     }
     let statements = 0;
-    const counter: KyselyPlugin = { transformQuery: (a) => { statements++; return a.node; }, transformResult: async (a) => a.result };
+    const counter: KyselyPlugin = {
+      transformQuery: (a) => {
+        statements++;
+        return a.node;
+      },
+      transformResult: async (a) => a.result,
+    };
     const started = Date.now();
-    const result = await kith.database.transaction((tx) => applyMembershipActivities(tx.withPlugin(counter) as unknown as Tx, rows));
+    const result = await kith.database.transaction((tx) =>
+      applyMembershipActivities(tx.withPlugin(counter) as unknown as Tx, rows),
+    );
     const ms = Date.now() - started;
     console.log(`applyMembershipActivities: 10,000 rows in ${ms} ms, ${statements} statements`);
     expect(statements).toBeLessThanOrEqual(4);
@@ -100,7 +155,12 @@ describe('bulk roles', () => {
       { communityId: c.id, memberId: b!, kind: 'join', at: at('2024-01-01T00:00:00Z') },
       { communityId: c.id, memberId: b!, kind: 'leave', at: at('2024-01-02T00:00:00Z') },
     ]);
-    const n = await kith.database.transaction((tx) => setMembershipRoles(tx, [{ communityId: c.id, memberId: a!, role: 'core' }, { communityId: c.id, memberId: b!, role: 'admin' }]));
+    const n = await kith.database.transaction((tx) =>
+      setMembershipRoles(tx, [
+        { communityId: c.id, memberId: a!, role: 'core' },
+        { communityId: c.id, memberId: b!, role: 'admin' },
+      ]),
+    );
     expect(n).toBe(1);
     expect((await stints(c.id)).map((s) => s.role)).toEqual(['core', 'member']);
   });

@@ -32,7 +32,10 @@ export interface MembershipActivityResult {
  * archived community. Locking the communities (in id order) makes concurrent batches and console
  * adds for the same community take turns, so two batches never open the same stint twice.
  */
-export async function applyMembershipActivities(tx: Tx, rows: readonly MembershipActivity[]): Promise<MembershipActivityResult> {
+export async function applyMembershipActivities(
+  tx: Tx,
+  rows: readonly MembershipActivity[],
+): Promise<MembershipActivityResult> {
   const result: MembershipActivityResult = { opened: 0, closed: 0, backdated: 0 };
   if (rows.length === 0) return result;
   const byPair = new Map<string, MembershipActivity[]>();
@@ -47,17 +50,29 @@ export async function applyMembershipActivities(tx: Tx, rows: readonly Membershi
   // (one anti-join) and neither locked nor loaded.
   const plain = [...byPair.entries()].filter(([, l]) => l.every((a) => a.kind === 'other'));
   if (plain.length) {
-    const without = await repo.pairsWithoutStints(tx, plain.map(([, l]) => ({ communityId: l[0]!.communityId, memberId: l[0]!.memberId })));
+    const without = await repo.pairsWithoutStints(
+      tx,
+      plain.map(([, l]) => ({ communityId: l[0]!.communityId, memberId: l[0]!.memberId })),
+    );
     for (const [k] of plain) if (!without.has(k)) byPair.delete(k);
   }
   if (byPair.size === 0) return result;
-  await repo.lockCommunities(tx, [...new Set([...byPair.values()].map((l) => l[0]!.communityId))].sort((a, b) => a - b));
+  await repo.lockCommunities(
+    tx,
+    [...new Set([...byPair.values()].map((l) => l[0]!.communityId))].sort((a, b) => a - b),
+  );
   // Loaded after the lock, so a stint another batch opened meanwhile is seen here.
   const pairs = [...byPair.values()].map((l) => ({ communityId: l[0]!.communityId, memberId: l[0]!.memberId }));
   const existing = new Map<string, Stint[]>();
   for (const s of await repo.stintsOfPairs(tx, pairs)) {
     const k = `${s.community_id}:${s.member_id}`;
-    const stint: Stint = { id: s.id, joinedAt: s.joined_at, leftAt: s.left_at, joinSource: s.join_source as JoinSource, invitedByMemberId: s.invited_by_member_id };
+    const stint: Stint = {
+      id: s.id,
+      joinedAt: s.joined_at,
+      leftAt: s.left_at,
+      joinSource: s.join_source as JoinSource,
+      invitedByMemberId: s.invited_by_member_id,
+    };
     existing.set(k, [...(existing.get(k) ?? []), stint]);
   }
 
@@ -88,6 +103,9 @@ export async function applyMembershipActivities(tx: Tx, rows: readonly Membershi
  * import of group rosters, the demo). Members not currently in the community are skipped; the
  * caller audits the load as a whole. Returns how many stints changed.
  */
-export async function setMembershipRoles(tx: Tx, rows: readonly { communityId: number; memberId: number; role: MembershipRole }[]): Promise<number> {
+export async function setMembershipRoles(
+  tx: Tx,
+  rows: readonly { communityId: number; memberId: number; role: MembershipRole }[],
+): Promise<number> {
   return repo.setCurrentRoles(tx, rows);
 }

@@ -33,8 +33,14 @@ export interface AddMemberItem {
 }
 
 export const toMembership = (r: repo.StintRow): Membership => ({
-  membershipId: r.id, communityId: r.community_id, memberId: r.member_id, role: r.role as MembershipRole,
-  joinSource: r.join_source as JoinSource, invitedByMemberId: r.invited_by_member_id, joinedAt: r.joined_at, leftAt: r.left_at,
+  membershipId: r.id,
+  communityId: r.community_id,
+  memberId: r.member_id,
+  role: r.role as MembershipRole,
+  joinSource: r.join_source as JoinSource,
+  invitedByMemberId: r.invited_by_member_id,
+  joinedAt: r.joined_at,
+  leftAt: r.left_at,
 });
 const auditView = (m: Membership) => JSON.parse(JSON.stringify(m)) as unknown;
 
@@ -63,20 +69,36 @@ export function createMembershipService(deps: { database: Database; clock: Clock
     return database.transaction(async (tx) => {
       const community = await lockVisible(tx, ctx, communityId);
       if (community.archived_at) {
-        throw new KithError('COMMUNITY_ARCHIVED', `Community "${community.name}" is archived and takes no new members; unarchive it first`);
+        throw new KithError(
+          'COMMUNITY_ARCHIVED',
+          `Community "${community.name}" is archived and takes no new members; unarchive it first`,
+        );
       }
       const ids = items.map((i) => i.memberId);
-      problems.push(...await memberProblems(tx, ctx, items.flatMap((it, i) => [
-        { id: it.memberId, path: `items/${i}/memberId` },
-        ...(it.invitedByMemberId ? [{ id: it.invitedByMemberId, path: `items/${i}/invitedByMemberId` }] : []),
-      ])));
+      problems.push(
+        ...(await memberProblems(
+          tx,
+          ctx,
+          items.flatMap((it, i) => [
+            { id: it.memberId, path: `items/${i}/memberId` },
+            ...(it.invitedByMemberId ? [{ id: it.invitedByMemberId, path: `items/${i}/invitedByMemberId` }] : []),
+          ]),
+        )),
+      );
       const current = new Set((await repo.currentStintsOf(tx, communityId, ids)).map((r) => r.member_id));
       const toAdd = items.filter((i) => !current.has(i.memberId));
-      const lastLeft = await repo.lastLeaves(tx, communityId, toAdd.map((i) => i.memberId));
+      const lastLeft = await repo.lastLeaves(
+        tx,
+        communityId,
+        toAdd.map((i) => i.memberId),
+      );
       items.forEach((it, i) => {
         const left = lastLeft.get(it.memberId);
         if (left && !current.has(it.memberId) && (it.joinedAt ?? now) < left) {
-          problems.push({ path: `items/${i}/joinedAt`, message: `is before this member last left the community (${left.toISOString()})` });
+          problems.push({
+            path: `items/${i}/joinedAt`,
+            message: `is before this member last left the community (${left.toISOString()})`,
+          });
         }
       });
       if (problems.length) throw fail(problems);
@@ -85,19 +107,30 @@ export function createMembershipService(deps: { database: Database; clock: Clock
       const count = await repo.currentMemberCount(tx, communityId);
       if (community.capacity !== null && count + toAdd.length > community.capacity) {
         const room = Math.max(0, community.capacity - count);
-        throw new KithError('CAPACITY_REACHED',
+        throw new KithError(
+          'CAPACITY_REACHED',
           `Community "${community.name}" is full: its capacity is ${community.capacity} members, ${count} are in it, ` +
-          `so ${room === 0 ? 'no one else' : `only ${room} more`} can join (${toAdd.length} asked for)`);
+            `so ${room === 0 ? 'no one else' : `only ${room} more`} can join (${toAdd.length} asked for)`,
+        );
       }
       const demoted = toAdd.some((i) => i.role === 'owner') ? await demoteOwners(tx, communityId, -1) : [];
-      const rows = await repo.insertStints(tx, toAdd.map((i) => ({
-        communityId, memberId: i.memberId, role: i.role ?? 'member',
-        joinSource: i.source ?? (i.invitedByMemberId ? 'invited' : 'manual'),
-        invitedByMemberId: i.invitedByMemberId ?? null, joinedAt: i.joinedAt ?? now, leftAt: null,
-      })));
+      const rows = await repo.insertStints(
+        tx,
+        toAdd.map((i) => ({
+          communityId,
+          memberId: i.memberId,
+          role: i.role ?? 'member',
+          joinSource: i.source ?? (i.invitedByMemberId ? 'invited' : 'manual'),
+          invitedByMemberId: i.invitedByMemberId ?? null,
+          joinedAt: i.joinedAt ?? now,
+          leftAt: null,
+        })),
+      );
       const added = rows.map(toMembership);
       await recordAudit(tx, ctx, {
-        action: 'community.members_add', targetType: 'community', targetId: communityId,
+        action: 'community.members_add',
+        targetType: 'community',
+        targetId: communityId,
         after: { added: added.map(auditView), alreadyMembers: [...current], demotedOwners: demoted },
       });
       return { added, alreadyMembers: [...current] };
@@ -122,14 +155,22 @@ export function createMembershipService(deps: { database: Database; clock: Clock
       const at = new Date(Math.max(clock.now().getTime(), stint.joined_at.getTime()));
       const closed = toMembership(await repo.closeStint(tx, stint.id, at));
       await recordAudit(tx, ctx, {
-        action: 'community.member_remove', targetType: 'community_membership', targetId: stint.id,
-        before: auditView(toMembership(stint)), after: auditView(closed),
+        action: 'community.member_remove',
+        targetType: 'community_membership',
+        targetId: stint.id,
+        before: auditView(toMembership(stint)),
+        after: auditView(closed),
       });
       return closed;
     });
   }
 
-  async function changeRole(ctx: ActorContext, communityId: number, memberId: number, role: MembershipRole): Promise<Membership> {
+  async function changeRole(
+    ctx: ActorContext,
+    communityId: number,
+    memberId: number,
+    role: MembershipRole,
+  ): Promise<Membership> {
     requirePermission(ctx, 'communities:write');
     return database.transaction(async (tx) => {
       await lockVisible(tx, ctx, communityId);
@@ -139,27 +180,47 @@ export function createMembershipService(deps: { database: Database; clock: Clock
       const demoted = role === 'owner' ? await demoteOwners(tx, communityId, memberId) : [];
       const after = toMembership(await repo.setStintRole(tx, stint.id, role));
       await recordAudit(tx, ctx, {
-        action: 'community.member_role', targetType: 'community_membership', targetId: stint.id,
-        before: { memberId, role: stint.role }, after: { memberId, role, demotedOwners: demoted },
+        action: 'community.member_role',
+        targetType: 'community_membership',
+        targetId: stint.id,
+        before: { memberId, role: stint.role },
+        after: { memberId, role, demotedOwners: demoted },
       });
       return after;
     });
   }
 
   /** Current members, newest first, with an opaque cursor for the next page. */
-  async function listMembers(ctx: ActorContext, communityId: number, q: { role?: MembershipRole; cursor?: string; limit?: number } = {}) {
+  async function listMembers(
+    ctx: ActorContext,
+    communityId: number,
+    q: { role?: MembershipRole; cursor?: string; limit?: number } = {},
+  ) {
     visibleOr404(ctx, await communities.findCommunity(db, communityId), communityId);
     const limit = q.limit ?? 50;
-    const rows = await repo.listCurrentMembers(db, communityId, { role: q.role, after: q.cursor ? decodeCursor(q.cursor) : undefined, limit: limit + 1 });
+    const rows = await repo.listCurrentMembers(db, communityId, {
+      role: q.role,
+      after: q.cursor ? decodeCursor(q.cursor) : undefined,
+      limit: limit + 1,
+    });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const people = await getMemberSummaries(db, page.map((r) => r.member_id));
+    const people = await getMemberSummaries(
+      db,
+      page.map((r) => r.member_id),
+    );
     return {
       items: page.map((r) => ({
-        membershipId: r.id, memberId: r.member_id, memberName: people.get(r.member_id)?.displayName ?? null, role: r.role as MembershipRole,
-        joinSource: r.join_source as JoinSource, invitedByMemberId: r.invited_by_member_id, joinedAt: r.joined_at,
+        membershipId: r.id,
+        memberId: r.member_id,
+        memberName: people.get(r.member_id)?.displayName ?? null,
+        role: r.role as MembershipRole,
+        joinSource: r.join_source as JoinSource,
+        invitedByMemberId: r.invited_by_member_id,
+        joinedAt: r.joined_at,
       })),
-      nextCursor: rows.length > limit && last ? Buffer.from(`${last.joined_at_us}.${last.id}`).toString('base64url') : null,
+      nextCursor:
+        rows.length > limit && last ? Buffer.from(`${last.joined_at_us}.${last.id}`).toString('base64url') : null,
     };
   }
 
@@ -169,9 +230,16 @@ export function createMembershipService(deps: { database: Database; clock: Clock
     if (!(await membersVisibleTo(db, ctx, [memberId])).has(memberId)) throw notFound('Member', memberId);
     const rows = await repo.memberHistory(db, memberId, scopeOf(ctx));
     return rows.map((r) => ({
-      membershipId: r.id, communityId: r.community_id, communityName: r.community_name, channel: r.channel,
-      role: r.role as MembershipRole, joinSource: r.join_source as JoinSource, invitedByMemberId: r.invited_by_member_id,
-      joinedAt: r.joined_at, leftAt: r.left_at, current: r.left_at === null,
+      membershipId: r.id,
+      communityId: r.community_id,
+      communityName: r.community_name,
+      channel: r.channel,
+      role: r.role as MembershipRole,
+      joinSource: r.join_source as JoinSource,
+      invitedByMemberId: r.invited_by_member_id,
+      joinedAt: r.joined_at,
+      leftAt: r.left_at,
+      current: r.left_at === null,
     }));
   }
 
@@ -185,11 +253,18 @@ function itemProblems(items: AddMemberItem[], now: Date): FieldProblem[] {
   items.forEach((it, i) => {
     if (seen.has(it.memberId)) p.push({ path: `items/${i}/memberId`, message: `member ${it.memberId} is named twice` });
     seen.add(it.memberId);
-    if (it.invitedByMemberId && it.source && it.source !== 'invited') p.push({ path: `items/${i}/invitedByMemberId`, message: 'only applies to members who were invited (source invited)' });
-    if (it.invitedByMemberId === it.memberId) p.push({ path: `items/${i}/invitedByMemberId`, message: 'a member cannot invite themselves' });
-    if (it.joinedAt && it.joinedAt.getTime() > now.getTime()) p.push({ path: `items/${i}/joinedAt`, message: 'cannot be in the future' });
+    if (it.invitedByMemberId && it.source && it.source !== 'invited')
+      p.push({
+        path: `items/${i}/invitedByMemberId`,
+        message: 'only applies to members who were invited (source invited)',
+      });
+    if (it.invitedByMemberId === it.memberId)
+      p.push({ path: `items/${i}/invitedByMemberId`, message: 'a member cannot invite themselves' });
+    if (it.joinedAt && it.joinedAt.getTime() > now.getTime())
+      p.push({ path: `items/${i}/joinedAt`, message: 'cannot be in the future' });
   });
-  if (items.filter((i) => i.role === 'owner').length > 1) p.push({ path: 'items', message: 'a group has one owner; name at most one' });
+  if (items.filter((i) => i.role === 'owner').length > 1)
+    p.push({ path: 'items', message: 'a group has one owner; name at most one' });
   return p;
 }
 

@@ -38,16 +38,24 @@ describe('community counts in the workspace time zone (Asia/Shanghai)', () => {
     headers = (await staffSession(kith, 'analyst')).headers;
     id = (await seed(kith)).id;
   });
-  afterAll(async () => { await kith?.dispose(); });
+  afterAll(async () => {
+    await kith?.dispose();
+  });
   const get = (url: string) => injector(kith)({ method: 'GET', url: `/api/v1${url}`, headers });
 
   it('counts members now, joins and leaves of a period, and capacity use', async () => {
     const s = await get(`/communities/${id}/stats?from=2024-03-01&to=2024-03-03`);
     expect(s.statusCode).toBe(200);
     expect(s.json()).toEqual({
-      communityId: id, timeZone: 'Asia/Shanghai',
+      communityId: id,
+      timeZone: 'Asia/Shanghai',
       period: { from: '2024-02-29T16:00:00.000Z', to: '2024-03-03T16:00:00.000Z' },
-      membersNow: 3, capacity: 10, capacityUsePercent: 30, joined: 3, left: 2, net: 1,
+      membersNow: 3,
+      capacity: 10,
+      capacityUsePercent: 30,
+      joined: 3,
+      left: 2,
+      net: 1,
     });
   });
 
@@ -77,19 +85,29 @@ describe('community counts in the workspace time zone (Asia/Shanghai)', () => {
   });
 
   it('shows the same counts in the community list for the asked period', async () => {
-    const item = (await get(`/communities?from=2024-03-02&to=2024-03-02&limit=200`)).json().items.find((i: { id: number }) => i.id === id);
+    const item = (await get(`/communities?from=2024-03-02&to=2024-03-02&limit=200`))
+      .json()
+      .items.find((i: { id: number }) => i.id === id);
     expect(item).toMatchObject({ membersNow: 3, capacityUsePercent: 30, joined: 1, left: 1 });
   });
 });
 
 describe('the same history in a UTC workspace', () => {
   let kith: TestKith;
-  beforeAll(async () => { kith = await startTestKith({ clock: fixedClock('2024-03-10T04:00:00Z'), config: { timeZone: 'UTC' } }); });
-  afterAll(async () => { await kith?.dispose(); });
+  beforeAll(async () => {
+    kith = await startTestKith({ clock: fixedClock('2024-03-10T04:00:00Z'), config: { timeZone: 'UTC' } });
+  });
+  afterAll(async () => {
+    await kith?.dispose();
+  });
 
   it('puts 17:30 UTC on 1 March on 1 March', async () => {
     const c = await seed(kith);
-    const t = await kith.communities.trend({ actor: { type: 'system', id: null, label: 't', communityIds: null }, requestId: null }, c.id, { from: '2024-03-01', to: '2024-03-03' });
+    const t = await kith.communities.trend(
+      { actor: { type: 'system', id: null, label: 't', communityIds: null }, requestId: null },
+      c.id,
+      { from: '2024-03-01', to: '2024-03-03' },
+    );
     expect(t.days).toEqual([
       { date: '2024-03-01', joined: 2, left: 1, members: 3 },
       { date: '2024-03-02', joined: 1, left: 0, members: 4 },

@@ -42,24 +42,46 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
     const tierRows = sortTiers(await tiersRepo.listTiers(db));
     const views = new Map(tierRows.map((t) => [t.id, tierView(t, p)]));
     const [a] = await tiersRepo.accountsOf(db, [memberId]);
-    const windowGrowth = (await tiersRepo.windowGrowth(db, [memberId], windowStartMonth(tz, now, p.qualificationMonths))).get(memberId) ?? 0;
+    const windowGrowth =
+      (await tiersRepo.windowGrowth(db, [memberId], windowStartMonth(tz, now, p.qualificationMonths))).get(memberId) ??
+      0;
     const earned = a?.tier_id ?? tierRows[0]?.id ?? null;
     const eff = effectiveTier(earned, { tierId: a?.manual_tier_id ?? null, until: a?.manual_until ?? null }, now);
-    const rules = tierRows.map((t) => ({ id: t.id, threshold: t.threshold, keepThreshold: t.keep_threshold, obligations: t.obligations as Obligation[] }));
+    const rules = tierRows.map((t) => ({
+      id: t.id,
+      threshold: t.threshold,
+      keepThreshold: t.keep_threshold,
+      obligations: t.obligations as Obligation[],
+    }));
     const lots = await ledgerRepo.openLots(db, memberId);
     const history = await tiersRepo.historyOf(db, [memberId]);
     return {
       memberId,
       points: {
         balance: a?.points_balance ?? 0,
-        expiring: expiringSchedule(lots.map((l) => ({ id: l.posting_id, remaining: l.remaining, expiresAt: l.expires_at })), (d) => localDay(tz, d)),
-        lots: lots.map((l) => ({ postingId: l.posting_id, amount: l.amount, remaining: l.remaining, earnedAt: l.earned_at.toISOString(), expiresAt: l.expires_at?.toISOString() ?? null })),
+        expiring: expiringSchedule(
+          lots.map((l) => ({ id: l.posting_id, remaining: l.remaining, expiresAt: l.expires_at })),
+          (d) => localDay(tz, d),
+        ),
+        lots: lots.map((l) => ({
+          postingId: l.posting_id,
+          amount: l.amount,
+          remaining: l.remaining,
+          earnedAt: l.earned_at.toISOString(),
+          expiresAt: l.expires_at?.toISOString() ?? null,
+        })),
       },
       growth: { window: windowGrowth, lifetime: a?.growth_lifetime ?? 0, windowMonths: p.qualificationMonths },
       tier: {
-        current: eff.tierId === null ? null : views.get(eff.tierId) ?? null,
-        earned: earned === null ? null : views.get(earned) ?? null,
-        manual: eff.manual ? { tierId: a!.manual_tier_id!, until: a!.manual_until?.toISOString() ?? null, reason: a!.manual_reason ?? '' } : null,
+        current: eff.tierId === null ? null : (views.get(eff.tierId) ?? null),
+        earned: earned === null ? null : (views.get(earned) ?? null),
+        manual: eff.manual
+          ? {
+              tierId: a!.manual_tier_id!,
+              until: a!.manual_until?.toISOString() ?? null,
+              reason: a!.manual_reason ?? '',
+            }
+          : null,
         since: a?.tier_since?.toISOString() ?? null,
         belowKeepSince: a?.below_keep_since?.toISOString() ?? null,
         next: (() => {
@@ -68,7 +90,14 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
         })(),
       },
       history: history.reverse().map((h) => ({
-        id: h.id, change: h.change as 'promoted' | 'demoted' | 'manual' | 'manual_ended', fromTierId: h.from_tier_id, toTierId: h.to_tier_id, reason: h.reason, details: h.details, actor: h.actor, effectiveAt: h.effective_at.toISOString(),
+        id: h.id,
+        change: h.change as 'promoted' | 'demoted' | 'manual' | 'manual_ended',
+        fromTierId: h.from_tier_id,
+        toTierId: h.to_tier_id,
+        reason: h.reason,
+        details: h.details,
+        actor: h.actor,
+        effectiveAt: h.effective_at.toISOString(),
       })),
     };
   }
@@ -79,33 +108,85 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
     let query = db.selectFrom('loyalty_ledger').selectAll().where('member_id', '=', memberId);
     if (q.cursor) {
       const [at, id] = q.cursor.split('_');
-      const t = new Date(at!), n = Number(id);
-      if (Number.isNaN(t.getTime()) || !Number.isSafeInteger(n)) failIfProblems([{ path: '/cursor', message: 'is not a cursor from a previous page' }]);
-      query = query.where((eb) => eb.or([eb('occurred_at', '<', t), eb.and([eb('occurred_at', '=', t), eb('id', '<', n)])]));
+      const t = new Date(at!),
+        n = Number(id);
+      if (Number.isNaN(t.getTime()) || !Number.isSafeInteger(n))
+        failIfProblems([{ path: '/cursor', message: 'is not a cursor from a previous page' }]);
+      query = query.where((eb) =>
+        eb.or([eb('occurred_at', '<', t), eb.and([eb('occurred_at', '=', t), eb('id', '<', n)])]),
+      );
     }
-    const rows = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    const rows = await query
+      .orderBy('occurred_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map((r) => ({
-        id: r.id, kind: r.kind as 'earn' | 'spend' | 'expire' | 'adjust' | 'reverse', points: r.points, growth: r.growth, reason: r.reason, ruleId: r.rule_id, ruleVersion: r.rule_version,
-        activityId: r.activity_id, orderId: r.order_id, redemptionId: r.redemption_id, reversesId: r.reverses_id, occurredAt: r.occurred_at.toISOString(),
-        expiresAt: r.expires_at?.toISOString() ?? null, details: r.details ?? null, actor: r.actor,
+        id: r.id,
+        kind: r.kind as 'earn' | 'spend' | 'expire' | 'adjust' | 'reverse',
+        points: r.points,
+        growth: r.growth,
+        reason: r.reason,
+        ruleId: r.rule_id,
+        ruleVersion: r.rule_version,
+        activityId: r.activity_id,
+        orderId: r.order_id,
+        redemptionId: r.redemption_id,
+        reversesId: r.reverses_id,
+        occurredAt: r.occurred_at.toISOString(),
+        expiresAt: r.expires_at?.toISOString() ?? null,
+        details: r.details ?? null,
+        actor: r.actor,
       })),
       nextCursor: rows.length > limit && last ? `${last.occurred_at.toISOString()}_${last.id}` : null,
     };
   }
 
-  const adjustmentOut = (r: { id: number; member_id: number; points: number; reason: string; status: string; requested_by: string; decided_by: string | null; decided_at: Date | null; decision_note: string | null; posting_id: number | null; created_at: Date }) => ({
-    id: r.id, memberId: r.member_id, points: r.points, reason: r.reason, status: r.status as 'pending' | 'rejected' | 'posted', requestedBy: r.requested_by,
-    decidedBy: r.decided_by, decidedAt: r.decided_at?.toISOString() ?? null, decisionNote: r.decision_note, postingId: r.posting_id, createdAt: r.created_at.toISOString(),
+  const adjustmentOut = (r: {
+    id: number;
+    member_id: number;
+    points: number;
+    reason: string;
+    status: string;
+    requested_by: string;
+    decided_by: string | null;
+    decided_at: Date | null;
+    decision_note: string | null;
+    posting_id: number | null;
+    created_at: Date;
+  }) => ({
+    id: r.id,
+    memberId: r.member_id,
+    points: r.points,
+    reason: r.reason,
+    status: r.status as 'pending' | 'rejected' | 'posted',
+    requestedBy: r.requested_by,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at?.toISOString() ?? null,
+    decisionNote: r.decision_note,
+    postingId: r.posting_id,
+    createdAt: r.created_at.toISOString(),
   });
 
-  async function postAdjustment(tx: Parameters<Parameters<Database['transaction']>[0]>[0], adj: { id: number; member_id: number; points: number; reason: string }, actor: string) {
+  async function postAdjustment(
+    tx: Parameters<Parameters<Database['transaction']>[0]>[0],
+    adj: { id: number; member_id: number; points: number; reason: string },
+    actor: string,
+  ) {
     const programme = await loadProgramme(tx);
     const row = {
-      memberId: adj.member_id, kind: 'adjust' as const, points: adj.points, growth: 0, reason: adj.reason, key: `adjust:${adj.id}`,
-      occurredAt: clock.now(), details: { adjustment: adj.id }, actor,
+      memberId: adj.member_id,
+      kind: 'adjust' as const,
+      points: adj.points,
+      growth: 0,
+      reason: adj.reason,
+      key: `adjust:${adj.id}`,
+      occurredAt: clock.now(),
+      details: { adjustment: adj.id },
+      actor,
     };
     if (adj.points > 0) return (await ledger.credit(tx, programme, [row]))[0]?.id ?? null;
     return (await ledger.debit(tx, row, 'exact'))?.posting.id ?? null;
@@ -114,7 +195,8 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
   /** Small adjustments post at once; from the programme's threshold on they wait for a second operator. */
   async function requestAdjustment(ctx: ActorContext, memberId: number, input: { points: number; reason: string }) {
     const problems = [];
-    if (!Number.isSafeInteger(input.points) || input.points === 0 || Math.abs(input.points) > 10_000_000) problems.push({ path: '/points', message: 'must be a whole number other than 0, at most 10,000,000 either way' });
+    if (!Number.isSafeInteger(input.points) || input.points === 0 || Math.abs(input.points) > 10_000_000)
+      problems.push({ path: '/points', message: 'must be a whole number other than 0, at most 10,000,000 either way' });
     if (!input.reason.trim()) problems.push({ path: '/reason', message: 'say why the points change' });
     failIfProblems(problems);
     return database.transaction(async (tx) => {
@@ -124,54 +206,109 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
       const p = await loadProgramme(tx);
       const now = clock.now();
       const unreviewed = await ledgerRepo.unreviewedAdjustedPoints(tx, {
-        memberId, requesterType: ctx.actor.type, requesterId: ctx.actor.id, since: new Date(now.getTime() - APPROVAL_WINDOW_MS),
+        memberId,
+        requesterType: ctx.actor.type,
+        requesterId: ctx.actor.id,
+        since: new Date(now.getTime() - APPROVAL_WINDOW_MS),
       });
       const pending = needsApproval(input.points, unreviewed, p.approvalThreshold);
-      const adj = await tx.insertInto('loyalty_adjustments').values({
-        member_id: memberId, points: input.points, reason: input.reason.trim(), status: pending ? 'pending' : 'posted',
-        requested_by_type: ctx.actor.type, requested_by_id: ctx.actor.id, requested_by: ctx.actor.label, created_at: now,
-      }).returningAll().executeTakeFirstOrThrow();
+      const adj = await tx
+        .insertInto('loyalty_adjustments')
+        .values({
+          member_id: memberId,
+          points: input.points,
+          reason: input.reason.trim(),
+          status: pending ? 'pending' : 'posted',
+          requested_by_type: ctx.actor.type,
+          requested_by_id: ctx.actor.id,
+          requested_by: ctx.actor.label,
+          created_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       let out = adj;
       if (!pending) {
         const postingId = await postAdjustment(tx, adj, ctx.actor.label);
-        out = await tx.updateTable('loyalty_adjustments').set({ posting_id: postingId }).where('id', '=', adj.id).returningAll().executeTakeFirstOrThrow();
+        out = await tx
+          .updateTable('loyalty_adjustments')
+          .set({ posting_id: postingId })
+          .where('id', '=', adj.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
       }
-      await recordAudit(tx, ctx, { action: pending ? 'loyalty.adjustment.request' : 'loyalty.adjustment.post', targetType: 'member', targetId: memberId, after: adjustmentOut(out) });
+      await recordAudit(tx, ctx, {
+        action: pending ? 'loyalty.adjustment.request' : 'loyalty.adjustment.post',
+        targetType: 'member',
+        targetId: memberId,
+        after: adjustmentOut(out),
+      });
       return adjustmentOut(out);
     });
   }
 
   async function decide(ctx: ActorContext, id: number, decision: 'approve' | 'reject', note: string) {
     return database.transaction(async (tx) => {
-      const adj = await tx.selectFrom('loyalty_adjustments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      const adj = await tx
+        .selectFrom('loyalty_adjustments')
+        .selectAll()
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
       if (!adj) throw notFound('Adjustment', id);
       await requireMemberFor(tx, ctx, adj.member_id, { live: decision === 'approve', notFoundAs: ['Adjustment', id] });
       if (adj.status !== 'pending') throw new KithError('CONFLICT', `Adjustment ${id} was already ${adj.status}`);
       if (adj.requested_by_type === ctx.actor.type && adj.requested_by_id === ctx.actor.id) {
-        throw forbidden('A large adjustment needs a second operator: someone other than the requester must approve or reject it');
+        throw forbidden(
+          'A large adjustment needs a second operator: someone other than the requester must approve or reject it',
+        );
       }
       const postingId = decision === 'approve' ? await postAdjustment(tx, adj, ctx.actor.label) : null;
-      const out = await tx.updateTable('loyalty_adjustments').set({
-        status: decision === 'approve' ? 'posted' : 'rejected', decided_by: ctx.actor.label, decided_at: clock.now(), decision_note: note.trim() || null, posting_id: postingId,
-      }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, { action: `loyalty.adjustment.${decision}`, targetType: 'member', targetId: adj.member_id, before: adjustmentOut(adj), after: adjustmentOut(out) });
+      const out = await tx
+        .updateTable('loyalty_adjustments')
+        .set({
+          status: decision === 'approve' ? 'posted' : 'rejected',
+          decided_by: ctx.actor.label,
+          decided_at: clock.now(),
+          decision_note: note.trim() || null,
+          posting_id: postingId,
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, {
+        action: `loyalty.adjustment.${decision}`,
+        targetType: 'member',
+        targetId: adj.member_id,
+        before: adjustmentOut(adj),
+        after: adjustmentOut(out),
+      });
       return adjustmentOut(out);
     });
   }
 
   /** Adjustments, newest first, with the member's name; keyset-paged on the id (`nextCursor`). */
-  async function listAdjustments(ctx: ActorContext, q: { status?: 'pending' | 'rejected' | 'posted'; memberId?: number; limit?: number; cursor?: string }) {
+  async function listAdjustments(
+    ctx: ActorContext,
+    q: { status?: 'pending' | 'rejected' | 'posted'; memberId?: number; limit?: number; cursor?: string },
+  ) {
     const limit = Math.min(q.limit ?? 100, 500);
     let query = db.selectFrom('loyalty_adjustments').selectAll();
     if (q.status) query = query.where('status', '=', q.status);
     if (q.memberId) query = query.where('member_id', '=', q.memberId);
     if (q.cursor) query = query.where('id', '<', idCursor(q.cursor));
     query = query.where(memberInScope(ctx, 'loyalty_adjustments.member_id'));
-    const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute();
+    const rows = await query
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
     const page = rows.slice(0, limit);
     const names = await getMemberSummaries(db, [...new Set(page.map((r) => r.member_id))]);
     return {
-      items: page.map((r) => ({ ...adjustmentOut(r), memberName: names.get(r.member_id)?.displayName ?? `#${r.member_id}`, memberAvatarUrl: names.get(r.member_id)?.avatarUrl ?? null })),
+      items: page.map((r) => ({
+        ...adjustmentOut(r),
+        memberName: names.get(r.member_id)?.displayName ?? `#${r.member_id}`,
+        memberAvatarUrl: names.get(r.member_id)?.avatarUrl ?? null,
+      })),
       nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
     };
   }
@@ -182,13 +319,22 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
   }
 
   async function updateProgramme(ctx: ActorContext, patch: ProgrammePatch) {
-    if (patch.keepRatio !== undefined && !(patch.keepRatio > 0 && patch.keepRatio <= 1 && Math.round(patch.keepRatio * 1000) === patch.keepRatio * 1000)) {
+    if (
+      patch.keepRatio !== undefined &&
+      !(patch.keepRatio > 0 && patch.keepRatio <= 1 && Math.round(patch.keepRatio * 1000) === patch.keepRatio * 1000)
+    ) {
       failIfProblems([{ path: '/keepRatio', message: 'must be more than 0 and at most 1, with at most 3 decimals' }]);
     }
     await database.transaction(async (tx) => {
       const before = await loadProgramme(tx);
       await saveProgramme(tx, patch, clock.now());
-      await recordAudit(tx, ctx, { action: 'loyalty.programme.update', targetType: 'loyalty_programme', targetId: 1, before, after: await loadProgramme(tx) });
+      await recordAudit(tx, ctx, {
+        action: 'loyalty.programme.update',
+        targetType: 'loyalty_programme',
+        targetId: 1,
+        before,
+        after: await loadProgramme(tx),
+      });
     });
     return programme();
   }
@@ -196,11 +342,24 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
   /** Recomputes every balance, total, lot sum and monthly growth from the ledger; drift must be zero. */
   async function verify(ctx: ActorContext) {
     // The totals and any drift cover every member: not for a manager of some communities.
-    if (ctx.actor.communityIds !== null) throw forbidden('Ledger verification covers every member; ask an operator or admin');
+    if (ctx.actor.communityIds !== null)
+      throw forbidden('Ledger verification covers every member; ask an operator or admin');
     const r = await ledger.verify(db);
-    const accounts = await db.selectFrom('loyalty_accounts').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const postings = await db.selectFrom('loyalty_ledger').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return { ok: r.ok, accounts: Number(accounts.n), postings: Number(postings.n), drift: r.accounts, growthDrift: r.growth };
+    const accounts = await db
+      .selectFrom('loyalty_accounts')
+      .select(db.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const postings = await db
+      .selectFrom('loyalty_ledger')
+      .select(db.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return {
+      ok: r.ok,
+      accounts: Number(accounts.n),
+      postings: Number(postings.n),
+      drift: r.accounts,
+      growthDrift: r.growth,
+    };
   }
 
   return { standing, ledgerPage, requestAdjustment, decide, listAdjustments, programme, updateProgramme, verify };

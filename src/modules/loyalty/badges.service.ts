@@ -11,11 +11,25 @@ import { awardReason, criteriaProblems, type BadgeCriteria } from './domain/badg
 import { addMonths, dayStart, monthOf } from './domain/calendar.js';
 
 type BadgeRow = Selectable<LoyaltyBadgesTable>;
-export interface BadgeInput { nameZh: string; nameEn: string; description?: string; color?: string; criteria: BadgeCriteria | null; archived?: boolean }
+export interface BadgeInput {
+  nameZh: string;
+  nameEn: string;
+  description?: string;
+  color?: string;
+  criteria: BadgeCriteria | null;
+  archived?: boolean;
+}
 
 const badgeOut = (b: BadgeRow & { holders?: number | null }) => ({
-  id: b.id, nameZh: b.name_zh, nameEn: b.name_en, description: b.description, color: b.color, criteria: (b.criteria as BadgeCriteria | null) ?? null,
-  archived: b.archived_at !== null, holders: Number(b.holders ?? 0), createdAt: b.created_at.toISOString(),
+  id: b.id,
+  nameZh: b.name_zh,
+  nameEn: b.name_en,
+  description: b.description,
+  color: b.color,
+  criteria: (b.criteria as BadgeCriteria | null) ?? null,
+  archived: b.archived_at !== null,
+  holders: Number(b.holders ?? 0),
+  createdAt: b.created_at.toISOString(),
 });
 
 /** Badges and honour titles: catalogue, automatic awards (nightly), manual awards and revocation. */
@@ -31,20 +45,42 @@ export function createBadgesService(deps: { database: Database; clock: Clock; ti
   }
 
   async function list() {
-    const rows = await db.selectFrom('loyalty_badges as b').selectAll('b')
-      .select((eb) => eb.selectFrom('loyalty_member_badges as mb').select(eb.fn.countAll<number>().as('n')).whereRef('mb.badge_id', '=', 'b.id').where('mb.revoked_at', 'is', null).as('holders'))
-      .orderBy('b.id').execute();
+    const rows = await db
+      .selectFrom('loyalty_badges as b')
+      .selectAll('b')
+      .select((eb) =>
+        eb
+          .selectFrom('loyalty_member_badges as mb')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('mb.badge_id', '=', 'b.id')
+          .where('mb.revoked_at', 'is', null)
+          .as('holders'),
+      )
+      .orderBy('b.id')
+      .execute();
     return rows.map(badgeOut);
   }
 
   async function create(ctx: ActorContext, input: BadgeInput) {
     check(input);
     return database.transaction(async (tx) => {
-      const b = await tx.insertInto('loyalty_badges').values({
-        name_zh: input.nameZh.trim(), name_en: input.nameEn.trim(), description: input.description ?? '', color: input.color ?? '#faad14',
-        criteria: input.criteria ? JSON.stringify(input.criteria) : null,
-      }).returningAll().executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, { action: 'loyalty.badge.create', targetType: 'loyalty_badge', targetId: b.id, after: badgeOut(b) });
+      const b = await tx
+        .insertInto('loyalty_badges')
+        .values({
+          name_zh: input.nameZh.trim(),
+          name_en: input.nameEn.trim(),
+          description: input.description ?? '',
+          color: input.color ?? '#faad14',
+          criteria: input.criteria ? JSON.stringify(input.criteria) : null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, {
+        action: 'loyalty.badge.create',
+        targetType: 'loyalty_badge',
+        targetId: b.id,
+        after: badgeOut(b),
+      });
       return badgeOut(b);
     });
   }
@@ -52,21 +88,51 @@ export function createBadgesService(deps: { database: Database; clock: Clock; ti
   async function update(ctx: ActorContext, id: number, input: BadgeInput) {
     check(input);
     return database.transaction(async (tx) => {
-      const before = await tx.selectFrom('loyalty_badges').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      const before = await tx
+        .selectFrom('loyalty_badges')
+        .selectAll()
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
       if (!before) throw notFound('Badge', id);
-      const b = await tx.updateTable('loyalty_badges').set({
-        name_zh: input.nameZh.trim(), name_en: input.nameEn.trim(), description: input.description ?? '', color: input.color ?? before.color,
-        criteria: input.criteria ? JSON.stringify(input.criteria) : null,
-        archived_at: input.archived === undefined ? before.archived_at : input.archived ? (before.archived_at ?? clock.now()) : null, updated_at: clock.now(),
-      }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, { action: 'loyalty.badge.update', targetType: 'loyalty_badge', targetId: id, before: badgeOut(before), after: badgeOut(b) });
+      const b = await tx
+        .updateTable('loyalty_badges')
+        .set({
+          name_zh: input.nameZh.trim(),
+          name_en: input.nameEn.trim(),
+          description: input.description ?? '',
+          color: input.color ?? before.color,
+          criteria: input.criteria ? JSON.stringify(input.criteria) : null,
+          archived_at:
+            input.archived === undefined
+              ? before.archived_at
+              : input.archived
+                ? (before.archived_at ?? clock.now())
+                : null,
+          updated_at: clock.now(),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, {
+        action: 'loyalty.badge.update',
+        targetType: 'loyalty_badge',
+        targetId: id,
+        before: badgeOut(before),
+        after: badgeOut(b),
+      });
       return badgeOut(b);
     });
   }
 
   /** Awards every automatic badge whose criteria members now meet; returns how many awards were made. */
   async function awardAutomatic(tx: Tx, now = clock.now()): Promise<number> {
-    const badges = await tx.selectFrom('loyalty_badges').selectAll().where('archived_at', 'is', null).where('criteria', 'is not', null).execute();
+    const badges = await tx
+      .selectFrom('loyalty_badges')
+      .selectAll()
+      .where('archived_at', 'is', null)
+      .where('criteria', 'is not', null)
+      .execute();
     let n = 0;
     const lastMonth = addMonths(monthOf(tz, now), -1);
     for (const b of badges) {
@@ -82,11 +148,13 @@ export function createBadgesService(deps: { database: Database; clock: Clock; ti
           on conflict (badge_id, member_id, period) do nothing`.execute(tx);
         n += Number(r.numAffectedRows ?? 0);
       } else {
-        const from = dayStart(tz, lastMonth), to = dayStart(tz, addMonths(lastMonth, 1));
+        const from = dayStart(tz, lastMonth),
+          to = dayStart(tz, addMonths(lastMonth, 1));
         const period = lastMonth.slice(0, 7);
-        const scores = c.metric === 'growth'
-          ? sql`select member_id, growth as score from loyalty_growth_monthly where month = ${lastMonth}::date and growth > 0`
-          : sql`select member_id, count(*) as score from activities where occurred_at >= ${from} and occurred_at < ${to}
+        const scores =
+          c.metric === 'growth'
+            ? sql`select member_id, growth as score from loyalty_growth_monthly where month = ${lastMonth}::date and growth > 0`
+            : sql`select member_id, count(*) as score from activities where occurred_at >= ${from} and occurred_at < ${to}
                 ${c.kinds?.length ? sql`and kind = any(${c.kinds}::text[])` : sql``} group by member_id`;
         const r = await sql`
           insert into loyalty_member_badges (badge_id, member_id, period, awarded_at, awarded_by, reason)
@@ -105,13 +173,39 @@ export function createBadgesService(deps: { database: Database; clock: Clock; ti
     if (!reason.trim()) failIfProblems([{ path: '/reason', message: 'say why the member earns it' }]);
     return database.transaction(async (tx) => {
       await requireMemberFor(tx, ctx, memberId, { live: true });
-      const b = await tx.selectFrom('loyalty_badges').select(['id', 'archived_at']).where('id', '=', badgeId).executeTakeFirst();
+      const b = await tx
+        .selectFrom('loyalty_badges')
+        .select(['id', 'archived_at'])
+        .where('id', '=', badgeId)
+        .executeTakeFirst();
       if (!b) failIfProblems([{ path: '/badgeId', message: `badge ${badgeId} does not exist` }]);
       if (b!.archived_at) throw new KithError('CONFLICT', `Badge ${badgeId} is archived`);
-      const r = await tx.insertInto('loyalty_member_badges').values({ badge_id: badgeId, member_id: memberId, period, awarded_at: clock.now(), awarded_by: ctx.actor.label, reason: reason.trim() })
-        .onConflict((oc) => oc.columns(['badge_id', 'member_id', 'period']).doUpdateSet({ revoked_at: null, awarded_by: ctx.actor.label, reason: reason.trim(), awarded_at: clock.now() }))
-        .returning('id').executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, { action: 'loyalty.badge.award', targetType: 'member', targetId: memberId, after: { badgeId, period, reason: reason.trim() } });
+      const r = await tx
+        .insertInto('loyalty_member_badges')
+        .values({
+          badge_id: badgeId,
+          member_id: memberId,
+          period,
+          awarded_at: clock.now(),
+          awarded_by: ctx.actor.label,
+          reason: reason.trim(),
+        })
+        .onConflict((oc) =>
+          oc.columns(['badge_id', 'member_id', 'period']).doUpdateSet({
+            revoked_at: null,
+            awarded_by: ctx.actor.label,
+            reason: reason.trim(),
+            awarded_at: clock.now(),
+          }),
+        )
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, {
+        action: 'loyalty.badge.award',
+        targetType: 'member',
+        targetId: memberId,
+        after: { badgeId, period, reason: reason.trim() },
+      });
       return r.id;
     });
   }
@@ -119,20 +213,55 @@ export function createBadgesService(deps: { database: Database; clock: Clock; ti
   async function revoke(ctx: ActorContext, memberId: number, awardId: number) {
     await database.transaction(async (tx) => {
       await requireMemberFor(tx, ctx, memberId, { live: false });
-      const r = await tx.updateTable('loyalty_member_badges').set({ revoked_at: clock.now() }).where('id', '=', awardId).where('member_id', '=', memberId).where('revoked_at', 'is', null).executeTakeFirst();
+      const r = await tx
+        .updateTable('loyalty_member_badges')
+        .set({ revoked_at: clock.now() })
+        .where('id', '=', awardId)
+        .where('member_id', '=', memberId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) throw notFound('Badge award', awardId);
-      await recordAudit(tx, ctx, { action: 'loyalty.badge.revoke', targetType: 'member', targetId: memberId, before: { awardId } });
+      await recordAudit(tx, ctx, {
+        action: 'loyalty.badge.revoke',
+        targetType: 'member',
+        targetId: memberId,
+        before: { awardId },
+      });
     });
   }
 
   async function ofMember(ctx: ActorContext, memberId: number) {
     await requireMemberFor(db, ctx, memberId, { live: false });
-    const rows = await db.selectFrom('loyalty_member_badges as mb').innerJoin('loyalty_badges as b', 'b.id', 'mb.badge_id')
-      .select(['mb.id', 'mb.badge_id', 'mb.period', 'mb.awarded_at', 'mb.awarded_by', 'mb.reason', 'b.name_zh', 'b.name_en', 'b.color', 'b.description'])
-      .where('mb.member_id', '=', memberId).where('mb.revoked_at', 'is', null).orderBy('mb.awarded_at', 'desc').execute();
+    const rows = await db
+      .selectFrom('loyalty_member_badges as mb')
+      .innerJoin('loyalty_badges as b', 'b.id', 'mb.badge_id')
+      .select([
+        'mb.id',
+        'mb.badge_id',
+        'mb.period',
+        'mb.awarded_at',
+        'mb.awarded_by',
+        'mb.reason',
+        'b.name_zh',
+        'b.name_en',
+        'b.color',
+        'b.description',
+      ])
+      .where('mb.member_id', '=', memberId)
+      .where('mb.revoked_at', 'is', null)
+      .orderBy('mb.awarded_at', 'desc')
+      .execute();
     return rows.map((r) => ({
-      id: r.id, badgeId: r.badge_id, period: r.period, awardedAt: r.awarded_at.toISOString(), awardedBy: r.awarded_by, reason: r.reason,
-      nameZh: r.name_zh, nameEn: r.name_en, color: r.color, description: r.description,
+      id: r.id,
+      badgeId: r.badge_id,
+      period: r.period,
+      awardedAt: r.awarded_at.toISOString(),
+      awardedBy: r.awarded_by,
+      reason: r.reason,
+      nameZh: r.name_zh,
+      nameEn: r.name_en,
+      color: r.color,
+      description: r.description,
     }));
   }
 

@@ -25,7 +25,14 @@ export { effectiveTierSql } from './effective-tier.repo.js';
 export function createLoyaltyModule(deps: { database: Database; clock: Clock; jobs: Jobs; timeZone: string }) {
   const { database, clock, jobs, timeZone } = deps;
   const tiers = createTiersService({ database, clock, jobs, timeZone });
-  const ledger = createLedger({ database, clock, timeZone, onGrowth: async (tx, grown) => { await tiers.promoteOnGrowth(tx, grown); } });
+  const ledger = createLedger({
+    database,
+    clock,
+    timeZone,
+    onGrowth: async (tx, grown) => {
+      await tiers.promoteOnGrowth(tx, grown);
+    },
+  });
   const rules = createRulesService({ database, clock, timeZone, ledger });
   const accounts = createAccountsService({ database, clock, timeZone, ledger });
   const rewards = createRewardsService({ database, clock, ledger });
@@ -35,8 +42,17 @@ export function createLoyaltyModule(deps: { database: Database; clock: Clock; jo
     name: 'loyalty',
     jobs: background.handlers,
     subscribers: [loyaltyRulesSubscriber(rules)],
-    tiers, ledger, rules, accounts, rewards, badges,
-    routes: [loyaltyRoutes({ accounts, tiers, rules }), rewardsRoutes({ rewards, badges }), memberCentreRoutes({ accounts, rewards, badges })],
+    tiers,
+    ledger,
+    rules,
+    accounts,
+    rewards,
+    badges,
+    routes: [
+      loyaltyRoutes({ accounts, tiers, rules }),
+      rewardsRoutes({ rewards, badges }),
+      memberCentreRoutes({ accounts, rewards, badges }),
+    ],
     participant: loyaltyMemberParticipant(timeZone),
     /** Queues the nightly expiry and the next evaluation (idempotent; called at start). */
     schedule: (tx: Tx) => background.schedule(tx),

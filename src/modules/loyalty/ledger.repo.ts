@@ -30,9 +30,23 @@ export interface PostingRow {
  * What a credit returns of each new posting: enough to know who gained growth, and the member's
  * earned tier and lifetime growth after the credit (which members a promotion can move).
  */
-export interface CreditedPosting { id: number; member_id: number; growth: number; tier_id: number | null; growth_lifetime: number }
+export interface CreditedPosting {
+  id: number;
+  member_id: number;
+  growth: number;
+  tier_id: number | null;
+  growth_lifetime: number;
+}
 
-export interface InsertedPosting { id: number; member_id: number; points: number; growth: number; idempotency_key: string; occurred_at: Date; expires_at: Date | null }
+export interface InsertedPosting {
+  id: number;
+  member_id: number;
+  points: number;
+  growth: number;
+  idempotency_key: string;
+  occurred_at: Date;
+  expires_at: Date | null;
+}
 
 /**
  * Postings as one typed array per column, the parameters of `loyalty_posting_rows`, which turns
@@ -45,8 +59,21 @@ function postingParams(rows: PostingRow[]) {
   const details: unknown[] = [];
   for (const x of rows) {
     const cells: Cell[] = [
-      x.memberId, x.kind, x.points, x.growth, x.reason, x.ruleId ?? null, x.ruleVersion ?? null, x.activityId ?? null, x.orderId ?? null,
-      x.redemptionId ?? null, x.reversesId ?? null, x.key, x.occurredAt.getTime(), x.expiresAt?.getTime() ?? null, x.actor,
+      x.memberId,
+      x.kind,
+      x.points,
+      x.growth,
+      x.reason,
+      x.ruleId ?? null,
+      x.ruleVersion ?? null,
+      x.activityId ?? null,
+      x.orderId ?? null,
+      x.redemptionId ?? null,
+      x.reversesId ?? null,
+      x.key,
+      x.occurredAt.getTime(),
+      x.expiresAt?.getTime() ?? null,
+      x.actor,
     ];
     for (let c = 0; c < 15; c++) cols[c]!.push(cells[c]!);
     details.push(x.details ?? null);
@@ -79,7 +106,10 @@ export async function insertPostings(tx: Tx, rows: PostingRow[]): Promise<Insert
  */
 export async function creditPostings(tx: Tx, rows: PostingRow[], tz: string, now: Date): Promise<CreditedPosting[]> {
   if (rows.length === 0) return [];
-  const r = await sql<CreditedPosting>`${PREPARED} select * from loyalty_credit(${postingParams(rows)}, ${tz}, ${now}::timestamptz)`.execute(tx);
+  const r =
+    await sql<CreditedPosting>`${PREPARED} select * from loyalty_credit(${postingParams(rows)}, ${tz}, ${now}::timestamptz)`.execute(
+      tx,
+    );
   return r.rows;
 }
 
@@ -87,9 +117,15 @@ export async function creditPostings(tx: Tx, rows: PostingRow[], tz: string, now
  * Adds deltas to members' accounts (creating them), in member order so concurrent batches lock in
  * the same order. Returns each balance before the change.
  */
-export async function addToAccounts(tx: Tx, deltas: { memberId: number; points: number; growth: number }[], now: Date): Promise<Map<number, number>> {
+export async function addToAccounts(
+  tx: Tx,
+  deltas: { memberId: number; points: number; growth: number }[],
+  now: Date,
+): Promise<Map<number, number>> {
   if (deltas.length === 0) return new Map();
-  const json = JSON.stringify([...deltas].sort((a, b) => a.memberId - b.memberId).map((d) => ({ m: d.memberId, p: d.points, g: d.growth })));
+  const json = JSON.stringify(
+    [...deltas].sort((a, b) => a.memberId - b.memberId).map((d) => ({ m: d.memberId, p: d.points, g: d.growth })),
+  );
   const delta = new Map(deltas.map((d) => [d.memberId, d.points]));
   const r = await sql<{ member_id: number; points_balance: number }>`
     insert into loyalty_accounts as a (member_id, points_balance, growth_lifetime, updated_at)
@@ -104,19 +140,31 @@ export async function addToAccounts(tx: Tx, deltas: { memberId: number; points: 
 
 /** Locks a member's account for a debit (creating it when missing); returns the balance. */
 export async function lockAccount(tx: Tx, memberId: number): Promise<number> {
-  await sql`insert into loyalty_accounts (member_id) values (${memberId}) on conflict (member_id) do nothing`.execute(tx);
-  const r = await sql<{ points_balance: number }>`select points_balance from loyalty_accounts where member_id = ${memberId} for no key update`.execute(tx);
+  await sql`insert into loyalty_accounts (member_id) values (${memberId}) on conflict (member_id) do nothing`.execute(
+    tx,
+  );
+  const r = await sql<{
+    points_balance: number;
+  }>`select points_balance from loyalty_accounts where member_id = ${memberId} for no key update`.execute(tx);
   return r.rows[0]!.points_balance;
 }
 
 /** Locks the accounts of several members, in member order. */
 export async function lockAccounts(tx: Tx, memberIds: number[]): Promise<void> {
   if (memberIds.length === 0) return;
-  await sql`select member_id from loyalty_accounts where member_id = any(${[...new Set(memberIds)].sort((a, b) => a - b)}::bigint[]) order by member_id for no key update`.execute(tx);
+  await sql`select member_id from loyalty_accounts where member_id = any(${[...new Set(memberIds)].sort((a, b) => a - b)}::bigint[]) order by member_id for no key update`.execute(
+    tx,
+  );
 }
 
 export async function openLots(tx: Tx, memberId: number) {
-  const r = await sql<{ posting_id: number; remaining: number; expires_at: Date | null; earned_at: Date; amount: number }>`
+  const r = await sql<{
+    posting_id: number;
+    remaining: number;
+    expires_at: Date | null;
+    earned_at: Date;
+    amount: number;
+  }>`
     select posting_id, remaining, expires_at, earned_at, amount from loyalty_lots
     where member_id = ${memberId} and remaining > 0
     order by coalesce(expires_at, 'infinity'::timestamptz), posting_id`.execute(tx);
@@ -142,7 +190,11 @@ export async function addGrowthMonthly(tx: Tx, rows: { memberId: number; month: 
     else merged.set(k, { ...r });
   }
   if (merged.size === 0) return;
-  const json = JSON.stringify([...merged.values()].sort((a, b) => a.memberId - b.memberId || a.month.localeCompare(b.month)).map((r) => ({ m: r.memberId, mo: r.month, g: r.growth })));
+  const json = JSON.stringify(
+    [...merged.values()]
+      .sort((a, b) => a.memberId - b.memberId || a.month.localeCompare(b.month))
+      .map((r) => ({ m: r.memberId, mo: r.month, g: r.growth })),
+  );
   await sql`
     insert into loyalty_growth_monthly as x (member_id, month, growth)
     select m, mo, g from json_to_recordset(${json}::json) as q(m bigint, mo date, g bigint) order by m, mo
@@ -157,7 +209,9 @@ export async function findPostingByKey(tx: Tx, key: string) {
 export async function dueLotMembers(tx: Tx, now: Date, limit: number): Promise<number[]> {
   const r = await sql<{ member_id: number }>`
     select distinct member_id from (
-      select member_id from loyalty_lots where remaining > 0 and expires_at <= ${now} order by expires_at limit ${limit}) x`.execute(tx);
+      select member_id from loyalty_lots where remaining > 0 and expires_at <= ${now} order by expires_at limit ${limit}) x`.execute(
+    tx,
+  );
   return r.rows.map((x) => x.member_id);
 }
 
@@ -184,7 +238,14 @@ export interface Drift {
 
 /** Accounts whose maintained figures disagree with the ledger (must be none). */
 export async function accountDrift(tx: Tx): Promise<Drift[]> {
-  const r = await sql<{ member_id: number; balance: number | null; lp: number; gl: number | null; lg: number; rem: number }>`
+  const r = await sql<{
+    member_id: number;
+    balance: number | null;
+    lp: number;
+    gl: number | null;
+    lg: number;
+    rem: number;
+  }>`
     with l as (select member_id, sum(points)::bigint as lp, sum(growth)::bigint as lg from loyalty_ledger group by member_id),
          lots as (select member_id, sum(remaining)::bigint as rem from loyalty_lots where remaining > 0 group by member_id)
     select coalesce(a.member_id, l.member_id) as member_id, a.points_balance as balance, coalesce(l.lp, 0)::bigint as lp,
@@ -197,11 +258,21 @@ export async function accountDrift(tx: Tx): Promise<Drift[]> {
        or a.growth_lifetime <> coalesce(l.lg, 0)
        or coalesce(lots.rem, 0) <> greatest(a.points_balance, 0)
     order by 1 limit 1000`.execute(tx);
-  return r.rows.map((x) => ({ memberId: x.member_id, balance: x.balance, ledgerPoints: x.lp, growthLifetime: x.gl, ledgerGrowth: x.lg, lotsRemaining: x.rem }));
+  return r.rows.map((x) => ({
+    memberId: x.member_id,
+    balance: x.balance,
+    ledgerPoints: x.lp,
+    growthLifetime: x.gl,
+    ledgerGrowth: x.lg,
+    lotsRemaining: x.rem,
+  }));
 }
 
 /** Months whose rollup disagrees with the ledger's growth, cut in `tz`. */
-export async function growthRollupDrift(tx: Tx, tz: string): Promise<{ memberId: number; month: string; rollup: number | null; ledger: number | null }[]> {
+export async function growthRollupDrift(
+  tx: Tx,
+  tz: string,
+): Promise<{ memberId: number; month: string; rollup: number | null; ledger: number | null }[]> {
   const r = await sql<{ member_id: number; month: string; rollup: number | null; ledger: number | null }>`
     with l as (
       select member_id, date_trunc('month', occurred_at at time zone ${tz})::date as month, sum(growth)::bigint as g
@@ -223,7 +294,10 @@ export async function lockMemberAdjustments(tx: Tx, memberId: number): Promise<v
  * second operator (posted at once: no decision recorded). Approved and pending ones were or will be
  * reviewed, so they do not count.
  */
-export async function unreviewedAdjustedPoints(tx: Tx, q: { memberId: number; requesterType: string; requesterId: number | null; since: Date }): Promise<number> {
+export async function unreviewedAdjustedPoints(
+  tx: Tx,
+  q: { memberId: number; requesterType: string; requesterId: number | null; since: Date },
+): Promise<number> {
   const r = await sql<{ total: string | number | null }>`
     select coalesce(sum(abs(points)), 0) as total from loyalty_adjustments
     where member_id = ${q.memberId} and status = 'posted' and decided_at is null

@@ -21,7 +21,11 @@ export type { PostingRow, InsertedPosting, CreditedPosting } from './ledger.repo
 export type DebitMode = 'exact' | 'debt' | 'cap';
 
 /** A member who gained growth value in a credit, as their account stands after it. */
-export interface GrownAccount { memberId: number; tierId: number | null; growthLifetime: number }
+export interface GrownAccount {
+  memberId: number;
+  tierId: number | null;
+  growthLifetime: number;
+}
 
 export interface LedgerDeps {
   database: Database;
@@ -34,7 +38,9 @@ export function createLedger(deps: LedgerDeps) {
   const { clock, timeZone: tz } = deps;
 
   async function credit(tx: Tx, programme: Programme, rows: repo.PostingRow[]): Promise<repo.CreditedPosting[]> {
-    for (const r of rows) if (!Number.isSafeInteger(r.points) || r.points < 0) throw new RangeError(`credit of ${r.points} points (key ${r.key})`);
+    for (const r of rows)
+      if (!Number.isSafeInteger(r.points) || r.points < 0)
+        throw new RangeError(`credit of ${r.points} points (key ${r.key})`);
     // Points earned in the same month expire together: compute each month's expiry once.
     const expiryOf = new Map<string, Date | null>();
     const expiry = (at: Date) => {
@@ -42,12 +48,18 @@ export function createLedger(deps: LedgerDeps) {
       if (!expiryOf.has(month)) expiryOf.set(month, pointsExpiry(tz, at, programme.pointsExpiryMonths));
       return expiryOf.get(month)!;
     };
-    const withExpiry = rows.map((r) => ({ ...r, expiresAt: r.points > 0 ? (r.expiresAt ?? expiry(r.occurredAt)) : null }));
+    const withExpiry = rows.map((r) => ({
+      ...r,
+      expiresAt: r.points > 0 ? (r.expiresAt ?? expiry(r.occurredAt)) : null,
+    }));
     const inserted = await repo.creditPostings(tx, withExpiry, tz, clock.now());
     if (inserted.length === 0) return inserted;
     const grown = new Map<number, { gained: number; account: GrownAccount }>();
     for (const p of inserted) {
-      const g = grown.get(p.member_id) ?? { gained: 0, account: { memberId: p.member_id, tierId: p.tier_id, growthLifetime: p.growth_lifetime } };
+      const g = grown.get(p.member_id) ?? {
+        gained: 0,
+        account: { memberId: p.member_id, tierId: p.tier_id, growthLifetime: p.growth_lifetime },
+      };
       g.gained += p.growth;
       grown.set(p.member_id, g);
     }
@@ -61,7 +73,12 @@ export function createLedger(deps: LedgerDeps) {
    * takes at most the balance, `debt` takes all and lets the balance go below zero.
    * Returns null when the idempotency key was posted before (nothing changes).
    */
-  async function debit(tx: Tx, row: repo.PostingRow, mode: DebitMode, firstFromLot?: number): Promise<{ posting: repo.InsertedPosting; taken: number } | null> {
+  async function debit(
+    tx: Tx,
+    row: repo.PostingRow,
+    mode: DebitMode,
+    firstFromLot?: number,
+  ): Promise<{ posting: repo.InsertedPosting; taken: number } | null> {
     const want = -row.points;
     if (!Number.isSafeInteger(want) || want < 0) throw new RangeError(`debit of ${row.points} points (key ${row.key})`);
     const balance = await repo.lockAccount(tx, row.memberId);
@@ -69,18 +86,34 @@ export function createLedger(deps: LedgerDeps) {
     if (await repo.findPostingByKey(tx, row.key)) return null;
     let take = want;
     if (mode === 'exact' && balance < want) {
-      throw new KithError('INSUFFICIENT_POINTS', `Member ${row.memberId} has ${balance} points; ${want} are needed`, { extra: { balance, needed: want } });
+      throw new KithError('INSUFFICIENT_POINTS', `Member ${row.memberId} has ${balance} points; ${want} are needed`, {
+        extra: { balance, needed: want },
+      });
     }
     if (mode === 'cap') take = reversalAmount(want, balance, 'cap');
     const lots = await repo.openLots(tx, row.memberId);
-    const covered = Math.min(take, lots.reduce((s, l) => s + l.remaining, 0));
-    const { takes } = consumeLots(lots.map((l) => ({ id: l.posting_id, remaining: l.remaining, expiresAt: l.expires_at })), covered, firstFromLot);
+    const covered = Math.min(
+      take,
+      lots.reduce((s, l) => s + l.remaining, 0),
+    );
+    const { takes } = consumeLots(
+      lots.map((l) => ({ id: l.posting_id, remaining: l.remaining, expiresAt: l.expires_at })),
+      covered,
+      firstFromLot,
+    );
     // The lots a debit took are kept with it, so a cancelled redemption gives the points back with their own expiry.
-    const details = { ...(row.details as object | undefined), ...(take !== want && { requested: want, cappedAt: take }), lots: takes };
+    const details = {
+      ...(row.details as object | undefined),
+      ...(take !== want && { requested: want, cappedAt: take }),
+      lots: takes,
+    };
     const [posting] = await repo.insertPostings(tx, [{ ...row, points: -take, expiresAt: null, details }]);
     await repo.takeFromLots(tx, takes);
     await repo.addToAccounts(tx, [{ memberId: row.memberId, points: -take, growth: row.growth }], clock.now());
-    if (row.growth !== 0) await repo.addGrowthMonthly(tx, [{ memberId: row.memberId, month: monthOf(tz, row.occurredAt), growth: row.growth }]);
+    if (row.growth !== 0)
+      await repo.addGrowthMonthly(tx, [
+        { memberId: row.memberId, month: monthOf(tz, row.occurredAt), growth: row.growth },
+      ]);
     return { posting: posting!, taken: take };
   }
 
@@ -89,18 +122,38 @@ export function createLedger(deps: LedgerDeps) {
    * from, so they keep their original expiry (a lot that expired meanwhile expires again at the
    * next run). A debt, if any, is paid first. Null when already given back.
    */
-  async function restore(tx: Tx, debitPostingId: number, row: Omit<repo.PostingRow, 'points' | 'growth' | 'kind' | 'memberId'>): Promise<repo.InsertedPosting | null> {
-    const debit = await tx.selectFrom('loyalty_ledger').selectAll().where('id', '=', debitPostingId).executeTakeFirstOrThrow();
+  async function restore(
+    tx: Tx,
+    debitPostingId: number,
+    row: Omit<repo.PostingRow, 'points' | 'growth' | 'kind' | 'memberId'>,
+  ): Promise<repo.InsertedPosting | null> {
+    const debit = await tx
+      .selectFrom('loyalty_ledger')
+      .selectAll()
+      .where('id', '=', debitPostingId)
+      .executeTakeFirstOrThrow();
     const balance = await repo.lockAccount(tx, debit.member_id);
     if (await repo.findPostingByKey(tx, row.key)) return null;
     const amount = -debit.points;
-    const [posting] = await repo.insertPostings(tx, [{ ...row, memberId: debit.member_id, kind: 'reverse', points: amount, growth: 0, reversesId: debit.id, expiresAt: null }]);
+    const [posting] = await repo.insertPostings(tx, [
+      {
+        ...row,
+        memberId: debit.member_id,
+        kind: 'reverse',
+        points: amount,
+        growth: 0,
+        reversesId: debit.id,
+        expiresAt: null,
+      },
+    ]);
     let back = lotRemainingAfterDebt(amount, balance);
-    const gives = ((debit.details as { lots?: { id: number; amount: number }[] } | null)?.lots ?? []).map((t) => {
-      const n = Math.min(t.amount, back);
-      back -= n;
-      return { id: t.id, amount: -n };
-    }).filter((t) => t.amount !== 0);
+    const gives = ((debit.details as { lots?: { id: number; amount: number }[] } | null)?.lots ?? [])
+      .map((t) => {
+        const n = Math.min(t.amount, back);
+        back -= n;
+        return { id: t.id, amount: -n };
+      })
+      .filter((t) => t.amount !== 0);
     await repo.takeFromLots(tx, gives);
     await repo.addToAccounts(tx, [{ memberId: debit.member_id, points: amount, growth: 0 }], clock.now());
     return posting!;
@@ -112,16 +165,33 @@ export function createLedger(deps: LedgerDeps) {
     if (members.length === 0) return 0;
     await repo.lockAccounts(tx, members);
     const due = await repo.dueLotsOf(tx, members, now);
-    const inserted = await repo.insertPostings(tx, due.map((l) => ({
-      memberId: l.member_id, kind: 'expire' as const, points: -l.remaining, growth: 0, reason: 'points expired',
-      key: `expire:${l.posting_id}`, occurredAt: l.expires_at, details: { lot: l.posting_id }, actor: 'system',
-    })));
+    const inserted = await repo.insertPostings(
+      tx,
+      due.map((l) => ({
+        memberId: l.member_id,
+        kind: 'expire' as const,
+        points: -l.remaining,
+        growth: 0,
+        reason: 'points expired',
+        key: `expire:${l.posting_id}`,
+        occurredAt: l.expires_at,
+        details: { lot: l.posting_id },
+        actor: 'system',
+      })),
+    );
     const done = new Set(inserted.map((p) => p.idempotency_key));
     const expired = due.filter((l) => done.has(`expire:${l.posting_id}`));
-    await repo.zeroLots(tx, expired.map((l) => l.posting_id));
+    await repo.zeroLots(
+      tx,
+      expired.map((l) => l.posting_id),
+    );
     const deltas = new Map<number, number>();
     for (const l of expired) deltas.set(l.member_id, (deltas.get(l.member_id) ?? 0) - l.remaining);
-    await repo.addToAccounts(tx, [...deltas].map(([memberId, points]) => ({ memberId, points, growth: 0 })), clock.now());
+    await repo.addToAccounts(
+      tx,
+      [...deltas].map(([memberId, points]) => ({ memberId, points, growth: 0 })),
+      clock.now(),
+    );
     return expired.length;
   }
 

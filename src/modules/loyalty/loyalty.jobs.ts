@@ -33,7 +33,14 @@ export function loyaltyRulesSubscriber(rules: RulesService): EventSubscriber<Act
   };
 }
 
-export function loyaltyJobs(deps: { jobs: Jobs; clock: Clock; timeZone: string; ledger: Ledger; tiers: TiersService; badges: BadgesService }) {
+export function loyaltyJobs(deps: {
+  jobs: Jobs;
+  clock: Clock;
+  timeZone: string;
+  ledger: Ledger;
+  tiers: TiersService;
+  badges: BadgesService;
+}) {
   const { jobs, clock, timeZone: tz, ledger, tiers, badges } = deps;
 
   async function scheduleDaily(tx: Tx) {

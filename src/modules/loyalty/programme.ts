@@ -30,15 +30,19 @@ export async function loadProgramme(tx: Tx): Promise<Programme> {
 export type ProgrammePatch = Partial<Omit<Programme, 'updatedAt' | 'keepRatioMilli'> & { keepRatio: number }>;
 
 export async function saveProgramme(tx: Tx, p: ProgrammePatch, now: Date): Promise<void> {
-  await tx.updateTable('loyalty_programme').set({
-    ...(p.qualificationMonths !== undefined && { qualification_months: p.qualificationMonths }),
-    ...(p.evaluationPeriod !== undefined && { evaluation_period: p.evaluationPeriod }),
-    ...(p.keepRatio !== undefined && { keep_ratio: p.keepRatio.toFixed(3) }),
-    ...(p.graceDays !== undefined && { grace_days: p.graceDays }),
-    ...(p.maxDemotionSteps !== undefined && { max_demotion_steps: p.maxDemotionSteps }),
-    ...(p.pointsExpiryMonths !== undefined && { points_expiry_months: p.pointsExpiryMonths }),
-    ...(p.refundPolicy !== undefined && { refund_policy: p.refundPolicy }),
-    ...(p.approvalThreshold !== undefined && { approval_threshold: p.approvalThreshold }),
-    updated_at: now,
-  }).where('id', '=', 1).execute();
+  await tx
+    .updateTable('loyalty_programme')
+    .set({
+      ...(p.qualificationMonths !== undefined && { qualification_months: p.qualificationMonths }),
+      ...(p.evaluationPeriod !== undefined && { evaluation_period: p.evaluationPeriod }),
+      ...(p.keepRatio !== undefined && { keep_ratio: p.keepRatio.toFixed(3) }),
+      ...(p.graceDays !== undefined && { grace_days: p.graceDays }),
+      ...(p.maxDemotionSteps !== undefined && { max_demotion_steps: p.maxDemotionSteps }),
+      ...(p.pointsExpiryMonths !== undefined && { points_expiry_months: p.pointsExpiryMonths }),
+      ...(p.refundPolicy !== undefined && { refund_policy: p.refundPolicy }),
+      ...(p.approvalThreshold !== undefined && { approval_threshold: p.approvalThreshold }),
+      updated_at: now,
+    })
+    .where('id', '=', 1)
+    .execute();
 }

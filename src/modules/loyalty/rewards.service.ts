@@ -18,25 +18,61 @@ export const REWARD_TYPES = ['gift', 'coupon', 'privilege', 'honour'] as const;
 export type RewardType = (typeof REWARD_TYPES)[number];
 
 export interface RewardInput {
-  nameZh: string; nameEn: string; description?: string; type: RewardType; cost: number; stock?: number | null;
-  perMemberLimit?: number | null; tierIds?: number[]; validFrom?: string | null; validUntil?: string | null;
+  nameZh: string;
+  nameEn: string;
+  description?: string;
+  type: RewardType;
+  cost: number;
+  stock?: number | null;
+  perMemberLimit?: number | null;
+  tierIds?: number[];
+  validFrom?: string | null;
+  validUntil?: string | null;
 }
 
 export const rewardOut = (r: RewardRow) => ({
-  id: r.id, nameZh: r.name_zh, nameEn: r.name_en, description: r.description, type: r.type as RewardType, cost: r.cost, stock: r.stock, redeemed: r.redeemed,
-  available: r.stock === null ? null : r.stock - r.redeemed, perMemberLimit: r.per_member_limit, tierIds: r.tier_ids,
-  validFrom: r.valid_from?.toISOString() ?? null, validUntil: r.valid_until?.toISOString() ?? null, archived: r.archived_at !== null, createdAt: r.created_at.toISOString(),
+  id: r.id,
+  nameZh: r.name_zh,
+  nameEn: r.name_en,
+  description: r.description,
+  type: r.type as RewardType,
+  cost: r.cost,
+  stock: r.stock,
+  redeemed: r.redeemed,
+  available: r.stock === null ? null : r.stock - r.redeemed,
+  perMemberLimit: r.per_member_limit,
+  tierIds: r.tier_ids,
+  validFrom: r.valid_from?.toISOString() ?? null,
+  validUntil: r.valid_until?.toISOString() ?? null,
+  archived: r.archived_at !== null,
+  createdAt: r.created_at.toISOString(),
 });
 export const redemptionOut = (r: RedemptionRow & { reward_name_zh?: string; reward_name_en?: string }) => ({
-  id: r.id, rewardId: r.reward_id, memberId: r.member_id, status: r.status as 'requested' | 'fulfilled' | 'cancelled', points: r.points, couponCode: r.coupon_code,
-  requestedBy: r.requested_by, decidedBy: r.decided_by, note: r.note, createdAt: r.created_at.toISOString(),
-  fulfilledAt: r.fulfilled_at?.toISOString() ?? null, cancelledAt: r.cancelled_at?.toISOString() ?? null,
-  rewardNameZh: r.reward_name_zh ?? null, rewardNameEn: r.reward_name_en ?? null,
+  id: r.id,
+  rewardId: r.reward_id,
+  memberId: r.member_id,
+  status: r.status as 'requested' | 'fulfilled' | 'cancelled',
+  points: r.points,
+  couponCode: r.coupon_code,
+  requestedBy: r.requested_by,
+  decidedBy: r.decided_by,
+  note: r.note,
+  createdAt: r.created_at.toISOString(),
+  fulfilledAt: r.fulfilled_at?.toISOString() ?? null,
+  cancelledAt: r.cancelled_at?.toISOString() ?? null,
+  rewardNameZh: r.reward_name_zh ?? null,
+  rewardNameEn: r.reward_name_en ?? null,
 });
 
 const facts = (r: RewardRow): RewardFacts => ({
-  cost: r.cost, stock: r.stock, redeemed: r.redeemed, perMemberLimit: r.per_member_limit, tierIds: r.tier_ids,
-  validFrom: r.valid_from, validUntil: r.valid_until, archived: r.archived_at !== null,
+  cost: r.cost,
+  stock: r.stock,
+  redeemed: r.redeemed,
+  perMemberLimit: r.per_member_limit,
+  tierIds: r.tier_ids,
+  validFrom: r.valid_from,
+  validUntil: r.valid_until,
+  archived: r.archived_at !== null,
 });
 
 /**
@@ -60,15 +96,19 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
     };
     const validFrom = date(input.validFrom, '/validFrom');
     const validUntil = date(input.validUntil, '/validUntil');
-    if (validFrom && validUntil && validUntil <= validFrom) problems.push({ path: '/validUntil', message: 'must be after validFrom' });
-    if (input.type === 'coupon' && input.stock !== undefined && input.stock !== null) problems.push({ path: '/stock', message: 'a coupon’s stock is its uploaded codes' });
+    if (validFrom && validUntil && validUntil <= validFrom)
+      problems.push({ path: '/validUntil', message: 'must be after validFrom' });
+    if (input.type === 'coupon' && input.stock !== undefined && input.stock !== null)
+      problems.push({ path: '/stock', message: 'a coupon’s stock is its uploaded codes' });
     failIfProblems(problems);
     return { validFrom, validUntil };
   }
 
   async function checkTiers(tx: Tx, ids: number[]) {
     if (!ids.length) return;
-    const found = new Set((await tx.selectFrom('loyalty_tiers').select('id').where('id', 'in', ids).execute()).map((t) => t.id));
+    const found = new Set(
+      (await tx.selectFrom('loyalty_tiers').select('id').where('id', 'in', ids).execute()).map((t) => t.id),
+    );
     const missing = ids.filter((i) => !found.has(i));
     if (missing.length) failIfProblems([{ path: '/tierIds', message: `tiers ${missing.join(', ')} do not exist` }]);
   }
@@ -89,12 +129,28 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
     const { validFrom, validUntil } = check(input);
     return database.transaction(async (tx) => {
       await checkTiers(tx, input.tierIds ?? []);
-      const r = await tx.insertInto('loyalty_rewards').values({
-        name_zh: input.nameZh.trim(), name_en: input.nameEn.trim(), description: input.description ?? '', type: input.type, cost: input.cost,
-        stock: input.type === 'coupon' ? 0 : (input.stock ?? null), per_member_limit: input.perMemberLimit ?? null, tier_ids: input.tierIds ?? [],
-        valid_from: validFrom, valid_until: validUntil,
-      }).returningAll().executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, { action: 'loyalty.reward.create', targetType: 'loyalty_reward', targetId: r.id, after: rewardOut(r) });
+      const r = await tx
+        .insertInto('loyalty_rewards')
+        .values({
+          name_zh: input.nameZh.trim(),
+          name_en: input.nameEn.trim(),
+          description: input.description ?? '',
+          type: input.type,
+          cost: input.cost,
+          stock: input.type === 'coupon' ? 0 : (input.stock ?? null),
+          per_member_limit: input.perMemberLimit ?? null,
+          tier_ids: input.tierIds ?? [],
+          valid_from: validFrom,
+          valid_until: validUntil,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, {
+        action: 'loyalty.reward.create',
+        targetType: 'loyalty_reward',
+        targetId: r.id,
+        after: rewardOut(r),
+      });
       return rewardOut(r);
     });
   }
@@ -102,18 +158,52 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
   async function update(ctx: ActorContext, id: number, input: RewardInput & { archived?: boolean }) {
     const { validFrom, validUntil } = check(input);
     return database.transaction(async (tx) => {
-      const before = await tx.selectFrom('loyalty_rewards').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      const before = await tx
+        .selectFrom('loyalty_rewards')
+        .selectAll()
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
       if (!before) throw notFound('Reward', id);
-      if (before.type !== input.type && (before.type === 'coupon' || input.type === 'coupon')) failIfProblems([{ path: '/type', message: 'a coupon cannot become another type, or the other way round' }]);
+      if (before.type !== input.type && (before.type === 'coupon' || input.type === 'coupon'))
+        failIfProblems([{ path: '/type', message: 'a coupon cannot become another type, or the other way round' }]);
       await checkTiers(tx, input.tierIds ?? []);
       const stock = input.type === 'coupon' ? before.stock : (input.stock ?? null);
-      if (stock !== null && stock < before.redeemed) failIfProblems([{ path: '/stock', message: `${before.redeemed} are redeemed already; the stock cannot be lower` }]);
-      const r = await tx.updateTable('loyalty_rewards').set({
-        name_zh: input.nameZh.trim(), name_en: input.nameEn.trim(), description: input.description ?? '', type: input.type, cost: input.cost, stock,
-        per_member_limit: input.perMemberLimit ?? null, tier_ids: input.tierIds ?? [], valid_from: validFrom, valid_until: validUntil,
-        archived_at: input.archived === undefined ? before.archived_at : input.archived ? (before.archived_at ?? clock.now()) : null, updated_at: clock.now(),
-      }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, { action: 'loyalty.reward.update', targetType: 'loyalty_reward', targetId: id, before: rewardOut(before), after: rewardOut(r) });
+      if (stock !== null && stock < before.redeemed)
+        failIfProblems([
+          { path: '/stock', message: `${before.redeemed} are redeemed already; the stock cannot be lower` },
+        ]);
+      const r = await tx
+        .updateTable('loyalty_rewards')
+        .set({
+          name_zh: input.nameZh.trim(),
+          name_en: input.nameEn.trim(),
+          description: input.description ?? '',
+          type: input.type,
+          cost: input.cost,
+          stock,
+          per_member_limit: input.perMemberLimit ?? null,
+          tier_ids: input.tierIds ?? [],
+          valid_from: validFrom,
+          valid_until: validUntil,
+          archived_at:
+            input.archived === undefined
+              ? before.archived_at
+              : input.archived
+                ? (before.archived_at ?? clock.now())
+                : null,
+          updated_at: clock.now(),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, {
+        action: 'loyalty.reward.update',
+        targetType: 'loyalty_reward',
+        targetId: id,
+        before: rewardOut(before),
+        after: rewardOut(r),
+      });
       return rewardOut(r);
     });
   }
@@ -125,13 +215,26 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
       const r = await tx.selectFrom('loyalty_rewards').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       if (!r) throw notFound('Reward', id);
       if (r.type !== 'coupon') throw new KithError('CONFLICT', `Reward ${id} is a ${r.type}, not a coupon`);
-      const inserted = codes.length ? (await sql<{ code: string }>`
+      const inserted = codes.length
+        ? (
+            await sql<{ code: string }>`
         insert into loyalty_coupon_codes (reward_id, code) select ${id}, c from unnest(${codes}::text[]) as c
-        on conflict do nothing returning code`.execute(tx)).rows : [];
+        on conflict do nothing returning code`.execute(tx)
+          ).rows
+        : [];
       const added = new Set(inserted.map((x) => x.code));
       const already = codes.filter((c) => !added.has(c));
-      await tx.updateTable('loyalty_rewards').set({ stock: (r.stock ?? 0) + inserted.length, updated_at: clock.now() }).where('id', '=', id).execute();
-      await recordAudit(tx, ctx, { action: 'loyalty.reward.codes', targetType: 'loyalty_reward', targetId: id, after: { added: inserted.length, duplicates: already.length, rejected: problems.length } });
+      await tx
+        .updateTable('loyalty_rewards')
+        .set({ stock: (r.stock ?? 0) + inserted.length, updated_at: clock.now() })
+        .where('id', '=', id)
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: 'loyalty.reward.codes',
+        targetType: 'loyalty_reward',
+        targetId: id,
+        after: { added: inserted.length, duplicates: already.length, rejected: problems.length },
+      });
       return { added: inserted.length, alreadyInPool: already, rejected: problems };
     });
   }
@@ -145,30 +248,81 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
     return database.transaction(async (tx) => {
       await requireMemberFor(tx, ctx, memberId, { live: true });
       const balance = await lockAccount(tx, memberId);
-      const prior = await tx.selectFrom('loyalty_redemptions').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+      const prior = await tx
+        .selectFrom('loyalty_redemptions')
+        .selectAll()
+        .where('idempotency_key', '=', key)
+        .executeTakeFirst();
       if (prior) {
-        if (prior.member_id !== memberId || prior.reward_id !== rewardId) throw new KithError('CONFLICT', 'This idempotency key was used for another redemption');
+        if (prior.member_id !== memberId || prior.reward_id !== rewardId)
+          throw new KithError('CONFLICT', 'This idempotency key was used for another redemption');
         return { redemption: redemptionOut(prior), created: false };
       }
-      const reward = await tx.selectFrom('loyalty_rewards').selectAll().where('id', '=', rewardId).forNoKeyUpdate().executeTakeFirst();
+      const reward = await tx
+        .selectFrom('loyalty_rewards')
+        .selectAll()
+        .where('id', '=', rewardId)
+        .forNoKeyUpdate()
+        .executeTakeFirst();
       if (!reward) throw notFound('Reward', rewardId);
-      const acct = await tx.selectFrom('loyalty_accounts').select(['tier_id', 'manual_tier_id', 'manual_until']).where('member_id', '=', memberId).executeTakeFirst();
+      const acct = await tx
+        .selectFrom('loyalty_accounts')
+        .select(['tier_id', 'manual_tier_id', 'manual_until'])
+        .where('member_id', '=', memberId)
+        .executeTakeFirst();
       const entry = await tx.selectFrom('loyalty_tiers').select('id').orderBy('threshold').limit(1).executeTakeFirst();
-      const tierId = effectiveTier(acct?.tier_id ?? entry?.id ?? null, { tierId: acct?.manual_tier_id ?? null, until: acct?.manual_until ?? null }, now).tierId;
-      const held = Number((await tx.selectFrom('loyalty_redemptions').select(db.fn.countAll<number>().as('n'))
-        .where('member_id', '=', memberId).where('reward_id', '=', rewardId).where('status', '!=', 'cancelled').executeTakeFirstOrThrow()).n);
+      const tierId = effectiveTier(
+        acct?.tier_id ?? entry?.id ?? null,
+        { tierId: acct?.manual_tier_id ?? null, until: acct?.manual_until ?? null },
+        now,
+      ).tierId;
+      const held = Number(
+        (
+          await tx
+            .selectFrom('loyalty_redemptions')
+            .select(db.fn.countAll<number>().as('n'))
+            .where('member_id', '=', memberId)
+            .where('reward_id', '=', rewardId)
+            .where('status', '!=', 'cancelled')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       const refusal = redemptionRefusal(facts(reward), { tierId, balance, held }, now);
       if (refusal) throw new KithError(refusal.code, refusalMessage(refusal), { extra: { params: { ...refusal } } });
-      await tx.updateTable('loyalty_rewards').set({ redeemed: reward.redeemed + 1 }).where('id', '=', rewardId).execute();
-      const redemption = await tx.insertInto('loyalty_redemptions').values({
-        reward_id: rewardId, member_id: memberId, status: 'requested', points: reward.cost, idempotency_key: key, requested_by: requestedBy,
-      }).returningAll().executeTakeFirstOrThrow();
+      await tx
+        .updateTable('loyalty_rewards')
+        .set({ redeemed: reward.redeemed + 1 })
+        .where('id', '=', rewardId)
+        .execute();
+      const redemption = await tx
+        .insertInto('loyalty_redemptions')
+        .values({
+          reward_id: rewardId,
+          member_id: memberId,
+          status: 'requested',
+          points: reward.cost,
+          idempotency_key: key,
+          requested_by: requestedBy,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       let spendId: number | null = null;
       if (reward.cost > 0) {
-        const spent = await ledger.debit(tx, {
-          memberId, kind: 'spend', points: -reward.cost, growth: 0, reason: `redeemed: ${reward.name_zh}`, redemptionId: redemption.id,
-          key: `redeem:${redemption.id}`, occurredAt: now, actor: requestedBy,
-        }, 'exact');
+        const spent = await ledger.debit(
+          tx,
+          {
+            memberId,
+            kind: 'spend',
+            points: -reward.cost,
+            growth: 0,
+            reason: `redeemed: ${reward.name_zh}`,
+            redemptionId: redemption.id,
+            key: `redeem:${redemption.id}`,
+            occurredAt: now,
+            actor: requestedBy,
+          },
+          'exact',
+        );
         spendId = spent?.posting.id ?? null;
       }
       let code: string | null = null;
@@ -180,8 +334,18 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
         code = c.rows[0]?.code ?? null;
         if (!code) throw new KithError('OUT_OF_STOCK', 'This reward is out of stock');
       }
-      const out = await tx.updateTable('loyalty_redemptions').set({ spend_posting_id: spendId, coupon_code: code }).where('id', '=', redemption.id).returningAll().executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, { action: 'loyalty.redemption.create', targetType: 'member', targetId: memberId, after: redemptionOut(out) });
+      const out = await tx
+        .updateTable('loyalty_redemptions')
+        .set({ spend_posting_id: spendId, coupon_code: code })
+        .where('id', '=', redemption.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, {
+        action: 'loyalty.redemption.create',
+        targetType: 'member',
+        targetId: memberId,
+        after: redemptionOut(out),
+      });
       return { redemption: redemptionOut(out), created: true };
     });
   }
@@ -201,42 +365,94 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
       if (!r0) throw notFound('Redemption', id);
       await requireMemberFor(tx, ctx, r0.member_id, { live: false, notFoundAs: ['Redemption', id] });
       await lockAccount(tx, r0.member_id);
-      const r = await tx.selectFrom('loyalty_redemptions').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+      const r = await tx
+        .selectFrom('loyalty_redemptions')
+        .selectAll()
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       if (r.status !== 'requested') throw new KithError('CONFLICT', `Redemption ${id} is already ${r.status}`);
       let refundId: number | null = null;
       if (status === 'cancelled') {
-        await tx.updateTable('loyalty_rewards').set((eb) => ({ redeemed: eb('redeemed', '-', 1) })).where('id', '=', r.reward_id).execute();
-        await tx.updateTable('loyalty_coupon_codes').set({ redemption_id: null }).where('redemption_id', '=', id).execute();
+        await tx
+          .updateTable('loyalty_rewards')
+          .set((eb) => ({ redeemed: eb('redeemed', '-', 1) }))
+          .where('id', '=', r.reward_id)
+          .execute();
+        await tx
+          .updateTable('loyalty_coupon_codes')
+          .set({ redemption_id: null })
+          .where('redemption_id', '=', id)
+          .execute();
         if (r.spend_posting_id) {
-          const back = await ledger.restore(tx, r.spend_posting_id, { reason: 'redemption cancelled', redemptionId: id, key: `redeem-cancel:${id}`, occurredAt: clock.now(), actor: ctx.actor.label });
+          const back = await ledger.restore(tx, r.spend_posting_id, {
+            reason: 'redemption cancelled',
+            redemptionId: id,
+            key: `redeem-cancel:${id}`,
+            occurredAt: clock.now(),
+            actor: ctx.actor.label,
+          });
           refundId = back?.id ?? null;
         }
       }
       const now = clock.now();
-      const out = await tx.updateTable('loyalty_redemptions').set({
-        status, decided_by: ctx.actor.label, note: note.trim() || null, refund_posting_id: refundId,
-        ...(status === 'fulfilled' ? { fulfilled_at: now } : { cancelled_at: now, coupon_code: null }),
-      }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, { action: `loyalty.redemption.${status === 'fulfilled' ? 'fulfil' : 'cancel'}`, targetType: 'member', targetId: r.member_id, before: redemptionOut(r), after: redemptionOut(out) });
+      const out = await tx
+        .updateTable('loyalty_redemptions')
+        .set({
+          status,
+          decided_by: ctx.actor.label,
+          note: note.trim() || null,
+          refund_posting_id: refundId,
+          ...(status === 'fulfilled' ? { fulfilled_at: now } : { cancelled_at: now, coupon_code: null }),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, {
+        action: `loyalty.redemption.${status === 'fulfilled' ? 'fulfil' : 'cancel'}`,
+        targetType: 'member',
+        targetId: r.member_id,
+        before: redemptionOut(r),
+        after: redemptionOut(out),
+      });
       return redemptionOut(out);
     });
   }
 
   /** Redemptions, newest first, with the member's name; keyset-paged on the id (`nextCursor`). */
-  async function listRedemptions(ctx: ActorContext, q: { status?: 'requested' | 'fulfilled' | 'cancelled'; memberId?: number; rewardId?: number; limit?: number; cursor?: string }) {
+  async function listRedemptions(
+    ctx: ActorContext,
+    q: {
+      status?: 'requested' | 'fulfilled' | 'cancelled';
+      memberId?: number;
+      rewardId?: number;
+      limit?: number;
+      cursor?: string;
+    },
+  ) {
     const limit = Math.min(q.limit ?? 100, 500);
-    let query = db.selectFrom('loyalty_redemptions as r').innerJoin('loyalty_rewards as w', 'w.id', 'r.reward_id')
-      .selectAll('r').select(['w.name_zh as reward_name_zh', 'w.name_en as reward_name_en']);
+    let query = db
+      .selectFrom('loyalty_redemptions as r')
+      .innerJoin('loyalty_rewards as w', 'w.id', 'r.reward_id')
+      .selectAll('r')
+      .select(['w.name_zh as reward_name_zh', 'w.name_en as reward_name_en']);
     if (q.status) query = query.where('r.status', '=', q.status);
     if (q.memberId) query = query.where('r.member_id', '=', q.memberId);
     if (q.rewardId) query = query.where('r.reward_id', '=', q.rewardId);
     if (q.cursor) query = query.where('r.id', '<', idCursor(q.cursor));
     query = query.where(memberInScope(ctx, 'r.member_id'));
-    const rows = await query.orderBy('r.id', 'desc').limit(limit + 1).execute();
+    const rows = await query
+      .orderBy('r.id', 'desc')
+      .limit(limit + 1)
+      .execute();
     const page = rows.slice(0, limit);
     const names = await getMemberSummaries(db, [...new Set(page.map((r) => r.member_id))]);
     return {
-      items: page.map((r) => ({ ...redemptionOut(r), memberName: names.get(r.member_id)?.displayName ?? `#${r.member_id}`, memberAvatarUrl: names.get(r.member_id)?.avatarUrl ?? null })),
+      items: page.map((r) => ({
+        ...redemptionOut(r),
+        memberName: names.get(r.member_id)?.displayName ?? `#${r.member_id}`,
+        memberAvatarUrl: names.get(r.member_id)?.avatarUrl ?? null,
+      })),
       nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
     };
   }
@@ -250,21 +466,66 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
   /** Rewards a member sees, each with whether they can redeem it now and why not. */
   async function catalogueFor(memberId: number) {
     const now = clock.now();
-    const rewards = await db.selectFrom('loyalty_rewards').selectAll().where('archived_at', 'is', null).orderBy('cost').orderBy('id').execute();
-    const acct = await db.selectFrom('loyalty_accounts').select(['points_balance', 'tier_id', 'manual_tier_id', 'manual_until']).where('member_id', '=', memberId).executeTakeFirst();
+    const rewards = await db
+      .selectFrom('loyalty_rewards')
+      .selectAll()
+      .where('archived_at', 'is', null)
+      .orderBy('cost')
+      .orderBy('id')
+      .execute();
+    const acct = await db
+      .selectFrom('loyalty_accounts')
+      .select(['points_balance', 'tier_id', 'manual_tier_id', 'manual_until'])
+      .where('member_id', '=', memberId)
+      .executeTakeFirst();
     const entry = await db.selectFrom('loyalty_tiers').select('id').orderBy('threshold').limit(1).executeTakeFirst();
-    const tierId = effectiveTier(acct?.tier_id ?? entry?.id ?? null, { tierId: acct?.manual_tier_id ?? null, until: acct?.manual_until ?? null }, now).tierId;
-    const held = new Map((await db.selectFrom('loyalty_redemptions').select(['reward_id', db.fn.countAll<number>().as('n')])
-      .where('member_id', '=', memberId).where('status', '!=', 'cancelled').groupBy('reward_id').execute()).map((h) => [h.reward_id, Number(h.n)]));
+    const tierId = effectiveTier(
+      acct?.tier_id ?? entry?.id ?? null,
+      { tierId: acct?.manual_tier_id ?? null, until: acct?.manual_until ?? null },
+      now,
+    ).tierId;
+    const held = new Map(
+      (
+        await db
+          .selectFrom('loyalty_redemptions')
+          .select(['reward_id', db.fn.countAll<number>().as('n')])
+          .where('member_id', '=', memberId)
+          .where('status', '!=', 'cancelled')
+          .groupBy('reward_id')
+          .execute()
+      ).map((h) => [h.reward_id, Number(h.n)]),
+    );
     return rewards
       .filter((r) => !r.valid_until || r.valid_until > now)
       .map((r) => {
-        const refusal = redemptionRefusal(facts(r), { tierId, balance: acct?.points_balance ?? 0, held: held.get(r.id) ?? 0 }, now);
-        return { ...rewardOut(r), canRedeem: refusal === null, refusal: refusal?.code ?? null, refusalMessage: refusal ? refusalMessage(refusal) : null, refusalParams: refusal ? { ...refusal } : null };
+        const refusal = redemptionRefusal(
+          facts(r),
+          { tierId, balance: acct?.points_balance ?? 0, held: held.get(r.id) ?? 0 },
+          now,
+        );
+        return {
+          ...rewardOut(r),
+          canRedeem: refusal === null,
+          refusal: refusal?.code ?? null,
+          refusalMessage: refusal ? refusalMessage(refusal) : null,
+          refusalParams: refusal ? { ...refusal } : null,
+        };
       });
   }
 
-  return { list, get, create, update, uploadCodes, redeem, fulfil, cancel, listRedemptions, catalogueFor, catalogueForStaff };
+  return {
+    list,
+    get,
+    create,
+    update,
+    uploadCodes,
+    redeem,
+    fulfil,
+    cancel,
+    listRedemptions,
+    catalogueFor,
+    catalogueForStaff,
+  };
 }
 
 export type RewardsService = ReturnType<typeof createRewardsService>;

@@ -19,10 +19,22 @@ beforeAll(async () => {
   kith = await startTestKith({ clock });
   await addRule(kith, '发言', { limits: { perDay: 3 }, antiAbuse: { minTextLength: 2, duplicateWindowMinutes: 30 } });
   await addRule(kith, '签到', { kind: 'check_in', limits: { perDay: 1 }, streak: { bonuses: [0, 1, 2, 5] } });
-  await addRule(kith, '活动', { kind: 'event_attended', points: { mode: 'fixed', amount: 20 }, limits: { lifetime: 3 }, firstTimeBonus: { points: 50, growth: 5 } });
-  await addRule(kith, '点赞', { kind: 'reaction', points: { mode: 'fixed', amount: 1 }, growth: null, limits: { perWeek: 4, cooldownMinutes: 180 } });
+  await addRule(kith, '活动', {
+    kind: 'event_attended',
+    points: { mode: 'fixed', amount: 20 },
+    limits: { lifetime: 3 },
+    firstTimeBonus: { points: 50, growth: 5 },
+  });
+  await addRule(kith, '点赞', {
+    kind: 'reaction',
+    points: { mode: 'fixed', amount: 1 },
+    growth: null,
+    limits: { perWeek: 4, cooldownMinutes: 180 },
+  });
 });
-afterAll(async () => { await kith?.dispose(); });
+afterAll(async () => {
+  await kith?.dispose();
+});
 
 /** A small seeded generator (mulberry32), so a failure can be run again. */
 function random(seed: number) {
@@ -48,7 +60,8 @@ describe('rules applied batch by batch', () => {
       const items = Array.from({ length: 240 }, () => {
         const kind = KINDS[Math.floor(rnd() * KINDS.length)]!;
         return {
-          memberId: members[Math.floor(rnd() * members.length)]!, kind,
+          memberId: members[Math.floor(rnd() * members.length)]!,
+          kind,
           occurredAt: new Date(start + Math.floor(rnd() * 50 * DAY)).toISOString(),
           properties: kind === 'message' ? { text: TEXTS[Math.floor(rnd() * TEXTS.length)] } : {},
         };
@@ -60,24 +73,61 @@ describe('rules applied batch by batch', () => {
       }
 
       const rules = await kith.loyalty.rules.list();
-      const acts = (await sql<{ id: number; member_id: number; community_id: number | null; channel: string; kind: string; occurred_at: Date; properties: Record<string, unknown> }>`
-        select id, member_id, community_id, channel, kind, occurred_at, properties from activities where member_id = any(${members}::bigint[])`.execute(kith.database.db)).rows
-        .map((r): ActivityFacts => ({ id: r.id, memberId: r.member_id, communityId: r.community_id, channel: r.channel, kind: r.kind, occurredAt: r.occurred_at.getTime(), properties: r.properties }));
+      const acts = (
+        await sql<{
+          id: number;
+          member_id: number;
+          community_id: number | null;
+          channel: string;
+          kind: string;
+          occurred_at: Date;
+          properties: Record<string, unknown>;
+        }>`
+        select id, member_id, community_id, channel, kind, occurred_at, properties from activities where member_id = any(${members}::bigint[])`.execute(
+          kith.database.db,
+        )
+      ).rows.map((r): ActivityFacts => ({
+        id: r.id,
+        memberId: r.member_id,
+        communityId: r.community_id,
+        channel: r.channel,
+        kind: r.kind,
+        occurredAt: r.occurred_at.getTime(),
+        properties: r.properties,
+      }));
       const expected: string[] = [];
       for (const m of members) {
         const mine = acts.filter((a) => a.memberId === m);
-        const messages = mine.filter((a) => a.kind === 'message').map((a) => ({ at: a.occurredAt, text: messageText(a) })).sort((x, y) => x.at - y.at);
+        const messages = mine
+          .filter((a) => a.kind === 'message')
+          .map((a) => ({ at: a.occurredAt, text: messageText(a) }))
+          .sort((x, y) => x.at - y.at);
         for (const r of rules) {
-          const versions: RuleVersion[] = r.versions.map((v) => ({ ruleId: r.id, version: v.version, validFrom: new Date(v.validFrom), definition: v.definition }));
-          const earned = evaluateMemberRule(versions, mine.filter((a) => a.kind === r.definition.kind), { rewarded: [], olderCount: 0 }, {
-            timeZone: 'Asia/Shanghai', multiplierAt: () => 1, messagesBefore: (a) => messages.filter((x) => x.at < a.occurredAt),
-          });
+          const versions: RuleVersion[] = r.versions.map((v) => ({
+            ruleId: r.id,
+            version: v.version,
+            validFrom: new Date(v.validFrom),
+            definition: v.definition,
+          }));
+          const earned = evaluateMemberRule(
+            versions,
+            mine.filter((a) => a.kind === r.definition.kind),
+            { rewarded: [], olderCount: 0 },
+            {
+              timeZone: 'Asia/Shanghai',
+              multiplierAt: () => 1,
+              messagesBefore: (a) => messages.filter((x) => x.at < a.occurredAt),
+            },
+          );
           expected.push(...earned.map((e) => `${e.memberId} ${e.ruleId} ${e.activityId} ${e.points} ${e.growth}`));
         }
       }
-      const posted = (await sql<{ member_id: number; rule_id: number; activity_id: number; points: number; growth: number }>`
-        select member_id, rule_id, activity_id, points, growth from loyalty_ledger where member_id = any(${members}::bigint[])`.execute(kith.database.db)).rows
-        .map((p) => `${p.member_id} ${p.rule_id} ${p.activity_id} ${p.points} ${p.growth}`);
+      const posted = (
+        await sql<{ member_id: number; rule_id: number; activity_id: number; points: number; growth: number }>`
+        select member_id, rule_id, activity_id, points, growth from loyalty_ledger where member_id = any(${members}::bigint[])`.execute(
+          kith.database.db,
+        )
+      ).rows.map((p) => `${p.member_id} ${p.rule_id} ${p.activity_id} ${p.points} ${p.growth}`);
       expect(posted.sort()).toEqual(expected.sort());
       // Every rule limited something, so the comparison is not of everything against everything.
       expect(expected.length).toBeLessThan(acts.length);

@@ -14,7 +14,12 @@ export async function allVersions(tx: Tx): Promise<Map<number, RuleVersion[]>> {
   const out = new Map<number, RuleVersion[]>();
   for (const r of rows) {
     const list = out.get(r.rule_id) ?? [];
-    list.push({ ruleId: r.rule_id, version: r.version, validFrom: r.valid_from, definition: r.definition as RuleDefinition });
+    list.push({
+      ruleId: r.rule_id,
+      version: r.version,
+      validFrom: r.valid_from,
+      definition: r.definition as RuleDefinition,
+    });
     out.set(r.rule_id, list);
   }
   return out;
@@ -32,7 +37,9 @@ type Facts = ActivityFacts & { source: string };
 
 export async function activitiesByIds(tx: Tx, ids: number[]): Promise<Facts[]> {
   if (ids.length === 0) return [];
-  const r = await sql<Facts>`select ${FACTS} from activities where id = any(${arrayLiteral(ids)}::bigint[])`.execute(tx);
+  const r = await sql<Facts>`select ${FACTS} from activities where id = any(${arrayLiteral(ids)}::bigint[])`.execute(
+    tx,
+  );
   return r.rows;
 }
 
@@ -41,14 +48,18 @@ export async function activitiesOfMembers(tx: Tx, memberIds: number[], kinds: st
   if (memberIds.length === 0 || kinds.length === 0) return [];
   const r = await sql<Facts>`
     select ${FACTS} from activities
-    where member_id = any(${arrayLiteral(memberIds)}::bigint[]) and occurred_at >= ${from} and kind = any(${kinds}::text[])`.execute(tx);
+    where member_id = any(${arrayLiteral(memberIds)}::bigint[]) and occurred_at >= ${from} and kind = any(${kinds}::text[])`.execute(
+    tx,
+  );
   return r.rows;
 }
 
 /** Members with activities from `from` on, in id order. */
 export async function membersActiveSince(tx: Tx, from: Date, kinds: string[]): Promise<number[]> {
   const r = await sql<{ member_id: number }>`
-    select distinct member_id from activities where occurred_at >= ${from} and kind = any(${kinds}::text[]) order by member_id`.execute(tx);
+    select distinct member_id from activities where occurred_at >= ${from} and kind = any(${kinds}::text[]) order by member_id`.execute(
+    tx,
+  );
   return r.rows.map((x) => x.member_id);
 }
 
@@ -92,14 +103,24 @@ export async function messagesIn(tx: Tx, memberIds: number[], from: Date, to: Da
   if (memberIds.length === 0) return [];
   const r = await sql<{ member_id: number; at: number; text: string | null }>`
     select member_id, floor(extract(epoch from occurred_at) * 1000)::float8 as at, properties->>'text' as text from activities
-    where member_id = any(${arrayLiteral(memberIds)}::bigint[]) and kind = 'message' and occurred_at >= ${from} and occurred_at < ${to}`.execute(tx);
+    where member_id = any(${arrayLiteral(memberIds)}::bigint[]) and kind = 'message' and occurred_at >= ${from} and occurred_at < ${to}`.execute(
+    tx,
+  );
   return r.rows;
 }
 
 /** Net points and growth each (rule, activity) has in the ledger for members from `from` on. */
 export async function netByRuleActivity(tx: Tx, memberIds: number[], from: Date) {
   if (memberIds.length === 0) return [];
-  const r = await sql<{ member_id: number; rule_id: number; activity_id: number; points: number; growth: number; n: number; at: Date }>`
+  const r = await sql<{
+    member_id: number;
+    rule_id: number;
+    activity_id: number;
+    points: number;
+    growth: number;
+    n: number;
+    at: Date;
+  }>`
     select member_id, rule_id, activity_id, sum(points)::bigint as points, sum(growth)::bigint as growth, count(*)::bigint as n, min(occurred_at) as at
     from loyalty_ledger
     where member_id = any(${memberIds}::bigint[]) and rule_id is not null and occurred_at >= ${from}
@@ -115,14 +136,24 @@ export async function orderIds(tx: Tx, keys: { source: string; orderId: string }
   const r = await sql<{ id: number; source: string; order_id: string; amount: string; refunded_amount: string }>`
     select o.id, o.source, o.order_id, o.amount, o.refunded_amount from orders o
     join json_to_recordset(${json}::json) as q(s text, o text) on o.source = q.s and o.order_id = q.o`.execute(tx);
-  for (const x of r.rows) out.set(`${x.source}\u0000${x.order_id}`, { id: x.id, amount: x.amount, refunded: x.refunded_amount });
+  for (const x of r.rows)
+    out.set(`${x.source}\u0000${x.order_id}`, { id: x.id, amount: x.amount, refunded: x.refunded_amount });
   return out;
 }
 
 /** Earn postings of orders, with how much of each earlier refunds already asked to take back. */
 export async function orderEarnings(tx: Tx, orderIds: number[]) {
   if (orderIds.length === 0) return [];
-  const r = await sql<{ id: number; member_id: number; order_id: number; points: number; growth: number; occurred_at: Date; target_points: number; target_growth: number }>`
+  const r = await sql<{
+    id: number;
+    member_id: number;
+    order_id: number;
+    points: number;
+    growth: number;
+    occurred_at: Date;
+    target_points: number;
+    target_growth: number;
+  }>`
     select e.id, e.member_id, e.order_id, e.points, e.growth, e.occurred_at,
       coalesce(max((r.details->>'targetPoints')::bigint), 0)::bigint as target_points,
       coalesce(max((r.details->>'targetGrowth')::bigint), 0)::bigint as target_growth

@@ -5,17 +5,36 @@ import { failIfProblems, notFound } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { ACTIVITY_KINDS } from '../activity/index.js';
 import { pointsMultiplier, tierAt, type Benefit, type TierHistoryEntry } from './domain/benefits.js';
-import { amountCents, evaluateMemberRule, lookbackMs, messageText, needsLifetimeCount, ruleProblems, type ActivityFacts, type Earning, type RuleDefinition, type RuleVersion } from './domain/rules.js';
+import {
+  amountCents,
+  evaluateMemberRule,
+  lookbackMs,
+  messageText,
+  needsLifetimeCount,
+  ruleProblems,
+  type ActivityFacts,
+  type Earning,
+  type RuleDefinition,
+  type RuleVersion,
+} from './domain/rules.js';
 import type { Ledger, PostingRow } from './ledger.service.js';
 import { loadProgramme, type Programme } from './programme.js';
 import * as repo from './rules.repo.js';
 import * as tiersRepo from './tiers.repo.js';
 
-export interface RuleView { id: number; name: string; currentVersion: number; definition: RuleDefinition; validFrom: string; versions: { version: number; validFrom: string; createdBy: string; definition: RuleDefinition }[] }
+export interface RuleView {
+  id: number;
+  name: string;
+  currentVersion: number;
+  definition: RuleDefinition;
+  validFrom: string;
+  versions: { version: number; validFrom: string; createdBy: string; definition: RuleDefinition }[];
+}
 
 /** Index of the first entry (sorted by `at`) at or after `t`. */
 function firstAtOrAfter(list: readonly { at: number }[], t: number): number {
-  let lo = 0, hi = list.length;
+  let lo = 0,
+    hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (list[mid]!.at < t) lo = mid + 1;
@@ -36,9 +55,16 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
 
   function normalise(d: RuleDefinition): RuleDefinition {
     return {
-      kind: d.kind, enabled: d.enabled ?? true, filters: d.filters ?? {}, points: d.points ?? null, growth: d.growth ?? null,
-      tierMultiplier: d.tierMultiplier ?? false, limits: d.limits ?? {},
-      ...(d.firstTimeBonus && { firstTimeBonus: d.firstTimeBonus }), ...(d.streak && { streak: d.streak }), ...(d.antiAbuse && { antiAbuse: d.antiAbuse }),
+      kind: d.kind,
+      enabled: d.enabled ?? true,
+      filters: d.filters ?? {},
+      points: d.points ?? null,
+      growth: d.growth ?? null,
+      tierMultiplier: d.tierMultiplier ?? false,
+      limits: d.limits ?? {},
+      ...(d.firstTimeBonus && { firstTimeBonus: d.firstTimeBonus }),
+      ...(d.streak && { streak: d.streak }),
+      ...(d.antiAbuse && { antiAbuse: d.antiAbuse }),
     };
   }
 
@@ -51,8 +77,19 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
       const vs = versions.get(r.id) ?? [];
       const cur = vs.find((v) => v.version === r.current_version)!;
       return {
-        id: r.id, name: r.name, currentVersion: r.current_version, definition: cur.definition, validFrom: cur.validFrom.toISOString(),
-        versions: vs.map((v) => ({ version: v.version, validFrom: v.validFrom.toISOString(), createdBy: by.get(`${r.id}:${v.version}`) ?? '', definition: v.definition })).reverse(),
+        id: r.id,
+        name: r.name,
+        currentVersion: r.current_version,
+        definition: cur.definition,
+        validFrom: cur.validFrom.toISOString(),
+        versions: vs
+          .map((v) => ({
+            version: v.version,
+            validFrom: v.validFrom.toISOString(),
+            createdBy: by.get(`${r.id}:${v.version}`) ?? '',
+            definition: v.definition,
+          }))
+          .reverse(),
       };
     });
   }
@@ -70,23 +107,48 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
     return d;
   }
 
-  async function create(ctx: ActorContext, input: { name: string; definition: RuleDefinition; validFrom?: string }): Promise<RuleView> {
+  async function create(
+    ctx: ActorContext,
+    input: { name: string; definition: RuleDefinition; validFrom?: string },
+  ): Promise<RuleView> {
     const def = normalise(input.definition);
     const problems = ruleProblems(def, ACTIVITY_KINDS).map((p) => ({ ...p, path: `/definition${p.path}` }));
     if (!input.name.trim()) problems.push({ path: '/name', message: 'must not be empty' });
     failIfProblems(problems);
     const validFrom = validFromOf(input.validFrom, '/validFrom');
     const id = await database.transaction(async (tx) => {
-      const r = await tx.insertInto('loyalty_rules').values({ name: input.name.trim() }).returning('id').executeTakeFirstOrThrow();
-      await tx.insertInto('loyalty_rule_versions').values({ rule_id: r.id, version: 1, definition: JSON.stringify(def), valid_from: validFrom, created_by: ctx.actor.label }).execute();
-      await recordAudit(tx, ctx, { action: 'loyalty.rule.create', targetType: 'loyalty_rule', targetId: r.id, after: { name: input.name.trim(), version: 1, validFrom, definition: def } });
+      const r = await tx
+        .insertInto('loyalty_rules')
+        .values({ name: input.name.trim() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('loyalty_rule_versions')
+        .values({
+          rule_id: r.id,
+          version: 1,
+          definition: JSON.stringify(def),
+          valid_from: validFrom,
+          created_by: ctx.actor.label,
+        })
+        .execute();
+      await recordAudit(tx, ctx, {
+        action: 'loyalty.rule.create',
+        targetType: 'loyalty_rule',
+        targetId: r.id,
+        after: { name: input.name.trim(), version: 1, validFrom, definition: def },
+      });
       return r.id;
     });
     return get(id);
   }
 
   /** A change is a new version in force from `validFrom` (default now, never before the previous version's). */
-  async function update(ctx: ActorContext, id: number, input: { name?: string; definition: RuleDefinition; validFrom?: string }): Promise<RuleView> {
+  async function update(
+    ctx: ActorContext,
+    id: number,
+    input: { name?: string; definition: RuleDefinition; validFrom?: string },
+  ): Promise<RuleView> {
     const def = normalise(input.definition);
     const problems = ruleProblems(def, ACTIVITY_KINDS).map((p) => ({ ...p, path: `/definition${p.path}` }));
     if (input.name !== undefined && !input.name.trim()) problems.push({ path: '/name', message: 'must not be empty' });
@@ -95,14 +157,41 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
     await database.transaction(async (tx) => {
       const rule = await tx.selectFrom('loyalty_rules').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       if (!rule) throw notFound('Rule', id);
-      const prev = await tx.selectFrom('loyalty_rule_versions').selectAll().where('rule_id', '=', id).where('version', '=', rule.current_version).executeTakeFirstOrThrow();
-      if (validFrom < prev.valid_from) failIfProblems([{ path: '/validFrom', message: `must not be before version ${prev.version} (in force from ${prev.valid_from.toISOString()})` }]);
+      const prev = await tx
+        .selectFrom('loyalty_rule_versions')
+        .selectAll()
+        .where('rule_id', '=', id)
+        .where('version', '=', rule.current_version)
+        .executeTakeFirstOrThrow();
+      if (validFrom < prev.valid_from)
+        failIfProblems([
+          {
+            path: '/validFrom',
+            message: `must not be before version ${prev.version} (in force from ${prev.valid_from.toISOString()})`,
+          },
+        ]);
       const version = rule.current_version + 1;
-      await tx.insertInto('loyalty_rule_versions').values({ rule_id: id, version, definition: JSON.stringify(def), valid_from: validFrom, created_by: ctx.actor.label }).execute();
-      await tx.updateTable('loyalty_rules').set({ name: input.name?.trim() ?? rule.name, current_version: version, updated_at: clock.now() }).where('id', '=', id).execute();
+      await tx
+        .insertInto('loyalty_rule_versions')
+        .values({
+          rule_id: id,
+          version,
+          definition: JSON.stringify(def),
+          valid_from: validFrom,
+          created_by: ctx.actor.label,
+        })
+        .execute();
+      await tx
+        .updateTable('loyalty_rules')
+        .set({ name: input.name?.trim() ?? rule.name, current_version: version, updated_at: clock.now() })
+        .where('id', '=', id)
+        .execute();
       await recordAudit(tx, ctx, {
-        action: 'loyalty.rule.update', targetType: 'loyalty_rule', targetId: id,
-        before: { name: rule.name, version: prev.version, definition: prev.definition }, after: { name: input.name?.trim() ?? rule.name, version, validFrom, definition: def },
+        action: 'loyalty.rule.update',
+        targetType: 'loyalty_rule',
+        targetId: id,
+        before: { name: rule.name, version: prev.version, definition: prev.definition },
+        after: { name: input.name?.trim() ?? rule.name, version, validFrom, definition: def },
       });
     });
     return get(id);
@@ -114,7 +203,12 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
    * the rule looks up to `historyFrom`, and how many came before that when the rule counts them
    * all; earlier messages for the repeated-message check; tier histories for multipliers.
    */
-  async function evaluationContext(tx: Tx, versions: Map<number, RuleVersion[]>, acts: readonly ActivityFacts[], historyFrom: number) {
+  async function evaluationContext(
+    tx: Tx,
+    versions: Map<number, RuleVersion[]>,
+    acts: readonly ActivityFacts[],
+    historyFrom: number,
+  ) {
     const pairs: { memberId: number; ruleId: number; from: Date }[] = [];
     const counted: { memberId: number; ruleId: number; before: Date }[] = [];
     const multiplied = new Set<number>();
@@ -124,7 +218,8 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
       const lifetime = vs.some((v) => needsLifetimeCount(v.definition));
       const multiplies = vs.some((v) => v.definition.tierMultiplier);
       const firstAt = new Map<number, number>();
-      for (const a of acts) if (kinds.has(a.kind)) firstAt.set(a.memberId, Math.min(firstAt.get(a.memberId) ?? Infinity, a.occurredAt));
+      for (const a of acts)
+        if (kinds.has(a.kind)) firstAt.set(a.memberId, Math.min(firstAt.get(a.memberId) ?? Infinity, a.occurredAt));
       for (const [memberId, at] of firstAt) {
         const from = new Date(Math.min(at - lookback, historyFrom));
         pairs.push({ memberId, ruleId, from });
@@ -132,31 +227,56 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
         if (multiplies) multiplied.add(memberId);
       }
     }
-    const dupWindow = Math.max(0, ...[...versions.values()].flat().map((v) => (v.definition.antiAbuse?.duplicateWindowMinutes ?? 0) * 60_000));
+    const dupWindow = Math.max(
+      0,
+      ...[...versions.values()].flat().map((v) => (v.definition.antiAbuse?.duplicateWindowMinutes ?? 0) * 60_000),
+    );
     const messaging = acts.filter((a) => a.kind === 'message');
     const msgFrom = messaging.reduce((t, a) => Math.min(t, a.occurredAt), Infinity);
     const msgTo = messaging.reduce((t, a) => Math.max(t, a.occurredAt), -Infinity);
     const rewarded = await repo.rewardedIn(tx, pairs, new Date(historyFrom));
     const older = await repo.rewardedCountsBefore(tx, counted);
-    const messages = dupWindow > 0 && messaging.length
-      ? await repo.messagesIn(tx, [...new Set(messaging.map((a) => a.memberId))], new Date(msgFrom - dupWindow), new Date(msgTo + 1))
-      : [];
+    const messages =
+      dupWindow > 0 && messaging.length
+        ? await repo.messagesIn(
+            tx,
+            [...new Set(messaging.map((a) => a.memberId))],
+            new Date(msgFrom - dupWindow),
+            new Date(msgTo + 1),
+          )
+        : [];
     const tiers = await tiersRepo.listTiers(tx);
     const history = await tiersRepo.historyOf(tx, [...multiplied]);
     const multiplierOf = new Map(tiers.map((t) => [t.id, pointsMultiplier(t.benefits as Benefit[])]));
     const group = <T, K>(rows: T[], k: (r: T) => K) => {
       const m = new Map<K, T[]>();
-      for (const r of rows) { const l = m.get(k(r)); if (l) l.push(r); else m.set(k(r), [r]); }
+      for (const r of rows) {
+        const l = m.get(k(r));
+        if (l) l.push(r);
+        else m.set(k(r), [r]);
+      }
       return m;
     };
     const rewardedBy = group(rewarded, (r) => `${r.member_id}:${r.rule_id}`);
     const olderBy = new Map(older.map((o) => [`${o.member_id}:${o.rule_id}`, o.n]));
-    const messagesBy = group(messages.map((m) => ({ memberId: m.member_id, at: m.at, text: (m.text ?? '').trim() })), (m) => m.memberId);
+    const messagesBy = group(
+      messages.map((m) => ({ memberId: m.member_id, at: m.at, text: (m.text ?? '').trim() })),
+      (m) => m.memberId,
+    );
     for (const l of messagesBy.values()) l.sort((a, b) => a.at - b.at);
-    const historyBy = group(history.map((h): TierHistoryEntry & { memberId: number } => ({
-      memberId: h.member_id, change: h.change as TierHistoryEntry['change'], toTierId: h.to_tier_id, effectiveAt: h.effective_at.getTime(),
-      manualUntil: typeof (h.details as { until?: unknown }).until === 'string' ? Date.parse((h.details as { until: string }).until) : null,
-    })), (h) => h.memberId);
+    const historyBy = group(
+      history.map((h): TierHistoryEntry & { memberId: number } => ({
+        memberId: h.member_id,
+        change: h.change as TierHistoryEntry['change'],
+        toTierId: h.to_tier_id,
+        effectiveAt: h.effective_at.getTime(),
+        manualUntil:
+          typeof (h.details as { until?: unknown }).until === 'string'
+            ? Date.parse((h.details as { until: string }).until)
+            : null,
+      })),
+      (h) => h.memberId,
+    );
     const entryMultiplier = tiers.length ? (multiplierOf.get(tiers[0]!.id) ?? 1) : 1;
     return {
       versions,
@@ -170,8 +290,12 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
         const messages = () => {
           if (all) return all;
           const stored = messagesBy.get(memberId) ?? [];
-          const own = batch.filter((a) => a.kind === 'message').map((a) => ({ at: a.occurredAt, text: messageText(a) }));
-          all = [...new Map([...stored, ...own].map((m) => [`${m.at}|${m.text}`, m])).values()].sort((a, b) => a.at - b.at);
+          const own = batch
+            .filter((a) => a.kind === 'message')
+            .map((a) => ({ at: a.occurredAt, text: messageText(a) }));
+          all = [...new Map([...stored, ...own].map((m) => [`${m.at}|${m.text}`, m])).values()].sort(
+            (a, b) => a.at - b.at,
+          );
           return all;
         };
         const hist = historyBy.get(memberId) ?? [];
@@ -190,9 +314,16 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
     };
   }
 
-  function evaluateAll(acts: (ActivityFacts & { source: string })[], ec: Awaited<ReturnType<typeof evaluationContext>>): Earning[] {
+  function evaluateAll(
+    acts: (ActivityFacts & { source: string })[],
+    ec: Awaited<ReturnType<typeof evaluationContext>>,
+  ): Earning[] {
     const byMember = new Map<number, (ActivityFacts & { source: string })[]>();
-    for (const a of acts) { const l = byMember.get(a.memberId); if (l) l.push(a); else byMember.set(a.memberId, [a]); }
+    for (const a of acts) {
+      const l = byMember.get(a.memberId);
+      if (l) l.push(a);
+      else byMember.set(a.memberId, [a]);
+    }
     const out: Earning[] = [];
     const kindsOf = new Map([...ec.versions].map(([id, vs]) => [id, new Set(vs.map((v) => v.definition.kind))]));
     for (const [memberId, list] of byMember) {
@@ -206,16 +337,36 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
     return out;
   }
 
-  async function postingsFor(tx: Tx, earnings: Earning[], acts: Map<number, ActivityFacts & { source: string }>, names: Map<number, string>): Promise<PostingRow[]> {
-    const purchases = earnings.map((e) => acts.get(e.activityId)!).filter((a) => a.kind === 'purchase' && typeof a.properties.orderId === 'string');
-    const orders = await repo.orderIds(tx, purchases.map((a) => ({ source: a.source, orderId: a.properties.orderId as string })));
+  async function postingsFor(
+    tx: Tx,
+    earnings: Earning[],
+    acts: Map<number, ActivityFacts & { source: string }>,
+    names: Map<number, string>,
+  ): Promise<PostingRow[]> {
+    const purchases = earnings
+      .map((e) => acts.get(e.activityId)!)
+      .filter((a) => a.kind === 'purchase' && typeof a.properties.orderId === 'string');
+    const orders = await repo.orderIds(
+      tx,
+      purchases.map((a) => ({ source: a.source, orderId: a.properties.orderId as string })),
+    );
     return earnings.map((e) => {
       const a = acts.get(e.activityId)!;
       const order = a.kind === 'purchase' ? orders.get(key(a.source, String(a.properties.orderId))) : undefined;
       return {
-        memberId: e.memberId, kind: 'earn' as const, points: e.points, growth: e.growth, reason: names.get(e.ruleId) ?? `rule ${e.ruleId}`,
-        ruleId: e.ruleId, ruleVersion: e.version, activityId: e.activityId, orderId: order?.id ?? null,
-        key: `rule:${e.ruleId}:${e.activityId}`, occurredAt: new Date(e.occurredAt), details: e.details, actor: 'rules',
+        memberId: e.memberId,
+        kind: 'earn' as const,
+        points: e.points,
+        growth: e.growth,
+        reason: names.get(e.ruleId) ?? `rule ${e.ruleId}`,
+        ruleId: e.ruleId,
+        ruleVersion: e.version,
+        activityId: e.activityId,
+        orderId: order?.id ?? null,
+        key: `rule:${e.ruleId}:${e.activityId}`,
+        occurredAt: new Date(e.occurredAt),
+        details: e.details,
+        actor: 'rules',
       };
     });
   }
@@ -236,7 +387,11 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
       const rows = await postingsFor(tx, earnings, new Map(relevant.map((a) => [a.id, a])), names);
       postings = (await ledger.credit(tx, programme, rows)).length;
     }
-    const reversals = await reverseRefunds(tx, programme, acts.filter((a) => a.kind === 'refund'));
+    const reversals = await reverseRefunds(
+      tx,
+      programme,
+      acts.filter((a) => a.kind === 'refund'),
+    );
     return { postings, reversals };
   }
 
@@ -245,9 +400,18 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
    * order has now been refunded (cumulative, so several partial refunds add up exactly). Points
    * already spent follow the programme's refund policy: debt, or stop at zero.
    */
-  async function reverseRefunds(tx: Tx, programme: Programme, refunds: (ActivityFacts & { source: string })[]): Promise<number> {
+  async function reverseRefunds(
+    tx: Tx,
+    programme: Programme,
+    refunds: (ActivityFacts & { source: string })[],
+  ): Promise<number> {
     if (refunds.length === 0) return 0;
-    const orders = await repo.orderIds(tx, refunds.filter((r) => typeof r.properties.orderId === 'string').map((r) => ({ source: r.source, orderId: r.properties.orderId as string })));
+    const orders = await repo.orderIds(
+      tx,
+      refunds
+        .filter((r) => typeof r.properties.orderId === 'string')
+        .map((r) => ({ source: r.source, orderId: r.properties.orderId as string })),
+    );
     let n = 0;
     for (const r of refunds) {
       const order = orders.get(key(r.source, String(r.properties.orderId)));
@@ -264,15 +428,33 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
         // before its order: taken-back growth then never precedes the growth it takes, which keeps
         // any window's growth within lifetime growth (the bound promotion relies on).
         const at = Math.max(r.occurredAt, e.occurred_at.getTime());
-        const done = await ledger.debit(tx, {
-          memberId: e.member_id, kind: 'reverse', points: -Math.max(0, points), growth: -Math.max(0, growth), reason: 'order refunded',
-          orderId: order.id, reversesId: e.id, activityId: r.id, key: `refund:${r.id}:${e.id}`, occurredAt: new Date(at),
-          details: {
-            targetPoints, targetGrowth, refundedCents: refunded, orderCents: total, policy: programme.refundPolicy,
-            // Said when the reversal is not dated at the refund, so the ledger explains its own date.
-            ...(at !== r.occurredAt && { refundAt: new Date(r.occurredAt).toISOString(), datedAtOrder: true }),
-          }, actor: 'rules',
-        }, programme.refundPolicy, e.id);
+        const done = await ledger.debit(
+          tx,
+          {
+            memberId: e.member_id,
+            kind: 'reverse',
+            points: -Math.max(0, points),
+            growth: -Math.max(0, growth),
+            reason: 'order refunded',
+            orderId: order.id,
+            reversesId: e.id,
+            activityId: r.id,
+            key: `refund:${r.id}:${e.id}`,
+            occurredAt: new Date(at),
+            details: {
+              targetPoints,
+              targetGrowth,
+              refundedCents: refunded,
+              orderCents: total,
+              policy: programme.refundPolicy,
+              // Said when the reversal is not dated at the refund, so the ledger explains its own date.
+              ...(at !== r.occurredAt && { refundAt: new Date(r.occurredAt).toISOString(), datedAtOrder: true }),
+            },
+            actor: 'rules',
+          },
+          programme.refundPolicy,
+          e.id,
+        );
         if (done) n++;
       }
     }
@@ -285,12 +467,18 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
    * compare with what the ledger holds, and post the difference — an earning for what is missing, a
    * reversal for what is too much. Replaying again finds no difference and posts nothing.
    */
-  async function replay(ctx: ActorContext, from: Date, opts: { chunk?: number } = {}): Promise<{ members: number; activities: number; added: number; reversed: number }> {
+  async function replay(
+    ctx: ActorContext,
+    from: Date,
+    opts: { chunk?: number } = {},
+  ): Promise<{ members: number; activities: number; added: number; reversed: number }> {
     const chunk = opts.chunk ?? 2000;
     const versions = await repo.allVersions(database.db);
     const kinds = [...new Set([...versions.values()].flat().map((v) => v.definition.kind))];
     const members = await repo.membersActiveSince(database.db, from, kinds);
-    let activities = 0, added = 0, reversed = 0;
+    let activities = 0,
+      added = 0,
+      reversed = 0;
     for (let i = 0; i < members.length; i += chunk) {
       const ids = members.slice(i, i + chunk);
       const r = await database.transaction(async (tx) => {
@@ -300,17 +488,44 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
         const ec = await evaluationContext(tx, versions, acts, from.getTime());
         const expected = evaluateAll(acts, ec);
         const names = new Map((await repo.listRules(tx)).map((x) => [x.id, x.name]));
-        const existing = new Map((await repo.netByRuleActivity(tx, ids, from)).map((x) => [`${x.rule_id}:${x.activity_id}`, x]));
+        const existing = new Map(
+          (await repo.netByRuleActivity(tx, ids, from)).map((x) => [`${x.rule_id}:${x.activity_id}`, x]),
+        );
         const byKey = new Map(expected.map((e) => [`${e.ruleId}:${e.activityId}`, e]));
         const credits: PostingRow[] = [];
         const debits: PostingRow[] = [];
         const actMap = new Map(acts.map((a) => [a.id, a]));
-        const fresh = await postingsFor(tx, expected.filter((e) => !existing.has(`${e.ruleId}:${e.activityId}`)), actMap, names);
+        const fresh = await postingsFor(
+          tx,
+          expected.filter((e) => !existing.has(`${e.ruleId}:${e.activityId}`)),
+          actMap,
+          names,
+        );
         credits.push(...fresh);
-        const fix = (memberId: number, ruleId: number, activityId: number, at: Date, dp: number, dg: number, n: number, version: number | null, details: unknown) => {
+        const fix = (
+          memberId: number,
+          ruleId: number,
+          activityId: number,
+          at: Date,
+          dp: number,
+          dg: number,
+          n: number,
+          version: number | null,
+          details: unknown,
+        ) => {
           const row: PostingRow = {
-            memberId, kind: dp < 0 || (dp === 0 && dg < 0) ? 'reverse' : 'earn', points: dp, growth: dg, reason: `replay: ${names.get(ruleId) ?? `rule ${ruleId}`}`,
-            ruleId, ruleVersion: version, activityId, key: `rule:${ruleId}:${activityId}#${n}`, occurredAt: at, details, actor: ctx.actor.label,
+            memberId,
+            kind: dp < 0 || (dp === 0 && dg < 0) ? 'reverse' : 'earn',
+            points: dp,
+            growth: dg,
+            reason: `replay: ${names.get(ruleId) ?? `rule ${ruleId}`}`,
+            ruleId,
+            ruleVersion: version,
+            activityId,
+            key: `rule:${ruleId}:${activityId}#${n}`,
+            occurredAt: at,
+            details,
+            actor: ctx.actor.label,
           };
           (dp < 0 ? debits : credits).push(row);
         };
@@ -318,7 +533,11 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
           const e = byKey.get(k);
           const dp = (e?.points ?? 0) - x.points;
           const dg = (e?.growth ?? 0) - x.growth;
-          if (dp !== 0 || dg !== 0) fix(x.member_id, x.rule_id, x.activity_id, x.at, dp, dg, x.n, e?.version ?? null, { replayFrom: from.toISOString(), expected: e ? { points: e.points, growth: e.growth } : null });
+          if (dp !== 0 || dg !== 0)
+            fix(x.member_id, x.rule_id, x.activity_id, x.at, dp, dg, x.n, e?.version ?? null, {
+              replayFrom: from.toISOString(),
+              expected: e ? { points: e.points, growth: e.growth } : null,
+            });
         }
         const posted = await ledger.credit(tx, programme, credits);
         let rev = 0;
@@ -329,9 +548,13 @@ export function createRulesService(deps: { database: Database; clock: Clock; tim
       added += r.added;
       reversed += r.reversed;
     }
-    await database.transaction((tx) => recordAudit(tx, ctx, {
-      action: 'loyalty.replay', targetType: 'loyalty_ledger', after: { from: from.toISOString(), members: members.length, activities, added, reversed },
-    }));
+    await database.transaction((tx) =>
+      recordAudit(tx, ctx, {
+        action: 'loyalty.replay',
+        targetType: 'loyalty_ledger',
+        after: { from: from.toISOString(), members: members.length, activities, added, reversed },
+      }),
+    );
     return { members: members.length, activities, added, reversed };
   }
 

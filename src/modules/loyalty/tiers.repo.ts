@@ -9,7 +9,11 @@ export type AccountRow = Selectable<LoyaltyAccountsTable>;
 export const listTiers = (tx: Tx) => tx.selectFrom('loyalty_tiers').selectAll().orderBy('threshold').execute();
 
 /** Growth in the window from `startMonth` (null: lifetime) for the given members. */
-export async function windowGrowth(tx: Tx, memberIds: number[], startMonth: string | null): Promise<Map<number, number>> {
+export async function windowGrowth(
+  tx: Tx,
+  memberIds: number[],
+  startMonth: string | null,
+): Promise<Map<number, number>> {
   if (memberIds.length === 0) return new Map();
   const r = await sql<{ member_id: number; growth: number }>`
     select member_id, sum(growth)::bigint as growth from loyalty_growth_monthly
@@ -23,7 +27,13 @@ export async function windowGrowth(tx: Tx, memberIds: number[], startMonth: stri
  * next tier's threshold; `nextWithout` for members without a tier) — the only accounts a promotion
  * can move — with that growth. The rest of a batch of ten thousand never leaves the database.
  */
-export async function promotionCandidates(tx: Tx, memberIds: number[], startMonth: string | null, next: { tierId: number; next: number }[], nextWithout: number) {
+export async function promotionCandidates(
+  tx: Tx,
+  memberIds: number[],
+  startMonth: string | null,
+  next: { tierId: number; next: number }[],
+  nextWithout: number,
+) {
   if (memberIds.length === 0) return [];
   // Lateral: two index probes per member whatever the tables' size (joined plainly, the planner
   // hashes every account and growth month once it expects thousands of members).
@@ -50,7 +60,12 @@ export async function membersWithGrowth(tx: Tx, atLeast: number, startMonth: str
 
 export async function accountsOf(tx: Tx, memberIds: number[]): Promise<AccountRow[]> {
   if (memberIds.length === 0) return [];
-  return tx.selectFrom('loyalty_accounts').selectAll().where('member_id', '=', sql<number>`any(${memberIds}::bigint[])`).orderBy('member_id').execute();
+  return tx
+    .selectFrom('loyalty_accounts')
+    .selectAll()
+    .where('member_id', '=', sql<number>`any(${memberIds}::bigint[])`)
+    .orderBy('member_id')
+    .execute();
 }
 
 /**
@@ -60,12 +75,22 @@ export async function accountsOf(tx: Tx, memberIds: number[]): Promise<AccountRo
 export async function accountsAfter(tx: Tx, after: number, limit: number) {
   // Only the columns the evaluation judges by: every further column is parsed for nothing, and
   // reading whole rows was the largest part of a chunk.
-  return tx.selectFrom('loyalty_accounts').select(['member_id', 'tier_id', 'tier_since', 'below_keep_since'])
-    .where('member_id', '>', after).orderBy('member_id').limit(limit).execute();
+  return tx
+    .selectFrom('loyalty_accounts')
+    .select(['member_id', 'tier_id', 'tier_since', 'below_keep_since'])
+    .where('member_id', '>', after)
+    .orderBy('member_id')
+    .limit(limit)
+    .execute();
 }
 
 /** Growth in the window for every member in the id range (after, last]: one range scan. */
-export async function windowGrowthRange(tx: Tx, after: number, last: number, startMonth: string | null): Promise<Map<number, number>> {
+export async function windowGrowthRange(
+  tx: Tx,
+  after: number,
+  last: number,
+  startMonth: string | null,
+): Promise<Map<number, number>> {
   const r = await sql<{ member_id: number; growth: number }>`
     select member_id, sum(growth)::bigint as growth from loyalty_growth_monthly
     where member_id > ${after} and member_id <= ${last} and (${startMonth}::date is null or month >= ${startMonth}::date)
@@ -75,12 +100,27 @@ export async function windowGrowthRange(tx: Tx, after: number, last: number, sta
 
 /** The evaluation run of a period, created when missing, locked so two runs take turns. */
 export async function evaluationRun(tx: Tx, period: string) {
-  await tx.insertInto('loyalty_evaluations').values({ period }).onConflict((oc) => oc.column('period').doNothing()).execute();
-  return tx.selectFrom('loyalty_evaluations').selectAll().where('period', '=', period).forUpdate().executeTakeFirstOrThrow();
+  await tx
+    .insertInto('loyalty_evaluations')
+    .values({ period })
+    .onConflict((oc) => oc.column('period').doNothing())
+    .execute();
+  return tx
+    .selectFrom('loyalty_evaluations')
+    .selectAll()
+    .where('period', '=', period)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
 }
 
 /** Activities per member in [from, to), counted for each set of kinds an obligation names. */
-export async function activityCounts(tx: Tx, memberIds: number[], from: Date, to: Date, kindSets: string[][]): Promise<Map<number, number[]>> {
+export async function activityCounts(
+  tx: Tx,
+  memberIds: number[],
+  from: Date,
+  to: Date,
+  kindSets: string[][],
+): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
   if (memberIds.length === 0 || kindSets.length === 0) return out;
   const r = await sql<{ member_id: number; kind: string; n: number }>`
@@ -89,30 +129,52 @@ export async function activityCounts(tx: Tx, memberIds: number[], from: Date, to
     group by member_id, kind`.execute(tx);
   for (const row of r.rows) {
     const counts = out.get(row.member_id) ?? kindSets.map(() => 0);
-    kindSets.forEach((kinds, i) => { if (kinds.length === 0 || kinds.includes(row.kind)) counts[i]! += row.n; });
+    kindSets.forEach((kinds, i) => {
+      if (kinds.length === 0 || kinds.includes(row.kind)) counts[i]! += row.n;
+    });
     out.set(row.member_id, counts);
   }
   return out;
 }
 
 export interface TierChangeRow {
-  memberId: number; fromTierId: number | null; toTierId: number | null; change: 'promoted' | 'demoted' | 'manual' | 'manual_ended';
-  reason: string; details: Record<string, unknown>; actor: string; effectiveAt: Date;
+  memberId: number;
+  fromTierId: number | null;
+  toTierId: number | null;
+  change: 'promoted' | 'demoted' | 'manual' | 'manual_ended';
+  reason: string;
+  details: Record<string, unknown>;
+  actor: string;
+  effectiveAt: Date;
 }
 
 export async function insertHistory(tx: Tx, rows: TierChangeRow[]) {
   if (rows.length === 0) return;
-  const json = JSON.stringify(rows.map((r) => ({
-    m: r.memberId, f: r.fromTierId, t: r.toTierId, c: r.change, r: r.reason, d: JSON.stringify(r.details), a: r.actor, at: r.effectiveAt.toISOString(),
-  })));
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      m: r.memberId,
+      f: r.fromTierId,
+      t: r.toTierId,
+      c: r.change,
+      r: r.reason,
+      d: JSON.stringify(r.details),
+      a: r.actor,
+      at: r.effectiveAt.toISOString(),
+    })),
+  );
   await sql`
     insert into loyalty_tier_history (member_id, from_tier_id, to_tier_id, change, reason, details, actor, effective_at)
-    select m, f, t, c, r, d::jsonb, a, at from json_to_recordset(${json}::json) as q(m bigint, f bigint, t bigint, c text, r text, d text, a text, at timestamptz)`.execute(tx);
+    select m, f, t, c, r, d::jsonb, a, at from json_to_recordset(${json}::json) as q(m bigint, f bigint, t bigint, c text, r text, d text, a text, at timestamptz)`.execute(
+    tx,
+  );
 }
 
 /** Sets the earned tier (and grace state) of many accounts at once. */
 export interface EarnedTierUpdate {
-  memberId: number; tierId: number | null; tierSince: Date | null; belowKeepSince: Date | null;
+  memberId: number;
+  tierId: number | null;
+  tierSince: Date | null;
+  belowKeepSince: Date | null;
   /** When given, the row is written only if it still holds this tier and grace start. */
   expect?: { tierId: number | null; belowKeepSince: Date | null };
 }
@@ -120,10 +182,17 @@ export interface EarnedTierUpdate {
 /** Sets the earned tier (and grace state) of many accounts at once; returns the members written. */
 export async function setEarnedTiers(tx: Tx, rows: EarnedTierUpdate[]): Promise<Set<number>> {
   if (rows.length === 0) return new Set();
-  const json = JSON.stringify(rows.map((r) => ({
-    m: r.memberId, t: r.tierId, s: r.tierSince?.toISOString() ?? null, b: r.belowKeepSince?.toISOString() ?? null,
-    x: r.expect ? 1 : 0, et: r.expect?.tierId ?? null, eb: r.expect?.belowKeepSince?.toISOString() ?? null,
-  })));
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      m: r.memberId,
+      t: r.tierId,
+      s: r.tierSince?.toISOString() ?? null,
+      b: r.belowKeepSince?.toISOString() ?? null,
+      x: r.expect ? 1 : 0,
+      et: r.expect?.tierId ?? null,
+      eb: r.expect?.belowKeepSince?.toISOString() ?? null,
+    })),
+  );
   const r = await sql<{ member_id: number }>`
     update loyalty_accounts a set tier_id = q.t, tier_since = q.s, below_keep_since = q.b
     from json_to_recordset(${json}::json) as q(m bigint, t bigint, s timestamptz, b timestamptz, x int, et bigint, eb timestamptz)
@@ -134,14 +203,27 @@ export async function setEarnedTiers(tx: Tx, rows: EarnedTierUpdate[]): Promise<
 
 export async function historyOf(tx: Tx, memberIds: number[]) {
   if (memberIds.length === 0) return [];
-  return tx.selectFrom('loyalty_tier_history').selectAll().where('member_id', '=', sql<number>`any(${memberIds}::bigint[])`)
-    .orderBy('member_id').orderBy('effective_at').orderBy('id').execute();
+  return tx
+    .selectFrom('loyalty_tier_history')
+    .selectAll()
+    .where('member_id', '=', sql<number>`any(${memberIds}::bigint[])`)
+    .orderBy('member_id')
+    .orderBy('effective_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** Manual assignments whose end has come. */
 export async function endedManualAssignments(tx: Tx, now: Date, limit: number) {
-  return tx.selectFrom('loyalty_accounts').select(['member_id', 'manual_tier_id', 'manual_until', 'tier_id'])
-    .where('manual_tier_id', 'is not', null).where('manual_until', '<=', now).orderBy('member_id').limit(limit).forNoKeyUpdate().execute();
+  return tx
+    .selectFrom('loyalty_accounts')
+    .select(['member_id', 'manual_tier_id', 'manual_until', 'tier_id'])
+    .where('manual_tier_id', 'is not', null)
+    .where('manual_until', '<=', now)
+    .orderBy('member_id')
+    .limit(limit)
+    .forNoKeyUpdate()
+    .execute();
 }
 
 /**

@@ -11,7 +11,9 @@ beforeAll(async () => {
   api = membersClient(kith);
   op = (await staffSession(kith, 'operator')).headers;
 });
-afterAll(async () => { await kith?.dispose(); });
+afterAll(async () => {
+  await kith?.dispose();
+});
 
 /** Splits CSV text into rows of cells (quoted cells may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {
@@ -22,9 +24,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
   return rows;
 }
@@ -32,9 +47,18 @@ function parseCsv(text: string): string[][] {
 describe('CSV export', () => {
   it('writes UTF-8 with a BOM, Chinese intact, formulas defused, and is audited with the count', async () => {
     const vip = await api.tag(op, '重要客户');
-    await api.create(op, { name: '=HYPERLINK("http://evil.example","点我")', city: '上海', tagIds: [vip.id], phone: '+44 20 7946 0958' });
+    await api.create(op, {
+      name: '=HYPERLINK("http://evil.example","点我")',
+      city: '上海',
+      tagIds: [vip.id],
+      phone: '+44 20 7946 0958',
+    });
     await api.create(op, { name: '小林子, "林林"', city: '上海', tagIds: [vip.id] });
-    const r = await api.inject({ method: 'GET', url: `/api/v1/members/export.csv?tagIds=${vip.id}&sort=created_at&order=asc`, headers: op });
+    const r = await api.inject({
+      method: 'GET',
+      url: `/api/v1/members/export.csv?tagIds=${vip.id}&sort=created_at&order=asc`,
+      headers: op,
+    });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(r.headers['content-disposition']).toMatch(/attachment; filename="kith-members-\d{4}-\d{2}-\d{2}\.csv"/);
@@ -57,7 +81,11 @@ describe('CSV export', () => {
     await sql`insert into members (name, phone, source, created_at)
       select '批量会员' || g, '139' || lpad(g::text, 8, '0'), ${source}, '2024-01-01T00:00:00Z'::timestamptz + (g % 7) * interval '1 second'
       from generate_series(1, 4500) g`.execute(kith.database.db);
-    const r = await api.inject({ method: 'GET', url: `/api/v1/members/export.csv?source=${source}&sort=name&order=desc`, headers: op });
+    const r = await api.inject({
+      method: 'GET',
+      url: `/api/v1/members/export.csv?source=${source}&sort=name&order=desc`,
+      headers: op,
+    });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-length']).toBeUndefined();
     expect(r.headers['transfer-encoding']).toBe('chunked');
@@ -70,9 +98,23 @@ describe('CSV export', () => {
 
   it('is refused to a role without members:export, and to a bad filter before anything is written', async () => {
     const cm = await staffSession(kith, 'community_manager');
-    expect((await api.inject({ method: 'GET', url: '/api/v1/members/export.csv?email=nope', headers: op })).json().errors[0].path).toBe('email');
-    const key = await kith.access.createApiKey({ actor: { type: 'system', id: null, label: 't', communityIds: null }, requestId: null }, { name: 'read only', scopes: ['members:read'] });
-    expect((await api.inject({ method: 'GET', url: '/api/v1/members/export.csv', headers: { authorization: `Bearer ${key.key}` } })).statusCode).toBe(403);
+    expect(
+      (await api.inject({ method: 'GET', url: '/api/v1/members/export.csv?email=nope', headers: op })).json().errors[0]
+        .path,
+    ).toBe('email');
+    const key = await kith.access.createApiKey(
+      { actor: { type: 'system', id: null, label: 't', communityIds: null }, requestId: null },
+      { name: 'read only', scopes: ['members:read'] },
+    );
+    expect(
+      (
+        await api.inject({
+          method: 'GET',
+          url: '/api/v1/members/export.csv',
+          headers: { authorization: `Bearer ${key.key}` },
+        })
+      ).statusCode,
+    ).toBe(403);
     // A community manager may export, but only their own communities' members (none here).
     const own = await api.inject({ method: 'GET', url: '/api/v1/members/export.csv', headers: cm.headers });
     expect(parseCsv(own.rawPayload.toString('utf8').slice(1))).toHaveLength(1);

@@ -1,7 +1,20 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
 
-export const CHANNELS = ['wechat', 'wecom', 'qq', 'phone', 'email', 'forum', 'slack', 'discord', 'douyin', 'weibo', 'dingtalk', 'other'] as const;
+export const CHANNELS = [
+  'wechat',
+  'wecom',
+  'qq',
+  'phone',
+  'email',
+  'forum',
+  'slack',
+  'discord',
+  'douyin',
+  'weibo',
+  'dingtalk',
+  'other',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export interface IdentityRef {
@@ -22,7 +35,11 @@ export const identityKey = (channel: string, externalId: string) => `${channel}\
  * Returns identityKey → member id. Identities of merged members point at the survivor already,
  * because a merge moves identities.
  */
-export async function resolveIdentities(tx: Tx, refs: IdentityRef[], opts: { source: string; create?: boolean }): Promise<Map<string, number>> {
+export async function resolveIdentities(
+  tx: Tx,
+  refs: IdentityRef[],
+  opts: { source: string; create?: boolean },
+): Promise<Map<string, number>> {
   const unique = new Map<string, IdentityRef>();
   for (const r of refs) {
     const k = identityKey(r.channel, r.externalId);
@@ -42,8 +59,19 @@ export async function resolveIdentities(tx: Tx, refs: IdentityRef[], opts: { sou
 
   // In key order: concurrent callers creating overlapping identities then take the unique index's
   // locks in the same order, so one waits for the other instead of both deadlocking.
-  const missing = list.filter((r) => !out.has(identityKey(r.channel, r.externalId)))
-    .sort((a, b) => (a.channel === b.channel ? (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0) : a.channel < b.channel ? -1 : 1));
+  const missing = list
+    .filter((r) => !out.has(identityKey(r.channel, r.externalId)))
+    .sort((a, b) =>
+      a.channel === b.channel
+        ? a.externalId < b.externalId
+          ? -1
+          : a.externalId > b.externalId
+            ? 1
+            : 0
+        : a.channel < b.channel
+          ? -1
+          : 1,
+    );
   if (missing.length === 0) return out;
   // One member per missing identity, then the identities; ordinality pairs them up.
   const created = await sql<{ id: number; ord: number }>`

@@ -4,15 +4,40 @@
  * personal-data requests. Other modules use members only through what this file exports.
  */
 export { setLifecycleStages } from './members.repo.js';
-export { createMembersService, getMemberSummaries, type MembersService, type MembersDeps, type MemberSummary } from './members.service.js';
+export {
+  createMembersService,
+  getMemberSummaries,
+  type MembersService,
+  type MembersDeps,
+  type MemberSummary,
+} from './members.service.js';
 export { membersRoutes } from './members.routes.js';
 export { MemberDataParticipants, type MemberDataParticipant } from './participants.js';
 export { requireMemberFor, memberInScope, membersVisibleTo } from './member-access.js';
-export { resolveIdentities, touchLastActive, identityKey, CHANNELS, type Channel, type IdentityRef } from './identity-resolution.js';
-export { upsertImportedMembers, findOrCreateBuyers, insertMembersBulk, type MemberUpsert, type UpsertOutcome } from './member-import.js';
 export {
-  GENDERS, LIFECYCLE_STAGES, normalisePhone, normaliseEmail, displayName,
-  type Gender, type LifecycleStage, type ProfileInput,
+  resolveIdentities,
+  touchLastActive,
+  identityKey,
+  CHANNELS,
+  type Channel,
+  type IdentityRef,
+} from './identity-resolution.js';
+export {
+  upsertImportedMembers,
+  findOrCreateBuyers,
+  insertMembersBulk,
+  type MemberUpsert,
+  type UpsertOutcome,
+} from './member-import.js';
+export {
+  GENDERS,
+  LIFECYCLE_STAGES,
+  normalisePhone,
+  normaliseEmail,
+  displayName,
+  type Gender,
+  type LifecycleStage,
+  type ProfileInput,
 } from './domain/profile-rules.js';
 export { ATTRIBUTE_TYPES, type AttributeDefinition, type AttributeType } from './domain/attribute-rules.js';
 export type { MemberFilter } from './domain/member-filter.js';

@@ -12,7 +12,12 @@ import { requireLive, scopeOf } from './service-support.js';
  * theirs (a redemption, an adjustment), `notFoundAs` names that thing: out of scope, it answers
  * "Redemption 12 was not found" exactly as a missing one, and never names the member behind it.
  */
-export async function requireMemberFor(tx: Tx, ctx: ActorContext, memberId: number, opts: { live: boolean; notFoundAs?: [what: string, id: number] }) {
+export async function requireMemberFor(
+  tx: Tx,
+  ctx: ActorContext,
+  memberId: number,
+  opts: { live: boolean; notFoundAs?: [what: string, id: number] },
+) {
   const m = await findMember(tx, memberId, scopeOf(ctx));
   if (!m && opts.notFoundAs) throw notFound(...opts.notFoundAs);
   if (!opts.live) {
@@ -31,7 +36,12 @@ export async function requireMemberFor(tx: Tx, ctx: ActorContext, memberId: numb
 export async function membersVisibleTo(tx: Tx, ctx: ActorContext, ids: number[]): Promise<Set<number>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Set();
-  const rows = await tx.selectFrom('members as m').select('m.id').where('m.id', 'in', unique).where(inScope(scopeOf(ctx))).execute();
+  const rows = await tx
+    .selectFrom('members as m')
+    .select('m.id')
+    .where('m.id', 'in', unique)
+    .where(inScope(scopeOf(ctx)))
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
 

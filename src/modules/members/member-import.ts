@@ -9,8 +9,17 @@ import { identityKey, type Channel } from './identity-resolution.js';
  * Non-empty cells overwrite; empty cells leave what Kith already knows.
  */
 export interface MemberUpsert {
-  name?: string; nickname?: string; phone?: string; email?: string; gender?: string; birthday?: string;
-  city?: string; company?: string; source?: string; consentMarketing?: boolean; lifecycleStage?: string;
+  name?: string;
+  nickname?: string;
+  phone?: string;
+  email?: string;
+  gender?: string;
+  birthday?: string;
+  city?: string;
+  company?: string;
+  source?: string;
+  consentMarketing?: boolean;
+  lifecycleStage?: string;
   identities: { channel: Channel; externalId: string; displayName?: string }[];
   tags: string[];
   attributes: Record<string, string>;
@@ -18,7 +27,18 @@ export interface MemberUpsert {
 
 export type UpsertOutcome = { memberId: number; status: 'created' | 'updated' | 'unchanged' };
 
-const PROFILE_FIELDS = ['name', 'nickname', 'phone', 'email', 'gender', 'birthday', 'city', 'company', 'source', 'lifecycle_stage'] as const;
+const PROFILE_FIELDS = [
+  'name',
+  'nickname',
+  'phone',
+  'email',
+  'gender',
+  'birthday',
+  'city',
+  'company',
+  'source',
+  'lifecycle_stage',
+] as const;
 
 async function matchExisting(tx: Tx, rows: Pick<MemberUpsert, 'phone' | 'email' | 'identities'>[]) {
   const ids = rows.flatMap((r) => r.identities);
@@ -37,13 +57,17 @@ async function matchExisting(tx: Tx, rows: Pick<MemberUpsert, 'phone' | 'email' 
   if (phones.length) {
     const r = await sql<{ phone: string; id: number }>`
       select distinct on (phone) phone, id from members
-      where phone = any(${phones}::text[]) and merged_into is null and erased_at is null order by phone, id`.execute(tx);
+      where phone = any(${phones}::text[]) and merged_into is null and erased_at is null order by phone, id`.execute(
+      tx,
+    );
     for (const x of r.rows) byPhone.set(x.phone, x.id);
   }
   if (emails.length) {
     const r = await sql<{ email: string; id: number }>`
       select distinct on (lower(email)) lower(email) as email, id from members
-      where lower(email) = any(${emails}::text[]) and merged_into is null and erased_at is null order by lower(email), id`.execute(tx);
+      where lower(email) = any(${emails}::text[]) and merged_into is null and erased_at is null order by lower(email), id`.execute(
+      tx,
+    );
     for (const x of r.rows) byEmail.set(x.email, x.id);
   }
   return (r: Pick<MemberUpsert, 'phone' | 'email' | 'identities'>): number | undefined => {
@@ -60,7 +84,11 @@ async function matchExisting(tx: Tx, rows: Pick<MemberUpsert, 'phone' | 'email' 
  * A chunk costs a fixed handful of statements: match, insert the new people, load the known ones,
  * update only those whose cells say something new, then identities and tags in one go each.
  */
-export async function upsertImportedMembers(tx: Tx, rows: MemberUpsert[], opts: { source: string }): Promise<UpsertOutcome[]> {
+export async function upsertImportedMembers(
+  tx: Tx,
+  rows: MemberUpsert[],
+  opts: { source: string },
+): Promise<UpsertOutcome[]> {
   const find = await matchExisting(tx, rows);
   // Rows about the same person within the chunk land on the same member: the first row that
   // names a key owns it; later rows with any of its keys join it.
@@ -86,17 +114,36 @@ export async function upsertImportedMembers(tx: Tx, rows: MemberUpsert[], opts: 
   });
 
   const values = (r: MemberUpsert) => ({
-    name: r.name ?? null, nickname: r.nickname ?? null, phone: r.phone ?? null, email: r.email?.toLowerCase() ?? null,
-    gender: r.gender ?? null, birthday: r.birthday ?? null, city: r.city ?? null, company: r.company ?? null,
-    source: r.source ?? opts.source, lifecycle_stage: r.lifecycleStage ?? null,
+    name: r.name ?? null,
+    nickname: r.nickname ?? null,
+    phone: r.phone ?? null,
+    email: r.email?.toLowerCase() ?? null,
+    gender: r.gender ?? null,
+    birthday: r.birthday ?? null,
+    city: r.city ?? null,
+    company: r.company ?? null,
+    source: r.source ?? opts.source,
+    lifecycle_stage: r.lifecycleStage ?? null,
   });
   const freshIds: number[] = [];
   if (freshRows.length) {
-    const inserted = await tx.insertInto('members').values(freshRows.map((i) => {
-      const r = rows[i]!;
-      const v = values(r);
-      return { ...v, gender: v.gender ?? 'unknown', lifecycle_stage: v.lifecycle_stage ?? 'acquired', consent_marketing: r.consentMarketing ?? false, attributes: JSON.stringify(r.attributes) };
-    })).returning('id').execute();
+    const inserted = await tx
+      .insertInto('members')
+      .values(
+        freshRows.map((i) => {
+          const r = rows[i]!;
+          const v = values(r);
+          return {
+            ...v,
+            gender: v.gender ?? 'unknown',
+            lifecycle_stage: v.lifecycle_stage ?? 'acquired',
+            consent_marketing: r.consentMarketing ?? false,
+            attributes: JSON.stringify(r.attributes),
+          };
+        }),
+      )
+      .returning('id')
+      .execute();
     freshIds.push(...inserted.map((x) => x.id).sort((a, b) => a - b));
   }
   const memberIdOf = (i: number) => {
@@ -105,12 +152,20 @@ export async function upsertImportedMembers(tx: Tx, rows: MemberUpsert[], opts: 
   };
 
   // Known people, and fresh ones seen again later in the chunk, take the non-empty cells as a patch.
-  const outcomes: UpsertOutcome[] = rows.map((_, i) => ({ memberId: memberIdOf(i), status: 'unchanged' as UpsertOutcome['status'] }));
+  const outcomes: UpsertOutcome[] = rows.map((_, i) => ({
+    memberId: memberIdOf(i),
+    status: 'unchanged' as UpsertOutcome['status'],
+  }));
   freshRows.forEach((i) => (outcomes[i]!.status = 'created'));
   const toPatch = rows.map((_, i) => i).filter((i) => !freshRows.includes(i));
   if (toPatch.length) {
     const ids = [...new Set(toPatch.map(memberIdOf))];
-    const current = new Map((await tx.selectFrom('members').selectAll().where('id', 'in', ids).execute()).map((m) => [m.id, m as Record<string, unknown>]));
+    const current = new Map(
+      (await tx.selectFrom('members').selectAll().where('id', 'in', ids).execute()).map((m) => [
+        m.id,
+        m as Record<string, unknown>,
+      ]),
+    );
     const patches = new Map<number, Record<string, unknown>>();
     for (const i of toPatch) {
       const r = rows[i]!;
@@ -119,47 +174,102 @@ export async function upsertImportedMembers(tx: Tx, rows: MemberUpsert[], opts: 
       const v = values(r);
       const patch: Record<string, unknown> = {};
       for (const f of PROFILE_FIELDS) if (v[f] !== null && v[f] !== before[f]) patch[f] = v[f];
-      if (r.consentMarketing !== undefined && r.consentMarketing !== before.consent_marketing) patch.consent_marketing = r.consentMarketing;
-      const attrs = { ...((typeof before.attributes === 'string' ? JSON.parse(before.attributes) : before.attributes) as Record<string, unknown>) };
+      if (r.consentMarketing !== undefined && r.consentMarketing !== before.consent_marketing)
+        patch.consent_marketing = r.consentMarketing;
+      const attrs = {
+        ...((typeof before.attributes === 'string' ? JSON.parse(before.attributes) : before.attributes) as Record<
+          string,
+          unknown
+        >),
+      };
       let attrsChanged = false;
-      for (const [k, val] of Object.entries(r.attributes)) if (attrs[k] !== val) { attrs[k] = val; attrsChanged = true; }
+      for (const [k, val] of Object.entries(r.attributes))
+        if (attrs[k] !== val) {
+          attrs[k] = val;
+          attrsChanged = true;
+        }
       if (attrsChanged) patch.attributes = JSON.stringify(attrs);
       if (Object.keys(patch).length) {
         patches.set(id, { ...(patches.get(id) ?? {}), ...patch });
         if (outcomes[i]!.status === 'unchanged' && !freshIds.includes(id)) outcomes[i]!.status = 'updated';
       }
     }
-    for (const [id, patch] of patches) await tx.updateTable('members').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+    for (const [id, patch] of patches)
+      await tx
+        .updateTable('members')
+        .set({ ...patch, updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
   }
 
-  const identities = rows.flatMap((r, i) => r.identities.map((x) => ({ member_id: memberIdOf(i), channel: x.channel, external_id: x.externalId, row: i })));
+  const identities = rows.flatMap((r, i) =>
+    r.identities.map((x) => ({ member_id: memberIdOf(i), channel: x.channel, external_id: x.externalId, row: i })),
+  );
   if (identities.length) {
-    const added = await tx.insertInto('member_identities').values(identities.map(({ row: _row, ...x }) => x))
-      .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing()).returning(['channel', 'external_id']).execute();
+    const added = await tx
+      .insertInto('member_identities')
+      .values(identities.map(({ row: _row, ...x }) => x))
+      .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing())
+      .returning(['channel', 'external_id'])
+      .execute();
     const addedKeys = new Set(added.map((a) => identityKey(a.channel, a.external_id)));
-    for (const x of identities) if (addedKeys.has(identityKey(x.channel, x.external_id)) && outcomes[x.row]!.status === 'unchanged') outcomes[x.row]!.status = 'updated';
+    for (const x of identities)
+      if (addedKeys.has(identityKey(x.channel, x.external_id)) && outcomes[x.row]!.status === 'unchanged')
+        outcomes[x.row]!.status = 'updated';
   }
   const names = [...new Set(rows.flatMap((r) => r.tags))];
   if (names.length) {
-    await tx.insertInto('tags').values(names.map((name) => ({ name }))).onConflict((oc) => oc.expression(sql`lower(name)`).doNothing()).execute();
-    const tagRows = await tx.selectFrom('tags').select(['id', 'name']).where(sql`lower(name)`, 'in', names.map((n) => n.toLowerCase())).execute();
+    await tx
+      .insertInto('tags')
+      .values(names.map((name) => ({ name })))
+      .onConflict((oc) => oc.expression(sql`lower(name)`).doNothing())
+      .execute();
+    const tagRows = await tx
+      .selectFrom('tags')
+      .select(['id', 'name'])
+      .where(
+        sql`lower(name)`,
+        'in',
+        names.map((n) => n.toLowerCase()),
+      )
+      .execute();
     const tagId = new Map(tagRows.map((t) => [t.name.toLowerCase(), t.id]));
-    const links = rows.flatMap((r, i) => r.tags.map((t) => ({ member_id: memberIdOf(i), tag_id: tagId.get(t.toLowerCase())!, row: i })));
+    const links = rows.flatMap((r, i) =>
+      r.tags.map((t) => ({ member_id: memberIdOf(i), tag_id: tagId.get(t.toLowerCase())!, row: i })),
+    );
     const unique = [...new Map(links.map((l) => [`${l.member_id}:${l.tag_id}`, l])).values()];
-    const added = await tx.insertInto('member_tags').values(unique.map(({ row: _row, ...l }) => l))
-      .onConflict((oc) => oc.columns(['member_id', 'tag_id']).doNothing()).returning(['member_id', 'tag_id']).execute();
+    const added = await tx
+      .insertInto('member_tags')
+      .values(unique.map(({ row: _row, ...l }) => l))
+      .onConflict((oc) => oc.columns(['member_id', 'tag_id']).doNothing())
+      .returning(['member_id', 'tag_id'])
+      .execute();
     const addedKeys = new Set(added.map((a) => `${a.member_id}:${a.tag_id}`));
-    for (const l of links) if (addedKeys.has(`${l.member_id}:${l.tag_id}`) && outcomes[l.row]!.status === 'unchanged') outcomes[l.row]!.status = 'updated';
+    for (const l of links)
+      if (addedKeys.has(`${l.member_id}:${l.tag_id}`) && outcomes[l.row]!.status === 'unchanged')
+        outcomes[l.row]!.status = 'updated';
   }
   return outcomes;
 }
 
 /** The member behind each buyer of an order file, creating one from the contact when unknown. */
-export async function findOrCreateBuyers(tx: Tx, buyers: { phone?: string; email?: string; name?: string; identities: { channel: Channel; externalId: string }[] }[], opts: { source: string }): Promise<number[]> {
-  const outcomes = await upsertImportedMembers(tx, buyers.map((b) => ({
-    // A buyer row only fills gaps: an order file is not the authority on the profile.
-    phone: b.phone, email: b.email, identities: b.identities, tags: [], attributes: {},
-  })), opts);
+export async function findOrCreateBuyers(
+  tx: Tx,
+  buyers: { phone?: string; email?: string; name?: string; identities: { channel: Channel; externalId: string }[] }[],
+  opts: { source: string },
+): Promise<number[]> {
+  const outcomes = await upsertImportedMembers(
+    tx,
+    buyers.map((b) => ({
+      // A buyer row only fills gaps: an order file is not the authority on the profile.
+      phone: b.phone,
+      email: b.email,
+      identities: b.identities,
+      tags: [],
+      attributes: {},
+    })),
+    opts,
+  );
   const ids = outcomes.map((o) => o.memberId);
   const named = buyers.map((b, i) => ({ id: ids[i]!, name: b.name })).filter((x) => x.name);
   if (named.length) {
@@ -178,25 +288,70 @@ export async function insertMembersBulk(tx: Tx, rows: (MemberUpsert & { createdA
   const ids: number[] = [];
   for (let s = 0; s < rows.length; s += 1000) {
     const chunk = rows.slice(s, s + 1000);
-    const inserted = await tx.insertInto('members').values(chunk.map((r) => ({
-      name: r.name ?? null, nickname: r.nickname ?? null, phone: r.phone ?? null, email: r.email?.toLowerCase() ?? null,
-      gender: r.gender ?? 'unknown', birthday: r.birthday ?? null, city: r.city ?? null, company: r.company ?? null,
-      source: r.source ?? null, consent_marketing: r.consentMarketing ?? false, lifecycle_stage: r.lifecycleStage ?? 'acquired',
-      attributes: JSON.stringify(r.attributes), ...(r.createdAt ? { created_at: r.createdAt, updated_at: r.createdAt } : {}),
-    }))).returning('id').execute();
+    const inserted = await tx
+      .insertInto('members')
+      .values(
+        chunk.map((r) => ({
+          name: r.name ?? null,
+          nickname: r.nickname ?? null,
+          phone: r.phone ?? null,
+          email: r.email?.toLowerCase() ?? null,
+          gender: r.gender ?? 'unknown',
+          birthday: r.birthday ?? null,
+          city: r.city ?? null,
+          company: r.company ?? null,
+          source: r.source ?? null,
+          consent_marketing: r.consentMarketing ?? false,
+          lifecycle_stage: r.lifecycleStage ?? 'acquired',
+          attributes: JSON.stringify(r.attributes),
+          ...(r.createdAt ? { created_at: r.createdAt, updated_at: r.createdAt } : {}),
+        })),
+      )
+      .returning('id')
+      .execute();
     const chunkIds = inserted.map((x) => x.id);
     ids.push(...chunkIds);
-    const identities = chunk.flatMap((r, i) => r.identities.map((x) => ({ member_id: chunkIds[i]!, channel: x.channel, external_id: x.externalId, display_name: x.displayName ?? null })));
+    const identities = chunk.flatMap((r, i) =>
+      r.identities.map((x) => ({
+        member_id: chunkIds[i]!,
+        channel: x.channel,
+        external_id: x.externalId,
+        display_name: x.displayName ?? null,
+      })),
+    );
     if (identities.length) {
-      await tx.insertInto('member_identities').values(identities).onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing()).execute();
+      await tx
+        .insertInto('member_identities')
+        .values(identities)
+        .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing())
+        .execute();
     }
     const names = [...new Set(chunk.flatMap((r) => r.tags))];
     if (names.length) {
-      await tx.insertInto('tags').values(names.map((name) => ({ name }))).onConflict((oc) => oc.expression(sql`lower(name)`).doNothing()).execute();
-      const tagRows = await tx.selectFrom('tags').select(['id', 'name']).where(sql`lower(name)`, 'in', names.map((n) => n.toLowerCase())).execute();
+      await tx
+        .insertInto('tags')
+        .values(names.map((name) => ({ name })))
+        .onConflict((oc) => oc.expression(sql`lower(name)`).doNothing())
+        .execute();
+      const tagRows = await tx
+        .selectFrom('tags')
+        .select(['id', 'name'])
+        .where(
+          sql`lower(name)`,
+          'in',
+          names.map((n) => n.toLowerCase()),
+        )
+        .execute();
       const tagId = new Map(tagRows.map((t) => [t.name.toLowerCase(), t.id]));
-      const links = chunk.flatMap((r, i) => r.tags.map((t) => ({ member_id: chunkIds[i]!, tag_id: tagId.get(t.toLowerCase())! })));
-      if (links.length) await tx.insertInto('member_tags').values(links).onConflict((oc) => oc.columns(['member_id', 'tag_id']).doNothing()).execute();
+      const links = chunk.flatMap((r, i) =>
+        r.tags.map((t) => ({ member_id: chunkIds[i]!, tag_id: tagId.get(t.toLowerCase())! })),
+      );
+      if (links.length)
+        await tx
+          .insertInto('member_tags')
+          .values(links)
+          .onConflict((oc) => oc.columns(['member_id', 'tag_id']).doNothing())
+          .execute();
     }
   }
   return ids;

@@ -22,7 +22,9 @@ export const membersParticipant: MemberDataParticipant = {
     const moved = await sql<{ id: number }>`
       update member_identities set member_id = ${toId} where member_id = ${fromId} returning id`.execute(tx);
     const tags = await sql<{ tag_id: number; created_at: string }>`
-      select tag_id, to_jsonb(created_at) #>> '{}' as created_at from member_tags where member_id = ${fromId} order by tag_id`.execute(tx);
+      select tag_id, to_jsonb(created_at) #>> '{}' as created_at from member_tags where member_id = ${fromId} order by tag_id`.execute(
+      tx,
+    );
     const added = await sql<{ tag_id: number }>`
       insert into member_tags (member_id, tag_id, created_at)
       select ${toId}, tag_id, created_at from member_tags where member_id = ${fromId}
@@ -37,8 +39,12 @@ export const membersParticipant: MemberDataParticipant = {
 
   async undoMove(tx: Tx, snapshot: unknown, fromId: number, toId: number): Promise<void> {
     const s = snapshot as MembersMoveSnapshot;
-    await sql`update member_identities set member_id = ${fromId} where id = any(${s.identityIds}::bigint[]) and member_id = ${toId}`.execute(tx);
-    await sql`delete from member_tags where member_id = ${toId} and tag_id = any(${s.addedToSurvivor}::bigint[])`.execute(tx);
+    await sql`update member_identities set member_id = ${fromId} where id = any(${s.identityIds}::bigint[]) and member_id = ${toId}`.execute(
+      tx,
+    );
+    await sql`delete from member_tags where member_id = ${toId} and tag_id = any(${s.addedToSurvivor}::bigint[])`.execute(
+      tx,
+    );
     // Tags deleted since the merge cannot come back; the join skips them.
     await sql`
       insert into member_tags (member_id, tag_id, created_at)
@@ -48,12 +54,26 @@ export const membersParticipant: MemberDataParticipant = {
   },
 
   async exportData(tx: Tx, memberId: number) {
-    const identities = await tx.selectFrom('member_identities').select(['channel', 'external_id', 'display_name', 'created_at'])
-      .where('member_id', '=', memberId).orderBy('id').execute();
-    const tags = await tx.selectFrom('member_tags as mt').innerJoin('tags as t', 't.id', 'mt.tag_id')
-      .select(['t.name', 'mt.created_at']).where('mt.member_id', '=', memberId).orderBy('t.name').execute();
+    const identities = await tx
+      .selectFrom('member_identities')
+      .select(['channel', 'external_id', 'display_name', 'created_at'])
+      .where('member_id', '=', memberId)
+      .orderBy('id')
+      .execute();
+    const tags = await tx
+      .selectFrom('member_tags as mt')
+      .innerJoin('tags as t', 't.id', 'mt.tag_id')
+      .select(['t.name', 'mt.created_at'])
+      .where('mt.member_id', '=', memberId)
+      .orderBy('t.name')
+      .execute();
     return {
-      identities: identities.map((i) => ({ channel: i.channel, externalId: i.external_id, displayName: i.display_name, createdAt: i.created_at.toISOString() })),
+      identities: identities.map((i) => ({
+        channel: i.channel,
+        externalId: i.external_id,
+        displayName: i.display_name,
+        createdAt: i.created_at.toISOString(),
+      })),
       tags: tags.map((t) => ({ name: t.name, taggedAt: t.created_at.toISOString() })),
     };
   },

@@ -50,8 +50,15 @@ export async function memberRecords(tx: Tx, ids: number[]): Promise<Map<number, 
   return new Map(r.rows.map((x) => [x.id, x.record]));
 }
 
-export async function insertMember(tx: Tx, values: Partial<ProfileColumns> & { attributes: Record<string, unknown>; created_at: Date; updated_at: Date }) {
-  return tx.insertInto('members').values({ ...values, attributes: JSON.stringify(values.attributes) }).returningAll().executeTakeFirstOrThrow();
+export async function insertMember(
+  tx: Tx,
+  values: Partial<ProfileColumns> & { attributes: Record<string, unknown>; created_at: Date; updated_at: Date },
+) {
+  return tx
+    .insertInto('members')
+    .values({ ...values, attributes: JSON.stringify(values.attributes) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Writes column values; `attributes` as an object, timestamps as Date or full-precision text. */
@@ -67,43 +74,81 @@ export async function identitiesOf(tx: Tx, memberIds: number[]): Promise<Identit
 }
 
 export async function findIdentity(tx: Tx, channel: string, externalId: string): Promise<IdentityRow | undefined> {
-  return tx.selectFrom('member_identities').selectAll().where('channel', '=', channel).where('external_id', '=', externalId).executeTakeFirst();
+  return tx
+    .selectFrom('member_identities')
+    .selectAll()
+    .where('channel', '=', channel)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
 }
 
-export async function insertIdentity(tx: Tx, v: { member_id: number; channel: string; external_id: string; display_name: string | null; created_at: Date }) {
+export async function insertIdentity(
+  tx: Tx,
+  v: { member_id: number; channel: string; external_id: string; display_name: string | null; created_at: Date },
+) {
   return tx.insertInto('member_identities').values(v).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function deleteIdentity(tx: Tx, memberId: number, identityId: number): Promise<IdentityRow | undefined> {
-  return tx.deleteFrom('member_identities').where('id', '=', identityId).where('member_id', '=', memberId).returningAll().executeTakeFirst();
+  return tx
+    .deleteFrom('member_identities')
+    .where('id', '=', identityId)
+    .where('member_id', '=', memberId)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function countIdentities(tx: Tx, memberId: number): Promise<number> {
-  const r = await tx.selectFrom('member_identities').select((eb) => eb.fn.countAll<number>().as('n')).where('member_id', '=', memberId).executeTakeFirstOrThrow();
+  const r = await tx
+    .selectFrom('member_identities')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('member_id', '=', memberId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
-export interface MemberTagRow { member_id: number; id: number; name: string; color: string }
+export interface MemberTagRow {
+  member_id: number;
+  id: number;
+  name: string;
+  color: string;
+}
 export async function tagsOf(tx: Tx, memberIds: number[]): Promise<MemberTagRow[]> {
   if (memberIds.length === 0) return [];
-  return tx.selectFrom('member_tags as mt').innerJoin('tags as t', 't.id', 'mt.tag_id')
-    .select(['mt.member_id', 't.id', 't.name', 't.color']).where('mt.member_id', 'in', memberIds).orderBy('t.name').execute();
+  return tx
+    .selectFrom('member_tags as mt')
+    .innerJoin('tags as t', 't.id', 'mt.tag_id')
+    .select(['mt.member_id', 't.id', 't.name', 't.color'])
+    .where('mt.member_id', 'in', memberIds)
+    .orderBy('t.name')
+    .execute();
 }
 
-export interface MemberCommunityRow { member_id: number; id: number; name: string }
+export interface MemberCommunityRow {
+  member_id: number;
+  id: number;
+  name: string;
+}
 /** Communities a member currently belongs to; a community manager sees only their own ones. */
 export async function communitiesOf(tx: Tx, memberIds: number[], scope: Scope): Promise<MemberCommunityRow[]> {
   if (memberIds.length === 0) return [];
-  let q = tx.selectFrom('community_memberships as cm').innerJoin('communities as c', 'c.id', 'cm.community_id')
-    .select(['cm.member_id', 'c.id', 'c.name']).where('cm.member_id', 'in', memberIds).where('cm.left_at', 'is', null);
+  let q = tx
+    .selectFrom('community_memberships as cm')
+    .innerJoin('communities as c', 'c.id', 'cm.community_id')
+    .select(['cm.member_id', 'c.id', 'c.name'])
+    .where('cm.member_id', 'in', memberIds)
+    .where('cm.left_at', 'is', null);
   if (scope !== null) q = q.where('cm.community_id', 'in', scope.length ? scope : [0]);
   return q.orderBy('c.name').orderBy('c.id').execute();
 }
 
 export async function addTags(tx: Tx, memberId: number, tagIds: number[], at: Date): Promise<void> {
   if (tagIds.length === 0) return;
-  await tx.insertInto('member_tags').values(tagIds.map((tag_id) => ({ member_id: memberId, tag_id, created_at: at })))
-    .onConflict((oc) => oc.doNothing()).execute();
+  await tx
+    .insertInto('member_tags')
+    .values(tagIds.map((tag_id) => ({ member_id: memberId, tag_id, created_at: at })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /** The member and every member merged into it, directly or through earlier merges: one person. */
@@ -117,10 +162,21 @@ export async function mergedChain(tx: Tx, id: number): Promise<number[]> {
   return r.rows.map((x) => x.id);
 }
 
-export interface MemberSummaryRow { id: number; name: string | null; nickname: string | null; avatar_url: string | null; erased_at: Date | null; merged_into: number | null }
+export interface MemberSummaryRow {
+  id: number;
+  name: string | null;
+  nickname: string | null;
+  avatar_url: string | null;
+  erased_at: Date | null;
+  merged_into: number | null;
+}
 export async function summaryRows(tx: Tx, ids: number[]): Promise<MemberSummaryRow[]> {
   if (ids.length === 0) return [];
-  return tx.selectFrom('members').select(['id', 'name', 'nickname', 'avatar_url', 'erased_at', 'merged_into']).where('id', 'in', ids).execute();
+  return tx
+    .selectFrom('members')
+    .select(['id', 'name', 'nickname', 'avatar_url', 'erased_at', 'merged_into'])
+    .where('id', 'in', ids)
+    .execute();
 }
 
 /**

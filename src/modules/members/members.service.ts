@@ -28,7 +28,12 @@ export function createMembersService(deps: MembersDeps) {
   const participants = deps.participants ?? new MemberDataParticipants();
   // The module's own data (identities, tags) takes part like any other module's.
   if (!participants.all.some((p) => p.name === membersParticipant.name)) participants.register(membersParticipant);
-  const shared = { database: deps.database, clock: deps.clock, participants, exportBatchSize: deps.exportBatchSize ?? 2000 };
+  const shared = {
+    database: deps.database,
+    clock: deps.clock,
+    participants,
+    exportBatchSize: deps.exportBatchSize ?? 2000,
+  };
   return {
     participants,
     ...createProfilesService(shared),
@@ -53,5 +58,16 @@ export interface MemberSummary {
 /** How other modules show members (a leaderboard, an event's attendees…): one query for any number. */
 export async function getMemberSummaries(tx: Tx, ids: number[]): Promise<Map<number, MemberSummary>> {
   const rows = await repo.summaryRows(tx, [...new Set(ids)]);
-  return new Map(rows.map((r) => [r.id, { id: r.id, displayName: displayName(r), avatarUrl: r.avatar_url, mergedInto: r.merged_into, erased: r.erased_at !== null }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        displayName: displayName(r),
+        avatarUrl: r.avatar_url,
+        mergedInto: r.merged_into,
+        erased: r.erased_at !== null,
+      },
+    ]),
+  );
 }

@@ -35,7 +35,12 @@ export function membersClient(kith: TestKith) {
       return r.json() as { items: { id: number; [k: string]: unknown }[]; nextCursor: string | null };
     },
     async tag(headers: Headers, name: string, color?: string) {
-      const r = await inject({ method: 'POST', url: '/api/v1/members/tags', headers, payload: { name, ...(color ? { color } : {}) } });
+      const r = await inject({
+        method: 'POST',
+        url: '/api/v1/members/tags',
+        headers,
+        payload: { name, ...(color ? { color } : {}) },
+      });
       expect(r.statusCode, r.body).toBe(201);
       return r.json() as { id: number; name: string; color: string };
     },
@@ -52,11 +57,15 @@ export function membersClient(kith: TestKith) {
 
 export async function addCommunity(kith: TestKith, name: string): Promise<number> {
   const r = await sql<{ id: number }>`
-    insert into communities (name, channel, positioning_type, goal) values (${name}, 'wechat', 'product', 'interaction') returning id`.execute(kith.database.db);
+    insert into communities (name, channel, positioning_type, goal) values (${name}, 'wechat', 'product', 'interaction') returning id`.execute(
+    kith.database.db,
+  );
   return r.rows[0]!.id;
 }
 
 export async function join(kith: TestKith, communityId: number, memberId: number, opts: { left?: boolean } = {}) {
   await sql`insert into community_memberships (community_id, member_id, joined_at, left_at)
-    values (${communityId}, ${memberId}, now() - interval '10 days', ${opts.left ? sql`now()` : null})`.execute(kith.database.db);
+    values (${communityId}, ${memberId}, now() - interval '10 days', ${opts.left ? sql`now()` : null})`.execute(
+    kith.database.db,
+  );
 }

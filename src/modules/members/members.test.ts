@@ -10,36 +10,74 @@ beforeAll(async () => {
   api = membersClient(kith);
   op = (await staffSession(kith, 'operator')).headers;
 });
-afterAll(async () => { await kith?.dispose(); });
+afterAll(async () => {
+  await kith?.dispose();
+});
 
 describe('member profiles', () => {
   it('creates a member with normalised phone and email, identities and tags, and audits it', async () => {
     const vip = await api.tag(op, `VIP-${uniq()}`);
     const wx = `wx_${uniq()}`;
     const m = await api.create(op, {
-      name: '小林子', nickname: '林林', phone: '+86 138-0013-8000', email: ' Lin@Example.COM', gender: 'female', birthday: '1992-08-08',
-      city: '上海', company: '某某科技', source: '线下沙龙', consentMarketing: true, lifecycleStage: 'activated',
-      identities: [{ channel: 'wechat', externalId: wx, displayName: '林' }], tagIds: [vip.id],
+      name: '小林子',
+      nickname: '林林',
+      phone: '+86 138-0013-8000',
+      email: ' Lin@Example.COM',
+      gender: 'female',
+      birthday: '1992-08-08',
+      city: '上海',
+      company: '某某科技',
+      source: '线下沙龙',
+      consentMarketing: true,
+      lifecycleStage: 'activated',
+      identities: [{ channel: 'wechat', externalId: wx, displayName: '林' }],
+      tagIds: [vip.id],
     });
     expect(m).toMatchObject({
-      name: '小林子', displayName: '小林子', phone: '13800138000', email: 'lin@example.com', birthday: '1992-08-08',
-      consentMarketing: true, consentDataProcessing: false, lifecycleStage: 'activated', mergedInto: null, erasedAt: null,
-      identities: [{ channel: 'wechat', externalId: wx, displayName: '林' }], tags: [{ id: vip.id, name: vip.name }],
+      name: '小林子',
+      displayName: '小林子',
+      phone: '13800138000',
+      email: 'lin@example.com',
+      birthday: '1992-08-08',
+      consentMarketing: true,
+      consentDataProcessing: false,
+      lifecycleStage: 'activated',
+      mergedInto: null,
+      erasedAt: null,
+      identities: [{ channel: 'wechat', externalId: wx, displayName: '林' }],
+      tags: [{ id: vip.id, name: vip.name }],
     });
     const read = await api.get(op, m.id);
     expect(read.json()).toEqual(m);
     const [entry] = await api.audit('member.create', m.id);
-    expect(entry!.after).toMatchObject({ name: '小林子', phone: '13800138000', identities: [{ channel: 'wechat', externalId: wx }] });
+    expect(entry!.after).toMatchObject({
+      name: '小林子',
+      phone: '13800138000',
+      identities: [{ channel: 'wechat', externalId: wx }],
+    });
   });
 
   it('names every invalid field in one 400', async () => {
     const r = await api.inject({
-      method: 'POST', url: '/api/v1/members', headers: op,
-      payload: { name: '坏数据', phone: '12345', email: 'not-an-email', birthday: '2023-02-30', identities: [{ channel: 'wechat', externalId: `wx_${uniq()}` }] },
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: op,
+      payload: {
+        name: '坏数据',
+        phone: '12345',
+        email: 'not-an-email',
+        birthday: '2023-02-30',
+        identities: [{ channel: 'wechat', externalId: `wx_${uniq()}` }],
+      },
     });
     expect(r.statusCode).toBe(400);
     expect(r.headers['content-type']).toContain('application/problem+json');
-    expect(r.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['birthday', 'email', 'phone']);
+    expect(
+      r
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['birthday', 'email', 'phone']);
   });
 
   it('refuses a member nobody could recognise again', async () => {
@@ -49,14 +87,24 @@ describe('member profiles', () => {
   });
 
   it('refuses unknown fields and unknown channels naming them', async () => {
-    const r = await api.inject({ method: 'POST', url: '/api/v1/members', headers: op, payload: { name: 'x', phone: '13800138001', vip: true } });
+    const r = await api.inject({
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: op,
+      payload: { name: 'x', phone: '13800138001', vip: true },
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().errors[0].path).toBe('body/vip');
   });
 
   it('patches only the named fields, sets the lifecycle stage, and audits before/after', async () => {
     const m = await api.create(op, { name: '王芳', city: '北京' });
-    const r = await api.inject({ method: 'PATCH', url: `/api/v1/members/${m.id}`, headers: op, payload: { lifecycleStage: 'retained', city: null, email: 'WANG@EXAMPLE.CN' } });
+    const r = await api.inject({
+      method: 'PATCH',
+      url: `/api/v1/members/${m.id}`,
+      headers: op,
+      payload: { lifecycleStage: 'retained', city: null, email: 'WANG@EXAMPLE.CN' },
+    });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ name: '王芳', city: null, lifecycleStage: 'retained', email: 'wang@example.cn' });
     const [entry] = await api.audit('member.update', m.id);
@@ -72,9 +120,19 @@ describe('member profiles', () => {
     const analyst = (await staffSession(kith, 'analyst')).headers;
     const m = await api.create(op);
     expect((await api.get(analyst, m.id)).statusCode).toBe(200);
-    const r = await api.inject({ method: 'PATCH', url: `/api/v1/members/${m.id}`, headers: analyst, payload: { name: 'x' } });
+    const r = await api.inject({
+      method: 'PATCH',
+      url: `/api/v1/members/${m.id}`,
+      headers: analyst,
+      payload: { name: 'x' },
+    });
     expect(r.statusCode).toBe(403);
-    const c = await api.inject({ method: 'POST', url: '/api/v1/members', headers: analyst, payload: { name: 'x', phone: '13800138002' } });
+    const c = await api.inject({
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: analyst,
+      payload: { name: 'x', phone: '13800138002' },
+    });
     expect(c.statusCode).toBe(403);
   });
 });
@@ -84,12 +142,22 @@ describe('identities', () => {
     const owner = await api.create(op);
     const other = await api.create(op);
     const taken = owner.identities[0];
-    const r = await api.inject({ method: 'POST', url: `/api/v1/members/${other.id}/identities`, headers: op, payload: { channel: taken.channel, externalId: taken.externalId } });
+    const r = await api.inject({
+      method: 'POST',
+      url: `/api/v1/members/${other.id}/identities`,
+      headers: op,
+      payload: { channel: taken.channel, externalId: taken.externalId },
+    });
     expect(r.statusCode).toBe(409);
     expect(r.json().code).toBe('IDENTITY_TAKEN');
     expect(r.json().detail).toContain(`member ${owner.id}`);
     expect(r.json().detail).toContain('merge');
-    const dup = await api.inject({ method: 'POST', url: '/api/v1/members', headers: op, payload: { name: 'dup', identities: [{ channel: taken.channel, externalId: taken.externalId }] } });
+    const dup = await api.inject({
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: op,
+      payload: { name: 'dup', identities: [{ channel: taken.channel, externalId: taken.externalId }] },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().errors[0].path).toBe('identities.0.externalId');
   });
@@ -97,18 +165,39 @@ describe('identities', () => {
   it('adds and removes accounts; the last one stays unless a phone or email remains', async () => {
     const m = await api.create(op);
     const qq = `${Date.now() % 1e9}`;
-    const added = await api.inject({ method: 'POST', url: `/api/v1/members/${m.id}/identities`, headers: op, payload: { channel: 'qq', externalId: qq } });
+    const added = await api.inject({
+      method: 'POST',
+      url: `/api/v1/members/${m.id}/identities`,
+      headers: op,
+      payload: { channel: 'qq', externalId: qq },
+    });
     expect(added.statusCode).toBe(201);
-    const again = await api.inject({ method: 'POST', url: `/api/v1/members/${m.id}/identities`, headers: op, payload: { channel: 'qq', externalId: qq } });
+    const again = await api.inject({
+      method: 'POST',
+      url: `/api/v1/members/${m.id}/identities`,
+      headers: op,
+      payload: { channel: 'qq', externalId: qq },
+    });
     expect(again.statusCode).toBe(200);
-    const del = (id: number) => api.inject({ method: 'DELETE', url: `/api/v1/members/${m.id}/identities/${id}`, headers: op });
+    const del = (id: number) =>
+      api.inject({ method: 'DELETE', url: `/api/v1/members/${m.id}/identities/${id}`, headers: op });
     expect((await del(added.json().id)).statusCode).toBe(200);
     const last = await del(m.identities[0].id);
     expect(last.statusCode).toBe(409);
     expect(last.json().detail).toMatch(/last channel account/);
-    await api.inject({ method: 'PATCH', url: `/api/v1/members/${m.id}`, headers: op, payload: { phone: '13900139000' } });
+    await api.inject({
+      method: 'PATCH',
+      url: `/api/v1/members/${m.id}`,
+      headers: op,
+      payload: { phone: '13900139000' },
+    });
     expect((await del(m.identities[0].id)).statusCode).toBe(200);
-    const cleared = await api.inject({ method: 'PATCH', url: `/api/v1/members/${m.id}`, headers: op, payload: { phone: null } });
+    const cleared = await api.inject({
+      method: 'PATCH',
+      url: `/api/v1/members/${m.id}`,
+      headers: op,
+      payload: { phone: null },
+    });
     expect(cleared.statusCode).toBe(400);
     expect(cleared.json().errors[0].path).toBe('phone');
     expect((await api.audit('member.identity_remove', m.id)).length).toBe(2);
@@ -123,14 +212,29 @@ describe('identities', () => {
 describe('custom attributes', () => {
   it('validates member attributes against their definitions, naming the attribute', async () => {
     const key = `level_${uniq()}`.toLowerCase();
-    const def = await api.inject({ method: 'POST', url: '/api/v1/members/attributes', headers: op, payload: { key, label: '会员级别', type: 'enum', options: ['金卡', '银卡'] } });
+    const def = await api.inject({
+      method: 'POST',
+      url: '/api/v1/members/attributes',
+      headers: op,
+      payload: { key, label: '会员级别', type: 'enum', options: ['金卡', '银卡'] },
+    });
     expect(def.statusCode, def.body).toBe(201);
-    const bad = await api.inject({ method: 'POST', url: '/api/v1/members', headers: op, payload: { name: 'a', phone: '13800138003', attributes: { [key]: '铜卡' } } });
+    const bad = await api.inject({
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: op,
+      payload: { name: 'a', phone: '13800138003', attributes: { [key]: '铜卡' } },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors).toEqual([{ path: `attributes.${key}`, message: 'must be one of 金卡, 银卡' }]);
     const m = await api.create(op, { attributes: { [key]: '金卡' } });
     expect(m.attributes).toEqual({ [key]: '金卡' });
-    const renamed = await api.inject({ method: 'PATCH', url: `/api/v1/members/attributes/${key}`, headers: op, payload: { options: ['金卡', '银卡', '铜卡'] } });
+    const renamed = await api.inject({
+      method: 'PATCH',
+      url: `/api/v1/members/attributes/${key}`,
+      headers: op,
+      payload: { options: ['金卡', '银卡', '铜卡'] },
+    });
     expect(renamed.json().options).toEqual(['金卡', '银卡', '铜卡']);
     const removed = await api.inject({ method: 'DELETE', url: `/api/v1/members/attributes/${key}`, headers: op });
     expect(removed.json()).toEqual({ ok: true, valuesRemoved: 1 });
@@ -142,9 +246,19 @@ describe('custom attributes', () => {
     const analyst = (await staffSession(kith, 'analyst')).headers;
     const cm = (await staffSession(kith, 'community_manager')).headers;
     const body = { key: 'shoe_size', label: '鞋码', type: 'number' };
-    expect((await api.inject({ method: 'POST', url: '/api/v1/members/attributes', headers: analyst, payload: body })).statusCode).toBe(403);
-    expect((await api.inject({ method: 'POST', url: '/api/v1/members/attributes', headers: cm, payload: body })).statusCode).toBe(403);
-    const bad = await api.inject({ method: 'POST', url: '/api/v1/members/attributes', headers: op, payload: { ...body, key: 'Shoe Size' } });
+    expect(
+      (await api.inject({ method: 'POST', url: '/api/v1/members/attributes', headers: analyst, payload: body }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await api.inject({ method: 'POST', url: '/api/v1/members/attributes', headers: cm, payload: body })).statusCode,
+    ).toBe(403);
+    const bad = await api.inject({
+      method: 'POST',
+      url: '/api/v1/members/attributes',
+      headers: op,
+      payload: { ...body, key: 'Shoe Size' },
+    });
     expect(bad.json().errors[0].path).toBe('key');
   });
 });

@@ -9,23 +9,47 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** The profile alone, as shown in audit before/after images. */
 export function profileImage(m: MemberRow) {
   return {
-    id: m.id, name: m.name, nickname: m.nickname, avatarUrl: m.avatar_url, gender: m.gender, birthday: m.birthday,
-    phone: m.phone, email: m.email, city: m.city, company: m.company, attributes: m.attributes ?? {}, source: m.source,
-    consentMarketing: m.consent_marketing, consentDataProcessing: m.consent_data_processing, lifecycleStage: m.lifecycle_stage,
+    id: m.id,
+    name: m.name,
+    nickname: m.nickname,
+    avatarUrl: m.avatar_url,
+    gender: m.gender,
+    birthday: m.birthday,
+    phone: m.phone,
+    email: m.email,
+    city: m.city,
+    company: m.company,
+    attributes: m.attributes ?? {},
+    source: m.source,
+    consentMarketing: m.consent_marketing,
+    consentDataProcessing: m.consent_data_processing,
+    lifecycleStage: m.lifecycle_stage,
   };
 }
 export type ProfileImage = ReturnType<typeof profileImage>;
 
 export function identityView(i: IdentityRow) {
-  return { id: i.id, channel: i.channel, externalId: i.external_id, displayName: i.display_name, createdAt: i.created_at.toISOString() };
+  return {
+    id: i.id,
+    channel: i.channel,
+    externalId: i.external_id,
+    displayName: i.display_name,
+    createdAt: i.created_at.toISOString(),
+  };
 }
 
-export function memberView(m: MemberRow, rel: { identities: IdentityRow[]; tags: MemberTagRow[]; communities: MemberCommunityRow[] }) {
+export function memberView(
+  m: MemberRow,
+  rel: { identities: IdentityRow[]; tags: MemberTagRow[]; communities: MemberCommunityRow[] },
+) {
   return {
     ...profileImage(m),
     displayName: displayName(m),
-    mergedInto: m.merged_into, erasedAt: iso(m.erased_at), lastActiveAt: iso(m.last_active_at),
-    createdAt: m.created_at.toISOString(), updatedAt: m.updated_at.toISOString(),
+    mergedInto: m.merged_into,
+    erasedAt: iso(m.erased_at),
+    lastActiveAt: iso(m.last_active_at),
+    createdAt: m.created_at.toISOString(),
+    updatedAt: m.updated_at.toISOString(),
     identities: rel.identities.map(identityView),
     tags: rel.tags.map((t) => ({ id: t.id, name: t.name, color: t.color })),
     communities: rel.communities.map((c) => ({ id: c.id, name: c.name })),
@@ -36,18 +60,27 @@ export type MemberView = ReturnType<typeof memberView>;
 /** Views of several members with their identities, tags and communities in three queries in all. */
 export async function memberViews(tx: Tx, rows: MemberRow[], scope: Scope): Promise<MemberView[]> {
   const ids = rows.map((r) => r.id);
-  const [identities, tags, communities] = [await repo.identitiesOf(tx, ids), await repo.tagsOf(tx, ids), await repo.communitiesOf(tx, ids, scope)];
+  const [identities, tags, communities] = [
+    await repo.identitiesOf(tx, ids),
+    await repo.tagsOf(tx, ids),
+    await repo.communitiesOf(tx, ids, scope),
+  ];
   const group = <T extends { member_id: number }>(list: T[]) => {
     const map = new Map<number, T[]>();
     for (const x of list) map.set(x.member_id, [...(map.get(x.member_id) ?? []), x]);
     return map;
   };
   const [byI, byT, byC] = [group(identities), group(tags), group(communities)];
-  return rows.map((r) => memberView(r, { identities: byI.get(r.id) ?? [], tags: byT.get(r.id) ?? [], communities: byC.get(r.id) ?? [] }));
+  return rows.map((r) =>
+    memberView(r, { identities: byI.get(r.id) ?? [], tags: byT.get(r.id) ?? [], communities: byC.get(r.id) ?? [] }),
+  );
 }
 
 /** What changed between two images, for a compact audit entry. */
-export function changedFields<T extends Record<string, unknown>>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+): { before: Partial<T>; after: Partial<T> } {
   const b: Partial<T> = {};
   const a: Partial<T> = {};
   for (const k of Object.keys(after) as (keyof T)[]) {

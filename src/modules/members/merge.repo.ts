@@ -19,8 +19,15 @@ export interface MergeSnapshot {
 }
 export type StoredSnapshot = MergeSnapshot | { erased: true };
 
-export async function insertMerge(tx: Tx, v: { survivor_id: number; merged_id: number; snapshot: MergeSnapshot; merged_by: string; merged_at: Date }): Promise<MergeRow> {
-  return tx.insertInto('member_merges').values({ ...v, snapshot: JSON.stringify(v.snapshot) }).returningAll().executeTakeFirstOrThrow();
+export async function insertMerge(
+  tx: Tx,
+  v: { survivor_id: number; merged_id: number; snapshot: MergeSnapshot; merged_by: string; merged_at: Date },
+): Promise<MergeRow> {
+  return tx
+    .insertInto('member_merges')
+    .values({ ...v, snapshot: JSON.stringify(v.snapshot) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function lockMerge(tx: Tx, id: number): Promise<MergeRow | undefined> {
@@ -29,10 +36,14 @@ export async function lockMerge(tx: Tx, id: number): Promise<MergeRow | undefine
 
 /** Merges done after `mergeId` that touched either member and are still in force. */
 export async function laterMerges(tx: Tx, mergeId: number, memberIds: number[]): Promise<number[]> {
-  const rows = await tx.selectFrom('member_merges').select('id')
-    .where('id', '>', mergeId).where('undone_at', 'is', null)
+  const rows = await tx
+    .selectFrom('member_merges')
+    .select('id')
+    .where('id', '>', mergeId)
+    .where('undone_at', 'is', null)
     .where((eb) => eb.or([eb('survivor_id', 'in', memberIds), eb('merged_id', 'in', memberIds)]))
-    .orderBy('id').execute();
+    .orderBy('id')
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -43,15 +54,28 @@ export async function markUndone(tx: Tx, id: number, by: string, at: Date): Prom
 /** Merges a member took part in, newest first, without their snapshots (which hold personal data). */
 export async function mergesOf(tx: Tx, memberIds: number[]) {
   if (memberIds.length === 0) return [];
-  return tx.selectFrom('member_merges')
-    .select(['id', 'survivor_id', 'merged_id', 'merged_by', 'merged_at', 'undone_at', 'undone_by', sql<boolean>`snapshot ? 'erased'`.as('erased')])
+  return tx
+    .selectFrom('member_merges')
+    .select([
+      'id',
+      'survivor_id',
+      'merged_id',
+      'merged_by',
+      'merged_at',
+      'undone_at',
+      'undone_by',
+      sql<boolean>`snapshot ? 'erased'`.as('erased'),
+    ])
     .where((eb) => eb.or([eb('survivor_id', 'in', memberIds), eb('merged_id', 'in', memberIds)]))
-    .orderBy('id', 'desc').execute();
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 /** Drops the personal data kept for undo in every merge these members took part in. */
 export async function scrubSnapshots(tx: Tx, memberIds: number[]): Promise<number> {
-  const r = await tx.updateTable('member_merges').set({ snapshot: JSON.stringify({ erased: true }) })
+  const r = await tx
+    .updateTable('member_merges')
+    .set({ snapshot: JSON.stringify({ erased: true }) })
     .where((eb) => eb.or([eb('survivor_id', 'in', memberIds), eb('merged_id', 'in', memberIds)]))
     .executeTakeFirst();
   return Number(r.numUpdatedRows);

@@ -12,8 +12,10 @@ export const MergeResponse = Type.Object({ mergeId: Type.Integer(), survivor: Me
 export const MergePreviewResponse = Type.Object({
   survivor: MemberSchema,
   merged: MemberSchema,
-  result: Type.Record(Type.String(), Type.Unknown(), { description: 'The survivor\'s profile after the merge' }),
-  decisions: Type.Array(Type.Object({ field: Type.String(), from: Type.String({ description: 'survivor, merged or both' }) })),
+  result: Type.Record(Type.String(), Type.Unknown(), { description: "The survivor's profile after the merge" }),
+  decisions: Type.Array(
+    Type.Object({ field: Type.String(), from: Type.String({ description: 'survivor, merged or both' }) }),
+  ),
   moves: Type.Object({ identities: Type.Integer(), tags: Type.Integer() }),
 });
 export const UndoResponse = Type.Object({
@@ -22,19 +24,31 @@ export const UndoResponse = Type.Object({
   keptFields: Type.Array(Type.String(), { description: 'Survivor fields edited since the merge, left as edited' }),
 });
 export const MergeHistory = Type.Object({
-  items: Type.Array(Type.Object({
-    id: Type.Integer(), survivorId: Type.Integer(), mergedId: Type.Integer(), mergedBy: Type.String(), mergedAt: DateTime,
-    undoneAt: Nullable(DateTime), undoneBy: Nullable(Type.String()), undoable: Type.Boolean(),
-  })),
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      survivorId: Type.Integer(),
+      mergedId: Type.Integer(),
+      mergedBy: Type.String(),
+      mergedAt: DateTime,
+      undoneAt: Nullable(DateTime),
+      undoneBy: Nullable(Type.String()),
+      undoable: Type.Boolean(),
+    }),
+  ),
 });
 export const PersonalDataResponse = Type.Object({
   exportedAt: DateTime,
   member: MemberSchema,
   mergedProfiles: Type.Array(Type.Record(Type.String(), Type.Unknown())),
   merges: Type.Array(Type.Record(Type.String(), Type.Unknown())),
-  participants: Type.Record(Type.String(), Type.Unknown(), { description: 'Each module\'s data about the member' }),
+  participants: Type.Record(Type.String(), Type.Unknown(), { description: "Each module's data about the member" }),
 });
 export const EraseResponse = Type.Object({
-  id: Type.Integer(), erasedAt: DateTime, membersErased: Type.Array(Type.Integer()),
-  identitiesTokenised: Type.Integer(), tagsRemoved: Type.Integer(), mergeSnapshotsDropped: Type.Integer(),
+  id: Type.Integer(),
+  erasedAt: DateTime,
+  membersErased: Type.Array(Type.Integer()),
+  identitiesTokenised: Type.Integer(),
+  tagsRemoved: Type.Integer(),
+  mergeSnapshotsDropped: Type.Integer(),
 });

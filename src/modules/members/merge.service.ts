@@ -14,18 +14,46 @@ import { scopeOf, type MembersServiceDeps } from './service-support.js';
  * transaction, and keeps a snapshot from which the undo puts both members back.
  */
 const MERGE_FIELDS: MergeField[] = [
-  'name', 'nickname', 'avatar_url', 'gender', 'birthday', 'phone', 'email', 'city', 'company', 'source',
-  'attributes', 'consent_marketing', 'consent_data_processing', 'lifecycle_stage', 'created_at', 'last_active_at',
+  'name',
+  'nickname',
+  'avatar_url',
+  'gender',
+  'birthday',
+  'phone',
+  'email',
+  'city',
+  'company',
+  'source',
+  'attributes',
+  'consent_marketing',
+  'consent_data_processing',
+  'lifecycle_stage',
+  'created_at',
+  'last_active_at',
 ];
 const API_NAMES: Record<MergeField, string> = {
-  name: 'name', nickname: 'nickname', avatar_url: 'avatarUrl', gender: 'gender', birthday: 'birthday', phone: 'phone', email: 'email',
-  city: 'city', company: 'company', source: 'source', attributes: 'attributes', consent_marketing: 'consentMarketing',
-  consent_data_processing: 'consentDataProcessing', lifecycle_stage: 'lifecycleStage', created_at: 'createdAt', last_active_at: 'lastActiveAt',
+  name: 'name',
+  nickname: 'nickname',
+  avatar_url: 'avatarUrl',
+  gender: 'gender',
+  birthday: 'birthday',
+  phone: 'phone',
+  email: 'email',
+  city: 'city',
+  company: 'company',
+  source: 'source',
+  attributes: 'attributes',
+  consent_marketing: 'consentMarketing',
+  consent_data_processing: 'consentDataProcessing',
+  lifecycle_stage: 'lifecycleStage',
+  created_at: 'createdAt',
+  last_active_at: 'lastActiveAt',
 };
 /** The merged member's columns an undo puts back (it cannot be edited while merged). */
 const MERGED_RESTORE = [...MERGE_FIELDS, 'merged_into', 'erased_at'];
 
-const pick = (record: Record<string, unknown>, fields: readonly string[]) => Object.fromEntries(fields.map((f) => [f, record[f]]));
+const pick = (record: Record<string, unknown>, fields: readonly string[]) =>
+  Object.fromEntries(fields.map((f) => [f, record[f]]));
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const notAllowed = (message: string) => new KithError('MERGE_NOT_ALLOWED', message);
 
@@ -45,7 +73,10 @@ export function createMergeService(deps: MembersServiceDeps) {
       if (m.erased_at !== null) throw notAllowed(`Member ${m.id} was erased and cannot take part in a merge`);
     }
     const records = await repo.memberRecords(tx, [survivorId, mergedId]);
-    const outcome = mergeProfiles(records.get(survivorId) as unknown as MergeableProfile, records.get(mergedId) as unknown as MergeableProfile);
+    const outcome = mergeProfiles(
+      records.get(survivorId) as unknown as MergeableProfile,
+      records.get(mergedId) as unknown as MergeableProfile,
+    );
     return { survivor, merged, records, ...outcome };
   }
 
@@ -58,12 +89,18 @@ export function createMergeService(deps: MembersServiceDeps) {
     const f = p.profile;
     const result = {
       ...profileImage({ ...p.survivor, ...f, created_at: new Date(f.created_at), last_active_at: null }),
-      createdAt: new Date(f.created_at).toISOString(), lastActiveAt: f.last_active_at && new Date(f.last_active_at).toISOString(),
+      createdAt: new Date(f.created_at).toISOString(),
+      lastActiveAt: f.last_active_at && new Date(f.last_active_at).toISOString(),
     };
     return {
-      survivor: survivor!, merged: merged!, result,
+      survivor: survivor!,
+      merged: merged!,
+      result,
       decisions: p.decisions.map((d) => ({ field: API_NAMES[d.field], from: d.from })),
-      moves: { identities: merged!.identities.length, tags: merged!.tags.filter((t) => !survivorTags.has(t.id)).length },
+      moves: {
+        identities: merged!.identities.length,
+        tags: merged!.tags.filter((t) => !survivorTags.has(t.id)).length,
+      },
     };
   }
 
@@ -74,15 +111,29 @@ export function createMergeService(deps: MembersServiceDeps) {
       const moved: Record<string, unknown> = {};
       for (const part of participants.all) moved[part.name] = (await part.move(tx, mergedId, survivorId)) ?? null;
       const now = clock.now();
-      const after = await repo.updateMember(tx, survivorId, { ...pick(p.profile as unknown as Record<string, unknown>, MERGE_FIELDS), updated_at: now });
+      const after = await repo.updateMember(tx, survivorId, {
+        ...pick(p.profile as unknown as Record<string, unknown>, MERGE_FIELDS),
+        updated_at: now,
+      });
       await repo.updateMember(tx, mergedId, { merged_into: survivorId, updated_at: now });
       const survivorAfter = (await repo.memberRecords(tx, [survivorId])).get(survivorId)!;
       const row = await merges.insertMerge(tx, {
-        survivor_id: survivorId, merged_id: mergedId, merged_by: ctx.actor.label, merged_at: now,
-        snapshot: { version: 1, survivorBefore: p.records.get(survivorId)!, mergedBefore: p.records.get(mergedId)!, survivorAfter, participants: moved },
+        survivor_id: survivorId,
+        merged_id: mergedId,
+        merged_by: ctx.actor.label,
+        merged_at: now,
+        snapshot: {
+          version: 1,
+          survivorBefore: p.records.get(survivorId)!,
+          mergedBefore: p.records.get(mergedId)!,
+          survivorAfter,
+          participants: moved,
+        },
       });
       await recordAudit(tx, ctx, {
-        action: 'member.merge', targetType: 'member', targetId: survivorId,
+        action: 'member.merge',
+        targetType: 'member',
+        targetId: survivorId,
         before: { survivor: profileImage(p.survivor), merged: profileImage(p.merged) },
         after: { mergeId: row.id, survivor: profileImage(after), mergedId, participants: Object.keys(moved) },
       });
@@ -104,13 +155,15 @@ export function createMergeService(deps: MembersServiceDeps) {
       const snap = row.snapshot as merges.StoredSnapshot;
       if ('erased' in snap) throw cannot('a member in it was erased, and the data needed to separate them is gone');
       const later = await merges.laterMerges(tx, mergeId, [row.survivor_id, row.merged_id]);
-      if (later.length) throw cannot(`later merges (${later.join(', ')}) involve these members; undo them first, newest first`);
+      if (later.length)
+        throw cannot(`later merges (${later.join(', ')}) involve these members; undo them first, newest first`);
       const unknown = Object.keys(snap.participants).filter((n) => !participants.all.some((p) => p.name === n));
       if (unknown.length) throw cannot(`the parts of Kith that moved data (${unknown.join(', ')}) are not running`);
 
       await repo.lockMembers(tx, [row.survivor_id, row.merged_id]);
       for (const part of [...participants.all].reverse()) {
-        if (part.name in snap.participants) await part.undoMove(tx, snap.participants[part.name], row.merged_id, row.survivor_id);
+        if (part.name in snap.participants)
+          await part.undoMove(tx, snap.participants[part.name], row.merged_id, row.survivor_id);
       }
       const current = (await repo.memberRecords(tx, [row.survivor_id])).get(row.survivor_id)!;
       const restore: Record<string, unknown> = {};
@@ -122,10 +175,15 @@ export function createMergeService(deps: MembersServiceDeps) {
       }
       const now = clock.now();
       const survivor = await repo.updateMember(tx, row.survivor_id, { ...restore, updated_at: now });
-      const restored = await repo.updateMember(tx, row.merged_id, { ...pick(snap.mergedBefore, MERGED_RESTORE), updated_at: now });
+      const restored = await repo.updateMember(tx, row.merged_id, {
+        ...pick(snap.mergedBefore, MERGED_RESTORE),
+        updated_at: now,
+      });
       await merges.markUndone(tx, mergeId, ctx.actor.label, now);
       await recordAudit(tx, ctx, {
-        action: 'member.merge_undo', targetType: 'member', targetId: row.survivor_id,
+        action: 'member.merge_undo',
+        targetType: 'member',
+        targetId: row.survivor_id,
         after: { mergeId, survivorId: row.survivor_id, restoredId: row.merged_id, keptFields },
       });
       const [s, r] = await memberViews(tx, [survivor, restored], scopeOf(ctx));
@@ -137,8 +195,14 @@ export function createMergeService(deps: MembersServiceDeps) {
     const db = database.db;
     if (!(await repo.findMember(db, memberId, scopeOf(ctx)))) throw notFound('Member', memberId);
     return (await merges.mergesOf(db, [memberId])).map((m) => ({
-      id: m.id, survivorId: m.survivor_id, mergedId: m.merged_id, mergedBy: m.merged_by, mergedAt: m.merged_at.toISOString(),
-      undoneAt: m.undone_at?.toISOString() ?? null, undoneBy: m.undone_by, undoable: !m.undone_at && !m.erased,
+      id: m.id,
+      survivorId: m.survivor_id,
+      mergedId: m.merged_id,
+      mergedBy: m.merged_by,
+      mergedAt: m.merged_at.toISOString(),
+      undoneAt: m.undone_at?.toISOString() ?? null,
+      undoneBy: m.undone_by,
+      undoable: !m.undone_at && !m.erased,
     }));
   }
 

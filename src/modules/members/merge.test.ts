@@ -20,19 +20,31 @@ const notesParticipant: MemberDataParticipant = {
   async undoMove(_tx, snapshot, from, to) {
     calls.push(`undo ${from}←${to}`);
     const { moved } = snapshot as { moved: string[] };
-    notes.set(to, (notes.get(to) ?? []).filter((n) => !moved.includes(n)));
+    notes.set(
+      to,
+      (notes.get(to) ?? []).filter((n) => !moved.includes(n)),
+    );
     if (moved.length) notes.set(from, moved);
   },
-  async exportData(_tx, id) { return { notes: notes.get(id) ?? [] }; },
-  async erase(_tx, id) { notes.delete(id); },
+  async exportData(_tx, id) {
+    return { notes: notes.get(id) ?? [] };
+  },
+  async erase(_tx, id) {
+    notes.delete(id);
+  },
 };
 /** A module that refuses some merges (as communities may): the whole merge must then not happen. */
 const refusing = new Set<number>();
 const refusingParticipant: MemberDataParticipant = {
   name: 'test-refusing',
-  async move(_tx, from) { if (refusing.has(from)) throw new KithError('MERGE_NOT_ALLOWED', `member ${from} is locked by a test`); return null; },
+  async move(_tx, from) {
+    if (refusing.has(from)) throw new KithError('MERGE_NOT_ALLOWED', `member ${from} is locked by a test`);
+    return null;
+  },
   async undoMove() {},
-  async exportData() { return null; },
+  async exportData() {
+    return null;
+  },
   async erase() {},
 };
 
@@ -46,41 +58,79 @@ beforeAll(async () => {
   api = membersClient(kith);
   op = (await staffSession(kith, 'operator')).headers;
 });
-afterAll(async () => { await kith?.dispose(); });
+afterAll(async () => {
+  await kith?.dispose();
+});
 
 const merge = (survivor: number, merged: number, headers = op) =>
   api.inject({ method: 'POST', url: `/api/v1/members/${survivor}/merge`, headers, payload: { mergedId: merged } });
-const undo = (mergeId: number) => api.inject({ method: 'POST', url: `/api/v1/members/merges/${mergeId}/undo`, headers: op });
+const undo = (mergeId: number) =>
+  api.inject({ method: 'POST', url: `/api/v1/members/merges/${mergeId}/undo`, headers: op });
 const snapshotOf = async (id: number) => {
   const { updatedAt: _ignored, ...rest } = (await api.get(op, id)).json();
-  const exact = await sql<{ created_at: string }>`select created_at::text from members where id = ${id}`.execute(kith.database.db);
+  const exact = await sql<{ created_at: string }>`select created_at::text from members where id = ${id}`.execute(
+    kith.database.db,
+  );
   return { ...rest, exactCreatedAt: exact.rows[0]!.created_at, notes: notes.get(id) ?? [] };
 };
 
 describe('merging duplicates', () => {
-  it('previews, merges (moving identities, tags and other modules\' data) and undoes back to exactly the before state', async () => {
+  it("previews, merges (moving identities, tags and other modules' data) and undoes back to exactly the before state", async () => {
     const t1 = await api.tag(op, `老客-${uniq()}`);
     const t2 = await api.tag(op, `车主-${uniq()}`);
-    const s = await api.create(op, { name: '林小姐', email: 'lin@example.com', consentMarketing: true, lifecycleStage: 'activated', tagIds: [t1.id] });
-    const m = await api.create(op, {
-      name: '林子', phone: '13800001234', city: '上海', consentMarketing: false, lifecycleStage: 'monetised', tagIds: [t1.id, t2.id],
-      identities: [{ channel: 'wechat', externalId: `wx_${uniq()}` }, { channel: 'qq', externalId: `${Date.now() % 1e9}` }],
+    const s = await api.create(op, {
+      name: '林小姐',
+      email: 'lin@example.com',
+      consentMarketing: true,
+      lifecycleStage: 'activated',
+      tagIds: [t1.id],
     });
-    await sql`update members set created_at = '2023-05-05 10:00:00.123456+00' where id = ${m.id}`.execute(kith.database.db);
+    const m = await api.create(op, {
+      name: '林子',
+      phone: '13800001234',
+      city: '上海',
+      consentMarketing: false,
+      lifecycleStage: 'monetised',
+      tagIds: [t1.id, t2.id],
+      identities: [
+        { channel: 'wechat', externalId: `wx_${uniq()}` },
+        { channel: 'qq', externalId: `${Date.now() % 1e9}` },
+      ],
+    });
+    await sql`update members set created_at = '2023-05-05 10:00:00.123456+00' where id = ${m.id}`.execute(
+      kith.database.db,
+    );
     notes.set(s.id, ['s-note']);
     notes.set(m.id, ['m-note-1', 'm-note-2']);
     const before = { s: await snapshotOf(s.id), m: await snapshotOf(m.id) };
 
-    const preview = await api.inject({ method: 'GET', url: `/api/v1/members/${s.id}/merge-preview?mergedId=${m.id}`, headers: op });
+    const preview = await api.inject({
+      method: 'GET',
+      url: `/api/v1/members/${s.id}/merge-preview?mergedId=${m.id}`,
+      headers: op,
+    });
     expect(preview.statusCode, preview.body).toBe(200);
-    expect(preview.json().result).toMatchObject({ name: '林小姐', phone: '13800001234', city: '上海', consentMarketing: false, lifecycleStage: 'monetised', createdAt: '2023-05-05T10:00:00.123Z' });
+    expect(preview.json().result).toMatchObject({
+      name: '林小姐',
+      phone: '13800001234',
+      city: '上海',
+      consentMarketing: false,
+      lifecycleStage: 'monetised',
+      createdAt: '2023-05-05T10:00:00.123Z',
+    });
     expect(preview.json().decisions).toContainEqual({ field: 'phone', from: 'merged' });
     expect(preview.json().moves).toEqual({ identities: 2, tags: 1 });
 
     const merged = await merge(s.id, m.id);
     expect(merged.statusCode, merged.body).toBe(200);
     const { mergeId, survivor } = merged.json();
-    expect(survivor).toMatchObject({ name: '林小姐', phone: '13800001234', email: 'lin@example.com', consentMarketing: false, lifecycleStage: 'monetised' });
+    expect(survivor).toMatchObject({
+      name: '林小姐',
+      phone: '13800001234',
+      email: 'lin@example.com',
+      consentMarketing: false,
+      lifecycleStage: 'monetised',
+    });
     expect(survivor.identities).toHaveLength(3);
     expect(survivor.tags.map((t: { id: number }) => t.id).sort()).toEqual([t1.id, t2.id].sort());
     expect(notes.get(s.id)).toEqual(['s-note', 'm-note-1', 'm-note-2']);
@@ -105,7 +155,12 @@ describe('merging duplicates', () => {
     const s = await api.create(op, { name: '甲' });
     const m = await api.create(op, { name: '乙', phone: '13800005678', city: '成都' });
     const { mergeId } = (await merge(s.id, m.id)).json();
-    await api.inject({ method: 'PATCH', url: `/api/v1/members/${s.id}`, headers: op, payload: { phone: '13900009999' } });
+    await api.inject({
+      method: 'PATCH',
+      url: `/api/v1/members/${s.id}`,
+      headers: op,
+      payload: { phone: '13900009999' },
+    });
     const r = await undo(mergeId);
     expect(r.json().keptFields).toEqual(['phone']);
     expect(r.json().survivor).toMatchObject({ phone: '13900009999', city: null });
@@ -116,7 +171,11 @@ describe('merging duplicates', () => {
     const a = await api.create(op);
     const b = await api.create(op);
     const c = await api.create(op);
-    expect((await merge(a.id, a.id)).json()).toMatchObject({ status: 409, code: 'MERGE_NOT_ALLOWED', detail: 'A member cannot be merged into itself' });
+    expect((await merge(a.id, a.id)).json()).toMatchObject({
+      status: 409,
+      code: 'MERGE_NOT_ALLOWED',
+      detail: 'A member cannot be merged into itself',
+    });
     expect((await merge(a.id, b.id)).statusCode).toBe(200);
     const intoMerged = await merge(b.id, c.id);
     expect(intoMerged.statusCode).toBe(409);
@@ -127,7 +186,12 @@ describe('merging duplicates', () => {
     const erased = await merge(a.id, c.id);
     expect(erased.statusCode).toBe(409);
     expect(erased.json().detail).toMatch(/erased/);
-    const edit = await api.inject({ method: 'PATCH', url: `/api/v1/members/${b.id}`, headers: op, payload: { name: 'x' } });
+    const edit = await api.inject({
+      method: 'PATCH',
+      url: `/api/v1/members/${b.id}`,
+      headers: op,
+      payload: { name: 'x' },
+    });
     expect(edit.statusCode).toBe(409);
   });
 
@@ -153,7 +217,10 @@ describe('merging duplicates', () => {
     const r = await merge(a.id, b.id);
     expect(r.statusCode).toBe(409);
     expect(r.json().detail).toContain('locked by a test');
-    expect((await api.get(op, b.id)).json()).toMatchObject({ mergedInto: null, identities: [{ id: b.identities[0].id }] });
+    expect((await api.get(op, b.id)).json()).toMatchObject({
+      mergedInto: null,
+      identities: [{ id: b.identities[0].id }],
+    });
     expect((await api.get(op, a.id)).json().identities).toHaveLength(1);
   });
 

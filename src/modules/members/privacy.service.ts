@@ -12,8 +12,18 @@ import { scopeOf, type MembersServiceDeps } from './service-support.js';
  * and revenue of the past stay true — just anonymous.
  */
 const ERASED_PROFILE = {
-  name: null, nickname: null, avatar_url: null, birthday: null, phone: null, email: null, city: null, company: null,
-  gender: 'unknown', attributes: {}, consent_marketing: false, consent_data_processing: false,
+  name: null,
+  nickname: null,
+  avatar_url: null,
+  birthday: null,
+  phone: null,
+  email: null,
+  city: null,
+  company: null,
+  gender: 'unknown',
+  attributes: {},
+  consent_marketing: false,
+  consent_data_processing: false,
 };
 
 export function createPrivacyService(deps: MembersServiceDeps) {
@@ -34,12 +44,27 @@ export function createPrivacyService(deps: MembersServiceDeps) {
       const data: Record<string, unknown> = {};
       for (const p of participants.all) data[p.name] = await p.exportData(tx, id);
       const history = await merges.mergesOf(tx, chain);
-      await recordAudit(tx, ctx, { action: 'member.personal_data_export', targetType: 'member', targetId: id, after: { participants: Object.keys(data), mergedProfiles: mergedRows.length } });
+      await recordAudit(tx, ctx, {
+        action: 'member.personal_data_export',
+        targetType: 'member',
+        targetId: id,
+        after: { participants: Object.keys(data), mergedProfiles: mergedRows.length },
+      });
       return {
         exportedAt: clock.now().toISOString(),
         member: view!,
-        mergedProfiles: mergedRows.map((r) => ({ ...profileImage(r), createdAt: r.created_at.toISOString(), mergedInto: r.merged_into })),
-        merges: history.map((m) => ({ id: m.id, survivorId: m.survivor_id, mergedId: m.merged_id, mergedAt: m.merged_at.toISOString(), undoneAt: m.undone_at?.toISOString() ?? null })),
+        mergedProfiles: mergedRows.map((r) => ({
+          ...profileImage(r),
+          createdAt: r.created_at.toISOString(),
+          mergedInto: r.merged_into,
+        })),
+        merges: history.map((m) => ({
+          id: m.id,
+          survivorId: m.survivor_id,
+          mergedId: m.merged_id,
+          mergedAt: m.merged_at.toISOString(),
+          undoneAt: m.undone_at?.toISOString() ?? null,
+        })),
         participants: data,
       };
     });
@@ -57,7 +82,8 @@ export function createPrivacyService(deps: MembersServiceDeps) {
       await repo.lockMembers(tx, [id]);
       const member = await repo.findMember(tx, id, scopeOf(ctx));
       if (!member) throw notFound('Member', id);
-      if (member.erased_at) throw new KithError('CONFLICT', `Member ${id} was already erased at ${member.erased_at.toISOString()}`);
+      if (member.erased_at)
+        throw new KithError('CONFLICT', `Member ${id} was already erased at ${member.erased_at.toISOString()}`);
       const ids = await repo.mergedChain(tx, id);
       await repo.lockMembers(tx, ids);
       const identities = (await repo.identitiesOf(tx, ids)).length;
@@ -69,9 +95,19 @@ export function createPrivacyService(deps: MembersServiceDeps) {
       }
       const snapshotsDropped = await merges.scrubSnapshots(tx, ids);
       const auditEntriesRedacted = await redactAuditImages(tx, 'member', ids);
-      const result = { id, erasedAt: now.toISOString(), membersErased: ids, identitiesTokenised: identities, tagsRemoved: tags, mergeSnapshotsDropped: snapshotsDropped, auditEntriesRedacted };
+      const result = {
+        id,
+        erasedAt: now.toISOString(),
+        membersErased: ids,
+        identitiesTokenised: identities,
+        tagsRemoved: tags,
+        mergeSnapshotsDropped: snapshotsDropped,
+        auditEntriesRedacted,
+      };
       await recordAudit(tx, ctx, {
-        action: 'member.erase', targetType: 'member', targetId: id,
+        action: 'member.erase',
+        targetType: 'member',
+        targetId: id,
         after: { ...result, participants: participants.all.map((p) => p.name) },
       });
       return result;

@@ -22,15 +22,19 @@ export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  */
 function textMatch(q: string, phone: string | null): RawBuilder<boolean> {
   const pattern = `%${escapeLike(q)}%`;
-  const parts = [sql`
+  const parts = [
+    sql`
     select n.id from members n
     where member_name_grams(coalesce(n.name, '') || ' ' || coalesce(n.nickname, '')) @> member_query_grams(${q})
       and n.merged_into is null and n.erased_at is null
-      and (n.name ilike ${pattern} or n.nickname ilike ${pattern})`];
+      and (n.name ilike ${pattern} or n.nickname ilike ${pattern})`,
+  ];
   if (phone) parts.push(sql`select n.id from members n where n.phone = ${phone}`);
   if (q.includes('@')) parts.push(sql`select n.id from members n where lower(n.email) = ${q.toLowerCase()}`);
   // Listing every channel lets the (channel, external_id) unique index answer an id-only lookup.
-  parts.push(sql`select i.member_id from member_identities i where i.channel = any(${[...CHANNELS]}::text[]) and i.external_id = ${q}`);
+  parts.push(
+    sql`select i.member_id from member_identities i where i.channel = any(${[...CHANNELS]}::text[]) and i.external_id = ${q}`,
+  );
   return sql<boolean>`m.id in (${sql.join(parts, sql` union all `)})`;
 }
 
@@ -46,16 +50,22 @@ export function filterConditions(f: MemberFilter, scope: Scope): RawBuilder<bool
   if (f.createdFrom) c.push(sql`m.created_at >= ${f.createdFrom}::timestamptz`);
   if (f.createdTo) c.push(sql`m.created_at < ${f.createdTo}::timestamptz`);
   // Written on the sort expression so the last-active index serves the range too.
-  if (f.lastActiveFrom) c.push(sql`coalesce(m.last_active_at, '-infinity'::timestamptz) >= ${f.lastActiveFrom}::timestamptz`);
-  if (f.lastActiveTo) c.push(sql`m.last_active_at is not null and coalesce(m.last_active_at, '-infinity'::timestamptz) < ${f.lastActiveTo}::timestamptz`);
+  if (f.lastActiveFrom)
+    c.push(sql`coalesce(m.last_active_at, '-infinity'::timestamptz) >= ${f.lastActiveFrom}::timestamptz`);
+  if (f.lastActiveTo)
+    c.push(
+      sql`m.last_active_at is not null and coalesce(m.last_active_at, '-infinity'::timestamptz) < ${f.lastActiveTo}::timestamptz`,
+    );
   // Tag and community filters gather their members first, then build the page from them: a new or
   // rare tag has no statistics yet, and walking a million members in list order to find its ten
   // would take seconds. `offset 0` keeps the planner from turning the subquery back into a probe.
   if (f.tagIds?.length) {
     const tagIds = [...new Set(f.tagIds)];
-    c.push(f.tagMatch === 'all'
-      ? sql`m.id in (select mt.member_id from member_tags mt where mt.tag_id = any(${tagIds}::bigint[]) group by mt.member_id having count(*) = ${tagIds.length})`
-      : sql`m.id in (select mt.member_id from member_tags mt where mt.tag_id = any(${tagIds}::bigint[]) offset 0)`);
+    c.push(
+      f.tagMatch === 'all'
+        ? sql`m.id in (select mt.member_id from member_tags mt where mt.tag_id = any(${tagIds}::bigint[]) group by mt.member_id having count(*) = ${tagIds.length})`
+        : sql`m.id in (select mt.member_id from member_tags mt where mt.tag_id = any(${tagIds}::bigint[]) offset 0)`,
+    );
   }
   if (f.communityId !== undefined) {
     // A community manager may not learn who is in a community outside their own.
@@ -64,9 +74,12 @@ export function filterConditions(f: MemberFilter, scope: Scope): RawBuilder<bool
     // group of a few hundred is read whole and sorted (1 ms); a community holding a tenth of the
     // workspace is found by walking the sort's index and probing each member (0.2 ms where reading
     // its 50,000 members first took 66 ms at 200,000 members, and seconds at 500,000).
-    c.push(sql`exists (select 1 from community_memberships fc where fc.member_id = m.id and fc.community_id = ${f.communityId} and fc.left_at is null)`);
+    c.push(
+      sql`exists (select 1 from community_memberships fc where fc.member_id = m.id and fc.community_id = ${f.communityId} and fc.left_at is null)`,
+    );
   }
-  if (f.channel) c.push(sql`exists (select 1 from member_identities fi where fi.member_id = m.id and fi.channel = ${f.channel})`);
+  if (f.channel)
+    c.push(sql`exists (select 1 from member_identities fi where fi.member_id = m.id and fi.channel = ${f.channel})`);
   if (scope !== null) c.push(inScopeList(scope));
   return c;
 }
@@ -77,14 +90,23 @@ const SORT_EXPR: Record<MemberSort, RawBuilder<unknown>> = {
   last_active_at: sql`coalesce(m.last_active_at, '-infinity'::timestamptz)`,
   name: sql`coalesce(m.name, m.nickname, '')`,
 };
-const SORT_TYPE: Record<MemberSort, RawBuilder<unknown>> = { created_at: sql`timestamptz`, last_active_at: sql`timestamptz`, name: sql`text` };
+const SORT_TYPE: Record<MemberSort, RawBuilder<unknown>> = {
+  created_at: sql`timestamptz`,
+  last_active_at: sql`timestamptz`,
+  name: sql`text`,
+};
 
 export type SortedMemberRow = MemberRow & { sort_key: string };
 
 /** One page of members in the chosen order, starting after `after`. */
 export async function memberPage(
-  tx: Tx, f: MemberFilter, scope: Scope,
-  sort: MemberSort, order: SortOrder, after: Keyset | null, limit: number,
+  tx: Tx,
+  f: MemberFilter,
+  scope: Scope,
+  sort: MemberSort,
+  order: SortOrder,
+  after: Keyset | null,
+  limit: number,
 ): Promise<SortedMemberRow[]> {
   const expr = SORT_EXPR[sort];
   const c = filterConditions(f, scope);
@@ -111,8 +133,14 @@ export async function countMatching(tx: Tx, f: MemberFilter, scope: Scope): Prom
   return Number(r.rows[0]!.n);
 }
 
-export type DuplicateReasonCode = 'phone' | 'email' | 'name_in_community' | 'nickname_in_community' | 'nickname_across_channels';
-export interface DuplicateGroupRow { reason: DuplicateReasonCode; value: string; community_id: number | null; ids: number[] }
+export type DuplicateReasonCode =
+  'phone' | 'email' | 'name_in_community' | 'nickname_in_community' | 'nickname_across_channels';
+export interface DuplicateGroupRow {
+  reason: DuplicateReasonCode;
+  value: string;
+  community_id: number | null;
+  ids: number[];
+}
 
 /**
  * A nickname shared by more members than this is a common or default one (微信用户, 小王), not a
@@ -129,10 +157,16 @@ const nicknameKey = sql`lower(btrim(m.nickname))`;
  * limit. A report, not a list: at 1M members it reads every phone, email, nickname and current
  * membership (QUERIES.md); `communityId` narrows it to one community.
  */
-export async function duplicateGroups(tx: Tx, scope: Scope, limit: number, communityId?: number): Promise<DuplicateGroupRow[]> {
-  const inCommunity = communityId === undefined
-    ? sql``
-    : sql`and m.id in (select dc.member_id from community_memberships dc where dc.community_id = ${communityId} and dc.left_at is null)`;
+export async function duplicateGroups(
+  tx: Tx,
+  scope: Scope,
+  limit: number,
+  communityId?: number,
+): Promise<DuplicateGroupRow[]> {
+  const inCommunity =
+    communityId === undefined
+      ? sql``
+      : sql`and m.id in (select dc.member_id from community_memberships dc where dc.community_id = ${communityId} and dc.left_at is null)`;
   const live = sql`m.merged_into is null and m.erased_at is null and ${inScopeList(scope)} ${inCommunity}`;
   const communities = sql`${scope === null ? sql`` : sql`and cm.community_id = any(${scope}::bigint[])`}
     ${communityId === undefined ? sql`` : sql`and cm.community_id = ${communityId}`}`;

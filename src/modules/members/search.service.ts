@@ -18,17 +18,48 @@ export interface ListQuery extends MemberFilter {
 }
 
 const EXPORT_HEADER = [
-  'id', 'name', 'nickname', 'gender', 'birthday', 'phone', 'email', 'city', 'company', 'lifecycle_stage', 'source',
-  'consent_marketing', 'consent_data_processing', 'tags', 'communities', 'identities', 'attributes', 'created_at', 'last_active_at',
+  'id',
+  'name',
+  'nickname',
+  'gender',
+  'birthday',
+  'phone',
+  'email',
+  'city',
+  'company',
+  'lifecycle_stage',
+  'source',
+  'consent_marketing',
+  'consent_data_processing',
+  'tags',
+  'communities',
+  'identities',
+  'attributes',
+  'created_at',
+  'last_active_at',
 ];
 
 function exportRow(v: MemberView): unknown[] {
   return [
-    v.id, v.name, v.nickname, v.gender, v.birthday, v.phone, v.email, v.city, v.company, v.lifecycleStage, v.source,
-    v.consentMarketing, v.consentDataProcessing,
-    v.tags.map((t) => t.name).join('|'), v.communities.map((c) => c.name).join('|'),
+    v.id,
+    v.name,
+    v.nickname,
+    v.gender,
+    v.birthday,
+    v.phone,
+    v.email,
+    v.city,
+    v.company,
+    v.lifecycleStage,
+    v.source,
+    v.consentMarketing,
+    v.consentDataProcessing,
+    v.tags.map((t) => t.name).join('|'),
+    v.communities.map((c) => c.name).join('|'),
     v.identities.map((i) => `${i.channel}:${i.externalId}`).join('|'),
-    Object.keys(v.attributes).length ? v.attributes : null, v.createdAt, v.lastActiveAt,
+    Object.keys(v.attributes).length ? v.attributes : null,
+    v.createdAt,
+    v.lastActiveAt,
   ];
 }
 
@@ -53,7 +84,10 @@ export function createSearchService(deps: MembersServiceDeps) {
     return { filter, sort: s, order: o, after: cursor ? decodeCursor(cursor, s, o) : null, limit: limit ?? 50 };
   }
 
-  async function list(ctx: ActorContext, query: ListQuery): Promise<{ items: MemberView[]; nextCursor: string | null }> {
+  async function list(
+    ctx: ActorContext,
+    query: ListQuery,
+  ): Promise<{ items: MemberView[]; nextCursor: string | null }> {
     const p = prepare(ctx, query);
     const scope = scopeOf(ctx);
     const rows = await search.memberPage(db, p.filter, scope, p.sort, p.order, p.after, p.limit + 1);
@@ -61,7 +95,10 @@ export function createSearchService(deps: MembersServiceDeps) {
     const last = page[page.length - 1];
     return {
       items: await memberViews(db, page, scope),
-      nextCursor: rows.length > p.limit && last ? encodeCursor({ sort: p.sort, order: p.order, key: last.sort_key, id: last.id }) : null,
+      nextCursor:
+        rows.length > p.limit && last
+          ? encodeCursor({ sort: p.sort, order: p.order, key: last.sort_key, id: last.id })
+          : null,
     };
   }
 
@@ -93,20 +130,29 @@ export function createSearchService(deps: MembersServiceDeps) {
         }
         complete = true;
       } finally {
-        await database.transaction((tx) => recordAudit(tx, ctx, {
-          action: 'member.export', targetType: 'member', targetId: null,
-          after: { format: 'csv', filter: query, rows: count, complete },
-        }));
+        await database.transaction((tx) =>
+          recordAudit(tx, ctx, {
+            action: 'member.export',
+            targetType: 'member',
+            targetId: null,
+            after: { format: 'csv', filter: query, rows: count, complete },
+          }),
+        );
       }
     })();
   }
 
   /** Pairs of live members that look like one person, with why; the first of a pair is the older profile. */
-  async function duplicates(ctx: ActorContext, opts: { limit?: number; reason?: DuplicateReason; communityId?: number }): Promise<DuplicatePair[]> {
+  async function duplicates(
+    ctx: ActorContext,
+    opts: { limit?: number; reason?: DuplicateReason; communityId?: number },
+  ): Promise<DuplicatePair[]> {
     const limit = opts.limit ?? 50;
     const scope = scopeOf(ctx);
     requireOwnCommunity(ctx, opts.communityId);
-    const groups = (await search.duplicateGroups(db, scope, limit, opts.communityId)).filter((g) => !opts.reason || g.reason === opts.reason);
+    const groups = (await search.duplicateGroups(db, scope, limit, opts.communityId)).filter(
+      (g) => !opts.reason || g.reason === opts.reason,
+    );
     const pairs = new Map<string, { a: number; b: number; reasons: DuplicatePair['reasons'] }>();
     for (const g of groups) {
       const [first, ...rest] = g.ids;

@@ -30,9 +30,13 @@ beforeAll(async () => {
   shanghai = await addCommunity(kith, '上海车友群');
   await join(kith, shanghai, ids.wangfang!);
   await join(kith, shanghai, ids.alice!, { left: true });
-  await sql`update members set last_active_at = '2025-02-20T00:00:00Z' where id = ${ids.wangfang!}`.execute(kith.database.db);
+  await sql`update members set last_active_at = '2025-02-20T00:00:00Z' where id = ${ids.wangfang!}`.execute(
+    kith.database.db,
+  );
 });
-afterAll(async () => { await kith?.dispose(); });
+afterAll(async () => {
+  await kith?.dispose();
+});
 
 const names = (page: { items: Record<string, unknown>[] }) => page.items.map((m) => String(m.name)).sort();
 
@@ -60,10 +64,16 @@ describe('search', () => {
     expect(names(await api.list(op, 'phone=138-0000-0005'))).toEqual(['1000会员']);
     expect(names(await api.list(op, 'email=ALICE@example.com'))).toEqual(['Alice Chen']);
     expect(names(await api.list(op, `tagIds=${vip}`))).toEqual(['1000会员', '小林子']);
-    expect(names(await api.list(op, 'lifecycleStages=retained&lifecycleStages=monetised'))).toEqual(['Alice Chen', '小林子']);
+    expect(names(await api.list(op, 'lifecycleStages=retained&lifecycleStages=monetised'))).toEqual([
+      'Alice Chen',
+      '小林子',
+    ]);
     expect(names(await api.list(op, `communityId=${shanghai}`))).toEqual(['王芳']); // Alice left
     expect(names(await api.list(op, 'channel=qq'))).toEqual(['王芳']);
-    expect(names(await api.list(op, 'createdFrom=2025-03-01T08:01:00Z&createdTo=2025-03-01T08:03:00Z'))).toEqual(['林小', '王芳']);
+    expect(names(await api.list(op, 'createdFrom=2025-03-01T08:01:00Z&createdTo=2025-03-01T08:03:00Z'))).toEqual([
+      '林小',
+      '王芳',
+    ]);
     expect(names(await api.list(op, 'lastActiveFrom=2025-02-01T00:00:00Z'))).toEqual(['王芳']);
     expect(names(await api.list(op, 'lastActiveTo=2025-02-01T00:00:00Z'))).toEqual([]);
   });
@@ -71,8 +81,11 @@ describe('search', () => {
   it('shows each member with identities, communities, tags, stage and last activity', async () => {
     const [w] = (await api.list(op, 'q=10001')).items;
     expect(w).toMatchObject({
-      identities: [{ channel: 'qq', externalId: '10001' }], communities: [{ id: shanghai, name: '上海车友群' }],
-      tags: [], lifecycleStage: 'acquired', lastActiveAt: '2025-02-20T00:00:00.000Z',
+      identities: [{ channel: 'qq', externalId: '10001' }],
+      communities: [{ id: shanghai, name: '上海车友群' }],
+      tags: [],
+      lifecycleStage: 'acquired',
+      lastActiveAt: '2025-02-20T00:00:00.000Z',
     });
   });
 
@@ -80,7 +93,11 @@ describe('search', () => {
     const r = await api.inject({ method: 'GET', url: '/api/v1/members?phone=12', headers: op });
     expect(r.statusCode).toBe(400);
     expect(r.json().errors[0].path).toBe('phone');
-    const range = await api.inject({ method: 'GET', url: '/api/v1/members?createdFrom=2025-03-02T00:00:00Z&createdTo=2025-03-01T00:00:00Z', headers: op });
+    const range = await api.inject({
+      method: 'GET',
+      url: '/api/v1/members?createdFrom=2025-03-02T00:00:00Z&createdTo=2025-03-01T00:00:00Z',
+      headers: op,
+    });
     expect(range.json().errors[0].path).toBe('createdFrom');
   });
 });
@@ -89,14 +106,22 @@ describe('keyset paging', () => {
   it('walks every member exactly once in each sort, even when sort keys tie', async () => {
     // 25 members created in the same millisecond: only the id tiebreak orders them.
     const tie = uniq();
-    for (let i = 0; i < 25; i++) await api.create(op, { name: i % 2 ? `同名${tie}` : null, nickname: `昵称${i}`, phone: `1390000${String(i).padStart(4, '0')}` });
+    for (let i = 0; i < 25; i++)
+      await api.create(op, {
+        name: i % 2 ? `同名${tie}` : null,
+        nickname: `昵称${i}`,
+        phone: `1390000${String(i).padStart(4, '0')}`,
+      });
     for (const sort of ['created_at', 'last_active_at', 'name']) {
       for (const order of ['asc', 'desc']) {
         const seen: number[] = [];
         let cursor: string | null = null;
         let pages = 0;
         do {
-          const page: { items: { id: number }[]; nextCursor: string | null } = await api.list(op, `sort=${sort}&order=${order}&limit=4${cursor ? `&cursor=${cursor}` : ''}`);
+          const page: { items: { id: number }[]; nextCursor: string | null } = await api.list(
+            op,
+            `sort=${sort}&order=${order}&limit=4${cursor ? `&cursor=${cursor}` : ''}`,
+          );
           seen.push(...page.items.map((m) => m.id));
           cursor = page.nextCursor;
           pages++;
@@ -118,7 +143,11 @@ describe('keyset paging', () => {
 
   it('refuses a cursor from another sort order', async () => {
     const page = await api.list(op, 'sort=name&limit=1');
-    const r = await api.inject({ method: 'GET', url: `/api/v1/members?sort=created_at&cursor=${page.nextCursor}`, headers: op });
+    const r = await api.inject({
+      method: 'GET',
+      url: `/api/v1/members?sort=created_at&cursor=${page.nextCursor}`,
+      headers: op,
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().errors[0].path).toBe('cursor');
   });

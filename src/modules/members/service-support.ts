@@ -23,12 +23,14 @@ export const scopeOf = (ctx: ActorContext): Scope => communityScope(ctx.actor);
  */
 export function requireOwnCommunity(ctx: ActorContext, communityId: number | undefined): void {
   const scope = scopeOf(ctx);
-  if (scope !== null && communityId !== undefined && !scope.includes(communityId)) throw forbidden(`Community ${communityId} is not one of yours`);
+  if (scope !== null && communityId !== undefined && !scope.includes(communityId))
+    throw forbidden(`Community ${communityId} is not one of yours`);
 }
 
 /** Tags and attribute definitions are shared by every community, so only workspace-wide staff change them. */
 export function requireWorkspaceWide(ctx: ActorContext, what: string): void {
-  if (scopeOf(ctx) !== null) throw forbidden(`${what} are shared by every community; ask an operator or admin to change them`);
+  if (scopeOf(ctx) !== null)
+    throw forbidden(`${what} are shared by every community; ask an operator or admin to change them`);
 }
 
 export { failIfProblems } from '../../kernel/errors.js';
@@ -36,8 +38,13 @@ export { failIfProblems } from '../../kernel/errors.js';
 /** A member that can still be changed: found, in scope, not merged away, not erased. */
 export function requireLive(m: MemberRow | undefined, id: number): MemberRow {
   if (!m) throw notFound('Member', id);
-  if (m.merged_into !== null) throw new KithError('CONFLICT', `Member ${id} was merged into member ${m.merged_into}; work on member ${m.merged_into} instead`);
-  if (m.erased_at !== null) throw new KithError('CONFLICT', `Member ${id} was erased; the profile can no longer be changed`);
+  if (m.merged_into !== null)
+    throw new KithError(
+      'CONFLICT',
+      `Member ${id} was merged into member ${m.merged_into}; work on member ${m.merged_into} instead`,
+    );
+  if (m.erased_at !== null)
+    throw new KithError('CONFLICT', `Member ${id} was erased; the profile can no longer be changed`);
   return m;
 }
 

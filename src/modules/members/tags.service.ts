@@ -5,7 +5,14 @@ import { normaliseFilter, type MemberFilter } from './domain/member-filter.js';
 import { definitionProblems, type AttributeDefinition, type AttributeType } from './domain/attribute-rules.js';
 import * as tags from './tags.repo.js';
 import * as search from './search.repo.js';
-import { failIfProblems, isUniqueViolation, requireOwnCommunity, requireWorkspaceWide, scopeOf, type MembersServiceDeps } from './service-support.js';
+import {
+  failIfProblems,
+  isUniqueViolation,
+  requireOwnCommunity,
+  requireWorkspaceWide,
+  scopeOf,
+  type MembersServiceDeps,
+} from './service-support.js';
 
 /** Tags (标签) and custom attribute definitions (自定义字段), and tagging members in bulk. */
 export interface BulkTagInput {
@@ -16,10 +23,19 @@ export interface BulkTagInput {
 }
 
 const tagView = (t: tags.TagRow & { member_count?: number }) => ({
-  id: t.id, name: t.name, color: t.color, createdAt: t.created_at.toISOString(), memberCount: t.member_count ?? 0,
+  id: t.id,
+  name: t.name,
+  color: t.color,
+  createdAt: t.created_at.toISOString(),
+  memberCount: t.member_count ?? 0,
 });
 const definitionView = (d: tags.DefinitionRow) => ({
-  key: d.key, label: d.label, type: d.type, options: d.options, required: d.required, createdAt: d.created_at.toISOString(),
+  key: d.key,
+  label: d.label,
+  type: d.type,
+  options: d.options,
+  required: d.required,
+  createdAt: d.created_at.toISOString(),
 });
 export type TagView = ReturnType<typeof tagView>;
 export type AttributeDefinitionView = ReturnType<typeof definitionView>;
@@ -45,7 +61,10 @@ export function createTagsService(deps: MembersServiceDeps) {
     return { name, color: color ?? undefined };
   }
 
-  const nameTaken = (name: string) => new KithError('ALREADY_EXISTS', `A tag named ${name} already exists`, { fields: [{ path: 'name', message: 'is already used by another tag' }] });
+  const nameTaken = (name: string) =>
+    new KithError('ALREADY_EXISTS', `A tag named ${name} already exists`, {
+      fields: [{ path: 'name', message: 'is already used by another tag' }],
+    });
 
   async function listTags(ctx: ActorContext): Promise<TagView[]> {
     return (await tags.listTags(database.db, scopeOf(ctx))).map(tagView);
@@ -56,9 +75,17 @@ export function createTagsService(deps: MembersServiceDeps) {
     const t = checkTag(input);
     return database.transaction(async (tx) => {
       if (await tags.findTagByName(tx, t.name!)) throw nameTaken(t.name!);
-      const row = await tags.insertTag(tx, { name: t.name!, color: t.color ?? '#1677ff', created_at: clock.now() })
-        .catch((e) => { throw isUniqueViolation(e) ? nameTaken(t.name!) : e; });
-      await recordAudit(tx, ctx, { action: 'tag.create', targetType: 'tag', targetId: row.id, after: { name: row.name, color: row.color } });
+      const row = await tags
+        .insertTag(tx, { name: t.name!, color: t.color ?? '#1677ff', created_at: clock.now() })
+        .catch((e) => {
+          throw isUniqueViolation(e) ? nameTaken(t.name!) : e;
+        });
+      await recordAudit(tx, ctx, {
+        action: 'tag.create',
+        targetType: 'tag',
+        targetId: row.id,
+        after: { name: row.name, color: row.color },
+      });
       return tagView(row);
     });
   }
@@ -73,7 +100,13 @@ export function createTagsService(deps: MembersServiceDeps) {
       const clash = await tags.findTagByName(tx, name);
       if (clash && clash.id !== id) throw nameTaken(name);
       const row = await tags.updateTag(tx, id, { name, color: t.color ?? before.color });
-      await recordAudit(tx, ctx, { action: 'tag.update', targetType: 'tag', targetId: id, before: { name: before.name, color: before.color }, after: { name: row.name, color: row.color } });
+      await recordAudit(tx, ctx, {
+        action: 'tag.update',
+        targetType: 'tag',
+        targetId: id,
+        before: { name: before.name, color: before.color },
+        after: { name: row.name, color: row.color },
+      });
       return tagView(row);
     });
   }
@@ -84,7 +117,12 @@ export function createTagsService(deps: MembersServiceDeps) {
       const before = await tags.findTag(tx, id);
       if (!before) throw notFound('Tag', id);
       const membersUntagged = await tags.deleteTag(tx, id);
-      await recordAudit(tx, ctx, { action: 'tag.delete', targetType: 'tag', targetId: id, before: { name: before.name, color: before.color, memberCount: membersUntagged } });
+      await recordAudit(tx, ctx, {
+        action: 'tag.delete',
+        targetType: 'tag',
+        targetId: id,
+        before: { name: before.name, color: before.color, memberCount: membersUntagged },
+      });
       return { membersUntagged };
     });
   }
@@ -94,12 +132,17 @@ export function createTagsService(deps: MembersServiceDeps) {
    * set-based statements whatever the number of members, audited as one entry with the counts.
    * A community manager's bulk action reaches only their communities' members.
    */
-  async function bulkTag(ctx: ActorContext, input: BulkTagInput): Promise<{ matched: number; added: number; removed: number }> {
+  async function bulkTag(
+    ctx: ActorContext,
+    input: BulkTagInput,
+  ): Promise<{ matched: number; added: number; removed: number }> {
     const add = [...new Set(input.add ?? [])];
     const remove = [...new Set(input.remove ?? [])];
     const problems: FieldProblem[] = [];
-    if ((input.memberIds === undefined) === (input.filter === undefined)) problems.push({ path: 'memberIds', message: 'give either memberIds or filter' });
-    if (add.length + remove.length === 0) problems.push({ path: 'add', message: 'name at least one tag to add or remove' });
+    if ((input.memberIds === undefined) === (input.filter === undefined))
+      problems.push({ path: 'memberIds', message: 'give either memberIds or filter' });
+    if (add.length + remove.length === 0)
+      problems.push({ path: 'add', message: 'name at least one tag to add or remove' });
     const both = add.filter((t) => remove.includes(t));
     if (both.length) problems.push({ path: 'remove', message: `tags ${both.join(', ')} are both added and removed` });
     requireOwnCommunity(ctx, input.filter?.communityId);
@@ -119,10 +162,20 @@ export function createTagsService(deps: MembersServiceDeps) {
       const added = await tags.bulkAddTags(tx, search.matchingIds(filter, scope), add, clock.now());
       const removed = await tags.bulkRemoveTags(tx, search.matchingIds(filter, scope), remove);
       // A request that changed nobody's tags is not a write: nothing to audit.
-      if (added + removed > 0) await recordAudit(tx, ctx, {
-        action: 'member.tags_bulk', targetType: 'member', targetId: null,
-        after: { ...(input.memberIds ? { memberIds: filter.memberIds } : { filter: input.filter }), add, remove, matched, added, removed },
-      });
+      if (added + removed > 0)
+        await recordAudit(tx, ctx, {
+          action: 'member.tags_bulk',
+          targetType: 'member',
+          targetId: null,
+          after: {
+            ...(input.memberIds ? { memberIds: filter.memberIds } : { filter: input.filter }),
+            add,
+            remove,
+            matched,
+            added,
+            removed,
+          },
+        });
       return { matched, added, removed };
     });
   }
@@ -133,35 +186,61 @@ export function createTagsService(deps: MembersServiceDeps) {
     return (await tags.listDefinitions(database.db)).map(definitionView);
   }
 
-  async function createDefinition(ctx: ActorContext, input: { key: string; label: string; type: AttributeType; options?: string[]; required?: boolean }) {
+  async function createDefinition(
+    ctx: ActorContext,
+    input: { key: string; label: string; type: AttributeType; options?: string[]; required?: boolean },
+  ) {
     requireWorkspaceWide(ctx, 'Attribute definitions');
-    const def: AttributeDefinition = { key: input.key, label: input.label.trim(), type: input.type, options: (input.options ?? []).map((o) => o.trim()), required: input.required ?? false };
+    const def: AttributeDefinition = {
+      key: input.key,
+      label: input.label.trim(),
+      type: input.type,
+      options: (input.options ?? []).map((o) => o.trim()),
+      required: input.required ?? false,
+    };
     failIfProblems(definitionProblems(def));
     return database.transaction(async (tx) => {
       if (await tags.findDefinition(tx, def.key)) {
-        throw new KithError('ALREADY_EXISTS', `An attribute with the key ${def.key} already exists`, { fields: [{ path: 'key', message: 'is already defined' }] });
+        throw new KithError('ALREADY_EXISTS', `An attribute with the key ${def.key} already exists`, {
+          fields: [{ path: 'key', message: 'is already defined' }],
+        });
       }
       const row = await tags.insertDefinition(tx, { ...def, created_at: clock.now() });
-      await recordAudit(tx, ctx, { action: 'attribute.create', targetType: 'attribute', targetId: def.key, after: def });
+      await recordAudit(tx, ctx, {
+        action: 'attribute.create',
+        targetType: 'attribute',
+        targetId: def.key,
+        after: def,
+      });
       return definitionView(row);
     });
   }
 
   /** Label, options and required can change; the type cannot (existing values would stop meaning what they meant). */
-  async function updateDefinition(ctx: ActorContext, key: string, input: { label?: string; options?: string[]; required?: boolean }) {
+  async function updateDefinition(
+    ctx: ActorContext,
+    key: string,
+    input: { label?: string; options?: string[]; required?: boolean },
+  ) {
     requireWorkspaceWide(ctx, 'Attribute definitions');
     return database.transaction(async (tx) => {
       const before = await tags.findDefinition(tx, key);
       if (!before) throw notFound('Attribute', key);
       const def: AttributeDefinition = {
-        key, type: before.type, label: input.label?.trim() ?? before.label,
-        options: input.options?.map((o) => o.trim()) ?? before.options, required: input.required ?? before.required,
+        key,
+        type: before.type,
+        label: input.label?.trim() ?? before.label,
+        options: input.options?.map((o) => o.trim()) ?? before.options,
+        required: input.required ?? before.required,
       };
       failIfProblems(definitionProblems(def));
       const row = await tags.updateDefinition(tx, key, def);
       await recordAudit(tx, ctx, {
-        action: 'attribute.update', targetType: 'attribute', targetId: key,
-        before: { label: before.label, options: before.options, required: before.required }, after: { label: def.label, options: def.options, required: def.required },
+        action: 'attribute.update',
+        targetType: 'attribute',
+        targetId: key,
+        before: { label: before.label, options: before.options, required: before.required },
+        after: { label: def.label, options: def.options, required: def.required },
       });
       return definitionView(row);
     });
@@ -173,10 +252,25 @@ export function createTagsService(deps: MembersServiceDeps) {
       const before = await tags.findDefinition(tx, key);
       if (!before) throw notFound('Attribute', key);
       const valuesRemoved = await tags.deleteDefinition(tx, key, clock.now());
-      await recordAudit(tx, ctx, { action: 'attribute.delete', targetType: 'attribute', targetId: key, before: { ...definitionView(before), valuesRemoved } });
+      await recordAudit(tx, ctx, {
+        action: 'attribute.delete',
+        targetType: 'attribute',
+        targetId: key,
+        before: { ...definitionView(before), valuesRemoved },
+      });
       return { valuesRemoved };
     });
   }
 
-  return { listTags, createTag, updateTag, deleteTag, bulkTag, listDefinitions, createDefinition, updateDefinition, deleteDefinition };
+  return {
+    listTags,
+    createTag,
+    updateTag,
+    deleteTag,
+    bulkTag,
+    listDefinitions,
+    createDefinition,
+    updateDefinition,
+    deleteDefinition,
+  };
 }

@@ -10,10 +10,19 @@ beforeAll(async () => {
   api = membersClient(kith);
   op = (await staffSession(kith, 'operator')).headers;
 });
-afterAll(async () => { await kith?.dispose(); });
+afterAll(async () => {
+  await kith?.dispose();
+});
 
-const listTags = async () => (await api.inject({ method: 'GET', url: '/api/v1/members/tags', headers: op })).json().items as { id: number; name: string; color: string; memberCount: number }[];
-const bulk = (payload: object, headers = op) => api.inject({ method: 'POST', url: '/api/v1/members/tags/bulk', headers, payload });
+const listTags = async () =>
+  (await api.inject({ method: 'GET', url: '/api/v1/members/tags', headers: op })).json().items as {
+    id: number;
+    name: string;
+    color: string;
+    memberCount: number;
+  }[];
+const bulk = (payload: object, headers = op) =>
+  api.inject({ method: 'POST', url: '/api/v1/members/tags/bulk', headers, payload });
 
 describe('tags', () => {
   it('creates, renames, recolours and deletes tags, with member counts, all audited', async () => {
@@ -23,9 +32,19 @@ describe('tags', () => {
     await api.create(op, { tagIds: [t.id] });
     expect((await listTags()).find((x) => x.id === t.id)).toMatchObject({ name: '高意向', memberCount: 2 });
 
-    const renamed = await api.inject({ method: 'PATCH', url: `/api/v1/members/tags/${t.id}`, headers: op, payload: { name: '高购买意向', color: '#00aa00' } });
+    const renamed = await api.inject({
+      method: 'PATCH',
+      url: `/api/v1/members/tags/${t.id}`,
+      headers: op,
+      payload: { name: '高购买意向', color: '#00aa00' },
+    });
     expect(renamed.json()).toMatchObject({ name: '高购买意向', color: '#00aa00' });
-    const badColour = await api.inject({ method: 'PATCH', url: `/api/v1/members/tags/${t.id}`, headers: op, payload: { color: 'red' } });
+    const badColour = await api.inject({
+      method: 'PATCH',
+      url: `/api/v1/members/tags/${t.id}`,
+      headers: op,
+      payload: { color: 'red' },
+    });
     expect(badColour.json().errors[0].path).toBe('color');
 
     const deleted = await api.inject({ method: 'DELETE', url: `/api/v1/members/tags/${t.id}`, headers: op });
@@ -44,7 +63,12 @@ describe('tags', () => {
 
   it('keeps tag definitions to workspace-wide staff', async () => {
     const cm = (await staffSession(kith, 'community_manager')).headers;
-    const r = await api.inject({ method: 'POST', url: '/api/v1/members/tags', headers: cm, payload: { name: `cm-${uniq()}` } });
+    const r = await api.inject({
+      method: 'POST',
+      url: '/api/v1/members/tags',
+      headers: cm,
+      payload: { name: `cm-${uniq()}` },
+    });
     expect(r.statusCode).toBe(403);
   });
 });
@@ -55,10 +79,14 @@ describe('bulk tagging', () => {
     const old = await api.tag(op, `老客-${uniq()}`);
     const fresh = await api.tag(op, `新客-${uniq()}`);
     const members = [];
-    for (let i = 0; i < 5; i++) members.push(await api.create(op, { city, lifecycleStage: i < 3 ? 'retained' : 'acquired', tagIds: [fresh.id] }));
+    for (let i = 0; i < 5; i++)
+      members.push(await api.create(op, { city, lifecycleStage: i < 3 ? 'retained' : 'acquired', tagIds: [fresh.id] }));
     const outsider = await api.create(op, { city: '别处', lifecycleStage: 'retained', tagIds: [fresh.id] });
 
-    const r = await bulk({ filter: { lifecycleStages: ['retained'], q: members[0].identities[0].externalId }, add: [old.id] });
+    const r = await bulk({
+      filter: { lifecycleStages: ['retained'], q: members[0].identities[0].externalId },
+      add: [old.id],
+    });
     expect(r.json()).toEqual({ matched: 1, added: 1, removed: 0 });
 
     // The filter reaches exactly the members the list shows for it, the outsider included.
@@ -66,16 +94,32 @@ describe('bulk tagging', () => {
     const retainedInCity = list.items.filter((m) => m.city === city).map((m) => m.id);
     expect(retainedInCity).toHaveLength(3);
     expect(list.items).toHaveLength(4);
-    const byFilter = await bulk({ filter: { lifecycleStages: ['retained'], tagIds: [fresh.id] }, add: [old.id], remove: [fresh.id] });
+    const byFilter = await bulk({
+      filter: { lifecycleStages: ['retained'], tagIds: [fresh.id] },
+      add: [old.id],
+      remove: [fresh.id],
+    });
     expect(byFilter.statusCode, byFilter.body).toBe(200);
     expect(byFilter.json()).toEqual({ matched: 4, added: 3, removed: 4 });
 
     const tagged = await api.list(op, `tagIds=${old.id}&limit=200`);
     expect(tagged.items.map((m) => m.id).sort()).toEqual([...retainedInCity, outsider.id].sort());
-    expect((await api.list(op, `tagIds=${fresh.id}&limit=200`)).items.map((m) => m.id).sort()).toEqual(members.slice(3).map((m) => m.id).sort());
+    expect((await api.list(op, `tagIds=${fresh.id}&limit=200`)).items.map((m) => m.id).sort()).toEqual(
+      members
+        .slice(3)
+        .map((m) => m.id)
+        .sort(),
+    );
 
     const [entry] = await api.audit('member.tags_bulk');
-    expect(entry!.after).toMatchObject({ filter: { lifecycleStages: ['retained'], tagIds: [fresh.id] }, add: [old.id], remove: [fresh.id], matched: 4, added: 3, removed: 4 });
+    expect(entry!.after).toMatchObject({
+      filter: { lifecycleStages: ['retained'], tagIds: [fresh.id] },
+      add: [old.id],
+      remove: [fresh.id],
+      matched: 4,
+      added: 3,
+      removed: 4,
+    });
   });
 
   it('tags chosen members by id', async () => {
@@ -92,7 +136,10 @@ describe('bulk tagging', () => {
     expect((await bulk({ add: [t.id] })).json().errors[0].path).toBe('memberIds');
     expect((await bulk({ memberIds: [1], add: [] })).json().errors[0].path).toBe('add');
     expect((await bulk({ memberIds: [1], add: [t.id], remove: [t.id] })).json().errors[0].path).toBe('remove');
-    expect((await bulk({ memberIds: [1], add: [987654] })).json().errors[0]).toEqual({ path: 'add', message: 'tags 987654 do not exist' });
+    expect((await bulk({ memberIds: [1], add: [987654] })).json().errors[0]).toEqual({
+      path: 'add',
+      message: 'tags 987654 do not exist',
+    });
     expect((await bulk({ filter: { phone: '12' }, add: [t.id] })).json().errors[0].path).toBe('filter.phone');
   });
 

@@ -3,7 +3,14 @@
  * and growth, active members, messages per day, joins and leaves per community. It writes nothing.
  * The only door into the module.
  */
-export { createOverviewService, growthPercent, MAX_OVERVIEW_DAYS, type OverviewService, type Overview, type OverviewDeps } from './overview.service.js';
+export {
+  createOverviewService,
+  growthPercent,
+  MAX_OVERVIEW_DAYS,
+  type OverviewService,
+  type Overview,
+  type OverviewDeps,
+} from './overview.service.js';
 export { overviewRoutes } from './overview.routes.js';
 export { resolveDayPeriod, addDays, daysBetween, isCalendarDate, type DayPeriod } from './domain/period.js';
 

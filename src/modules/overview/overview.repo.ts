@@ -30,7 +30,8 @@ function visibleActivity(scope: Scope): RawBuilder<boolean> {
 }
 
 /** The instant a workspace day starts. */
-const dayStart = (date: string | RawBuilder<unknown>, tz: string) => sql<Date>`((${date})::date::timestamp at time zone ${tz})`;
+const dayStart = (date: string | RawBuilder<unknown>, tz: string) =>
+  sql<Date>`((${date})::date::timestamp at time zone ${tz})`;
 
 export interface MemberTotals {
   total: number;
@@ -41,10 +42,19 @@ export interface MemberTotals {
   active30: number;
 }
 
-export interface Bounds { periodStart: Date; periodEnd: Date; since7: Date; since30: Date; days: { date: string; start: Date; end: Date }[] }
+export interface Bounds {
+  periodStart: Date;
+  periodEnd: Date;
+  since7: Date;
+  since30: Date;
+  days: { date: string; start: Date; end: Date }[];
+}
 
 /** The instants the period, its days and the 7 and 30 days up to today start and end at, cut in the workspace's zone. */
-export async function bounds(tx: Tx, p: { from: string; to: string; today: string; timeZone: string }): Promise<Bounds> {
+export async function bounds(
+  tx: Tx,
+  p: { from: string; to: string; today: string; timeZone: string },
+): Promise<Bounds> {
   const tz = p.timeZone;
   const r = await sql<{ date: string; start: Date; end: Date; since7: Date; since30: Date }>`
     select to_char(d, 'YYYY-MM-DD') as date, ${dayStart(sql`d::date`, tz)} as start, ${dayStart(sql`d::date + 1`, tz)} as end,
@@ -52,7 +62,10 @@ export async function bounds(tx: Tx, p: { from: string; to: string; today: strin
     from generate_series(${p.from}::date, ${p.to}::date, interval '1 day') as d order by d`.execute(tx);
   const first = r.rows[0]!;
   return {
-    periodStart: first.start, periodEnd: r.rows.at(-1)!.end, since7: first.since7, since30: first.since30,
+    periodStart: first.start,
+    periodEnd: r.rows.at(-1)!.end,
+    since7: first.since7,
+    since30: first.since30,
     days: r.rows.map((x) => ({ date: x.date, start: x.start, end: x.end })),
   };
 }
@@ -63,7 +76,10 @@ export async function bounds(tx: Tx, p: { from: string; to: string; today: strin
  * active — meaningful activity they may see, the definition every report uses — in the last 7 and
  * 30 days up to the end of today.
  */
-export async function scopedTotals(tx: Tx, p: { from: string; to: string; today: string; timeZone: string; scope: number[]; kinds: string[] }): Promise<MemberTotals> {
+export async function scopedTotals(
+  tx: Tx,
+  p: { from: string; to: string; today: string; timeZone: string; scope: number[]; kinds: string[] },
+): Promise<MemberTotals> {
   const tz = p.timeZone;
   const active = (since: RawBuilder<Date>) => sql<number>`(
     select count(distinct a.member_id) from activities a join members m on m.id = a.member_id and ${liveMember(p.scope)}
@@ -96,7 +112,10 @@ export interface DayRow {
  * One row per day of the period in a community manager's scope: members created that day and the
  * running total at its end, messages sent, and distinct members with meaningful activity that day.
  */
-export async function scopedDaily(tx: Tx, p: { from: string; to: string; timeZone: string; scope: number[]; atStart: number; kinds: string[] }): Promise<DayRow[]> {
+export async function scopedDaily(
+  tx: Tx,
+  p: { from: string; to: string; timeZone: string; scope: number[]; atStart: number; kinds: string[] },
+): Promise<DayRow[]> {
   const tz = p.timeZone;
   const start = dayStart(p.from, tz);
   const end = dayStart(sql`${p.to}::date + 1`, tz);
@@ -130,13 +149,22 @@ export async function scopedDaily(tx: Tx, p: { from: string; to: string; timeZon
   return r.rows;
 }
 
-export interface CommunityFlow { id: number; name: string; joined: number; left: number; membersNow: number }
+export interface CommunityFlow {
+  id: number;
+  name: string;
+  joined: number;
+  left: number;
+  membersNow: number;
+}
 
 /**
  * Joins and leaves within the period per community (archived ones left out), busiest first, and
  * current members from the counts the memberships' triggers keep (migration 0020).
  */
-export async function communityFlows(tx: Tx, p: { from: string; to: string; timeZone: string; scope: Scope }): Promise<CommunityFlow[]> {
+export async function communityFlows(
+  tx: Tx,
+  p: { from: string; to: string; timeZone: string; scope: Scope },
+): Promise<CommunityFlow[]> {
   const tz = p.timeZone;
   const start = dayStart(p.from, tz);
   const end = dayStart(sql`${p.to}::date + 1`, tz);
@@ -154,13 +182,23 @@ export async function communityFlows(tx: Tx, p: { from: string; to: string; time
   return r.rows;
 }
 
-export interface MessageRow { id: number; memberId: number; communityId: number | null; communityName: string | null; occurredAt: Date; text: string | null }
+export interface MessageRow {
+  id: number;
+  memberId: number;
+  communityId: number | null;
+  communityName: string | null;
+  occurredAt: Date;
+  text: string | null;
+}
 
 /**
  * Messages within [from, to), newest first, keyset-paged on (occurred_at, id) — the list behind a
  * day of the messages chart. Served by activities_time_idx.
  */
-export async function messages(tx: Tx, p: { from: Date; to: Date; scope: Scope; before: { at: Date; id: number } | null; limit: number }): Promise<MessageRow[]> {
+export async function messages(
+  tx: Tx,
+  p: { from: Date; to: Date; scope: Scope; before: { at: Date; id: number } | null; limit: number },
+): Promise<MessageRow[]> {
   const r = await sql<MessageRow>`
     select a.id, a.member_id as "memberId", a.community_id as "communityId", c.name as "communityName",
       a.occurred_at as "occurredAt", a.properties->>'text' as text

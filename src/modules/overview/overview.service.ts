@@ -11,18 +11,34 @@ import * as repo from './overview.repo.js';
 /** What the overview asks the analytics module (its door, handed in by app.ts: analytics reads overview's day helpers). */
 export interface OverviewAnalytics {
   settings(): Promise<{ meaningfulKinds: string[] }>;
-  workspaceGlance(p: { from: string; to: string }, spans: { from: string; to: string }[]): Promise<{
+  workspaceGlance(
+    p: { from: string; to: string },
+    spans: { from: string; to: string }[],
+  ): Promise<{
     series: Map<string, { active: number; messages: number }>;
     active: number[];
     profiles: { before: number; total: number; byDay: Map<string, number> };
   }>;
 }
 
-export interface OverviewDeps { database: Database; clock: Clock; timeZone: string; analytics: OverviewAnalytics }
+export interface OverviewDeps {
+  database: Database;
+  clock: Clock;
+  timeZone: string;
+  analytics: OverviewAnalytics;
+}
 
-export interface OverviewQuery { from?: string; to?: string }
+export interface OverviewQuery {
+  from?: string;
+  to?: string;
+}
 
-export interface MessagesQuery { from: string; to: string; cursor?: string; limit?: number }
+export interface MessagesQuery {
+  from: string;
+  to: string;
+  cursor?: string;
+  limit?: number;
+}
 
 export interface MessageItem {
   id: number;
@@ -79,16 +95,30 @@ export function createOverviewService(deps: OverviewDeps) {
    * counted from the rows of their communities.
    */
   async function workspaceFigures(period: { from: string; to: string; today: string }, b: repo.Bounds) {
-    const g = await analytics.workspaceGlance(period, [{ from: addDays(period.today, -6), to: period.today }, { from: addDays(period.today, -29), to: period.today }]);
+    const g = await analytics.workspaceGlance(period, [
+      { from: addDays(period.today, -6), to: period.today },
+      { from: addDays(period.today, -29), to: period.today },
+    ]);
     let total = g.profiles.before;
     const days = b.days.map((d): repo.DayRow => {
       const created = g.profiles.byDay.get(d.date) ?? 0;
       total += created;
       const s = g.series.get(d.date);
-      return { ...d, newMembers: created, totalMembers: total, messages: s?.messages ?? 0, activeMembers: s?.active ?? 0 };
+      return {
+        ...d,
+        newMembers: created,
+        totalMembers: total,
+        messages: s?.messages ?? 0,
+        activeMembers: s?.active ?? 0,
+      };
     });
     const totals: repo.MemberTotals = {
-      total: g.profiles.total, atStart: g.profiles.before, atEnd: total, joined: total - g.profiles.before, active7: g.active[0]!, active30: g.active[1]!,
+      total: g.profiles.total,
+      atStart: g.profiles.before,
+      atEnd: total,
+      joined: total - g.profiles.before,
+      active7: g.active[0]!,
+      active30: g.active[1]!,
     };
     return { totals, days };
   }
@@ -101,7 +131,10 @@ export function createOverviewService(deps: OverviewDeps) {
     return { totals, days };
   }
 
-  async function compute(period: { from: string; to: string; today: string }, scope: number[] | null): Promise<Overview> {
+  async function compute(
+    period: { from: string; to: string; today: string },
+    scope: number[] | null,
+  ): Promise<Overview> {
     const db = database.db;
     const b = await repo.bounds(db, { ...period, timeZone });
     const [{ totals, days }, communities] = await Promise.all([
@@ -109,9 +142,16 @@ export function createOverviewService(deps: OverviewDeps) {
       repo.communityFlows(db, { ...period, timeZone, scope }),
     ]);
     return {
-      timeZone, from: period.from, to: period.to, periodStart: b.periodStart, periodEnd: b.periodEnd,
+      timeZone,
+      from: period.from,
+      to: period.to,
+      periodStart: b.periodStart,
+      periodEnd: b.periodEnd,
       members: {
-        total: totals.total, atStart: totals.atStart, atEnd: totals.atEnd, joined: totals.joined,
+        total: totals.total,
+        atStart: totals.atStart,
+        atEnd: totals.atEnd,
+        joined: totals.joined,
         growthPercent: growthPercent(totals.atStart, totals.atEnd),
       },
       active: { last7Days: totals.active7, last30Days: totals.active30, since7Days: b.since7, since30Days: b.since30 },
@@ -124,10 +164,20 @@ export function createOverviewService(deps: OverviewDeps) {
     timeZone,
 
     async overview(ctx: ActorContext, q: OverviewQuery): Promise<Overview> {
-      const { period, problems } = resolveDayPeriod(q, { timeZone, now: clock.now(), defaultDays: 30, maxDays: MAX_OVERVIEW_DAYS });
-      if (problems.length) throw new KithError('VALIDATION_FAILED', problems.map((p) => `${p.path}: ${p.message}`).join('; '), { fields: problems });
+      const { period, problems } = resolveDayPeriod(q, {
+        timeZone,
+        now: clock.now(),
+        defaultDays: 30,
+        maxDays: MAX_OVERVIEW_DAYS,
+      });
+      if (problems.length)
+        throw new KithError('VALIDATION_FAILED', problems.map((p) => `${p.path}: ${p.message}`).join('; '), {
+          fields: problems,
+        });
       const scope = communityScope(ctx.actor);
-      return shared(`${scope === null ? '*' : scope.join(',')}|${period.from}|${period.to}|${period.today}`, () => compute(period, scope));
+      return shared(`${scope === null ? '*' : scope.join(',')}|${period.from}|${period.to}|${period.today}`, () =>
+        compute(period, scope),
+      );
     },
 
     /** Messages of a period with who wrote them and where: the list behind the messages chart. */
@@ -137,17 +187,31 @@ export function createOverviewService(deps: OverviewDeps) {
       if (!(from < to)) throw invalid('to', 'must be after from');
       const limit = q.limit ?? 50;
       const rows = await repo.messages(database.db, {
-        from, to, scope: communityScope(ctx.actor), before: q.cursor ? decodeCursor(q.cursor) : null, limit: limit + 1,
+        from,
+        to,
+        scope: communityScope(ctx.actor),
+        before: q.cursor ? decodeCursor(q.cursor) : null,
+        limit: limit + 1,
       });
       const page = rows.slice(0, limit);
-      const who = await getMemberSummaries(database.db, page.map((r) => r.memberId));
+      const who = await getMemberSummaries(
+        database.db,
+        page.map((r) => r.memberId),
+      );
       return {
         items: page.map((r) => {
           const m = who.get(r.memberId);
           return {
-            id: r.id, occurredAt: r.occurredAt, text: r.text ?? '',
-            member: { id: r.memberId, displayName: m?.displayName ?? `#${r.memberId}`, avatarUrl: m?.avatarUrl ?? null },
-            community: r.communityId !== null ? { id: r.communityId, name: r.communityName ?? `#${r.communityId}` } : null,
+            id: r.id,
+            occurredAt: r.occurredAt,
+            text: r.text ?? '',
+            member: {
+              id: r.memberId,
+              displayName: m?.displayName ?? `#${r.memberId}`,
+              avatarUrl: m?.avatarUrl ?? null,
+            },
+            community:
+              r.communityId !== null ? { id: r.communityId, name: r.communityName ?? `#${r.communityId}` } : null,
           };
         }),
         nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,

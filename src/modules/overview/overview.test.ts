@@ -48,20 +48,40 @@ import { growthPercent } from './index.js';
 let kith: TestKith;
 let c1: number, c2: number;
 // Message text is stored as written, markup included; the console shows it as text.
-const TEXTS: Record<number, string> = { 1: '新品<b>什么时候</b>开售？<script>alert(1)</script>', 2: '收到，谢谢！', 3: '今天的手冲很好喝' };
+const TEXTS: Record<number, string> = {
+  1: '新品<b>什么时候</b>开售？<script>alert(1)</script>',
+  2: '收到，谢谢！',
+  3: '今天的手冲很好喝',
+};
 
 async function seed() {
   const db = kith.database.db;
   const t = (iso: string) => new Date(iso);
-  const communities = await db.insertInto('communities').values([
-    { name: 'Beans club', channel: 'wechat', positioning_type: 'product', goal: 'after_sales' },
-    { name: 'Brew lab', channel: 'qq', positioning_type: 'interest', goal: 'interaction' },
-    { name: 'Old forum', channel: 'forum', positioning_type: 'knowledge', goal: 'brand', archived_at: t('2024-01-01T00:00:00Z') },
-  ]).returning('id').execute();
+  const communities = await db
+    .insertInto('communities')
+    .values([
+      { name: 'Beans club', channel: 'wechat', positioning_type: 'product', goal: 'after_sales' },
+      { name: 'Brew lab', channel: 'qq', positioning_type: 'interest', goal: 'interaction' },
+      {
+        name: 'Old forum',
+        channel: 'forum',
+        positioning_type: 'knowledge',
+        goal: 'brand',
+        archived_at: t('2024-01-01T00:00:00Z'),
+      },
+    ])
+    .returning('id')
+    .execute();
   [c1, c2] = communities.map((c) => c.id) as [number, number];
   const c3 = communities[2]!.id;
   const member = async (name: string, created: string, lastActive: string | null) =>
-    (await db.insertInto('members').values({ name, created_at: t(created), last_active_at: lastActive ? t(lastActive) : null }).returning('id').executeTakeFirstOrThrow()).id;
+    (
+      await db
+        .insertInto('members')
+        .values({ name, created_at: t(created), last_active_at: lastActive ? t(lastActive) : null })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   const m1 = await member('M1', '2024-02-20T03:00:00Z', '2024-03-09T10:00:00Z');
   const m2 = await member('M2', '2024-02-29T16:30:00Z', '2024-02-20T00:00:00Z');
   const m3 = await member('M3', '2024-03-01T15:59:00Z', null);
@@ -70,32 +90,54 @@ async function seed() {
   const m6 = await member('M6', '2024-03-03T05:00:00Z', '2024-03-03T16:00:00Z');
   await member('M7', '2024-03-05T20:00:00Z', null);
   await db.updateTable('members').set({ merged_into: m1 }).where('id', '=', m4).execute();
-  await db.updateTable('members').set({ erased_at: t('2024-03-05T00:00:00Z') }).where('id', '=', m5).execute();
+  await db
+    .updateTable('members')
+    .set({ erased_at: t('2024-03-05T00:00:00Z') })
+    .where('id', '=', m5)
+    .execute();
 
-  const act = (n: number, memberId: number, kind: string, communityId: number | null, at: string) =>
-    ({ member_id: memberId, community_id: communityId, channel: 'wechat', kind, occurred_at: t(at), source: 'test', external_id: `a${n}`, properties: { text: TEXTS[n] ?? '' } });
-  await db.insertInto('activities').values([
-    act(1, m1, 'message', c1, '2024-02-29T17:00:00Z'),
-    act(2, m1, 'message', c1, '2024-03-01T15:00:00Z'),
-    act(3, m2, 'message', c2, '2024-03-01T16:00:00Z'),
-    act(4, m2, 'check_in', c2, '2024-03-01T20:00:00Z'),
-    act(5, m3, 'message', c1, '2024-02-29T15:59:00Z'),
-    act(6, m6, 'reaction', null, '2024-03-03T15:59:59Z'),
-    act(7, m6, 'message', c2, '2024-03-03T16:00:00Z'),
-    act(8, m1, 'check_in', null, '2024-03-09T10:00:00Z'),
-  ]).execute();
+  const act = (n: number, memberId: number, kind: string, communityId: number | null, at: string) => ({
+    member_id: memberId,
+    community_id: communityId,
+    channel: 'wechat',
+    kind,
+    occurred_at: t(at),
+    source: 'test',
+    external_id: `a${n}`,
+    properties: { text: TEXTS[n] ?? '' },
+  });
+  await db
+    .insertInto('activities')
+    .values([
+      act(1, m1, 'message', c1, '2024-02-29T17:00:00Z'),
+      act(2, m1, 'message', c1, '2024-03-01T15:00:00Z'),
+      act(3, m2, 'message', c2, '2024-03-01T16:00:00Z'),
+      act(4, m2, 'check_in', c2, '2024-03-01T20:00:00Z'),
+      act(5, m3, 'message', c1, '2024-02-29T15:59:00Z'),
+      act(6, m6, 'reaction', null, '2024-03-03T15:59:59Z'),
+      act(7, m6, 'message', c2, '2024-03-03T16:00:00Z'),
+      act(8, m1, 'check_in', null, '2024-03-09T10:00:00Z'),
+    ])
+    .execute();
 
-  const stay = (communityId: number, memberId: number, joined: string, left: string | null = null) =>
-    ({ community_id: communityId, member_id: memberId, joined_at: t(joined), left_at: left ? t(left) : null });
-  await db.insertInto('community_memberships').values([
-    stay(c1, m1, '2024-02-20T03:00:00Z'),
-    stay(c1, m2, '2024-02-29T16:30:00Z'),
-    stay(c1, m3, '2024-03-01T10:00:00Z', '2024-03-03T15:00:00Z'),
-    stay(c2, m1, '2024-02-01T00:00:00Z', '2024-02-29T15:00:00Z'),
-    stay(c2, m2, '2024-03-03T16:00:00Z'),
-    stay(c2, m6, '2024-03-03T05:00:00Z'),
-    stay(c3, m3, '2024-03-02T00:00:00Z'),
-  ]).execute();
+  const stay = (communityId: number, memberId: number, joined: string, left: string | null = null) => ({
+    community_id: communityId,
+    member_id: memberId,
+    joined_at: t(joined),
+    left_at: left ? t(left) : null,
+  });
+  await db
+    .insertInto('community_memberships')
+    .values([
+      stay(c1, m1, '2024-02-20T03:00:00Z'),
+      stay(c1, m2, '2024-02-29T16:30:00Z'),
+      stay(c1, m3, '2024-03-01T10:00:00Z', '2024-03-03T15:00:00Z'),
+      stay(c2, m1, '2024-02-01T00:00:00Z', '2024-02-29T15:00:00Z'),
+      stay(c2, m2, '2024-03-03T16:00:00Z'),
+      stay(c2, m6, '2024-03-03T05:00:00Z'),
+      stay(c3, m3, '2024-03-02T00:00:00Z'),
+    ])
+    .execute();
 }
 
 beforeAll(async () => {
@@ -103,9 +145,12 @@ beforeAll(async () => {
   await seed();
   await kith.analytics.service.rebuildRollups();
 });
-afterAll(async () => { await kith?.dispose(); });
+afterAll(async () => {
+  await kith?.dispose();
+});
 
-const get = async (url: string, headers: Record<string, string>) => injector(kith)({ method: 'GET', url: `/api/v1${url}`, headers });
+const get = async (url: string, headers: Record<string, string>) =>
+  injector(kith)({ method: 'GET', url: `/api/v1${url}`, headers });
 
 describe('overview', () => {
   it('counts members, growth and active members with days cut in the workspace time zone', async () => {
@@ -114,15 +159,47 @@ describe('overview', () => {
     expect(res.statusCode).toBe(200);
     const o = res.json();
     expect(o).toMatchObject({
-      timeZone: 'Asia/Shanghai', from: '2024-03-01', to: '2024-03-03',
-      periodStart: '2024-02-29T16:00:00.000Z', periodEnd: '2024-03-03T16:00:00.000Z',
+      timeZone: 'Asia/Shanghai',
+      from: '2024-03-01',
+      to: '2024-03-03',
+      periodStart: '2024-02-29T16:00:00.000Z',
+      periodEnd: '2024-03-03T16:00:00.000Z',
       members: { total: 5, atStart: 1, atEnd: 4, joined: 3, growthPercent: 300 },
-      active: { last7Days: 2, last30Days: 4, since7Days: '2024-03-03T16:00:00.000Z', since30Days: '2024-02-09T16:00:00.000Z' },
+      active: {
+        last7Days: 2,
+        last30Days: 4,
+        since7Days: '2024-03-03T16:00:00.000Z',
+        since30Days: '2024-02-09T16:00:00.000Z',
+      },
     });
     expect(o.days).toEqual([
-      { date: '2024-03-01', start: '2024-02-29T16:00:00.000Z', end: '2024-03-01T16:00:00.000Z', newMembers: 2, totalMembers: 3, messages: 2, activeMembers: 1 },
-      { date: '2024-03-02', start: '2024-03-01T16:00:00.000Z', end: '2024-03-02T16:00:00.000Z', newMembers: 0, totalMembers: 3, messages: 1, activeMembers: 1 },
-      { date: '2024-03-03', start: '2024-03-02T16:00:00.000Z', end: '2024-03-03T16:00:00.000Z', newMembers: 1, totalMembers: 4, messages: 0, activeMembers: 1 },
+      {
+        date: '2024-03-01',
+        start: '2024-02-29T16:00:00.000Z',
+        end: '2024-03-01T16:00:00.000Z',
+        newMembers: 2,
+        totalMembers: 3,
+        messages: 2,
+        activeMembers: 1,
+      },
+      {
+        date: '2024-03-02',
+        start: '2024-03-01T16:00:00.000Z',
+        end: '2024-03-02T16:00:00.000Z',
+        newMembers: 0,
+        totalMembers: 3,
+        messages: 1,
+        activeMembers: 1,
+      },
+      {
+        date: '2024-03-03',
+        start: '2024-03-02T16:00:00.000Z',
+        end: '2024-03-03T16:00:00.000Z',
+        newMembers: 1,
+        totalMembers: 4,
+        messages: 0,
+        activeMembers: 1,
+      },
     ]);
     expect(o.communities).toEqual([
       { id: c1, name: 'Beans club', joined: 2, left: 1, membersNow: 2 },
@@ -134,9 +211,19 @@ describe('overview', () => {
     const { headers } = await staffSession(kith, 'analyst');
     const o = (await get('/overview?from=2024-03-01&to=2024-03-03', headers)).json();
     const created = await get(`/members?createdFrom=${o.periodStart}&createdTo=${o.periodEnd}&limit=200`, headers);
-    expect(created.json().items.map((m: { name: string }) => m.name).sort()).toEqual(['M2', 'M3', 'M6']);
+    expect(
+      created
+        .json()
+        .items.map((m: { name: string }) => m.name)
+        .sort(),
+    ).toEqual(['M2', 'M3', 'M6']);
     const active = await get(`/members?lastActiveFrom=${o.active.since7Days}&limit=200`, headers);
-    expect(active.json().items.map((m: { name: string }) => m.name).sort()).toEqual(['M1', 'M6']);
+    expect(
+      active
+        .json()
+        .items.map((m: { name: string }) => m.name)
+        .sort(),
+    ).toEqual(['M1', 'M6']);
   });
 
   it('limits a community manager to their communities', async () => {
@@ -144,15 +231,23 @@ describe('overview', () => {
     const o = (await get('/overview?from=2024-03-01&to=2024-03-03', headers)).json();
     expect(o.members).toEqual({ total: 3, atStart: 1, atEnd: 3, joined: 2, growthPercent: 200 });
     expect(o.active).toMatchObject({ last7Days: 2, last30Days: 3 });
-    expect(o.days.map((d: { messages: number; activeMembers: number }) => [d.messages, d.activeMembers])).toEqual([[0, 0], [1, 1], [0, 1]]);
+    expect(o.days.map((d: { messages: number; activeMembers: number }) => [d.messages, d.activeMembers])).toEqual([
+      [0, 0],
+      [1, 1],
+      [0, 1],
+    ]);
     expect(o.communities.map((c: { id: number }) => c.id)).toEqual([c2]);
     // Counted from the rows for a manager of every community that had activity, from the rollups
     // for the workspace: the same members are active (M7, never in a community, had none).
     const all = await staffSession(kith, 'community_manager', [c1, c2]);
     const mine = (await get('/overview?from=2024-03-01&to=2024-03-03', all.headers)).json();
-    const ws = (await get('/overview?from=2024-03-01&to=2024-03-03', (await staffSession(kith, 'analyst')).headers)).json();
+    const ws = (
+      await get('/overview?from=2024-03-01&to=2024-03-03', (await staffSession(kith, 'analyst')).headers)
+    ).json();
     expect([mine.active.last7Days, mine.active.last30Days]).toEqual([ws.active.last7Days, ws.active.last30Days]);
-    expect(mine.days.map((d: { activeMembers: number; messages: number }) => [d.activeMembers, d.messages])).toEqual(ws.days.map((d: { activeMembers: number; messages: number }) => [d.activeMembers, d.messages]));
+    expect(mine.days.map((d: { activeMembers: number; messages: number }) => [d.activeMembers, d.messages])).toEqual(
+      ws.days.map((d: { activeMembers: number; messages: number }) => [d.activeMembers, d.messages]),
+    );
   });
 
   it('defaults to the 30 days ending today and refuses a bad period naming the field', async () => {
@@ -170,12 +265,22 @@ describe('overview', () => {
     const o = (await get('/overview?from=2024-03-01&to=2024-03-03', headers)).json();
     const day1 = o.days[0];
     const first = (await get(`/overview/messages?from=${day1.start}&to=${day1.end}&limit=1`, headers)).json();
-    expect(first.items).toEqual([{
-      id: expect.any(Number), occurredAt: '2024-03-01T15:00:00.000Z', text: '收到，谢谢！',
-      member: { id: expect.any(Number), displayName: 'M1', avatarUrl: null }, community: { id: c1, name: 'Beans club' },
-    }]);
+    expect(first.items).toEqual([
+      {
+        id: expect.any(Number),
+        occurredAt: '2024-03-01T15:00:00.000Z',
+        text: '收到，谢谢！',
+        member: { id: expect.any(Number), displayName: 'M1', avatarUrl: null },
+        community: { id: c1, name: 'Beans club' },
+      },
+    ]);
     expect(first.nextCursor).toEqual(expect.any(String));
-    const second = (await get(`/overview/messages?from=${day1.start}&to=${day1.end}&limit=1&cursor=${encodeURIComponent(first.nextCursor)}`, headers)).json();
+    const second = (
+      await get(
+        `/overview/messages?from=${day1.start}&to=${day1.end}&limit=1&cursor=${encodeURIComponent(first.nextCursor)}`,
+        headers,
+      )
+    ).json();
     expect(second.items.map((i: { text: string }) => i.text)).toEqual([TEXTS[1]]);
     expect(second.nextCursor).toBeNull();
     expect(day1.messages).toBe(2);
@@ -186,12 +291,19 @@ describe('overview', () => {
     const cmDay2 = (await get(`/overview/messages?from=${o.days[1].start}&to=${o.days[1].end}`, cm.headers)).json();
     expect(cmDay2.items.map((i: { text: string }) => i.text)).toEqual([TEXTS[3]]);
     expect((await get(`/overview/messages?from=${day1.end}&to=${day1.start}`, headers)).statusCode).toBe(400);
-    expect((await get(`/overview/messages?from=${day1.start}&to=${day1.end}&cursor=nonsense`, headers)).json().errors[0].path).toBe('cursor');
+    expect(
+      (await get(`/overview/messages?from=${day1.start}&to=${day1.end}&cursor=nonsense`, headers)).json().errors[0]
+        .path,
+    ).toBe('cursor');
   });
 
   it('tells the console the workspace time zone and today', async () => {
     const { headers } = await staffSession(kith, 'analyst');
-    expect((await get('/workspace', headers)).json()).toEqual({ timeZone: 'Asia/Shanghai', today: '2024-03-10', now: '2024-03-10T04:00:00.000Z' });
+    expect((await get('/workspace', headers)).json()).toEqual({
+      timeZone: 'Asia/Shanghai',
+      today: '2024-03-10',
+      now: '2024-03-10T04:00:00.000Z',
+    });
   });
 
   it('has no growth rate when nobody was there at the start', () => {

@@ -6,12 +6,20 @@ const out = (e: BackupEvent | null) => (e ? { ...e, at: e.at.toISOString() } : n
 
 export function systemRoutes(service: SystemService): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/system', {
-      config: { access: 'staff:manage' },
-      schema: { tags: ['system'], summary: 'What Kith runs on: its database, where the data lives, the latest backup and restore', response: { 200: S.SystemInfoSchema } },
-    }, async () => {
-      const i = await service.info();
-      return { ...i, lastBackup: out(i.lastBackup), lastRestore: out(i.lastRestore) };
-    });
+    app.get(
+      '/system',
+      {
+        config: { access: 'staff:manage' },
+        schema: {
+          tags: ['system'],
+          summary: 'What Kith runs on: its database, where the data lives, the latest backup and restore',
+          response: { 200: S.SystemInfoSchema },
+        },
+      },
+      async () => {
+        const i = await service.info();
+        return { ...i, lastBackup: out(i.lastBackup), lastRestore: out(i.lastRestore) };
+      },
+    );
   };
 }

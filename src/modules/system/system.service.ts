@@ -8,7 +8,12 @@ export interface SystemDeps {
   databaseUrl: string | null;
 }
 
-export interface BackupEvent { at: Date; by: string | null; file: string | null; rows: number | null }
+export interface BackupEvent {
+  at: Date;
+  by: string | null;
+  file: string | null;
+  rows: number | null;
+}
 
 export interface SystemInfo {
   database: {
@@ -26,7 +31,12 @@ export interface SystemInfo {
 function event(e: { at: Date; by: string | null; after: unknown } | null): BackupEvent | null {
   if (!e) return null;
   const after = (e.after ?? {}) as { file?: unknown; rows?: unknown };
-  return { at: e.at, by: e.by, file: typeof after.file === 'string' ? after.file : null, rows: typeof after.rows === 'number' ? after.rows : null };
+  return {
+    at: e.at,
+    by: e.by,
+    file: typeof after.file === 'string' ? after.file : null,
+    rows: typeof after.rows === 'number' ? after.rows : null,
+  };
 }
 
 /** Where a DATABASE_URL points, without user or password. */
@@ -45,14 +55,17 @@ export function createSystemService(deps: SystemDeps) {
   return {
     async info(): Promise<SystemInfo> {
       const [facts, backup, restore] = await Promise.all([
-        repo.databaseFacts(database.db), repo.lastOf(database.db, 'database.backup'), repo.lastOf(database.db, 'database.restore'),
+        repo.databaseFacts(database.db),
+        repo.lastOf(database.db, 'database.backup'),
+        repo.lastOf(database.db, 'database.restore'),
       ]);
       const embedded = database.embedded;
       return {
         database: {
           kind: embedded ? 'embedded' : 'external',
           location: embedded ? path.join(embedded.dataDir, 'pg') : describeUrl(deps.databaseUrl ?? ''),
-          version: facts.version, sizeBytes: facts.sizeBytes,
+          version: facts.version,
+          sizeBytes: facts.sizeBytes,
         },
         lastBackup: event(backup),
         lastRestore: event(restore),

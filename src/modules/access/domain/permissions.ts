@@ -31,22 +31,47 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ALL = new Set<Permission>(PERMISSIONS);
-const READ_ONLY = new Set<Permission>(['members:read', 'members:export', 'communities:read', 'activities:read', 'loyalty:read', 'analytics:read']);
+const READ_ONLY = new Set<Permission>([
+  'members:read',
+  'members:export',
+  'communities:read',
+  'activities:read',
+  'loyalty:read',
+  'analytics:read',
+]);
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   owner: ALL,
   admin: ALL,
   operator: new Set<Permission>([
-    'members:read', 'members:write', 'members:merge', 'members:export',
-    'communities:read', 'communities:write', 'communities:create',
-    'activities:read', 'activities:write', 'imports:write',
-    'loyalty:read', 'loyalty:manage', 'loyalty:adjust', 'loyalty:approve',
-    'analytics:read', 'analytics:compute',
+    'members:read',
+    'members:write',
+    'members:merge',
+    'members:export',
+    'communities:read',
+    'communities:write',
+    'communities:create',
+    'activities:read',
+    'activities:write',
+    'imports:write',
+    'loyalty:read',
+    'loyalty:manage',
+    'loyalty:adjust',
+    'loyalty:approve',
+    'analytics:read',
+    'analytics:compute',
   ]),
   analyst: READ_ONLY,
   community_manager: new Set<Permission>([
-    'members:read', 'members:write', 'members:export', 'communities:read', 'communities:write', 'activities:read',
-    'loyalty:read', 'loyalty:adjust', 'analytics:read',
+    'members:read',
+    'members:write',
+    'members:export',
+    'communities:read',
+    'communities:write',
+    'activities:read',
+    'loyalty:read',
+    'loyalty:adjust',
+    'analytics:read',
   ]),
 };
 

@@ -6,8 +6,19 @@ import { dotPath, findUnstorable, textProblem } from '../../../kernel/input-safe
  * importers and the demo loader all pass through it, so every path accepts and refuses the same.
  */
 export const ACTIVITY_KINDS = [
-  'message', 'reaction', 'check_in', 'join', 'leave', 'event_registered', 'event_attended',
-  'purchase', 'refund', 'survey_response', 'content_view', 'referral', 'custom',
+  'message',
+  'reaction',
+  'check_in',
+  'join',
+  'leave',
+  'event_registered',
+  'event_attended',
+  'purchase',
+  'refund',
+  'survey_response',
+  'content_view',
+  'referral',
+  'custom',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
@@ -69,51 +80,89 @@ export function checkActivity(raw: unknown, defaults: { source?: string }, now: 
   if (unstorable) return { ok: false, reason: `${dotPath(unstorable.path)}: ${unstorable.problem}` };
   const source = raw.source ?? defaults.source;
   if (typeof source === 'string' && textProblem(source)) return { ok: false, reason: `source: ${textProblem(source)}` };
-  if (typeof source !== 'string' || !KEY.test(source)) return { ok: false, reason: 'source: must be a non-empty string of at most 200 characters' };
-  if (typeof raw.externalId !== 'string' || !KEY.test(raw.externalId)) return { ok: false, reason: 'externalId: must be a non-empty string of at most 200 characters (the idempotency key within the source)' };
-  if (typeof raw.kind !== 'string' || !KINDS.has(raw.kind)) return { ok: false, reason: `kind: must be one of ${ACTIVITY_KINDS.join(', ')}` };
+  if (typeof source !== 'string' || !KEY.test(source))
+    return { ok: false, reason: 'source: must be a non-empty string of at most 200 characters' };
+  if (typeof raw.externalId !== 'string' || !KEY.test(raw.externalId))
+    return {
+      ok: false,
+      reason:
+        'externalId: must be a non-empty string of at most 200 characters (the idempotency key within the source)',
+    };
+  if (typeof raw.kind !== 'string' || !KINDS.has(raw.kind))
+    return { ok: false, reason: `kind: must be one of ${ACTIVITY_KINDS.join(', ')}` };
   const kind = raw.kind as ActivityKind;
 
   let memberId: number | undefined;
   let member: ActivityInput['member'];
   if (raw.memberId !== undefined) {
-    if (!Number.isSafeInteger(raw.memberId) || (raw.memberId as number) < 1) return { ok: false, reason: 'memberId: must be a positive integer' };
+    if (!Number.isSafeInteger(raw.memberId) || (raw.memberId as number) < 1)
+      return { ok: false, reason: 'memberId: must be a positive integer' };
     memberId = raw.memberId as number;
   }
   if (raw.member !== undefined) {
     const m = raw.member;
     if (!isObj(m)) return { ok: false, reason: 'member: must be an object { channel, externalId }' };
-    if (typeof m.channel !== 'string' || !CHANNEL_SET.has(m.channel)) return { ok: false, reason: `member.channel: must be one of ${CHANNELS.join(', ')}` };
-    if (typeof m.externalId !== 'string' || !KEY.test(m.externalId)) return { ok: false, reason: 'member.externalId: must be a non-empty string of at most 200 characters' };
-    if (m.displayName !== undefined && m.displayName !== null && (typeof m.displayName !== 'string' || m.displayName.length > 100)) {
+    if (typeof m.channel !== 'string' || !CHANNEL_SET.has(m.channel))
+      return { ok: false, reason: `member.channel: must be one of ${CHANNELS.join(', ')}` };
+    if (typeof m.externalId !== 'string' || !KEY.test(m.externalId))
+      return { ok: false, reason: 'member.externalId: must be a non-empty string of at most 200 characters' };
+    if (
+      m.displayName !== undefined &&
+      m.displayName !== null &&
+      (typeof m.displayName !== 'string' || m.displayName.length > 100)
+    ) {
       return { ok: false, reason: 'member.displayName: must be a string of at most 100 characters' };
     }
-    member = { channel: m.channel as Channel, externalId: m.externalId, displayName: (m.displayName as string | null | undefined) ?? null };
+    member = {
+      channel: m.channel as Channel,
+      externalId: m.externalId,
+      displayName: (m.displayName as string | null | undefined) ?? null,
+    };
   }
-  if ((memberId === undefined) === (member === undefined)) return { ok: false, reason: 'member: give exactly one of memberId or member { channel, externalId }' };
+  if ((memberId === undefined) === (member === undefined))
+    return { ok: false, reason: 'member: give exactly one of memberId or member { channel, externalId }' };
 
   let communityId: number | null = null;
   if (raw.communityId !== undefined && raw.communityId !== null) {
-    if (!Number.isSafeInteger(raw.communityId) || (raw.communityId as number) < 1) return { ok: false, reason: 'communityId: must be a positive integer' };
+    if (!Number.isSafeInteger(raw.communityId) || (raw.communityId as number) < 1)
+      return { ok: false, reason: 'communityId: must be a positive integer' };
     communityId = raw.communityId as number;
   }
   const channel = raw.channel ?? member?.channel;
-  if (typeof channel !== 'string' || !/^[a-z][a-z0-9_]{0,31}$/.test(channel)) return { ok: false, reason: 'channel: must be a lowercase channel name such as wechat or qq' };
+  if (typeof channel !== 'string' || !/^[a-z][a-z0-9_]{0,31}$/.test(channel))
+    return { ok: false, reason: 'channel: must be a lowercase channel name such as wechat or qq' };
 
-  if (typeof raw.occurredAt !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/.test(raw.occurredAt)) {
+  if (
+    typeof raw.occurredAt !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/.test(raw.occurredAt)
+  ) {
     return { ok: false, reason: 'occurredAt: must be an ISO 8601 time with a zone, e.g. 2024-03-01T09:05:12+08:00' };
   }
   const occurredAt = new Date(raw.occurredAt);
   if (Number.isNaN(occurredAt.getTime())) return { ok: false, reason: 'occurredAt: is not a real date' };
   if (occurredAt.getTime() < EARLIEST) return { ok: false, reason: 'occurredAt: is before the year 2000' };
-  if (occurredAt.getTime() > now.getTime() + FUTURE_SLACK_MS) return { ok: false, reason: 'occurredAt: is more than a day in the future' };
+  if (occurredAt.getTime() > now.getTime() + FUTURE_SLACK_MS)
+    return { ok: false, reason: 'occurredAt: is more than a day in the future' };
 
   const properties = raw.properties ?? {};
   if (!isObj(properties)) return { ok: false, reason: 'properties: must be an object' };
   const size = JSON.stringify(properties).length;
-  if (size > MAX_PROPERTIES_BYTES) return { ok: false, reason: `properties: is ${size} bytes, more than the ${MAX_PROPERTIES_BYTES} allowed` };
+  if (size > MAX_PROPERTIES_BYTES)
+    return { ok: false, reason: `properties: is ${size} bytes, more than the ${MAX_PROPERTIES_BYTES} allowed` };
   for (const k of Object.keys(raw)) {
-    if (!['source', 'externalId', 'kind', 'memberId', 'member', 'communityId', 'channel', 'occurredAt', 'properties'].includes(k)) {
+    if (
+      ![
+        'source',
+        'externalId',
+        'kind',
+        'memberId',
+        'member',
+        'communityId',
+        'channel',
+        'occurredAt',
+        'properties',
+      ].includes(k)
+    ) {
       return { ok: false, reason: `${k}: unknown field` };
     }
   }
@@ -124,18 +173,41 @@ export function checkActivity(raw: unknown, defaults: { source?: string }, now: 
   let order: OrderFacts | undefined;
   if (kind === 'purchase' || kind === 'refund') {
     const p = properties;
-    if (typeof p.orderId !== 'string' || !KEY.test(p.orderId)) return { ok: false, reason: `properties.orderId: a ${kind} needs the order id` };
+    if (typeof p.orderId !== 'string' || !KEY.test(p.orderId))
+      return { ok: false, reason: `properties.orderId: a ${kind} needs the order id` };
     const amount = parseAmount(p.amount);
-    if (amount === null) return { ok: false, reason: 'properties.amount: must be a non-negative amount with at most 2 decimals, e.g. "1299.00"' };
+    if (amount === null)
+      return {
+        ok: false,
+        reason: 'properties.amount: must be a non-negative amount with at most 2 decimals, e.g. "1299.00"',
+      };
     const currency = p.currency ?? 'CNY';
-    if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) return { ok: false, reason: 'properties.currency: must be a 3-letter ISO currency code such as CNY' };
+    if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency))
+      return { ok: false, reason: 'properties.currency: must be a 3-letter ISO currency code such as CNY' };
     const items = p.items ?? [];
     if (!Array.isArray(items)) return { ok: false, reason: 'properties.items: must be an array' };
-    order = { orderId: p.orderId, amount, currency, items, reason: typeof p.reason === 'string' ? p.reason : undefined };
+    order = {
+      orderId: p.orderId,
+      amount,
+      currency,
+      items,
+      reason: typeof p.reason === 'string' ? p.reason : undefined,
+    };
   }
 
   return {
     ok: true,
-    value: { source, externalId: raw.externalId, memberId, member, communityId, channel, kind, occurredAt, properties, order },
+    value: {
+      source,
+      externalId: raw.externalId,
+      memberId,
+      member,
+      communityId,
+      channel,
+      kind,
+      occurredAt,
+      properties,
+      order,
+    },
   };
 }

@@ -20,8 +20,8 @@ import { parseChannel, quote, type Channel } from './values.js';
 
 export const KITH_CHAT_FIELDS = [
   { name: 'time', required: true, doc: 'ISO 8601 with a zone, or `YYYY-MM-DD HH:MM:SS` in the workspace time zone.' },
-  { name: 'sender_channel', required: true, doc: 'Channel of the sender\'s account (see channel values).' },
-  { name: 'sender_id', required: true, doc: 'Sender\'s account on that channel (QQ number, wxid, email, …).' },
+  { name: 'sender_channel', required: true, doc: "Channel of the sender's account (see channel values)." },
+  { name: 'sender_id', required: true, doc: "Sender's account on that channel (QQ number, wxid, email, …)." },
   { name: 'sender_name', required: false, doc: 'Display name; defaults to `sender_id`.' },
   { name: 'text', required: true, doc: 'Message text; may span lines (quote it in CSV).' },
   { name: 'community', required: false, doc: 'Group or community the message was posted in.' },
@@ -85,7 +85,8 @@ function toMessage(
   const text = (v[TEXT] ?? '').trim();
   empty(TEXT, text);
 
-  if (reasons.length > 0 || occurredAt === undefined || channel === undefined || externalId === undefined) return reasons;
+  if (reasons.length > 0 || occurredAt === undefined || channel === undefined || externalId === undefined)
+    return reasons;
   return {
     line,
     occurredAt,
@@ -124,7 +125,10 @@ export function parseKithChatCsv(input: Buffer | string, options: KithChatOption
   const columns = KITH_CHAT_FIELDS.map((f) => gridColumn(grid, f.name));
   const missing = KITH_CHAT_FIELDS.filter((f, i) => f.required && columns[i] < 0).map((f) => f.name);
   if (missing.length > 0) {
-    throw new FormatError('MISSING_COLUMNS', `The chat CSV has no column for ${missing.join(', ')}; the header must be ${FIELD_NAMES.join(',')} (sender_name and community may be left out)`);
+    throw new FormatError(
+      'MISSING_COLUMNS',
+      `The chat CSV has no column for ${missing.join(', ')}; the header must be ${FIELD_NAMES.join(',')} (sender_name and community may be left out)`,
+    );
   }
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
   const out = new Collector();
@@ -142,11 +146,16 @@ export function parseKithChatJson(input: Buffer | string, options: KithChatOptio
   try {
     doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
-    throw new FormatError('UNSUPPORTED_FORMAT', `The file is not valid JSON: ${(err as Error).message}`, { cause: err });
+    throw new FormatError('UNSUPPORTED_FORMAT', `The file is not valid JSON: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   const list = Array.isArray(doc) ? doc : isObject(doc) && Array.isArray(doc.messages) ? doc.messages : null;
   if (list === null) {
-    throw new FormatError('UNSUPPORTED_FORMAT', 'A Kith chat JSON file is an array of messages or an object with a "messages" array');
+    throw new FormatError(
+      'UNSUPPORTED_FORMAT',
+      'A Kith chat JSON file is an array of messages or an object with a "messages" array',
+    );
   }
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
   const out = new Collector();
@@ -181,6 +190,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** Either Kith chat format, for callers that detected it already. */
-export function parseKithChat(input: Buffer | string, format: 'kith-csv' | 'kith-json', options: KithChatOptions = {}): ChatParseResult {
+export function parseKithChat(
+  input: Buffer | string,
+  format: 'kith-csv' | 'kith-json',
+  options: KithChatOptions = {},
+): ChatParseResult {
   return format === 'kith-json' ? parseKithChatJson(input, options) : parseKithChatCsv(input, options);
 }

@@ -2,8 +2,20 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SeqCounter, chatMessageKey, legacyChatMessageKey, type ChatMessage } from './chat-message.js';
 
-const msg = (occurredAt: string, text: string, externalId = '10001', group: string | null = 'G'): Omit<ChatMessage, 'seq'> => ({
-  line: 1, occurredAt, sender: { name: 'x', channel: 'qq', externalId }, text, conversation: group, group, isSystem: false, msgType: 'text',
+const msg = (
+  occurredAt: string,
+  text: string,
+  externalId = '10001',
+  group: string | null = 'G',
+): Omit<ChatMessage, 'seq'> => ({
+  line: 1,
+  occurredAt,
+  sender: { name: 'x', channel: 'qq', externalId },
+  text,
+  conversation: group,
+  group,
+  isSystem: false,
+  msgType: 'text',
 });
 
 describe('chatMessageKey', () => {
@@ -42,7 +54,17 @@ describe('SeqCounter', () => {
   const t2 = '2024-03-01T01:05:13.000Z';
 
   it('counts identical messages in the same second', () => {
-    expect(seqs([msg(t1, 'a'), msg(t1, 'a'), msg(t1, 'b'), msg(t1, 'a'), msg(t1, 'a', '10002'), msg(t1, 'a', '10001', 'H'), msg(t2, 'a')])).toEqual([0, 1, 0, 2, 0, 0, 0]);
+    expect(
+      seqs([
+        msg(t1, 'a'),
+        msg(t1, 'a'),
+        msg(t1, 'b'),
+        msg(t1, 'a'),
+        msg(t1, 'a', '10002'),
+        msg(t1, 'a', '10001', 'H'),
+        msg(t2, 'a'),
+      ]),
+    ).toEqual([0, 1, 0, 2, 0, 0, 0]);
   });
 
   it('counts per lane: the conversation, or what the caller names', () => {

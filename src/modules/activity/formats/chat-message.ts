@@ -11,8 +11,18 @@ import type { Channel } from './values.js';
  */
 
 export type ChatMessageType =
-  | 'text' | 'image' | 'voice' | 'video' | 'sticker' | 'link' | 'file'
-  | 'card' | 'location' | 'call' | 'system' | 'other';
+  | 'text'
+  | 'image'
+  | 'voice'
+  | 'video'
+  | 'sticker'
+  | 'link'
+  | 'file'
+  | 'card'
+  | 'location'
+  | 'call'
+  | 'system'
+  | 'other';
 
 export interface ChatSender {
   /** Display name at the time of the message (nicknames change; the id does not). */
@@ -73,7 +83,9 @@ export interface ChatParseResult {
  * from the file. A message whose file names its conversation gets the same key as under the
  * earlier scheme (which hashed the group name), so those need no translation.
  */
-export function chatMessageKey(m: Pick<ChatMessage, 'conversation' | 'occurredAt' | 'sender' | 'seq' | 'text'>): string {
+export function chatMessageKey(
+  m: Pick<ChatMessage, 'conversation' | 'occurredAt' | 'sender' | 'seq' | 'text'>,
+): string {
   return hashKey(m.conversation, m.occurredAt, m.sender.channel, m.sender.externalId, m.seq, m.text);
 }
 
@@ -84,13 +96,25 @@ export function chatMessageKey(m: Pick<ChatMessage, 'conversation' | 'occurredAt
  * counted per group rather than per conversation. Imports look both up, so a file imported
  * before is still recognised when imported again with the same group name.
  */
-export function legacyChatMessageKey(m: Pick<ChatMessage, 'group' | 'occurredAt' | 'sender' | 'text'>, legacySeq: number): string {
+export function legacyChatMessageKey(
+  m: Pick<ChatMessage, 'group' | 'occurredAt' | 'sender' | 'text'>,
+  legacySeq: number,
+): string {
   const channel = m.sender.address === undefined ? m.sender.channel : 'email';
   return hashKey(m.group, m.occurredAt, channel, m.sender.address ?? m.sender.externalId, legacySeq, m.text);
 }
 
-function hashKey(conversation: string | null, occurredAt: string, channel: string, externalId: string, seq: number, text: string): string {
-  return createHash('sha256').update(`${conversation ?? ''}|${occurredAt}|${channel}|${externalId}|${seq}|${text}`).digest('hex');
+function hashKey(
+  conversation: string | null,
+  occurredAt: string,
+  channel: string,
+  externalId: string,
+  seq: number,
+  text: string,
+): string {
+  return createHash('sha256')
+    .update(`${conversation ?? ''}|${occurredAt}|${channel}|${externalId}|${seq}|${text}`)
+    .digest('hex');
 }
 
 type Bucket = ChatMessage | ChatMessage[] | Map<string, number>;
@@ -168,7 +192,8 @@ export class SeqCounter {
       } else {
         lane.index = new Map();
         for (const old of this.seen) {
-          if (this.laneOf(old) === this.laneOf(msg)) lane.index.set(old.occurredAt, countInto(lane.index.get(old.occurredAt), old).bucket);
+          if (this.laneOf(old) === this.laneOf(msg))
+            lane.index.set(old.occurredAt, countInto(lane.index.get(old.occurredAt), old).bucket);
         }
         lane.current = undefined;
       }

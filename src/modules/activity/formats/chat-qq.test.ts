@@ -19,15 +19,78 @@ describe('parseQqExport on a real-layout export', () => {
       group: g1,
       groups: [g1, g2],
       messages: [
-        { line: 9, occurredAt: '2024-03-01T01:05:12.000Z', sender: { name: '小林', channel: 'qq', externalId: '123456789' }, text: '大家早上好！', conversation: g1, group: g1, isSystem: false, msgType: 'text', seq: 0 },
-        { line: 12, occurredAt: '2024-03-01T01:06:40.000Z', sender: { name: 'Amy', channel: 'email', externalId: 'amy@example.com' }, text: '早～今天的新品什么时候开售？\n第二行也是消息内容', conversation: g1, group: g1, isSystem: false, msgType: 'text', seq: 0 },
-        { line: 16, occurredAt: '2024-03-01T01:07:02.000Z', sender: laowang, text: '[图片]', conversation: g1, group: g1, isSystem: false, msgType: 'image', seq: 0 },
-        { line: 19, occurredAt: '2024-03-01T01:07:02.000Z', sender: laowang, text: '[图片]', conversation: g1, group: g1, isSystem: false, msgType: 'image', seq: 1 },
-        { line: 22, occurredAt: '2024-03-01T02:00:00.000Z', sender: { name: '系统消息', channel: 'qq', externalId: '10000' }, text: '小林 撤回了一条消息', conversation: g1, group: g1, isSystem: true, msgType: 'system', seq: 0 },
-        { line: 32, occurredAt: '2024-03-02T13:15:00.000Z', sender: { name: 'Lily (上海)', channel: 'qq', externalId: '55566677', title: '活跃' }, text: '晚上好', conversation: g2, group: g2, isSystem: false, msgType: 'text', seq: 0 },
+        {
+          line: 9,
+          occurredAt: '2024-03-01T01:05:12.000Z',
+          sender: { name: '小林', channel: 'qq', externalId: '123456789' },
+          text: '大家早上好！',
+          conversation: g1,
+          group: g1,
+          isSystem: false,
+          msgType: 'text',
+          seq: 0,
+        },
+        {
+          line: 12,
+          occurredAt: '2024-03-01T01:06:40.000Z',
+          sender: { name: 'Amy', channel: 'email', externalId: 'amy@example.com' },
+          text: '早～今天的新品什么时候开售？\n第二行也是消息内容',
+          conversation: g1,
+          group: g1,
+          isSystem: false,
+          msgType: 'text',
+          seq: 0,
+        },
+        {
+          line: 16,
+          occurredAt: '2024-03-01T01:07:02.000Z',
+          sender: laowang,
+          text: '[图片]',
+          conversation: g1,
+          group: g1,
+          isSystem: false,
+          msgType: 'image',
+          seq: 0,
+        },
+        {
+          line: 19,
+          occurredAt: '2024-03-01T01:07:02.000Z',
+          sender: laowang,
+          text: '[图片]',
+          conversation: g1,
+          group: g1,
+          isSystem: false,
+          msgType: 'image',
+          seq: 1,
+        },
+        {
+          line: 22,
+          occurredAt: '2024-03-01T02:00:00.000Z',
+          sender: { name: '系统消息', channel: 'qq', externalId: '10000' },
+          text: '小林 撤回了一条消息',
+          conversation: g1,
+          group: g1,
+          isSystem: true,
+          msgType: 'system',
+          seq: 0,
+        },
+        {
+          line: 32,
+          occurredAt: '2024-03-02T13:15:00.000Z',
+          sender: { name: 'Lily (上海)', channel: 'qq', externalId: '55566677', title: '活跃' },
+          text: '晚上好',
+          conversation: g2,
+          group: g2,
+          isSystem: false,
+          msgType: 'text',
+          seq: 0,
+        },
       ],
       rejected: [
-        { line: 31, reason: 'text outside any message: expected a line like "2024-03-01 9:05:12 nickname(QQ number)" before it' },
+        {
+          line: 31,
+          reason: 'text outside any message: expected a line like "2024-03-01 9:05:12 nickname(QQ number)" before it',
+        },
         { line: 35, reason: '"2024-02-30 10:00:00" is not a real date and time; the message is skipped' },
       ],
     });
@@ -73,9 +136,14 @@ describe('parseQqExport details', () => {
   });
 
   it('reports lines before the first message and lines after a refused header are skipped with it', () => {
-    const r = parseQqExport('随便一行\n2024-13-01 10:00:00 小林(123456789)\n正文\n2024-03-01 10:00:00 小林(123456789)\nok\n');
+    const r = parseQqExport(
+      '随便一行\n2024-13-01 10:00:00 小林(123456789)\n正文\n2024-03-01 10:00:00 小林(123456789)\nok\n',
+    );
     expect(r.rejected).toEqual([
-      { line: 1, reason: 'text outside any message: expected a line like "2024-03-01 9:05:12 nickname(QQ number)" before it' },
+      {
+        line: 1,
+        reason: 'text outside any message: expected a line like "2024-03-01 9:05:12 nickname(QQ number)" before it',
+      },
       { line: 2, reason: '"2024-13-01 10:00:00" is not a real date and time; the message is skipped' },
     ]);
     expect(r.messages.map((m) => [m.line, m.text])).toEqual([[4, 'ok']]);
@@ -86,7 +154,12 @@ describe('parseQqExport details', () => {
     const msg = '2024-03-01 09:05:12 小林(123456789)\n+1\n';
     const section = (name: string) => `${'='.repeat(64)}\n消息对象:${name}\n${'='.repeat(64)}\n`;
     const r = parseQqExport(`${section('A')}${msg}${msg}${msg}${section('B')}${msg}`);
-    expect(r.messages.map((m) => [m.group, m.seq])).toEqual([['A', 0], ['A', 1], ['A', 2], ['B', 0]]);
+    expect(r.messages.map((m) => [m.group, m.seq])).toEqual([
+      ['A', 0],
+      ['A', 1],
+      ['A', 2],
+      ['B', 0],
+    ]);
   });
 
   it.each([
@@ -98,8 +171,14 @@ describe('parseQqExport details', () => {
     ['<amy@example.com>', { name: 'amy@example.com', channel: 'email', externalId: 'amy@example.com' }],
     ['(123456)', { name: '123456', channel: 'qq', externalId: '123456' }],
     ['张伟<12345678@qq.com>', { name: '张伟', channel: 'qq', externalId: '12345678', address: '12345678@qq.com' }],
-    ['【管理员】张伟<12345678@QQ.com>', { name: '张伟', channel: 'qq', externalId: '12345678', address: '12345678@qq.com', title: '管理员' }],
-    ['<12345678@vip.qq.com>', { name: '12345678', channel: 'qq', externalId: '12345678', address: '12345678@vip.qq.com' }],
+    [
+      '【管理员】张伟<12345678@QQ.com>',
+      { name: '张伟', channel: 'qq', externalId: '12345678', address: '12345678@qq.com', title: '管理员' },
+    ],
+    [
+      '<12345678@vip.qq.com>',
+      { name: '12345678', channel: 'qq', externalId: '12345678', address: '12345678@vip.qq.com' },
+    ],
     ['Zw<zhangwei@qq.com>', { name: 'Zw', channel: 'email', externalId: 'zhangwei@qq.com' }],
     ['Zw<0123456@qq.com>', { name: 'Zw', channel: 'email', externalId: '0123456@qq.com' }],
     ['小林', null],
@@ -110,21 +189,46 @@ describe('parseQqExport details', () => {
   });
 
   it.each([
-    ['[图片]', 'image'], ['[闪照]', 'image'], ['[表情]', 'sticker'], ['[动画表情]', 'sticker'], ['[语音]', 'voice'],
-    ['[视频]', 'video'], ['[文件]', 'file'], ['[分享]', 'link'], ['[名片]', 'card'], ['[位置]', 'location'],
-    ['[QQ红包]', 'other'], ['[图片][图片]', 'image'], ['[图片] [表情]', 'image'],
-    ['看这个[图片]', 'text'], ['[图片]\n好看吗', 'text'], ['[捂脸]', 'text'], ['[]', 'text'], ['图片', 'text'],
+    ['[图片]', 'image'],
+    ['[闪照]', 'image'],
+    ['[表情]', 'sticker'],
+    ['[动画表情]', 'sticker'],
+    ['[语音]', 'voice'],
+    ['[视频]', 'video'],
+    ['[文件]', 'file'],
+    ['[分享]', 'link'],
+    ['[名片]', 'card'],
+    ['[位置]', 'location'],
+    ['[QQ红包]', 'other'],
+    ['[图片][图片]', 'image'],
+    ['[图片] [表情]', 'image'],
+    ['看这个[图片]', 'text'],
+    ['[图片]\n好看吗', 'text'],
+    ['[捂脸]', 'text'],
+    ['[]', 'text'],
+    ['图片', 'text'],
   ])('placeholderType(%j) is %s', (body, kind) => {
     expect(placeholderType(body)).toBe(kind);
   });
 
   it('reads a million lines in a few seconds', () => {
-    const lines = ['消息记录（此消息记录为文本格式，不支持重新导入）', '', '='.repeat(64), '消息分组:我的群聊', '='.repeat(64), '消息对象:大群', '='.repeat(64), ''];
+    const lines = [
+      '消息记录（此消息记录为文本格式，不支持重新导入）',
+      '',
+      '='.repeat(64),
+      '消息分组:我的群聊',
+      '='.repeat(64),
+      '消息对象:大群',
+      '='.repeat(64),
+      '',
+    ];
     const start = Date.UTC(2024, 0, 1);
     const pad = (n: number) => String(n).padStart(2, '0');
     for (let i = 0; lines.length < 1_000_000; i++) {
       const d = new Date(start + i * 7000);
-      lines.push(`${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${d.getUTCHours()}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} 用户${i % 700}(${100000 + (i % 700)})`);
+      lines.push(
+        `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${d.getUTCHours()}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} 用户${i % 700}(${100000 + (i % 700)})`,
+      );
       lines.push(`第 ${i % 1000} 条消息`);
       if (i % 3 === 0) lines.push('还有一行');
       lines.push('');
@@ -135,7 +239,11 @@ describe('parseQqExport details', () => {
     const ms = performance.now() - t0;
     expect(r.rejected).toEqual([]);
     expect(r.messages.length).toBeGreaterThan(290_000);
-    expect(r.messages[1]).toMatchObject({ line: 13, occurredAt: '2023-12-31T16:00:07.000Z', sender: { externalId: '100001' } });
+    expect(r.messages[1]).toMatchObject({
+      line: 13,
+      occurredAt: '2023-12-31T16:00:07.000Z',
+      sender: { externalId: '100001' },
+    });
     // About 1.5 s on an idle laptop; the bound leaves room for busy CI machines, not for quadratic work.
     expect(ms).toBeLessThan(30_000);
   }, 60_000);

@@ -1,4 +1,11 @@
-import { SeqCounter, type ChatMessage, type ChatMessageType, type ChatParseResult, type ChatSender, type RejectedLine } from './chat-message.js';
+import {
+  SeqCounter,
+  type ChatMessage,
+  type ChatMessageType,
+  type ChatParseResult,
+  type ChatSender,
+  type RejectedLine,
+} from './chat-message.js';
 import { daysInMonth } from './datetime.js';
 import { decodeText } from './text-encoding.js';
 import { wallClockToUtc } from '../../../kernel/time-zone.js';
@@ -50,12 +57,27 @@ const FILE_TITLE = /^消息记录[（(]/;
  * that kind, like the WeChat reader's `msgType`; a placeholder inside typed text stays text.
  */
 export const QQ_PLACEHOLDER_TYPES: Record<string, ChatMessageType> = {
-  图片: 'image', 闪照: 'image',
-  表情: 'sticker', 动画表情: 'sticker', 超级表情: 'sticker', 大表情: 'sticker',
-  语音: 'voice', 视频: 'video', 短视频: 'video',
-  文件: 'file', 链接: 'link', 分享: 'link', 小程序: 'link', 聊天记录: 'link',
-  名片: 'card', 位置: 'location', 语音通话: 'call', 视频通话: 'call',
-  红包: 'other', QQ红包: 'other', 转账: 'other',
+  图片: 'image',
+  闪照: 'image',
+  表情: 'sticker',
+  动画表情: 'sticker',
+  超级表情: 'sticker',
+  大表情: 'sticker',
+  语音: 'voice',
+  视频: 'video',
+  短视频: 'video',
+  文件: 'file',
+  链接: 'link',
+  分享: 'link',
+  小程序: 'link',
+  聊天记录: 'link',
+  名片: 'card',
+  位置: 'location',
+  语音通话: 'call',
+  视频通话: 'call',
+  红包: 'other',
+  QQ红包: 'other',
+  转账: 'other',
 };
 const ONLY_PLACEHOLDERS = /^(?:\s*\[[^\[\]\n]{1,8}\])+\s*$/;
 const PLACEHOLDER = /\[([^\[\]\n]{1,8})\]/g;
@@ -64,7 +86,8 @@ const PLACEHOLDER = /\[([^\[\]\n]{1,8})\]/g;
 const SYSTEM_QQ = '10000';
 const SYSTEM_NAME = '系统消息';
 
-const STRAY_REASON = 'text outside any message: expected a line like "2024-03-01 9:05:12 nickname(QQ number)" before it';
+const STRAY_REASON =
+  'text outside any message: expected a line like "2024-03-01 9:05:12 nickname(QQ number)" before it';
 
 interface OpenMessage {
   line: number;
@@ -101,16 +124,18 @@ export function parseQqExport(input: Buffer | string, options: QqParseOptions = 
     while (a < b && lines[a].trim() === '') a++;
     while (b > a && lines[b - 1].trim() === '') b--;
     const body = b - a === 1 ? lines[a] : lines.slice(a, b).join('\n');
-    messages.push(seq.assign({
-      line: open.line,
-      occurredAt: open.occurredAt,
-      sender: open.sender,
-      text: body,
-      conversation: group,
-      group,
-      isSystem: open.isSystem,
-      msgType: open.isSystem ? 'system' : placeholderType(body),
-    }));
+    messages.push(
+      seq.assign({
+        line: open.line,
+        occurredAt: open.occurredAt,
+        sender: open.sender,
+        text: body,
+        conversation: group,
+        group,
+        isSystem: open.isSystem,
+        msgType: open.isSystem ? 'system' : placeholderType(body),
+      }),
+    );
     open = null;
   };
 
@@ -137,7 +162,10 @@ export function parseQqExport(input: Buffer | string, options: QqParseOptions = 
         if (stamp !== lastStamp) {
           const instant = toInstant(h, timeZone);
           if (instant === null) {
-            rejected.push({ line: i + 1, reason: `"${stamp.trim()}" is not a real date and time; the message is skipped` });
+            rejected.push({
+              line: i + 1,
+              reason: `"${stamp.trim()}" is not a real date and time; the message is skipped`,
+            });
             skipping = true;
             continue;
           }
@@ -154,7 +182,11 @@ export function parseQqExport(input: Buffer | string, options: QqParseOptions = 
     // Section lines: 消息分组 / 消息对象 and the ==== rules around them.
     // Inside a message body the same text could be something a member typed, so there the
     // lines count as section lines only next to each other, as QQ writes them.
-    if (c0 === 61 /* = */ && SEPARATOR.test(line) && (open === null || isBlockField(lines[i - 1]) || isBlockField(lines[i + 1]))) {
+    if (
+      c0 === 61 /* = */ &&
+      SEPARATOR.test(line) &&
+      (open === null || isBlockField(lines[i - 1]) || isBlockField(lines[i + 1]))
+    ) {
       close(i);
       skipping = false;
       continue;
@@ -243,9 +275,10 @@ export function parseSender(raw: string): ChatSender | null {
     if (email !== null) {
       const address = email[2].toLowerCase();
       const number = QQ_MAIL.exec(address);
-      sender = number !== null
-        ? { name: email[1].trim() || number[1], channel: 'qq', externalId: number[1], address }
-        : { name: email[1].trim() || address, channel: 'email', externalId: address };
+      sender =
+        number !== null
+          ? { name: email[1].trim() || number[1], channel: 'qq', externalId: number[1], address }
+          : { name: email[1].trim() || address, channel: 'email', externalId: address };
     }
   }
   if (sender !== null && title) sender.title = title;
@@ -259,6 +292,7 @@ function toInstant(h: RegExpExecArray, timeZone: string): number | null {
   const hour = Number(h[4]);
   const minute = Number(h[5]);
   const second = Number(h[6]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+    return null;
   return wallClockToUtc(timeZone, year, month, day, hour, minute, second);
 }

@@ -1,5 +1,12 @@
 import path from 'node:path';
-import { SeqCounter, type ChatMessage, type ChatMessageType, type ChatParseResult, type ChatSender, type RejectedLine } from './chat-message.js';
+import {
+  SeqCounter,
+  type ChatMessage,
+  type ChatMessageType,
+  type ChatParseResult,
+  type ChatSender,
+  type RejectedLine,
+} from './chat-message.js';
 import { parseDateParts, partsToInstant } from './datetime.js';
 import { FormatError } from './format-error.js';
 import { gridColumn, readCsvGrid } from './table-reader.js';
@@ -48,13 +55,31 @@ export const WECHAT_COLUMNS: { name: string; doc: string }[] = [
   { name: 'StrTime', doc: 'Wall-clock time `2024-03-01 09:05:12`, read in the workspace time zone.' },
   { name: 'CreateTime', doc: 'Unix time in seconds (or milliseconds); used when StrTime is absent or unreadable.' },
   { name: 'StrContent', doc: 'Message text.' },
-  { name: 'Type', doc: '1 text, 3 image, 34 voice, 43 video, 47 sticker, 49 link/file, 42 contact card, 48 location, 50 call, 10000/10002 system notice. Without the column every row is text.' },
-  { name: 'SubType', doc: 'Refines Type 49: 5 link, 6 file, 19 chat history, 33/36 mini program, 57 quoted reply, 2000 transfer, 2001 red packet.' },
-  { name: 'IsSender', doc: '1 when the exporting account sent the message (shown as 我 unless another name is given).' },
-  { name: 'Sender', doc: 'Sender\'s wxid; the account id when it looks like one.' },
-  { name: 'NickName', doc: 'Sender\'s nickname: the display name, and the account id (`nickname:<name>`) when Sender is missing.' },
-  { name: 'Remark', doc: 'The exporting user\'s note for the sender: display name when NickName is empty. Never the group name.' },
-  { name: 'TalkerId', doc: 'Conversation id; names the conversation only when no group is given and the file name (`<group>_utf8.csv`) does not say.' },
+  {
+    name: 'Type',
+    doc: '1 text, 3 image, 34 voice, 43 video, 47 sticker, 49 link/file, 42 contact card, 48 location, 50 call, 10000/10002 system notice. Without the column every row is text.',
+  },
+  {
+    name: 'SubType',
+    doc: 'Refines Type 49: 5 link, 6 file, 19 chat history, 33/36 mini program, 57 quoted reply, 2000 transfer, 2001 red packet.',
+  },
+  {
+    name: 'IsSender',
+    doc: '1 when the exporting account sent the message (shown as 我 unless another name is given).',
+  },
+  { name: 'Sender', doc: "Sender's wxid; the account id when it looks like one." },
+  {
+    name: 'NickName',
+    doc: "Sender's nickname: the display name, and the account id (`nickname:<name>`) when Sender is missing.",
+  },
+  {
+    name: 'Remark',
+    doc: "The exporting user's note for the sender: display name when NickName is empty. Never the group name.",
+  },
+  {
+    name: 'TalkerId',
+    doc: 'Conversation id; names the conversation only when no group is given and the file name (`<group>_utf8.csv`) does not say.',
+  },
 ];
 
 const PLACEHOLDERS: Record<string, { text: string; type: ChatMessageType }> = {
@@ -88,11 +113,22 @@ export function parseWechatCsv(input: Buffer | string, options: WechatParseOptio
   const grid = readCsvGrid(input);
   const col = (name: string) => gridColumn(grid, name);
   const c = {
-    strTime: col('StrTime'), createTime: col('CreateTime'), content: col('StrContent'), type: col('Type'), subType: col('SubType'),
-    isSender: col('IsSender'), sender: col('Sender'), nickName: col('NickName'), remark: col('Remark'), talker: col('TalkerId'),
+    strTime: col('StrTime'),
+    createTime: col('CreateTime'),
+    content: col('StrContent'),
+    type: col('Type'),
+    subType: col('SubType'),
+    isSender: col('IsSender'),
+    sender: col('Sender'),
+    nickName: col('NickName'),
+    remark: col('Remark'),
+    talker: col('TalkerId'),
   };
   if (c.content < 0 || (c.strTime < 0 && c.createTime < 0)) {
-    throw new FormatError('MISSING_COLUMNS', 'A WeChat CSV needs a StrContent column and a StrTime or CreateTime column');
+    throw new FormatError(
+      'MISSING_COLUMNS',
+      'A WeChat CSV needs a StrContent column and a StrTime or CreateTime column',
+    );
   }
 
   const fileGroup = groupFromFileName(options.fileName);
@@ -103,7 +139,7 @@ export function parseWechatCsv(input: Buffer | string, options: WechatParseOptio
   const selfName = options.selfName ?? '我';
   const selfId = options.selfId ?? 'self';
   for (const { line, cells } of grid.data) {
-    const get = (i: number) => (i < 0 ? '' : cells[i] ?? '');
+    const get = (i: number) => (i < 0 ? '' : (cells[i] ?? ''));
     const conversation = get(c.talker) || null;
     const group = options.group ?? fileGroup ?? conversation;
 
@@ -122,7 +158,10 @@ export function parseWechatCsv(input: Buffer | string, options: WechatParseOptio
       msgType = 'system';
       if (content === '' || content.startsWith('<')) text = '[系统消息]';
     } else if (type !== '1') {
-      const p = type === '49' ? LINK_SUBTYPES[get(c.subType)] ?? { text: '[链接/文件]', type: 'link' as const } : PLACEHOLDERS[type];
+      const p =
+        type === '49'
+          ? (LINK_SUBTYPES[get(c.subType)] ?? { text: '[链接/文件]', type: 'link' as const })
+          : PLACEHOLDERS[type];
       if (p === undefined) {
         text = '[其他消息]';
         msgType = 'other';
@@ -145,7 +184,11 @@ export function parseWechatCsv(input: Buffer | string, options: WechatParseOptio
       sender = { name: nick || remark || senderId, channel: 'wechat', externalId: senderId };
     } else if (nick !== '' || remark !== '') {
       // No usable wxid: the name is the only handle, prefixed so it cannot pass for a real id.
-      sender = { name: nick || remark, channel: 'wechat', externalId: nick !== '' ? `nickname:${nick}` : `remark:${remark}` };
+      sender = {
+        name: nick || remark,
+        channel: 'wechat',
+        externalId: nick !== '' ? `nickname:${nick}` : `remark:${remark}`,
+      };
     } else {
       rejected.push({ line, reason: 'row has no sender: Sender, NickName and Remark are all empty' });
       continue;

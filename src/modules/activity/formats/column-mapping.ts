@@ -37,49 +37,166 @@ const wechatIdentity = (oneOf: string): ColumnSpec => ({
 
 export const MEMBER_COLUMNS: ColumnSpec[] = [
   { field: 'name', aliases: ['姓名', '名字', '真实姓名', 'full name', 'real name'], doc: 'Real name.' },
-  { field: 'nickname', aliases: ['昵称', '群昵称', '微信昵称', 'nick', 'display name'], doc: 'Nickname as shown in the community.' },
   {
-    field: 'phone', aliases: ['手机', '手机号', '手机号码', '电话', '电话号码', '联系电话', 'mobile', 'phone number', 'tel'], oneOf: MEMBER_KEY,
+    field: 'nickname',
+    aliases: ['昵称', '群昵称', '微信昵称', 'nick', 'display name'],
+    doc: 'Nickname as shown in the community.',
+  },
+  {
+    field: 'phone',
+    aliases: ['手机', '手机号', '手机号码', '电话', '电话号码', '联系电话', 'mobile', 'phone number', 'tel'],
+    oneOf: MEMBER_KEY,
     doc: 'Mobile number: 11-digit mainland number (spaces, dashes and a +86/0086 prefix are removed) or `+` and 7–15 digits.',
   },
-  { field: 'email', aliases: ['邮箱', '电子邮箱', '邮件', 'e-mail', 'mail', 'email address'], oneOf: MEMBER_KEY, doc: 'Email address; stored lowercased.' },
-  { field: 'gender', aliases: ['性别', 'sex'], doc: 'Gender: 男/女/其他/未知 or male/female/other/unknown (also m/f).' },
-  { field: 'birthday', aliases: ['生日', '出生日期', 'date of birth', 'birth date', 'dob'], doc: 'Birthday as a date; not in the future, not before 1900.' },
-  { field: 'city', aliases: ['城市', '所在城市', '所在地'], doc: 'City.' },
-  { field: 'company', aliases: ['公司', '单位', '工作单位', 'organization', 'organisation'], doc: 'Company or employer.' },
-  { field: 'channel', aliases: ['渠道', '平台', 'platform'], doc: 'Channel the `external_id` account belongs to (see channel values).' },
   {
-    field: 'external_id', aliases: ['外部ID', '账号', '用户ID', 'external id', 'account', 'account id', 'user id'], oneOf: MEMBER_KEY,
+    field: 'email',
+    aliases: ['邮箱', '电子邮箱', '邮件', 'e-mail', 'mail', 'email address'],
+    oneOf: MEMBER_KEY,
+    doc: 'Email address; stored lowercased.',
+  },
+  {
+    field: 'gender',
+    aliases: ['性别', 'sex'],
+    doc: 'Gender: 男/女/其他/未知 or male/female/other/unknown (also m/f).',
+  },
+  {
+    field: 'birthday',
+    aliases: ['生日', '出生日期', 'date of birth', 'birth date', 'dob'],
+    doc: 'Birthday as a date; not in the future, not before 1900.',
+  },
+  { field: 'city', aliases: ['城市', '所在城市', '所在地'], doc: 'City.' },
+  {
+    field: 'company',
+    aliases: ['公司', '单位', '工作单位', 'organization', 'organisation'],
+    doc: 'Company or employer.',
+  },
+  {
+    field: 'channel',
+    aliases: ['渠道', '平台', 'platform'],
+    doc: 'Channel the `external_id` account belongs to (see channel values).',
+  },
+  {
+    field: 'external_id',
+    aliases: ['外部ID', '账号', '用户ID', 'external id', 'account', 'account id', 'user id'],
+    oneOf: MEMBER_KEY,
     doc: 'Account on the channel given in `channel` (or the channel chosen for the whole import).',
   },
   qqIdentity(MEMBER_KEY),
   wechatIdentity(MEMBER_KEY),
   { field: 'tags', aliases: ['标签', 'tag', 'labels'], doc: 'Tags, several per cell separated by , ， ; ； | or 、.' },
   { field: 'source', aliases: ['来源'], doc: 'Where the member came from (free text).' },
-  { field: 'consent_marketing', aliases: ['营销同意', '接受营销', 'marketing consent', 'consent'], doc: 'Agreed to marketing messages: 是/否, yes/no, true/false, 1/0, y/n.' },
-  { field: 'lifecycle_stage', aliases: ['阶段', '生命周期', '生命周期阶段', 'stage', 'lifecycle'], doc: 'Lifecycle stage (free text).' },
-  { field: 'community', aliases: ['社群', '群', '群名称', '群名', 'group'], doc: 'Community (group) the member belongs to.' },
-  { field: 'joined_at', aliases: ['入群时间', '加入时间', 'joined', 'join date', 'joined at'], doc: 'When the member joined the community.' },
+  {
+    field: 'consent_marketing',
+    aliases: ['营销同意', '接受营销', 'marketing consent', 'consent'],
+    doc: 'Agreed to marketing messages: 是/否, yes/no, true/false, 1/0, y/n.',
+  },
+  {
+    field: 'lifecycle_stage',
+    aliases: ['阶段', '生命周期', '生命周期阶段', 'stage', 'lifecycle'],
+    doc: 'Lifecycle stage (free text).',
+  },
+  {
+    field: 'community',
+    aliases: ['社群', '群', '群名称', '群名', 'group'],
+    doc: 'Community (group) the member belongs to.',
+  },
+  {
+    field: 'joined_at',
+    aliases: ['入群时间', '加入时间', 'joined', 'join date', 'joined at'],
+    doc: 'When the member joined the community.',
+  },
 ];
 
 export const ORDER_COLUMNS: ColumnSpec[] = [
-  { field: 'order_id', aliases: ['订单号', '订单编号', '订单ID', 'order no', 'order number', 'order id'], required: true, doc: 'Order number; re-importing the same number updates the order.' },
-  { field: 'member_phone', aliases: ['手机', '手机号', '手机号码', '电话', '联系电话', '买家手机', 'phone', 'mobile'], oneOf: BUYER_KEY, doc: 'Buyer\'s mobile number (same rules as members).' },
-  { field: 'member_email', aliases: ['邮箱', '电子邮箱', '买家邮箱', 'email', 'e-mail'], oneOf: BUYER_KEY, doc: 'Buyer\'s email address.' },
-  { field: 'member_name', aliases: ['姓名', '买家', '买家姓名', '客户', '客户姓名', 'name', 'buyer', 'customer'], doc: 'Buyer\'s name, used when the buyer is new to Kith.' },
+  {
+    field: 'order_id',
+    aliases: ['订单号', '订单编号', '订单ID', 'order no', 'order number', 'order id'],
+    required: true,
+    doc: 'Order number; re-importing the same number updates the order.',
+  },
+  {
+    field: 'member_phone',
+    aliases: ['手机', '手机号', '手机号码', '电话', '联系电话', '买家手机', 'phone', 'mobile'],
+    oneOf: BUYER_KEY,
+    doc: "Buyer's mobile number (same rules as members).",
+  },
+  {
+    field: 'member_email',
+    aliases: ['邮箱', '电子邮箱', '买家邮箱', 'email', 'e-mail'],
+    oneOf: BUYER_KEY,
+    doc: "Buyer's email address.",
+  },
+  {
+    field: 'member_name',
+    aliases: ['姓名', '买家', '买家姓名', '客户', '客户姓名', 'name', 'buyer', 'customer'],
+    doc: "Buyer's name, used when the buyer is new to Kith.",
+  },
   { field: 'channel', aliases: ['渠道', '平台', 'platform'], doc: 'Channel the `external_id` account belongs to.' },
-  { field: 'external_id', aliases: ['外部ID', '账号', '用户ID', '买家账号', 'external id', 'account', 'user id'], oneOf: BUYER_KEY, doc: 'Buyer\'s account on `channel`.' },
+  {
+    field: 'external_id',
+    aliases: ['外部ID', '账号', '用户ID', '买家账号', 'external id', 'account', 'user id'],
+    oneOf: BUYER_KEY,
+    doc: "Buyer's account on `channel`.",
+  },
   qqIdentity(BUYER_KEY),
   wechatIdentity(BUYER_KEY),
-  { field: 'amount', aliases: ['金额', '实付金额', '订单金额', '实付款', '支付金额', 'total', 'amount paid'], required: true, doc: 'Amount paid, e.g. `1299`, `1,299.00`, `¥1299.5`; at most 2 decimals.' },
-  { field: 'currency', aliases: ['币种', '货币'], doc: 'Three-letter currency code or 人民币/美元/港币…; default CNY.' },
-  { field: 'ordered_at', aliases: ['下单时间', '支付时间', '订单时间', '付款时间', '创建时间', 'date', 'order date', 'paid at', 'created at'], required: true, doc: 'When the order was placed or paid.' },
-  { field: 'status', aliases: ['状态', '订单状态', 'order status'], doc: 'paid (已支付, 已完成, …) or refunded (已退款, 退款, …); default paid. Unpaid and cancelled orders are refused.' },
-  { field: 'refund_amount', aliases: ['退款金额', 'refund', 'refunded amount'], doc: 'Amount refunded; not more than the amount.' },
-  { field: 'items', aliases: ['商品', '商品名称', '产品', 'product', 'item'], doc: 'What was bought (free text, kept as one item).' },
-  { field: 'sku', aliases: ['SKU', 'SKU名称', '规格', '商品规格', '规格名称', 'sku name', 'variant'], doc: 'Variant of the product (规格/SKU), kept in the item.' },
-  { field: 'quantity', aliases: ['数量', '件数', '购买数量', '商品数量', 'qty', 'quantity'], doc: 'Number of items, a whole number; kept in the item.' },
-  { field: 'unit_price', aliases: ['单价', '商品单价', '商品价格', 'unit price', 'price'], doc: 'Price of one item, same rules as the amount (currency of the order); kept in the item.' },
+  {
+    field: 'amount',
+    aliases: ['金额', '实付金额', '订单金额', '实付款', '支付金额', 'total', 'amount paid'],
+    required: true,
+    doc: 'Amount paid, e.g. `1299`, `1,299.00`, `¥1299.5`; at most 2 decimals.',
+  },
+  {
+    field: 'currency',
+    aliases: ['币种', '货币'],
+    doc: 'Three-letter currency code or 人民币/美元/港币…; default CNY.',
+  },
+  {
+    field: 'ordered_at',
+    aliases: [
+      '下单时间',
+      '支付时间',
+      '订单时间',
+      '付款时间',
+      '创建时间',
+      'date',
+      'order date',
+      'paid at',
+      'created at',
+    ],
+    required: true,
+    doc: 'When the order was placed or paid.',
+  },
+  {
+    field: 'status',
+    aliases: ['状态', '订单状态', 'order status'],
+    doc: 'paid (已支付, 已完成, …) or refunded (已退款, 退款, …); default paid. Unpaid and cancelled orders are refused.',
+  },
+  {
+    field: 'refund_amount',
+    aliases: ['退款金额', 'refund', 'refunded amount'],
+    doc: 'Amount refunded; not more than the amount.',
+  },
+  {
+    field: 'items',
+    aliases: ['商品', '商品名称', '产品', 'product', 'item'],
+    doc: 'What was bought (free text, kept as one item).',
+  },
+  {
+    field: 'sku',
+    aliases: ['SKU', 'SKU名称', '规格', '商品规格', '规格名称', 'sku name', 'variant'],
+    doc: 'Variant of the product (规格/SKU), kept in the item.',
+  },
+  {
+    field: 'quantity',
+    aliases: ['数量', '件数', '购买数量', '商品数量', 'qty', 'quantity'],
+    doc: 'Number of items, a whole number; kept in the item.',
+  },
+  {
+    field: 'unit_price',
+    aliases: ['单价', '商品单价', '商品价格', 'unit price', 'price'],
+    doc: 'Price of one item, same rules as the amount (currency of the order); kept in the item.',
+  },
   { field: 'community', aliases: ['社群', '群'], doc: 'Community the order is attributed to.' },
 ];
 
@@ -171,7 +288,10 @@ export function mapHeaders(
       continue;
     }
     if (!isKnownField(field, columns)) {
-      throw new FormatError('UNKNOWN_FIELD', `Column "${header}" cannot be imported as "${field}": there is no such field`);
+      throw new FormatError(
+        'UNKNOWN_FIELD',
+        `Column "${header}" cannot be imported as "${field}": there is no such field`,
+      );
     }
     const channel = identityChannel(field);
     chosen.set(header, channel === null ? field : `identity:${channel}`);
@@ -259,4 +379,3 @@ export function assertNoMissingColumns(result: HeaderMapping, columns: ColumnSpe
   });
   throw new FormatError('MISSING_COLUMNS', `The file has no column for ${parts.join('; ')}`);
 }
-

@@ -26,9 +26,18 @@ describe('parseTimestamp', () => {
   });
 
   it('reads wall-clock times in the zone passed in, across daylight saving time', () => {
-    expect(parseTimestamp('2024-07-04 09:00', 'America/New_York')).toEqual({ ok: true, value: '2024-07-04T13:00:00.000Z' });
-    expect(parseTimestamp('2024-01-04 09:00', 'America/New_York')).toEqual({ ok: true, value: '2024-01-04T14:00:00.000Z' });
-    expect(parseTimestamp('2024-07-04T09:00:00Z', 'America/New_York')).toEqual({ ok: true, value: '2024-07-04T09:00:00.000Z' });
+    expect(parseTimestamp('2024-07-04 09:00', 'America/New_York')).toEqual({
+      ok: true,
+      value: '2024-07-04T13:00:00.000Z',
+    });
+    expect(parseTimestamp('2024-01-04 09:00', 'America/New_York')).toEqual({
+      ok: true,
+      value: '2024-01-04T14:00:00.000Z',
+    });
+    expect(parseTimestamp('2024-07-04T09:00:00Z', 'America/New_York')).toEqual({
+      ok: true,
+      value: '2024-07-04T09:00:00.000Z',
+    });
   });
 
   it.each([

@@ -74,7 +74,10 @@ export function daysInMonth(year: number, month: number): number {
 /** The UTC instant of a parsed date: its own zone if it had one, otherwise `timeZone`'s wall clock. */
 export function partsToInstant(p: DateParts, timeZone: string): number {
   if (p.offsetMinutes !== undefined) {
-    return utcFromFields(p.year, p.month, p.day, p.hour ?? 0, p.minute ?? 0, p.second ?? 0, p.ms ?? 0) - p.offsetMinutes * 60_000;
+    return (
+      utcFromFields(p.year, p.month, p.day, p.hour ?? 0, p.minute ?? 0, p.second ?? 0, p.ms ?? 0) -
+      p.offsetMinutes * 60_000
+    );
   }
   return wallClockToUtc(timeZone, p.year, p.month, p.day, p.hour ?? 0, p.minute ?? 0, p.second ?? 0, p.ms ?? 0);
 }
@@ -105,7 +108,6 @@ export function parseBirthday(raw: string, today: string): Parsed<string> {
   if (value > today) return { ok: false, problem: 'is in the future' };
   return { ok: true, value };
 }
-
 
 export function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');

@@ -24,18 +24,36 @@ describe('detectChatFormat', () => {
     ['a tab-separated Kith CSV', 'time\tsender_channel\tsender_id\ttext\n', 'kith-csv'],
     ['a WeChat CSV with CreateTime only', '"CreateTime","StrContent","Sender"\n', 'wechat-csv'],
     ['a JSON array', '  [\n', 'kith-json'],
-    ['a Kith CSV quoting a QQ-like line', 'time,sender_channel,sender_id,text\n2024-03-01 09:00:00,qq,10001,"转发：\n2024-03-01 9:05:12 小林(123456789)\n早"\n', 'kith-csv'],
+    [
+      'a Kith CSV quoting a QQ-like line',
+      'time,sender_channel,sender_id,text\n2024-03-01 09:00:00,qq,10001,"转发：\n2024-03-01 9:05:12 小林(123456789)\n早"\n',
+      'kith-csv',
+    ],
   ])('recognises %s', (_name, text, format) => {
     expect(detectChatFormat(Buffer.from(text), 'upload')).toBe(format);
   });
 
   it('recognises a GBK QQ export', () => {
-    expect(detectChatFormat(iconv.encode('消息记录（此消息记录为文本格式，不支持重新导入）\r\n', 'gbk'), 'qq.txt')).toBe('qq-txt');
+    expect(
+      detectChatFormat(iconv.encode('消息记录（此消息记录为文本格式，不支持重新导入）\r\n', 'gbk'), 'qq.txt'),
+    ).toBe('qq-txt');
   });
 
   it.each([
-    ['a members list', fixture('members-utf8-bom.csv'), 'x.csv', 'UNSUPPORTED_FORMAT', 'Kith cannot tell which chat export this is. Supported: the QQ 消息记录 .txt export, WeChat CSV from WeChatMsg/留痕-style tools, and Kith chat CSV or JSON'],
-    ['a .json file that is not JSON', Buffer.from('hello'), 'chat.json', 'UNSUPPORTED_FORMAT', 'The file is named .json but does not hold a JSON array or object'],
+    [
+      'a members list',
+      fixture('members-utf8-bom.csv'),
+      'x.csv',
+      'UNSUPPORTED_FORMAT',
+      'Kith cannot tell which chat export this is. Supported: the QQ 消息记录 .txt export, WeChat CSV from WeChatMsg/留痕-style tools, and Kith chat CSV or JSON',
+    ],
+    [
+      'a .json file that is not JSON',
+      Buffer.from('hello'),
+      'chat.json',
+      'UNSUPPORTED_FORMAT',
+      'The file is named .json but does not hold a JSON array or object',
+    ],
     ['an empty file', Buffer.alloc(0), 'x.txt', 'EMPTY_FILE', 'The file is empty'],
     ['a blank file', Buffer.from(' \r\n'), 'x.txt', 'EMPTY_FILE', 'The file is empty'],
   ])('refuses %s', (_name, buf, fileName, code, message) => {
@@ -58,7 +76,10 @@ describe('readChatFile', () => {
     expect(wx).toMatchObject({ format: 'wechat-csv', group: '产品体验官一群' });
     expect(wx.messages[2].sender.name).toBe('运营');
 
-    expect(readChatFile(fixture('kith-chat.json'), 'kith-chat.json')).toMatchObject({ format: 'kith-json', encoding: 'utf-8' });
+    expect(readChatFile(fixture('kith-chat.json'), 'kith-chat.json')).toMatchObject({
+      format: 'kith-json',
+      encoding: 'utf-8',
+    });
   });
 
   it('fills the group of a QQ export that names none', () => {

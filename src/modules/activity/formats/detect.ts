@@ -27,7 +27,8 @@ export function detectChatFormatFromText(text: string, fileName: string): ChatFo
   const ext = path.extname(fileName).toLowerCase();
 
   if (first.startsWith('[') || first.startsWith('{')) return 'kith-json';
-  if (ext === '.json') throw new FormatError('UNSUPPORTED_FORMAT', 'The file is named .json but does not hold a JSON array or object');
+  if (ext === '.json')
+    throw new FormatError('UNSUPPORTED_FORMAT', 'The file is named .json but does not hold a JSON array or object');
 
   // CSV headers first: a chat CSV may quote a message that looks like a QQ header line.
   const lines = head.split('\n', 200).map((l) => l.replace(/\r$/, ''));
@@ -42,5 +43,11 @@ export function detectChatFormatFromText(text: string, fileName: string): ChatFo
 }
 
 function splitHeader(line: string, delimiter: string): string[] {
-  return line.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
+  return line.split(delimiter).map((c) =>
+    c
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim()
+      .toLowerCase(),
+  );
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FORMAT_DOCS, KITH_CHAT_FIELDS, MEMBER_COLUMNS, ORDER_COLUMNS, WECHAT_COLUMNS, CHANNEL_VALUES } from './index.js';
+import {
+  FORMAT_DOCS,
+  KITH_CHAT_FIELDS,
+  MEMBER_COLUMNS,
+  ORDER_COLUMNS,
+  WECHAT_COLUMNS,
+  CHANNEL_VALUES,
+} from './index.js';
 
 describe('FORMAT_DOCS', () => {
   it('documents every field and alias the readers accept', () => {

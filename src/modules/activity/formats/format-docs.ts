@@ -4,8 +4,14 @@ import { WECHAT_COLUMNS } from './chat-wechat.js';
 import { MEMBER_COLUMNS, ORDER_COLUMNS, type ColumnSpec } from './column-mapping.js';
 import { DATE_FORMATS_DOC } from './datetime.js';
 import {
-  CHANNEL_VALUES, CONSENT_VALUES, CURRENCY_ALIASES, GENDER_VALUES, ORDER_STATUS_VALUES, TAG_SEPARATORS,
-  UNPAID_ORDER_STATUSES, type ValueAliases,
+  CHANNEL_VALUES,
+  CONSENT_VALUES,
+  CURRENCY_ALIASES,
+  GENDER_VALUES,
+  ORDER_STATUS_VALUES,
+  TAG_SEPARATORS,
+  UNPAID_ORDER_STATUSES,
+  type ValueAliases,
 } from './values.js';
 
 /**
@@ -27,7 +33,8 @@ function columnTable(columns: ColumnSpec[]): string {
 /** `[图片]` `[闪照]` → `image`; … in the order of the reader's table. */
 function qqPlaceholderDoc(): string {
   const byKind = new Map<string, string[]>();
-  for (const [name, kind] of Object.entries(QQ_PLACEHOLDER_TYPES)) byKind.set(kind, [...(byKind.get(kind) ?? []), name]);
+  for (const [name, kind] of Object.entries(QQ_PLACEHOLDER_TYPES))
+    byKind.set(kind, [...(byKind.get(kind) ?? []), name]);
   return [...byKind].map(([kind, names]) => `${names.map((n) => code(`[${n}]`)).join(' ')} → ${code(kind)}`).join('; ');
 }
 const QQ_PLACEHOLDER_DOC = qqPlaceholderDoc();
@@ -35,9 +42,21 @@ const QQ_PLACEHOLDER_DOC = qqPlaceholderDoc();
 /** Exit codes of `kith import`: its `--help`, the README and this reference all show this list. */
 export const IMPORT_EXIT_CODES: { code: number; meaning: string }[] = [
   { code: 0, meaning: 'The import completed and no line was rejected (also when the file had been imported already).' },
-  { code: 1, meaning: 'The import did not complete: the file was refused as a whole (unknown format or encoding, missing required columns, an option value such as an unknown time zone), the settings or the database could not be used, or writing stopped on an error. Chunks already written stay; running the same command again resumes after them.' },
-  { code: 2, meaning: 'Wrong command line: unknown kind or option, no file given, no such file, or a --map entry that is not header=field. Nothing was read or written.' },
-  { code: 3, meaning: 'The import completed but some lines were rejected (also when the file had been imported already with rejected lines): the first 20 are printed, --report FILE writes them all.' },
+  {
+    code: 1,
+    meaning:
+      'The import did not complete: the file was refused as a whole (unknown format or encoding, missing required columns, an option value such as an unknown time zone), the settings or the database could not be used, or writing stopped on an error. Chunks already written stay; running the same command again resumes after them.',
+  },
+  {
+    code: 2,
+    meaning:
+      'Wrong command line: unknown kind or option, no file given, no such file, or a --map entry that is not header=field. Nothing was read or written.',
+  },
+  {
+    code: 3,
+    meaning:
+      'The import completed but some lines were rejected (also when the file had been imported already with rejected lines): the first 20 are printed, --report FILE writes them all.',
+  },
 ];
 
 function valueTable<T extends string>(values: ValueAliases<T>[]): string {
@@ -48,7 +67,9 @@ function valueTable<T extends string>(values: ValueAliases<T>[]): string {
 function keyGroups(columns: ColumnSpec[]): string {
   const groups = new Map<string, string[]>();
   for (const c of columns) if (c.oneOf !== undefined) groups.set(c.oneOf, [...(groups.get(c.oneOf) ?? []), c.field]);
-  return [...groups].map(([g, f]) => `The ${g} columns are ${f.map(code).join(', ')}; a file needs at least one of them.`).join(' ');
+  return [...groups]
+    .map(([g, f]) => `The ${g} columns are ${f.map(code).join(', ')}; a file needs at least one of them.`)
+    .join(' ');
 }
 
 export function buildFormatDocs(): string {

@@ -15,28 +15,75 @@ export type { TableRow } from './table-shape.js';
 export type { Delimiter } from './csv-reader.js';
 
 export {
-  MEMBER_COLUMNS, ORDER_COLUMNS, mapHeaders, assertNoMissingColumns, isKnownField, normalizeHeader, identityChannel, IGNORE_FIELD,
-  type ColumnSpec, type HeaderMapping, type MapHeadersOptions,
+  MEMBER_COLUMNS,
+  ORDER_COLUMNS,
+  mapHeaders,
+  assertNoMissingColumns,
+  isKnownField,
+  normalizeHeader,
+  identityChannel,
+  IGNORE_FIELD,
+  type ColumnSpec,
+  type HeaderMapping,
+  type MapHeadersOptions,
 } from './column-mapping.js';
 
 export {
-  parseMemberRow, parseOrderRow, memberRowParser, orderRowParser, assertStorableHeaders, MAX_TEXT_LENGTH,
-  type MemberImportRow, type OrderImportRow, type OrderItem, type RowOptions, type OrderRowOptions, type RowResult,
+  parseMemberRow,
+  parseOrderRow,
+  memberRowParser,
+  orderRowParser,
+  assertStorableHeaders,
+  MAX_TEXT_LENGTH,
+  type MemberImportRow,
+  type OrderImportRow,
+  type OrderItem,
+  type RowOptions,
+  type OrderRowOptions,
+  type RowResult,
 } from './row-validation.js';
 export { parseExternalId, type Identity } from './identity.js';
 export {
-  CHANNELS, CHANNEL_VALUES, GENDER_VALUES, CONSENT_VALUES, ORDER_STATUS_VALUES, CURRENCY_ALIASES,
-  parseChannel, parsePhone, parseEmail, parseAmount, parseGender, parseConsent, parseOrderStatus, parseCurrency, splitTags,
-  type Channel, type Gender, type OrderStatus, type Money,
+  CHANNELS,
+  CHANNEL_VALUES,
+  GENDER_VALUES,
+  CONSENT_VALUES,
+  ORDER_STATUS_VALUES,
+  CURRENCY_ALIASES,
+  parseChannel,
+  parsePhone,
+  parseEmail,
+  parseAmount,
+  parseGender,
+  parseConsent,
+  parseOrderStatus,
+  parseCurrency,
+  splitTags,
+  type Channel,
+  type Gender,
+  type OrderStatus,
+  type Money,
 } from './values.js';
 
 export {
-  chatMessageKey, legacyChatMessageKey, SeqCounter,
-  type ChatMessage, type ChatMessageType, type ChatSender, type ChatParseResult, type RejectedLine,
+  chatMessageKey,
+  legacyChatMessageKey,
+  SeqCounter,
+  type ChatMessage,
+  type ChatMessageType,
+  type ChatSender,
+  type ChatParseResult,
+  type RejectedLine,
 } from './chat-message.js';
 export { parseQqExport, type QqParseOptions } from './chat-qq.js';
 export { parseWechatCsv, WECHAT_COLUMNS, type WechatParseOptions } from './chat-wechat.js';
-export { parseKithChat, parseKithChatCsv, parseKithChatJson, KITH_CHAT_FIELDS, type KithChatOptions } from './chat-kith.js';
+export {
+  parseKithChat,
+  parseKithChatCsv,
+  parseKithChatJson,
+  KITH_CHAT_FIELDS,
+  type KithChatOptions,
+} from './chat-kith.js';
 export { detectChatFormat, detectChatFormatFromText, type ChatFormat } from './detect.js';
 export { readChatFile, type ChatFile, type ChatFileOptions } from './chat-file.js';
 

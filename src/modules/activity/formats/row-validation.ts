@@ -5,9 +5,21 @@ import { parseExternalId, type Identity } from './identity.js';
 import { FormatError } from './format-error.js';
 import { textProblem } from '../../../kernel/input-safety.js';
 import {
-  compareAmounts, parseAmount, parseChannel, parseConsent, parseCurrency, parseEmail, parseGender,
-  parseOrderStatus, parsePhone, parseQuantity, quote, splitTags,
-  type Channel, type Gender, type OrderStatus,
+  compareAmounts,
+  parseAmount,
+  parseChannel,
+  parseConsent,
+  parseCurrency,
+  parseEmail,
+  parseGender,
+  parseOrderStatus,
+  parsePhone,
+  parseQuantity,
+  quote,
+  splitTags,
+  type Channel,
+  type Gender,
+  type OrderStatus,
 } from './values.js';
 
 /**
@@ -153,7 +165,12 @@ function unstorableCells(cells: Map<string, Cell[]>): string[] {
 export function assertStorableHeaders(headers: string[], headerLine: number): void {
   headers.forEach((h, i) => {
     const problem = textProblem(h);
-    if (problem) throw new FormatError('INVALID_TEXT', `Column ${i + 1} of the header row (line ${headerLine}) ${problem}; fix the header and import again`, { line: headerLine });
+    if (problem)
+      throw new FormatError(
+        'INVALID_TEXT',
+        `Column ${i + 1} of the header row (line ${headerLine}) ${problem}; fix the header and import again`,
+        { line: headerLine },
+      );
   });
 }
 
@@ -175,7 +192,9 @@ function readIdentities(ctx: RowContext, cells: Map<string, Cell[]>): { identiti
       const id = ctx.take(ext.header, ext.raw, parseExternalId(c, ext.raw));
       if (id !== undefined) identities.push({ channel: c, externalId: id });
     } else if (channelCell === undefined) {
-      ctx.reasons.push(`${ext.header}: ${quote(ext.raw)} needs a channel: add a 渠道 (channel) column or choose a channel for the import`);
+      ctx.reasons.push(
+        `${ext.header}: ${quote(ext.raw)} needs a channel: add a 渠道 (channel) column or choose a channel for the import`,
+      );
     }
   }
   for (const [field, list] of cells) {
@@ -183,7 +202,8 @@ function readIdentities(ctx: RowContext, cells: Map<string, Cell[]>): { identiti
     if (c === null) continue;
     for (const cell of list) {
       const id = ctx.take(cell.header, cell.raw, parseExternalId(c, cell.raw));
-      if (id !== undefined && !identities.some((i) => i.channel === c && i.externalId === id)) identities.push({ channel: c, externalId: id });
+      if (id !== undefined && !identities.some((i) => i.channel === c && i.externalId === id))
+        identities.push({ channel: c, externalId: id });
     }
   }
   return channel === undefined ? { identities } : { identities, channel };
@@ -201,7 +221,10 @@ function readAttributes(cells: Map<string, Cell[]>): Record<string, string> {
  * A parser bound to one file's mapping and options. Importers call this once per file and the
  * result once per row, so per-file work (today's date, zone set-up) is not repeated a million times.
  */
-export function memberRowParser(mapping: Record<string, string>, options: RowOptions = {}): (values: Record<string, string>) => RowResult<MemberImportRow> {
+export function memberRowParser(
+  mapping: Record<string, string>,
+  options: RowOptions = {},
+): (values: Record<string, string>) => RowResult<MemberImportRow> {
   return (values) => {
     const cells = cellsByField(values, mapping);
     const unstorable = unstorableCells(cells);
@@ -228,14 +251,22 @@ export function memberRowParser(mapping: Record<string, string>, options: RowOpt
     if ((c = one('community'))) row.community = ctx.text(c.header, c.raw);
     if ((c = one('joined_at'))) row.joinedAt = ctx.take(c.header, c.raw, parseTimestamp(c.raw, ctx.timeZone));
 
-    const hasKeyCell = cells.has('phone') || cells.has('email') || cells.has('external_id') || [...cells.keys()].some((f) => identityChannel(f) !== null);
+    const hasKeyCell =
+      cells.has('phone') ||
+      cells.has('email') ||
+      cells.has('external_id') ||
+      [...cells.keys()].some((f) => identityChannel(f) !== null);
     if (!hasKeyCell) ctx.reasons.push('row has no phone, email or channel account to identify the member');
     if (ctx.reasons.length > 0) return { ok: false, reasons: ctx.reasons };
     return { ok: true, value: dropUndefined(row) };
   };
 }
 
-export function parseMemberRow(values: Record<string, string>, mapping: Record<string, string>, options: RowOptions = {}): RowResult<MemberImportRow> {
+export function parseMemberRow(
+  values: Record<string, string>,
+  mapping: Record<string, string>,
+  options: RowOptions = {},
+): RowResult<MemberImportRow> {
   return memberRowParser(mapping, options)(values);
 }
 
@@ -244,7 +275,10 @@ export interface OrderRowOptions extends RowOptions {
   defaultCurrency?: string;
 }
 
-export function orderRowParser(mapping: Record<string, string>, options: OrderRowOptions = {}): (values: Record<string, string>) => RowResult<OrderImportRow> {
+export function orderRowParser(
+  mapping: Record<string, string>,
+  options: OrderRowOptions = {},
+): (values: Record<string, string>) => RowResult<OrderImportRow> {
   const headers = {
     order_id: headerOf(mapping, 'order_id'),
     amount: headerOf(mapping, 'amount'),
@@ -283,7 +317,9 @@ export function orderRowParser(mapping: Record<string, string>, options: OrderRo
       const named = ctx.take(c.header, c.raw, parseCurrency(c.raw));
       if (named !== undefined) {
         if (impliedCurrency !== undefined && impliedCurrency !== named && amountCell !== undefined) {
-          ctx.reasons.push(`${amountCell.header}: ${quote(amountCell.raw)} is in ${impliedCurrency} but ${c.header} says ${named}`);
+          ctx.reasons.push(
+            `${amountCell.header}: ${quote(amountCell.raw)} is in ${impliedCurrency} but ${c.header} says ${named}`,
+          );
         }
         currency = named;
       }
@@ -295,7 +331,8 @@ export function orderRowParser(mapping: Record<string, string>, options: OrderRo
 
     let status: OrderStatus | undefined = 'paid';
     const statusCell = one('status');
-    if (statusCell !== undefined) status = ctx.take(statusCell.header, statusCell.raw, parseOrderStatus(statusCell.raw));
+    if (statusCell !== undefined)
+      status = ctx.take(statusCell.header, statusCell.raw, parseOrderStatus(statusCell.raw));
 
     let refundAmount: string | undefined;
     if ((c = one('refund_amount'))) {
@@ -322,7 +359,8 @@ export function orderRowParser(mapping: Record<string, string>, options: OrderRo
       const price = ctx.take(c.header, c.raw, parseAmount(c.raw));
       if (price !== undefined) {
         item.unitPrice = price.amount;
-        if (price.currency !== undefined && price.currency !== currency) ctx.reasons.push(`${c.header}: ${quote(c.raw)} is in ${price.currency} but the order is in ${currency}`);
+        if (price.currency !== undefined && price.currency !== currency)
+          ctx.reasons.push(`${c.header}: ${quote(c.raw)} is in ${price.currency} but the order is in ${currency}`);
       }
     }
     const items: OrderItem[] = Object.values(dropUndefined(item)).length > 0 ? [item] : [];
@@ -332,18 +370,34 @@ export function orderRowParser(mapping: Record<string, string>, options: OrderRo
     if ((c = one('member_phone'))) buyer.phone = ctx.take(c.header, c.raw, parsePhone(c.raw));
     if ((c = one('member_email'))) buyer.email = ctx.take(c.header, c.raw, parseEmail(c.raw));
     if ((c = one('member_name'))) buyer.name = ctx.text(c.header, c.raw);
-    const hasBuyerCell = cells.has('member_phone') || cells.has('member_email') || cells.has('external_id') || [...cells.keys()].some((f) => identityChannel(f) !== null);
+    const hasBuyerCell =
+      cells.has('member_phone') ||
+      cells.has('member_email') ||
+      cells.has('external_id') ||
+      [...cells.keys()].some((f) => identityChannel(f) !== null);
     if (!hasBuyerCell) ctx.reasons.push('row has no phone, email or channel account to identify the buyer');
 
     let community: string | undefined;
     if ((c = one('community'))) community = ctx.text(c.header, c.raw);
 
-    if (ctx.reasons.length > 0 || orderId === undefined || amount === undefined || orderedAt === undefined || status === undefined) {
+    if (
+      ctx.reasons.length > 0 ||
+      orderId === undefined ||
+      amount === undefined ||
+      orderedAt === undefined ||
+      status === undefined
+    ) {
       return { ok: false, reasons: ctx.reasons };
     }
     const row: OrderImportRow = {
-      orderId, amount, currency, orderedAt, status, items,
-      buyer: dropUndefined(buyer), attributes: readAttributes(cells),
+      orderId,
+      amount,
+      currency,
+      orderedAt,
+      status,
+      items,
+      buyer: dropUndefined(buyer),
+      attributes: readAttributes(cells),
     };
     if (refundAmount !== undefined) row.refundAmount = refundAmount;
     if (quantity !== undefined) row.quantity = quantity;
@@ -352,7 +406,11 @@ export function orderRowParser(mapping: Record<string, string>, options: OrderRo
   };
 }
 
-export function parseOrderRow(values: Record<string, string>, mapping: Record<string, string>, options: OrderRowOptions = {}): RowResult<OrderImportRow> {
+export function parseOrderRow(
+  values: Record<string, string>,
+  mapping: Record<string, string>,
+  options: OrderRowOptions = {},
+): RowResult<OrderImportRow> {
   return orderRowParser(mapping, options)(values);
 }
 

@@ -20,7 +20,21 @@ async function formatError(p: Promise<unknown> | (() => unknown)): Promise<Forma
   throw new Error('expected a FormatError');
 }
 
-const memberHeaders = ['姓名', '手机号', '邮箱', '性别', '生日', '标签', '渠道', '外部ID', 'QQ号', '营销同意', '社群', '入群时间', '备注'];
+const memberHeaders = [
+  '姓名',
+  '手机号',
+  '邮箱',
+  '性别',
+  '生日',
+  '标签',
+  '渠道',
+  '外部ID',
+  'QQ号',
+  '营销同意',
+  '社群',
+  '入群时间',
+  '备注',
+];
 
 describe('readTable on the members fixtures', () => {
   it('reads the UTF-8 (BOM, CRLF) file with the line each record starts on', async () => {
@@ -33,8 +47,19 @@ describe('readTable on the members fixtures', () => {
     // Line 4 is the second line of 李四's multi-line note; line 6 is an empty row.
     expect(t.rows.map((r) => r.line)).toEqual([2, 3, 5, 7, 8]);
     expect(t.rows[1].values).toEqual({
-      姓名: '李四', 手机号: '+86 139-0013-9000', 邮箱: '', 性别: '女', 生日: '1992/3/7', 标签: '新人；活跃', 渠道: '', 外部ID: '',
-      QQ号: '123456789', 营销同意: '否', 社群: '产品体验官一群', 入群时间: '2024/3/2 9:30', 备注: '多行\n备注',
+      姓名: '李四',
+      手机号: '+86 139-0013-9000',
+      邮箱: '',
+      性别: '女',
+      生日: '1992/3/7',
+      标签: '新人；活跃',
+      渠道: '',
+      外部ID: '',
+      QQ号: '123456789',
+      营销同意: '否',
+      社群: '产品体验官一群',
+      入群时间: '2024/3/2 9:30',
+      备注: '多行\n备注',
     });
   });
 
@@ -55,23 +80,42 @@ describe('readTable on the members fixtures', () => {
     const results = t.rows.map((r) => ({ line: r.line, ...parse(r.values) }));
     expect(results).toEqual([
       {
-        line: 2, ok: true,
+        line: 2,
+        ok: true,
         value: {
-          name: '张三', phone: '13800138000', email: 'zhangsan@example.com', gender: 'male', birthday: '1990-05-01', tags: ['VIP', '早鸟'],
-          channel: 'wechat', identities: [{ channel: 'wechat', externalId: 'wxid_zhangsan' }], consentMarketing: true,
-          community: '产品体验官一群', joinedAt: '2024-03-01T01:05:12.000Z', attributes: { 备注: '老客户' },
+          name: '张三',
+          phone: '13800138000',
+          email: 'zhangsan@example.com',
+          gender: 'male',
+          birthday: '1990-05-01',
+          tags: ['VIP', '早鸟'],
+          channel: 'wechat',
+          identities: [{ channel: 'wechat', externalId: 'wxid_zhangsan' }],
+          consentMarketing: true,
+          community: '产品体验官一群',
+          joinedAt: '2024-03-01T01:05:12.000Z',
+          attributes: { 备注: '老客户' },
         },
       },
       {
-        line: 3, ok: true,
+        line: 3,
+        ok: true,
         value: {
-          name: '李四', phone: '13900139000', gender: 'female', birthday: '1992-03-07', tags: ['新人', '活跃'],
-          identities: [{ channel: 'qq', externalId: '123456789' }], consentMarketing: false,
-          community: '产品体验官一群', joinedAt: '2024-03-02T01:30:00.000Z', attributes: { 备注: '多行\n备注' },
+          name: '李四',
+          phone: '13900139000',
+          gender: 'female',
+          birthday: '1992-03-07',
+          tags: ['新人', '活跃'],
+          identities: [{ channel: 'qq', externalId: '123456789' }],
+          consentMarketing: false,
+          community: '产品体验官一群',
+          joinedAt: '2024-03-02T01:30:00.000Z',
+          attributes: { 备注: '多行\n备注' },
         },
       },
       {
-        line: 5, ok: false,
+        line: 5,
+        ok: false,
         reasons: [
           '手机号: "1380013" is not a valid phone number',
           '邮箱: "wangwu@" is not a valid email address',
@@ -83,10 +127,18 @@ describe('readTable on the members fixtures', () => {
       },
       { line: 7, ok: false, reasons: ['row has no phone, email or channel account to identify the member'] },
       {
-        line: 8, ok: true,
+        line: 8,
+        ok: true,
         value: {
-          name: 'Amy', phone: '+14155550100', email: 'amy@example.com', gender: 'female', birthday: '1988-12-03', channel: 'email',
-          identities: [], tags: [], attributes: {},
+          name: 'Amy',
+          phone: '+14155550100',
+          email: 'amy@example.com',
+          gender: 'female',
+          birthday: '1988-12-03',
+          channel: 'email',
+          identities: [],
+          tags: [],
+          attributes: {},
         },
       },
     ]);
@@ -116,7 +168,12 @@ describe('readTable on CSV variants', () => {
     for (const nl of ['\n', '\r\n', '\r']) {
       const text = ['a,b', '1,"x', 'y"', '', '2,3', '"p', 'q', 'r",s', ',', '4,5', ''].join(nl);
       const t = await readTable(Buffer.from(text), 'x.csv');
-      expect(t.rows.map((r) => [r.line, r.values.a])).toEqual([[2, '1'], [5, '2'], [6, 'p\nq\nr'], [10, '4']]);
+      expect(t.rows.map((r) => [r.line, r.values.a])).toEqual([
+        [2, '1'],
+        [5, '2'],
+        [6, 'p\nq\nr'],
+        [10, '4'],
+      ]);
     }
   });
 
@@ -156,15 +213,32 @@ describe('readTable on CSV variants', () => {
     const e = await formatError(readTable(Buffer.from('a,b\n1,2\n3,"oops\n4,5\n'), 'x.csv'));
     expect(e.code).toBe('UNSUPPORTED_FORMAT');
     expect(e.line).toBe(3);
-    expect(e.message).toBe('A quoted cell starting on or after line 3 is never closed: a " is missing; fix the file and import again');
+    expect(e.message).toBe(
+      'A quoted cell starting on or after line 3 is never closed: a " is missing; fix the file and import again',
+    );
   });
 
   it.each([
     ['an empty file', Buffer.alloc(0), 'EMPTY_FILE', 'The file is empty'],
     ['a blank file', Buffer.from('\r\n  \r\n'), 'EMPTY_FILE', 'The file is empty'],
-    ['an old binary .xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'UNSUPPORTED_FORMAT', 'Old Excel .xls files cannot be read; open it in Excel or WPS and save it as .xlsx or .csv'],
-    ['an HTML table named .xls', Buffer.from('<html><table><tr><td>1</td></tr></table></html>'), 'UNSUPPORTED_FORMAT', 'Old Excel .xls files cannot be read; open it in Excel or WPS and save it as .xlsx or .csv'],
-    ['a zip that is not a workbook', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), 'UNSUPPORTED_FORMAT', 'The file is not a readable .xlsx workbook; open it in Excel or WPS and save it as .xlsx or .csv'],
+    [
+      'an old binary .xls',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      'UNSUPPORTED_FORMAT',
+      'Old Excel .xls files cannot be read; open it in Excel or WPS and save it as .xlsx or .csv',
+    ],
+    [
+      'an HTML table named .xls',
+      Buffer.from('<html><table><tr><td>1</td></tr></table></html>'),
+      'UNSUPPORTED_FORMAT',
+      'Old Excel .xls files cannot be read; open it in Excel or WPS and save it as .xlsx or .csv',
+    ],
+    [
+      'a zip that is not a workbook',
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]),
+      'UNSUPPORTED_FORMAT',
+      'The file is not a readable .xlsx workbook; open it in Excel or WPS and save it as .xlsx or .csv',
+    ],
   ])('refuses %s', async (_name, buf, code, message) => {
     const e = await formatError(readTable(buf, 'members.xls'));
     expect(e.code).toBe(code);
@@ -173,11 +247,22 @@ describe('readTable on CSV variants', () => {
 
   it('reads tab-separated text that a back office named .xls', async () => {
     const t = await readTable(iconv.encode('姓名\t手机号\n张三\t13800138000\n', 'gbk'), '导出.xls');
-    expect(t).toMatchObject({ format: 'csv', encoding: 'gb18030', delimiter: '\t', rows: [{ line: 2, values: { 姓名: '张三', 手机号: '13800138000' } }] });
+    expect(t).toMatchObject({
+      format: 'csv',
+      encoding: 'gb18030',
+      delimiter: '\t',
+      rows: [{ line: 2, values: { 姓名: '张三', 手机号: '13800138000' } }],
+    });
   });
 
   it('reads CSV text synchronously', () => {
-    expect(readCsvTable('\ufeffa,b\n1,2\n')).toEqual({ format: 'csv', delimiter: ',', headerLine: 1, headers: ['a', 'b'], rows: [{ line: 2, values: { a: '1', b: '2' } }] });
+    expect(readCsvTable('\ufeffa,b\n1,2\n')).toEqual({
+      format: 'csv',
+      delimiter: ',',
+      headerLine: 1,
+      headers: ['a', 'b'],
+      rows: [{ line: 2, values: { a: '1', b: '2' } }],
+    });
   });
 });
 
@@ -215,11 +300,29 @@ describe('readTable on XLSX', () => {
     expect(t.rows).toEqual([
       {
         line: 3,
-        values: { 姓名: '张三', 手机号: '13800138000', 生日: '1990-05-01 00:00:00', 积分: '0.3', 入群时间: '2024-03-01 09:05:12', 邮箱: 'Zhang@Example.com', 营销同意: 'TRUE', 等级: 'GOLD' },
+        values: {
+          姓名: '张三',
+          手机号: '13800138000',
+          生日: '1990-05-01 00:00:00',
+          积分: '0.3',
+          入群时间: '2024-03-01 09:05:12',
+          邮箱: 'Zhang@Example.com',
+          营销同意: 'TRUE',
+          等级: 'GOLD',
+        },
       },
       {
         line: 5,
-        values: { 姓名: '李四', 手机号: '13900139000', 生日: '', 积分: '1299.3', 入群时间: '', 邮箱: '', 营销同意: 'FALSE', 等级: '' },
+        values: {
+          姓名: '李四',
+          手机号: '13900139000',
+          生日: '',
+          积分: '1299.3',
+          入群时间: '',
+          邮箱: '',
+          营销同意: 'FALSE',
+          等级: '',
+        },
       },
     ]);
 
@@ -227,8 +330,15 @@ describe('readTable on XLSX', () => {
     expect(memberRowParser(mapping, { now: new Date('2024-06-01T00:00:00Z') })(t.rows[0].values)).toEqual({
       ok: true,
       value: {
-        name: '张三', phone: '13800138000', birthday: '1990-05-01', joinedAt: '2024-03-01T01:05:12.000Z', email: 'zhang@example.com',
-        consentMarketing: true, identities: [], tags: [], attributes: {},
+        name: '张三',
+        phone: '13800138000',
+        birthday: '1990-05-01',
+        joinedAt: '2024-03-01T01:05:12.000Z',
+        email: 'zhang@example.com',
+        consentMarketing: true,
+        identities: [],
+        tags: [],
+        attributes: {},
       },
     });
   });
@@ -238,7 +348,10 @@ describe('readTable on XLSX', () => {
       ws.addRow(['phone', 'name']);
       ws.addRow(['13800138000', 'Amy']);
     });
-    expect(await readTable(buf, 'upload.bin')).toMatchObject({ format: 'xlsx', rows: [{ line: 2, values: { phone: '13800138000', name: 'Amy' } }] });
+    expect(await readTable(buf, 'upload.bin')).toMatchObject({
+      format: 'xlsx',
+      rows: [{ line: 2, values: { phone: '13800138000', name: 'Amy' } }],
+    });
   });
 
   it('refuses an empty workbook', async () => {
@@ -247,8 +360,15 @@ describe('readTable on XLSX', () => {
   });
 
   it.each([
-    [null, ''], [42, '42'], [13800138000, '13800138000'], [1e21, '1e+21'], [0.1 + 0.7, '0.8'], [-3.5, '-3.5'], ['text', 'text'],
-    [{ sharedFormula: 'A1', result: 7 } as unknown as ExcelJS.CellValue, '7'], [{ formula: 'NOW()' }, ''],
+    [null, ''],
+    [42, '42'],
+    [13800138000, '13800138000'],
+    [1e21, '1e+21'],
+    [0.1 + 0.7, '0.8'],
+    [-3.5, '-3.5'],
+    ['text', 'text'],
+    [{ sharedFormula: 'A1', result: 7 } as unknown as ExcelJS.CellValue, '7'],
+    [{ formula: 'NOW()' }, ''],
     [{ formula: 'A1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue, ''],
     [{ text: { richText: [{ text: 'a' }, { text: 'b' }] }, hyperlink: 'x' } as unknown as ExcelJS.CellValue, 'ab'],
   ] as [ExcelJS.CellValue, string][])('cellText(%j) → %s', (v, text) => {

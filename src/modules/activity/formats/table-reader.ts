@@ -67,7 +67,13 @@ export function readCsvGrid(input: Buffer | string): Grid & { encoding?: TextEnc
 /** Same as `readTable` for text known to be CSV, synchronously. */
 export function readCsvTable(input: Buffer | string): Table {
   const { encoding, delimiter, ...grid } = readCsvGrid(input);
-  const table: Table = { format: 'csv', delimiter, headerLine: grid.headerLine, headers: grid.headers, rows: gridRows(grid) };
+  const table: Table = {
+    format: 'csv',
+    delimiter,
+    headerLine: grid.headerLine,
+    headers: grid.headers,
+    rows: gridRows(grid),
+  };
   if (encoding !== undefined) table.encoding = encoding;
   return table;
 }

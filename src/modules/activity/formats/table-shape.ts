@@ -80,7 +80,11 @@ export function shapeGrid(records: RawRecord[]): Grid | null {
  * The columns a sheet has and their names: repeated headers get " (2)", a nameless column with
  * data (`used`) is "column N", a nameless empty one is dropped. `columns` holds each one's index.
  */
-export function nameColumns(headerCells: readonly (string | undefined)[], width: number, used: readonly boolean[]): { headers: string[]; columns: number[] } {
+export function nameColumns(
+  headerCells: readonly (string | undefined)[],
+  width: number,
+  used: readonly boolean[],
+): { headers: string[]; columns: number[] } {
   const headers: string[] = [];
   const columns: number[] = [];
   const seen = new Map<string, number>();

@@ -26,15 +26,32 @@ describe('streamed table reader', () => {
     ['gbk.csv', iconv.encode('姓名,手机号\r\n张三,13800138000\r\n李四,13900139000\r\n', 'gbk')],
     ['title.csv', Buffer.from('会员名单\n\n姓名,手机号,,备注\n张三,138,x,\n,,,\n"李\n四",139,,"多\r\n行"\n')],
     ['tabs.txt', Buffer.from('name\tphone\tphone\nA\t1\t2\n')],
-    ['utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('姓名,手机号\n王五,13700137000\n', 'utf16le')])],
-    ['late-gbk.csv', Buffer.concat([Buffer.from(`name,city\n${'ann,x\n'.repeat(20_000)}`), iconv.encode('张三,杭州\n', 'gbk')])],
+    [
+      'utf16.csv',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('姓名,手机号\n王五,13700137000\n', 'utf16le')]),
+    ],
+    [
+      'late-gbk.csv',
+      Buffer.concat([Buffer.from(`name,city\n${'ann,x\n'.repeat(20_000)}`), iconv.encode('张三,杭州\n', 'gbk')]),
+    ],
     ['long.csv', Buffer.from(['a,b', ...Array.from({ length: 3000 }, (_, i) => `${i},"x\ny${i}"`)].join('\r\n'))],
   ];
   for (const [name, bytes] of cases) {
     it(`reads ${name} as the whole-file reader does`, async () => {
       const { whole, streamed, rows } = await both(name, bytes);
-      expect({ format: streamed.format, encoding: streamed.encoding, delimiter: streamed.delimiter, headerLine: streamed.headerLine, headers: streamed.headers })
-        .toEqual({ format: whole.format, encoding: whole.encoding, delimiter: whole.delimiter, headerLine: whole.headerLine, headers: whole.headers });
+      expect({
+        format: streamed.format,
+        encoding: streamed.encoding,
+        delimiter: streamed.delimiter,
+        headerLine: streamed.headerLine,
+        headers: streamed.headers,
+      }).toEqual({
+        format: whole.format,
+        encoding: whole.encoding,
+        delimiter: whole.delimiter,
+        headerLine: whole.headerLine,
+        headers: whole.headers,
+      });
       expect(streamed.rowCount).toBe(whole.rows.length);
       expect(rows).toEqual(whole.rows);
     });
@@ -44,9 +61,13 @@ describe('streamed table reader', () => {
     const junk = Buffer.from([0x81, 0x30, 0x00, 0x01, 0xff, 0x80, 0x80]);
     fs.writeFileSync(path.join(dir, 'junk.csv'), junk);
     await expect(readTable(junk, 'junk.csv')).rejects.toMatchObject({ code: 'UNSUPPORTED_ENCODING' });
-    await expect(openTable({ path: path.join(dir, 'junk.csv'), fileName: 'junk.csv', size: junk.length })).rejects.toMatchObject({ code: 'UNSUPPORTED_ENCODING' });
+    await expect(
+      openTable({ path: path.join(dir, 'junk.csv'), fileName: 'junk.csv', size: junk.length }),
+    ).rejects.toMatchObject({ code: 'UNSUPPORTED_ENCODING' });
     const open = Buffer.from('a,b\n"1,2\n');
     fs.writeFileSync(path.join(dir, 'open.csv'), open);
-    await expect(openTable({ path: path.join(dir, 'open.csv'), fileName: 'open.csv', size: open.length })).rejects.toThrow(/never closed/);
+    await expect(
+      openTable({ path: path.join(dir, 'open.csv'), fileName: 'open.csv', size: open.length }),
+    ).rejects.toThrow(/never closed/);
   });
 });

@@ -93,7 +93,8 @@ async function open(file: TableFile): Promise<StreamedTable> {
     shape = await csvShape(file, head, encoding, ext);
   } catch (e) {
     // Like `decodeText`: text that is not UTF-8 all the way through is read as GBK/GB18030.
-    if (!(e instanceof EncodingMismatch) || encoding !== 'utf-8') throw e instanceof EncodingMismatch ? unsupportedEncoding() : e;
+    if (!(e instanceof EncodingMismatch) || encoding !== 'utf-8')
+      throw e instanceof EncodingMismatch ? unsupportedEncoding() : e;
     encoding = 'gb18030';
     shape = await csvShape(file, head, encoding, ext);
   }
@@ -241,7 +242,14 @@ async function* keyedRows(source: RecordSource, shape: Shape): AsyncGenerator<Ta
  * line ends unified to `\n`, a record spans as many lines as its cells hold line breaks).
  */
 async function* csvRecords(file: string, encoding: TextEncoding, delimiter: Delimiter): AsyncGenerator<RawRecord> {
-  const parser = parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: TABLE_LIMITS.lineChars });
+  const parser = parse({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    max_record_size: TABLE_LIMITS.lineChars,
+  });
   const input = Readable.from(decodeChunks(file, encoding));
   input.on('error', (e) => parser.destroy(e));
   input.pipe(parser);
@@ -266,20 +274,39 @@ function csvFailure(err: unknown, line: number): unknown {
   if (e.code === 'CSV_MAX_RECORD_SIZE') {
     // Reading stopped inside the record: the cells read so far already say when it is too wide.
     if ((e.index ?? 0) > TABLE_LIMITS.columns) {
-      return new FormatError('LIMIT_EXCEEDED', `Line ${fmt(line)} has more than ${fmt(e.index!)} columns; at most ${TABLE_LIMITS.columns} are read. Remove the columns you do not import and try again`, { line, cause: err });
+      return new FormatError(
+        'LIMIT_EXCEEDED',
+        `Line ${fmt(line)} has more than ${fmt(e.index!)} columns; at most ${TABLE_LIMITS.columns} are read. Remove the columns you do not import and try again`,
+        { line, cause: err },
+      );
     }
-    return new FormatError('LIMIT_EXCEEDED', `The record starting on line ${fmt(line)} is longer than ${fmt(TABLE_LIMITS.lineChars)} characters, the most one line of a sheet may hold`, { line, cause: err });
+    return new FormatError(
+      'LIMIT_EXCEEDED',
+      `The record starting on line ${fmt(line)} is longer than ${fmt(TABLE_LIMITS.lineChars)} characters, the most one line of a sheet may hold`,
+      { line, cause: err },
+    );
   }
   if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return new FormatError('UNSUPPORTED_FORMAT', `A quoted cell starting on or after line ${line} is never closed: a " is missing; fix the file and import again`, { line, cause: err });
+    return new FormatError(
+      'UNSUPPORTED_FORMAT',
+      `A quoted cell starting on or after line ${line} is never closed: a " is missing; fix the file and import again`,
+      { line, cause: err },
+    );
   }
-  return new FormatError('UNSUPPORTED_FORMAT', `The file is not valid CSV (line ${line}): ${e.message ?? String(err)}`, { line, cause: err });
+  return new FormatError(
+    'UNSUPPORTED_FORMAT',
+    `The file is not valid CSV (line ${line}): ${e.message ?? String(err)}`,
+    { line, cause: err },
+  );
 }
 
 class EncodingMismatch extends Error {}
 
 function unsupportedEncoding(): FormatError {
-  return new FormatError('UNSUPPORTED_ENCODING', 'The file is neither UTF-8 nor GBK/GB18030 text; save it as UTF-8 and import again');
+  return new FormatError(
+    'UNSUPPORTED_ENCODING',
+    'The file is neither UTF-8 nor GBK/GB18030 text; save it as UTF-8 and import again',
+  );
 }
 
 /** Text of the file, chunk by chunk, with `\r\n` and lone `\r` turned into `\n`. */
@@ -336,7 +363,8 @@ function guessEncoding(head: Buffer): TextEncoding {
 
 function decodeHead(head: Buffer, encoding: TextEncoding): string {
   if (encoding === 'gb18030') return iconv.decode(head, 'gb18030');
-  if (encoding === 'utf-16le') return new TextDecoder('utf-16le').decode(head.subarray(0, head.length & ~1)).replace(/^\ufeff/, '');
+  if (encoding === 'utf-16le')
+    return new TextDecoder('utf-16le').decode(head.subarray(0, head.length & ~1)).replace(/^\ufeff/, '');
   return new TextDecoder('utf-8').decode(encoding === 'utf-8-bom' ? head.subarray(3) : head);
 }
 

@@ -25,7 +25,10 @@ describe('decodeText', () => {
   });
 
   it.each([
-    ['an old .xls (OLE2) file', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00, 0x3e, 0x00, 0x03, 0x00, 0xfe, 0xff])],
+    [
+      'an old .xls (OLE2) file',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00, 0x3e, 0x00, 0x03, 0x00, 0xfe, 0xff]),
+    ],
     ['Latin-1 text with control bytes', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x01, 0x02, 0x80, 0x81])],
     ['random high bytes', Buffer.from(Array.from({ length: 64 }, (_, i) => 0x80 + ((i * 37) % 0x7f)))],
     ['a BOM followed by broken UTF-8', Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0xc3, 0x28])],
@@ -36,7 +39,9 @@ describe('decodeText', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(FormatError);
       expect((e as FormatError).code).toBe('UNSUPPORTED_ENCODING');
-      expect((e as FormatError).message).toBe('The file is neither UTF-8 nor GBK/GB18030 text; save it as UTF-8 and import again');
+      expect((e as FormatError).message).toBe(
+        'The file is neither UTF-8 nor GBK/GB18030 text; save it as UTF-8 and import again',
+      );
     }
   });
 });
@@ -58,6 +63,8 @@ describe('sniffText', () => {
     expect(sniffText(iconv.encode(sample, 'gbk'))).toBe(sample);
     const utf8 = Buffer.from('消息记录（此消息记录为文本格式）', 'utf8');
     expect(sniffText(utf8, 13).startsWith('消息记录')).toBe(true);
-    expect(sniffText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('time,text', 'utf16le')]))).toBe('time,text');
+    expect(sniffText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('time,text', 'utf16le')]))).toBe(
+      'time,text',
+    );
   });
 });

@@ -95,8 +95,12 @@ function isCommonChar(c: number): boolean {
     (c >= 0xff00 && c <= 0xffef) || // full-width forms: ，；：（）￥
     (c >= 0x2010 && c <= 0x2027) || // dashes, quotes “”, ellipsis …
     (c >= 0x3040 && c <= 0x30ff) || // kana (GBK has them; Japanese names appear in communities)
-    (c >= 0xd840 && c <= 0xd87f) || (c >= 0xdc00 && c <= 0xdfff) || // rare name characters (U+20000–U+2FFFF)
-    c === 0x00b7 || c === 0x00d7 || c === 0x00f7 || c === 0x00a5 // · × ÷ ¥
+    (c >= 0xd840 && c <= 0xd87f) ||
+    (c >= 0xdc00 && c <= 0xdfff) || // rare name characters (U+20000–U+2FFFF)
+    c === 0x00b7 ||
+    c === 0x00d7 ||
+    c === 0x00f7 ||
+    c === 0x00a5 // · × ÷ ¥
   );
 }
 
@@ -108,7 +112,8 @@ const utf8Lenient = new TextDecoder('utf-8');
  */
 export function sniffText(buf: Buffer, maxBytes = 64 * 1024): string {
   const head = buf.subarray(0, maxBytes);
-  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return utf8Lenient.decode(head.subarray(3));
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    return utf8Lenient.decode(head.subarray(3));
   if ((head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) || looksLikeUtf16le(head)) {
     const start = head[0] === 0xff && head[1] === 0xfe ? 2 : 0;
     return utf16le.decode(head.subarray(start, start + ((head.length - start) & ~1)));

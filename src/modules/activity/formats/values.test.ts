@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  compareAmounts, parseAmount, parseChannel, parseConsent, parseCurrency, parseEmail, parseGender, parseOrderStatus,
-  parsePhone, parseQuantity, quote, splitTags,
+  compareAmounts,
+  parseAmount,
+  parseChannel,
+  parseConsent,
+  parseCurrency,
+  parseEmail,
+  parseGender,
+  parseOrderStatus,
+  parsePhone,
+  parseQuantity,
+  quote,
+  splitTags,
 } from './values.js';
 import { parseExternalId } from './identity.js';
 
@@ -33,7 +43,10 @@ describe('parsePhone', () => {
     ['+123456', 'is not a valid phone number'],
     ['+1234567890123456', 'is not a valid phone number'],
     ['call me', 'is not a valid phone number'],
-    ['1.38001E+10', 'is not a valid phone number (the spreadsheet shortened it to scientific notation; format the column as text and export again)'],
+    [
+      '1.38001E+10',
+      'is not a valid phone number (the spreadsheet shortened it to scientific notation; format the column as text and export again)',
+    ],
   ])('refuses %s', (raw, problem) => {
     expect(parsePhone(raw)).toEqual({ ok: false, problem });
   });
@@ -50,12 +63,19 @@ describe('parseEmail', () => {
     expect(parseEmail(raw)).toEqual({ ok: true, value });
   });
 
-  it.each(['wangwu@', '@example.com', 'amy@example', 'amy@@example.com', 'amy example@x.com', '.amy@example.com', 'amy..lee@example.com', 'amy@-example.com', 'amy@example..com'])(
-    'refuses %s',
-    (raw) => {
-      expect(parseEmail(raw)).toEqual({ ok: false, problem: 'is not a valid email address' });
-    },
-  );
+  it.each([
+    'wangwu@',
+    '@example.com',
+    'amy@example',
+    'amy@@example.com',
+    'amy example@x.com',
+    '.amy@example.com',
+    'amy..lee@example.com',
+    'amy@-example.com',
+    'amy@example..com',
+  ])('refuses %s', (raw) => {
+    expect(parseEmail(raw)).toEqual({ ok: false, problem: 'is not a valid email address' });
+  });
 });
 
 describe('parseAmount', () => {
@@ -105,40 +125,76 @@ describe('parseAmount', () => {
 
 describe('word tables', () => {
   it.each([
-    ['男', 'male'], ['男性', 'male'], ['Male', 'male'], ['M', 'male'],
-    ['女', 'female'], ['female', 'female'], ['f', 'female'],
-    ['其他', 'other'], ['Other', 'other'],
-    ['未知', 'unknown'], ['unknown', 'unknown'], ['保密', 'unknown'],
+    ['男', 'male'],
+    ['男性', 'male'],
+    ['Male', 'male'],
+    ['M', 'male'],
+    ['女', 'female'],
+    ['female', 'female'],
+    ['f', 'female'],
+    ['其他', 'other'],
+    ['Other', 'other'],
+    ['未知', 'unknown'],
+    ['unknown', 'unknown'],
+    ['保密', 'unknown'],
   ])('gender %s → %s', (raw, value) => {
     expect(parseGender(raw)).toEqual({ ok: true, value });
   });
 
   it('refuses an unknown gender', () => {
-    expect(parseGender('未说')).toEqual({ ok: false, problem: 'is not a known gender (use 男/女/其他/未知 or male/female/other/unknown)' });
+    expect(parseGender('未说')).toEqual({
+      ok: false,
+      problem: 'is not a known gender (use 男/女/其他/未知 or male/female/other/unknown)',
+    });
   });
 
   it.each([
-    ['是', true], ['否', false], ['yes', true], ['No', false], ['TRUE', true], ['false', false],
-    ['1', true], ['0', false], ['y', true], ['N', false], ['同意', true], ['不同意', false],
+    ['是', true],
+    ['否', false],
+    ['yes', true],
+    ['No', false],
+    ['TRUE', true],
+    ['false', false],
+    ['1', true],
+    ['0', false],
+    ['y', true],
+    ['N', false],
+    ['同意', true],
+    ['不同意', false],
   ])('consent %s → %s', (raw, value) => {
     expect(parseConsent(raw)).toEqual({ ok: true, value });
   });
 
   it('refuses an unclear consent', () => {
-    expect(parseConsent('maybe')).toEqual({ ok: false, problem: 'is not yes or no (use 是/否, yes/no, true/false, 1/0)' });
+    expect(parseConsent('maybe')).toEqual({
+      ok: false,
+      problem: 'is not yes or no (use 是/否, yes/no, true/false, 1/0)',
+    });
   });
 
   it.each([
-    ['wechat', 'wechat'], ['微信', 'wechat'], ['WeChat', 'wechat'],
-    ['wecom', 'wecom'], ['企业微信', 'wecom'],
-    ['qq', 'qq'], ['QQ', 'qq'],
-    ['phone', 'phone'], ['email', 'email'], ['E-mail', 'email'],
-    ['forum', 'forum'], ['论坛', 'forum'],
-    ['slack', 'slack'], ['Discord', 'discord'],
-    ['douyin', 'douyin'], ['抖音', 'douyin'],
-    ['weibo', 'weibo'], ['微博', 'weibo'],
-    ['dingtalk', 'dingtalk'], ['钉钉', 'dingtalk'],
-    ['other', 'other'], ['其他', 'other'],
+    ['wechat', 'wechat'],
+    ['微信', 'wechat'],
+    ['WeChat', 'wechat'],
+    ['wecom', 'wecom'],
+    ['企业微信', 'wecom'],
+    ['qq', 'qq'],
+    ['QQ', 'qq'],
+    ['phone', 'phone'],
+    ['email', 'email'],
+    ['E-mail', 'email'],
+    ['forum', 'forum'],
+    ['论坛', 'forum'],
+    ['slack', 'slack'],
+    ['Discord', 'discord'],
+    ['douyin', 'douyin'],
+    ['抖音', 'douyin'],
+    ['weibo', 'weibo'],
+    ['微博', 'weibo'],
+    ['dingtalk', 'dingtalk'],
+    ['钉钉', 'dingtalk'],
+    ['other', 'other'],
+    ['其他', 'other'],
   ])('channel %s → %s', (raw, value) => {
     expect(parseChannel(raw)).toEqual({ ok: true, value });
   });
@@ -146,13 +202,21 @@ describe('word tables', () => {
   it('refuses an unknown channel, listing the known ones', () => {
     expect(parseChannel('telegram')).toEqual({
       ok: false,
-      problem: 'is not a known channel (use one of wechat, wecom, qq, phone, email, forum, slack, discord, douyin, weibo, dingtalk, other)',
+      problem:
+        'is not a known channel (use one of wechat, wecom, qq, phone, email, forum, slack, discord, douyin, weibo, dingtalk, other)',
     });
   });
 
   it.each([
-    ['paid', 'paid'], ['已支付', 'paid'], ['已完成', 'paid'], ['交易成功', 'paid'], ['Completed', 'paid'],
-    ['refunded', 'refunded'], ['已退款', 'refunded'], ['退款', 'refunded'], ['退款成功', 'refunded'],
+    ['paid', 'paid'],
+    ['已支付', 'paid'],
+    ['已完成', 'paid'],
+    ['交易成功', 'paid'],
+    ['Completed', 'paid'],
+    ['refunded', 'refunded'],
+    ['已退款', 'refunded'],
+    ['退款', 'refunded'],
+    ['退款成功', 'refunded'],
   ])('order status %s → %s', (raw, value) => {
     expect(parseOrderStatus(raw)).toEqual({ ok: true, value });
   });
@@ -166,13 +230,22 @@ describe('word tables', () => {
   });
 
   it.each([
-    ['CNY', 'CNY'], ['cny', 'CNY'], ['人民币', 'CNY'], ['RMB', 'CNY'], ['美元', 'USD'], ['港币', 'HKD'], ['sgd', 'SGD'],
+    ['CNY', 'CNY'],
+    ['cny', 'CNY'],
+    ['人民币', 'CNY'],
+    ['RMB', 'CNY'],
+    ['美元', 'USD'],
+    ['港币', 'HKD'],
+    ['sgd', 'SGD'],
   ])('currency %s → %s', (raw, value) => {
     expect(parseCurrency(raw)).toEqual({ ok: true, value });
   });
 
   it('refuses a currency that is not a code', () => {
-    expect(parseCurrency('dollars')).toEqual({ ok: false, problem: 'is not a currency code (use a three-letter code such as CNY)' });
+    expect(parseCurrency('dollars')).toEqual({
+      ok: false,
+      problem: 'is not a currency code (use a three-letter code such as CNY)',
+    });
   });
 });
 
@@ -188,7 +261,11 @@ describe('splitTags', () => {
 });
 
 describe('parseQuantity', () => {
-  it.each([['1', 1], ['12', 12], ['３', 3]])('%s → %s', (raw, value) => {
+  it.each([
+    ['1', 1],
+    ['12', 12],
+    ['３', 3],
+  ])('%s → %s', (raw, value) => {
     expect(parseQuantity(raw)).toEqual({ ok: true, value });
   });
   it.each(['0', '-1', '1.5', 'two', '12345678'])('refuses %s', (raw) => {

@@ -7,8 +7,18 @@ import type { Parsed } from './datetime.js';
  */
 
 export type Channel =
-  | 'wechat' | 'wecom' | 'qq' | 'phone' | 'email' | 'forum'
-  | 'slack' | 'discord' | 'douyin' | 'weibo' | 'dingtalk' | 'other';
+  | 'wechat'
+  | 'wecom'
+  | 'qq'
+  | 'phone'
+  | 'email'
+  | 'forum'
+  | 'slack'
+  | 'discord'
+  | 'douyin'
+  | 'weibo'
+  | 'dingtalk'
+  | 'other';
 
 export interface ValueAliases<T extends string> {
   value: T;
@@ -46,11 +56,37 @@ export const CONSENT_VALUES: ValueAliases<'yes' | 'no'>[] = [
 
 export type OrderStatus = 'paid' | 'refunded';
 export const ORDER_STATUS_VALUES: ValueAliases<OrderStatus>[] = [
-  { value: 'paid', aliases: ['已支付', '已付款', '已完成', '交易成功', '待发货', '已发货', '已签收', 'completed', 'complete', 'success'] },
+  {
+    value: 'paid',
+    aliases: [
+      '已支付',
+      '已付款',
+      '已完成',
+      '交易成功',
+      '待发货',
+      '已发货',
+      '已签收',
+      'completed',
+      'complete',
+      'success',
+    ],
+  },
   { value: 'refunded', aliases: ['已退款', '退款', '退款成功', '已退货', 'refund'] },
 ];
 /** Orders that never took money: importing them would inflate revenue, so they are refused by name. */
-export const UNPAID_ORDER_STATUSES = ['待付款', '未付款', '待支付', '已取消', '交易关闭', '已关闭', 'unpaid', 'pending', 'cancelled', 'canceled', 'closed'];
+export const UNPAID_ORDER_STATUSES = [
+  '待付款',
+  '未付款',
+  '待支付',
+  '已取消',
+  '交易关闭',
+  '已关闭',
+  'unpaid',
+  'pending',
+  'cancelled',
+  'canceled',
+  'closed',
+];
 
 export const CURRENCY_ALIASES: ValueAliases<string>[] = [
   { value: 'CNY', aliases: ['人民币', '元', 'RMB', '¥', '￥'] },
@@ -63,7 +99,10 @@ export const CURRENCY_ALIASES: ValueAliases<string>[] = [
 
 /** Case, width, spaces, underscores and hyphens do not change what a word means. */
 export function normalizeWord(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[\s_\-]+/g, '');
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-]+/g, '');
 }
 
 function lookupTable<T extends string>(table: ValueAliases<T>[]): Map<string, T> {
@@ -84,24 +123,31 @@ const currencyLookup = lookupTable(CURRENCY_ALIASES);
 
 export function parseChannel(raw: string): Parsed<Channel> {
   const v = channelLookup.get(normalizeWord(raw));
-  return v === undefined ? { ok: false, problem: `is not a known channel (use one of ${CHANNELS.join(', ')})` } : { ok: true, value: v };
+  return v === undefined
+    ? { ok: false, problem: `is not a known channel (use one of ${CHANNELS.join(', ')})` }
+    : { ok: true, value: v };
 }
 
 export function parseGender(raw: string): Parsed<Gender> {
   const v = genderLookup.get(normalizeWord(raw));
-  return v === undefined ? { ok: false, problem: 'is not a known gender (use 男/女/其他/未知 or male/female/other/unknown)' } : { ok: true, value: v };
+  return v === undefined
+    ? { ok: false, problem: 'is not a known gender (use 男/女/其他/未知 or male/female/other/unknown)' }
+    : { ok: true, value: v };
 }
 
 export function parseConsent(raw: string): Parsed<boolean> {
   const v = consentLookup.get(normalizeWord(raw));
-  return v === undefined ? { ok: false, problem: 'is not yes or no (use 是/否, yes/no, true/false, 1/0)' } : { ok: true, value: v === 'yes' };
+  return v === undefined
+    ? { ok: false, problem: 'is not yes or no (use 是/否, yes/no, true/false, 1/0)' }
+    : { ok: true, value: v === 'yes' };
 }
 
 export function parseOrderStatus(raw: string): Parsed<OrderStatus> {
   const key = normalizeWord(raw);
   const v = statusLookup.get(key);
   if (v !== undefined) return { ok: true, value: v };
-  if (unpaidLookup.has(key)) return { ok: false, problem: 'is an unpaid or cancelled order; only paid and refunded orders are imported' };
+  if (unpaidLookup.has(key))
+    return { ok: false, problem: 'is an unpaid or cancelled order; only paid and refunded orders are imported' };
   return { ok: false, problem: 'is not a known order status (use paid/已支付 or refunded/已退款)' };
 }
 
@@ -109,7 +155,9 @@ export function parseCurrency(raw: string): Parsed<string> {
   const v = currencyLookup.get(normalizeWord(raw));
   if (v !== undefined) return { ok: true, value: v };
   const code = raw.normalize('NFKC').trim().toUpperCase();
-  return /^[A-Z]{3}$/.test(code) ? { ok: true, value: code } : { ok: false, problem: 'is not a currency code (use a three-letter code such as CNY)' };
+  return /^[A-Z]{3}$/.test(code)
+    ? { ok: true, value: code }
+    : { ok: false, problem: 'is not a currency code (use a three-letter code such as CNY)' };
 }
 
 // ---- Phone numbers ---------------------------------------------------------------------------
@@ -126,20 +174,26 @@ const SCIENTIFIC = /^\d(?:\.\d+)?e\+?\d+$/i;
 export function parsePhone(raw: string): Parsed<string> {
   const s = raw.normalize('NFKC').trim();
   if (SCIENTIFIC.test(s)) {
-    return { ok: false, problem: 'is not a valid phone number (the spreadsheet shortened it to scientific notation; format the column as text and export again)' };
+    return {
+      ok: false,
+      problem:
+        'is not a valid phone number (the spreadsheet shortened it to scientific notation; format the column as text and export again)',
+    };
   }
   const d = s.replace(PHONE_NOISE, '');
   const mainland = MAINLAND.exec(d);
   if (mainland !== null) return { ok: true, value: mainland[1] };
   const intl = INTERNATIONAL.exec(d);
   // +86 followed by a 1 is a mobile number with digits missing or extra, not a landline.
-  if (intl !== null && !(intl[1].startsWith('861') && !intl[1].startsWith('8610'))) return { ok: true, value: `+${intl[1]}` };
+  if (intl !== null && !(intl[1].startsWith('861') && !intl[1].startsWith('8610')))
+    return { ok: true, value: `+${intl[1]}` };
   return { ok: false, problem: 'is not a valid phone number' };
 }
 
 // ---- Email -----------------------------------------------------------------------------------
 
-const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
+const EMAIL =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
 
 /** Lowercased, because the same inbox written twice with different case is one person. */
 export function parseEmail(raw: string): Parsed<string> {
@@ -207,7 +261,8 @@ export function compareAmounts(a: string, b: string): number {
 
 export function parseQuantity(raw: string): Parsed<number> {
   const s = raw.normalize('NFKC').trim();
-  if (!/^\d{1,7}$/.test(s) || Number(s) < 1) return { ok: false, problem: 'is not a whole number of items (1 or more)' };
+  if (!/^\d{1,7}$/.test(s) || Number(s) < 1)
+    return { ok: false, problem: 'is not a whole number of items (1 or more)' };
   return { ok: true, value: Number(s) };
 }
 

@@ -41,7 +41,8 @@ export function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return excelDateText(v);
   if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) return v.result === undefined ? '' : cellText(v.result as ExcelJS.CellValue);
+  if ('formula' in v || 'sharedFormula' in v)
+    return v.result === undefined ? '' : cellText(v.result as ExcelJS.CellValue);
   if ('hyperlink' in v) return cellText(v.text as ExcelJS.CellValue);
   // #N/A, #REF! and friends mean "no value"; importing them as text would store the error.
   if ('error' in v) return '';

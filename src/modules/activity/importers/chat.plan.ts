@@ -15,7 +15,12 @@ export interface ChatImportOptions {
   selfName?: string;
 }
 
-const CHANNEL_OF_FORMAT: Record<string, string> = { 'qq-txt': 'qq', 'wechat-csv': 'wechat', 'kith-csv': 'other', 'kith-json': 'other' };
+const CHANNEL_OF_FORMAT: Record<string, string> = {
+  'qq-txt': 'qq',
+  'wechat-csv': 'wechat',
+  'kith-csv': 'other',
+  'kith-json': 'other',
+};
 
 export type ChatImportRow = ChatMessage & {
   format: string;
@@ -36,7 +41,11 @@ export type ChatImportRow = ChatMessage & {
 export function chatPlan(opts: ChatImportOptions, ingest: IngestService): ImportPlan<ChatImportRow> {
   return {
     async parse(data, fileName) {
-      const parsed = readChatFile(data, fileName, { timeZone: opts.timeZone, group: opts.group, selfName: opts.selfName });
+      const parsed = readChatFile(data, fileName, {
+        timeZone: opts.timeZone,
+        group: opts.group,
+        selfName: opts.selfName,
+      });
       const format = parsed.format;
       const legacy = legacyKeys(parsed.messages, opts.group);
       const rows: { line: number; row: ChatImportRow }[] = [];
@@ -47,7 +56,13 @@ export function chatPlan(opts: ChatImportOptions, ingest: IngestService): Import
         if (legacy !== null && legacy[i] !== key) row.legacyKey = legacy[i];
         rows.push({ line: m.line, row });
       });
-      return { format, encoding: parsed.encoding, rows, rejected: parsed.rejected, skipped: parsed.messages.length - rows.length };
+      return {
+        format,
+        encoding: parsed.encoding,
+        rows,
+        rejected: parsed.rejected,
+        skipped: parsed.messages.length - rows.length,
+      };
     },
 
     async apply(tx, ctx, rows) {
@@ -57,10 +72,14 @@ export function chatPlan(opts: ChatImportOptions, ingest: IngestService): Import
         if (!m.group) return null;
         const channel = CHANNEL_OF_FORMAT[m.format] ?? 'other';
         const key = `${channel}|${m.group}`;
-        if (!communities.has(key)) communities.set(key, (await ensureCommunityByName(tx, ctx, { name: m.group, channel })).id);
+        if (!communities.has(key))
+          communities.set(key, (await ensureCommunityByName(tx, ctx, { name: m.group, channel })).id);
         return communities.get(key)!;
       };
-      const known = await importedUnderLegacyKey(tx, rows.map((r) => r.row));
+      const known = await importedUnderLegacyKey(
+        tx,
+        rows.map((r) => r.row),
+      );
       const inputs: { index: number; input: ActivityInput }[] = [];
       for (let i = 0; i < rows.length; i++) {
         const m = rows[i]!.row;
@@ -70,12 +89,22 @@ export function chatPlan(opts: ChatImportOptions, ingest: IngestService): Import
           input: {
             source: `chat:${m.format}`,
             externalId: m.key,
-            member: { channel: m.sender.channel, externalId: m.sender.externalId, displayName: m.sender.name.slice(0, 100) },
+            member: {
+              channel: m.sender.channel,
+              externalId: m.sender.externalId,
+              displayName: m.sender.name.slice(0, 100),
+            },
             communityId: await communityOf(m),
             channel: CHANNEL_OF_FORMAT[m.format] ?? m.sender.channel,
             kind: 'message',
             occurredAt: new Date(m.occurredAt),
-            properties: { text: m.text, length: [...m.text].length, msgType: m.msgType, senderName: m.sender.name, ...(m.sender.title ? { senderTitle: m.sender.title } : {}) },
+            properties: {
+              text: m.text,
+              length: [...m.text].length,
+              msgType: m.msgType,
+              senderName: m.sender.name,
+              ...(m.sender.title ? { senderTitle: m.sender.title } : {}),
+            },
           },
         });
       }
@@ -84,7 +113,9 @@ export function chatPlan(opts: ChatImportOptions, ingest: IngestService): Import
       return rows.map((r, i) => {
         if (known.has(i)) return { line: r.line, status: 'duplicate' as const };
         const x = byIndex.get(i)!;
-        return x.status === 'rejected' ? { line: r.line, status: 'rejected' as const, reason: x.reason } : { line: r.line, status: x.status };
+        return x.status === 'rejected'
+          ? { line: r.line, status: 'rejected' as const, reason: x.reason }
+          : { line: r.line, status: x.status };
       });
     },
   };
@@ -123,11 +154,18 @@ function recount(groupOf: (m: ChatMessage) => string | null): (m: ChatMessage) =
 }
 
 /** Indexes of the rows already imported under their earlier key: one lookup per chunk. */
-async function importedUnderLegacyKey(tx: Parameters<typeof existingKeys>[0], rows: ChatImportRow[]): Promise<Set<number>> {
+async function importedUnderLegacyKey(
+  tx: Parameters<typeof existingKeys>[0],
+  rows: ChatImportRow[],
+): Promise<Set<number>> {
   const at: number[] = [];
   for (let i = 0; i < rows.length; i++) if (rows[i]!.legacyKey !== undefined) at.push(i);
   if (at.length === 0) return new Set();
   const source = (i: number) => `chat:${rows[i]!.format}`;
-  const found = await existingKeys(tx, at.map(source), at.map((i) => rows[i]!.legacyKey!));
+  const found = await existingKeys(
+    tx,
+    at.map(source),
+    at.map((i) => rows[i]!.legacyKey!),
+  );
   return new Set(at.filter((i) => found.has(`${source(i)}\u0000${rows[i]!.legacyKey}`)));
 }

@@ -7,7 +7,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createKith, type Kith } from '../../../app.js';
 import { createLogger } from '../../../kernel/logger.js';
 import { packageRoot } from '../../../kernel/paths.js';
-import { onPostgres, openTestDatabase, startTestKith, systemCtx, testConfig, type TestKith } from '../../../../test/harness.js';
+import {
+  onPostgres,
+  openTestDatabase,
+  startTestKith,
+  systemCtx,
+  testConfig,
+  type TestKith,
+} from '../../../../test/harness.js';
 import { createImportService, ownerIsGone, IMPORT_LEASE_MS } from './import.service.js';
 import { planFactory } from './plans.js';
 
@@ -24,7 +31,9 @@ function ordersFile(): string {
   const lines = ['订单号,手机号,实付金额,下单时间,状态,商品'];
   for (let i = 1; i <= 1500; i++) {
     const amount = i % 100 === 0 ? 'free' : (49 + (i % 50)).toFixed(2);
-    lines.push(`SY${String(i).padStart(6, '0')},138${String(i % 400).padStart(8, '0')},${amount},2026-0${1 + (i % 9)}-1${i % 10} 10:00:00,${i % 7 === 0 ? '已退款' : '已支付'},咖啡豆`);
+    lines.push(
+      `SY${String(i).padStart(6, '0')},138${String(i % 400).padStart(8, '0')},${amount},2026-0${1 + (i % 9)}-1${i % 10} 10:00:00,${i % 7 === 0 ? '已退款' : '已支付'},咖啡豆`,
+    );
   }
   const file = path.join(dir, 'orders.csv');
   fs.writeFileSync(file, lines.join('\n'));
@@ -34,7 +43,11 @@ function ordersFile(): string {
 /** Runs the import in a child process and SIGKILLs it once `killAt` items are committed. */
 function importAndKill(target: string, file: string, killAt: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(packageRoot, 'test/fixtures/import-worker.ts'), target, file], { cwd: packageRoot });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(packageRoot, 'test/fixtures/import-worker.ts'), target, file],
+      { cwd: packageRoot },
+    );
     let committed = 0;
     let out = '';
     let err = '';
@@ -44,15 +57,41 @@ function importAndKill(target: string, file: string, killAt: number): Promise<nu
       if (committed >= killAt) child.kill('SIGKILL');
     });
     child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(committed) : reject(new Error(`import ended (${code}) before being killed: ${out} ${err}`))));
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL'
+        ? resolve(committed)
+        : reject(new Error(`import ended (${code}) before being killed: ${out} ${err}`)),
+    );
   });
 }
 
-const ordersShape = async (k: Kith) => (await sql<{ order_id: string; amount: string; refunded_amount: string; status: string; phone: string }>`
-  select o.order_id, o.amount, o.refunded_amount, o.status, m.phone from orders o join members m on m.id = o.member_id order by o.order_id`.execute(k.database.db)).rows;
-const figures = (r: { status: string; totalRows: number; processedRows: number; createdRows: number; updatedRows: number; duplicateRows: number; rejectedRows: number; skippedRows: number; rejections: unknown[] }) => ({
-  status: r.status, totalRows: r.totalRows, processedRows: r.processedRows, createdRows: r.createdRows, updatedRows: r.updatedRows,
-  duplicateRows: r.duplicateRows, rejectedRows: r.rejectedRows, skippedRows: r.skippedRows, rejections: r.rejections,
+const ordersShape = async (k: Kith) =>
+  (
+    await sql<{ order_id: string; amount: string; refunded_amount: string; status: string; phone: string }>`
+  select o.order_id, o.amount, o.refunded_amount, o.status, m.phone from orders o join members m on m.id = o.member_id order by o.order_id`.execute(
+      k.database.db,
+    )
+  ).rows;
+const figures = (r: {
+  status: string;
+  totalRows: number;
+  processedRows: number;
+  createdRows: number;
+  updatedRows: number;
+  duplicateRows: number;
+  rejectedRows: number;
+  skippedRows: number;
+  rejections: unknown[];
+}) => ({
+  status: r.status,
+  totalRows: r.totalRows,
+  processedRows: r.processedRows,
+  createdRows: r.createdRows,
+  updatedRows: r.updatedRows,
+  duplicateRows: r.duplicateRows,
+  rejectedRows: r.rejectedRows,
+  skippedRows: r.skippedRows,
+  rejections: r.rejections,
 });
 
 describe('imports interrupted by a crash', () => {
@@ -83,7 +122,9 @@ describe('imports interrupted by a crash', () => {
       expect(resumed.map((r) => r.id)).toEqual([left!.id]);
       const done = await resumed[0]!.finished;
 
-      const expected = await reference.imports.run(systemCtx, 'orders', 'orders.csv', fs.readFileSync(file), { source: 'tmall' });
+      const expected = await reference.imports.run(systemCtx, 'orders', 'orders.csv', fs.readFileSync(file), {
+        source: 'tmall',
+      });
       expect(figures(done)).toEqual(figures(expected));
       expect(done).toMatchObject({ status: 'completed', totalRows: 1500, processedRows: 1500, rejectedRows: 15 });
       const a = await ordersShape(kith);
@@ -102,7 +143,9 @@ describe('imports interrupted by a crash', () => {
 
 describe('imports whose process is gone', () => {
   let kith: TestKith;
-  afterAll(async () => { await kith?.dispose(); });
+  afterAll(async () => {
+    await kith?.dispose();
+  });
 
   it('are marked interrupted when the stored file is gone, and uploading the file again resumes them', async () => {
     kith = await startTestKith();
@@ -111,26 +154,59 @@ describe('imports whose process is gone', () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     let chunks = 0;
-    const run = kith.imports.run(systemCtx, 'orders', 'orders.csv', fs.readFileSync(file), { source: 'tmall' }, async () => {
-      if (++chunks === 2) await held;
-    });
+    const run = kith.imports.run(
+      systemCtx,
+      'orders',
+      'orders.csv',
+      fs.readFileSync(file),
+      { source: 'tmall' },
+      async () => {
+        if (++chunks === 2) await held;
+      },
+    );
     let row;
-    for (let i = 0; i < 200 && !(row = await kith.database.db.selectFrom('imports').selectAll().where('processed_rows', '>', 0).executeTakeFirst()); i++) await new Promise((r) => setTimeout(r, 50));
+    for (
+      let i = 0;
+      i < 200 &&
+      !(row = await kith.database.db
+        .selectFrom('imports')
+        .selectAll()
+        .where('processed_rows', '>', 0)
+        .executeTakeFirst());
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 50));
     expect(row).toBeDefined();
     // Its owner was another machine, silent for longer than the lease; its file lived in that machine's temp folder.
-    await kith.database.db.updateTable('imports').set({ owner: 'elsewhere:4242:0000', heartbeat_at: new Date(Date.now() - IMPORT_LEASE_MS - 60_000) }).where('id', '=', row!.id).execute();
+    await kith.database.db
+      .updateTable('imports')
+      .set({ owner: 'elsewhere:4242:0000', heartbeat_at: new Date(Date.now() - IMPORT_LEASE_MS - 60_000) })
+      .where('id', '=', row!.id)
+      .execute();
     fs.rmSync(row!.upload_path!);
 
     expect(await kith.imports.resumeInterrupted()).toEqual([]);
     const interrupted = await kith.imports.report(row!.id);
-    expect(interrupted).toMatchObject({ status: 'interrupted', processedRows: 500, error: expect.stringContaining('upload the same file with the same options to resume') });
+    expect(interrupted).toMatchObject({
+      status: 'interrupted',
+      processedRows: 500,
+      error: expect.stringContaining('upload the same file with the same options to resume'),
+    });
     // The old runner wakes up: the import is no longer its own, it writes nothing more.
     release();
     expect((await run).status).toBe('interrupted');
     expect((await kith.imports.report(row!.id)).processedRows).toBe(500);
 
     const again = await kith.imports.run(systemCtx, 'orders', 'orders.csv', fs.readFileSync(file), { source: 'tmall' });
-    expect(again).toMatchObject({ id: row!.id, status: 'completed', totalRows: 1500, processedRows: 1500, createdRows: 1485, rejectedRows: 15, duplicateRows: 0 });
+    expect(again).toMatchObject({
+      id: row!.id,
+      status: 'completed',
+      totalRows: 1500,
+      processedRows: 1500,
+      createdRows: 1485,
+      rejectedRows: 15,
+      duplicateRows: 0,
+    });
     expect((await ordersShape(kith)).length).toBe(1485);
   });
 
@@ -139,17 +215,40 @@ describe('imports whose process is gone', () => {
     try {
       const file = ordersFile();
       let chunks = 0;
-      const stopped = await k.imports.run(systemCtx, 'orders', 'orders.csv', fs.readFileSync(file), { source: 'tmall' }, () => {
-        if (++chunks === 2) void k.imports.stop(); // as kith.close() does on SIGTERM
-      });
+      const stopped = await k.imports.run(
+        systemCtx,
+        'orders',
+        'orders.csv',
+        fs.readFileSync(file),
+        { source: 'tmall' },
+        () => {
+          if (++chunks === 2) void k.imports.stop(); // as kith.close() does on SIGTERM
+        },
+      );
       expect(stopped).toMatchObject({ status: 'running', processedRows: 500 });
-      const row = await k.database.db.selectFrom('imports').select('upload_path').where('id', '=', stopped.id).executeTakeFirstOrThrow();
+      const row = await k.database.db
+        .selectFrom('imports')
+        .select('upload_path')
+        .where('id', '=', stopped.id)
+        .executeTakeFirstOrThrow();
       expect(fs.existsSync(row.upload_path!)).toBe(true);
 
       // The next start of this process: same machine and pid, another life.
-      const next = createImportService({ database: k.database, clock: k.clock, uploads: k.imports.uploads, plans: planFactory({ ingest: k.ingest, timeZone: k.config.timeZone }) });
+      const next = createImportService({
+        database: k.database,
+        clock: k.clock,
+        uploads: k.imports.uploads,
+        plans: planFactory({ ingest: k.ingest, timeZone: k.config.timeZone }),
+      });
       const [resumed] = await next.resumeInterrupted();
-      expect(await resumed!.finished).toMatchObject({ id: stopped.id, status: 'completed', processedRows: 1500, createdRows: 1485, rejectedRows: 15, duplicateRows: 0 });
+      expect(await resumed!.finished).toMatchObject({
+        id: stopped.id,
+        status: 'completed',
+        processedRows: 1500,
+        createdRows: 1485,
+        rejectedRows: 15,
+        duplicateRows: 0,
+      });
       expect(fs.existsSync(row.upload_path!)).toBe(false);
       expect((await ordersShape(k)).length).toBe(1485);
     } finally {

@@ -11,7 +11,14 @@ import type { Logger } from '../../../kernel/logger.js';
 import { isProcessAlive } from '../../../kernel/process-alive.js';
 import { KithError } from '../../../kernel/errors.js';
 import { recordAudit } from '../../../kernel/audit.js';
-import { FormatError, MEMBER_COLUMNS, ORDER_COLUMNS, mapHeaders, openTable, type ColumnSpec } from '../formats/index.js';
+import {
+  FormatError,
+  MEMBER_COLUMNS,
+  ORDER_COLUMNS,
+  mapHeaders,
+  openTable,
+  type ColumnSpec,
+} from '../formats/index.js';
 import type { FileItem, ImportPlan, ReadFile, RowOutcome } from './import-plan.js';
 import type { StoredUpload, UploadStore } from './upload-store.js';
 import { csvLine, UTF8_BOM } from '../../../web/shared/spreadsheet-cell.js';
@@ -64,7 +71,13 @@ export function processOwner(): string {
  * (and the same pid with another token is an earlier life of this very process id, e.g. pid 1
  * of a restarted container); elsewhere only a heartbeat older than the lease does.
  */
-export function ownerIsGone(owner: string | null, heartbeatAt: Date | null, me: string, now: Date, alive: (pid: number) => boolean = isProcessAlive): boolean {
+export function ownerIsGone(
+  owner: string | null,
+  heartbeatAt: Date | null,
+  me: string,
+  now: Date,
+  alive: (pid: number) => boolean = isProcessAlive,
+): boolean {
   if (owner === null || heartbeatAt === null) return true;
   if (now.getTime() - heartbeatAt.getTime() > IMPORT_LEASE_MS) return true;
   const [host, pid] = owner.split(':');
@@ -80,13 +93,21 @@ export type ImportOptions = Record<string, string | number | boolean | Record<st
 function canonical(o: ImportOptions): string {
   const sorted = (v: unknown): unknown =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => [k, sorted((v as Record<string, unknown>)[k])]))
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+            .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+        )
       : v;
   return JSON.stringify(sorted(o));
 }
 
 export function createImportService(deps: {
-  database: Database; clock: Clock; uploads: UploadStore; log?: Logger;
+  database: Database;
+  clock: Clock;
+  uploads: UploadStore;
+  log?: Logger;
   plans: (kind: ImportKind, options: ImportOptions) => ImportPlan<unknown>;
   /** Reads formats that are parsed whole (chat exports) away from the event loop; in-process without it. */
   readWholeFile?: (kind: ImportKind, options: ImportOptions, file: StoredUpload) => Promise<ReadFile<unknown>>;
@@ -102,7 +123,12 @@ export function createImportService(deps: {
   let stopping = false;
 
   /** The items of a stored file: streamed when the plan reads a stream, otherwise parsed whole. */
-  function openFile(kind: ImportKind, options: ImportOptions, plan: ImportPlan<unknown>, file: StoredUpload): Promise<ReadFile<unknown>> {
+  function openFile(
+    kind: ImportKind,
+    options: ImportOptions,
+    plan: ImportPlan<unknown>,
+    file: StoredUpload,
+  ): Promise<ReadFile<unknown>> {
     if (plan.read) return plan.read(file);
     return deps.readWholeFile ? deps.readWholeFile(kind, options, file) : parseWhole(plan, file);
   }
@@ -110,12 +136,31 @@ export function createImportService(deps: {
   async function report(id: number, alreadyImported = false): Promise<ImportReport> {
     const r = await db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
     if (!r) throw new KithError('NOT_FOUND', `Import ${id} was not found`);
-    const rejections = await db.selectFrom('import_rejections').select(['line', 'reason']).where('import_id', '=', id).orderBy('line').limit(REPORTED_REJECTIONS).execute();
+    const rejections = await db
+      .selectFrom('import_rejections')
+      .select(['line', 'reason'])
+      .where('import_id', '=', id)
+      .orderBy('line')
+      .limit(REPORTED_REJECTIONS)
+      .execute();
     return {
-      id: r.id, kind: r.kind as ImportKind, format: r.format, fileName: r.file_name, status: r.status as ImportReport['status'],
-      totalRows: r.total_rows, processedRows: r.processed_rows, createdRows: r.created_rows, updatedRows: r.updated_rows,
-      duplicateRows: r.duplicate_rows, rejectedRows: r.rejected_rows, skippedRows: r.skipped_rows, alreadyImported, rejections,
-      error: r.error, createdAt: r.created_at.toISOString(), finishedAt: r.finished_at?.toISOString() ?? null,
+      id: r.id,
+      kind: r.kind as ImportKind,
+      format: r.format,
+      fileName: r.file_name,
+      status: r.status as ImportReport['status'],
+      totalRows: r.total_rows,
+      processedRows: r.processed_rows,
+      createdRows: r.created_rows,
+      updatedRows: r.updated_rows,
+      duplicateRows: r.duplicate_rows,
+      rejectedRows: r.rejected_rows,
+      skippedRows: r.skipped_rows,
+      alreadyImported,
+      rejections,
+      error: r.error,
+      createdAt: r.created_at.toISOString(),
+      finishedAt: r.finished_at?.toISOString() ?? null,
     };
   }
 
@@ -135,7 +180,16 @@ export function createImportService(deps: {
     try {
       const plan = deps.plans(kind, options);
       const sheet = await explainFormatErrors(() => describeColumns(kind, file, options));
-      if (sheet && sheet.missing.length) return { format: sheet.format, encoding: sheet.encoding, rows: 0, rejected: [], skipped: 0, sample: [], ...sheet.described };
+      if (sheet && sheet.missing.length)
+        return {
+          format: sheet.format,
+          encoding: sheet.encoding,
+          rows: 0,
+          rejected: [],
+          skipped: 0,
+          sample: [],
+          ...sheet.described,
+        };
       return await explainFormatErrors(async () => {
         const read = await openFile(kind, options, plan, file);
         let rows = 0;
@@ -151,7 +205,15 @@ export function createImportService(deps: {
             }
           }
         }
-        return { format: read.format, encoding: read.encoding ?? null, rows, rejected, skipped: read.skipped, sample, ...sheet?.described };
+        return {
+          format: read.format,
+          encoding: read.encoding ?? null,
+          rows,
+          rejected,
+          skipped: read.skipped,
+          sample,
+          ...sheet?.described,
+        };
       });
     } finally {
       await uploads.remove(file.path);
@@ -167,14 +229,25 @@ export function createImportService(deps: {
    * and while another live process runs it, this one only follows it. The store keeps the upload
    * while the import needs it.
    */
-  async function start(ctx: ActorContext, kind: ImportKind, file: StoredUpload, options: ImportOptions, progress?: Progress) {
+  async function start(
+    ctx: ActorContext,
+    kind: ImportKind,
+    file: StoredUpload,
+    options: ImportOptions,
+    progress?: Progress,
+  ) {
     let keepFile = false;
     try {
       const plan = deps.plans(kind, options);
       const opts = canonical(options);
-      const find = () => db.selectFrom('imports').selectAll()
-        .where('kind', '=', kind).where('file_sha256', '=', file.sha256).where(sql`options::text`, '=', sql<string>`${opts}::jsonb::text`)
-        .executeTakeFirst();
+      const find = () =>
+        db
+          .selectFrom('imports')
+          .selectAll()
+          .where('kind', '=', kind)
+          .where('file_sha256', '=', file.sha256)
+          .where(sql`options::text`, '=', sql<string>`${opts}::jsonb::text`)
+          .executeTakeFirst();
       let row = await find();
       if (row?.status === 'completed') {
         const done = await report(row.id, true);
@@ -186,11 +259,32 @@ export function createImportService(deps: {
       if (!row) {
         const inserted = await database.transaction(async (tx) => {
           // Format and rows are known once the background read has been through the file.
-          const r = await tx.insertInto('imports').values({
-            kind, format: '', file_name: file.fileName.slice(0, 255), file_sha256: file.sha256, options: opts, started_by: ctx.actor.label,
-            total_rows: 0, skipped_rows: 0, upload_path: file.path, file_size: file.size, owner: me, heartbeat_at: clock.now(),
-          }).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
-          if (r) await recordAudit(tx, ctx, { action: `import.${kind}`, targetType: 'import', targetId: r.id, after: { fileName: file.fileName, sha256: file.sha256, size: file.size, options } });
+          const r = await tx
+            .insertInto('imports')
+            .values({
+              kind,
+              format: '',
+              file_name: file.fileName.slice(0, 255),
+              file_sha256: file.sha256,
+              options: opts,
+              started_by: ctx.actor.label,
+              total_rows: 0,
+              skipped_rows: 0,
+              upload_path: file.path,
+              file_size: file.size,
+              owner: me,
+              heartbeat_at: clock.now(),
+            })
+            .onConflict((oc) => oc.doNothing())
+            .returningAll()
+            .executeTakeFirst();
+          if (r)
+            await recordAudit(tx, ctx, {
+              action: `import.${kind}`,
+              targetType: 'import',
+              targetId: r.id,
+              after: { fileName: file.fileName, sha256: file.sha256, size: file.size, options },
+            });
           return r;
         });
         if (!inserted) {
@@ -200,7 +294,12 @@ export function createImportService(deps: {
         }
         row = inserted;
       } else {
-        const claimed = await claim(row.id, row.owner, { upload_path: file.path, file_size: file.size, status: 'running', error: null });
+        const claimed = await claim(row.id, row.owner, {
+          upload_path: file.path,
+          file_size: file.size,
+          status: 'running',
+          error: null,
+        });
         if (!claimed) return { id: row.id, alreadyImported: false, finished: follow(row.id) };
         if (row.upload_path && row.upload_path !== file.path) await uploads.remove(row.upload_path);
       }
@@ -214,9 +313,13 @@ export function createImportService(deps: {
 
   /** Takes an import over from `owner` (compare-and-set: of several processes, one wins). */
   async function claim(id: number, owner: string | null, set: Record<string, unknown> = {}) {
-    const r = await db.updateTable('imports').set({ ...set, owner: me, heartbeat_at: clock.now() })
-      .where('id', '=', id).where((eb) => (owner === null ? eb('owner', 'is', null) : eb('owner', '=', owner)))
-      .returning('id').executeTakeFirst();
+    const r = await db
+      .updateTable('imports')
+      .set({ ...set, owner: me, heartbeat_at: clock.now() })
+      .where('id', '=', id)
+      .where((eb) => (owner === null ? eb('owner', 'is', null) : eb('owner', '=', owner)))
+      .returning('id')
+      .executeTakeFirst();
     return !!r;
   }
 
@@ -234,18 +337,39 @@ export function createImportService(deps: {
    * writes its rows. A file that does not read ends the import `failed` with the reason: it read
    * when the import was previewed or started, and retrying would fail the same way.
    */
-  async function readAndWrite(ctx: ActorContext, id: number, kind: ImportKind, options: ImportOptions, plan: ImportPlan<unknown>, file: StoredUpload, progress?: Progress) {
+  async function readAndWrite(
+    ctx: ActorContext,
+    id: number,
+    kind: ImportKind,
+    options: ImportOptions,
+    plan: ImportPlan<unknown>,
+    file: StoredUpload,
+    progress?: Progress,
+  ) {
     let read: ReadFile<unknown>;
     try {
       read = await explainFormatErrors(() => openFile(kind, options, plan, file));
     } catch (e) {
-      await db.updateTable('imports').set({ status: 'failed', error: String((e as Error).message ?? e).slice(0, 1000), upload_path: null, owner: null })
-        .where('id', '=', id).where('owner', '=', me).execute();
+      await db
+        .updateTable('imports')
+        .set({
+          status: 'failed',
+          error: String((e as Error).message ?? e).slice(0, 1000),
+          upload_path: null,
+          owner: null,
+        })
+        .where('id', '=', id)
+        .where('owner', '=', me)
+        .execute();
       await uploads.remove(file.path);
       throw e;
     }
-    await db.updateTable('imports').set({ format: read.format, total_rows: read.total, skipped_rows: read.skipped })
-      .where('id', '=', id).where('owner', '=', me).execute();
+    await db
+      .updateTable('imports')
+      .set({ format: read.format, total_rows: read.total, skipped_rows: read.skipped })
+      .where('id', '=', id)
+      .where('owner', '=', me)
+      .execute();
     return writeRows(ctx, id, plan, read, file, progress);
   }
 
@@ -254,36 +378,57 @@ export function createImportService(deps: {
    * commits its rows, its refused lines, the counts, the new resume point and the owner's
    * heartbeat together.
    */
-  async function writeRows(ctx: ActorContext, id: number, plan: ImportPlan<unknown>, read: ReadFile<unknown>, file: StoredUpload, progress?: Progress): Promise<ImportReport> {
+  async function writeRows(
+    ctx: ActorContext,
+    id: number,
+    plan: ImportPlan<unknown>,
+    read: ReadFile<unknown>,
+    file: StoredUpload,
+    progress?: Progress,
+  ): Promise<ImportReport> {
     const total = read.total;
-    let done = (await db.selectFrom('imports').select('processed_rows').where('id', '=', id).executeTakeFirstOrThrow()).processed_rows;
+    let done = (await db.selectFrom('imports').select('processed_rows').where('id', '=', id).executeTakeFirstOrThrow())
+      .processed_rows;
     await progress?.({ processed: done, total });
     const commit = async (chunk: FileItem<unknown>[]) => {
       if (stopping) throw new ShuttingDown();
       await database.transaction(async (tx) => {
-        const cur = await tx.selectFrom('imports').select(['processed_rows', 'owner', 'status']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        const cur = await tx
+          .selectFrom('imports')
+          .select(['processed_rows', 'owner', 'status'])
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
         if (cur.owner !== me || cur.status !== 'running' || cur.processed_rows !== done) throw new LeaseLost();
         const rows = chunk.filter((x): x is { line: number; row: unknown } => 'row' in x);
         const outcomes = rows.length ? await plan.apply(tx, ctx, rows) : [];
         const count = (s: RowOutcome['status']) => outcomes.filter((o) => o.status === s).length;
         const rejected = [
           ...chunk.filter((x): x is { line: number; reason: string } => 'reason' in x),
-          ...outcomes.filter((o) => o.status === 'rejected').map((o) => ({ line: o.line, reason: o.reason ?? 'rejected' })),
+          ...outcomes
+            .filter((o) => o.status === 'rejected')
+            .map((o) => ({ line: o.line, reason: o.reason ?? 'rejected' })),
         ];
         if (rejected.length) {
-          await tx.insertInto('import_rejections')
+          await tx
+            .insertInto('import_rejections')
             .values(rejected.map((x) => ({ import_id: id, line: x.line, reason: x.reason.slice(0, 1000) })))
-            .onConflict((oc) => oc.columns(['import_id', 'line']).doNothing()).execute();
+            .onConflict((oc) => oc.columns(['import_id', 'line']).doNothing())
+            .execute();
         }
-        await tx.updateTable('imports').set((eb) => ({
-          processed_rows: done + chunk.length,
-          created_rows: eb('created_rows', '+', count('created')),
-          updated_rows: eb('updated_rows', '+', count('updated')),
-          duplicate_rows: eb('duplicate_rows', '+', count('duplicate')),
-          rejected_rows: eb('rejected_rows', '+', rejected.length),
-          skipped_rows: eb('skipped_rows', '+', count('skipped')),
-          heartbeat_at: clock.now(),
-        })).where('id', '=', id).execute();
+        await tx
+          .updateTable('imports')
+          .set((eb) => ({
+            processed_rows: done + chunk.length,
+            created_rows: eb('created_rows', '+', count('created')),
+            updated_rows: eb('updated_rows', '+', count('updated')),
+            duplicate_rows: eb('duplicate_rows', '+', count('duplicate')),
+            rejected_rows: eb('rejected_rows', '+', rejected.length),
+            skipped_rows: eb('skipped_rows', '+', count('skipped')),
+            heartbeat_at: clock.now(),
+          }))
+          .where('id', '=', id)
+          .execute();
       });
       done += chunk.length;
       await progress?.({ processed: done, total });
@@ -303,13 +448,19 @@ export function createImportService(deps: {
         }
       }
       if (chunk.length) await commit(chunk);
-      const ended = await db.updateTable('imports').set({ status: 'completed', finished_at: clock.now(), upload_path: null, owner: null })
-        .where('id', '=', id).where('owner', '=', me).returning('id').executeTakeFirst();
+      const ended = await db
+        .updateTable('imports')
+        .set({ status: 'completed', finished_at: clock.now(), upload_path: null, owner: null })
+        .where('id', '=', id)
+        .where('owner', '=', me)
+        .returning('id')
+        .executeTakeFirst();
       if (!ended) throw new LeaseLost();
       await uploads.remove(file.path);
       // A large import changes the shape of the tables; fresh statistics now keep the next
       // queries' plans right, without waiting for autovacuum to notice.
-      if (total >= 1000) await sql`analyze members, member_identities, activities, orders, community_memberships`.execute(db);
+      if (total >= 1000)
+        await sql`analyze members, member_identities, activities, orders, community_memberships`.execute(db);
     } catch (e) {
       // Another process took the import over: it is its to finish, with the file it holds.
       if (e instanceof LeaseLost) return report(id);
@@ -317,8 +468,13 @@ export function createImportService(deps: {
       if (e instanceof ShuttingDown) return report(id);
       // Committed chunks stay; uploading the same file again resumes after them.
       const error = e instanceof FormatError ? e.message : String((e as Error).message ?? e);
-      await db.updateTable('imports').set({ status: 'failed', error: error.slice(0, 1000), upload_path: null, owner: null })
-        .where('id', '=', id).where('owner', '=', me).execute().catch(() => {});
+      await db
+        .updateTable('imports')
+        .set({ status: 'failed', error: error.slice(0, 1000), upload_path: null, owner: null })
+        .where('id', '=', id)
+        .where('owner', '=', me)
+        .execute()
+        .catch(() => {});
       await uploads.remove(file.path).catch(() => {});
       throw e;
     }
@@ -326,7 +482,14 @@ export function createImportService(deps: {
   }
 
   /** Stores the bytes, runs an import to its end and returns the report (the CLI and tests). */
-  async function run(ctx: ActorContext, kind: ImportKind, fileName: string, data: Buffer | NodeJS.ReadableStream, options: ImportOptions, progress?: Progress): Promise<ImportReport> {
+  async function run(
+    ctx: ActorContext,
+    kind: ImportKind,
+    fileName: string,
+    data: Buffer | NodeJS.ReadableStream,
+    options: ImportOptions,
+    progress?: Progress,
+  ): Promise<ImportReport> {
     const file = await store(fileName, data);
     return (await start(ctx, kind, file, options, progress)).finished;
   }
@@ -346,14 +509,26 @@ export function createImportService(deps: {
       if (!(await claim(row.id, row.owner))) continue;
       const stat = row.upload_path ? await fsp.stat(row.upload_path).catch(() => null) : null;
       if (!row.upload_path || !stat) {
-        await db.updateTable('imports').set({
-          status: 'interrupted', owner: null, upload_path: null,
-          error: `The process running this import stopped after ${row.processed_rows} of ${row.total_rows} rows and the uploaded file is no longer stored; upload the same file with the same options to resume`,
-        }).where('id', '=', row.id).where('owner', '=', me).execute();
+        await db
+          .updateTable('imports')
+          .set({
+            status: 'interrupted',
+            owner: null,
+            upload_path: null,
+            error: `The process running this import stopped after ${row.processed_rows} of ${row.total_rows} rows and the uploaded file is no longer stored; upload the same file with the same options to resume`,
+          })
+          .where('id', '=', row.id)
+          .where('owner', '=', me)
+          .execute();
         deps.log?.warn({ importId: row.id }, 'interrupted import cannot resume: its file is gone');
         continue;
       }
-      const file: StoredUpload = { path: row.upload_path, size: stat.size, sha256: row.file_sha256, fileName: row.file_name };
+      const file: StoredUpload = {
+        path: row.upload_path,
+        size: stat.size,
+        sha256: row.file_sha256,
+        fileName: row.file_name,
+      };
       const ctx: ActorContext = { actor: systemActor(`resume:${row.started_by}`.slice(0, 100)), requestId: null };
       const kind = row.kind as ImportKind;
       const options = row.options as ImportOptions;
@@ -362,7 +537,12 @@ export function createImportService(deps: {
       deps.log?.info({ importId: row.id, from: row.processed_rows }, 'resuming an interrupted import');
       resumed.push({ id: row.id, finished });
     }
-    const needed = await db.selectFrom('imports').select('upload_path').where('status', '=', 'running').where('upload_path', 'is not', null).execute();
+    const needed = await db
+      .selectFrom('imports')
+      .select('upload_path')
+      .where('status', '=', 'running')
+      .where('upload_path', 'is not', null)
+      .execute();
     await uploads.sweep(new Set(needed.map((r) => r.upload_path!)));
     return resumed;
   }
@@ -375,7 +555,12 @@ export function createImportService(deps: {
   /** Every rejected line of an import, in file order. */
   async function rejections(id: number) {
     await report(id);
-    return db.selectFrom('import_rejections').select(['line', 'reason']).where('import_id', '=', id).orderBy('line').execute();
+    return db
+      .selectFrom('import_rejections')
+      .select(['line', 'reason'])
+      .where('import_id', '=', id)
+      .orderBy('line')
+      .execute();
   }
 
   function track<T>(p: Promise<T>): Promise<T> {
@@ -402,7 +587,10 @@ async function parseWhole(plan: ImportPlan<unknown>, file: StoredUpload): Promis
   const parsed = await plan.parse!(await fsp.readFile(file.path), file.fileName);
   const all: FileItem<unknown>[] = [...parsed.rejected, ...parsed.rows];
   return {
-    format: parsed.format, ...(parsed.encoding ? { encoding: parsed.encoding } : {}), total: all.length, skipped: parsed.skipped,
+    format: parsed.format,
+    ...(parsed.encoding ? { encoding: parsed.encoding } : {}),
+    total: all.length,
+    skipped: parsed.skipped,
     async *items() {
       for (let i = 0; i < all.length; i += CHUNK) {
         yield all.slice(i, i + CHUNK);
@@ -418,7 +606,8 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s
 function shorten(v: unknown): unknown {
   if (typeof v === 'string') return clip(v, PREVIEW_LIMITS.textChars);
   if (Array.isArray(v)) return v.slice(0, 50).map(shorten);
-  if (v && typeof v === 'object' && !(v instanceof Date)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shorten(x)]));
+  if (v && typeof v === 'object' && !(v instanceof Date))
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shorten(x)]));
   return v;
 }
 
@@ -431,7 +620,9 @@ async function describeColumns(kind: ImportKind, file: StoredUpload, options: Im
   if (!specs) return null;
   const table = await openTable(file);
   const keep = kind === 'members' && options.keepUnmapped === true;
-  const mapped = mapHeaders(table.headers, specs, options.mapping as Record<string, string> | undefined, { keepUnmappedAs: keep ? 'attributes' : 'ignore' });
+  const mapped = mapHeaders(table.headers, specs, options.mapping as Record<string, string> | undefined, {
+    keepUnmappedAs: keep ? 'attributes' : 'ignore',
+  });
   // The first few values of each column; reading stops once every column has them.
   const examples = new Map(table.headers.map((h) => [h, [] as string[]]));
   let wanting = table.headers.length;
@@ -450,7 +641,9 @@ async function describeColumns(kind: ImportKind, file: StoredUpload, options: Im
     encoding: table.encoding ?? null,
     missing: mapped.missing,
     described: {
-      columns: table.headers.filter((h) => h !== '').map((header) => ({ header, field: mapped.mapping[header] ?? null, examples: examples.get(header) ?? [] })),
+      columns: table.headers
+        .filter((h) => h !== '')
+        .map((header) => ({ header, field: mapped.mapping[header] ?? null, examples: examples.get(header) ?? [] })),
       missing: mapped.missing,
       fields: specs.map((c) => ({ field: c.field, required: c.required === true, oneOf: c.oneOf ?? null })),
     },
@@ -462,7 +655,12 @@ async function explainFormatErrors<T>(read: () => Promise<T>): Promise<T> {
     return await read();
   } catch (e) {
     if (e instanceof FormatError) {
-      const code = e.code === 'UNSUPPORTED_ENCODING' ? 'UNSUPPORTED_ENCODING' : e.code === 'UNSUPPORTED_FORMAT' ? 'UNSUPPORTED_FORMAT' : 'VALIDATION_FAILED';
+      const code =
+        e.code === 'UNSUPPORTED_ENCODING'
+          ? 'UNSUPPORTED_ENCODING'
+          : e.code === 'UNSUPPORTED_FORMAT'
+            ? 'UNSUPPORTED_FORMAT'
+            : 'VALIDATION_FAILED';
       throw new KithError(code, e.message);
     }
     throw e;

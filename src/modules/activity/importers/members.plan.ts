@@ -1,7 +1,18 @@
 import type { ActorContext } from '../../../kernel/context.js';
 import { upsertImportedMembers } from '../../members/index.js';
 import { applyMembershipActivities, ensureCommunityByName } from '../../communities/index.js';
-import { MEMBER_COLUMNS, assertNoMissingColumns, assertStorableHeaders, mapHeaders, memberRowParser, openTable, type ColumnSpec, type MemberImportRow, type RowOptions, type RowResult } from '../formats/index.js';
+import {
+  MEMBER_COLUMNS,
+  assertNoMissingColumns,
+  assertStorableHeaders,
+  mapHeaders,
+  memberRowParser,
+  openTable,
+  type ColumnSpec,
+  type MemberImportRow,
+  type RowOptions,
+  type RowResult,
+} from '../formats/index.js';
 import type { FileItem, ImportPlan, ReadFile } from './import-plan.js';
 import type { StoredUpload } from './upload-store.js';
 
@@ -20,12 +31,16 @@ export interface TableImportOptions {
  * read; a refused row keeps its line and every reason.
  */
 export async function readRows<R>(
-  file: StoredUpload, columns: ColumnSpec[], opts: TableImportOptions,
+  file: StoredUpload,
+  columns: ColumnSpec[],
+  opts: TableImportOptions,
   parser: (mapping: Record<string, string>, o: RowOptions) => (values: Record<string, string>) => RowResult<R>,
 ): Promise<ReadFile<R>> {
   const table = await openTable(file);
   assertStorableHeaders(table.headers, table.headerLine);
-  const mapped = mapHeaders(table.headers, columns, opts.mapping, { keepUnmappedAs: opts.keepUnmapped ? 'attributes' : 'ignore' });
+  const mapped = mapHeaders(table.headers, columns, opts.mapping, {
+    keepUnmappedAs: opts.keepUnmapped ? 'attributes' : 'ignore',
+  });
   assertNoMissingColumns(mapped, columns);
   const parse = parser(mapped.mapping, { timeZone: opts.timeZone });
   return {
@@ -50,11 +65,26 @@ export function membersPlan(opts: TableImportOptions): ImportPlan<MemberImportRo
     read: (file) => readRows(file, MEMBER_COLUMNS, opts, memberRowParser),
 
     async apply(tx, ctx: ActorContext, rows) {
-      const outcomes = await upsertImportedMembers(tx, rows.map(({ row }) => ({
-        name: row.name, nickname: row.nickname, phone: row.phone, email: row.email, gender: row.gender, birthday: row.birthday,
-        city: row.city, company: row.company, source: row.source ?? 'import', consentMarketing: row.consentMarketing,
-        lifecycleStage: row.lifecycleStage, identities: row.identities, tags: row.tags, attributes: row.attributes,
-      })), { source: 'import' });
+      const outcomes = await upsertImportedMembers(
+        tx,
+        rows.map(({ row }) => ({
+          name: row.name,
+          nickname: row.nickname,
+          phone: row.phone,
+          email: row.email,
+          gender: row.gender,
+          birthday: row.birthday,
+          city: row.city,
+          company: row.company,
+          source: row.source ?? 'import',
+          consentMarketing: row.consentMarketing,
+          lifecycleStage: row.lifecycleStage,
+          identities: row.identities,
+          tags: row.tags,
+          attributes: row.attributes,
+        })),
+        { source: 'import' },
+      );
       const joins = [];
       const communityIds = new Map<string, number>();
       for (let i = 0; i < rows.length; i++) {
@@ -64,12 +94,18 @@ export function membersPlan(opts: TableImportOptions): ImportPlan<MemberImportRo
           communityIds.set(name, (await ensureCommunityByName(tx, ctx, { name, channel: rows[i]!.row.channel })).id);
         }
         joins.push({
-          communityId: communityIds.get(name)!, memberId: outcomes[i]!.memberId, kind: 'join' as const,
-          at: new Date(rows[i]!.row.joinedAt ?? Date.now()), source: 'import' as const,
+          communityId: communityIds.get(name)!,
+          memberId: outcomes[i]!.memberId,
+          kind: 'join' as const,
+          at: new Date(rows[i]!.row.joinedAt ?? Date.now()),
+          source: 'import' as const,
         });
       }
       if (joins.length) await applyMembershipActivities(tx, joins);
-      return outcomes.map((o, i) => ({ line: rows[i]!.line, status: o.status === 'unchanged' ? 'duplicate' : o.status }));
+      return outcomes.map((o, i) => ({
+        line: rows[i]!.line,
+        status: o.status === 'unchanged' ? 'duplicate' : o.status,
+      }));
     },
   };
 }

@@ -61,9 +61,13 @@ function databaseKey(url: string): string {
 export const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 export function tooLarge(maxBytes: number): KithError {
-  return new KithError('PAYLOAD_TOO_LARGE', `file: the file is larger than ${megabytes(maxBytes)}, the most an import reads (KITH_IMPORT_MAX_MB)`, {
-    fields: [{ path: 'file', message: `is larger than ${megabytes(maxBytes)}` }],
-  });
+  return new KithError(
+    'PAYLOAD_TOO_LARGE',
+    `file: the file is larger than ${megabytes(maxBytes)}, the most an import reads (KITH_IMPORT_MAX_MB)`,
+    {
+      fields: [{ path: 'file', message: `is larger than ${megabytes(maxBytes)}` }],
+    },
+  );
 }
 
 export function createUploadStore(dir: string, maxBytes: number): UploadStore {
@@ -71,7 +75,11 @@ export function createUploadStore(dir: string, maxBytes: number): UploadStore {
   let made: Promise<unknown> | null = null;
   const ready = () => (made ??= fsp.mkdir(dir, { recursive: true }));
 
-  async function receive(source: Readable, fileName: string, opts: { truncated?: () => boolean } = {}): Promise<StoredUpload> {
+  async function receive(
+    source: Readable,
+    fileName: string,
+    opts: { truncated?: () => boolean } = {},
+  ): Promise<StoredUpload> {
     await ready();
     const target = path.join(dir, `${Date.now()}-${crypto.randomUUID()}.upload`);
     const out = fs.createWriteStream(target, { flags: 'wx' });

@@ -21,17 +21,28 @@ const IDLE_MS = 120_000;
 const send = (m: WorkerReply) => port.postMessage(m);
 
 function describeError(e: unknown): WorkerReply {
-  if (e instanceof FormatError) return { type: 'error', kind: 'format', code: e.code, message: e.message, line: e.line };
-  if (e instanceof KithError) return { type: 'error', kind: 'kith', code: e.code, message: e.message, fields: e.fields };
+  if (e instanceof FormatError)
+    return { type: 'error', kind: 'format', code: e.code, message: e.message, line: e.line };
+  if (e instanceof KithError)
+    return { type: 'error', kind: 'kith', code: e.code, message: e.message, fields: e.fields };
   return { type: 'error', kind: 'other', message: String((e as Error)?.message ?? e) };
 }
 
 try {
   // The plan is built only to parse: writing is the main thread's.
-  const plan = planFactory({ ingest: undefined as unknown as IngestService, timeZone: job.timeZone })(job.kind, job.options);
+  const plan = planFactory({ ingest: undefined as unknown as IngestService, timeZone: job.timeZone })(
+    job.kind,
+    job.options,
+  );
   const parsed = await plan.parse!(await fs.readFile(job.path), job.fileName);
   const items: FileItem<unknown>[] = [...parsed.rejected, ...parsed.rows];
-  send({ type: 'head', format: parsed.format, ...(parsed.encoding ? { encoding: parsed.encoding } : {}), total: items.length, skipped: parsed.skipped });
+  send({
+    type: 'head',
+    format: parsed.format,
+    ...(parsed.encoding ? { encoding: parsed.encoding } : {}),
+    total: items.length,
+    skipped: parsed.skipped,
+  });
   let at = 0;
   let idle = setTimeout(() => process.exit(0), IDLE_MS);
   port.on('message', () => {

@@ -12,13 +12,26 @@ import type { StoredUpload } from './upload-store.js';
  * a file too large to parse ends that worker with a clear error instead of the process.
  */
 
-export interface WholeFileJob { kind: ImportKind; options: ImportOptions; timeZone: string; path: string; fileName: string }
+export interface WholeFileJob {
+  kind: ImportKind;
+  options: ImportOptions;
+  timeZone: string;
+  path: string;
+  fileName: string;
+}
 
 export type WorkerReply =
   | { type: 'head'; format: string; encoding?: TextEncoding; total: number; skipped: number }
   | { type: 'items'; items: FileItem<unknown>[] }
   | { type: 'end' }
-  | { type: 'error'; kind: 'format' | 'kith' | 'other'; code?: string; message: string; line?: number; fields?: FieldProblem[] };
+  | {
+      type: 'error';
+      kind: 'format' | 'kith' | 'other';
+      code?: string;
+      message: string;
+      line?: number;
+      fields?: FieldProblem[];
+    };
 
 /** Heap a worker may use to parse one file. */
 export const WHOLE_FILE_HEAP_MB = 2048;
@@ -31,13 +44,20 @@ class Parser {
   private failure: unknown = null;
 
   constructor(job: WholeFileJob) {
-    this.worker = new Worker(ENTRY, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: WHOLE_FILE_HEAP_MB } });
+    this.worker = new Worker(ENTRY, {
+      workerData: job,
+      resourceLimits: { maxOldGenerationSizeMb: WHOLE_FILE_HEAP_MB },
+    });
     this.worker.unref();
     this.worker.on('message', (m: WorkerReply) => this.settle(m));
     this.worker.on('error', (e: Error & { code?: string }) => {
-      this.failure = e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? new FormatError('LIMIT_EXCEEDED', `The file is too large to read at once (more than ${WHOLE_FILE_HEAP_MB} MB of memory); split it into smaller exports and import each`)
-        : e;
+      this.failure =
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new FormatError(
+              'LIMIT_EXCEEDED',
+              `The file is too large to read at once (more than ${WHOLE_FILE_HEAP_MB} MB of memory); split it into smaller exports and import each`,
+            )
+          : e;
       this.fail(this.failure);
     });
     this.worker.on('exit', () => this.fail(this.failure ?? new Error('the file reader stopped')));
@@ -95,7 +115,10 @@ export function wholeFileReader(deps: { timeZone: string }) {
     const { parser, head } = await open(job);
     first = parser;
     return {
-      format: head.format, ...(head.encoding ? { encoding: head.encoding } : {}), total: head.total, skipped: head.skipped,
+      format: head.format,
+      ...(head.encoding ? { encoding: head.encoding } : {}),
+      total: head.total,
+      skipped: head.skipped,
       async *items() {
         const p = first ?? (await open(job)).parser;
         first = null;

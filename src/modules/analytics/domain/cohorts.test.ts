@@ -12,7 +12,12 @@ describe('cohort calendars', () => {
   it('shifts by whole weeks and months, month ends included', () => {
     expect(shift('week', '2026-12-28', 1)).toBe('2027-01-04');
     expect(shift('month', '2026-11-01', 3)).toBe('2027-02-01');
-    expect(cohortStarts('month', '2026-10-15', '2027-01-02')).toEqual(['2026-10-01', '2026-11-01', '2026-12-01', '2027-01-01']);
+    expect(cohortStarts('month', '2026-10-15', '2027-01-02')).toEqual([
+      '2026-10-01',
+      '2026-11-01',
+      '2026-12-01',
+      '2027-01-01',
+    ]);
     expect(cohortStarts('week', '2026-11-18', '2026-11-30')).toEqual(['2026-11-16', '2026-11-23', '2026-11-30']);
   });
 
@@ -23,8 +28,23 @@ describe('cohort calendars', () => {
   });
 
   it('builds rates against the cohort size, capped at the periods asked for', () => {
-    const cells = new Map([['2026-11-16', new Map([[0, 4], [2, 1]])]]);
-    const m = retentionMatrix('week', ['2026-11-16', '2026-11-23'], new Map([['2026-11-16', 5]]), cells, '2026-11-30', 2);
+    const cells = new Map([
+      [
+        '2026-11-16',
+        new Map([
+          [0, 4],
+          [2, 1],
+        ]),
+      ],
+    ]);
+    const m = retentionMatrix(
+      'week',
+      ['2026-11-16', '2026-11-23'],
+      new Map([['2026-11-16', 5]]),
+      cells,
+      '2026-11-30',
+      2,
+    );
     expect(m).toEqual([
       { cohort: '2026-11-16', size: 5, active: [4, 0], rates: [0.8, 0] },
       { cohort: '2026-11-23', size: 0, active: [0, 0], rates: [0, 0] },

@@ -39,13 +39,25 @@ export function periodsBegun(grain: Grain, cohort: string, today: string): numbe
   return k;
 }
 
-export interface CohortRow { cohort: string; size: number; active: number[]; rates: number[] }
+export interface CohortRow {
+  cohort: string;
+  size: number;
+  active: number[];
+  rates: number[];
+}
 
 /**
  * The retention matrix: for each cohort, its size and, for each period that has begun (at most
  * `periods`), the members active in it and their share of the cohort (0 for an empty cohort).
  */
-export function retentionMatrix(grain: Grain, starts: string[], sizes: Map<string, number>, cells: Map<string, Map<number, number>>, today: string, periods: number): CohortRow[] {
+export function retentionMatrix(
+  grain: Grain,
+  starts: string[],
+  sizes: Map<string, number>,
+  cells: Map<string, Map<number, number>>,
+  today: string,
+  periods: number,
+): CohortRow[] {
   return starts.map((cohort) => {
     const size = sizes.get(cohort) ?? 0;
     const n = Math.min(periods, periodsBegun(grain, cohort, today));

@@ -12,7 +12,9 @@
 
 /** A member-day of the batch as the rollup held it before: whether the batch makes it active, with its neighbours. */
 export interface BatchDay {
-  c: number; m: number; day: string;
+  c: number;
+  m: number;
+  day: string;
   fresh: boolean;
   /** The member's latest active day before `day` in the rollup (fresh days only). */
   prev: string | null;
@@ -21,7 +23,14 @@ export interface BatchDay {
   joined: string | null;
 }
 
-export interface Contribution { c: number; m: number; day: string; prev: string | null; joined: string | null; sign: 1 | -1 }
+export interface Contribution {
+  c: number;
+  m: number;
+  day: string;
+  prev: string | null;
+  joined: string | null;
+  sign: 1 | -1;
+}
 
 export function contributionChanges(days: readonly BatchDay[]): Contribution[] {
   const byMember = new Map<string, BatchDay[]>();
@@ -29,7 +38,8 @@ export function contributionChanges(days: readonly BatchDay[]): Contribution[] {
     if (!d.fresh) continue;
     const key = `${d.c}:${d.m}`;
     const list = byMember.get(key);
-    if (list) list.push(d); else byMember.set(key, [d]);
+    if (list) list.push(d);
+    else byMember.set(key, [d]);
   }
   const out: Contribution[] = [];
   for (const list of byMember.values()) {
@@ -58,7 +68,12 @@ export function contributionChanges(days: readonly BatchDay[]): Contribution[] {
  * put back as it now is (all days, the batch's included, placed by the new one).
  */
 export function replacedContributions(
-  c: number, m: number, activeNow: readonly string[], fresh: ReadonlySet<string>, joinedBefore: string | null, joinedNow: string | null,
+  c: number,
+  m: number,
+  activeNow: readonly string[],
+  fresh: ReadonlySet<string>,
+  joinedBefore: string | null,
+  joinedNow: string | null,
 ): Contribution[] {
   const days = [...activeNow].sort();
   const out: Contribution[] = [];

@@ -4,18 +4,40 @@ import { healthParts, healthScore, weakestPart } from './health.js';
 describe('community health', () => {
   it('scores each part and weighs the ones present', () => {
     // 100 → 110 members (+10 % → 75), 33 of 110 active (30 % → 60), 20 of 40 retained (50).
-    const parts = healthParts({ membersStart: 100, membersEnd: 110, active: 33, activePrevious: 40, retained: 20, sentiment: null });
+    const parts = healthParts({
+      membersStart: 100,
+      membersEnd: 110,
+      active: 33,
+      activePrevious: 40,
+      retained: 20,
+      sentiment: null,
+    });
     expect(parts.map((p) => p.score)).toEqual([75, 60, 50, null]);
     expect(healthScore(parts)).toBe(Math.round((75 * 30 + 60 * 40 + 50 * 30) / 100)); // 61.5 → 62
     expect(weakestPart(parts)).toBe('retention');
   });
 
   it('caps the parts and leaves out what cannot be measured', () => {
-    const parts = healthParts({ membersStart: 0, membersEnd: 12, active: 12, activePrevious: 0, retained: 0, sentiment: null });
+    const parts = healthParts({
+      membersStart: 0,
+      membersEnd: 12,
+      active: 12,
+      activePrevious: 0,
+      retained: 0,
+      sentiment: null,
+    });
     expect(parts.map((p) => p.score)).toEqual([100, 100, null, null]);
     expect(healthScore(parts)).toBe(100);
     expect(weakestPart(parts)).toBeNull();
-    expect(healthScore(healthParts({ membersStart: 0, membersEnd: 0, active: 0, activePrevious: 0, retained: 0, sentiment: null }))).toBeNull();
-    expect(healthParts({ membersStart: 10, membersEnd: 5, active: 0, activePrevious: 3, retained: 0, sentiment: 40 }).map((p) => p.score)).toEqual([0, 0, 0, 40]);
+    expect(
+      healthScore(
+        healthParts({ membersStart: 0, membersEnd: 0, active: 0, activePrevious: 0, retained: 0, sentiment: null }),
+      ),
+    ).toBeNull();
+    expect(
+      healthParts({ membersStart: 10, membersEnd: 5, active: 0, activePrevious: 3, retained: 0, sentiment: 40 }).map(
+        (p) => p.score,
+      ),
+    ).toEqual([0, 0, 0, 40]);
   });
 });

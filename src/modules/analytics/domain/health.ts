@@ -14,13 +14,25 @@ export type Stage = 'launch' | 'growth' | 'mature';
 export type Part = 'growth' | 'activity' | 'retention' | 'sentiment';
 export const WEIGHTS: Record<Part, number> = { growth: 30, activity: 40, retention: 30, sentiment: 20 };
 
-export interface HealthInput { membersStart: number; membersEnd: number; active: number; activePrevious: number; retained: number; sentiment: number | null }
-export interface PartScore { part: Part; value: number | null; score: number | null }
+export interface HealthInput {
+  membersStart: number;
+  membersEnd: number;
+  active: number;
+  activePrevious: number;
+  retained: number;
+  sentiment: number | null;
+}
+export interface PartScore {
+  part: Part;
+  value: number | null;
+  score: number | null;
+}
 
 const clamp = (x: number) => Math.max(0, Math.min(100, x));
 
 export function healthParts(x: HealthInput): PartScore[] {
-  const growth = x.membersStart === 0 ? (x.membersEnd > 0 ? 1 : null) : (x.membersEnd - x.membersStart) / x.membersStart;
+  const growth =
+    x.membersStart === 0 ? (x.membersEnd > 0 ? 1 : null) : (x.membersEnd - x.membersStart) / x.membersStart;
   const activity = x.membersEnd === 0 ? null : x.active / x.membersEnd;
   const retention = x.activePrevious === 0 ? null : x.retained / x.activePrevious;
   return [
@@ -54,14 +66,28 @@ export const STAGE_ADVICE: Record<Stage, { zh: string; en: string }> = {
 };
 
 export const PART_ADVICE: Record<Part, { zh: string; en: string }> = {
-  growth: { zh: '成员增长偏弱：开展邀请有礼、二维码拉新，关注退群原因。', en: 'Growth is weak: run invite rewards and QR-code drives, and look into why members leave.' },
-  activity: { zh: '活跃度偏低：设置每日话题、签到和小活动，让核心成员带动讨论。', en: 'Activity is low: set daily topics, check-ins and small events, and let core members lead discussions.' },
-  retention: { zh: '留存偏弱：回访上期活跃、本期沉默的成员，了解原因并邀请回归。', en: 'Retention is weak: follow up with members active last period but silent now, ask why and invite them back.' },
-  sentiment: { zh: '情绪偏负面：查看负面话题，及时回应与处理。', en: 'Sentiment is negative: review the negative topics and respond promptly.' },
+  growth: {
+    zh: '成员增长偏弱：开展邀请有礼、二维码拉新，关注退群原因。',
+    en: 'Growth is weak: run invite rewards and QR-code drives, and look into why members leave.',
+  },
+  activity: {
+    zh: '活跃度偏低：设置每日话题、签到和小活动，让核心成员带动讨论。',
+    en: 'Activity is low: set daily topics, check-ins and small events, and let core members lead discussions.',
+  },
+  retention: {
+    zh: '留存偏弱：回访上期活跃、本期沉默的成员，了解原因并邀请回归。',
+    en: 'Retention is weak: follow up with members active last period but silent now, ask why and invite them back.',
+  },
+  sentiment: {
+    zh: '情绪偏负面：查看负面话题，及时回应与处理。',
+    en: 'Sentiment is negative: review the negative topics and respond promptly.',
+  },
 };
 
 /** The part with the lowest score below 60, which the advice points at (none when all are healthy). */
 export function weakestPart(parts: PartScore[]): Part | null {
-  const weak = parts.filter((p) => p.score !== null && p.score < 60).sort((a, b) => a.score! - b.score! || WEIGHTS[b.part] - WEIGHTS[a.part]);
+  const weak = parts
+    .filter((p) => p.score !== null && p.score < 60)
+    .sort((a, b) => a.score! - b.score! || WEIGHTS[b.part] - WEIGHTS[a.part]);
   return weak[0]?.part ?? null;
 }

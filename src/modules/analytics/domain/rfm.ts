@@ -7,7 +7,17 @@
  * average of F and M rounded half up, through the grid below.
  */
 export const RFM_LAYERS = [
-  'champions', 'loyal', 'potential_loyalist', 'new', 'promising', 'need_attention', 'about_to_sleep', 'at_risk', 'cant_lose', 'hibernating', 'lost',
+  'champions',
+  'loyal',
+  'potential_loyalist',
+  'new',
+  'promising',
+  'need_attention',
+  'about_to_sleep',
+  'at_risk',
+  'cant_lose',
+  'hibernating',
+  'lost',
 ] as const;
 export type RfmLayer = (typeof RFM_LAYERS)[number];
 
@@ -34,7 +44,9 @@ export function scoreByRank(values: readonly number[], ascending: boolean): numb
   const n = values.length;
   const sorted = [...values].sort((a, b) => (ascending ? a - b : b - a));
   const firstRank = new Map<number, number>();
-  sorted.forEach((v, i) => { if (!firstRank.has(v)) firstRank.set(v, i + 1); });
+  sorted.forEach((v, i) => {
+    if (!firstRank.has(v)) firstRank.set(v, i + 1);
+  });
   return values.map((v) => quintile(firstRank.get(v)!, n));
 }
 
@@ -44,24 +56,91 @@ export function scoreByRank(values: readonly number[], ascending: boolean): numb
  * branches would recompute fm in each.
  */
 export function layerSql(r: string, fm: string): string {
-  return `(array[${RFM_GRID.flat().map((l) => `'${l}'`).join(', ')}])[(${r} - 1) * 5 + ${fm}]`;
+  return `(array[${RFM_GRID.flat()
+    .map((l) => `'${l}'`)
+    .join(', ')}])[(${r} - 1) * 5 + ${fm}]`;
 }
 
-export interface LayerText { nameZh: string; nameEn: string; strategyZh: string; strategyEn: string }
+export interface LayerText {
+  nameZh: string;
+  nameEn: string;
+  strategyZh: string;
+  strategyEn: string;
+}
 
 /** Default names and operating strategies (editable in the console; seeded once). */
 export const DEFAULT_LAYER_TEXT: Record<RfmLayer, LayerText> = {
-  champions: { nameZh: '重要价值客户', nameEn: 'Champions', strategyZh: '邀请成为种子用户与社群骨干，优先体验新品，给予专属权益与荣誉，请他们分享口碑。', strategyEn: 'Invite them as seed users and core members, give early access to new products, exclusive benefits and recognition, and ask them to spread the word.' },
-  loyal: { nameZh: '忠诚客户', nameEn: 'Loyal', strategyZh: '推荐升级与会员等级权益，邀请参加线下活动，收集产品反馈。', strategyEn: 'Offer upgrades and tier benefits, invite them to offline events, and collect their product feedback.' },
-  potential_loyalist: { nameZh: '潜力客户', nameEn: 'Potential loyalist', strategyZh: '提供会员计划与积分激励，推荐相关产品，培养复购习惯。', strategyEn: 'Enrol them in the membership programme with points incentives, recommend related products, and build a habit of repeat purchase.' },
-  new: { nameZh: '新客户', nameEn: 'New', strategyZh: '做好售后关怀与使用指导，拉入产品群，减少推销，帮助他们成为口碑传播者。', strategyEn: 'Give after-sales care and how-to guidance, bring them into the product group, keep promotions light, and help them become advocates.' },
-  promising: { nameZh: '有望客户', nameEn: 'Promising', strategyZh: '发送欢迎内容与新人福利，建立品牌认知，引导第二次购买。', strategyEn: 'Send welcome content and a newcomer offer, build brand awareness, and lead them to a second purchase.' },
-  need_attention: { nameZh: '需关注客户', nameEn: 'Need attention', strategyZh: '基于兴趣推送限时优惠与内容，通过问卷了解需求。', strategyEn: 'Send time-limited offers and content matched to their interests, and ask about their needs in a survey.' },
-  about_to_sleep: { nameZh: '即将沉睡客户', nameEn: 'About to sleep', strategyZh: '分享热门内容与社群活动，用小额优惠唤醒。', strategyEn: 'Share popular content and community events, and wake them with a small offer.' },
-  at_risk: { nameZh: '流失风险客户', nameEn: 'At risk', strategyZh: '一对一关怀，了解不满原因，提供个性化挽回方案。', strategyEn: 'Reach out one to one, learn what went wrong, and offer a personal win-back plan.' },
-  cant_lose: { nameZh: '重要挽留客户', nameEn: "Can't lose them", strategyZh: '由专人尽快联系，提供高价值挽回权益，邀请回到社群。', strategyEn: 'Have a dedicated operator contact them soon, offer a high-value win-back benefit, and invite them back to the community.' },
-  hibernating: { nameZh: '沉睡客户', nameEn: 'Hibernating', strategyZh: '低频推送相关内容与节日活动，避免打扰。', strategyEn: 'Send relevant content and seasonal campaigns at a low frequency, without pressure.' },
-  lost: { nameZh: '流失客户', nameEn: 'Lost', strategyZh: '以低成本方式尝试召回，否则减少投入。', strategyEn: 'Try a low-cost recall; otherwise spend little on them.' },
+  champions: {
+    nameZh: '重要价值客户',
+    nameEn: 'Champions',
+    strategyZh: '邀请成为种子用户与社群骨干，优先体验新品，给予专属权益与荣誉，请他们分享口碑。',
+    strategyEn:
+      'Invite them as seed users and core members, give early access to new products, exclusive benefits and recognition, and ask them to spread the word.',
+  },
+  loyal: {
+    nameZh: '忠诚客户',
+    nameEn: 'Loyal',
+    strategyZh: '推荐升级与会员等级权益，邀请参加线下活动，收集产品反馈。',
+    strategyEn: 'Offer upgrades and tier benefits, invite them to offline events, and collect their product feedback.',
+  },
+  potential_loyalist: {
+    nameZh: '潜力客户',
+    nameEn: 'Potential loyalist',
+    strategyZh: '提供会员计划与积分激励，推荐相关产品，培养复购习惯。',
+    strategyEn:
+      'Enrol them in the membership programme with points incentives, recommend related products, and build a habit of repeat purchase.',
+  },
+  new: {
+    nameZh: '新客户',
+    nameEn: 'New',
+    strategyZh: '做好售后关怀与使用指导，拉入产品群，减少推销，帮助他们成为口碑传播者。',
+    strategyEn:
+      'Give after-sales care and how-to guidance, bring them into the product group, keep promotions light, and help them become advocates.',
+  },
+  promising: {
+    nameZh: '有望客户',
+    nameEn: 'Promising',
+    strategyZh: '发送欢迎内容与新人福利，建立品牌认知，引导第二次购买。',
+    strategyEn: 'Send welcome content and a newcomer offer, build brand awareness, and lead them to a second purchase.',
+  },
+  need_attention: {
+    nameZh: '需关注客户',
+    nameEn: 'Need attention',
+    strategyZh: '基于兴趣推送限时优惠与内容，通过问卷了解需求。',
+    strategyEn:
+      'Send time-limited offers and content matched to their interests, and ask about their needs in a survey.',
+  },
+  about_to_sleep: {
+    nameZh: '即将沉睡客户',
+    nameEn: 'About to sleep',
+    strategyZh: '分享热门内容与社群活动，用小额优惠唤醒。',
+    strategyEn: 'Share popular content and community events, and wake them with a small offer.',
+  },
+  at_risk: {
+    nameZh: '流失风险客户',
+    nameEn: 'At risk',
+    strategyZh: '一对一关怀，了解不满原因，提供个性化挽回方案。',
+    strategyEn: 'Reach out one to one, learn what went wrong, and offer a personal win-back plan.',
+  },
+  cant_lose: {
+    nameZh: '重要挽留客户',
+    nameEn: "Can't lose them",
+    strategyZh: '由专人尽快联系，提供高价值挽回权益，邀请回到社群。',
+    strategyEn:
+      'Have a dedicated operator contact them soon, offer a high-value win-back benefit, and invite them back to the community.',
+  },
+  hibernating: {
+    nameZh: '沉睡客户',
+    nameEn: 'Hibernating',
+    strategyZh: '低频推送相关内容与节日活动，避免打扰。',
+    strategyEn: 'Send relevant content and seasonal campaigns at a low frequency, without pressure.',
+  },
+  lost: {
+    nameZh: '流失客户',
+    nameEn: 'Lost',
+    strategyZh: '以低成本方式尝试召回，否则减少投入。',
+    strategyEn: 'Try a low-cost recall; otherwise spend little on them.',
+  },
 };
 
 /**
@@ -70,7 +149,12 @@ export const DEFAULT_LAYER_TEXT: Record<RfmLayer, LayerText> = {
  * included (365 days as of 2025-06-30: 2024-07-01 – 2025-06-30). Recency counts whole days from a
  * buyer's last order day to the as-of day; orders after the as-of day are not read.
  */
-export interface RfmWindow { asOf: string; from: string; to: string; days: number }
+export interface RfmWindow {
+  asOf: string;
+  from: string;
+  to: string;
+  days: number;
+}
 
 /** The earliest as-of day accepted: before it a date is a typo, not order history. */
 export const EARLIEST_AS_OF = '1970-01-01';

@@ -5,7 +5,18 @@ import type { FieldProblem } from '../../../kernel/errors.js';
  * writes it: the console, the API, or a chat importer creating a group it found in an export.
  */
 export const COMMUNITY_CHANNELS = [
-  'wechat', 'wecom', 'qq', 'forum', 'email', 'weibo', 'douyin', 'kuaishou', 'dingtalk', 'slack', 'discord', 'other',
+  'wechat',
+  'wecom',
+  'qq',
+  'forum',
+  'email',
+  'weibo',
+  'douyin',
+  'kuaishou',
+  'dingtalk',
+  'slack',
+  'discord',
+  'other',
 ] as const;
 export type CommunityChannel = (typeof COMMUNITY_CHANNELS)[number];
 
@@ -36,8 +47,10 @@ export type AdminRole = (typeof ADMIN_ROLES)[number];
 export const LIMITS = { name: 100, description: 2000, rules: 20000, externalId: 200, capacity: 1_000_000 } as const;
 
 const ROLE_RANK: Record<MembershipRole, number> = { member: 0, core: 1, admin: 2, owner: 3 };
-export const higherRole = (a: MembershipRole, b: MembershipRole): MembershipRole => (ROLE_RANK[a] >= ROLE_RANK[b] ? a : b);
-export const higherAdminRole = (a: AdminRole, b: AdminRole): AdminRole => (a === 'owner' || b === 'owner' ? 'owner' : 'admin');
+export const higherRole = (a: MembershipRole, b: MembershipRole): MembershipRole =>
+  ROLE_RANK[a] >= ROLE_RANK[b] ? a : b;
+export const higherAdminRole = (a: AdminRole, b: AdminRole): AdminRole =>
+  a === 'owner' || b === 'owner' ? 'owner' : 'admin';
 
 /** Share of the capacity in use, one decimal; null for a community without a limit. */
 export function capacityUsePercent(membersNow: number, capacity: number | null): number | null {
@@ -67,11 +80,16 @@ export function communityProblems(c: CommunityFields): FieldProblem[] {
   const p: FieldProblem[] = [];
   if (c.name.length === 0) p.push({ path: 'name', message: 'must not be empty' });
   if (c.name.length > LIMITS.name) p.push({ path: 'name', message: `must be at most ${LIMITS.name} characters` });
-  if (!oneOf(COMMUNITY_CHANNELS, c.channel)) p.push({ path: 'channel', message: `must be one of ${COMMUNITY_CHANNELS.join(', ')}` });
-  if (!oneOf(POSITIONING_TYPES, c.positioningType)) p.push({ path: 'positioningType', message: `must be one of ${POSITIONING_TYPES.join(', ')}` });
-  if (!oneOf(COMMUNITY_GOALS, c.goal)) p.push({ path: 'goal', message: `must be one of ${COMMUNITY_GOALS.join(', ')}` });
-  if (!oneOf(COMMUNITY_STAGES, c.stage)) p.push({ path: 'stage', message: `must be one of ${COMMUNITY_STAGES.join(', ')}` });
-  if (c.description.length > LIMITS.description) p.push({ path: 'description', message: `must be at most ${LIMITS.description} characters` });
+  if (!oneOf(COMMUNITY_CHANNELS, c.channel))
+    p.push({ path: 'channel', message: `must be one of ${COMMUNITY_CHANNELS.join(', ')}` });
+  if (!oneOf(POSITIONING_TYPES, c.positioningType))
+    p.push({ path: 'positioningType', message: `must be one of ${POSITIONING_TYPES.join(', ')}` });
+  if (!oneOf(COMMUNITY_GOALS, c.goal))
+    p.push({ path: 'goal', message: `must be one of ${COMMUNITY_GOALS.join(', ')}` });
+  if (!oneOf(COMMUNITY_STAGES, c.stage))
+    p.push({ path: 'stage', message: `must be one of ${COMMUNITY_STAGES.join(', ')}` });
+  if (c.description.length > LIMITS.description)
+    p.push({ path: 'description', message: `must be at most ${LIMITS.description} characters` });
   if (c.rules.length > LIMITS.rules) p.push({ path: 'rules', message: `must be at most ${LIMITS.rules} characters` });
   if (c.capacity !== null && (!Number.isInteger(c.capacity) || c.capacity < 1 || c.capacity > LIMITS.capacity)) {
     p.push({ path: 'capacity', message: `must be a whole number from 1 to ${LIMITS.capacity}, or null for no limit` });

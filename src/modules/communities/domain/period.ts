@@ -6,7 +6,10 @@ import { KithError, type FieldProblem } from '../../../kernel/errors.js';
  * bare date means that whole day in the workspace time zone, while a full timestamp means that
  * exact instant. A period is half-open: [from, to).
  */
-export interface Period { from: Date; to: Date }
+export interface Period {
+  from: Date;
+  to: Date;
+}
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -16,7 +19,6 @@ export function zonedDayStart(date: string, tz: string): Date {
   if (!DATE.test(date)) throw new Error(`not a date: ${date}`);
   return dayStart(tz, date);
 }
-
 
 function isRealDate(s: string): boolean {
   const m = DATE.exec(s);
@@ -36,7 +38,10 @@ function bound(raw: string, field: string, tz: string, end: boolean, problems: F
   }
   const t = Date.parse(raw);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(t)) {
-    problems.push({ path: field, message: 'must be a date (YYYY-MM-DD) or a date-time with a zone (2024-03-01T08:00:00+08:00)' });
+    problems.push({
+      path: field,
+      message: 'must be a date (YYYY-MM-DD) or a date-time with a zone (2024-03-01T08:00:00+08:00)',
+    });
     return null;
   }
   return new Date(t);
@@ -54,17 +59,23 @@ export interface PeriodOptions {
 export function resolvePeriod(input: { from?: string; to?: string }, o: PeriodOptions): Period {
   const problems: FieldProblem[] = [];
   const today = localDay(o.timeZone, o.now);
-  const to = input.to !== undefined ? bound(input.to, 'to', o.timeZone, true, problems) : zonedDayStart(addDays(today, 1), o.timeZone);
+  const to =
+    input.to !== undefined
+      ? bound(input.to, 'to', o.timeZone, true, problems)
+      : zonedDayStart(addDays(today, 1), o.timeZone);
   let from: Date | null = null;
   if (input.from !== undefined) from = bound(input.from, 'from', o.timeZone, false, problems);
-  else if (to) from = zonedDayStart(addDays(localDay(o.timeZone, new Date(to.getTime() - 1)), 1 - o.defaultDays), o.timeZone);
+  else if (to)
+    from = zonedDayStart(addDays(localDay(o.timeZone, new Date(to.getTime() - 1)), 1 - o.defaultDays), o.timeZone);
   if (from && to && from >= to) problems.push({ path: 'to', message: 'must be after from' });
   // An hour of slack: a period of whole local days may be 25 hours longer across a DST change.
   if (from && to && o.maxDays && to.getTime() - from.getTime() > o.maxDays * DAY_MS + 3_600_000) {
     problems.push({ path: 'to', message: `the period may cover at most ${o.maxDays} days` });
   }
   if (problems.length) {
-    throw new KithError('VALIDATION_FAILED', problems.map((p) => `${p.path}: ${p.message}`).join('; '), { fields: problems });
+    throw new KithError('VALIDATION_FAILED', problems.map((p) => `${p.path}: ${p.message}`).join('; '), {
+      fields: problems,
+    });
   }
   return { from: from!, to: to! };
 }

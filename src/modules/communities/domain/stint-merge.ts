@@ -34,8 +34,12 @@ export function planStintMerge(rows: readonly MergeStint[], survivorId: number):
   for (const r of rows) byCommunity.set(r.communityId, [...(byCommunity.get(r.communityId) ?? []), r]);
 
   for (const list of byCommunity.values()) {
-    const sorted = [...list].sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime()
-      || Number(b.memberId === survivorId) - Number(a.memberId === survivorId) || a.id - b.id);
+    const sorted = [...list].sort(
+      (a, b) =>
+        a.joinedAt.getTime() - b.joinedAt.getTime() ||
+        Number(b.memberId === survivorId) - Number(a.memberId === survivorId) ||
+        a.id - b.id,
+    );
     let group: MergeStint[] = [];
     let end: number | null = null; // null = the group is current
     const flush = () => {

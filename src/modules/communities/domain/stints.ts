@@ -51,14 +51,20 @@ export interface StintPlan {
 
 const KIND_ORDER: Record<ObservedKind, number> = { join: 0, other: 1, leave: 2 };
 
-interface Working extends Stint { dirty: boolean; closed: boolean; backdated: boolean }
+interface Working extends Stint {
+  dirty: boolean;
+  closed: boolean;
+  backdated: boolean;
+}
 
 /** Inclusive at both ends: a join at the very moment of a leave is read as the same stay. */
 const covers = (s: Stint, t: number) => s.joinedAt.getTime() <= t && (s.leftAt === null || t <= s.leftAt.getTime());
 
 export function planStints(existing: readonly Stint[], activities: readonly ObservedActivity[]): StintPlan {
   const stints: Working[] = existing.map((s) => ({ ...s, dirty: false, closed: false, backdated: false }));
-  const events = [...activities].sort((x, y) => x.at.getTime() - y.at.getTime() || KIND_ORDER[x.kind] - KIND_ORDER[y.kind]);
+  const events = [...activities].sort(
+    (x, y) => x.at.getTime() - y.at.getTime() || KIND_ORDER[x.kind] - KIND_ORDER[y.kind],
+  );
   // For each event, the time of the first leave after it in the batch (or Infinity).
   const nextLeave = new Array<number>(events.length);
   let seen = Infinity;
@@ -73,7 +79,16 @@ export function planStints(existing: readonly Stint[], activities: readonly Obse
     return best;
   };
   const open = (t: number, source: JoinSource, invitedBy: number | null) => {
-    stints.push({ id: null, joinedAt: new Date(t), leftAt: null, joinSource: source, invitedByMemberId: invitedBy, dirty: true, closed: false, backdated: false });
+    stints.push({
+      id: null,
+      joinedAt: new Date(t),
+      leftAt: null,
+      joinSource: source,
+      invitedByMemberId: invitedBy,
+      dirty: true,
+      closed: false,
+      backdated: false,
+    });
   };
   const backdate = (s: Working, t: number, source: JoinSource, invitedBy: number | null) => {
     s.joinedAt = new Date(t);
@@ -88,8 +103,13 @@ export function planStints(existing: readonly Stint[], activities: readonly Obse
     if (e.kind === 'leave') {
       if (stints.some((s) => s.leftAt?.getTime() === t)) return;
       let target: Working | null = null;
-      for (const s of stints) if (s.leftAt === null && s.joinedAt.getTime() <= t && (!target || s.joinedAt > target.joinedAt)) target = s;
-      if (target) { target.leftAt = new Date(t); target.dirty = true; target.closed = true; }
+      for (const s of stints)
+        if (s.leftAt === null && s.joinedAt.getTime() <= t && (!target || s.joinedAt > target.joinedAt)) target = s;
+      if (target) {
+        target.leftAt = new Date(t);
+        target.dirty = true;
+        target.closed = true;
+      }
       return;
     }
     if (stints.some((s) => covers(s, t))) return;
@@ -107,7 +127,12 @@ export function planStints(existing: readonly Stint[], activities: readonly Obse
   const plan: StintPlan = { inserts: [], updates: [] };
   for (const s of stints) {
     if (!s.dirty) continue;
-    const row = { joinedAt: s.joinedAt, leftAt: s.leftAt, joinSource: s.joinSource, invitedByMemberId: s.invitedByMemberId };
+    const row = {
+      joinedAt: s.joinedAt,
+      leftAt: s.leftAt,
+      joinSource: s.joinSource,
+      invitedByMemberId: s.invitedByMemberId,
+    };
     if (s.id === null) plan.inserts.push(row);
     else plan.updates.push({ ...row, id: s.id, closed: s.closed, backdated: s.backdated });
   }

@@ -26,7 +26,8 @@ describe('generateDemo: behaviour patterns', () => {
   it('has very different volumes per persona', () => {
     const persona = new Map(data.members.map((m) => [m.key, m.persona]));
     const counts: Record<string, number> = {};
-    for (const a of data.activities) if (a.kind === 'message') counts[persona.get(a.memberKey)!] = (counts[persona.get(a.memberKey)!] ?? 0) + 1;
+    for (const a of data.activities)
+      if (a.kind === 'message') counts[persona.get(a.memberKey)!] = (counts[persona.get(a.memberKey)!] ?? 0) + 1;
     const size = (p: string) => data.members.filter((m) => m.persona === p).length;
     const perHead = (p: string) => (counts[p] ?? 0) / size(p);
     expect(perHead('core')).toBeGreaterThan(perHead('active') * 3);
@@ -65,12 +66,15 @@ describe('generateDemo: behaviour patterns', () => {
       const d = local(m.createdAt).date;
       joinsByDate.set(d, (joinsByDate.get(d) ?? 0) + 1);
     }
-    const sum = (from: string, to: string) => [...joinsByDate].filter(([d]) => d >= from && d <= to).reduce((s, [, n]) => s + n, 0);
+    const sum = (from: string, to: string) =>
+      [...joinsByDate].filter(([d]) => d >= from && d <= to).reduce((s, [, n]) => s + n, 0);
     const may = sum('2026-05-20', '2026-06-19') / 31;
     const sep = sum('2026-09-01', '2026-09-30') / 30;
     expect(sep).toBeGreaterThan(may * 1.5);
     expect(sum('2026-11-01', '2026-11-11') / 11).toBeGreaterThan(sum('2026-10-01', '2026-10-20') / 20);
-    expect(data.communities.find((c) => c.stage === 'launch' && c.channel === 'wechat')!.createdAt > '2026-10-01').toBe(true);
+    expect(data.communities.find((c) => c.stage === 'launch' && c.channel === 'wechat')!.createdAt > '2026-10-01').toBe(
+      true,
+    );
   });
 });
 
@@ -83,7 +87,12 @@ describe('generateDemo: orders, events and check-ins', () => {
     const ids = new Set<string>();
     const spend = new Map<string, number>();
     for (const o of orders) {
-      const p = o.properties as { orderId: string; amount: string; currency: string; items: { sku: string; name: string; quantity: number; price: string }[] };
+      const p = o.properties as {
+        orderId: string;
+        amount: string;
+        currency: string;
+        items: { sku: string; name: string; quantity: number; price: string }[];
+      };
       expect(p.orderId).toMatch(/^SY\d{8}\d{5,}$/);
       expect(p.orderId.slice(2, 10)).toBe(local(o.occurredAt).date.replaceAll('-', ''));
       expect(ids.has(p.orderId)).toBe(false);
@@ -171,22 +180,31 @@ describe('generateDemo: memberships and activity consistency', () => {
     }
     for (const c of data.communities) {
       if (c.capacity === null) continue;
-      const events = data.memberships.filter((x) => x.communityKey === c.key)
+      const events = data.memberships
+        .filter((x) => x.communityKey === c.key)
         .flatMap((x) => [[ms(x.joinedAt), 1], ...(x.leftAt ? [[ms(x.leftAt), -1]] : [])] as [number, number][])
         .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
       let present = 0;
-      for (const [, delta] of events) { present += delta; expect(present).toBeLessThanOrEqual(c.capacity); }
+      for (const [, delta] of events) {
+        present += delta;
+        expect(present).toBeLessThanOrEqual(c.capacity);
+      }
     }
     const invited = data.memberships.filter((x) => x.joinSource === 'invited');
     expect(invited.length).toBeGreaterThan(300);
-    const referrals = new Set(data.activities.filter((a) => a.kind === 'referral').map((a) => `${a.memberKey}>${a.properties.referredMemberKey}@${a.communityKey}`));
+    const referrals = new Set(
+      data.activities
+        .filter((a) => a.kind === 'referral')
+        .map((a) => `${a.memberKey}>${a.properties.referredMemberKey}@${a.communityKey}`),
+    );
     for (const x of data.memberships) {
       expect(x.invitedByMemberKey !== null).toBe(x.joinSource === 'invited');
       if (!x.invitedByMemberKey) continue;
       expect(x.invitedByMemberKey).not.toBe(x.memberKey);
       const t = ms(x.joinedAt);
-      const inviterIn = (byPair.get(`${x.invitedByMemberKey}@${x.communityKey}`) ?? [])
-        .some((r) => ms(r.joinedAt) < t && (r.leftAt === null || ms(r.leftAt) > t));
+      const inviterIn = (byPair.get(`${x.invitedByMemberKey}@${x.communityKey}`) ?? []).some(
+        (r) => ms(r.joinedAt) < t && (r.leftAt === null || ms(r.leftAt) > t),
+      );
       expect(inviterIn).toBe(true);
       expect(referrals.has(`${x.invitedByMemberKey}>${x.memberKey}@${x.communityKey}`)).toBe(true);
     }
@@ -251,4 +269,3 @@ describe('generateDemo: memberships and activity consistency', () => {
     expect(newBeans.every((a) => ms(a.occurredAt) > ms(launch.startsAt) - 3 * DAY)).toBe(true);
   });
 });
-

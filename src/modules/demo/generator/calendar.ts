@@ -23,10 +23,14 @@ export function localDate(ts: number): { y: number; m: number; d: number } {
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
 }
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-export const compactDate = (ts: number): string => { const { y, m, d } = localDate(ts); return `${y}${pad(m)}${pad(d)}`; };
+export const compactDate = (ts: number): string => {
+  const { y, m, d } = localDate(ts);
+  return `${y}${pad(m)}${pad(d)}`;
+};
 export const isoDate = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
 /** Shanghai wall-clock time to a UTC instant. */
-export const shanghai = (y: number, m: number, d: number, h = 0, min = 0): number => Date.UTC(y, m - 1, d, h, min) - OFFSET;
+export const shanghai = (y: number, m: number, d: number, h = 0, min = 0): number =>
+  Date.UTC(y, m - 1, d, h, min) - OFFSET;
 
 export interface Window {
   start: number;
@@ -48,7 +52,11 @@ export function buildWindow(end: Date, months: number): Window {
   const endDay = dayOf(endTs);
   const days = endDay - startDay + 1;
   return {
-    start: dayStart(startDay), end: endTs, startDay, endDay, days,
+    start: dayStart(startDay),
+    end: endTs,
+    startDay,
+    endDay,
+    days,
     dayAt: (f) => startDay + Math.min(days - 1, Math.max(0, Math.round(f * (days - 1)))),
   };
 }
@@ -58,11 +66,25 @@ export const WEEKDAY_VOLUME = [0.85, 0.95, 1.1, 1.15, 1.1, 0.95, 0.8];
 
 // Hour-of-day weights, 00:00 first. Lunch (12–13) and the evening (20–22) are the peaks; the night
 // (01–07) is nearly silent, which is what operators expect when they look at the heatmap.
-const MESSAGE_WEEKDAY = [0.9, 0.35, 0.15, 0.08, 0.05, 0.1, 0.35, 1.2, 2.2, 2.6, 2.8, 3.0, 4.6, 3.8, 2.4, 2.4, 2.5, 2.6, 2.9, 3.8, 5.6, 5.9, 4.1, 2.1];
-const MESSAGE_WEEKEND = [1.4, 0.6, 0.25, 0.12, 0.07, 0.08, 0.2, 0.6, 1.3, 2.3, 3.0, 3.3, 3.6, 3.4, 3.2, 3.3, 3.2, 3.0, 2.9, 3.5, 4.6, 4.8, 3.9, 2.6];
-const CHECK_IN = [0.3, 0.05, 0, 0, 0, 0.1, 1.2, 5, 6, 4, 2, 1, 1.5, 0.8, 0.4, 0.4, 0.4, 0.5, 0.6, 0.8, 1.2, 1.6, 1.8, 1];
-const JOIN = [0.6, 0.2, 0.08, 0.04, 0.03, 0.05, 0.2, 0.8, 1.5, 2.2, 2.6, 2.6, 3.2, 3, 2.5, 2.4, 2.4, 2.5, 2.8, 3.4, 4.2, 4.4, 3.4, 1.8];
-const PURCHASE = [1.2, 0.5, 0.2, 0.1, 0.05, 0.05, 0.1, 0.4, 0.9, 1.4, 1.8, 1.9, 2.4, 2.2, 1.8, 1.7, 1.7, 1.8, 1.9, 2.4, 3.2, 3.6, 3.0, 2.0];
+const MESSAGE_WEEKDAY = [
+  0.9, 0.35, 0.15, 0.08, 0.05, 0.1, 0.35, 1.2, 2.2, 2.6, 2.8, 3.0, 4.6, 3.8, 2.4, 2.4, 2.5, 2.6, 2.9, 3.8, 5.6, 5.9,
+  4.1, 2.1,
+];
+const MESSAGE_WEEKEND = [
+  1.4, 0.6, 0.25, 0.12, 0.07, 0.08, 0.2, 0.6, 1.3, 2.3, 3.0, 3.3, 3.6, 3.4, 3.2, 3.3, 3.2, 3.0, 2.9, 3.5, 4.6, 4.8, 3.9,
+  2.6,
+];
+const CHECK_IN = [
+  0.3, 0.05, 0, 0, 0, 0.1, 1.2, 5, 6, 4, 2, 1, 1.5, 0.8, 0.4, 0.4, 0.4, 0.5, 0.6, 0.8, 1.2, 1.6, 1.8, 1,
+];
+const JOIN = [
+  0.6, 0.2, 0.08, 0.04, 0.03, 0.05, 0.2, 0.8, 1.5, 2.2, 2.6, 2.6, 3.2, 3, 2.5, 2.4, 2.4, 2.5, 2.8, 3.4, 4.2, 4.4, 3.4,
+  1.8,
+];
+const PURCHASE = [
+  1.2, 0.5, 0.2, 0.1, 0.05, 0.05, 0.1, 0.4, 0.9, 1.4, 1.8, 1.9, 2.4, 2.2, 1.8, 1.7, 1.7, 1.8, 1.9, 2.4, 3.2, 3.6, 3.0,
+  2.0,
+];
 
 const hourTable = (w: number[]) => weighted(w.map((x, h) => [h, x] as const));
 const tables = {

@@ -17,12 +17,26 @@ import { message } from './social.js';
 const regular = weighted(PRODUCTS.filter((p) => p.kind !== 'machine').map((p) => [p, p.weight] as const));
 const machine = weighted(PRODUCTS.filter((p) => p.kind === 'machine').map((p) => [p, p.weight] as const));
 const grinder = PRODUCTS.find((p) => p.kind === 'grinder')!;
-const itemCount = weighted([[1, 55], [2, 30], [3, 15]] as const);
-const quantity = weighted([[1, 75], [2, 17], [3, 5], [4, 2], [5, 1]] as const);
+const itemCount = weighted([
+  [1, 55],
+  [2, 30],
+  [3, 15],
+] as const);
+const quantity = weighted([
+  [1, 75],
+  [2, 17],
+  [3, 5],
+  [4, 2],
+  [5, 1],
+] as const);
 
 export const money = (fen: number): string => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
-interface Order { ts: number; machine: boolean; promo: Promo | null }
+interface Order {
+  ts: number;
+  machine: boolean;
+  promo: Promo | null;
+}
 
 export function commerceActivities(seed: number, members: MemberPlan[], sched: Schedule, spans: Spans): Act[] {
   const rng = stream(seed, 'orders');
@@ -40,7 +54,11 @@ export function commerceActivities(seed: number, members: MemberPlan[], sched: S
     const buyer = m.machineFirst || rng.chance(profile.buyer);
     const orders: Order[] = [];
     if (buyer) {
-      const first = m.machineFirst ? m.arrival : m.persona === 'buyer_only' ? lo + rng.exp(0.3 * DAY) : lo + rng.exp(20 * DAY);
+      const first = m.machineFirst
+        ? m.arrival
+        : m.persona === 'buyer_only'
+          ? lo + rng.exp(0.3 * DAY)
+          : lo + rng.exp(20 * DAY);
       if (first < hi) {
         orders.push({ ts: toSecond(first), machine: m.machineFirst, promo: null });
         const count = Math.max(1, Math.round(Math.floor((1 - rng.next()) ** (-1 / 1.3)) * profile.orders));
@@ -53,7 +71,11 @@ export function commerceActivities(seed: number, members: MemberPlan[], sched: S
     // Promotions convert buyers again and some non-buyers for the first time.
     for (const promo of promos) {
       if (!rng.chance(buyer ? (m.persona === 'core' ? 0.6 : 0.35) : 0.06)) continue;
-      const day = rng.chance(0.45) ? promo.peakDays[0] : rng.chance(0.4) ? promo.peakDays[1] : rng.int(promo.fromDay, promo.toDay);
+      const day = rng.chance(0.45)
+        ? promo.peakDays[0]
+        : rng.chance(0.4)
+          ? promo.peakDays[1]
+          : rng.int(promo.fromDay, promo.toDay);
       const midnight = promo.key === 'double11' && day === promo.peakDays[0] && rng.chance(0.5);
       const ts = midnight ? dayStart(day) + rng.int(0, 5999) * 1000 : timeOnDay(rng, day, 'purchase');
       if (ts >= lo && ts < hi) orders.push({ ts, machine: rng.chance(0.05), promo });
@@ -72,13 +94,25 @@ export function commerceActivities(seed: number, members: MemberPlan[], sched: S
       // Group-buy links shared in the WeChat groups attribute the order to that group.
       let community = -1;
       for (const key of ['tasters', 'chengdu'] as const) {
-        if (channel === 'wechat' && community < 0 && spans.inGroup(m.idx, CI[key], order.ts) && rng.chance(0.35)) community = CI[key];
+        if (channel === 'wechat' && community < 0 && spans.inGroup(m.idx, CI[key], order.ts) && rng.chance(0.35))
+          community = CI[key];
       }
       purchases.push({
-        ts: order.ts, member: m.idx, community, channel, kind: 'purchase',
+        ts: order.ts,
+        member: m.idx,
+        community,
+        channel,
+        kind: 'purchase',
         properties: {
-          orderId: '', amount: money(amount), currency: 'CNY',
-          items: items.map((i) => ({ sku: i.product.sku, name: i.product.name, quantity: i.quantity, price: money(i.fen) })),
+          orderId: '',
+          amount: money(amount),
+          currency: 'CNY',
+          items: items.map((i) => ({
+            sku: i.product.sku,
+            name: i.product.name,
+            quantity: i.quantity,
+            price: money(i.fen),
+          })),
         },
       });
     }
@@ -96,7 +130,12 @@ export function commerceActivities(seed: number, members: MemberPlan[], sched: S
   return [...purchases, ...refunds(rng, members, purchases, sched, spans)];
 }
 
-function basket(rng: Rng, m: MemberPlan, order: Order, launchDay: number): { product: Product; quantity: number; fen: number }[] {
+function basket(
+  rng: Rng,
+  m: MemberPlan,
+  order: Order,
+  launchDay: number,
+): { product: Product; quantity: number; fen: number }[] {
   const lines = new Map<Product, number>();
   const add = (p: Product, q: number) => lines.set(p, (lines.get(p) ?? 0) + q);
   const launched = dayOf(order.ts) >= launchDay;
@@ -111,7 +150,10 @@ function basket(rng: Rng, m: MemberPlan, order: Order, launchDay: number): { pro
     if (rng.chance(0.2)) add(grinder, 1);
     if (rng.chance(0.5)) add(pickRegular(), 1);
   } else if (order.promo?.key === 'launch') {
-    add(PRODUCTS.find((p) => p.newLaunch)!, rng.int(1, 2));
+    add(
+      PRODUCTS.find((p) => p.newLaunch)!,
+      rng.int(1, 2),
+    );
   } else {
     // Offices buy in bulk; that is where the biggest bean orders come from.
     const bulk = m.profile.company !== null && rng.chance(0.3) ? 2 : 1;
@@ -119,7 +161,8 @@ function basket(rng: Rng, m: MemberPlan, order: Order, launchDay: number): { pro
   }
   const discount = order.promo?.discount ?? 1;
   return [...lines].map(([product, q]) => ({
-    product, quantity: q,
+    product,
+    quantity: q,
     fen: Math.round(product.price * (order.promo?.key === 'launch' && !product.newLaunch ? 1 : discount)),
   }));
 }
@@ -129,7 +172,11 @@ function refunds(rng: Rng, members: MemberPlan[], purchases: Act[], sched: Sched
   const aftersales = CI.aftersales;
   for (const p of purchases) {
     const m = members[p.member];
-    const props = p.properties as { orderId: string; amount: string; items: { sku: string; quantity: number; price: string }[] };
+    const props = p.properties as {
+      orderId: string;
+      amount: string;
+      items: { sku: string; quantity: number; price: string }[];
+    };
     const hasMachine = props.items.some((i) => i.sku.startsWith('SY-MC-'));
     if (!rng.chance(hasMachine ? 0.05 : 0.03)) continue;
     const options = REFUND_REASONS.filter((r) => hasMachine || r.reason !== '咖啡机有异响');
@@ -143,13 +190,19 @@ function refunds(rng: Rng, members: MemberPlan[], purchases: Act[], sched: Sched
     const fen = partial ? Math.min(total - 100, rng.int(10, 50) * 100) : total;
     const community = p.community >= 0 && spans.inGroup(m.idx, p.community, ts) ? p.community : -1;
     acts.push({
-      ts, member: m.idx, community, channel: p.channel, kind: 'refund',
+      ts,
+      member: m.idx,
+      community,
+      channel: p.channel,
+      kind: 'refund',
       properties: { orderId: props.orderId, amount: money(fen), currency: 'CNY', reason: why.reason },
     });
     m.tags.add('售后跟进');
     const said = toSecond(ts - rng.between(2 * HOUR, DAY));
     if (said > p.ts && spans.inGroup(m.idx, aftersales, said)) {
-      acts.push(message(m, aftersales, said, fill(rng, why.complaint, { hour: 12, launched: dayOf(said) >= sched.launchDay })));
+      acts.push(
+        message(m, aftersales, said, fill(rng, why.complaint, { hour: 12, launched: dayOf(said) >= sched.launchDay })),
+      );
     }
   }
   return acts;

@@ -12,7 +12,13 @@ import { type Rng, stream, weighted } from './random.js';
 const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
 const DIGITS = '0123456789';
 const pickDomain = weighted(EMAIL_DOMAINS);
-const qqLength = weighted([[6, 3], [7, 4], [8, 10], [9, 38], [10, 45]] as const);
+const qqLength = weighted([
+  [6, 3],
+  [7, 4],
+  [8, 10],
+  [9, 38],
+  [10, 45],
+] as const);
 /** Openids of one official account share a prefix; ours is o + "Sy7q". */
 const OPENID_PREFIX = 'oSy7q';
 
@@ -22,7 +28,10 @@ export function assignContacts(seed: number, members: MemberPlan[], memberships:
   const unique = (make: () => string): string => {
     for (;;) {
       const v = make();
-      if (!used.has(v.toLowerCase())) { used.add(v.toLowerCase()); return v; }
+      if (!used.has(v.toLowerCase())) {
+        used.add(v.toLowerCase());
+        return v;
+      }
     }
   };
 
@@ -62,9 +71,14 @@ export function assignContacts(seed: number, members: MemberPlan[], memberships:
 }
 
 function handle(rng: Rng, m: MemberPlan): string {
-  const base = m.givenPinyin && rng.chance(0.6)
-    ? rng.pick([`${m.surnamePinyin}${m.givenPinyin}`, `${m.givenPinyin}.${m.surnamePinyin}`, `${m.givenPinyin[0]}${m.surnamePinyin}`])
-    : `${rng.pick(['coffee', 'pourover', 'bean', 'latte', 'drip', 'mocha'])}_${(m.english ?? rng.pick(['lin', 'yy', 'zz', 'momo', 'xx'])).toLowerCase()}`;
+  const base =
+    m.givenPinyin && rng.chance(0.6)
+      ? rng.pick([
+          `${m.surnamePinyin}${m.givenPinyin}`,
+          `${m.givenPinyin}.${m.surnamePinyin}`,
+          `${m.givenPinyin[0]}${m.surnamePinyin}`,
+        ])
+      : `${rng.pick(['coffee', 'pourover', 'bean', 'latte', 'drip', 'mocha'])}_${(m.english ?? rng.pick(['lin', 'yy', 'zz', 'momo', 'xx'])).toLowerCase()}`;
   return rng.chance(0.55) ? `${base}${rng.int(1, 2025)}` : base;
 }
 
@@ -77,8 +91,11 @@ function email(rng: Rng, m: MemberPlan, qq: string | null): string {
   let local: string;
   if (m.givenPinyin && m.surnamePinyin) {
     local = rng.pick([
-      `${m.surnamePinyin}.${m.givenPinyin}`, `${m.givenPinyin}${m.surnamePinyin}`, `${m.surnamePinyin}${m.givenPinyin}${rng.int(80, 99)}`,
-      `${m.givenPinyin[0]}${m.surnamePinyin}${rng.int(1, 999)}`, `${m.surnamePinyin}_${m.givenPinyin}`,
+      `${m.surnamePinyin}.${m.givenPinyin}`,
+      `${m.givenPinyin}${m.surnamePinyin}`,
+      `${m.surnamePinyin}${m.givenPinyin}${rng.int(80, 99)}`,
+      `${m.givenPinyin[0]}${m.surnamePinyin}${rng.int(1, 999)}`,
+      `${m.surnamePinyin}_${m.givenPinyin}`,
     ]);
   } else {
     local = `${(m.english ?? rng.pick(['coffee', 'sunny', 'happy', 'lazy', 'daily'])).toLowerCase()}${rng.pick(['', '_', '.'])}${rng.int(1, 9999)}`;

@@ -7,7 +7,12 @@ import type { MemberPlan, MembershipPlan } from './model.js';
 import { stream } from './random.js';
 import type { DemoDuplicate } from './types.js';
 
-export interface DuplicatePlan { a: number; b: number; reason: DemoDuplicate['reason']; community: number | null }
+export interface DuplicatePlan {
+  a: number;
+  b: number;
+  reason: DemoDuplicate['reason'];
+  community: number | null;
+}
 
 export function plantDuplicates(seed: number, members: MemberPlan[], memberships: MembershipPlan[]): DuplicatePlan[] {
   const rng = stream(seed, 'duplicates');
@@ -24,7 +29,8 @@ export function plantDuplicates(seed: number, members: MemberPlan[], memberships
       const x = rng.pick(pool);
       const y = rng.pick(pool);
       if (x === y || !free(x) || !free(y) || !test(x)) continue;
-      involved.add(x.idx); involved.add(y.idx);
+      involved.add(x.idx);
+      involved.add(y.idx);
       // The older record is the original; the newer one is the accidental second sign-up.
       return x.idx < y.idx ? [x, y] : [y, x];
     }

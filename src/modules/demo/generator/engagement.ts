@@ -12,7 +12,15 @@ import type { Schedule } from './schedule.js';
 import type { Spans } from './spans.js';
 import type { Persona } from './types.js';
 
-const SURVEY_WILLINGNESS: Record<Persona, number> = { core: 1.6, active: 1.3, casual: 0.8, lurker: 0.35, buyer_only: 0.5, churned: 0.6, dormant: 0.8 };
+const SURVEY_WILLINGNESS: Record<Persona, number> = {
+  core: 1.6,
+  active: 1.3,
+  casual: 0.8,
+  lurker: 0.35,
+  buyer_only: 0.5,
+  churned: 0.6,
+  dormant: 0.8,
+};
 
 /** A plausible moment in [from, to), front-loaded when `skew` > 1 (right after an announcement). */
 function momentBetween(rng: Rng, from: number, to: number, skew: number): number {
@@ -22,7 +30,13 @@ function momentBetween(rng: Rng, from: number, to: number, skew: number): number
   return ts >= from && ts < to ? ts : toSecond(from + (to - from) * rng.next());
 }
 
-export function eventActivities(seed: number, members: MemberPlan[], memberships: MembershipPlan[], sched: Schedule, spans: Spans): Act[] {
+export function eventActivities(
+  seed: number,
+  members: MemberPlan[],
+  memberships: MembershipPlan[],
+  sched: Schedule,
+  spans: Spans,
+): Act[] {
   const rng = stream(seed, 'events');
   const acts: Act[] = [];
   for (const event of sched.events) {
@@ -52,19 +66,36 @@ export function eventActivities(seed: number, members: MemberPlan[], memberships
     for (const { ms, ts } of accepted) {
       const m = members[ms.member];
       const channel = COMMUNITIES[ms.community].channel;
-      acts.push({ ts, member: m.idx, community: ms.community, channel, kind: 'event_registered', properties: { ...props } });
+      acts.push({
+        ts,
+        member: m.idx,
+        community: ms.community,
+        channel,
+        kind: 'event_registered',
+        properties: { ...props },
+      });
       if (!rng.chance(PERSONAS[m.persona].attend)) continue;
       const offset = event.format === 'offline' ? rng.int(-30, 15) : rng.int(-5, 25);
       acts.push({
-        ts: toSecond(event.startsAt + offset * MINUTE + rng.int(0, 59) * 1000), member: m.idx, community: ms.community, channel,
-        kind: 'event_attended', properties: { ...props },
+        ts: toSecond(event.startsAt + offset * MINUTE + rng.int(0, 59) * 1000),
+        member: m.idx,
+        community: ms.community,
+        channel,
+        kind: 'event_attended',
+        properties: { ...props },
       });
     }
   }
   return acts;
 }
 
-export function surveyActivities(seed: number, members: MemberPlan[], memberships: MembershipPlan[], sched: Schedule, spans: Spans): Act[] {
+export function surveyActivities(
+  seed: number,
+  members: MemberPlan[],
+  memberships: MembershipPlan[],
+  sched: Schedule,
+  spans: Spans,
+): Act[] {
   const rng = stream(seed, 'surveys');
   const acts: Act[] = [];
   for (const survey of sched.surveys) {
@@ -80,11 +111,20 @@ export function surveyActivities(seed: number, members: MemberPlan[], membership
       if (ts >= to) continue;
       seen.add(m.idx);
       const nps = Math.max(0, Math.min(10, Math.round(rng.normal(survey.npsMean, 2))));
-      const answers = survey.community === 'tasters'
-        ? { brewMethod: rng.pick(['手冲', '意式', '冷萃', '法压']), acidity: rng.pick(['偏高', '适中', '适中', '偏低']), wouldBuy: nps >= 7 }
-        : { responseSpeed: nps >= 8 ? '满意' : nps >= 6 ? '一般' : '不满意', resolved: nps >= 5 || rng.chance(0.3) };
+      const answers =
+        survey.community === 'tasters'
+          ? {
+              brewMethod: rng.pick(['手冲', '意式', '冷萃', '法压']),
+              acidity: rng.pick(['偏高', '适中', '适中', '偏低']),
+              wouldBuy: nps >= 7,
+            }
+          : { responseSpeed: nps >= 8 ? '满意' : nps >= 6 ? '一般' : '不满意', resolved: nps >= 5 || rng.chance(0.3) };
       acts.push({
-        ts, member: m.idx, community, channel: COMMUNITIES[community].channel, kind: 'survey_response',
+        ts,
+        member: m.idx,
+        community,
+        channel: COMMUNITIES[community].channel,
+        kind: 'survey_response',
         properties: { surveyId: survey.id, title: survey.title, nps, answers },
       });
     }

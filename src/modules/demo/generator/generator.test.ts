@@ -56,9 +56,13 @@ describe('generateDemo: shape and volumes (defaults)', () => {
     expect(data.brand).toEqual({ name: '山野咖啡', nameEn: 'Shanye Coffee' });
     expect(data.communities).toHaveLength(6);
     expect(new Set(data.communities.map((c) => c.key)).size).toBe(6);
-    expect(new Set(data.communities.map((c) => c.channel))).toEqual(new Set(['wecom', 'wechat', 'qq', 'forum', 'dingtalk']));
+    expect(new Set(data.communities.map((c) => c.channel))).toEqual(
+      new Set(['wecom', 'wechat', 'qq', 'forum', 'dingtalk']),
+    );
     expect(new Set(data.communities.map((c) => c.stage))).toEqual(new Set(['launch', 'growth', 'mature']));
-    expect(new Set(data.communities.map((c) => c.goal))).toEqual(new Set(['after_sales', 'product_feedback', 'interaction', 'brand']));
+    expect(new Set(data.communities.map((c) => c.goal))).toEqual(
+      new Set(['after_sales', 'product_feedback', 'interaction', 'brand']),
+    );
     expect(data.communities.some((c) => c.capacity === null)).toBe(true);
     for (const c of data.communities) expect(c.rulesText.split('\n').length).toBeGreaterThanOrEqual(3);
     expect(data.members).toHaveLength(5000);
@@ -73,7 +77,19 @@ describe('generateDemo: shape and volumes (defaults)', () => {
     expect(times.filter((t, i) => i > 0 && t < times[i - 1])).toEqual([]);
     expect(times[times.length - 1]).toBeLessThanOrEqual(END.getTime());
     const kinds = new Set(data.activities.map((a) => a.kind));
-    for (const k of ['message', 'reaction', 'check_in', 'join', 'leave', 'event_registered', 'event_attended', 'purchase', 'refund', 'content_view', 'referral']) {
+    for (const k of [
+      'message',
+      'reaction',
+      'check_in',
+      'join',
+      'leave',
+      'event_registered',
+      'event_attended',
+      'purchase',
+      'refund',
+      'content_view',
+      'referral',
+    ]) {
       expect(kinds.has(k as never)).toBe(true);
     }
   });
@@ -96,7 +112,11 @@ describe('generateDemo: shape and volumes (defaults)', () => {
   it('has identities in each platform format, unique per channel, some members on several channels', () => {
     const seen = new Set<string>();
     const formats: Record<string, RegExp> = {
-      wechat: /^o[\w-]{27}$/, wecom: /^wm[\w-]{30}$/, qq: /^[1-9]\d{5,9}$/, forum: /^[a-z0-9._]+$/, dingtalk: /^\d{16}$/,
+      wechat: /^o[\w-]{27}$/,
+      wecom: /^wm[\w-]{30}$/,
+      qq: /^[1-9]\d{5,9}$/,
+      forum: /^[a-z0-9._]+$/,
+      dingtalk: /^\d{16}$/,
     };
     for (const m of data.members) {
       for (const id of m.identities) {
@@ -121,7 +141,10 @@ describe('generateDemo: shape and volumes (defaults)', () => {
       }
       const shared = [...byValue.values()].filter((keys) => keys.length > 1);
       for (const keys of shared) expect(keys).toHaveLength(2);
-      const planted = data.plantedDuplicates.filter((d) => d.reason === reason).map((d) => d.memberKeys.join('+')).sort();
+      const planted = data.plantedDuplicates
+        .filter((d) => d.reason === reason)
+        .map((d) => d.memberKeys.join('+'))
+        .sort();
       expect(shared.map((keys) => keys.join('+')).sort()).toEqual(planted);
       expect(planted.length).toBeGreaterThan(5);
     };
@@ -137,4 +160,3 @@ describe('generateDemo: shape and volumes (defaults)', () => {
     }
   });
 });
-

@@ -35,8 +35,10 @@ export function generateDemo(opts: DemoOptions = {}): DemoData {
   const months = opts.months ?? DEMO_DEFAULTS.months;
   const end = opts.end ?? DEMO_DEFAULTS.end;
   if (!Number.isInteger(seed)) throw invalid('seed', 'must be an integer');
-  if (!Number.isInteger(count) || count < 20 || count > 1_000_000) throw invalid('members', 'must be an integer from 20 to 1,000,000');
-  if (!Number.isInteger(months) || months < 1 || months > 36) throw invalid('months', 'must be an integer from 1 to 36');
+  if (!Number.isInteger(count) || count < 20 || count > 1_000_000)
+    throw invalid('members', 'must be an integer from 20 to 1,000,000');
+  if (!Number.isInteger(months) || months < 1 || months > 36)
+    throw invalid('months', 'must be an integer from 1 to 36');
   if (!(end instanceof Date) || Number.isNaN(end.getTime())) throw invalid('end', 'must be a valid date');
 
   const win = buildWindow(end, months);
@@ -47,13 +49,17 @@ export function generateDemo(opts: DemoOptions = {}): DemoData {
   const duplicates = plantDuplicates(seed, members, memberships);
   const spans = buildSpans(win, members, memberships);
 
-  const acts = chronological([
-    ...socialActivities(seed, members, memberships, sched, spans),
-    ...eventActivities(seed, members, memberships, sched, spans),
-    ...surveyActivities(seed, members, memberships, sched, spans),
-    ...commerceActivities(seed, members, sched, spans),
-  ].filter((a) => a.ts <= win.end));
-  acts.forEach((a, i) => { a.externalId = `demo-${seed}-${String(i + 1).padStart(7, '0')}`; });
+  const acts = chronological(
+    [
+      ...socialActivities(seed, members, memberships, sched, spans),
+      ...eventActivities(seed, members, memberships, sched, spans),
+      ...surveyActivities(seed, members, memberships, sched, spans),
+      ...commerceActivities(seed, members, sched, spans),
+    ].filter((a) => a.ts <= win.end),
+  );
+  acts.forEach((a, i) => {
+    a.externalId = `demo-${seed}-${String(i + 1).padStart(7, '0')}`;
+  });
   applyTags(seed, members, memberships, acts, sched);
 
   const iso = (ts: number) => new Date(ts).toISOString();
@@ -62,35 +68,70 @@ export function generateDemo(opts: DemoOptions = {}): DemoData {
 
   return {
     brand: { name: BRAND.name, nameEn: BRAND.nameEn },
-    communities: COMMUNITIES
-      .map((c) => ({
-        key: c.key, name: c.name, channel: c.channel, positioningType: c.positioningType, goal: c.goal, stage: c.stage,
-        description: c.description, rulesText: c.rulesText, capacity: c.capacity, externalId: c.externalId, createdAt: sched.opened[c.key],
-      }))
+    communities: COMMUNITIES.map((c) => ({
+      key: c.key,
+      name: c.name,
+      channel: c.channel,
+      positioningType: c.positioningType,
+      goal: c.goal,
+      stage: c.stage,
+      description: c.description,
+      rulesText: c.rulesText,
+      capacity: c.capacity,
+      externalId: c.externalId,
+      createdAt: sched.opened[c.key],
+    }))
       .sort((a, b) => a.createdAt - b.createdAt)
       .map((c) => ({ ...c, createdAt: iso(c.createdAt) })),
     members: members.map((m) => ({
-      key: m.key, name: m.profile.name, nickname: m.profile.nickname, gender: m.profile.gender, birthday: m.profile.birthday,
-      phone: m.phone, email: m.email, city: m.profile.city, company: m.profile.company, source: m.profile.source,
-      consentMarketing: m.profile.consentMarketing, identities: m.identities, tags: orderedTags(m), createdAt: iso(m.arrival),
+      key: m.key,
+      name: m.profile.name,
+      nickname: m.profile.nickname,
+      gender: m.profile.gender,
+      birthday: m.profile.birthday,
+      phone: m.phone,
+      email: m.email,
+      city: m.profile.city,
+      company: m.profile.company,
+      source: m.profile.source,
+      consentMarketing: m.profile.consentMarketing,
+      identities: m.identities,
+      tags: orderedTags(m),
+      createdAt: iso(m.arrival),
       persona: m.persona,
     })),
     memberships: memberships.map((ms) => ({
-      memberKey: key(ms.member), communityKey: communityKey(ms.community), role: ms.role, joinSource: ms.joinSource,
-      invitedByMemberKey: ms.inviter === null ? null : key(ms.inviter), joinedAt: iso(ms.joinedAt),
+      memberKey: key(ms.member),
+      communityKey: communityKey(ms.community),
+      role: ms.role,
+      joinSource: ms.joinSource,
+      invitedByMemberKey: ms.inviter === null ? null : key(ms.inviter),
+      joinedAt: iso(ms.joinedAt),
       leftAt: ms.leftAt === null ? null : iso(ms.leftAt),
     })),
     activities: acts.map((a) => ({
-      externalId: a.externalId!, memberKey: key(a.member), communityKey: a.community < 0 ? null : communityKey(a.community),
-      channel: a.channel, kind: a.kind, occurredAt: iso(a.ts),
+      externalId: a.externalId!,
+      memberKey: key(a.member),
+      communityKey: a.community < 0 ? null : communityKey(a.community),
+      channel: a.channel,
+      kind: a.kind,
+      occurredAt: iso(a.ts),
       properties: a.target ? { ...a.properties, targetExternalId: a.target.externalId } : a.properties,
     })),
     tags: TAGS.map((t) => ({ ...t })),
     events: sched.events.map((e) => ({
-      key: e.key, name: e.name, format: e.format, city: e.city, communityKey: e.communities[0], startsAt: iso(e.startsAt), capacity: e.capacity,
+      key: e.key,
+      name: e.name,
+      format: e.format,
+      city: e.city,
+      communityKey: e.communities[0],
+      startsAt: iso(e.startsAt),
+      capacity: e.capacity,
     })),
     plantedDuplicates: duplicates.map((d) => ({
-      memberKeys: [key(d.a), key(d.b)], reason: d.reason, communityKey: d.community === null ? null : communityKey(d.community),
+      memberKeys: [key(d.a), key(d.b)],
+      reason: d.reason,
+      communityKey: d.community === null ? null : communityKey(d.community),
     })),
   };
 }

@@ -17,13 +17,30 @@ export function planMemberships(seed: number, members: MemberPlan[], sched: Sche
   const rng = stream(seed, 'memberships');
   const { win, opened } = sched;
   const out: MembershipPlan[] = [];
-  const add = (member: number, key: CommunityKey, joinedAt: number, joinSource: MembershipPlan['joinSource'], role: MembershipPlan['role'] = 'member') => {
-    out.push({ member, community: CI[key], role, joinSource, inviter: null, joinedAt: toSecond(joinedAt), leftAt: null, leaveHow: null, dropped: false });
+  const add = (
+    member: number,
+    key: CommunityKey,
+    joinedAt: number,
+    joinSource: MembershipPlan['joinSource'],
+    role: MembershipPlan['role'] = 'member',
+  ) => {
+    out.push({
+      member,
+      community: CI[key],
+      role,
+      joinSource,
+      inviter: null,
+      joinedAt: toSecond(joinedAt),
+      leftAt: null,
+      leaveHow: null,
+      dropped: false,
+    });
   };
 
   // Brand staff own the groups from the day they open.
   const [xiaoye, ajie] = members.filter((m) => m.official);
-  for (const k of ['aftersales', 'tasters', 'fans', 'chengdu'] as const) add(xiaoye.idx, k, opened[k], 'manual', 'owner');
+  for (const k of ['aftersales', 'tasters', 'fans', 'chengdu'] as const)
+    add(xiaoye.idx, k, opened[k], 'manual', 'owner');
   for (const k of ['pourover', 'partners'] as const) add(ajie.idx, k, opened[k], 'manual', 'owner');
   add(xiaoye.idx, 'pourover', opened.pourover + HOUR, 'manual', 'admin');
   for (const k of ['aftersales', 'fans'] as const) add(ajie.idx, k, opened[k] + HOUR, 'manual', 'admin');
@@ -38,7 +55,7 @@ export function planMemberships(seed: number, members: MemberPlan[], sched: Sche
       if (has.has(key) || at >= bound || at < opened[key]) return false;
       has.add(key);
       // Everything before the window came in with the imported group history.
-      add(m.idx, key, at, at < win.start ? 'import' : source ?? joinSourceOf[CI[key]](rng));
+      add(m.idx, key, at, at < win.start ? 'import' : (source ?? joinSourceOf[CI[key]](rng)));
       return true;
     };
     const open = (key: CommunityKey, at: number) => opened[key] <= at;
@@ -46,9 +63,14 @@ export function planMemberships(seed: number, members: MemberPlan[], sched: Sche
 
     let firstJoin = m.arrival;
     if (m.legacy) {
-      const options: [CommunityKey, number][] = m.persona === 'buyer_only'
-        ? [['aftersales', 1]]
-        : [['fans', 60], ['aftersales', 30], ['pourover', 25]];
+      const options: [CommunityKey, number][] =
+        m.persona === 'buyer_only'
+          ? [['aftersales', 1]]
+          : [
+              ['fans', 60],
+              ['aftersales', 30],
+              ['pourover', 25],
+            ];
       const avail = options.filter(([k]) => open(k, m.arrival));
       if (avail.length) tryAdd(weighted(avail)(rng), m.arrival, 'import');
     } else if (m.persona === 'buyer_only') {
@@ -78,7 +100,11 @@ export function planMemberships(seed: number, members: MemberPlan[], sched: Sche
     }
     // The new city group pulls in the Chengdu members the brand already knows.
     if (chengdu && m.persona !== 'buyer_only' && rng.chance(0.65)) {
-      tryAdd('chengdu', Math.max(m.arrival + rng.exp(3) * DAY, opened.chengdu + rng.exp(4) * DAY), rng.chance(0.6) ? 'invited' : 'qr_code');
+      tryAdd(
+        'chengdu',
+        Math.max(m.arrival + rng.exp(3) * DAY, opened.chengdu + rng.exp(4) * DAY),
+        rng.chance(0.6) ? 'invited' : 'qr_code',
+      );
     }
     if (m.partner) tryAdd('partners', Math.max(m.arrival, opened.partners) + rng.exp(5) * DAY, 'manual');
   }
@@ -100,10 +126,18 @@ export function planMemberships(seed: number, members: MemberPlan[], sched: Sche
 }
 
 function pickGroup(
-  rng: Rng, at: number, chengdu: boolean, has: Set<CommunityKey>, opened: Record<CommunityKey, number>, round: 1 | 2,
+  rng: Rng,
+  at: number,
+  chengdu: boolean,
+  has: Set<CommunityKey>,
+  opened: Record<CommunityKey, number>,
+  round: 1 | 2,
 ): CommunityKey | null {
   const weights: [CommunityKey, number][] = [
-    ['fans', 24], ['pourover', round === 1 ? 30 : 34], ['aftersales', round === 1 ? 5 : 3], ['tasters', round === 1 ? 4 : 5],
+    ['fans', 24],
+    ['pourover', round === 1 ? 30 : 34],
+    ['aftersales', round === 1 ? 5 : 3],
+    ['tasters', round === 1 ? 4 : 5],
     ['chengdu', chengdu ? 80 : 0.6],
   ];
   const avail = weights.filter(([k]) => !has.has(k) && opened[k] <= at);
@@ -130,7 +164,14 @@ function addLeaves(rng: Rng, members: MemberPlan[], out: MembershipPlan[], end: 
     ms.leaveHow = (spec.key === 'fans' || spec.key === 'chengdu') && rng.chance(0.12) ? 'removed' : 'self';
     if (ms.leaveHow === 'self' && rng.chance(0.18)) {
       const back = toSecond(leftAt + (5 + rng.exp(15)) * DAY);
-      if (back < end) rejoins.push({ ...ms, joinSource: rng.chance(0.5) ? 'invited' : 'qr_code', joinedAt: back, leftAt: null, leaveHow: null });
+      if (back < end)
+        rejoins.push({
+          ...ms,
+          joinSource: rng.chance(0.5) ? 'invited' : 'qr_code',
+          joinedAt: back,
+          leftAt: null,
+          leaveHow: null,
+        });
     }
   }
   out.push(...rejoins);
@@ -144,7 +185,10 @@ function applyCapacity(sorted: MembershipPlan[]): void {
     for (const ms of sorted) {
       if (ms.community !== ci) continue;
       present = present.filter((leftAt) => leftAt > ms.joinedAt);
-      if (present.length >= spec.capacity) { ms.dropped = true; continue; }
+      if (present.length >= spec.capacity) {
+        ms.dropped = true;
+        continue;
+      }
       present.push(ms.leftAt ?? Infinity);
     }
   });
@@ -156,7 +200,10 @@ function assignRoles(rng: Rng, members: MemberPlan[], kept: MembershipPlan[]): v
     const m = members[ms.member];
     if (m.official || m.persona !== 'core' || ms.leftAt !== null) continue;
     const n = admins.get(ms.community) ?? 0;
-    if (n < 2) { ms.role = 'admin'; admins.set(ms.community, n + 1); } else if (rng.chance(0.6)) ms.role = 'core';
+    if (n < 2) {
+      ms.role = 'admin';
+      admins.set(ms.community, n + 1);
+    } else if (rng.chance(0.6)) ms.role = 'core';
   }
 }
 

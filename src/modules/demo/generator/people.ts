@@ -5,7 +5,17 @@
 import { DAY, HOUR, isoDate, timeOnDay, toSecond } from './calendar.js';
 import type { MemberPlan } from './model.js';
 import {
-  CAFE_NAMES, CITIES, COFFEE_PREFIXES, COMPANIES, CUTE_NICKS, DISTRICTS, ENGLISH_NAMES, GIVEN_FEMALE, GIVEN_MALE, SOURCES, SURNAMES,
+  CAFE_NAMES,
+  CITIES,
+  COFFEE_PREFIXES,
+  COMPANIES,
+  CUTE_NICKS,
+  DISTRICTS,
+  ENGLISH_NAMES,
+  GIVEN_FEMALE,
+  GIVEN_MALE,
+  SOURCES,
+  SURNAMES,
 } from './names.js';
 import { PERSONAS, PERSONA_ORDER } from './personas.js';
 import { type Rng, stream, upperIndex, weighted } from './random.js';
@@ -30,7 +40,10 @@ export function planMembers(seed: number, count: number, sched: Schedule): Membe
 
   const cumulative: number[] = [];
   let total = 0;
-  for (const w of sched.arrivalWeights) { total += w; cumulative.push(total); }
+  for (const w of sched.arrivalWeights) {
+    total += w;
+    cumulative.push(total);
+  }
   const sampleDay = (maxDay: number): number => {
     const last = Math.min(cumulative.length - 1, maxDay - win.startDay);
     return win.startDay + upperIndex(cumulative, rng.next() * cumulative[last]);
@@ -40,9 +53,15 @@ export function planMembers(seed: number, count: number, sched: Schedule): Membe
   const plans: MemberPlan[] = [];
   // The two brand staff accounts were there before anyone else.
   for (const nick of ['山野咖啡·小野（官方）', '山野咖啡·阿杰']) {
-    plans.push(blank(rng, 'core', legacyFrom - DAY + plans.length * HOUR, win.end, {
-      official: true, nickname: nick, company: '山野咖啡', city: '杭州', source: '品牌官方账号',
-    }));
+    plans.push(
+      blank(rng, 'core', legacyFrom - DAY + plans.length * HOUR, win.end, {
+        official: true,
+        nickname: nick,
+        company: '山野咖啡',
+        city: '杭州',
+        source: '品牌官方账号',
+      }),
+    );
   }
 
   for (const persona of personas) {
@@ -60,7 +79,8 @@ export function planMembers(seed: number, count: number, sched: Schedule): Membe
     let churnAt: number | null = null;
     let silentAt: number | null = null;
     if (persona === 'churned') churnAt = toSecond(Math.min(win.end - 2 * DAY, base + (14 + rng.exp(25)) * DAY));
-    if (persona === 'dormant') silentAt = toSecond(Math.max(base, Math.min(win.end - 61 * DAY, base + (10 + rng.exp(25)) * DAY)));
+    if (persona === 'dormant')
+      silentAt = toSecond(Math.max(base, Math.min(win.end - 61 * DAY, base + (10 + rng.exp(25)) * DAY)));
     plans.push(blank(rng, persona, arrival, churnAt ?? silentAt ?? win.end, { churnAt, silentAt }));
   }
 
@@ -74,7 +94,9 @@ export function planMembers(seed: number, count: number, sched: Schedule): Membe
 
   // City partners are engaged customers who opened a store; about 2.4% of the base.
   const partnerCount = Math.max(2, Math.round(count * 0.024));
-  const candidates = plans.filter((p) => !p.official && (p.persona === 'core' || p.persona === 'active' || p.persona === 'casual'));
+  const candidates = plans.filter(
+    (p) => !p.official && (p.persona === 'core' || p.persona === 'active' || p.persona === 'casual'),
+  );
   for (const p of rng.shuffle(candidates).slice(0, partnerCount)) {
     p.partner = true;
     const districts = DISTRICTS[p.profile.city];
@@ -87,15 +109,35 @@ export function planMembers(seed: number, count: number, sched: Schedule): Membe
 }
 
 function blank(
-  rng: Rng, persona: Persona, arrival: number, activeUntil: number,
-  extra: Partial<Pick<MemberPlan, 'official' | 'churnAt' | 'silentAt'>> & { nickname?: string; company?: string; city?: string; source?: string },
+  rng: Rng,
+  persona: Persona,
+  arrival: number,
+  activeUntil: number,
+  extra: Partial<Pick<MemberPlan, 'official' | 'churnAt' | 'silentAt'>> & {
+    nickname?: string;
+    company?: string;
+    city?: string;
+    source?: string;
+  },
 ): MemberPlan {
   const person = makePerson(rng);
   const plan: MemberPlan = {
-    idx: 0, key: '', persona, official: extra.official ?? false, partner: false, legacy: false,
-    arrival, churnAt: extra.churnAt ?? null, silentAt: extra.silentAt ?? null, activeUntil,
-    wobble: Math.exp(rng.normal(0, 0.45)), machineFirst: false, miniProgram: false,
-    surnamePinyin: person.surnamePinyin, givenPinyin: person.givenPinyin, english: person.english,
+    idx: 0,
+    key: '',
+    persona,
+    official: extra.official ?? false,
+    partner: false,
+    legacy: false,
+    arrival,
+    churnAt: extra.churnAt ?? null,
+    silentAt: extra.silentAt ?? null,
+    activeUntil,
+    wobble: Math.exp(rng.normal(0, 0.45)),
+    machineFirst: false,
+    miniProgram: false,
+    surnamePinyin: person.surnamePinyin,
+    givenPinyin: person.givenPinyin,
+    english: person.english,
     profile: {
       name: extra.official ? null : person.name,
       nickname: extra.nickname ?? person.nickname,
@@ -106,14 +148,22 @@ function blank(
       source: extra.source ?? pickSource(rng),
       consentMarketing: extra.official ? false : rng.chance(0.6),
     },
-    phone: null, email: null, identities: [], tags: new Set(),
+    phone: null,
+    email: null,
+    identities: [],
+    tags: new Set(),
   };
   return plan;
 }
 
 interface Person {
-  name: string | null; nickname: string; gender: DemoMember['gender']; birthday: string | null;
-  surnamePinyin: string | null; givenPinyin: string | null; english: string | null;
+  name: string | null;
+  nickname: string;
+  gender: DemoMember['gender'];
+  birthday: string | null;
+  surnamePinyin: string | null;
+  givenPinyin: string | null;
+  english: string | null;
 }
 
 export function makePerson(rng: Rng): Person {
@@ -147,7 +197,12 @@ export function makePerson(rng: Rng): Person {
     birthday = isoDate(year, month, rng.int(1, month === 2 ? 28 : [4, 6, 9, 11].includes(month) ? 30 : 31));
   }
   return {
-    name: named ? `${surname}${given}` : null, nickname, gender, birthday,
-    surnamePinyin: named ? surnamePinyin : null, givenPinyin: named ? givenPinyin : null, english,
+    name: named ? `${surname}${given}` : null,
+    nickname,
+    gender,
+    birthday,
+    surnamePinyin: named ? surnamePinyin : null,
+    givenPinyin: named ? givenPinyin : null,
+    english,
   };
 }

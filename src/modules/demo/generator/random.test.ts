@@ -27,7 +27,10 @@ describe('seeded randomness', () => {
   });
 
   it('picks by weight', () => {
-    const pick = weighted([['a', 1], ['b', 3]] as const);
+    const pick = weighted([
+      ['a', 1],
+      ['b', 3],
+    ] as const);
     const r = new Rng(9);
     let b = 0;
     for (let i = 0; i < 10_000; i++) if (pick(r) === 'b') b++;

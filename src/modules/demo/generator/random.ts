@@ -36,7 +36,10 @@ export class Rng {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
       return (z ^ (z >>> 16)) | 0;
     };
-    this.a = mix(); this.b = mix(); this.c = mix(); this.d = mix();
+    this.a = mix();
+    this.b = mix();
+    this.c = mix();
+    this.d = mix();
     for (let i = 0; i < 12; i++) this.next();
   }
 
@@ -46,7 +49,7 @@ export class Rng {
     this.d = (this.d + 1) | 0;
     this.a = this.b ^ (this.b >>> 9);
     this.b = (this.c + (this.c << 3)) | 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) + t | 0;
+    this.c = (((this.c << 21) | (this.c >>> 11)) + t) | 0;
     return (t >>> 0) / 4294967296;
   }
 
@@ -85,7 +88,10 @@ export class Rng {
     const limit = Math.exp(-lambda);
     let k = 0;
     let p = this.next();
-    while (p > limit) { k++; p *= this.next(); }
+    while (p > limit) {
+      k++;
+      p *= this.next();
+    }
     return k;
   }
 
@@ -104,7 +110,9 @@ export class Rng {
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
       const j = Math.floor(this.next() * (i + 1));
-      const t = items[i]; items[i] = items[j]; items[j] = t;
+      const t = items[i];
+      items[i] = items[j];
+      items[j] = t;
     }
     return items;
   }
@@ -117,7 +125,10 @@ export function weighted<T>(entries: readonly (readonly [T, number])[]): (rng: R
   const values = entries.map((e) => e[0]);
   const cumulative: number[] = [];
   let total = 0;
-  for (const [, w] of entries) { total += w; cumulative.push(total); }
+  for (const [, w] of entries) {
+    total += w;
+    cumulative.push(total);
+  }
   return (rng) => values[upperIndex(cumulative, rng.next() * total)];
 }
 
@@ -127,7 +138,8 @@ export function upperIndex(cumulative: readonly number[], x: number): number {
   let hi = cumulative.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (cumulative[mid] > x) hi = mid; else lo = mid + 1;
+    if (cumulative[mid] > x) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
 }
@@ -138,7 +150,8 @@ export function lowerBound(sorted: readonly number[], x: number): number {
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1; else hi = mid;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }

@@ -9,11 +9,23 @@ import { CONTENT, EVENTS, SURVEYS, type ContentSpec, type EventSpec, type Survey
 import type { Season } from './templates.js';
 import { DAY, HOUR, type Window, dayOf, dayStart, lastOccurrence, saturdayOnOrBefore, weekdayOf } from './calendar.js';
 
-export interface Promo { key: '618' | 'double11' | 'launch'; fromDay: number; toDay: number; peakDays: number[]; discount: number }
+export interface Promo {
+  key: '618' | 'double11' | 'launch';
+  fromDay: number;
+  toDay: number;
+  peakDays: number[];
+  discount: number;
+}
 
-export interface ScheduledEvent extends EventSpec { startsAt: number }
-export interface ScheduledContent extends ContentSpec { publishedAt: number }
-export interface ScheduledSurvey extends SurveySpec { sentAt: number }
+export interface ScheduledEvent extends EventSpec {
+  startsAt: number;
+}
+export interface ScheduledContent extends ContentSpec {
+  publishedAt: number;
+}
+export interface ScheduledSurvey extends SurveySpec {
+  sentAt: number;
+}
 
 export interface Schedule {
   win: Window;
@@ -41,18 +53,22 @@ export function buildSchedule(win: Window): Schedule {
     else if ('windowFraction' in o) day = win.dayAt(o.windowFraction);
     else day = Math.max(win.startDay, win.endDay - o.beforeEndDays);
     // Groups are opened in office hours.
-    opened[c.key] = dayStart(day) + 10 * HOUR + (c.key.length * 7 % 50) * 60_000;
+    opened[c.key] = dayStart(day) + 10 * HOUR + ((c.key.length * 7) % 50) * 60_000;
   }
 
   // New products launch on a Tuesday, about a third of the way in.
   let launchDay = win.dayAt(0.3);
   while (weekdayOf(launchDay) !== 2 && launchDay > win.startDay) launchDay--;
 
-  const promos: Promo[] = [{ key: 'launch', fromDay: launchDay, toDay: launchDay + 6, peakDays: [launchDay], discount: 0.8 }];
+  const promos: Promo[] = [
+    { key: 'launch', fromDay: launchDay, toDay: launchDay + 6, peakDays: [launchDay], discount: 0.8 },
+  ];
   const d618 = lastOccurrence(win, 6, 18);
-  if (d618 !== null) promos.push({ key: '618', fromDay: d618 - 17, toDay: d618, peakDays: [d618, d618 - 17], discount: 0.9 });
+  if (d618 !== null)
+    promos.push({ key: '618', fromDay: d618 - 17, toDay: d618, peakDays: [d618, d618 - 17], discount: 0.9 });
   const d11 = lastOccurrence(win, 11, 11);
-  if (d11 !== null) promos.push({ key: 'double11', fromDay: d11 - 18, toDay: d11, peakDays: [d11, d11 - 10], discount: 0.85 });
+  if (d11 !== null)
+    promos.push({ key: 'double11', fromDay: d11 - 18, toDay: d11, peakDays: [d11, d11 - 10], discount: 0.85 });
 
   const eventDay: Record<string, number> = {
     'tasting-launch': launchDay + 2,
@@ -60,15 +76,23 @@ export function buildSchedule(win: Window): Schedule {
     'live-double11': d11 !== null ? d11 - 5 : win.dayAt(0.9),
     'meetup-chengdu': saturdayOnOrBefore(Math.min(win.endDay - 2, dayOf(opened.chengdu) + 20)),
   };
-  const eventHour: Record<string, number> = { 'tasting-launch': 20, 'salon-shanghai': 14, 'live-double11': 20, 'meetup-chengdu': 15 };
+  const eventHour: Record<string, number> = {
+    'tasting-launch': 20,
+    'salon-shanghai': 14,
+    'live-double11': 20,
+    'meetup-chengdu': 15,
+  };
   const events = EVENTS.map((e) => ({ ...e, startsAt: dayStart(eventDay[e.key]) + eventHour[e.key] * HOUR }))
     // An event needs its groups to exist a week before it, and must be over before the window ends.
     .filter((e) => e.startsAt + 3 * HOUR < win.end && e.communities.every((c) => opened[c] < e.startsAt - 7 * DAY));
 
-  const content = CONTENT.map((c) => ({ ...c, publishedAt: dayStart(win.dayAt(c.at)) + (9 + (c.id.charCodeAt(4) % 4)) * HOUR }))
-    .filter((c) => c.communities.some((k) => opened[k] < c.publishedAt));
-  const surveys = SURVEYS.map((s) => ({ ...s, sentAt: dayStart(win.dayAt(s.at)) + 19 * HOUR }))
-    .filter((s) => opened[s.community] < s.sentAt && s.sentAt < win.end - 7 * DAY);
+  const content = CONTENT.map((c) => ({
+    ...c,
+    publishedAt: dayStart(win.dayAt(c.at)) + (9 + (c.id.charCodeAt(4) % 4)) * HOUR,
+  })).filter((c) => c.communities.some((k) => opened[k] < c.publishedAt));
+  const surveys = SURVEYS.map((s) => ({ ...s, sentAt: dayStart(win.dayAt(s.at)) + 19 * HOUR })).filter(
+    (s) => opened[s.community] < s.sentAt && s.sentAt < win.end - 7 * DAY,
+  );
 
   const promoOn = (day: number): Promo | null => promos.find((p) => day >= p.fromDay && day <= p.toDay) ?? null;
 

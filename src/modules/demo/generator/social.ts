@@ -13,12 +13,34 @@ import { compose, type TemplateGroup } from './templates.js';
 
 const mixOf = COMMUNITIES.map((c) => weighted(c.mix));
 // Staff answer questions in the service groups and host topics and announcements elsewhere.
-const serviceVoice = weighted<TemplateGroup | 'community'>([['official', 62], ['announce', 14], ['greeting', 8], ['community', 16]]);
-const hostVoice = weighted<TemplateGroup | 'community'>([['announce', 40], ['official', 8], ['greeting', 12], ['community', 40]]);
-const pickEmoji = weighted([['👍', 40], ['❤️', 15], ['😂', 15], ['👏', 10], ['☕', 8], ['🎉', 6], ['🙏', 6]]);
+const serviceVoice = weighted<TemplateGroup | 'community'>([
+  ['official', 62],
+  ['announce', 14],
+  ['greeting', 8],
+  ['community', 16],
+]);
+const hostVoice = weighted<TemplateGroup | 'community'>([
+  ['announce', 40],
+  ['official', 8],
+  ['greeting', 12],
+  ['community', 40],
+]);
+const pickEmoji = weighted([
+  ['👍', 40],
+  ['❤️', 15],
+  ['😂', 15],
+  ['👏', 10],
+  ['☕', 8],
+  ['🎉', 6],
+  ['🙏', 6],
+]);
 
 export const message = (m: MemberPlan, community: number, ts: number, text: string): Act => ({
-  ts, member: m.idx, community, channel: COMMUNITIES[community].channel, kind: 'message',
+  ts,
+  member: m.idx,
+  community,
+  channel: COMMUNITIES[community].channel,
+  kind: 'message',
   properties: { text, length: codePoints(text) },
 });
 
@@ -32,7 +54,13 @@ function codePoints(text: string): number {
   return n;
 }
 
-export function socialActivities(seed: number, members: MemberPlan[], memberships: MembershipPlan[], sched: Schedule, spans: Spans): Act[] {
+export function socialActivities(
+  seed: number,
+  members: MemberPlan[],
+  memberships: MembershipPlan[],
+  sched: Schedule,
+  spans: Spans,
+): Act[] {
   const acts: Act[] = [];
   membershipEvents(stream(seed, 'joins'), members, memberships, acts);
   const messages = chat(stream(seed, 'chat'), members, memberships, sched, spans, acts);
@@ -47,32 +75,55 @@ function membershipEvents(rng: Rng, members: MemberPlan[], memberships: Membersh
     const channel = COMMUNITIES[ms.community].channel;
     const m = members[ms.member];
     acts.push({
-      ts: ms.joinedAt, member: m.idx, community: ms.community, channel, kind: 'join',
-      properties: ms.inviter === null ? { joinSource: ms.joinSource } : { joinSource: ms.joinSource, invitedByMemberKey: members[ms.inviter].key },
+      ts: ms.joinedAt,
+      member: m.idx,
+      community: ms.community,
+      channel,
+      kind: 'join',
+      properties:
+        ms.inviter === null
+          ? { joinSource: ms.joinSource }
+          : { joinSource: ms.joinSource, invitedByMemberKey: members[ms.inviter].key },
     });
     if (ms.leftAt !== null) {
       acts.push({
-        ts: ms.leftAt, member: m.idx, community: ms.community, channel, kind: 'leave',
+        ts: ms.leftAt,
+        member: m.idx,
+        community: ms.community,
+        channel,
+        kind: 'leave',
         properties: ms.leaveHow === 'removed' ? { how: 'removed', reason: '违反群规：发广告' } : { how: 'self' },
       });
     }
     if (ms.inviter !== null) {
       // The invite link was shared a little before the newcomer tapped it.
       acts.push({
-        ts: toSecond(ms.joinedAt - rng.int(1, 170) * MINUTE), member: ms.inviter, community: ms.community, channel, kind: 'referral',
+        ts: toSecond(ms.joinedAt - rng.int(1, 170) * MINUTE),
+        member: ms.inviter,
+        community: ms.community,
+        channel,
+        kind: 'referral',
         properties: { referredMemberKey: m.key },
       });
     }
   }
 }
 
-function chat(rng: Rng, members: MemberPlan[], memberships: MembershipPlan[], sched: Schedule, spans: Spans, acts: Act[]): Act[][] {
+function chat(
+  rng: Rng,
+  members: MemberPlan[],
+  memberships: MembershipPlan[],
+  sched: Schedule,
+  spans: Spans,
+  acts: Act[],
+): Act[][] {
   const perCommunity: Act[][] = COMMUNITIES.map(() => []);
   const firstGroup = new Map<number, MembershipPlan>();
   for (const ms of memberships) if (!firstGroup.has(ms.member)) firstGroup.set(ms.member, ms);
   // Who can be @mentioned in each group.
   const roster: string[][] = COMMUNITIES.map(() => []);
-  for (const ms of memberships) if (!members[ms.member].official) roster[ms.community].push(members[ms.member].profile.nickname);
+  for (const ms of memberships)
+    if (!members[ms.member].official) roster[ms.community].push(members[ms.member].profile.nickname);
 
   for (const ms of memberships) {
     const m = members[ms.member];
@@ -89,8 +140,13 @@ function chat(rng: Rng, members: MemberPlan[], memberships: MembershipPlan[], sc
     const say = (ts: number, group: TemplateGroup) => {
       const day = dayOf(ts);
       const ctx = {
-        hour: hourOf(ts), weekday: weekdayOf(day), city: m.profile.city, nick: m.profile.nickname, seasons: sched.seasonsOn(day),
-        mention: roster[ms.community].length ? rng.pick(roster[ms.community]) : undefined, launched: day >= sched.launchDay,
+        hour: hourOf(ts),
+        weekday: weekdayOf(day),
+        city: m.profile.city,
+        nick: m.profile.nickname,
+        seasons: sched.seasonsOn(day),
+        mention: roster[ms.community].length ? rng.pick(roster[ms.community]) : undefined,
+        launched: day >= sched.launchDay,
       };
       const act = message(m, ms.community, ts, compose(rng, group, ctx));
       acts.push(act);
@@ -104,9 +160,16 @@ function chat(rng: Rng, members: MemberPlan[], memberships: MembershipPlan[], sc
 
     let said = 0;
     // Newcomers often say hello right after joining.
-    if (ms.joinedAt >= from && !m.official && rng.chance(m.persona === 'lurker' || m.persona === 'buyer_only' ? 0.08 : 0.35)) {
+    if (
+      ms.joinedAt >= from &&
+      !m.official &&
+      rng.chance(m.persona === 'lurker' || m.persona === 'buyer_only' ? 0.08 : 0.35)
+    ) {
       const ts = toSecond(ms.joinedAt + rng.int(1, 30) * MINUTE);
-      if (ts < to) { say(ts, spec.key === 'partners' ? 'greeting' : 'welcome'); said++; }
+      if (ts < to) {
+        say(ts, spec.key === 'partners' ? 'greeting' : 'welcome');
+        said++;
+      }
     }
     for (let day = dayOf(from); day <= dayOf(to - 1); day++) {
       const tenure = 1 + 1.2 * Math.exp(-(day - joinDay) / 7);
@@ -122,7 +185,10 @@ function chat(rng: Rng, members: MemberPlan[], memberships: MembershipPlan[], sc
     if (m.persona === 'dormant' && said === 0 && firstGroup.get(m.idx) === ms) {
       for (let i = 0; i < 20; i++) {
         const ts = timeOnDay(rng, rng.int(dayOf(from), dayOf(to - 1)), 'message');
-        if (ts >= from && ts < to) { say(ts, groupFor()); break; }
+        if (ts >= from && ts < to) {
+          say(ts, groupFor());
+          break;
+        }
       }
     }
   }
@@ -130,7 +196,15 @@ function chat(rng: Rng, members: MemberPlan[], memberships: MembershipPlan[], sc
   return perCommunity;
 }
 
-function reactions(rng: Rng, members: MemberPlan[], memberships: MembershipPlan[], sched: Schedule, spans: Spans, messages: Act[][], acts: Act[]): void {
+function reactions(
+  rng: Rng,
+  members: MemberPlan[],
+  memberships: MembershipPlan[],
+  sched: Schedule,
+  spans: Spans,
+  messages: Act[][],
+  acts: Act[],
+): void {
   const times = messages.map((list) => list.map((a) => a.ts));
   for (const ms of memberships) {
     const m = members[ms.member];
@@ -149,8 +223,13 @@ function reactions(rng: Rng, members: MemberPlan[], memberships: MembershipPlan[
         const target = messages[ms.community][Math.max(0, last - rng.int(0, 12))];
         if (target.member === m.idx || target.ts < ts - 6 * HOUR || target.ts >= ts) continue;
         acts.push({
-          ts, member: m.idx, community: ms.community, channel: COMMUNITIES[ms.community].channel, kind: 'reaction',
-          properties: { emoji: pickEmoji(rng) }, target,
+          ts,
+          member: m.idx,
+          community: ms.community,
+          channel: COMMUNITIES[ms.community].channel,
+          kind: 'reaction',
+          properties: { emoji: pickEmoji(rng) },
+          target,
         });
       }
     }
@@ -167,7 +246,10 @@ function checkIns(rng: Rng, members: MemberPlan[], spans: Spans, acts: Act[]): v
     for (const ms of spans.byMember[m.idx]) {
       if (!COMMUNITIES[ms.community].checkIns) continue;
       const [from, to] = spans.span(ms);
-      if (to - from > bestLength) { best = ms; bestLength = to - from; }
+      if (to - from > bestLength) {
+        best = ms;
+        bestLength = to - from;
+      }
     }
     if (!best) continue;
     const spec = COMMUNITIES[best.community];
@@ -181,7 +263,11 @@ function checkIns(rng: Rng, members: MemberPlan[], spans: Spans, acts: Act[]): v
         if (ts < from || ts >= to) continue;
         streak++;
         acts.push({
-          ts, member: m.idx, community: best.community, channel: spec.channel, kind: 'check_in',
+          ts,
+          member: m.idx,
+          community: best.community,
+          channel: spec.channel,
+          kind: 'check_in',
           properties: { streak, topic: spec.key === 'pourover' ? '每日签到' : '每日咖啡打卡' },
         });
       }
@@ -190,8 +276,17 @@ function checkIns(rng: Rng, members: MemberPlan[], spans: Spans, acts: Act[]): v
   }
 }
 
-function views(rng: Rng, members: MemberPlan[], memberships: MembershipPlan[], sched: Schedule, spans: Spans, acts: Act[]): void {
-  const shared = COMMUNITIES.map((c) => sched.content.filter((x) => x.communities.includes(c.key)).sort((a, b) => a.publishedAt - b.publishedAt));
+function views(
+  rng: Rng,
+  members: MemberPlan[],
+  memberships: MembershipPlan[],
+  sched: Schedule,
+  spans: Spans,
+  acts: Act[],
+): void {
+  const shared = COMMUNITIES.map((c) =>
+    sched.content.filter((x) => x.communities.includes(c.key)).sort((a, b) => a.publishedAt - b.publishedAt),
+  );
   const published = shared.map((list) => list.map((c) => c.publishedAt));
   const weights: number[] = [];
   for (const ms of memberships) {
@@ -216,10 +311,17 @@ function views(rng: Rng, members: MemberPlan[], memberships: MembershipPlan[], s
         }
         let x = rng.next() * total;
         let j = 0;
-        while (j < available - 1 && x >= weights[j]) { x -= weights[j]; j++; }
+        while (j < available - 1 && x >= weights[j]) {
+          x -= weights[j];
+          j++;
+        }
         const item = library[j];
         acts.push({
-          ts, member: m.idx, community: ms.community, channel: COMMUNITIES[ms.community].channel, kind: 'content_view',
+          ts,
+          member: m.idx,
+          community: ms.community,
+          channel: COMMUNITIES[ms.community].channel,
+          kind: 'content_view',
           properties: { contentId: item.id, title: item.title, contentType: item.type },
         });
       }

@@ -9,7 +9,13 @@ import type { Act, MemberPlan, MembershipPlan } from './model.js';
 import { stream } from './random.js';
 import type { Schedule } from './schedule.js';
 
-export function applyTags(seed: number, members: MemberPlan[], memberships: MembershipPlan[], acts: Act[], sched: Schedule): void {
+export function applyTags(
+  seed: number,
+  members: MemberPlan[],
+  memberships: MembershipPlan[],
+  acts: Act[],
+  sched: Schedule,
+): void {
   const rng = stream(seed, 'tags');
   const n = members.length;
   const spend = new Float64Array(n);
@@ -46,8 +52,10 @@ export function applyTags(seed: number, members: MemberPlan[], memberships: Memb
     if (orders[i] >= 2 && rng.chance(0.85)) m.tags.add('复购用户');
     if (spend[i] >= highValue && spend[i] > 0) m.tags.add('高价值');
     if (g.has(CI.tasters) && rng.chance(0.95)) m.tags.add('新品体验官');
-    if ((g.has(CI.pourover) && messages[i] >= 3 && rng.chance(0.8)) || (g.has(CI.fans) && rng.chance(0.05))) m.tags.add('手冲爱好者');
-    if (d11 && firstOrderDay[i] >= d11.fromDay && firstOrderDay[i] <= d11.toDay && !m.legacy && rng.chance(0.9)) m.tags.add('双11新客');
+    if ((g.has(CI.pourover) && messages[i] >= 3 && rng.chance(0.8)) || (g.has(CI.fans) && rng.chance(0.05)))
+      m.tags.add('手冲爱好者');
+    if (d11 && firstOrderDay[i] >= d11.fromDay && firstOrderDay[i] <= d11.toDay && !m.legacy && rng.chance(0.9))
+      m.tags.add('双11新客');
     if (m.partner) m.tags.add('城市合伙人');
     if (m.persona === 'core' && messages[i] >= 60 && rng.chance(0.7)) m.tags.add('KOC');
     if (m.persona === 'dormant' && rng.chance(0.7)) m.tags.add('沉默用户');

@@ -25,15 +25,18 @@ export interface TextContext {
   launched?: boolean;
 }
 
-const POOLS = Object.fromEntries(Object.entries(PHRASES).map(([group, list]) => {
-  const always: string[] = [];
-  const seasonal: Partial<Record<Season, string[]>> = {};
-  for (const t of list) {
-    const m = /^\[(\w+)\]/.exec(t);
-    if (m) (seasonal[m[1] as Season] ??= []).push(t.slice(m[0].length)); else always.push(t);
-  }
-  return [group, { always, seasonal }];
-})) as Record<TemplateGroup, { always: string[]; seasonal: Partial<Record<Season, string[]>> }>;
+const POOLS = Object.fromEntries(
+  Object.entries(PHRASES).map(([group, list]) => {
+    const always: string[] = [];
+    const seasonal: Partial<Record<Season, string[]>> = {};
+    for (const t of list) {
+      const m = /^\[(\w+)\]/.exec(t);
+      if (m) (seasonal[m[1] as Season] ??= []).push(t.slice(m[0].length));
+      else always.push(t);
+    }
+    return [group, { always, seasonal }];
+  }),
+) as Record<TemplateGroup, { always: string[]; seasonal: Partial<Record<Season, string[]>> }>;
 
 /** One message from `group`, slots filled, sometimes with an opener or a closer. */
 export function compose(rng: Rng, group: TemplateGroup, ctx: TextContext): string {
@@ -41,14 +44,17 @@ export function compose(rng: Rng, group: TemplateGroup, ctx: TextContext): strin
   const seasonal = (ctx.seasons ?? []).flatMap((s) => pool.seasonal[s] ?? []);
   let template: string;
   if (group === 'greeting' && rng.chance(0.75)) {
-    const fitting = GREETINGS.filter((g) => ctx.hour >= g.from && ctx.hour < g.to && (!g.weekdays || g.weekdays.includes(ctx.weekday ?? -1)));
+    const fitting = GREETINGS.filter(
+      (g) => ctx.hour >= g.from && ctx.hour < g.to && (!g.weekdays || g.weekdays.includes(ctx.weekday ?? -1)),
+    );
     template = rng.pick(rng.pick(fitting).texts);
   } else if (seasonal.length && rng.chance(0.2)) {
     template = rng.pick(seasonal);
   } else {
     template = rng.pick(pool.always);
     // Lines without slots would repeat word for word; let them through only half the time.
-    if (!template.includes('{') && group !== 'emoji' && group !== 'reply' && rng.chance(0.5)) template = rng.pick(pool.always);
+    if (!template.includes('{') && group !== 'emoji' && group !== 'reply' && rng.chance(0.5))
+      template = rng.pick(pool.always);
   }
   let text = fill(rng, template, ctx);
   const openers = OPENERS[group];
@@ -71,7 +77,11 @@ export function fill(rng: Rng, template: string, ctx: TextContext): string {
       const options = SLOTS[name];
       value = rng.pick(options);
       // {flavor2} differs from {flavor}; the new beans only come up once they exist.
-      for (let i = 0; i < 8 && ((second && value === used[name]) || (value === '云南日晒' && ctx.launched === false)); i++) {
+      for (
+        let i = 0;
+        i < 8 && ((second && value === used[name]) || (value === '云南日晒' && ctx.launched === false));
+        i++
+      ) {
         value = rng.pick(options);
       }
     }

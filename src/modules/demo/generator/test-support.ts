@@ -32,8 +32,12 @@ export function violations(data: DemoData, end: Date): string[] {
     previous = t;
     if (t > end.getTime()) out.push(`${a.externalId} is after the end`);
     if (t < created.get(a.memberKey)!) out.push(`${a.externalId} is before ${a.memberKey} was created`);
-    if (a.communityKey === null && a.kind !== 'purchase' && a.kind !== 'refund') out.push(`${a.externalId} (${a.kind}) has no community`);
-    if (a.communityKey !== null && !(spans.get(`${a.memberKey}@${a.communityKey}`) ?? []).some(([from, to]) => t >= from && t <= to)) {
+    if (a.communityKey === null && a.kind !== 'purchase' && a.kind !== 'refund')
+      out.push(`${a.externalId} (${a.kind}) has no community`);
+    if (
+      a.communityKey !== null &&
+      !(spans.get(`${a.memberKey}@${a.communityKey}`) ?? []).some(([from, to]) => t >= from && t <= to)
+    ) {
       out.push(`${a.externalId} (${a.kind}) is outside ${a.memberKey}'s membership of ${a.communityKey}`);
     }
     if (a.kind === 'purchase') orders.set(a.properties.orderId, a);

@@ -6,8 +6,18 @@
 export type DemoChannel = 'wechat' | 'wecom' | 'qq' | 'forum' | 'dingtalk' | 'other';
 export type Persona = 'core' | 'active' | 'casual' | 'lurker' | 'buyer_only' | 'churned' | 'dormant';
 export type ActivityKind =
-  | 'message' | 'reaction' | 'check_in' | 'join' | 'leave' | 'event_registered' | 'event_attended'
-  | 'purchase' | 'refund' | 'survey_response' | 'content_view' | 'referral';
+  | 'message'
+  | 'reaction'
+  | 'check_in'
+  | 'join'
+  | 'leave'
+  | 'event_registered'
+  | 'event_attended'
+  | 'purchase'
+  | 'refund'
+  | 'survey_response'
+  | 'content_view'
+  | 'referral';
 
 export interface DemoOptions {
   /** Same seed, same output byte for byte. Default 42. */
@@ -34,7 +44,11 @@ export interface DemoCommunity {
   createdAt: string;
 }
 
-export interface DemoIdentity { channel: string; externalId: string; displayName: string }
+export interface DemoIdentity {
+  channel: string;
+  externalId: string;
+  displayName: string;
+}
 
 export interface DemoMember {
   key: string;

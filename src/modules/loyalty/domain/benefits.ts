@@ -21,20 +21,31 @@ export function benefitProblems(benefits: Benefit[], path = '/benefits'): FieldP
     const at = `${path}/${i}`;
     if (b.type !== 'text' && seen.has(b.type)) out.push({ path: `${at}/type`, message: `${b.type} is listed twice` });
     seen.add(b.type);
-    if (b.type === 'points_multiplier' && !(b.value >= 1 && b.value <= 10 && Math.round(b.value * 100) === b.value * 100)) {
+    if (
+      b.type === 'points_multiplier' &&
+      !(b.value >= 1 && b.value <= 10 && Math.round(b.value * 100) === b.value * 100)
+    ) {
       out.push({ path: `${at}/value`, message: 'must be from 1 to 10 with at most 2 decimals' });
     }
-    if (b.type === 'discount' && !(b.percent > 0 && b.percent < 100)) out.push({ path: `${at}/percent`, message: 'must be more than 0 and less than 100' });
-    if (b.type === 'text' && (!b.zh.trim() || !b.en.trim())) out.push({ path: `${at}`, message: 'needs a Chinese and an English text' });
+    if (b.type === 'discount' && !(b.percent > 0 && b.percent < 100))
+      out.push({ path: `${at}/percent`, message: 'must be more than 0 and less than 100' });
+    if (b.type === 'text' && (!b.zh.trim() || !b.en.trim()))
+      out.push({ path: `${at}`, message: 'needs a Chinese and an English text' });
   });
   return out;
 }
 
-export function obligationProblems(obligations: Obligation[], kinds: readonly string[], path = '/obligations'): FieldProblem[] {
+export function obligationProblems(
+  obligations: Obligation[],
+  kinds: readonly string[],
+  path = '/obligations',
+): FieldProblem[] {
   const out: FieldProblem[] = [];
   obligations.forEach((o, i) => {
-    if (!Number.isSafeInteger(o.count) || o.count < 1) out.push({ path: `${path}/${i}/count`, message: 'must be a whole number of at least 1' });
-    for (const k of o.kinds) if (!kinds.includes(k)) out.push({ path: `${path}/${i}/kinds`, message: `${k} is not an activity kind` });
+    if (!Number.isSafeInteger(o.count) || o.count < 1)
+      out.push({ path: `${path}/${i}/count`, message: 'must be a whole number of at least 1' });
+    for (const k of o.kinds)
+      if (!kinds.includes(k)) out.push({ path: `${path}/${i}/kinds`, message: `${k} is not an activity kind` });
   });
   return out;
 }
@@ -45,7 +56,12 @@ export function pointsMultiplier(benefits: readonly Benefit[]): number {
   return b && b.type === 'points_multiplier' ? b.value : 1;
 }
 
-export interface TierHistoryEntry { change: 'promoted' | 'demoted' | 'manual' | 'manual_ended'; toTierId: number | null; effectiveAt: number; manualUntil: number | null }
+export interface TierHistoryEntry {
+  change: 'promoted' | 'demoted' | 'manual' | 'manual_ended';
+  toTierId: number | null;
+  effectiveAt: number;
+  manualUntil: number | null;
+}
 
 /**
  * The tier a member held at time `t`, replayed from their tier history: promotions and demotions

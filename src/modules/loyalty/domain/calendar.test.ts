@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, dayStart, evaluationPeriodOf, localDay, localDayNumber, localWeekNumber, dayNumber, monthOf, pointsExpiry, windowStartMonth } from './calendar.js';
+import {
+  addMonths,
+  dayStart,
+  evaluationPeriodOf,
+  localDay,
+  localDayNumber,
+  localWeekNumber,
+  dayNumber,
+  monthOf,
+  pointsExpiry,
+  windowStartMonth,
+} from './calendar.js';
 
 const SH = 'Asia/Shanghai';
 
@@ -19,8 +30,13 @@ describe('programme calendar', () => {
   });
 
   it.each([
-    ['2026-01-01', 1, '2026-02-01'], ['2026-11-01', 2, '2027-01-01'], ['2026-03-01', -3, '2025-12-01'], ['2026-01-01', -13, '2024-12-01'],
-  ])('moves %s by %i months to %s', (m, n, want) => { expect(addMonths(m, n)).toBe(want); });
+    ['2026-01-01', 1, '2026-02-01'],
+    ['2026-11-01', 2, '2027-01-01'],
+    ['2026-03-01', -3, '2025-12-01'],
+    ['2026-01-01', -13, '2024-12-01'],
+  ])('moves %s by %i months to %s', (m, n, want) => {
+    expect(addMonths(m, n)).toBe(want);
+  });
 
   it('expires points at the end of the N-th month after the month they were earned', () => {
     const earned = new Date('2026-03-15T10:00:00+08:00');
@@ -37,7 +53,15 @@ describe('programme calendar', () => {
 
   it('names monthly and quarterly evaluation periods', () => {
     const t = new Date('2026-11-15T00:00:00+08:00');
-    expect(evaluationPeriodOf(SH, t, 'monthly')).toEqual({ key: '2026-11', start: dayStart(SH, '2026-11-01'), next: dayStart(SH, '2026-12-01') });
-    expect(evaluationPeriodOf(SH, t, 'quarterly')).toEqual({ key: '2026-Q4', start: dayStart(SH, '2026-10-01'), next: dayStart(SH, '2027-01-01') });
+    expect(evaluationPeriodOf(SH, t, 'monthly')).toEqual({
+      key: '2026-11',
+      start: dayStart(SH, '2026-11-01'),
+      next: dayStart(SH, '2026-12-01'),
+    });
+    expect(evaluationPeriodOf(SH, t, 'quarterly')).toEqual({
+      key: '2026-Q4',
+      start: dayStart(SH, '2026-10-01'),
+      next: dayStart(SH, '2027-01-01'),
+    });
   });
 });

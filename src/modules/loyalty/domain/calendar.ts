@@ -4,7 +4,15 @@ import { addMonths, dayStart, monthOf, pad, zonedFields } from '../../../kernel/
  * The programme's calendar, cut in the workspace time zone: calendar months for the growth window
  * and points expiry, and months or quarters for periodic tier evaluation.
  */
-export { addMonths, dayNumber, dayStart, localDay, localDayNumber, localWeekNumber, monthOf } from '../../../kernel/calendar.js';
+export {
+  addMonths,
+  dayNumber,
+  dayStart,
+  localDay,
+  localDayNumber,
+  localWeekNumber,
+  monthOf,
+} from '../../../kernel/calendar.js';
 
 /**
  * When points earned at `earnedAt` expire: at the end of the `months`-th calendar month after the
@@ -23,7 +31,11 @@ export function windowStartMonth(tz: string, now: Date | number, months: number 
 export type EvaluationPeriod = 'monthly' | 'quarterly';
 
 /** The evaluation period holding `instant`: its key ('2026-12' or '2026-Q4') and bounds. */
-export function evaluationPeriodOf(tz: string, instant: Date | number, period: EvaluationPeriod): { key: string; start: Date; next: Date } {
+export function evaluationPeriodOf(
+  tz: string,
+  instant: Date | number,
+  period: EvaluationPeriod,
+): { key: string; start: Date; next: Date } {
   const f = zonedFields(tz, +instant);
   if (period === 'monthly') {
     const m = `${f.y}-${pad(f.m)}-01`;

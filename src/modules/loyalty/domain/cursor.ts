@@ -6,6 +6,7 @@ import { invalid } from '../../../kernel/errors.js';
  */
 export function idCursor(cursor: string): number {
   const id = Number(cursor);
-  if (!/^\d{1,16}$/.test(cursor) || !Number.isSafeInteger(id)) throw invalid('cursor', 'is not a cursor returned by this list');
+  if (!/^\d{1,16}$/.test(cursor) || !Number.isSafeInteger(id))
+    throw invalid('cursor', 'is not a cursor returned by this list');
   return id;
 }

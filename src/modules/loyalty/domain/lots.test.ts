@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { consumeLots, dueLots, expiringSchedule, fifoOrder, lotRemainingAfterDebt, reversalAmount, type Lot } from './lots.js';
+import {
+  consumeLots,
+  dueLots,
+  expiringSchedule,
+  fifoOrder,
+  lotRemainingAfterDebt,
+  reversalAmount,
+  type Lot,
+} from './lots.js';
 
 const d = (s: string) => new Date(s);
 const lots: Lot[] = [
@@ -12,12 +20,33 @@ const lots: Lot[] = [
 describe('points lots', () => {
   it('consumes the lots that expire first, older first on a tie, never-expiring last', () => {
     expect(fifoOrder(lots).map((l) => l.id)).toEqual([1, 4, 3, 2]);
-    expect(consumeLots(lots, 45)).toEqual({ takes: [{ id: 1, amount: 30 }, { id: 4, amount: 10 }, { id: 3, amount: 5 }], shortfall: 0 });
+    expect(consumeLots(lots, 45)).toEqual({
+      takes: [
+        { id: 1, amount: 30 },
+        { id: 4, amount: 10 },
+        { id: 3, amount: 5 },
+      ],
+      shortfall: 0,
+    });
   });
 
   it('takes a reversal from its own lot first, then FIFO, and reports what no lot covers', () => {
-    expect(consumeLots(lots, 60, 3)).toEqual({ takes: [{ id: 3, amount: 50 }, { id: 1, amount: 10 }], shortfall: 0 });
-    expect(consumeLots(lots, 125)).toEqual({ takes: [{ id: 1, amount: 30 }, { id: 4, amount: 10 }, { id: 3, amount: 50 }, { id: 2, amount: 20 }], shortfall: 15 });
+    expect(consumeLots(lots, 60, 3)).toEqual({
+      takes: [
+        { id: 3, amount: 50 },
+        { id: 1, amount: 10 },
+      ],
+      shortfall: 0,
+    });
+    expect(consumeLots(lots, 125)).toEqual({
+      takes: [
+        { id: 1, amount: 30 },
+        { id: 4, amount: 10 },
+        { id: 3, amount: 50 },
+        { id: 2, amount: 20 },
+      ],
+      shortfall: 15,
+    });
     expect(consumeLots([], 5)).toEqual({ takes: [], shortfall: 5 });
     expect(() => consumeLots(lots, -1)).toThrow(RangeError);
   });
@@ -43,7 +72,8 @@ describe('points lots', () => {
 
   it('says how many points expire on which day (the last day they can be used)', () => {
     expect(expiringSchedule(lots, (x) => x.toISOString().slice(0, 10))).toEqual([
-      { date: '2027-01-31', points: 40 }, { date: '2027-02-28', points: 50 },
+      { date: '2027-01-31', points: 40 },
+      { date: '2027-02-28', points: 50 },
     ]);
   });
 });

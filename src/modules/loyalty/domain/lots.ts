@@ -9,7 +9,10 @@ export interface Lot {
   expiresAt: Date | null;
 }
 
-export interface Take { id: number; amount: number }
+export interface Take {
+  id: number;
+  amount: number;
+}
 
 const expiryKey = (l: Lot) => (l.expiresAt === null ? Infinity : l.expiresAt.getTime());
 
@@ -23,8 +26,13 @@ export function fifoOrder<T extends Lot>(lots: readonly T[]): T[] {
  * back the points of the lot it reverses first). Returns what each lot gives and the part that no
  * lot could cover.
  */
-export function consumeLots(lots: readonly Lot[], amount: number, firstFrom?: number): { takes: Take[]; shortfall: number } {
-  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`amount must be a non-negative integer, not ${amount}`);
+export function consumeLots(
+  lots: readonly Lot[],
+  amount: number,
+  firstFrom?: number,
+): { takes: Take[]; shortfall: number } {
+  if (!Number.isSafeInteger(amount) || amount < 0)
+    throw new RangeError(`amount must be a non-negative integer, not ${amount}`);
   const ordered = fifoOrder(lots.filter((l) => l.remaining > 0));
   const own = ordered.findIndex((l) => l.id === firstFrom);
   if (own > 0) ordered.unshift(...ordered.splice(own, 1));

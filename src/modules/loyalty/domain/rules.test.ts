@@ -1,34 +1,88 @@
 import { describe, expect, it } from 'vitest';
-import { abuseReason, amountCents, evaluateMemberRule, matchesRule, ruleProblems, versionAt, type ActivityFacts, type RuleDefinition, type RuleVersion } from './rules.js';
+import {
+  abuseReason,
+  amountCents,
+  evaluateMemberRule,
+  matchesRule,
+  ruleProblems,
+  versionAt,
+  type ActivityFacts,
+  type RuleDefinition,
+  type RuleVersion,
+} from './rules.js';
 
 const TZ = 'Asia/Shanghai';
 const KINDS = ['message', 'check_in', 'purchase', 'event_attended'];
 const base = (over: Partial<RuleDefinition> = {}): RuleDefinition => ({
-  kind: 'message', enabled: true, filters: {}, points: { mode: 'fixed', amount: 2 }, growth: { mode: 'fixed', amount: 1 },
-  tierMultiplier: false, limits: {}, ...over,
+  kind: 'message',
+  enabled: true,
+  filters: {},
+  points: { mode: 'fixed', amount: 2 },
+  growth: { mode: 'fixed', amount: 1 },
+  tierMultiplier: false,
+  limits: {},
+  ...over,
 });
-const v = (definition: RuleDefinition, version = 1, validFrom = '2020-01-01T00:00:00Z'): RuleVersion => ({ ruleId: 7, version, validFrom: new Date(validFrom), definition });
+const v = (definition: RuleDefinition, version = 1, validFrom = '2020-01-01T00:00:00Z'): RuleVersion => ({
+  ruleId: 7,
+  version,
+  validFrom: new Date(validFrom),
+  definition,
+});
 let nextId = 1;
 const act = (at: string, over: Partial<ActivityFacts> = {}): ActivityFacts => ({
-  id: nextId++, memberId: 1, communityId: 10, channel: 'wechat', kind: 'message', occurredAt: Date.parse(at), properties: { text: `message ${nextId}` }, ...over,
+  id: nextId++,
+  memberId: 1,
+  communityId: 10,
+  channel: 'wechat',
+  kind: 'message',
+  occurredAt: Date.parse(at),
+  properties: { text: `message ${nextId}` },
+  ...over,
 });
 const run = (versions: RuleVersion[], acts: ActivityFacts[], rewarded: string[] = [], olderCount = 0, multiplier = 1) =>
-  evaluateMemberRule(versions, acts, { rewarded: rewarded.map((t) => ({ at: Date.parse(t) })), olderCount }, {
-    timeZone: TZ, multiplierAt: () => multiplier,
-    messagesBefore: (a) => acts.filter((x) => x.occurredAt < a.occurredAt).map((x) => ({ at: x.occurredAt, text: String(x.properties.text ?? '') })),
-  });
+  evaluateMemberRule(
+    versions,
+    acts,
+    { rewarded: rewarded.map((t) => ({ at: Date.parse(t) })), olderCount },
+    {
+      timeZone: TZ,
+      multiplierAt: () => multiplier,
+      messagesBefore: (a) =>
+        acts
+          .filter((x) => x.occurredAt < a.occurredAt)
+          .map((x) => ({ at: x.occurredAt, text: String(x.properties.text ?? '') })),
+    },
+  );
 
 describe('behaviour rules', () => {
   it('names every problem of a definition by its field', () => {
-    const bad = base({ kind: 'dance', points: { mode: 'per_amount', per: 0, amount: 0 }, growth: null, limits: { perDay: 0 }, antiAbuse: { minTextLength: 3 } });
-    expect(ruleProblems(bad, KINDS).map((p) => p.path)).toEqual(['/kind', '/points/amount', '/points/per', '/limits/perDay', '/antiAbuse', '/points/mode']);
+    const bad = base({
+      kind: 'dance',
+      points: { mode: 'per_amount', per: 0, amount: 0 },
+      growth: null,
+      limits: { perDay: 0 },
+      antiAbuse: { minTextLength: 3 },
+    });
+    expect(ruleProblems(bad, KINDS).map((p) => p.path)).toEqual([
+      '/kind',
+      '/points/amount',
+      '/points/per',
+      '/limits/perDay',
+      '/antiAbuse',
+      '/points/mode',
+    ]);
     expect(ruleProblems(base(), KINDS)).toEqual([]);
     expect(ruleProblems(base({ points: null, growth: null }), KINDS).map((p) => p.path)).toEqual(['/points']);
   });
 
   it('matches kind, community, channel, amount and property filters', () => {
-    const d = base({ kind: 'purchase', filters: { communityIds: [10], channels: ['wechat'], minAmount: 100, properties: { vip: true } } });
-    const p = (over: Partial<ActivityFacts>, props: Record<string, unknown> = { amount: '120.00', vip: true }) => matchesRule(d, act('2026-12-01T10:00:00+08:00', { kind: 'purchase', properties: props, ...over }));
+    const d = base({
+      kind: 'purchase',
+      filters: { communityIds: [10], channels: ['wechat'], minAmount: 100, properties: { vip: true } },
+    });
+    const p = (over: Partial<ActivityFacts>, props: Record<string, unknown> = { amount: '120.00', vip: true }) =>
+      matchesRule(d, act('2026-12-01T10:00:00+08:00', { kind: 'purchase', properties: props, ...over }));
     expect(p({})).toBe(true);
     expect(p({ communityId: 11 })).toBe(false);
     expect(p({ communityId: null })).toBe(false);
@@ -36,11 +90,20 @@ describe('behaviour rules', () => {
     expect(p({}, { amount: '99.99', vip: true })).toBe(false);
     expect(p({}, { amount: '120.00' })).toBe(false);
     expect(p({ kind: 'message' })).toBe(false);
-    expect(matchesRule({ ...d, enabled: false }, act('2026-12-01T10:00:00+08:00', { kind: 'purchase', properties: { amount: '120.00', vip: true } }))).toBe(false);
+    expect(
+      matchesRule(
+        { ...d, enabled: false },
+        act('2026-12-01T10:00:00+08:00', { kind: 'purchase', properties: { amount: '120.00', vip: true } }),
+      ),
+    ).toBe(false);
   });
 
   it('gives points per unit of the order amount, floored', () => {
-    const d = base({ kind: 'purchase', points: { mode: 'per_amount', per: 10, amount: 1 }, growth: { mode: 'per_amount', per: 1, amount: 1 } });
+    const d = base({
+      kind: 'purchase',
+      points: { mode: 'per_amount', per: 10, amount: 1 },
+      growth: { mode: 'per_amount', per: 1, amount: 1 },
+    });
     const [e] = run([v(d)], [act('2026-12-01T10:00:00+08:00', { kind: 'purchase', properties: { amount: '129.90' } })]);
     expect(e).toMatchObject({ points: 12, growth: 129 });
     expect(amountCents({ amount: 5 })).toBe(500);
@@ -49,10 +112,18 @@ describe('behaviour rules', () => {
 
   it('caps per day in the workspace time zone', () => {
     const d = base({ limits: { perDay: 2 } });
-    const acts = ['2026-12-01T09:00:00+08:00', '2026-12-01T10:00:00+08:00', '2026-12-01T23:59:00+08:00', '2026-12-02T00:01:00+08:00'].map((t) => act(t));
+    const acts = [
+      '2026-12-01T09:00:00+08:00',
+      '2026-12-01T10:00:00+08:00',
+      '2026-12-01T23:59:00+08:00',
+      '2026-12-02T00:01:00+08:00',
+    ].map((t) => act(t));
     expect(run([v(d)], acts).map((e) => e.activityId)).toEqual([acts[0]!.id, acts[1]!.id, acts[3]!.id]);
     // one already rewarded that day, from an earlier batch
-    expect(run([v(d)], acts, ['2026-12-01T08:00:00+08:00']).map((e) => e.activityId)).toEqual([acts[0]!.id, acts[3]!.id]);
+    expect(run([v(d)], acts, ['2026-12-01T08:00:00+08:00']).map((e) => e.activityId)).toEqual([
+      acts[0]!.id,
+      acts[3]!.id,
+    ]);
   });
 
   it('caps per ISO week, for a lifetime, and keeps a cooldown', () => {
@@ -67,17 +138,35 @@ describe('behaviour rules', () => {
   it('adds a first-time bonus once per member', () => {
     const d = base({ firstTimeBonus: { points: 50, growth: 10 } });
     const acts = [act('2026-12-01T09:00:00+08:00'), act('2026-12-01T10:00:00+08:00')];
-    expect(run([v(d)], acts).map((e) => [e.points, e.growth])).toEqual([[52, 11], [2, 1]]);
+    expect(run([v(d)], acts).map((e) => [e.points, e.growth])).toEqual([
+      [52, 11],
+      [2, 1],
+    ]);
     expect(run([v(d)], acts, [], 1).map((e) => e.points)).toEqual([2, 2]);
   });
 
   it('escalates a streak of consecutive days, and starts again after a gap', () => {
-    const d = base({ kind: 'check_in', points: { mode: 'fixed', amount: 5 }, growth: null, limits: { perDay: 1 }, streak: { bonuses: [0, 2, 5] } });
+    const d = base({
+      kind: 'check_in',
+      points: { mode: 'fixed', amount: 5 },
+      growth: null,
+      limits: { perDay: 1 },
+      streak: { bonuses: [0, 2, 5] },
+    });
     const days = ['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-06', '2026-12-07'];
     const acts = days.map((x) => act(`${x}T08:00:00+08:00`, { kind: 'check_in' }));
-    expect(run([v(d)], acts).map((e) => [e.details.streakDay, e.points])).toEqual([[1, 5], [2, 7], [3, 10], [3, 10], [1, 5], [2, 7]]);
+    expect(run([v(d)], acts).map((e) => [e.details.streakDay, e.points])).toEqual([
+      [1, 5],
+      [2, 7],
+      [3, 10],
+      [3, 10],
+      [1, 5],
+      [2, 7],
+    ]);
     // a streak that started in an earlier batch continues
-    expect(run([v(d)], [acts[2]!], ['2026-12-01T08:00:00+08:00', '2026-12-02T08:00:00+08:00'])[0]!.details.streakDay).toBe(3);
+    expect(
+      run([v(d)], [acts[2]!], ['2026-12-01T08:00:00+08:00', '2026-12-02T08:00:00+08:00'])[0]!.details.streakDay,
+    ).toBe(3);
   });
 
   it('does not reward too-short or repeated messages', () => {
@@ -94,7 +183,11 @@ describe('behaviour rules', () => {
 
   it('multiplies points, not growth, by the tier benefit', () => {
     const d = base({ points: { mode: 'fixed', amount: 3 }, tierMultiplier: true });
-    expect(run([v(d)], [act('2026-12-01T09:00:00+08:00')], [], 0, 1.5)[0]).toMatchObject({ points: 4, growth: 1, details: { multiplier: 1.5 } });
+    expect(run([v(d)], [act('2026-12-01T09:00:00+08:00')], [], 0, 1.5)[0]).toMatchObject({
+      points: 4,
+      growth: 1,
+      details: { multiplier: 1.5 },
+    });
   });
 
   it('uses the version in force at the activity time and gives the same result every time', () => {
@@ -103,7 +196,10 @@ describe('behaviour rules', () => {
     expect(versionAt([v1, v2], Date.parse('2025-06-01T00:00:00Z'))).toBeNull();
     const acts = [act('2025-12-01T11:00:00+08:00'), act('2026-12-01T11:00:00+08:00'), act('2026-12-01T13:00:00+08:00')];
     const once = run([v1, v2], acts);
-    expect(once.map((e) => [e.version, e.points])).toEqual([[1, 2], [2, 10]]);
+    expect(once.map((e) => [e.version, e.points])).toEqual([
+      [1, 2],
+      [2, 10],
+    ]);
     expect(run([v1, v2], [...acts].reverse())).toEqual(once);
   });
 });

@@ -33,7 +33,12 @@ export interface RuleDefinition {
   antiAbuse?: { minTextLength?: number; duplicateWindowMinutes?: number };
 }
 
-export interface RuleVersion { ruleId: number; version: number; validFrom: Date; definition: RuleDefinition }
+export interface RuleVersion {
+  ruleId: number;
+  version: number;
+  validFrom: Date;
+  definition: RuleDefinition;
+}
 
 export interface ActivityFacts {
   id: number;
@@ -53,11 +58,19 @@ export interface Earning {
   occurredAt: number;
   points: number;
   growth: number;
-  details: { base: { points: number; growth: number }; multiplier: number; firstTime?: { points: number; growth: number }; streakDay?: number; streakBonus?: number };
+  details: {
+    base: { points: number; growth: number };
+    multiplier: number;
+    firstTime?: { points: number; growth: number };
+    streakDay?: number;
+    streakBonus?: number;
+  };
 }
 
 /** One earlier rewarded activity of a rule, as the ledger remembers it. */
-export interface Rewarded { at: number }
+export interface Rewarded {
+  at: number;
+}
 
 export interface MemberRuleHistory {
   /** Rewarded activities of this rule before the ones being evaluated, any order. */
@@ -66,17 +79,21 @@ export interface MemberRuleHistory {
   olderCount: number;
 }
 
-const isInt = (v: unknown, min: number, max: number) => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
+const isInt = (v: unknown, min: number, max: number) =>
+  Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
 const MAX_POINTS = 1_000_000;
 
 function checkAward(a: unknown, path: string, out: FieldProblem[]) {
   if (a === null || a === undefined) return;
   const o = a as Record<string, unknown>;
   if (o.mode === 'fixed') {
-    if (!isInt(o.amount, 0, MAX_POINTS)) out.push({ path: `${path}/amount`, message: `must be a whole number from 0 to ${MAX_POINTS}` });
+    if (!isInt(o.amount, 0, MAX_POINTS))
+      out.push({ path: `${path}/amount`, message: `must be a whole number from 0 to ${MAX_POINTS}` });
   } else if (o.mode === 'per_amount') {
-    if (!isInt(o.amount, 1, MAX_POINTS)) out.push({ path: `${path}/amount`, message: `must be a whole number from 1 to ${MAX_POINTS}` });
-    if (typeof o.per !== 'number' || !(o.per >= 0.01) || Math.round(o.per * 100) !== o.per * 100) out.push({ path: `${path}/per`, message: 'must be an amount of at least 0.01 with at most 2 decimals' });
+    if (!isInt(o.amount, 1, MAX_POINTS))
+      out.push({ path: `${path}/amount`, message: `must be a whole number from 1 to ${MAX_POINTS}` });
+    if (typeof o.per !== 'number' || !(o.per >= 0.01) || Math.round(o.per * 100) !== o.per * 100)
+      out.push({ path: `${path}/per`, message: 'must be an amount of at least 0.01 with at most 2 decimals' });
   } else out.push({ path: `${path}/mode`, message: "must be 'fixed' or 'per_amount'" });
 }
 
@@ -89,20 +106,32 @@ export function ruleProblems(d: RuleDefinition, kinds: readonly string[]): Field
   if (!d.points && !d.growth) out.push({ path: '/points', message: 'a rule must give points, growth value or both' });
   for (const k of ['perDay', 'perWeek', 'lifetime', 'cooldownMinutes'] as const) {
     const v = d.limits[k];
-    if (v !== undefined && !isInt(v, 1, 1_000_000)) out.push({ path: `/limits/${k}`, message: 'must be a whole number of at least 1' });
+    if (v !== undefined && !isInt(v, 1, 1_000_000))
+      out.push({ path: `/limits/${k}`, message: 'must be a whole number of at least 1' });
   }
   if (d.firstTimeBonus) {
-    if (!isInt(d.firstTimeBonus.points, 0, MAX_POINTS)) out.push({ path: '/firstTimeBonus/points', message: 'must be a whole number of at least 0' });
-    if (!isInt(d.firstTimeBonus.growth, 0, MAX_POINTS)) out.push({ path: '/firstTimeBonus/growth', message: 'must be a whole number of at least 0' });
+    if (!isInt(d.firstTimeBonus.points, 0, MAX_POINTS))
+      out.push({ path: '/firstTimeBonus/points', message: 'must be a whole number of at least 0' });
+    if (!isInt(d.firstTimeBonus.growth, 0, MAX_POINTS))
+      out.push({ path: '/firstTimeBonus/growth', message: 'must be a whole number of at least 0' });
   }
   if (d.streak) {
-    if (d.streak.bonuses.length < 1 || d.streak.bonuses.length > 31) out.push({ path: '/streak/bonuses', message: 'must list 1 to 31 bonuses' });
-    d.streak.bonuses.forEach((b, i) => { if (!isInt(b, 0, MAX_POINTS)) out.push({ path: `/streak/bonuses/${i}`, message: 'must be a whole number of at least 0' }); });
+    if (d.streak.bonuses.length < 1 || d.streak.bonuses.length > 31)
+      out.push({ path: '/streak/bonuses', message: 'must list 1 to 31 bonuses' });
+    d.streak.bonuses.forEach((b, i) => {
+      if (!isInt(b, 0, MAX_POINTS))
+        out.push({ path: `/streak/bonuses/${i}`, message: 'must be a whole number of at least 0' });
+    });
   }
-  if (d.antiAbuse && (d.antiAbuse.minTextLength !== undefined || d.antiAbuse.duplicateWindowMinutes !== undefined) && d.kind !== 'message') {
+  if (
+    d.antiAbuse &&
+    (d.antiAbuse.minTextLength !== undefined || d.antiAbuse.duplicateWindowMinutes !== undefined) &&
+    d.kind !== 'message'
+  ) {
     out.push({ path: '/antiAbuse', message: 'applies to message rules only' });
   }
-  if (d.filters.minAmount !== undefined && d.kind !== 'purchase') out.push({ path: '/filters/minAmount', message: 'applies to purchase rules only' });
+  if (d.filters.minAmount !== undefined && d.kind !== 'purchase')
+    out.push({ path: '/filters/minAmount', message: 'applies to purchase rules only' });
   if ((d.points?.mode === 'per_amount' || d.growth?.mode === 'per_amount') && d.kind !== 'purchase') {
     out.push({ path: '/points/mode', message: "'per_amount' applies to purchase rules only" });
   }
@@ -134,10 +163,15 @@ export function matchesRule(d: RuleDefinition, a: ActivityFacts): boolean {
   return true;
 }
 
-export const messageText = (a: ActivityFacts) => (typeof a.properties.text === 'string' ? a.properties.text.trim() : '');
+export const messageText = (a: ActivityFacts) =>
+  typeof a.properties.text === 'string' ? a.properties.text.trim() : '';
 
 /** Message anti-abuse: too short, or the member sent the same text within the window before. */
-export function abuseReason(d: RuleDefinition, a: ActivityFacts, earlierMessages: readonly { at: number; text: string }[]): 'too_short' | 'repeated' | null {
+export function abuseReason(
+  d: RuleDefinition,
+  a: ActivityFacts,
+  earlierMessages: readonly { at: number; text: string }[],
+): 'too_short' | 'repeated' | null {
   const aa = d.antiAbuse;
   if (!aa || a.kind !== 'message') return null;
   const text = messageText(a);
@@ -167,7 +201,8 @@ export function lookbackMs(d: RuleDefinition): number {
 }
 
 /** Does the rule need how many rewarded activities a member had in all (a lifetime cap, a first-time bonus)? */
-export const needsLifetimeCount = (d: RuleDefinition) => d.limits.lifetime !== undefined || d.firstTimeBonus !== undefined;
+export const needsLifetimeCount = (d: RuleDefinition) =>
+  d.limits.lifetime !== undefined || d.firstTimeBonus !== undefined;
 
 /**
  * Evaluates the activities of one member under one rule (each activity under the version in force
@@ -180,7 +215,11 @@ export function evaluateMemberRule(
   versions: readonly RuleVersion[],
   activities: readonly ActivityFacts[],
   history: MemberRuleHistory,
-  ctx: { timeZone: string; multiplierAt: (t: number) => number; messagesBefore: (a: ActivityFacts) => readonly { at: number; text: string }[] },
+  ctx: {
+    timeZone: string;
+    multiplierAt: (t: number) => number;
+    messagesBefore: (a: ActivityFacts) => readonly { at: number; text: string }[];
+  },
 ): Earning[] {
   const tz = ctx.timeZone;
   const out: Earning[] = [];
@@ -198,7 +237,8 @@ export function evaluateMemberRule(
     const rule = versionAt(versions, a.occurredAt);
     if (!rule) continue;
     const d = rule.definition;
-    if (!matchesRule(d, a) || (d.antiAbuse && a.kind === 'message' && abuseReason(d, a, ctx.messagesBefore(a)))) continue;
+    if (!matchesRule(d, a) || (d.antiAbuse && a.kind === 'message' && abuseReason(d, a, ctx.messagesBefore(a))))
+      continue;
     const before = countBefore(rewarded, a.occurredAt);
     const lifetime = history.olderCount + before;
     const day = localDayNumber(tz, a.occurredAt);
@@ -207,7 +247,12 @@ export function evaluateMemberRule(
     if (l.lifetime !== undefined && lifetime >= l.lifetime) continue;
     if (l.perDay !== undefined && (days.get(day) ?? 0) >= l.perDay) continue;
     if (l.perWeek !== undefined && (weeks.get(week) ?? 0) >= l.perWeek) continue;
-    if (l.cooldownMinutes !== undefined && before > 0 && a.occurredAt - rewarded[before - 1]! < l.cooldownMinutes * 60_000) continue;
+    if (
+      l.cooldownMinutes !== undefined &&
+      before > 0 &&
+      a.occurredAt - rewarded[before - 1]! < l.cooldownMinutes * 60_000
+    )
+      continue;
 
     const cents = amountCents(a.properties);
     const multiplier = d.tierMultiplier ? ctx.multiplierAt(a.occurredAt) : 1;
@@ -231,7 +276,16 @@ export function evaluateMemberRule(
     // Only postings are remembered (the ledger is the history), so an activity that earns nothing
     // does not count against limits either.
     if (points === 0 && growth === 0) continue;
-    out.push({ ruleId: rule.ruleId, version: rule.version, activityId: a.id, memberId: a.memberId, occurredAt: a.occurredAt, points, growth, details });
+    out.push({
+      ruleId: rule.ruleId,
+      version: rule.version,
+      activityId: a.id,
+      memberId: a.memberId,
+      occurredAt: a.occurredAt,
+      points,
+      growth,
+      details,
+    });
     rewarded.splice(before, 0, a.occurredAt);
     days.set(day, (days.get(day) ?? 0) + 1);
     weeks.set(week, (weeks.get(week) ?? 0) + 1);
@@ -241,7 +295,8 @@ export function evaluateMemberRule(
 
 /** How many sorted times are strictly before `t` (binary search). */
 function countBefore(sorted: readonly number[], t: number): number {
-  let lo = 0, hi = sorted.length;
+  let lo = 0,
+    hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sorted[mid]! < t) lo = mid + 1;

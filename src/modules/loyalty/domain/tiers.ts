@@ -29,7 +29,8 @@ export interface DemotionSettings {
   maxDemotionSteps: number;
 }
 
-export const sortTiers = <T extends { threshold: number }>(tiers: readonly T[]): T[] => [...tiers].sort((a, b) => a.threshold - b.threshold);
+export const sortTiers = <T extends { threshold: number }>(tiers: readonly T[]): T[] =>
+  [...tiers].sort((a, b) => a.threshold - b.threshold);
 
 /** The growth a member must keep to stay in `tier`. */
 export function keepThreshold(tier: TierRule, keepRatioMilli: number): number {
@@ -50,7 +51,11 @@ export function indexOfTier(sorted: readonly TierRule[], tierId: number | null):
 }
 
 /** The tier a member is promoted to right now, or null when growth does not lift them. */
-export function promotionTarget(sorted: readonly TierRule[], currentTierId: number | null, growth: number): TierRule | null {
+export function promotionTarget(
+  sorted: readonly TierRule[],
+  currentTierId: number | null,
+  growth: number,
+): TierRule | null {
   const q = qualifyingIndex(sorted, growth);
   return q > indexOfTier(sorted, currentTierId) ? sorted[q]! : null;
 }
@@ -82,7 +87,12 @@ export type EvaluationOutcome = {
 const DAY_MS = 86_400_000;
 
 /** One member at a periodic evaluation. */
-export function evaluateTier(sorted: readonly TierRule[], s: DemotionSettings, m: EvaluationInput, now: Date): EvaluationOutcome {
+export function evaluateTier(
+  sorted: readonly TierRule[],
+  s: DemotionSettings,
+  m: EvaluationInput,
+  now: Date,
+): EvaluationOutcome {
   if (sorted.length === 0) return { tierId: null, belowKeepSince: null, change: null };
   const current = Math.max(0, indexOfTier(sorted, m.tierId));
   const q = qualifyingIndex(sorted, m.growth);
@@ -90,8 +100,15 @@ export function evaluateTier(sorted: readonly TierRule[], s: DemotionSettings, m
   if (q > current) {
     const to = tierAt(q);
     return {
-      tierId: to.id, belowKeepSince: null,
-      change: { kind: 'promoted', fromTierId: m.tierId, toTierId: to.id, reason: 'growth reached the threshold', details: { growth: m.growth, threshold: to.threshold } },
+      tierId: to.id,
+      belowKeepSince: null,
+      change: {
+        kind: 'promoted',
+        fromTierId: m.tierId,
+        toTierId: to.id,
+        reason: 'growth reached the threshold',
+        details: { growth: m.growth, threshold: to.threshold },
+      },
     };
   }
   const tier = tierAt(current);
@@ -109,38 +126,59 @@ export function evaluateTier(sorted: readonly TierRule[], s: DemotionSettings, m
   let target = floor;
   for (let i = current - 1; i >= floor; i--) {
     const t = tierAt(i);
-    if (i === 0 || (m.growth >= keepThreshold(t, s.keepRatioMilli) && missedObligations(t, m.activityCount).length === 0)) {
+    if (
+      i === 0 ||
+      (m.growth >= keepThreshold(t, s.keepRatioMilli) && missedObligations(t, m.activityCount).length === 0)
+    ) {
       target = i;
       break;
     }
   }
   const to = tierAt(target);
-  const stillShort = target > 0 && (m.growth < keepThreshold(to, s.keepRatioMilli) || missedObligations(to, m.activityCount).length > 0);
-  const reason = m.growth < keep
-    ? `growth stayed below the keep threshold for ${s.graceDays} days`
-    : `obligations not met for ${s.graceDays} days`;
+  const stillShort =
+    target > 0 && (m.growth < keepThreshold(to, s.keepRatioMilli) || missedObligations(to, m.activityCount).length > 0);
+  const reason =
+    m.growth < keep
+      ? `growth stayed below the keep threshold for ${s.graceDays} days`
+      : `obligations not met for ${s.graceDays} days`;
   return {
     tierId: to.id,
     belowKeepSince: stillShort ? now : null,
     change: {
-      kind: 'demoted', fromTierId: tier.id, toTierId: to.id, reason,
+      kind: 'demoted',
+      fromTierId: tier.id,
+      toTierId: to.id,
+      reason,
       details: { growth: m.growth, keepThreshold: keep, belowSince: since.toISOString(), missedObligations: missed },
     },
   };
 }
 
 /** The tier that applies now: a manual assignment while valid, otherwise the earned tier. */
-export function effectiveTier(earnedTierId: number | null, manual: { tierId: number | null; until: Date | null }, now: Date): { tierId: number | null; manual: boolean } {
-  if (manual.tierId !== null && (manual.until === null || manual.until > now)) return { tierId: manual.tierId, manual: true };
+export function effectiveTier(
+  earnedTierId: number | null,
+  manual: { tierId: number | null; until: Date | null },
+  now: Date,
+): { tierId: number | null; manual: boolean } {
+  if (manual.tierId !== null && (manual.until === null || manual.until > now))
+    return { tierId: manual.tierId, manual: true };
   return { tierId: earnedTierId, manual: false };
 }
 
 /** Progress from the current tier to the next: how much growth is still needed. */
-export function progressToNext(sorted: readonly TierRule[], tierId: number | null, growth: number): { nextTierId: number; needed: number; percent: number } | null {
+export function progressToNext(
+  sorted: readonly TierRule[],
+  tierId: number | null,
+  growth: number,
+): { nextTierId: number; needed: number; percent: number } | null {
   const i = Math.max(0, indexOfTier(sorted, tierId));
   const next = sorted[i + 1];
   if (!next) return null;
   const base = sorted[i]?.threshold ?? 0;
   const span = Math.max(1, next.threshold - base);
-  return { nextTierId: next.id, needed: Math.max(0, next.threshold - growth), percent: Math.max(0, Math.min(100, Math.floor(((growth - base) * 100) / span))) };
+  return {
+    nextTierId: next.id,
+    needed: Math.max(0, next.threshold - growth),
+    percent: Math.max(0, Math.min(100, Math.floor(((growth - base) * 100) / span))),
+  };
 }

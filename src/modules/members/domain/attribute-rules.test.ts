@@ -30,7 +30,11 @@ describe('attribute values', () => {
   });
 
   it('removes keys set to null and keeps the others', () => {
-    const r = applyAttributePatch(defs, { store: '静安店', orders: 2, vip_level: 'gold' }, { vip_level: null, orders: 5 });
+    const r = applyAttributePatch(
+      defs,
+      { store: '静安店', orders: 2, vip_level: 'gold' },
+      { vip_level: null, orders: 5 },
+    );
     expect(r.attributes).toEqual({ store: '静安店', orders: 5 });
   });
 });

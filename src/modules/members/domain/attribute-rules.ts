@@ -31,7 +31,9 @@ export function valueProblem(def: AttributeDefinition, value: unknown): string |
       if (typeof value !== 'string') return 'must be a date like 2024-05-20';
       return calendarDateProblem(value);
     case 'enum':
-      return typeof value === 'string' && def.options.includes(value) ? null : `must be one of ${def.options.join(', ')}`;
+      return typeof value === 'string' && def.options.includes(value)
+        ? null
+        : `must be one of ${def.options.join(', ')}`;
   }
 }
 
@@ -64,7 +66,11 @@ export function applyAttributePatch(
     else attributes[key] = value;
   }
   for (const def of defs) {
-    if (def.required && (attributes[def.key] === undefined || attributes[def.key] === '') && !problems.some((p) => p.path === `attributes.${def.key}`)) {
+    if (
+      def.required &&
+      (attributes[def.key] === undefined || attributes[def.key] === '') &&
+      !problems.some((p) => p.path === `attributes.${def.key}`)
+    ) {
       problems.push({ path: `attributes.${def.key}`, message: `is required (${def.label})` });
     }
   }
@@ -74,13 +80,15 @@ export function applyAttributePatch(
 /** Checks a definition as created or changed by an operator. */
 export function definitionProblems(def: AttributeDefinition): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!/^[a-z][a-z0-9_]{0,62}$/.test(def.key)) problems.push({ path: 'key', message: 'must start with a letter and use only a-z, 0-9 and _ (at most 63)' });
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(def.key))
+    problems.push({ path: 'key', message: 'must start with a letter and use only a-z, 0-9 and _ (at most 63)' });
   if (def.label.trim() === '') problems.push({ path: 'label', message: 'must not be empty' });
   if (def.type === 'enum') {
     const trimmed = def.options.map((o) => o.trim());
     if (trimmed.length === 0) problems.push({ path: 'options', message: 'an enum needs at least one option' });
     else if (trimmed.some((o) => o === '')) problems.push({ path: 'options', message: 'options must not be empty' });
-    else if (new Set(trimmed).size !== trimmed.length) problems.push({ path: 'options', message: 'options must be unique' });
+    else if (new Set(trimmed).size !== trimmed.length)
+      problems.push({ path: 'options', message: 'options must be unique' });
   } else if (def.options.length > 0) {
     problems.push({ path: 'options', message: `only enum attributes have options, not ${def.type}` });
   }

@@ -11,7 +11,9 @@ export { UTF8_BOM };
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return textCell(value);
-  return textCell(value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value));
+  return textCell(
+    value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value),
+  );
 }
 
 export function csvLine(values: unknown[]): string {

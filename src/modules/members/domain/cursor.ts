@@ -28,11 +28,19 @@ export function decodeCursor(cursor: string, sort: MemberSort, order: SortOrder)
   } catch {
     throw invalid('cursor', 'is not a cursor returned by this list');
   }
-  if (!Array.isArray(parsed) || parsed.length !== 4 || typeof parsed[2] !== 'string' || !Number.isSafeInteger(parsed[3])) {
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 4 ||
+    typeof parsed[2] !== 'string' ||
+    !Number.isSafeInteger(parsed[3])
+  ) {
     throw invalid('cursor', 'is not a cursor returned by this list');
   }
   if (parsed[0] !== sort || parsed[1] !== order) {
-    throw invalid('cursor', `belongs to a list sorted by ${String(parsed[0])} ${String(parsed[1])}; start again without a cursor after changing the sort`);
+    throw invalid(
+      'cursor',
+      `belongs to a list sorted by ${String(parsed[0])} ${String(parsed[1])}; start again without a cursor after changing the sort`,
+    );
   }
   return { sort, order, key: parsed[2], id: parsed[3] };
 }

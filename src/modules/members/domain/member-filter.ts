@@ -46,7 +46,10 @@ export function normaliseFilter(input: MemberFilter): { filter: MemberFilter; pr
     if (email === null) problems.push({ path: 'email', message: 'is not a valid email address' });
     else filter.email = email;
   }
-  for (const [from, to] of [['createdFrom', 'createdTo'], ['lastActiveFrom', 'lastActiveTo']] as const) {
+  for (const [from, to] of [
+    ['createdFrom', 'createdTo'],
+    ['lastActiveFrom', 'lastActiveTo'],
+  ] as const) {
     const a = input[from];
     const b = input[to];
     if (a && b && Date.parse(a) > Date.parse(b)) problems.push({ path: from, message: `must not be after ${to}` });

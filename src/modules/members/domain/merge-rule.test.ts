@@ -2,29 +2,87 @@ import { describe, expect, it } from 'vitest';
 import { mergeProfiles, type MergeableProfile } from './merge-rule.js';
 
 const base: MergeableProfile = {
-  name: null, nickname: null, avatar_url: null, gender: 'unknown', birthday: null, phone: null, email: null, city: null,
-  company: null, source: null, attributes: {}, consent_marketing: false, consent_data_processing: false,
-  lifecycle_stage: 'acquired', created_at: '2024-03-01T00:00:00.000000+00:00', last_active_at: null,
+  name: null,
+  nickname: null,
+  avatar_url: null,
+  gender: 'unknown',
+  birthday: null,
+  phone: null,
+  email: null,
+  city: null,
+  company: null,
+  source: null,
+  attributes: {},
+  consent_marketing: false,
+  consent_data_processing: false,
+  lifecycle_stage: 'acquired',
+  created_at: '2024-03-01T00:00:00.000000+00:00',
+  last_active_at: null,
 };
 const p = (o: Partial<MergeableProfile>): MergeableProfile => ({ ...base, ...o });
 
 describe('merge rule', () => {
   it.each<[string, Partial<MergeableProfile>, Partial<MergeableProfile>, Partial<MergeableProfile>]>([
-    ['survivor\'s name wins', { name: '林小姐' }, { name: '林子' }, { name: '林小姐' }],
+    ["survivor's name wins", { name: '林小姐' }, { name: '林子' }, { name: '林小姐' }],
     ['empty survivor field is filled', { name: null }, { name: '林子' }, { name: '林子' }],
     ['blank counts as empty', { city: '  ' }, { city: '上海' }, { city: '上海' }],
     ['both empty stays empty', { phone: null }, { phone: null }, { phone: null }],
     ['unknown gender is filled', { gender: 'unknown' }, { gender: 'female' }, { gender: 'female' }],
     ['known gender stays', { gender: 'male' }, { gender: 'female' }, { gender: 'male' }],
-    ['marketing consent needs both', { consent_marketing: true }, { consent_marketing: false }, { consent_marketing: false }],
-    ['marketing consent kept when both gave it', { consent_marketing: true }, { consent_marketing: true }, { consent_marketing: true }],
-    ['data-processing consent: stricter wins', { consent_data_processing: false }, { consent_data_processing: true }, { consent_data_processing: false }],
-    ['attributes: shallow merge, survivor wins', { attributes: { a: 1, b: 2 } }, { attributes: { b: 9, c: 3 } }, { attributes: { a: 1, b: 2, c: 3 } }],
-    ['livelier stage wins', { lifecycle_stage: 'dormant' }, { lifecycle_stage: 'monetised' }, { lifecycle_stage: 'monetised' }],
-    ['survivor\'s livelier stage stays', { lifecycle_stage: 'retained' }, { lifecycle_stage: 'churned' }, { lifecycle_stage: 'retained' }],
-    ['earliest created_at', { created_at: '2024-03-01T00:00:00+00:00' }, { created_at: '2023-01-01T00:00:00.123456+00:00' }, { created_at: '2023-01-01T00:00:00.123456+00:00' }],
-    ['latest activity', { last_active_at: '2024-05-01T00:00:00+00:00' }, { last_active_at: '2024-06-01T00:00:00+00:00' }, { last_active_at: '2024-06-01T00:00:00+00:00' }],
-    ['activity kept when merged never active', { last_active_at: '2024-05-01T00:00:00+00:00' }, { last_active_at: null }, { last_active_at: '2024-05-01T00:00:00+00:00' }],
+    [
+      'marketing consent needs both',
+      { consent_marketing: true },
+      { consent_marketing: false },
+      { consent_marketing: false },
+    ],
+    [
+      'marketing consent kept when both gave it',
+      { consent_marketing: true },
+      { consent_marketing: true },
+      { consent_marketing: true },
+    ],
+    [
+      'data-processing consent: stricter wins',
+      { consent_data_processing: false },
+      { consent_data_processing: true },
+      { consent_data_processing: false },
+    ],
+    [
+      'attributes: shallow merge, survivor wins',
+      { attributes: { a: 1, b: 2 } },
+      { attributes: { b: 9, c: 3 } },
+      { attributes: { a: 1, b: 2, c: 3 } },
+    ],
+    [
+      'livelier stage wins',
+      { lifecycle_stage: 'dormant' },
+      { lifecycle_stage: 'monetised' },
+      { lifecycle_stage: 'monetised' },
+    ],
+    [
+      "survivor's livelier stage stays",
+      { lifecycle_stage: 'retained' },
+      { lifecycle_stage: 'churned' },
+      { lifecycle_stage: 'retained' },
+    ],
+    [
+      'earliest created_at',
+      { created_at: '2024-03-01T00:00:00+00:00' },
+      { created_at: '2023-01-01T00:00:00.123456+00:00' },
+      { created_at: '2023-01-01T00:00:00.123456+00:00' },
+    ],
+    [
+      'latest activity',
+      { last_active_at: '2024-05-01T00:00:00+00:00' },
+      { last_active_at: '2024-06-01T00:00:00+00:00' },
+      { last_active_at: '2024-06-01T00:00:00+00:00' },
+    ],
+    [
+      'activity kept when merged never active',
+      { last_active_at: '2024-05-01T00:00:00+00:00' },
+      { last_active_at: null },
+      { last_active_at: '2024-05-01T00:00:00+00:00' },
+    ],
   ])('%s', (_name, survivor, merged, want) => {
     expect(mergeProfiles(p(survivor), p(merged)).profile).toMatchObject(want);
   });
@@ -32,7 +90,13 @@ describe('merge rule', () => {
   it('says whose value each field holds', () => {
     const { decisions } = mergeProfiles(p({ name: 'A' }), p({ name: 'B', phone: '13812345678', attributes: { x: 1 } }));
     const from = Object.fromEntries(decisions.map((d) => [d.field, d.from]));
-    expect(from).toMatchObject({ name: 'survivor', phone: 'merged', consent_marketing: 'both', attributes: 'both', created_at: 'survivor' });
+    expect(from).toMatchObject({
+      name: 'survivor',
+      phone: 'merged',
+      consent_marketing: 'both',
+      attributes: 'both',
+      created_at: 'survivor',
+    });
   });
 
   it('does not change its inputs', () => {

@@ -40,13 +40,33 @@ export interface MergeDecision {
   from: 'survivor' | 'merged' | 'both';
 }
 
-const FILL_FIELDS = ['name', 'nickname', 'avatar_url', 'birthday', 'phone', 'email', 'city', 'company', 'source'] as const;
-const STAGE_LIVELINESS: Record<string, number> = { churned: 0, dormant: 1, acquired: 2, activated: 3, retained: 4, monetised: 5 };
+const FILL_FIELDS = [
+  'name',
+  'nickname',
+  'avatar_url',
+  'birthday',
+  'phone',
+  'email',
+  'city',
+  'company',
+  'source',
+] as const;
+const STAGE_LIVELINESS: Record<string, number> = {
+  churned: 0,
+  dormant: 1,
+  acquired: 2,
+  activated: 3,
+  retained: 4,
+  monetised: 5,
+};
 
 const isEmpty = (v: string | null) => v === null || v.trim() === '';
 const time = (iso: string) => Date.parse(iso);
 
-export function mergeProfiles(survivor: MergeableProfile, merged: MergeableProfile): { profile: MergeableProfile; decisions: MergeDecision[] } {
+export function mergeProfiles(
+  survivor: MergeableProfile,
+  merged: MergeableProfile,
+): { profile: MergeableProfile; decisions: MergeDecision[] } {
   const profile: MergeableProfile = { ...survivor };
   const decisions: MergeDecision[] = [];
   const take = (field: MergeField, fromMerged: boolean) => {
@@ -65,8 +85,15 @@ export function mergeProfiles(survivor: MergeableProfile, merged: MergeableProfi
   profile.attributes = { ...merged.attributes, ...survivor.attributes };
   decisions.push({ field: 'attributes', from: mergedAddsKeys ? 'both' : 'survivor' });
 
-  take('lifecycle_stage', (STAGE_LIVELINESS[merged.lifecycle_stage] ?? -1) > (STAGE_LIVELINESS[survivor.lifecycle_stage] ?? -1));
+  take(
+    'lifecycle_stage',
+    (STAGE_LIVELINESS[merged.lifecycle_stage] ?? -1) > (STAGE_LIVELINESS[survivor.lifecycle_stage] ?? -1),
+  );
   take('created_at', time(merged.created_at) < time(survivor.created_at));
-  take('last_active_at', merged.last_active_at !== null && (survivor.last_active_at === null || time(merged.last_active_at) > time(survivor.last_active_at)));
+  take(
+    'last_active_at',
+    merged.last_active_at !== null &&
+      (survivor.last_active_at === null || time(merged.last_active_at) > time(survivor.last_active_at)),
+  );
   return { profile, decisions };
 }

@@ -49,7 +49,10 @@ describe('birthday', () => {
 
 describe('profile changes', () => {
   it('names every bad field at once and normalises the good ones', () => {
-    const r = profileChanges({ name: '  小林 ', phone: '12345', email: 'bad', birthday: '2030-01-01', avatarUrl: 'ftp://x', city: '' }, new Date('2025-01-01'));
+    const r = profileChanges(
+      { name: '  小林 ', phone: '12345', email: 'bad', birthday: '2030-01-01', avatarUrl: 'ftp://x', city: '' },
+      new Date('2025-01-01'),
+    );
     expect(r.problems.map((p) => p.path).sort()).toEqual(['avatarUrl', 'birthday', 'email', 'phone']);
     expect(r.values.name).toBe('小林');
     expect(r.values.city).toBeNull();

@@ -40,7 +40,8 @@ export function calendarDateProblem(raw: string): string | null {
   if (!m) return 'must be a date like 1990-05-20';
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return 'is not a real date';
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
+    return 'is not a real date';
   return null;
 }
 
@@ -88,16 +89,24 @@ export interface ProfileColumns {
 }
 
 const TEXT_FIELDS = [
-  ['name', 'name'], ['nickname', 'nickname'], ['city', 'city'], ['company', 'company'], ['source', 'source'],
+  ['name', 'name'],
+  ['nickname', 'nickname'],
+  ['city', 'city'],
+  ['company', 'company'],
+  ['source', 'source'],
 ] as const;
 
-const blankToNull = (s: string | null | undefined) => (s === null || s === undefined || s.trim() === '' ? null : s.trim());
+const blankToNull = (s: string | null | undefined) =>
+  s === null || s === undefined || s.trim() === '' ? null : s.trim();
 
 /**
  * Turns the fields present in `input` into column values, normalising phone and email.
  * Fields absent from `input` are absent from `values`, so the same function serves create and PATCH.
  */
-export function profileChanges(input: ProfileInput, today: Date): { values: Partial<ProfileColumns>; problems: FieldProblem[] } {
+export function profileChanges(
+  input: ProfileInput,
+  today: Date,
+): { values: Partial<ProfileColumns>; problems: FieldProblem[] } {
   const values: Partial<ProfileColumns> = {};
   const problems: FieldProblem[] = [];
   for (const [api, column] of TEXT_FIELDS) {
@@ -105,14 +114,19 @@ export function profileChanges(input: ProfileInput, today: Date): { values: Part
   }
   if (input.avatarUrl !== undefined) {
     const url = blankToNull(input.avatarUrl);
-    if (url !== null && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url)) problems.push({ path: 'avatarUrl', message: 'must be an http(s) address' });
+    if (url !== null && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url))
+      problems.push({ path: 'avatarUrl', message: 'must be an http(s) address' });
     values.avatar_url = url;
   }
   if (input.phone !== undefined) {
     const raw = blankToNull(input.phone);
     const phone = raw === null ? null : normalisePhone(raw);
     if (raw !== null && phone === null) {
-      problems.push({ path: 'phone', message: 'must be a mainland mobile number (11 digits starting with 1) or an international number starting with +' });
+      problems.push({
+        path: 'phone',
+        message:
+          'must be a mainland mobile number (11 digits starting with 1) or an international number starting with +',
+      });
     }
     values.phone = phone;
   }
@@ -136,7 +150,12 @@ export function profileChanges(input: ProfileInput, today: Date): { values: Part
 }
 
 /** How a member is shown in lists and other modules: name, else nickname, else a number. */
-export function displayName(m: { id: number; name: string | null; nickname: string | null; erased_at?: Date | string | null }): string {
+export function displayName(m: {
+  id: number;
+  name: string | null;
+  nickname: string | null;
+  erased_at?: Date | string | null;
+}): string {
   if (m.erased_at) return `Erased member #${m.id}`;
   return m.name ?? m.nickname ?? `Member #${m.id}`;
 }

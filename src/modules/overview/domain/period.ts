@@ -17,24 +17,34 @@ export interface DayPeriod {
 
 export { addDays, daysBetween, isCalendarDate };
 
-export interface PeriodRules { timeZone: string; now: Date; defaultDays: number; maxDays: number }
+export interface PeriodRules {
+  timeZone: string;
+  now: Date;
+  defaultDays: number;
+  maxDays: number;
+}
 
 /**
  * Reads `from`/`to` as typed by a caller. Without `to` the period ends today; without `from` it is
  * the `defaultDays` days ending with `to`. Problems name the field, for a clear 400.
  */
-export function resolveDayPeriod(input: { from?: string; to?: string }, rules: PeriodRules): { period: DayPeriod; problems: FieldProblem[] } {
+export function resolveDayPeriod(
+  input: { from?: string; to?: string },
+  rules: PeriodRules,
+): { period: DayPeriod; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const today = localDay(rules.timeZone, rules.now);
   for (const field of ['from', 'to'] as const) {
     const v = input[field];
-    if (v !== undefined && !isCalendarDate(v)) problems.push({ path: field, message: 'must be a calendar date (YYYY-MM-DD)' });
+    if (v !== undefined && !isCalendarDate(v))
+      problems.push({ path: field, message: 'must be a calendar date (YYYY-MM-DD)' });
   }
   const to = input.to !== undefined && isCalendarDate(input.to) ? input.to : today;
   const from = input.from !== undefined && isCalendarDate(input.from) ? input.from : addDays(to, 1 - rules.defaultDays);
   if (problems.length === 0) {
     if (from > to) problems.push({ path: 'to', message: 'must not be before from' });
-    else if (daysBetween(from, to) > rules.maxDays) problems.push({ path: 'to', message: `the period may cover at most ${rules.maxDays} days` });
+    else if (daysBetween(from, to) > rules.maxDays)
+      problems.push({ path: 'to', message: `the period may cover at most ${rules.maxDays} days` });
   }
   return { period: { from, to, today }, problems };
 }

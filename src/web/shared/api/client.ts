@@ -29,7 +29,8 @@ export function setUnauthenticatedHandler(fn: (() => void) | null) {
 api.use({
   onResponse({ request, response }) {
     // A wrong password at login is also a 401: that one is for the login form, not a signed-out session.
-    if (response.status === 401 && !new URL(request.url, location.href).pathname.endsWith('/auth/login')) onUnauthenticated?.();
+    if (response.status === 401 && !new URL(request.url, location.href).pathname.endsWith('/auth/login'))
+      onUnauthenticated?.();
     return undefined;
   },
 });
@@ -50,7 +51,9 @@ export async function call<T>(request: Promise<Result<T>>): Promise<T> {
 }
 
 /** A query string for plain links (CSV export) built the way the API reads it: repeated keys for lists. */
-export function queryString(params: Record<string, string | number | boolean | (string | number)[] | undefined | null>): string {
+export function queryString(
+  params: Record<string, string | number | boolean | (string | number)[] | undefined | null>,
+): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined || v === null || v === '') continue;

@@ -4,11 +4,21 @@ import { problemToError, networkError } from './problem';
 describe('API errors', () => {
   it('shows the server detail of problem+json, with code, request id and fields', () => {
     const e = problemToError(400, {
-      type: 'urn:kith:problem:validation-failed', title: 'Bad Request', status: 400, code: 'VALIDATION_FAILED',
-      detail: 'to: must not be before from', requestId: 'req-1', errors: [{ path: 'to', message: 'must not be before from' }],
+      type: 'urn:kith:problem:validation-failed',
+      title: 'Bad Request',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      detail: 'to: must not be before from',
+      requestId: 'req-1',
+      errors: [{ path: 'to', message: 'must not be before from' }],
     });
     expect(e.message).toBe('to: must not be before from');
-    expect(e).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', detail: 'to: must not be before from', requestId: 'req-1' });
+    expect(e).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      detail: 'to: must not be before from',
+      requestId: 'req-1',
+    });
     expect(e.fields).toEqual([{ path: 'to', message: 'must not be before from' }]);
   });
 

@@ -4,7 +4,10 @@
  * page, an empty body, no network at all — still becomes an ApiError with a readable message, so
  * the console never shows "undefined".
  */
-export interface FieldProblem { path: string; message: string }
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
 
 export class ApiError extends Error {
   readonly status: number;
@@ -15,7 +18,13 @@ export class ApiError extends Error {
   readonly requestId: string | null;
   readonly fields: FieldProblem[];
 
-  constructor(o: { status: number; code: string; detail: string | null; requestId?: string | null; fields?: FieldProblem[] }) {
+  constructor(o: {
+    status: number;
+    code: string;
+    detail: string | null;
+    requestId?: string | null;
+    fields?: FieldProblem[];
+  }) {
     super(o.detail ?? (o.status ? `Request failed (HTTP ${o.status})` : 'No answer from the server'));
     this.name = 'ApiError';
     this.status = o.status;
@@ -33,7 +42,13 @@ export function problemToError(status: number, body: unknown): ApiError {
   if (body && typeof body === 'object' && !Array.isArray(body)) {
     const b = body as Record<string, unknown>;
     const fields = Array.isArray(b.errors)
-      ? b.errors.filter((e): e is FieldProblem => !!e && typeof e === 'object' && typeof (e as FieldProblem).path === 'string' && typeof (e as FieldProblem).message === 'string')
+      ? b.errors.filter(
+          (e): e is FieldProblem =>
+            !!e &&
+            typeof e === 'object' &&
+            typeof (e as FieldProblem).path === 'string' &&
+            typeof (e as FieldProblem).message === 'string',
+        )
       : [];
     return new ApiError({
       status,

@@ -17,7 +17,13 @@ function Themed() {
       <AntApp>
         <SessionProvider>
           <BrowserRouter>
-            <Suspense fallback={<Flex justify="center" align="center" style={{ minHeight: '100vh' }}><Spin size="large" /></Flex>}>
+            <Suspense
+              fallback={
+                <Flex justify="center" align="center" style={{ minHeight: '100vh' }}>
+                  <Spin size="large" />
+                </Flex>
+              }
+            >
               <AppRoutes />
             </Suspense>
           </BrowserRouter>
@@ -28,5 +34,9 @@ function Themed() {
 }
 
 export function App() {
-  return <I18nProvider><Themed /></I18nProvider>;
+  return (
+    <I18nProvider>
+      <Themed />
+    </I18nProvider>
+  );
 }

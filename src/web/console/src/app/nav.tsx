@@ -1,5 +1,13 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, BarChartOutlined, CloudUploadOutlined, CrownOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BarChartOutlined,
+  CloudUploadOutlined,
+  CrownOutlined,
+  DashboardOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { MessageKey } from '../i18n/catalog';
 import { prefetchMembers } from '../pages/members/members-data';
 
@@ -31,16 +39,33 @@ export const isGroup = (e: NavEntry): e is NavGroup => 'children' in e;
 
 /** The side navigation, in order. A new page adds its entry here and its route in routes.tsx. */
 export const NAV: NavEntry[] = [
-  { path: '/overview', label: 'nav.overview', icon: <DashboardOutlined />, permission: 'members:read', preload: () => import('../pages/overview/OverviewPage') },
   {
-    path: '/members', label: 'nav.members', icon: <TeamOutlined />, permission: 'members:read',
-    preload: () => import('../pages/members/MembersPage'), prefetch: () => prefetchMembers(),
+    path: '/overview',
+    label: 'nav.overview',
+    icon: <DashboardOutlined />,
+    permission: 'members:read',
+    preload: () => import('../pages/overview/OverviewPage'),
+  },
+  {
+    path: '/members',
+    label: 'nav.members',
+    icon: <TeamOutlined />,
+    permission: 'members:read',
+    preload: () => import('../pages/members/MembersPage'),
+    prefetch: () => prefetchMembers(),
   },
   { path: '/communities', label: 'nav.communities', icon: <ApartmentOutlined />, permission: 'communities:read' },
   {
-    key: 'loyalty', label: 'nav.loyalty', icon: <CrownOutlined />,
+    key: 'loyalty',
+    label: 'nav.loyalty',
+    icon: <CrownOutlined />,
     children: [
-      { path: '/loyalty', label: 'nav.loyaltyProgramme', permission: 'loyalty:read', preload: () => import('../pages/loyalty/ProgrammePage') },
+      {
+        path: '/loyalty',
+        label: 'nav.loyaltyProgramme',
+        permission: 'loyalty:read',
+        preload: () => import('../pages/loyalty/ProgrammePage'),
+      },
       { path: '/loyalty/rules', label: 'nav.loyaltyRules', permission: 'loyalty:read' },
       { path: '/loyalty/rewards', label: 'nav.loyaltyRewards', permission: 'loyalty:read' },
       { path: '/loyalty/redemptions', label: 'nav.loyaltyRedemptions', permission: 'loyalty:read' },
@@ -49,9 +74,16 @@ export const NAV: NavEntry[] = [
     ],
   },
   {
-    key: 'analytics', label: 'nav.analytics', icon: <BarChartOutlined />,
+    key: 'analytics',
+    label: 'nav.analytics',
+    icon: <BarChartOutlined />,
     children: [
-      { path: '/analytics', label: 'nav.analyticsEngagement', permission: 'analytics:read', preload: () => import('../pages/analytics/EngagementPage') },
+      {
+        path: '/analytics',
+        label: 'nav.analyticsEngagement',
+        permission: 'analytics:read',
+        preload: () => import('../pages/analytics/EngagementPage'),
+      },
       { path: '/analytics/lifecycle', label: 'nav.analyticsLifecycle', permission: 'analytics:read' },
       { path: '/analytics/cohorts', label: 'nav.analyticsCohorts', permission: 'analytics:read' },
       { path: '/analytics/rfm', label: 'nav.analyticsRfm', permission: 'analytics:read' },

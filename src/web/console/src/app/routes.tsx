@@ -44,28 +44,174 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/setup" element={<SetupPage />} />
-      <Route element={<RequireSession><AppLayout /></RequireSession>}>
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
         <Route index element={<Home />} />
-        <Route path="overview" element={<Gate permission="members:read"><OverviewPage /></Gate>} />
-        <Route path="members" element={<Gate permission="members:read"><MembersPage /></Gate>} />
-        <Route path="members/duplicates" element={<Gate permission="members:read"><DuplicatesPage /></Gate>} />
-        <Route path="members/:id" element={<Gate permission="members:read"><MemberDetailPage /></Gate>} />
-        <Route path="communities" element={<Gate permission="communities:read"><CommunitiesPage /></Gate>} />
-        <Route path="communities/:id" element={<Gate permission="communities:read"><CommunityDetailPage /></Gate>} />
-        <Route path="import" element={<Gate permission="imports:write"><ImportPage /></Gate>} />
-        <Route path="analytics" element={<Gate permission="analytics:read"><EngagementPage /></Gate>} />
-        <Route path="analytics/lifecycle" element={<Gate permission="analytics:read"><LifecyclePage /></Gate>} />
-        <Route path="analytics/cohorts" element={<Gate permission="analytics:read"><CohortsPage /></Gate>} />
-        <Route path="analytics/rfm" element={<Gate permission="analytics:read"><RfmPage /></Gate>} />
-        <Route path="analytics/communities" element={<Gate permission="analytics:read"><AnalyticsCommunitiesPage /></Gate>} />
-        <Route path="analytics/business" element={<Gate permission="analytics:read"><BusinessPage /></Gate>} />
-        <Route path="loyalty" element={<Gate permission="loyalty:read"><ProgrammePage /></Gate>} />
-        <Route path="loyalty/rules" element={<Gate permission="loyalty:read"><RulesPage /></Gate>} />
-        <Route path="loyalty/rewards" element={<Gate permission="loyalty:read"><RewardsPage /></Gate>} />
-        <Route path="loyalty/redemptions" element={<Gate permission="loyalty:read"><RedemptionsPage /></Gate>} />
-        <Route path="loyalty/adjustments" element={<Gate permission="loyalty:read"><AdjustmentsPage /></Gate>} />
-        <Route path="loyalty/badges" element={<Gate permission="loyalty:read"><BadgesPage /></Gate>} />
-        <Route path="settings/:tab?" element={<Gate permission="staff:manage"><SettingsPage /></Gate>} />
+        <Route
+          path="overview"
+          element={
+            <Gate permission="members:read">
+              <OverviewPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="members"
+          element={
+            <Gate permission="members:read">
+              <MembersPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="members/duplicates"
+          element={
+            <Gate permission="members:read">
+              <DuplicatesPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="members/:id"
+          element={
+            <Gate permission="members:read">
+              <MemberDetailPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="communities"
+          element={
+            <Gate permission="communities:read">
+              <CommunitiesPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="communities/:id"
+          element={
+            <Gate permission="communities:read">
+              <CommunityDetailPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="import"
+          element={
+            <Gate permission="imports:write">
+              <ImportPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="analytics"
+          element={
+            <Gate permission="analytics:read">
+              <EngagementPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="analytics/lifecycle"
+          element={
+            <Gate permission="analytics:read">
+              <LifecyclePage />
+            </Gate>
+          }
+        />
+        <Route
+          path="analytics/cohorts"
+          element={
+            <Gate permission="analytics:read">
+              <CohortsPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="analytics/rfm"
+          element={
+            <Gate permission="analytics:read">
+              <RfmPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="analytics/communities"
+          element={
+            <Gate permission="analytics:read">
+              <AnalyticsCommunitiesPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="analytics/business"
+          element={
+            <Gate permission="analytics:read">
+              <BusinessPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="loyalty"
+          element={
+            <Gate permission="loyalty:read">
+              <ProgrammePage />
+            </Gate>
+          }
+        />
+        <Route
+          path="loyalty/rules"
+          element={
+            <Gate permission="loyalty:read">
+              <RulesPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="loyalty/rewards"
+          element={
+            <Gate permission="loyalty:read">
+              <RewardsPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="loyalty/redemptions"
+          element={
+            <Gate permission="loyalty:read">
+              <RedemptionsPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="loyalty/adjustments"
+          element={
+            <Gate permission="loyalty:read">
+              <AdjustmentsPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="loyalty/badges"
+          element={
+            <Gate permission="loyalty:read">
+              <BadgesPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="settings/:tab?"
+          element={
+            <Gate permission="staff:manage">
+              <SettingsPage />
+            </Gate>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

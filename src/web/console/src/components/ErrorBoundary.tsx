@@ -10,7 +10,13 @@ function Crashed() {
 /** A page that throws while drawing shows a message instead of a blank console. */
 export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
   state = { failed: false };
-  static getDerivedStateFromError() { return { failed: true }; }
-  componentDidCatch(error: unknown) { console.error(error); }
-  render() { return this.state.failed ? <Crashed /> : this.props.children; }
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  componentDidCatch(error: unknown) {
+    console.error(error);
+  }
+  render() {
+    return this.state.failed ? <Crashed /> : this.props.children;
+  }
 }

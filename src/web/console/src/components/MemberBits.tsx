@@ -9,22 +9,56 @@ const AVATAR_COLORS = ['#0f766e', '#2563eb', '#9333ea', '#db2777', '#ea580c', '#
  * A member's picture, or the first character of their name on a colour that stays theirs. A plain
  * element, not antd's Avatar: that one measures its text on every mount, and a list draws dozens.
  */
-export function MemberAvatar({ id, name, url, size = 32 }: { id: number; name: string; url?: string | null; size?: number }) {
+export function MemberAvatar({
+  id,
+  name,
+  url,
+  size = 32,
+}: {
+  id: number;
+  name: string;
+  url?: string | null;
+  size?: number;
+}) {
   // Only http(s) pictures: an avatar URL comes from outside and must never be a javascript: or data: trick.
   const safe = url && /^https?:\/\//i.test(url) ? url : undefined;
-  const style = { width: size, height: size, lineHeight: `${size}px`, fontSize: Math.round(size * 0.45), background: AVATAR_COLORS[id % AVATAR_COLORS.length] };
+  const style = {
+    width: size,
+    height: size,
+    lineHeight: `${size}px`,
+    fontSize: Math.round(size * 0.45),
+    background: AVATAR_COLORS[id % AVATAR_COLORS.length],
+  };
   return (
     <span className="kith-avatar" style={style} aria-hidden>
-      {safe ? <img src={safe} alt="" width={size} height={size} loading="lazy" referrerPolicy="no-referrer" /> : Array.from(name.trim())[0] ?? '?'}
+      {safe ? (
+        <img src={safe} alt="" width={size} height={size} loading="lazy" referrerPolicy="no-referrer" />
+      ) : (
+        (Array.from(name.trim())[0] ?? '?')
+      )}
     </span>
   );
 }
 
 /** A tag-like label for table cells: antd's look without its per-instance cost. */
-export function Chip({ children, color, title, className }: { children: ReactNode; color?: string; title?: string; className?: string }) {
+export function Chip({
+  children,
+  color,
+  title,
+  className,
+}: {
+  children: ReactNode;
+  color?: string;
+  title?: string;
+  className?: string;
+}) {
   const safe = color && /^#[0-9a-f]{3,8}$/i.test(color) ? color : undefined;
   return (
-    <span className={`kith-chip${className ? ` ${className}` : ''}`} title={title} style={safe ? { color: '#fff', background: safe, borderColor: safe } : undefined}>
+    <span
+      className={`kith-chip${className ? ` ${className}` : ''}`}
+      title={title}
+      style={safe ? { color: '#fff', background: safe, borderColor: safe } : undefined}
+    >
       {children}
     </span>
   );
@@ -38,11 +72,28 @@ export function StageChip({ stage }: { stage: string }) {
 
 export function StageTag({ stage }: { stage: string }) {
   const { t } = useI18n();
-  return <Tag color={STAGE_COLORS[stage] ?? 'default'} variant="filled">{labelOf(t, 'stage', stage)}</Tag>;
+  return (
+    <Tag color={STAGE_COLORS[stage] ?? 'default'} variant="filled">
+      {labelOf(t, 'stage', stage)}
+    </Tag>
+  );
 }
 
 /** A tag as the operators coloured it. */
-export function MemberTag({ name, color, ...rest }: { name: string; color: string; closable?: boolean; onClose?: (e: MouseEvent<HTMLElement>) => void }) {
+export function MemberTag({
+  name,
+  color,
+  ...rest
+}: {
+  name: string;
+  color: string;
+  closable?: boolean;
+  onClose?: (e: MouseEvent<HTMLElement>) => void;
+}) {
   const safe = /^#[0-9a-f]{3,8}$/i.test(color) ? color : undefined;
-  return <Tag color={safe} {...rest}>{name}</Tag>;
+  return (
+    <Tag color={safe} {...rest}>
+      {name}
+    </Tag>
+  );
 }

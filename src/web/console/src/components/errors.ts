@@ -11,7 +11,10 @@ export function describeError(e: unknown, t: Translate): { message: string; requ
     // The server's text speaks of headers and origins; the operator needs what to do about it.
     if (e.code === 'CSRF_REJECTED') return { message: t('error.csrf'), requestId: null };
     if (e.status === 401) return { message: e.detail ?? t('error.sessionEnded'), requestId: null };
-    return { message: e.detail ?? t('error.http', { status: e.status }), requestId: e.status >= 500 ? e.requestId : null };
+    return {
+      message: e.detail ?? t('error.http', { status: e.status }),
+      requestId: e.status >= 500 ? e.requestId : null,
+    };
   }
   return { message: t('error.crashed'), requestId: null };
 }

@@ -7,10 +7,15 @@ import { csvLine, UTF8_BOM } from '../../../shared/spreadsheet-cell';
  * that would start a formula is defused by the rule the server's exports use; an XLSX cell is
  * written as a string value, which no spreadsheet runs as a formula (tested).
  */
-export interface ExportColumn<T> { title: string; value: (row: T) => string | number | null }
+export interface ExportColumn<T> {
+  title: string;
+  value: (row: T) => string | number | null;
+}
 
 export function toCsv<T>(rows: readonly T[], columns: readonly ExportColumn<T>[]): string {
-  return UTF8_BOM + csvLine(columns.map((c) => c.title)) + rows.map((r) => csvLine(columns.map((c) => c.value(r)))).join('');
+  return (
+    UTF8_BOM + csvLine(columns.map((c) => c.title)) + rows.map((r) => csvLine(columns.map((c) => c.value(r)))).join('')
+  );
 }
 
 function download(blob: Blob, fileName: string) {
@@ -29,17 +34,31 @@ export function downloadCsv<T>(fileName: string, rows: readonly T[], columns: re
 }
 
 /** The workbook's bytes; no browser needed. Every value goes in as a plain string or number, never as a formula. */
-export async function toXlsx<T>(sheet: string, rows: readonly T[], columns: readonly ExportColumn<T>[]): Promise<ArrayBuffer> {
+export async function toXlsx<T>(
+  sheet: string,
+  rows: readonly T[],
+  columns: readonly ExportColumn<T>[],
+): Promise<ArrayBuffer> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheet.slice(0, 31));
   ws.addRow(columns.map((c) => c.title)).font = { bold: true };
   for (const r of rows) ws.addRow(columns.map((c) => c.value(r)));
-  ws.columns.forEach((col, i) => { col.width = Math.min(40, Math.max(10, columns[i]!.title.length * 2 + 2)); });
+  ws.columns.forEach((col, i) => {
+    col.width = Math.min(40, Math.max(10, columns[i]!.title.length * 2 + 2));
+  });
   return wb.xlsx.writeBuffer() as Promise<ArrayBuffer>;
 }
 
-export async function downloadXlsx<T>(fileName: string, sheet: string, rows: readonly T[], columns: readonly ExportColumn<T>[]) {
+export async function downloadXlsx<T>(
+  fileName: string,
+  sheet: string,
+  rows: readonly T[],
+  columns: readonly ExportColumn<T>[],
+) {
   const buf = await toXlsx(sheet, rows, columns);
-  download(new Blob([buf], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), `${fileName}.xlsx`);
+  download(
+    new Blob([buf], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    `${fileName}.xlsx`,
+  );
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/problem';
 import { serverFieldErrors, serverFieldErrorsAt } from './field-errors';
 
-const problem = (fields: { path: string; message: string }[]) => new ApiError({ status: 400, code: 'VALIDATION_FAILED', detail: 'x', fields });
+const problem = (fields: { path: string; message: string }[]) =>
+  new ApiError({ status: 400, code: 'VALIDATION_FAILED', detail: 'x', fields });
 
 describe('server field problems on a form', () => {
   it('marks each field the form shows, whatever shape the path has', () => {
@@ -23,13 +24,22 @@ describe('server field problems on a form', () => {
   });
 
   it('keeps problems of fields the form lacks apart, with their path', () => {
-    const e = problem([{ path: 'body/externalId', message: 'is taken' }, { path: 'body', message: 'must be an object' }]);
-    expect(serverFieldErrors(e, ['name'])).toEqual({ fields: [], other: ['externalId: is taken', 'must be an object'] });
+    const e = problem([
+      { path: 'body/externalId', message: 'is taken' },
+      { path: 'body', message: 'must be an object' },
+    ]);
+    expect(serverFieldErrors(e, ['name'])).toEqual({
+      fields: [],
+      other: ['externalId: is taken', 'must be an object'],
+    });
   });
 
   it('has nothing to mark for other failures', () => {
     expect(serverFieldErrors(new Error('boom'), ['name'])).toEqual({ fields: [], other: [] });
-    expect(serverFieldErrors(new ApiError({ status: 0, code: 'NETWORK', detail: null }), ['name'])).toEqual({ fields: [], other: [] });
+    expect(serverFieldErrors(new ApiError({ status: 0, code: 'NETWORK', detail: null }), ['name'])).toEqual({
+      fields: [],
+      other: [],
+    });
   });
 });
 

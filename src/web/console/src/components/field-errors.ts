@@ -1,7 +1,10 @@
 // A relative import (not @shared): plain Vitest runs this file without the console's Vite aliases.
 import { ApiError } from '../../../shared/api/problem';
 
-export interface FormFieldError<F extends string = string> { name: F; errors: string[] }
+export interface FormFieldError<F extends string = string> {
+  name: F;
+  errors: string[];
+}
 
 /**
  * The server's field problems (problem+json `errors`) as antd form fields, so a form marks each
@@ -9,20 +12,27 @@ export interface FormFieldError<F extends string = string> { name: F; errors: st
  * or `name`: the first segment after the body names the field. Problems of fields the form does not
  * show are returned apart, to be shown above the buttons.
  */
-export function serverFieldErrors<F extends string>(e: unknown, formFields: readonly F[]): { fields: FormFieldError<F>[]; other: string[] } {
+export function serverFieldErrors<F extends string>(
+  e: unknown,
+  formFields: readonly F[],
+): { fields: FormFieldError<F>[]; other: string[] } {
   if (!(e instanceof ApiError)) return { fields: [], other: [] };
   const byField = new Map<F, string[]>();
   const other: string[] = [];
   for (const f of e.fields) {
     const segments = f.path.split('/').filter((s) => s !== '' && s !== 'body');
     const name = segments[0];
-    if (name && (formFields as readonly string[]).includes(name)) byField.set(name as F, [...(byField.get(name as F) ?? []), f.message]);
+    if (name && (formFields as readonly string[]).includes(name))
+      byField.set(name as F, [...(byField.get(name as F) ?? []), f.message]);
     else other.push(name ? `${segments.join('.')}: ${f.message}` : f.message);
   }
   return { fields: [...byField].map(([name, errors]) => ({ name, errors })), other };
 }
 
-export interface NestedFieldError { name: (string | number)[]; errors: string[] }
+export interface NestedFieldError {
+  name: (string | number)[];
+  errors: string[];
+}
 
 /**
  * The same for forms whose fields nest (a rule's points award, a tier's second benefit): `resolve`
@@ -30,7 +40,10 @@ export interface NestedFieldError { name: (string | number)[]; errors: string[] 
  * (`['points', 'amount']`), or null when the form does not show it — then the problem is returned
  * apart, with its path.
  */
-export function serverFieldErrorsAt(e: unknown, resolve: (segments: string[]) => (string | number)[] | null): { fields: NestedFieldError[]; other: string[] } {
+export function serverFieldErrorsAt(
+  e: unknown,
+  resolve: (segments: string[]) => (string | number)[] | null,
+): { fields: NestedFieldError[]; other: string[] } {
   if (!(e instanceof ApiError)) return { fields: [], other: [] };
   const byField = new Map<string, NestedFieldError>();
   const other: string[] = [];

@@ -1,7 +1,11 @@
 import { api, call } from '@shared/api/client';
 import { useRequest } from './useRequest';
 
-export interface CommunityRef { id: number; name: string; archived: boolean }
+export interface CommunityRef {
+  id: number;
+  name: string;
+  archived: boolean;
+}
 
 // Community names change rarely; one list per visit serves every filter and timeline.
 let cached: Promise<CommunityRef[]> | null = null;
@@ -10,7 +14,9 @@ async function loadAll(): Promise<CommunityRef[]> {
   const out: CommunityRef[] = [];
   let cursor: string | undefined;
   do {
-    const page = await call(api.GET('/api/v1/communities', { params: { query: { archived: 'all', limit: 200, cursor } } }));
+    const page = await call(
+      api.GET('/api/v1/communities', { params: { query: { archived: 'all', limit: 200, cursor } } }),
+    );
     out.push(...page.items.map((c) => ({ id: c.id, name: c.name, archived: c.archived })));
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -20,7 +26,10 @@ async function loadAll(): Promise<CommunityRef[]> {
 /** Every community the signed-in staff member may see (a community manager: theirs), archived ones included. */
 export function useCommunities() {
   return useRequest(() => {
-    cached ??= loadAll().catch((e) => { cached = null; throw e; });
+    cached ??= loadAll().catch((e) => {
+      cached = null;
+      throw e;
+    });
     return cached;
   }, []);
 }

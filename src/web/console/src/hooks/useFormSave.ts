@@ -13,18 +13,21 @@ export function useFormSave<V>(form: FormInstance<V>) {
   const { t } = useI18n();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = useCallback(async (save: () => Promise<void>, resolve: (segments: string[]) => (string | number)[] | null) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await save();
-    } catch (e) {
-      const { fields, other } = serverFieldErrorsAt(e, resolve);
-      form.setFields(fields as Parameters<typeof form.setFields>[0]);
-      setError(fields.length && !other.length ? null : [describeError(e, t).message, ...other].join(' '));
-    } finally {
-      setSaving(false);
-    }
-  }, [form, t]);
+  const run = useCallback(
+    async (save: () => Promise<void>, resolve: (segments: string[]) => (string | number)[] | null) => {
+      setSaving(true);
+      setError(null);
+      try {
+        await save();
+      } catch (e) {
+        const { fields, other } = serverFieldErrorsAt(e, resolve);
+        form.setFields(fields as Parameters<typeof form.setFields>[0]);
+        setError(fields.length && !other.length ? null : [describeError(e, t).message, ...other].join(' '));
+      } finally {
+        setSaving(false);
+      }
+    },
+    [form, t],
+  );
   return { saving, error, setError, run };
 }

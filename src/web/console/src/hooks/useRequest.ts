@@ -26,8 +26,18 @@ export function useRequest<T>(fn: (signal: AbortSignal) => Promise<T>, deps: Dep
     setLoading(true);
     setError(null);
     fnRef.current(ctrl.signal).then(
-      (d) => { if (!ctrl.signal.aborted) { setData(d); setLoading(false); } },
-      (e: unknown) => { if (!ctrl.signal.aborted) { setError(e); setLoading(false); } },
+      (d) => {
+        if (!ctrl.signal.aborted) {
+          setData(d);
+          setLoading(false);
+        }
+      },
+      (e: unknown) => {
+        if (!ctrl.signal.aborted) {
+          setError(e);
+          setLoading(false);
+        }
+      },
     );
     return () => ctrl.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps

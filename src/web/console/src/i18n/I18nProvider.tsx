@@ -4,7 +4,6 @@ import 'dayjs/locale/zh-cn';
 import { CATALOG, type MessageKey } from './catalog';
 import { interpolate, LOCALE_STORAGE_KEY, pickLocale, type Locale, type MessageValues } from './locale';
 
-
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
 interface I18n {
@@ -17,7 +16,11 @@ const I18nContext = createContext<I18n | null>(null);
 
 function initialLocale(): Locale {
   let stored: string | null = null;
-  try { stored = localStorage.getItem(LOCALE_STORAGE_KEY); } catch { /* storage blocked: follow the browser */ }
+  try {
+    stored = localStorage.getItem(LOCALE_STORAGE_KEY);
+  } catch {
+    /* storage blocked: follow the browser */
+  }
   return pickLocale(stored, navigator.languages?.length ? navigator.languages : [navigator.language]);
 }
 
@@ -31,15 +34,22 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [locale]);
 
   const setLocale = useCallback((l: Locale) => {
-    try { localStorage.setItem(LOCALE_STORAGE_KEY, l); } catch { /* the choice then lasts this visit only */ }
+    try {
+      localStorage.setItem(LOCALE_STORAGE_KEY, l);
+    } catch {
+      /* the choice then lasts this visit only */
+    }
     setLocaleState(l);
   }, []);
 
-  const value = useMemo<I18n>(() => ({
-    locale,
-    setLocale,
-    t: (key, values) => interpolate(CATALOG[locale][key] ?? key, values, locale),
-  }), [locale, setLocale]);
+  const value = useMemo<I18n>(
+    () => ({
+      locale,
+      setLocale,
+      t: (key, values) => interpolate(CATALOG[locale][key] ?? key, values, locale),
+    }),
+    [locale, setLocale],
+  );
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

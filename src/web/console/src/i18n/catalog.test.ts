@@ -30,7 +30,10 @@ describe('console texts', () => {
 
   it('name every action and target type the audit log records', () => {
     const keys = new Set(Object.keys(CATALOG['zh-CN']));
-    const missing = [...AUDIT_ACTIONS.map((a) => `auditAction.${a}`), ...AUDIT_TARGET_TYPES.map((x) => `auditTarget.${x}`)].filter((k) => !keys.has(k));
+    const missing = [
+      ...AUDIT_ACTIONS.map((a) => `auditAction.${a}`),
+      ...AUDIT_TARGET_TYPES.map((x) => `auditTarget.${x}`),
+    ].filter((k) => !keys.has(k));
     expect(missing).toEqual([]);
   });
 });

@@ -40,8 +40,42 @@ export const BUNDLES = [
   { name: 'analytics', ...analytics },
 ] as const;
 
-const zh = { ...sharedZh, ...overview.zh, ...members.zh, ...memberDetail.zh, ...communities.zh, ...communityDetail.zh, ...imports.zh, ...settings.zh, ...loyalty.zh, ...loyaltyRules.zh, ...loyaltyRewards.zh, ...loyaltyRedemptions.zh, ...loyaltyAdjustments.zh, ...loyaltyBadges.zh, ...memberLoyalty.zh, ...analytics.zh };
-const en: Record<keyof typeof zh, string> = { ...sharedEn, ...overview.en, ...members.en, ...memberDetail.en, ...communities.en, ...communityDetail.en, ...imports.en, ...settings.en, ...loyalty.en, ...loyaltyRules.en, ...loyaltyRewards.en, ...loyaltyRedemptions.en, ...loyaltyAdjustments.en, ...loyaltyBadges.en, ...memberLoyalty.en, ...analytics.en };
+const zh = {
+  ...sharedZh,
+  ...overview.zh,
+  ...members.zh,
+  ...memberDetail.zh,
+  ...communities.zh,
+  ...communityDetail.zh,
+  ...imports.zh,
+  ...settings.zh,
+  ...loyalty.zh,
+  ...loyaltyRules.zh,
+  ...loyaltyRewards.zh,
+  ...loyaltyRedemptions.zh,
+  ...loyaltyAdjustments.zh,
+  ...loyaltyBadges.zh,
+  ...memberLoyalty.zh,
+  ...analytics.zh,
+};
+const en: Record<keyof typeof zh, string> = {
+  ...sharedEn,
+  ...overview.en,
+  ...members.en,
+  ...memberDetail.en,
+  ...communities.en,
+  ...communityDetail.en,
+  ...imports.en,
+  ...settings.en,
+  ...loyalty.en,
+  ...loyaltyRules.en,
+  ...loyaltyRewards.en,
+  ...loyaltyRedemptions.en,
+  ...loyaltyAdjustments.en,
+  ...loyaltyBadges.en,
+  ...memberLoyalty.en,
+  ...analytics.en,
+};
 
 export type MessageKey = keyof typeof zh;
 export const CATALOG: Record<'zh-CN' | 'en', Record<MessageKey, string>> = { 'zh-CN': zh, en };

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, dayIn, formatDate, formatDateTime, formatDay, formatFullDay, formatMoney, formatNumber, formatPercent, formatRelative, timeIn, zonedDateTime, zonedDayStart,
+  addDays,
+  dayIn,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatFullDay,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatRelative,
+  timeIn,
+  zonedDateTime,
+  zonedDayStart,
 } from './format';
 import { interpolate, pickLocale } from './locale';
 
@@ -80,7 +92,7 @@ describe('language', () => {
     ['de', ['zh-CN'], 'zh-CN'],
   ] as const)('stored %s, browser %j → %s', (stored, langs, out) => expect(pickLocale(stored, langs)).toBe(out));
 
-  it('fills placeholders, writing numbers the language\'s way', () => {
+  it("fills placeholders, writing numbers the language's way", () => {
     expect(interpolate('共 {count} 位会员', { count: 12345 }, 'zh-CN')).toBe('共 12,345 位会员');
     expect(interpolate('Hello {name}', { name: '小林' }, 'en')).toBe('Hello 小林');
     expect(interpolate('Missing {x}', {}, 'en')).toBe('Missing {x}');

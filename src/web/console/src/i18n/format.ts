@@ -25,7 +25,11 @@ export function formatFixed(n: number, locale: Locale, digits: number): string {
 
 /** A percentage given in % (12.5 → "12.5%"); `signed` writes growth with its sign (+12.5%). */
 export function formatPercent(percent: number, locale: Locale, opts: { signed?: boolean } = {}): string {
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: opts.signed ? 'exceptZero' : 'auto' }).format(percent / 100);
+  return numberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    signDisplay: opts.signed ? 'exceptZero' : 'auto',
+  }).format(percent / 100);
 }
 
 /** Money arrives as an exact decimal string ("198.00"); shown with the currency's sign. */
@@ -72,8 +76,12 @@ export function formatFullDay(date: string, locale: Locale): string {
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 86_400_000], ['month', 30 * 86_400_000], ['week', 7 * 86_400_000],
-  ['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000],
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
 ];
 
 /** How long ago: 3 天前 / 3 days ago, 昨天 / yesterday; under a minute is "now". */
@@ -94,10 +102,20 @@ export function dayIn(v: string | Date, timeZone: string): string {
 
 function zoneOffsetMs(instant: number, timeZone: string): number {
   const parts = dateFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).formatToParts(new Date(instant));
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(instant / 1000) * 1000;
+  return (
+    Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) -
+    Math.floor(instant / 1000) * 1000
+  );
 }
 
 /**

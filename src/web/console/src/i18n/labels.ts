@@ -14,10 +14,28 @@ export function labelOf(t: Translate, group: Group, value: string | null | undef
 
 export const LIFECYCLE_STAGES = ['acquired', 'activated', 'retained', 'monetised', 'dormant', 'churned'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
-export const MEMBER_CHANNELS = ['wechat', 'wecom', 'qq', 'phone', 'email', 'forum', 'slack', 'discord', 'douyin', 'weibo', 'dingtalk', 'other'] as const;
+export const MEMBER_CHANNELS = [
+  'wechat',
+  'wecom',
+  'qq',
+  'phone',
+  'email',
+  'forum',
+  'slack',
+  'discord',
+  'douyin',
+  'weibo',
+  'dingtalk',
+  'other',
+] as const;
 export type MemberChannel = (typeof MEMBER_CHANNELS)[number];
 
 /** Stage colours follow the funnel: cool while growing, warm when value comes, grey when fading. */
 export const STAGE_COLORS: Record<string, string> = {
-  acquired: 'blue', activated: 'cyan', retained: 'green', monetised: 'gold', dormant: 'default', churned: 'red',
+  acquired: 'blue',
+  activated: 'cyan',
+  retained: 'green',
+  monetised: 'gold',
+  dormant: 'default',
+  churned: 'red',
 };

@@ -33,7 +33,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.title': 'Something went wrong',
   'error.loadFailed': 'Could not load',
   'error.network': 'Cannot reach the server. Check the connection and try again.',
-  'error.csrf': 'Kith refused this change because it did not come from this console page. Reload the page and try again; if Kith sits behind a proxy, check KITH_PUBLIC_URL.',
+  'error.csrf':
+    'Kith refused this change because it did not come from this console page. Reload the page and try again; if Kith sits behind a proxy, check KITH_PUBLIC_URL.',
   'error.http': 'The request failed (HTTP {status})',
   'error.requestId': 'Request id: {id}',
   'error.forbiddenTitle': 'No access',
@@ -79,11 +80,13 @@ export const en: Record<keyof typeof zhCN, string> = {
   'setup.mismatch': 'The two passwords differ',
   'setup.submit': 'Create and sign in',
   'setup.failed': 'Could not create the owner account',
-  'setup.tokenInvalid': 'This setup link is wrong, expired or already used. Restart Kith and open the new link it prints in the terminal.',
+  'setup.tokenInvalid':
+    'This setup link is wrong, expired or already used. Restart Kith and open the new link it prints in the terminal.',
   'setup.doneTitle': 'Kith is already set up',
   'setup.done': 'An account exists already. Sign in, or ask an admin for an account.',
   'setup.noTokenTitle': 'The setup link is incomplete',
-  'setup.noToken': 'Open the link exactly as Kith printed it in the terminal where it was started (it ends in /setup?token=…).',
+  'setup.noToken':
+    'Open the link exactly as Kith printed it in the terminal where it was started (it ends in /setup?token=…).',
   'setup.toLogin': 'Go to sign in',
 
   'password.title': 'Change password',
@@ -172,5 +175,4 @@ export const en: Record<keyof typeof zhCN, string> = {
   'field.attributes': 'Custom attributes',
   'field.createdAt': 'Joined',
   'field.lastActiveAt': 'Last active',
-
 };

@@ -35,7 +35,8 @@ export const zhCN = {
   'error.title': '出错了',
   'error.loadFailed': '加载失败',
   'error.network': '无法连接服务器，请检查网络后重试。',
-  'error.csrf': '该操作不是从本控制台页面发出的，Kith 已拒绝。请刷新页面后重试；若 Kith 部署在代理之后，请检查 KITH_PUBLIC_URL。',
+  'error.csrf':
+    '该操作不是从本控制台页面发出的，Kith 已拒绝。请刷新页面后重试；若 Kith 部署在代理之后，请检查 KITH_PUBLIC_URL。',
   'error.http': '请求失败（HTTP {status}）',
   'error.requestId': '请求编号：{id}',
   'error.forbiddenTitle': '没有权限',
@@ -174,7 +175,6 @@ export const zhCN = {
   'field.attributes': '自定义属性',
   'field.createdAt': '加入时间',
   'field.lastActiveAt': '最近活跃',
-
 };
 
 /** Every key of the console's catalogue (shared texts and every page's). */

@@ -23,9 +23,9 @@ function NavMenu({ onNavigate, collapsed = false }: { onNavigate?: () => void; c
   const { t } = useI18n();
   const { can } = useMe();
   const { pathname } = useLocation();
-  const entries = NAV
-    .map((e) => (isGroup(e) ? { ...e, children: e.children.filter((n) => can(n.permission)) } : e))
-    .filter((e) => (isGroup(e) ? e.children.length > 0 : can(e.permission)));
+  const entries = NAV.map((e) =>
+    isGroup(e) ? { ...e, children: e.children.filter((n) => can(n.permission)) } : e,
+  ).filter((e) => (isGroup(e) ? e.children.length > 0 : can(e.permission)));
   const selected = activeNavPath(navPages(entries), pathname);
   const here = entries.find((e): e is NavGroup => isGroup(e) && e.children.some((n) => n.path === selected))?.key;
   // The group of the page shown is open; the operator may open and close the others.
@@ -34,8 +34,19 @@ function NavMenu({ onNavigate, collapsed = false }: { onNavigate?: () => void; c
     if (here) setOpen((keys) => (keys.includes(here) ? keys : [...keys, here]));
   }, [here]);
   const link = (n: NavItem) => ({
-    key: n.path, icon: n.icon,
-    label: <Link to={n.path} onClick={() => { if (pathname !== n.path) n.prefetch?.(); onNavigate?.(); }}>{t(n.label)}</Link>,
+    key: n.path,
+    icon: n.icon,
+    label: (
+      <Link
+        to={n.path}
+        onClick={() => {
+          if (pathname !== n.path) n.prefetch?.();
+          onNavigate?.();
+        }}
+      >
+        {t(n.label)}
+      </Link>
+    ),
   });
   return (
     <Menu
@@ -43,7 +54,9 @@ function NavMenu({ onNavigate, collapsed = false }: { onNavigate?: () => void; c
       selectedKeys={selected ? [selected] : []}
       // A collapsed sider shows groups as pop-outs on hover: antd keeps those closed by itself.
       {...(collapsed ? {} : { openKeys: open, onOpenChange: setOpen })}
-      items={entries.map((e) => (isGroup(e) ? { key: e.key, icon: e.icon, label: t(e.label), children: e.children.map(link) } : link(e)))}
+      items={entries.map((e) =>
+        isGroup(e) ? { key: e.key, icon: e.icon, label: t(e.label), children: e.children.map(link) } : link(e),
+      )}
       style={{ borderInlineEnd: 0 }}
     />
   );
@@ -65,14 +78,25 @@ export function AppLayout() {
   // Fetch the code of every page the role may open once the browser is idle: no wait on first click.
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 1500));
-    idle(() => navPages().filter((n) => can(n.permission)).forEach((n) => void n.preload?.().catch(() => {})));
+    idle(() =>
+      navPages()
+        .filter((n) => can(n.permission))
+        .forEach((n) => void n.preload?.().catch(() => {})),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {phone ? (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={240} title={<Brand />} styles={{ body: { padding: 0 } }}>
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          title={<Brand />}
+          styles={{ body: { padding: 0 } }}
+        >
           <NavMenu onNavigate={() => setDrawerOpen(false)} />
         </Drawer>
       ) : (
@@ -86,11 +110,21 @@ export function AppLayout() {
           <Flex align="center" gap={8}>
             {phone ? (
               <>
-                <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setDrawerOpen(true)} />
+                <Button
+                  type="text"
+                  icon={<MenuOutlined />}
+                  aria-label={t('nav.menu')}
+                  onClick={() => setDrawerOpen(true)}
+                />
                 <Brand />
               </>
             ) : (
-              <Button type="text" aria-label={t('nav.menu')} icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />} onClick={() => setCollapsed(!collapsed)} />
+              <Button
+                type="text"
+                aria-label={t('nav.menu')}
+                icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                onClick={() => setCollapsed(!collapsed)}
+              />
             )}
           </Flex>
           <Flex align="center" gap={phone ? 4 : 12}>
@@ -100,7 +134,13 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content className="kith-content">
           <ErrorBoundary key={pathname}>
-            <Suspense fallback={<Flex justify="center" style={{ padding: 64 }}><Spin /></Flex>}>
+            <Suspense
+              fallback={
+                <Flex justify="center" style={{ padding: 64 }}>
+                  <Spin />
+                </Flex>
+              }
+            >
               <Outlet />
             </Suspense>
           </ErrorBoundary>

@@ -21,15 +21,39 @@ export function UserMenu({ compact }: { compact: boolean }) {
         trigger={['click']}
         menu={{
           items: [
-            { key: 'who', disabled: true, label: <Flex vertical><strong>{me.label}</strong><Typography.Text type="secondary">{role}</Typography.Text></Flex> },
+            {
+              key: 'who',
+              disabled: true,
+              label: (
+                <Flex vertical>
+                  <strong>{me.label}</strong>
+                  <Typography.Text type="secondary">{role}</Typography.Text>
+                </Flex>
+              ),
+            },
             { type: 'divider' },
-            { key: 'password', icon: <KeyOutlined />, label: t('user.changePassword'), onClick: () => setChanging(true) },
-            { key: 'logout', icon: <LogoutOutlined />, label: t('user.logout'), onClick: () => void logout().then(() => message.success(t('user.loggedOut'))) },
+            {
+              key: 'password',
+              icon: <KeyOutlined />,
+              label: t('user.changePassword'),
+              onClick: () => setChanging(true),
+            },
+            {
+              key: 'logout',
+              icon: <LogoutOutlined />,
+              label: t('user.logout'),
+              onClick: () => void logout().then(() => message.success(t('user.loggedOut'))),
+            },
           ],
         }}
       >
         <Button type="text" icon={<UserOutlined />} aria-label={t('user.menu')}>
-          {compact ? null : <span className="kith-user-label">{me.label}<Typography.Text type="secondary"> · {role}</Typography.Text></span>}
+          {compact ? null : (
+            <span className="kith-user-label">
+              {me.label}
+              <Typography.Text type="secondary"> · {role}</Typography.Text>
+            </span>
+          )}
         </Button>
       </Dropdown>
       <ChangePasswordDialog open={changing} onClose={() => setChanging(false)} />

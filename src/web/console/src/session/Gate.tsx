@@ -9,7 +9,15 @@ export function Gate({ permission, children }: { permission: Permission; childre
   const { t } = useI18n();
   if (useCan()(permission)) return <>{children}</>;
   return (
-    <Result status="403" title={t('error.forbiddenTitle')} subTitle={t('error.forbidden')}
-      extra={<Link to="/"><Button type="primary">{t('error.backHome')}</Button></Link>} />
+    <Result
+      status="403"
+      title={t('error.forbiddenTitle')}
+      subTitle={t('error.forbidden')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('error.backHome')}</Button>
+        </Link>
+      }
+    />
   );
 }

@@ -8,8 +8,18 @@ import { ErrorState } from '../components/ErrorState';
 export function RequireSession({ children }: { children: ReactNode }) {
   const { state, reload } = useSession();
   const location = useLocation();
-  if (state.status === 'loading') return <Flex justify="center" align="center" style={{ minHeight: '100vh' }}><Spin size="large" /></Flex>;
-  if (state.status === 'error') return <Flex justify="center" align="center" style={{ minHeight: '100vh' }}><ErrorState error={state.error} onRetry={reload} /></Flex>;
+  if (state.status === 'loading')
+    return (
+      <Flex justify="center" align="center" style={{ minHeight: '100vh' }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  if (state.status === 'error')
+    return (
+      <Flex justify="center" align="center" style={{ minHeight: '100vh' }}>
+        <ErrorState error={state.error} onRetry={reload} />
+      </Flex>
+    );
   if (state.status === 'signedOut') {
     const here = location.pathname + location.search;
     const next = state.reason === 'logout' || here === '/' ? '' : `?next=${encodeURIComponent(here)}`;

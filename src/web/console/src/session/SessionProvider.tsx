@@ -31,7 +31,7 @@ async function loadSignedIn(me?: Me): Promise<State> {
   forgetCommunities();
   forgetTags();
   // Who first: when nobody is signed in, one 401 says so and nothing else is asked.
-  const who = me ?? await call(api.GET('/api/v1/auth/me'));
+  const who = me ?? (await call(api.GET('/api/v1/auth/me')));
   return { status: 'signedIn', me: who, workspace: await call(api.GET('/api/v1/workspace')) };
 }
 
@@ -51,14 +51,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       (e: unknown) => {
         if (!live) return;
         if (e instanceof ApiError && e.status === 401) setState({ status: 'signedOut', reason: 'start' });
-        else setState({ status: 'error', error: e instanceof ApiError ? e : new ApiError({ status: 0, code: 'NETWORK', detail: null }) });
+        else
+          setState({
+            status: 'error',
+            error: e instanceof ApiError ? e : new ApiError({ status: 0, code: 'NETWORK', detail: null }),
+          });
       },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [attempt]);
 
   useEffect(() => {
-    setUnauthenticatedHandler(() => setState((s) => (s.status === 'signedIn' ? { status: 'signedOut', reason: 'expired' } : s)));
+    setUnauthenticatedHandler(() =>
+      setState((s) => (s.status === 'signedIn' ? { status: 'signedOut', reason: 'expired' } : s)),
+    );
     return () => setUnauthenticatedHandler(null);
   }, []);
 
@@ -72,10 +80,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(async () => {
-    try { await call(api.POST('/api/v1/auth/logout')); } finally { setState({ status: 'signedOut', reason: 'logout' }); }
+    try {
+      await call(api.POST('/api/v1/auth/logout'));
+    } finally {
+      setState({ status: 'signedOut', reason: 'logout' });
+    }
   }, []);
 
-  const value = useMemo<Session>(() => ({ state, login, adopt, logout, reload: () => setAttempt((n) => n + 1) }), [state, login, adopt, logout]);
+  const value = useMemo<Session>(
+    () => ({ state, login, adopt, logout, reload: () => setAttempt((n) => n + 1) }),
+    [state, login, adopt, logout],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -24,44 +24,96 @@ export function useScope() {
   const communityId = raw ? Number(raw) : own && own.length ? own[0] : undefined;
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) { if (v === undefined) next.delete(k); else next.set(k, v); }
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined) next.delete(k);
+      else next.set(k, v);
+    }
     setParams(next, { replace: true });
   };
   return { from, to, communityId, workspaceWide: own === null, today: workspace.today, params, set };
 }
 
 /** Period and community filters, as one bar. */
-export function ScopeBar({ scope, community = true, period = true }: { scope: ReturnType<typeof useScope>; community?: boolean; period?: boolean }) {
+export function ScopeBar({
+  scope,
+  community = true,
+  period = true,
+}: {
+  scope: ReturnType<typeof useScope>;
+  community?: boolean;
+  period?: boolean;
+}) {
   const { t } = useI18n();
   const communities = useCommunities();
   const { me } = useMe();
-  const options = (communities.data ?? []).filter((c) => !c.archived && (me.communityIds === null || me.communityIds.includes(c.id))).map((c) => ({ value: c.id, label: c.name }));
+  const options = (communities.data ?? [])
+    .filter((c) => !c.archived && (me.communityIds === null || me.communityIds.includes(c.id)))
+    .map((c) => ({ value: c.id, label: c.name }));
   return (
     <>
       {community ? (
-        <Select<number | 0> style={{ minWidth: 180 }} aria-label={t('analytics.community')} value={scope.communityId ?? 0} loading={communities.loading}
-          options={[...(scope.workspaceWide ? [{ value: 0 as const, label: t('analytics.allCommunities') }] : []), ...options]}
-          onChange={(v) => scope.set({ communityId: v ? String(v) : undefined })} />
+        <Select<number | 0>
+          style={{ minWidth: 180 }}
+          aria-label={t('analytics.community')}
+          value={scope.communityId ?? 0}
+          loading={communities.loading}
+          options={[
+            ...(scope.workspaceWide ? [{ value: 0 as const, label: t('analytics.allCommunities') }] : []),
+            ...options,
+          ]}
+          onChange={(v) => scope.set({ communityId: v ? String(v) : undefined })}
+        />
       ) : null}
-      {period ? <PeriodPicker value={{ from: scope.from, to: scope.to }} today={scope.today} onChange={(r) => scope.set({ from: r.from, to: r.to })} /> : null}
+      {period ? (
+        <PeriodPicker
+          value={{ from: scope.from, to: scope.to }}
+          today={scope.today}
+          onChange={(r) => scope.set({ from: r.from, to: r.to })}
+        />
+      ) : null}
     </>
   );
 }
 
 /** CSV and XLSX of the rows a report shows. */
-export function ExportButtons<T>({ name, rows, columns }: { name: string; rows: readonly T[]; columns: readonly ExportColumn<T>[] }) {
+export function ExportButtons<T>({
+  name,
+  rows,
+  columns,
+}: {
+  name: string;
+  rows: readonly T[];
+  columns: readonly ExportColumn<T>[];
+}) {
   const { t } = useI18n();
   return (
-    <Dropdown trigger={['click']} disabled={rows.length === 0} menu={{
-      items: [{ key: 'csv', label: 'CSV' }, { key: 'xlsx', label: 'Excel (XLSX)' }],
-      onClick: ({ key }) => { if (key === 'csv') downloadCsv(name, rows, columns); else void downloadXlsx(name, name, rows, columns); },
-    }}>
-      <Button size="small" icon={<DownloadOutlined />}>{t('analytics.export')}</Button>
+    <Dropdown
+      trigger={['click']}
+      disabled={rows.length === 0}
+      menu={{
+        items: [
+          { key: 'csv', label: 'CSV' },
+          { key: 'xlsx', label: 'Excel (XLSX)' },
+        ],
+        onClick: ({ key }) => {
+          if (key === 'csv') downloadCsv(name, rows, columns);
+          else void downloadXlsx(name, name, rows, columns);
+        },
+      }}
+    >
+      <Button size="small" icon={<DownloadOutlined />}>
+        {t('analytics.export')}
+      </Button>
     </Dropdown>
   );
 }
 
-export interface Kpi { key: string; title: string; value: ReactNode; hint?: string }
+export interface Kpi {
+  key: string;
+  title: string;
+  value: ReactNode;
+  hint?: string;
+}
 
 /** A row of figures; each says in its tooltip exactly what it counts (docs/metrics.md). */
 export function KpiRow({ items }: { items: Kpi[] }) {
@@ -70,7 +122,9 @@ export function KpiRow({ items }: { items: Kpi[] }) {
       {items.map((k) => (
         <Col key={k.key} xs={12} md={8} xl={6} xxl={4}>
           <Card size="small" style={{ height: '100%' }} data-testid={`kpi-${k.key}`}>
-            <Tooltip title={k.hint}><Statistic title={k.title} value={k.value as string} /></Tooltip>
+            <Tooltip title={k.hint}>
+              <Statistic title={k.title} value={k.value as string} />
+            </Tooltip>
           </Card>
         </Col>
       ))}
@@ -80,5 +134,14 @@ export function KpiRow({ items }: { items: Kpi[] }) {
 
 /** The section title of a card, with the card's exports on the right. */
 export function SectionTitle({ title, hint }: { title: string; hint?: string }) {
-  return <span>{title}{hint ? <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 8, fontWeight: 'normal' }}>{hint}</Typography.Text> : null}</span>;
+  return (
+    <span>
+      {title}
+      {hint ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 8, fontWeight: 'normal' }}>
+          {hint}
+        </Typography.Text>
+      ) : null}
+    </span>
+  );
 }

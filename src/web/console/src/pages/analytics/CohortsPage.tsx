@@ -27,49 +27,126 @@ export default function CohortsPage() {
   const grain = (scope.params.get('grain') ?? 'week') as Grain;
   const periods = Number(scope.params.get('periods') ?? 12);
   const tagId = scope.params.get('tagId') ? Number(scope.params.get('tagId')) : undefined;
-  const c = useRequest((signal) => call(api.GET('/api/v1/analytics/cohorts', {
-    params: { query: { grain, periods, communityId: scope.communityId, tagId, to: scope.today } }, signal,
-  })), [grain, periods, scope.communityId, tagId]);
+  const c = useRequest(
+    (signal) =>
+      call(
+        api.GET('/api/v1/analytics/cohorts', {
+          params: { query: { grain, periods, communityId: scope.communityId, tagId, to: scope.today } },
+          signal,
+        }),
+      ),
+    [grain, periods, scope.communityId, tagId],
+  );
   const pct = (r: number) => fmt.percent(r * 100);
   const n = c.data?.periods ?? periods;
-  const head = (k: number) => (grain === 'week' ? t('analytics.weekN', { n: String(k) }) : t('analytics.monthN', { n: String(k) }));
+  const head = (k: number) =>
+    grain === 'week' ? t('analytics.weekN', { n: String(k) }) : t('analytics.monthN', { n: String(k) });
   const exportColumns = [
-    { title: t('analytics.cohort'), value: (r: Row) => r.cohort }, { title: t('analytics.cohortSize'), value: (r: Row) => r.size },
-    ...Array.from({ length: n }, (_, k) => ({ title: head(k), value: (r: Row) => (k < r.rates.length ? Math.round(r.rates[k]! * 1000) / 10 : null) })),
+    { title: t('analytics.cohort'), value: (r: Row) => r.cohort },
+    { title: t('analytics.cohortSize'), value: (r: Row) => r.size },
+    ...Array.from({ length: n }, (_, k) => ({
+      title: head(k),
+      value: (r: Row) => (k < r.rates.length ? Math.round(r.rates[k]! * 1000) / 10 : null),
+    })),
   ];
 
   return (
     <>
-      <PageHeader title={t('analytics.cohortsTitle')} subtitle={t('analytics.cohortsSubtitle')} extra={<>
-        <ScopeBar scope={scope} period={false} />
-        <Segmented<Grain> value={grain} onChange={(v) => scope.set({ grain: v })} options={[{ value: 'week', label: t('analytics.weekly') }, { value: 'month', label: t('analytics.monthly') }]} />
-        <InputNumber<number> min={1} max={104} value={periods} aria-label={t('analytics.periods')} addonBefore={t('analytics.periods')} style={{ width: 150 }}
-          onChange={(v) => { if (v) scope.set({ periods: String(v) }); }} />
-        <Select<number> allowClear style={{ minWidth: 140 }} placeholder={t('analytics.segmentTag')} aria-label={t('analytics.segmentTag')} value={tagId} loading={tags.loading}
-          options={(tags.data ?? []).map((x) => ({ value: x.id, label: x.name }))} onChange={(v) => scope.set({ tagId: v ? String(v) : undefined })} />
-      </>} />
+      <PageHeader
+        title={t('analytics.cohortsTitle')}
+        subtitle={t('analytics.cohortsSubtitle')}
+        extra={
+          <>
+            <ScopeBar scope={scope} period={false} />
+            <Segmented<Grain>
+              value={grain}
+              onChange={(v) => scope.set({ grain: v })}
+              options={[
+                { value: 'week', label: t('analytics.weekly') },
+                { value: 'month', label: t('analytics.monthly') },
+              ]}
+            />
+            <InputNumber<number>
+              min={1}
+              max={104}
+              value={periods}
+              aria-label={t('analytics.periods')}
+              addonBefore={t('analytics.periods')}
+              style={{ width: 150 }}
+              onChange={(v) => {
+                if (v) scope.set({ periods: String(v) });
+              }}
+            />
+            <Select<number>
+              allowClear
+              style={{ minWidth: 140 }}
+              placeholder={t('analytics.segmentTag')}
+              aria-label={t('analytics.segmentTag')}
+              value={tagId}
+              loading={tags.loading}
+              options={(tags.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+              onChange={(v) => scope.set({ tagId: v ? String(v) : undefined })}
+            />
+          </>
+        }
+      />
       {c.error ? <ErrorState error={c.error} onRetry={c.reload} /> : null}
       {!c.data && c.loading ? <Skeleton active paragraph={{ rows: 8 }} /> : null}
       {c.data ? (
-        <Card size="small" data-testid="cohort-matrix" extra={<ExportButtons name="cohorts" rows={c.data.cohorts} columns={exportColumns} />}
-          title={c.data.source === 'segment' ? t('analytics.segmentNote') : t('analytics.cellsNote')}>
-          <Table<Row> size="small" rowKey="cohort" pagination={false} loading={c.loading} dataSource={c.data.cohorts} scroll={{ x: 'max-content' }}
+        <Card
+          size="small"
+          data-testid="cohort-matrix"
+          extra={<ExportButtons name="cohorts" rows={c.data.cohorts} columns={exportColumns} />}
+          title={c.data.source === 'segment' ? t('analytics.segmentNote') : t('analytics.cellsNote')}
+        >
+          <Table<Row>
+            size="small"
+            rowKey="cohort"
+            pagination={false}
+            loading={c.loading}
+            dataSource={c.data.cohorts}
+            scroll={{ x: 'max-content' }}
             summary={() => (
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0}>{t('analytics.average')}</Table.Summary.Cell>
                 <Table.Summary.Cell index={1} />
-                {c.data!.average.map((a, k) => <Table.Summary.Cell key={k} index={k + 2} align="right">{a === null ? '' : pct(a)}</Table.Summary.Cell>)}
+                {c.data!.average.map((a, k) => (
+                  <Table.Summary.Cell key={k} index={k + 2} align="right">
+                    {a === null ? '' : pct(a)}
+                  </Table.Summary.Cell>
+                ))}
               </Table.Summary.Row>
             )}
             columns={[
-              { key: 'cohort', title: t('analytics.cohort'), fixed: 'left', render: (_, r) => (grain === 'month' ? r.cohort.slice(0, 7) : fmt.day(r.cohort)) },
+              {
+                key: 'cohort',
+                title: t('analytics.cohort'),
+                fixed: 'left',
+                render: (_, r) => (grain === 'month' ? r.cohort.slice(0, 7) : fmt.day(r.cohort)),
+              },
               { key: 'size', title: t('analytics.cohortSize'), align: 'right', render: (_, r) => fmt.number(r.size) },
               ...Array.from({ length: n }, (_, k) => ({
-                key: `p${k}`, title: head(k), align: 'right' as const, width: 64,
-                onCell: (r: Row) => ({ style: k < r.rates.length && r.size > 0 ? { background: shade(r.rates[k]!), color: r.rates[k]! > 0.5 ? '#fff' : undefined } : {} }),
-                render: (_: unknown, r: Row) => (k < r.rates.length ? <Tooltip title={t('analytics.cellHint', { n: fmt.number(r.active[k]!), size: fmt.number(r.size) })}>{pct(r.rates[k]!)}</Tooltip> : ''),
+                key: `p${k}`,
+                title: head(k),
+                align: 'right' as const,
+                width: 64,
+                onCell: (r: Row) => ({
+                  style:
+                    k < r.rates.length && r.size > 0
+                      ? { background: shade(r.rates[k]!), color: r.rates[k]! > 0.5 ? '#fff' : undefined }
+                      : {},
+                }),
+                render: (_: unknown, r: Row) =>
+                  k < r.rates.length ? (
+                    <Tooltip title={t('analytics.cellHint', { n: fmt.number(r.active[k]!), size: fmt.number(r.size) })}>
+                      {pct(r.rates[k]!)}
+                    </Tooltip>
+                  ) : (
+                    ''
+                  ),
               })),
-            ]} />
+            ]}
+          />
         </Card>
       ) : null}
     </>

@@ -11,7 +11,15 @@ import { EChart } from '../../components/EChart';
 import { ExportButtons, KpiRow, ScopeBar, SectionTitle, useScope } from './AnalyticsBits';
 import type { Engagement, Heatmap, TopContributors } from './types';
 
-const WEEKDAYS = ['analytics.mon', 'analytics.tue', 'analytics.wed', 'analytics.thu', 'analytics.fri', 'analytics.sat', 'analytics.sun'] as const;
+const WEEKDAYS = [
+  'analytics.mon',
+  'analytics.tue',
+  'analytics.wed',
+  'analytics.thu',
+  'analytics.fri',
+  'analytics.sat',
+  'analytics.sun',
+] as const;
 
 /**
  * 数据分析 · 活跃度: the engagement figures of a period for the workspace or one community, the
@@ -25,11 +33,23 @@ export default function EngagementPage() {
   const deps = [scope.from, scope.to, scope.communityId];
   const e = useRequest((signal) => call(api.GET('/api/v1/analytics/engagement', { params: { query }, signal })), deps);
   const heat = useRequest((signal) => call(api.GET('/api/v1/analytics/heatmap', { params: { query }, signal })), deps);
-  const top = useRequest((signal) => call(api.GET('/api/v1/analytics/top-contributors', { params: { query }, signal })), deps);
+  const top = useRequest(
+    (signal) => call(api.GET('/api/v1/analytics/top-contributors', { params: { query }, signal })),
+    deps,
+  );
   const pct = (r: number) => fmt.percent(r * 100);
 
   const daily = useMemo(() => e.data && dailyOption(e.data, t, fmt.day), [e.data, t, fmt.day]);
-  const heatmap = useMemo(() => heat.data && heatmapOption(heat.data, WEEKDAYS.map((k) => t(k)), t('analytics.activities')), [heat.data, t]);
+  const heatmap = useMemo(
+    () =>
+      heat.data &&
+      heatmapOption(
+        heat.data,
+        WEEKDAYS.map((k) => t(k)),
+        t('analytics.activities'),
+      ),
+    [heat.data, t],
+  );
   const columns = [
     { title: t('analytics.member'), value: (r: TopContributors['items'][number]) => r.name },
     { title: t('analytics.meaningful'), value: (r: TopContributors['items'][number]) => r.meaningful },
@@ -39,52 +59,138 @@ export default function EngagementPage() {
 
   return (
     <>
-      <PageHeader title={t('analytics.engagementTitle')} subtitle={t('analytics.engagementSubtitle')} extra={<ScopeBar scope={scope} />} />
+      <PageHeader
+        title={t('analytics.engagementTitle')}
+        subtitle={t('analytics.engagementSubtitle')}
+        extra={<ScopeBar scope={scope} />}
+      />
       {e.error ? <ErrorState error={e.error} onRetry={e.reload} /> : null}
       {!e.data && e.loading ? <Skeleton active paragraph={{ rows: 6 }} /> : null}
       {e.data ? (
         <div aria-busy={e.loading} style={{ opacity: e.loading ? 0.6 : 1 }}>
-          <KpiRow items={[
-            { key: 'members', title: t('analytics.members'), value: fmt.number(e.data.members), hint: t('analytics.membersHint') },
-            { key: 'active', title: t('analytics.activeMembers'), value: fmt.number(e.data.activeMembers), hint: t('analytics.activeMembersHint') },
-            { key: 'dau', title: 'DAU', value: fmt.number(Math.round(e.data.dau * 10) / 10), hint: t('analytics.dauHint') },
-            { key: 'wau', title: 'WAU', value: fmt.number(e.data.wau), hint: t('analytics.wauHint') },
-            { key: 'mau', title: 'MAU', value: fmt.number(e.data.mau), hint: t('analytics.mauHint') },
-            { key: 'activeRate', title: t('analytics.activeRate'), value: pct(e.data.activeRate), hint: t('analytics.activeRateHint') },
-            { key: 'participation', title: t('analytics.participationRate'), value: pct(e.data.participationRate), hint: t('analytics.participationHint') },
-            { key: 'messages', title: t('analytics.messages'), value: fmt.number(e.data.messages) },
-            { key: 'perActive', title: t('analytics.messagesPerActive'), value: fmt.number(Math.round(e.data.messagesPerActiveMember * 10) / 10) },
-            { key: 'frequency', title: t('analytics.frequency'), value: fmt.number(Math.round(e.data.interactionsPerActiveMemberPerWeek * 10) / 10), hint: t('analytics.frequencyHint') },
-          ]} />
+          <KpiRow
+            items={[
+              {
+                key: 'members',
+                title: t('analytics.members'),
+                value: fmt.number(e.data.members),
+                hint: t('analytics.membersHint'),
+              },
+              {
+                key: 'active',
+                title: t('analytics.activeMembers'),
+                value: fmt.number(e.data.activeMembers),
+                hint: t('analytics.activeMembersHint'),
+              },
+              {
+                key: 'dau',
+                title: 'DAU',
+                value: fmt.number(Math.round(e.data.dau * 10) / 10),
+                hint: t('analytics.dauHint'),
+              },
+              { key: 'wau', title: 'WAU', value: fmt.number(e.data.wau), hint: t('analytics.wauHint') },
+              { key: 'mau', title: 'MAU', value: fmt.number(e.data.mau), hint: t('analytics.mauHint') },
+              {
+                key: 'activeRate',
+                title: t('analytics.activeRate'),
+                value: pct(e.data.activeRate),
+                hint: t('analytics.activeRateHint'),
+              },
+              {
+                key: 'participation',
+                title: t('analytics.participationRate'),
+                value: pct(e.data.participationRate),
+                hint: t('analytics.participationHint'),
+              },
+              { key: 'messages', title: t('analytics.messages'), value: fmt.number(e.data.messages) },
+              {
+                key: 'perActive',
+                title: t('analytics.messagesPerActive'),
+                value: fmt.number(Math.round(e.data.messagesPerActiveMember * 10) / 10),
+              },
+              {
+                key: 'frequency',
+                title: t('analytics.frequency'),
+                value: fmt.number(Math.round(e.data.interactionsPerActiveMemberPerWeek * 10) / 10),
+                hint: t('analytics.frequencyHint'),
+              },
+            ]}
+          />
           <Row gutter={[12, 12]}>
             <Col xs={24} xl={14}>
-              <Card size="small" title={<SectionTitle title={t('analytics.daily')} />}
-                extra={<ExportButtons name="daily" rows={e.data.days} columns={[
-                  { title: t('analytics.day'), value: (d) => d.day }, { title: t('analytics.activeMembers'), value: (d) => d.active },
-                  { title: t('analytics.messages'), value: (d) => d.messages }, { title: t('analytics.meaningful'), value: (d) => d.meaningful },
-                ]} />}>
+              <Card
+                size="small"
+                title={<SectionTitle title={t('analytics.daily')} />}
+                extra={
+                  <ExportButtons
+                    name="daily"
+                    rows={e.data.days}
+                    columns={[
+                      { title: t('analytics.day'), value: (d) => d.day },
+                      { title: t('analytics.activeMembers'), value: (d) => d.active },
+                      { title: t('analytics.messages'), value: (d) => d.messages },
+                      { title: t('analytics.meaningful'), value: (d) => d.meaningful },
+                    ]}
+                  />
+                }
+              >
                 {daily ? <EChart option={daily} ariaLabel={t('analytics.daily')} /> : null}
               </Card>
             </Col>
             <Col xs={24} xl={10}>
-              <Card size="small" data-testid="top-contributors" title={<SectionTitle title={t('analytics.topContributors')} />} extra={<ExportButtons name="top-contributors" rows={top.data?.items ?? []} columns={columns} />}>
-                {top.error ? <ErrorState error={top.error} onRetry={top.reload} compact /> : (
-                  <Table<TopContributors['items'][number]> size="small" rowKey="memberId" pagination={false} loading={top.loading} dataSource={top.data?.items ?? []} scroll={{ x: 'max-content' }}
+              <Card
+                size="small"
+                data-testid="top-contributors"
+                title={<SectionTitle title={t('analytics.topContributors')} />}
+                extra={<ExportButtons name="top-contributors" rows={top.data?.items ?? []} columns={columns} />}
+              >
+                {top.error ? (
+                  <ErrorState error={top.error} onRetry={top.reload} compact />
+                ) : (
+                  <Table<TopContributors['items'][number]>
+                    size="small"
+                    rowKey="memberId"
+                    pagination={false}
+                    loading={top.loading}
+                    dataSource={top.data?.items ?? []}
+                    scroll={{ x: 'max-content' }}
                     columns={[
-                      { key: 'name', title: t('analytics.member'), render: (_, r) => <Link to={`/members/${r.memberId}`}>{r.name}</Link> },
+                      {
+                        key: 'name',
+                        title: t('analytics.member'),
+                        render: (_, r) => <Link to={`/members/${r.memberId}`}>{r.name}</Link>,
+                      },
                       { key: 'm', title: t('analytics.meaningful'), dataIndex: 'meaningful', align: 'right' },
                       { key: 'msg', title: t('analytics.messages'), dataIndex: 'messages', align: 'right' },
                       { key: 'd', title: t('analytics.activeDays'), dataIndex: 'activeDays', align: 'right' },
-                    ]} />
+                    ]}
+                  />
                 )}
               </Card>
             </Col>
             <Col xs={24}>
-              <Card size="small" title={<SectionTitle title={t('analytics.heatmap')} hint={t('analytics.heatmapHint')} />}
-                extra={<ExportButtons name="heatmap" rows={heat.data?.cells ?? []} columns={[
-                  { title: t('analytics.weekday'), value: (c) => t(WEEKDAYS[c.weekday - 1]!) }, { title: t('analytics.hour'), value: (c) => c.hour }, { title: t('analytics.activities'), value: (c) => c.n },
-                ]} />}>
-                {heat.error ? <ErrorState error={heat.error} onRetry={heat.reload} compact /> : heatmap ? <EChart option={heatmap} height={300} ariaLabel={t('analytics.heatmap')} /> : <Skeleton active />}
+              <Card
+                size="small"
+                title={<SectionTitle title={t('analytics.heatmap')} hint={t('analytics.heatmapHint')} />}
+                extra={
+                  <ExportButtons
+                    name="heatmap"
+                    rows={heat.data?.cells ?? []}
+                    columns={[
+                      { title: t('analytics.weekday'), value: (c) => t(WEEKDAYS[c.weekday - 1]!) },
+                      { title: t('analytics.hour'), value: (c) => c.hour },
+                      { title: t('analytics.activities'), value: (c) => c.n },
+                    ]}
+                  />
+                }
+              >
+                {heat.error ? (
+                  <ErrorState error={heat.error} onRetry={heat.reload} compact />
+                ) : heatmap ? (
+                  <EChart option={heatmap} height={300} ariaLabel={t('analytics.heatmap')} />
+                ) : (
+                  <Skeleton active />
+                )}
               </Card>
             </Col>
           </Row>
@@ -94,10 +200,17 @@ export default function EngagementPage() {
   );
 }
 
-function dailyOption(e: Engagement, t: (k: 'analytics.activeMembers' | 'analytics.messages' | 'analytics.meaningful') => string, day: (d: string) => string) {
+function dailyOption(
+  e: Engagement,
+  t: (k: 'analytics.activeMembers' | 'analytics.messages' | 'analytics.meaningful') => string,
+  day: (d: string) => string,
+) {
   return {
-    tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 40, right: 16, top: 16, bottom: 48 },
-    xAxis: { type: 'category', data: e.days.map((d) => day(d.day)) }, yAxis: { type: 'value', minInterval: 1 },
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 40, right: 16, top: 16, bottom: 48 },
+    xAxis: { type: 'category', data: e.days.map((d) => day(d.day)) },
+    yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: t('analytics.activeMembers'), type: 'line', smooth: true, data: e.days.map((d) => d.active) },
       { name: t('analytics.messages'), type: 'bar', data: e.days.map((d) => d.messages) },
@@ -109,11 +222,20 @@ function dailyOption(e: Engagement, t: (k: 'analytics.activeMembers' | 'analytic
 function heatmapOption(h: Heatmap, weekdays: string[], label: string) {
   const max = Math.max(1, ...h.cells.map((c) => c.n));
   return {
-    tooltip: { formatter: (p: { data: [number, number, number] }) => `${weekdays[p.data[1]]} ${p.data[0]}:00 · ${label} ${p.data[2]}` },
+    tooltip: {
+      formatter: (p: { data: [number, number, number] }) =>
+        `${weekdays[p.data[1]]} ${p.data[0]}:00 · ${label} ${p.data[2]}`,
+    },
     grid: { left: 48, right: 16, top: 8, bottom: 84 },
     xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, i) => String(i)), splitArea: { show: true } },
     yAxis: { type: 'category', data: weekdays, inverse: true, splitArea: { show: true } },
     visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
-    series: [{ type: 'heatmap', data: h.cells.map((c) => [c.hour, c.weekday - 1, c.n]), emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } } }],
+    series: [
+      {
+        type: 'heatmap',
+        data: h.cells.map((c) => [c.hour, c.weekday - 1, c.n]),
+        emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } },
+      },
+    ],
   };
 }

@@ -1,7 +1,11 @@
 import type { paths } from '@shared/api/schema';
 
 /** Answers of the analytics API, as the generated schema types them. */
-type Get<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer T } } } } } ? T : never;
+type Get<P extends keyof paths> = paths[P] extends {
+  get: { responses: { 200: { content: { 'application/json': infer T } } } };
+}
+  ? T
+  : never;
 
 export type Engagement = Get<'/api/v1/analytics/engagement'>;
 export type TopContributors = Get<'/api/v1/analytics/top-contributors'>;

@@ -12,9 +12,16 @@ import { Pager } from '../members/Pager';
 import { CommunityFilters } from './CommunityFilters';
 import { CommunitiesTable } from './CommunitiesTable';
 import { CommunityFormDialog } from './CommunityFormDialog';
-import { activeCommunityFilters, communityQueryToParams, parseCommunityQuery, type CommunityQuery } from './community-query';
+import {
+  activeCommunityFilters,
+  communityQueryToParams,
+  parseCommunityQuery,
+  type CommunityQuery,
+} from './community-query';
 
-interface ListState { stack?: string[] }
+interface ListState {
+  stack?: string[];
+}
 
 /**
  * 社群: every community the operator may see (a community manager: theirs, the server decides),
@@ -31,10 +38,24 @@ export default function CommunitiesPage() {
   const [creating, setCreating] = useState(false);
 
   const list = useRequest(
-    (signal) => call(api.GET('/api/v1/communities', {
-      params: { query: { q: query.q, positioningType: query.positioningType, goal: query.goal, stage: query.stage, channel: query.channel, archived: query.archived, limit: query.limit, cursor } },
-      signal,
-    })),
+    (signal) =>
+      call(
+        api.GET('/api/v1/communities', {
+          params: {
+            query: {
+              q: query.q,
+              positioningType: query.positioningType,
+              goal: query.goal,
+              stage: query.stage,
+              channel: query.channel,
+              archived: query.archived,
+              limit: query.limit,
+              cursor,
+            },
+          },
+          signal,
+        }),
+      ),
     [search, cursor],
   );
 
@@ -49,12 +70,26 @@ export default function CommunitiesPage() {
       <PageHeader
         title={t('communities.title')}
         subtitle={<Typography.Text type="secondary">{t('communities.subtitle')}</Typography.Text>}
-        extra={<Can permission="communities:create"><Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('community.create')}</Button></Can>}
+        extra={
+          <Can permission="communities:create">
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('community.create')}
+            </Button>
+          </Can>
+        }
       />
       <CommunityFilters query={query} onChange={setQuery} />
       <Card size="small" styles={{ body: { padding: 0 } }}>
-        {list.error ? <div style={{ padding: 12 }}><ErrorState error={list.error} onRetry={list.reload} compact /></div> : null}
-        <CommunitiesTable items={list.data?.items ?? []} loading={list.loading} filtered={activeCommunityFilters(query) > 0 || !!query.q || query.archived === 'true'} />
+        {list.error ? (
+          <div style={{ padding: 12 }}>
+            <ErrorState error={list.error} onRetry={list.reload} compact />
+          </div>
+        ) : null}
+        <CommunitiesTable
+          items={list.data?.items ?? []}
+          loading={list.loading}
+          filtered={activeCommunityFilters(query) > 0 || !!query.q || query.archived === 'true'}
+        />
       </Card>
       <Pager
         page={stack.length + 1}
@@ -65,7 +100,9 @@ export default function CommunitiesPage() {
         onLimit={(limit) => setQuery({ ...query, limit })}
       />
       <CommunityFormDialog
-        open={creating} community={null} onClose={() => setCreating(false)}
+        open={creating}
+        community={null}
+        onClose={() => setCreating(false)}
         onSaved={() => {
           setCreating(false);
           // Newest first: the new community heads the first page.

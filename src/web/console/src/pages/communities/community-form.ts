@@ -19,7 +19,19 @@ export interface CommunityFormValues {
   admins?: PersonKey[];
 }
 
-export const COMMUNITY_FORM_FIELDS = ['name', 'channel', 'positioningType', 'goal', 'stage', 'capacity', 'externalId', 'description', 'rules', 'owner', 'admins'] as const;
+export const COMMUNITY_FORM_FIELDS = [
+  'name',
+  'channel',
+  'positioningType',
+  'goal',
+  'stage',
+  'capacity',
+  'externalId',
+  'description',
+  'rules',
+  'owner',
+  'admins',
+] as const;
 
 const ref = (key: PersonKey): AdminRef => {
   const [kind, id] = key.split(':');
@@ -54,8 +66,15 @@ export function communityBody(v: CommunityFormValues): CommunityInput & { stage:
 export function communityFormValues(c: CommunityDetail | null): Partial<CommunityFormValues> {
   if (!c) return { stage: 'launch', admins: [], owner: null };
   return {
-    name: c.name, channel: c.channel, positioningType: c.positioningType, goal: c.goal, stage: c.stage,
-    capacity: c.capacity, externalId: c.externalId ?? '', description: c.description, rules: c.rules,
+    name: c.name,
+    channel: c.channel,
+    positioningType: c.positioningType,
+    goal: c.goal,
+    stage: c.stage,
+    capacity: c.capacity,
+    externalId: c.externalId ?? '',
+    description: c.description,
+    rules: c.rules,
     owner: c.owner ? personKeyOf(c.owner) : null,
     admins: c.admins.map(personKeyOf).filter((k): k is PersonKey => k !== null),
   };

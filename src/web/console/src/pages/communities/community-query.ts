@@ -1,4 +1,13 @@
-import { COMMUNITY_CHANNELS, COMMUNITY_GOALS, COMMUNITY_STAGES, POSITIONING_TYPES, type CommunityChannel, type CommunityGoal, type CommunityStage, type PositioningType } from './community-vocab';
+import {
+  COMMUNITY_CHANNELS,
+  COMMUNITY_GOALS,
+  COMMUNITY_STAGES,
+  POSITIONING_TYPES,
+  type CommunityChannel,
+  type CommunityGoal,
+  type CommunityStage,
+  type PositioningType,
+} from './community-vocab';
 
 /**
  * The community list's filter as it lives in the address bar, so a filtered list can be shared
@@ -17,7 +26,8 @@ export interface CommunityQuery {
   limit: number;
 }
 
-const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined => (v !== null && (list as readonly string[]).includes(v) ? (v as T) : undefined);
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
+  v !== null && (list as readonly string[]).includes(v) ? (v as T) : undefined;
 
 export function parseCommunityQuery(p: URLSearchParams): CommunityQuery {
   const limit = Number(p.get('limit'));

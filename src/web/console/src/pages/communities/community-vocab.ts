@@ -8,7 +8,20 @@ import { hasMessage } from '../../i18n/I18nProvider';
 export const POSITIONING_TYPES = ['product', 'interest', 'knowledge'] as const;
 export const COMMUNITY_GOALS = ['after_sales', 'product_feedback', 'interaction', 'brand'] as const;
 export const COMMUNITY_STAGES = ['launch', 'growth', 'mature'] as const;
-export const COMMUNITY_CHANNELS = ['wechat', 'wecom', 'qq', 'forum', 'email', 'weibo', 'douyin', 'kuaishou', 'dingtalk', 'slack', 'discord', 'other'] as const;
+export const COMMUNITY_CHANNELS = [
+  'wechat',
+  'wecom',
+  'qq',
+  'forum',
+  'email',
+  'weibo',
+  'douyin',
+  'kuaishou',
+  'dingtalk',
+  'slack',
+  'discord',
+  'other',
+] as const;
 export const MEMBERSHIP_ROLES = ['owner', 'admin', 'core', 'member'] as const;
 
 export type PositioningType = (typeof POSITIONING_TYPES)[number];

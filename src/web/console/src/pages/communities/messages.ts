@@ -76,9 +76,12 @@ export const en: Record<keyof typeof zh, string> = {
   'communityStage.launch': 'Launch',
   'communityStage.growth': 'Growth',
   'communityStage.mature': 'Mature',
-  'communityStageHint.launch': 'Launch: recruit seed users, grow with invitation rewards and joining gifts, set the rules.',
-  'communityStageHint.growth': 'Growth: regular expert sharing and events, wake up quiet members, develop core members.',
-  'communityStageHint.mature': 'Mature: keep the best content and member benefits, let core members start new groups, protect word of mouth.',
+  'communityStageHint.launch':
+    'Launch: recruit seed users, grow with invitation rewards and joining gifts, set the rules.',
+  'communityStageHint.growth':
+    'Growth: regular expert sharing and events, wake up quiet members, develop core members.',
+  'communityStageHint.mature':
+    'Mature: keep the best content and member benefits, let core members start new groups, protect word of mouth.',
 
   'communities.title': 'Communities',
   'communities.subtitle': 'Positioning, stage, channel and capacity; joins and leaves of the last 30 days',

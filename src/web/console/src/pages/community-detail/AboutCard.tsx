@@ -11,7 +11,14 @@ type Person = CommunityDetail['admins'][number];
 function PersonTag({ p }: { p: Person }) {
   const { t } = useI18n();
   const kind = p.staffId !== null ? t('community.person.staff') : t('community.person.member');
-  return <Tag style={{ margin: 0 }}>{p.name ?? `#${p.staffId ?? p.memberId}`} <Typography.Text type="secondary" style={{ fontSize: 11 }}>{kind}</Typography.Text></Tag>;
+  return (
+    <Tag style={{ margin: 0 }}>
+      {p.name ?? `#${p.staffId ?? p.memberId}`}{' '}
+      <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+        {kind}
+      </Typography.Text>
+    </Tag>
+  );
 }
 
 /** Positioning (type, goal, stage and what the stage asks for), channel, capacity and who runs it. */
@@ -22,24 +29,71 @@ export function AboutCard({ community: c }: { community: CommunityDetail }) {
   return (
     <Card size="small" title={t('community.about')}>
       <Descriptions
-        size="small" column={1}
+        size="small"
+        column={1}
         items={[
-          { key: 'type', label: t('community.field.positioningType'), children: communityLabel(t, 'positioning', c.positioningType) },
+          {
+            key: 'type',
+            label: t('community.field.positioningType'),
+            children: communityLabel(t, 'positioning', c.positioningType),
+          },
           { key: 'goal', label: t('community.field.goal'), children: communityLabel(t, 'goal', c.goal) },
           {
-            key: 'stage', label: t('community.field.stage'),
-            children: <Flex vertical gap={4}><span><StageBadge stage={c.stage} /></span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{communityLabel(t, 'communityStageHint', c.stage)}</Typography.Text></Flex>,
+            key: 'stage',
+            label: t('community.field.stage'),
+            children: (
+              <Flex vertical gap={4}>
+                <span>
+                  <StageBadge stage={c.stage} />
+                </span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {communityLabel(t, 'communityStageHint', c.stage)}
+                </Typography.Text>
+              </Flex>
+            ),
           },
           { key: 'channel', label: t('community.field.channel'), children: labelOf(t, 'channel', c.channel) },
-          { key: 'externalId', label: t('community.field.externalId'), children: c.externalId ? <Typography.Text copyable style={{ wordBreak: 'break-all' }}>{c.externalId}</Typography.Text> : none },
-          { key: 'capacity', label: t('community.field.capacity'), children: c.capacity === null ? t('community.noLimit') : fmt.number(c.capacity) },
+          {
+            key: 'externalId',
+            label: t('community.field.externalId'),
+            children: c.externalId ? (
+              <Typography.Text copyable style={{ wordBreak: 'break-all' }}>
+                {c.externalId}
+              </Typography.Text>
+            ) : (
+              none
+            ),
+          },
+          {
+            key: 'capacity',
+            label: t('community.field.capacity'),
+            children: c.capacity === null ? t('community.noLimit') : fmt.number(c.capacity),
+          },
           { key: 'owner', label: t('community.field.owner'), children: c.owner ? <PersonTag p={c.owner} /> : none },
-          { key: 'admins', label: t('community.field.admins'), children: c.admins.length ? <Flex gap={4} wrap>{c.admins.map((a, i) => <PersonTag key={i} p={a} />)}</Flex> : none },
+          {
+            key: 'admins',
+            label: t('community.field.admins'),
+            children: c.admins.length ? (
+              <Flex gap={4} wrap>
+                {c.admins.map((a, i) => (
+                  <PersonTag key={i} p={a} />
+                ))}
+              </Flex>
+            ) : (
+              none
+            ),
+          },
           { key: 'created', label: t('community.createdAt'), children: fmt.date(c.createdAt) },
-          ...(c.archivedAt ? [{ key: 'archived', label: t('community.archivedAt'), children: fmt.dateTime(c.archivedAt) }] : []),
+          ...(c.archivedAt
+            ? [{ key: 'archived', label: t('community.archivedAt'), children: fmt.dateTime(c.archivedAt) }]
+            : []),
         ]}
       />
-      {c.description ? <Typography.Paragraph className="kith-message-text" style={{ marginTop: 12, marginBottom: 0 }}>{c.description}</Typography.Paragraph> : null}
+      {c.description ? (
+        <Typography.Paragraph className="kith-message-text" style={{ marginTop: 12, marginBottom: 0 }}>
+          {c.description}
+        </Typography.Paragraph>
+      ) : null}
     </Card>
   );
 }
@@ -48,10 +102,21 @@ export function AboutCard({ community: c }: { community: CommunityDetail }) {
 export function RulesCard({ rules, onEdit }: { rules: string; onEdit?: () => void }) {
   const { t } = useI18n();
   return (
-    <Card size="small" title={t('community.field.rules')} extra={onEdit ? <Typography.Link onClick={onEdit}>{t('community.edit')}</Typography.Link> : null}>
-      {rules
-        ? <Typography.Paragraph className="kith-message-text" style={{ marginBottom: 0, maxHeight: 360, overflow: 'auto' }}>{rules}</Typography.Paragraph>
-        : <Typography.Text type="secondary">{t('community.noRules')}</Typography.Text>}
+    <Card
+      size="small"
+      title={t('community.field.rules')}
+      extra={onEdit ? <Typography.Link onClick={onEdit}>{t('community.edit')}</Typography.Link> : null}
+    >
+      {rules ? (
+        <Typography.Paragraph
+          className="kith-message-text"
+          style={{ marginBottom: 0, maxHeight: 360, overflow: 'auto' }}
+        >
+          {rules}
+        </Typography.Paragraph>
+      ) : (
+        <Typography.Text type="secondary">{t('community.noRules')}</Typography.Text>
+      )}
     </Card>
   );
 }

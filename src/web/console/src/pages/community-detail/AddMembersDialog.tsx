@@ -11,7 +11,17 @@ import { MEMBERSHIP_ROLES, type MembershipRole } from '../communities/community-
  * Add members found by search, with one role. The server adds all or none: a group that would
  * go over its capacity takes nobody, and the dialog says so in the server's words.
  */
-export function AddMembersDialog({ open, communityId, onClose, onAdded }: { open: boolean; communityId: number; onClose: () => void; onAdded: () => void }) {
+export function AddMembersDialog({
+  open,
+  communityId,
+  onClose,
+  onAdded,
+}: {
+  open: boolean;
+  communityId: number;
+  onClose: () => void;
+  onAdded: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [q, setQ] = useState('');
@@ -20,24 +30,45 @@ export function AddMembersDialog({ open, communityId, onClose, onAdded }: { open
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const found = useRequest(
-    async (signal) => (q.trim() ? (await call(api.GET('/api/v1/members', { params: { query: { q: q.trim(), limit: 20 } }, signal }))).items : []),
+    async (signal) =>
+      q.trim()
+        ? (await call(api.GET('/api/v1/members', { params: { query: { q: q.trim(), limit: 20 } }, signal }))).items
+        : [],
     [q],
   );
   const options = [
     ...picked,
-    ...(found.data ?? []).filter((m) => !picked.some((p) => p.value === m.id)).map((m) => ({ value: m.id, label: `${m.displayName} #${m.id}${m.phone ? ` · ${m.phone}` : ''}` })),
+    ...(found.data ?? [])
+      .filter((m) => !picked.some((p) => p.value === m.id))
+      .map((m) => ({ value: m.id, label: `${m.displayName} #${m.id}${m.phone ? ` · ${m.phone}` : ''}` })),
   ];
 
-  const close = () => { setPicked([]); setQ(''); setRole('member'); setError(null); onClose(); };
+  const close = () => {
+    setPicked([]);
+    setQ('');
+    setRole('member');
+    setError(null);
+    onClose();
+  };
   const submit = async () => {
-    if (!picked.length) { setError(t('community.members.pickSomeone')); return; }
+    if (!picked.length) {
+      setError(t('community.members.pickSomeone'));
+      return;
+    }
     setSaving(true);
     setError(null);
     try {
-      const r = await call(api.POST('/api/v1/communities/{id}/members', { params: { path: { id: communityId } }, body: { items: picked.map((p) => ({ memberId: p.value, role, source: 'manual' as const })) } }));
-      message.success(r.alreadyMembers.length
-        ? t('community.members.addedSome', { added: r.added.length, already: r.alreadyMembers.length })
-        : t('community.members.added', { added: r.added.length }));
+      const r = await call(
+        api.POST('/api/v1/communities/{id}/members', {
+          params: { path: { id: communityId } },
+          body: { items: picked.map((p) => ({ memberId: p.value, role, source: 'manual' as const })) },
+        }),
+      );
+      message.success(
+        r.alreadyMembers.length
+          ? t('community.members.addedSome', { added: r.added.length, already: r.alreadyMembers.length })
+          : t('community.members.added', { added: r.added.length }),
+      );
       setPicked([]);
       onAdded();
     } catch (e) {
@@ -48,18 +79,39 @@ export function AddMembersDialog({ open, communityId, onClose, onAdded }: { open
   };
 
   return (
-    <Modal title={t('community.members.add')} open={open} onCancel={close} onOk={submit} confirmLoading={saving} okText={t('community.members.add')} cancelText={t('common.cancel')} destroyOnHidden>
+    <Modal
+      title={t('community.members.add')}
+      open={open}
+      onCancel={close}
+      onOk={submit}
+      confirmLoading={saving}
+      okText={t('community.members.add')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
       <Form layout="vertical">
         <Form.Item label={t('community.members.who')}>
           <Select<number[]>
-            mode="multiple" showSearch={{ filterOption: false, onSearch: setQ }} placeholder={t('merge.pickPlaceholder')} aria-label={t('community.members.who')}
-            value={picked.map((p) => p.value)} loading={found.loading && !!q} notFoundContent={q && !found.loading ? t('members.empty') : null}
-            onChange={(ids) => { setPicked(ids.map((id) => options.find((o) => o.value === id)!).filter(Boolean)); setQ(''); }}
+            mode="multiple"
+            showSearch={{ filterOption: false, onSearch: setQ }}
+            placeholder={t('merge.pickPlaceholder')}
+            aria-label={t('community.members.who')}
+            value={picked.map((p) => p.value)}
+            loading={found.loading && !!q}
+            notFoundContent={q && !found.loading ? t('members.empty') : null}
+            onChange={(ids) => {
+              setPicked(ids.map((id) => options.find((o) => o.value === id)!).filter(Boolean));
+              setQ('');
+            }}
             options={options}
           />
         </Form.Item>
         <Form.Item label={t('member.community.role')}>
-          <Select<MembershipRole> value={role} onChange={setRole} options={MEMBERSHIP_ROLES.map((r) => ({ value: r, label: labelOf(t, 'membershipRole', r) }))} />
+          <Select<MembershipRole>
+            value={role}
+            onChange={setRole}
+            options={MEMBERSHIP_ROLES.map((r) => ({ value: r, label: labelOf(t, 'membershipRole', r) }))}
+          />
         </Form.Item>
       </Form>
       {error ? <Alert type="error" showIcon title={error} role="alert" /> : null}

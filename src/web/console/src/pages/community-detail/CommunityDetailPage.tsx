@@ -40,15 +40,43 @@ export default function CommunityDetailPage() {
   const [archiving, setArchiving] = useState(false);
   const [version, setVersion] = useState(0);
 
-  const community = useRequest((signal) => (valid ? call(api.GET('/api/v1/communities/{id}', { params: { path: { id } }, signal })) : Promise.resolve(undefined)), [id]);
-  const stats = useRequest((signal) => (valid ? call(api.GET('/api/v1/communities/{id}/stats', { params: { path: { id }, query: { from, to } }, signal })) : Promise.resolve(undefined)), [id, from, to, version]);
-  const trend = useRequest((signal) => (valid ? call(api.GET('/api/v1/communities/{id}/trend', { params: { path: { id }, query: { from, to } }, signal })) : Promise.resolve(undefined)), [id, from, to, version]);
+  const community = useRequest(
+    (signal) =>
+      valid
+        ? call(api.GET('/api/v1/communities/{id}', { params: { path: { id } }, signal }))
+        : Promise.resolve(undefined),
+    [id],
+  );
+  const stats = useRequest(
+    (signal) =>
+      valid
+        ? call(api.GET('/api/v1/communities/{id}/stats', { params: { path: { id }, query: { from, to } }, signal }))
+        : Promise.resolve(undefined),
+    [id, from, to, version],
+  );
+  const trend = useRequest(
+    (signal) =>
+      valid
+        ? call(api.GET('/api/v1/communities/{id}/trend', { params: { path: { id }, query: { from, to } }, signal }))
+        : Promise.resolve(undefined),
+    [id, from, to, version],
+  );
   const chart = useMemo(() => trend.data && trendOption(trend.data, t, fmt), [trend.data, t, fmt]);
 
   if (!valid || (community.error instanceof ApiError && community.error.status === 404)) return <NotFoundPage />;
   const c = community.data;
-  const back = <Link to="/communities" className="kith-muted"><ArrowLeftOutlined /> {t('community.back')}</Link>;
-  if (community.error && !c) return <><PageHeader title={t('community.id', { id: String(id) })} back={back} /><ErrorState error={community.error} onRetry={community.reload} /></>;
+  const back = (
+    <Link to="/communities" className="kith-muted">
+      <ArrowLeftOutlined /> {t('community.back')}
+    </Link>
+  );
+  if (community.error && !c)
+    return (
+      <>
+        <PageHeader title={t('community.id', { id: String(id) })} back={back} />
+        <ErrorState error={community.error} onRetry={community.reload} />
+      </>
+    );
   if (!c) return <Skeleton active paragraph={{ rows: 10 }} />;
 
   const canWrite = can('communities:write');
@@ -62,7 +90,9 @@ export default function CommunityDetailPage() {
         : await call(api.POST('/api/v1/communities/{id}/unarchive', { params: { path: { id } } }));
       community.setData({ ...c, ...r });
       forgetCommunities();
-      message.success(archive ? t('community.archivedDone', { name: c.name }) : t('community.unarchivedDone', { name: c.name }));
+      message.success(
+        archive ? t('community.archivedDone', { name: c.name }) : t('community.unarchivedDone', { name: c.name }),
+      );
     } catch (e) {
       message.error(describeError(e, t).message);
     } finally {
@@ -74,21 +104,51 @@ export default function CommunityDetailPage() {
     <>
       <PageHeader
         back={back}
-        title={<Flex align="center" gap={8} wrap><span>{c.name}</span>{c.archived ? <Tag>{t('communities.archivedTag')}</Tag> : null}</Flex>}
-        subtitle={<div style={{ marginTop: 6 }}><PositioningTags channel={c.channel} positioningType={c.positioningType} goal={c.goal} stage={c.stage} /></div>}
+        title={
+          <Flex align="center" gap={8} wrap>
+            <span>{c.name}</span>
+            {c.archived ? <Tag>{t('communities.archivedTag')}</Tag> : null}
+          </Flex>
+        }
+        subtitle={
+          <div style={{ marginTop: 6 }}>
+            <PositioningTags channel={c.channel} positioningType={c.positioningType} goal={c.goal} stage={c.stage} />
+          </div>
+        }
         extra={
           <>
-            <PeriodPicker value={{ from, to }} today={workspace.today} onChange={(r) => setParams({ from: r.from, to: r.to }, { replace: true })} />
+            <PeriodPicker
+              value={{ from, to }}
+              today={workspace.today}
+              onChange={(r) => setParams({ from: r.from, to: r.to }, { replace: true })}
+            />
             {canWrite ? (
               <>
-                <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('community.edit')}</Button>
+                <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                  {t('community.edit')}
+                </Button>
                 {c.archived ? (
-                  <Popconfirm title={t('community.unarchiveConfirm')} okText={t('community.unarchive')} cancelText={t('common.cancel')} onConfirm={() => setArchived(false)}>
-                    <Button icon={<RollbackOutlined />} loading={archiving}>{t('community.unarchive')}</Button>
+                  <Popconfirm
+                    title={t('community.unarchiveConfirm')}
+                    okText={t('community.unarchive')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => setArchived(false)}
+                  >
+                    <Button icon={<RollbackOutlined />} loading={archiving}>
+                      {t('community.unarchive')}
+                    </Button>
                   </Popconfirm>
                 ) : (
-                  <Popconfirm title={t('community.archiveConfirm')} okText={t('community.archive')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => setArchived(true)}>
-                    <Button icon={<InboxOutlined />} loading={archiving}>{t('community.archive')}</Button>
+                  <Popconfirm
+                    title={t('community.archiveConfirm')}
+                    okText={t('community.archive')}
+                    cancelText={t('common.cancel')}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => setArchived(true)}
+                  >
+                    <Button icon={<InboxOutlined />} loading={archiving}>
+                      {t('community.archive')}
+                    </Button>
                   </Popconfirm>
                 )}
               </>
@@ -96,12 +156,30 @@ export default function CommunityDetailPage() {
           </>
         }
       />
-      {c.archived ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('community.archivedNotice', { at: c.archivedAt ? fmt.date(c.archivedAt) : '' })} /> : null}
-      {stats.error ? <div style={{ marginBottom: 12 }}><ErrorState error={stats.error} onRetry={stats.reload} compact /></div> : null}
+      {c.archived ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('community.archivedNotice', { at: c.archivedAt ? fmt.date(c.archivedAt) : '' })}
+        />
+      ) : null}
+      {stats.error ? (
+        <div style={{ marginBottom: 12 }}>
+          <ErrorState error={stats.error} onRetry={stats.reload} compact />
+        </div>
+      ) : null}
       <StatsCards stats={stats.data} loading={stats.loading} />
-      <Card size="small" title={t('community.trend.title')} style={{ marginBottom: 12 }} loading={trend.loading && !trend.data}>
+      <Card
+        size="small"
+        title={t('community.trend.title')}
+        style={{ marginBottom: 12 }}
+        loading={trend.loading && !trend.data}
+      >
         {trend.error ? <ErrorState error={trend.error} onRetry={trend.reload} compact /> : null}
-        {chart && trend.data?.days.length ? <EChart option={chart} height={280} ariaLabel={t('community.trend.title')} /> : null}
+        {chart && trend.data?.days.length ? (
+          <EChart option={chart} height={280} ariaLabel={t('community.trend.title')} />
+        ) : null}
         {trend.data && !trend.data.days.length ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : null}
       </Card>
       <Row gutter={[12, 12]}>
@@ -116,8 +194,14 @@ export default function CommunityDetailPage() {
         </Col>
       </Row>
       <CommunityFormDialog
-        open={editing} community={c} onClose={() => setEditing(false)}
-        onSaved={(saved) => { setEditing(false); community.setData({ ...c, ...saved }); refresh(); }}
+        open={editing}
+        community={c}
+        onClose={() => setEditing(false)}
+        onSaved={(saved) => {
+          setEditing(false);
+          community.setData({ ...c, ...saved });
+          refresh();
+        }}
       />
     </>
   );

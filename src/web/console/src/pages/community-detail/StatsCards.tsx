@@ -13,7 +13,12 @@ export function StatsCards({ stats, loading }: { stats: CommunityStats | undefin
       <Statistic
         title={title}
         value={value ?? 0}
-        formatter={(v) => <Typography.Text type={tone} style={{ fontSize: 'inherit' }}>{signed && Number(v) > 0 ? '+' : ''}{fmt.number(Number(v))}</Typography.Text>}
+        formatter={(v) => (
+          <Typography.Text type={tone} style={{ fontSize: 'inherit' }}>
+            {signed && Number(v) > 0 ? '+' : ''}
+            {fmt.number(Number(v))}
+          </Typography.Text>
+        )}
       />
     </Card>
   );
@@ -21,18 +26,43 @@ export function StatsCards({ stats, loading }: { stats: CommunityStats | undefin
     <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
       <Col xs={24} sm={12} lg={6}>
         <Card size="small" loading={loading && !stats} className="kith-kpi" style={{ height: '100%' }}>
-          <Statistic title={t('community.stats.membersNow')} value={stats?.membersNow ?? 0} formatter={(v) => fmt.number(Number(v))} />
+          <Statistic
+            title={t('community.stats.membersNow')}
+            value={stats?.membersNow ?? 0}
+            formatter={(v) => fmt.number(Number(v))}
+          />
           {stats && stats.capacity !== null && stats.capacityUsePercent !== null ? (
             <>
-              <Progress percent={Math.min(stats.capacityUsePercent, 100)} showInfo={false} size="small" strokeColor={capacityColor(stats.capacityUsePercent)} style={{ margin: 0 }} />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('community.capacityOf', { capacity: fmt.number(stats.capacity), percent: fmt.percent(stats.capacityUsePercent) })}</Typography.Text>
+              <Progress
+                percent={Math.min(stats.capacityUsePercent, 100)}
+                showInfo={false}
+                size="small"
+                strokeColor={capacityColor(stats.capacityUsePercent)}
+                style={{ margin: 0 }}
+              />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('community.capacityOf', {
+                  capacity: fmt.number(stats.capacity),
+                  percent: fmt.percent(stats.capacityUsePercent),
+                })}
+              </Typography.Text>
             </>
-          ) : <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('community.noLimit')}</Typography.Text>}
+          ) : (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('community.noLimit')}
+            </Typography.Text>
+          )}
         </Card>
       </Col>
-      <Col xs={8} lg={6}>{figure(t('community.stats.joined'), stats?.joined, 'success')}</Col>
-      <Col xs={8} lg={6}>{figure(t('community.stats.left'), stats?.left, 'danger')}</Col>
-      <Col xs={8} lg={6}>{figure(t('community.stats.net'), stats?.net, stats && stats.net < 0 ? 'danger' : undefined, true)}</Col>
+      <Col xs={8} lg={6}>
+        {figure(t('community.stats.joined'), stats?.joined, 'success')}
+      </Col>
+      <Col xs={8} lg={6}>
+        {figure(t('community.stats.left'), stats?.left, 'danger')}
+      </Col>
+      <Col xs={8} lg={6}>
+        {figure(t('community.stats.net'), stats?.net, stats && stats.net < 0 ? 'danger' : undefined, true)}
+      </Col>
     </Row>
   );
 }

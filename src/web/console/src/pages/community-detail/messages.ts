@@ -53,7 +53,8 @@ export const en: Record<keyof typeof zh, string> = {
   'community.noRules': 'No rules written yet',
   'community.archive': 'Archive',
   'community.unarchive': 'Unarchive',
-  'community.archiveConfirm': 'An archived community takes no new members; its members and history are kept. Archive it?',
+  'community.archiveConfirm':
+    'An archived community takes no new members; its members and history are kept. Archive it?',
   'community.unarchiveConfirm': 'Bring this community back so it takes new members again?',
   'community.archivedDone': '“{name}” archived',
   'community.unarchivedDone': '“{name}” is back',

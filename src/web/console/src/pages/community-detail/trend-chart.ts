@@ -13,7 +13,13 @@ export function trendOption(d: CommunityTrend, t: Translate, fmt: Format): EChar
   const num = (v: number) => fmt.number(v);
   return {
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-    legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 8, data: [t('community.trend.joined'), t('community.trend.left'), t('community.trend.members')] },
+    legend: {
+      top: 0,
+      left: 0,
+      itemWidth: 14,
+      itemHeight: 8,
+      data: [t('community.trend.joined'), t('community.trend.left'), t('community.trend.members')],
+    },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? num(v) : String(v ?? '')) },
     xAxis: { type: 'category', data: d.days.map((x) => fmt.day(x.date)), axisTick: { alignWithLabel: true } },
     yAxis: [
@@ -21,9 +27,29 @@ export function trendOption(d: CommunityTrend, t: Translate, fmt: Format): EChar
       { type: 'value', scale: true, minInterval: 1, axisLabel: { formatter: num }, splitLine: { show: false } },
     ],
     series: [
-      { name: t('community.trend.joined'), type: 'bar', data: d.days.map((x) => x.joined), color: CHART.joined, barMaxWidth: 12 },
-      { name: t('community.trend.left'), type: 'bar', data: d.days.map((x) => x.left), color: CHART.left, barMaxWidth: 12 },
-      { name: t('community.trend.members'), type: 'line', yAxisIndex: 1, data: d.days.map((x) => x.members), showSymbol: false, color: CHART.members, areaStyle: { opacity: 0.06 } },
+      {
+        name: t('community.trend.joined'),
+        type: 'bar',
+        data: d.days.map((x) => x.joined),
+        color: CHART.joined,
+        barMaxWidth: 12,
+      },
+      {
+        name: t('community.trend.left'),
+        type: 'bar',
+        data: d.days.map((x) => x.left),
+        color: CHART.left,
+        barMaxWidth: 12,
+      },
+      {
+        name: t('community.trend.members'),
+        type: 'line',
+        yAxisIndex: 1,
+        data: d.days.map((x) => x.members),
+        showSymbol: false,
+        color: CHART.members,
+        areaStyle: { opacity: 0.06 },
+      },
     ],
   };
 }

@@ -15,7 +15,13 @@ import { ImportReportView } from './ImportReportView';
 import { RecentImports } from './RecentImports';
 import { useImportProgress } from './useImportProgress';
 import { previewImport, startImport } from './upload';
-import { importOptions, withOverride, type ImportKind, type ImportSettings, type MappingOverrides } from './import-options';
+import {
+  importOptions,
+  withOverride,
+  type ImportKind,
+  type ImportSettings,
+  type MappingOverrides,
+} from './import-options';
 
 /**
  * 导入: bring members, orders and chat logs in from a CRM or a spreadsheet. Choose the file, check
@@ -34,14 +40,33 @@ export default function ImportPage() {
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
 
-  const options = useMemo(() => importOptions(kind, settings, overrides, fmt.timeZone), [kind, settings, overrides, fmt.timeZone]);
-  const preview = useRequest((signal) => (file ? previewImport(kind, file, options, signal) : Promise.resolve(undefined)), [file, kind, JSON.stringify(options)]);
+  const options = useMemo(
+    () => importOptions(kind, settings, overrides, fmt.timeZone),
+    [kind, settings, overrides, fmt.timeZone],
+  );
+  const preview = useRequest(
+    (signal) => (file ? previewImport(kind, file, options, signal) : Promise.resolve(undefined)),
+    [file, kind, JSON.stringify(options)],
+  );
   const progress = useImportProgress(running);
   const recent = useRequest((signal) => call(api.GET('/api/v1/imports', { signal })), [progress.report?.status]);
 
-  const reset = () => { setFile(null); setOverrides({}); setRunning(null); setStartError(null); };
-  const chooseKind = (k: ImportKind) => { setKind(k); setOverrides({}); setFile(null); };
-  const chooseFile = (f: File | null) => { setFile(f); setOverrides({}); setStartError(null); };
+  const reset = () => {
+    setFile(null);
+    setOverrides({});
+    setRunning(null);
+    setStartError(null);
+  };
+  const chooseKind = (k: ImportKind) => {
+    setKind(k);
+    setOverrides({});
+    setFile(null);
+  };
+  const chooseFile = (f: File | null) => {
+    setFile(f);
+    setOverrides({});
+    setStartError(null);
+  };
 
   const run = async () => {
     if (!file) return;
@@ -59,39 +84,68 @@ export default function ImportPage() {
   };
 
   const p = file ? preview.data : undefined;
-  const canRun = !!p && !preview.loading && !(p.missing?.length) && p.rows + p.rejected.length > 0;
+  const canRun = !!p && !preview.loading && !p.missing?.length && p.rows + p.rejected.length > 0;
   const step = running !== null ? 2 : file ? 1 : 0;
 
   return (
     <>
       <PageHeader title={t('import.title')} subtitle={t('import.subtitle')} />
       <Steps
-        size="small" current={step} style={{ marginBottom: 16 }}
-        items={[{ title: t('import.step.file') }, { title: t('import.step.check') }, { title: t('import.step.report') }]}
+        size="small"
+        current={step}
+        style={{ marginBottom: 16 }}
+        items={[
+          { title: t('import.step.file') },
+          { title: t('import.step.check') },
+          { title: t('import.step.report') },
+        ]}
       />
       <Flex vertical gap={12}>
         {running === null ? (
           <Card size="small" title={t('import.step.file')}>
-            <ImportSetup kind={kind} file={file} settings={settings} disabled={starting} onKind={chooseKind} onFile={chooseFile} onSettings={setSettings} />
+            <ImportSetup
+              kind={kind}
+              file={file}
+              settings={settings}
+              disabled={starting}
+              onKind={chooseKind}
+              onFile={chooseFile}
+              onSettings={setSettings}
+            />
           </Card>
         ) : null}
 
         {file && running === null ? (
-          <Card
-            size="small" title={t('import.step.check')}
-            extra={preview.loading ? <Spin size="small" /> : null}
-          >
+          <Card size="small" title={t('import.step.check')} extra={preview.loading ? <Spin size="small" /> : null}>
             {preview.error ? <ErrorState error={preview.error} onRetry={preview.reload} compact /> : null}
-            {!p && preview.loading ? <Flex justify="center" style={{ padding: 32 }}><Spin /></Flex> : null}
+            {!p && preview.loading ? (
+              <Flex justify="center" style={{ padding: 32 }}>
+                <Spin />
+              </Flex>
+            ) : null}
             {p ? (
               <Flex vertical gap={16}>
                 <Descriptions
-                  size="small" column={{ xs: 1, sm: 2, lg: 5 }}
+                  size="small"
+                  column={{ xs: 1, sm: 2, lg: 5 }}
                   items={[
-                    { key: 'format', label: t('import.format'), children: <span data-testid="import-format">{t('import.formatName', { format: p.format.toUpperCase() })}</span> },
                     {
-                      key: 'encoding', label: t('import.encoding'),
-                      children: <Tooltip title={p.encoding ? t('import.encodingHint') : undefined}><span data-testid="import-encoding">{t(`import.encoding.${p.encoding ?? 'workbook'}`)}</span></Tooltip>,
+                      key: 'format',
+                      label: t('import.format'),
+                      children: (
+                        <span data-testid="import-format">
+                          {t('import.formatName', { format: p.format.toUpperCase() })}
+                        </span>
+                      ),
+                    },
+                    {
+                      key: 'encoding',
+                      label: t('import.encoding'),
+                      children: (
+                        <Tooltip title={p.encoding ? t('import.encodingHint') : undefined}>
+                          <span data-testid="import-encoding">{t(`import.encoding.${p.encoding ?? 'workbook'}`)}</span>
+                        </Tooltip>
+                      ),
                     },
                     { key: 'rows', label: t('import.readable'), children: fmt.number(p.rows) },
                     { key: 'rejected', label: t('import.rejected'), children: fmt.number(p.rejected.length) },
@@ -100,15 +154,25 @@ export default function ImportPage() {
                 />
                 {p.columns ? (
                   <ColumnMapping
-                    kind={kind} preview={p} overrides={overrides} disabled={preview.loading || starting}
-                    onChange={(header, field) => setOverrides((o) => withOverride(o, header, field))} onReset={() => setOverrides({})}
+                    kind={kind}
+                    preview={p}
+                    overrides={overrides}
+                    disabled={preview.loading || starting}
+                    onChange={(header, field) => setOverrides((o) => withOverride(o, header, field))}
+                    onReset={() => setOverrides({})}
                   />
                 ) : null}
                 <PreviewRows preview={p} />
                 {startError ? <Alert type="error" showIcon title={startError} role="alert" /> : null}
                 <Flex justify="flex-end" gap={8} wrap>
                   <Button onClick={reset}>{t('common.cancel')}</Button>
-                  <Button type="primary" icon={<CloudUploadOutlined />} disabled={!canRun} loading={starting} onClick={() => void run()}>
+                  <Button
+                    type="primary"
+                    icon={<CloudUploadOutlined />}
+                    disabled={!canRun}
+                    loading={starting}
+                    onClick={() => void run()}
+                  >
                     {t('import.run', { count: p.rows })}
                   </Button>
                 </Flex>
@@ -118,9 +182,28 @@ export default function ImportPage() {
         ) : null}
 
         {running !== null ? (
-          <Card size="small" title={t('import.step.report')} extra={<Button size="small" icon={<ReloadOutlined />} onClick={reset} disabled={progress.report?.status === 'running'}>{t('import.another')}</Button>}>
+          <Card
+            size="small"
+            title={t('import.step.report')}
+            extra={
+              <Button
+                size="small"
+                icon={<ReloadOutlined />}
+                onClick={reset}
+                disabled={progress.report?.status === 'running'}
+              >
+                {t('import.another')}
+              </Button>
+            }
+          >
             {progress.error && !progress.report ? <ErrorState error={progress.error} compact /> : null}
-            {progress.report ? <ImportReportView report={progress.report} /> : <Flex justify="center" style={{ padding: 32 }}><Spin /></Flex>}
+            {progress.report ? (
+              <ImportReportView report={progress.report} />
+            ) : (
+              <Flex justify="center" style={{ padding: 32 }}>
+                <Spin />
+              </Flex>
+            )}
           </Card>
         ) : null}
 

@@ -7,11 +7,20 @@ import { rejectionsCsvUrl } from './upload';
 import { importProgress } from './import-progress';
 import type { ImportReport } from './types';
 
-const STATUS_COLORS: Record<ImportReport['status'], string> = { running: 'processing', completed: 'success', failed: 'error', interrupted: 'warning' };
+const STATUS_COLORS: Record<ImportReport['status'], string> = {
+  running: 'processing',
+  completed: 'success',
+  failed: 'error',
+  interrupted: 'warning',
+};
 
 export function ImportStatusTag({ status }: { status: ImportReport['status'] }) {
   const { t } = useI18n();
-  return <Tag color={STATUS_COLORS[status]} style={{ margin: 0 }}>{t(`import.status.${status}`)}</Tag>;
+  return (
+    <Tag color={STATUS_COLORS[status]} style={{ margin: 0 }}>
+      {t(`import.status.${status}`)}
+    </Tag>
+  );
 }
 
 /**
@@ -26,7 +35,15 @@ export function ImportReportView({ report: r }: { report: ImportReport }) {
   const figure = (key: string, title: string, value: number, tone?: 'success' | 'danger' | 'secondary') => (
     <Col xs={12} sm={8} lg={{ flex: '1 1 0' }} key={key}>
       <Card size="small" className="kith-kpi" data-testid={`import-${key}`}>
-        <Statistic title={title} value={value} formatter={(v) => <Typography.Text type={tone} style={{ fontSize: 'inherit' }}>{fmt.number(Number(v))}</Typography.Text>} />
+        <Statistic
+          title={title}
+          value={value}
+          formatter={(v) => (
+            <Typography.Text type={tone} style={{ fontSize: 'inherit' }}>
+              {fmt.number(Number(v))}
+            </Typography.Text>
+          )}
+        />
       </Card>
     </Col>
   );
@@ -35,18 +52,51 @@ export function ImportReportView({ report: r }: { report: ImportReport }) {
       <Flex gap={8} align="center" wrap>
         <ImportStatusTag status={r.status} />
         <Typography.Text strong>{r.fileName}</Typography.Text>
-        <Typography.Text type="secondary">{t('import.reportMeta', { id: String(r.id), format: r.format ? r.format.toUpperCase() : '…', at: fmt.dateTime(r.createdAt) })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('import.reportMeta', {
+            id: String(r.id),
+            format: r.format ? r.format.toUpperCase() : '…',
+            at: fmt.dateTime(r.createdAt),
+          })}
+        </Typography.Text>
       </Flex>
       <Progress
-        percent={progress.percent} status={r.status === 'failed' || r.status === 'interrupted' ? 'exception' : r.status === 'running' ? 'active' : 'success'}
+        percent={progress.percent}
+        status={
+          r.status === 'failed' || r.status === 'interrupted'
+            ? 'exception'
+            : r.status === 'running'
+              ? 'active'
+              : 'success'
+        }
         // The file is read in the background after the upload: until then its rows are not counted.
-        format={() => (reading ? t('import.reading') : t('import.progress', { done: fmt.number(progress.done), total: fmt.number(progress.total) }))}
+        format={() =>
+          reading
+            ? t('import.reading')
+            : t('import.progress', { done: fmt.number(progress.done), total: fmt.number(progress.total) })
+        }
         aria-label={t('import.progressLabel')}
       />
       {r.alreadyImported ? <Alert type="info" showIcon title={t('import.alreadyImported')} /> : null}
       {/* A file that never read has no format: resuming it would fail the same way. */}
-      {r.status === 'failed' ? <Alert type="error" showIcon title={t(r.format ? 'import.failed' : 'import.failedUnread')} description={r.error ?? undefined} role="alert" /> : null}
-      {r.status === 'interrupted' ? <Alert type="warning" showIcon title={t('import.interrupted')} description={t('import.interruptedHow')} role="alert" /> : null}
+      {r.status === 'failed' ? (
+        <Alert
+          type="error"
+          showIcon
+          title={t(r.format ? 'import.failed' : 'import.failedUnread')}
+          description={r.error ?? undefined}
+          role="alert"
+        />
+      ) : null}
+      {r.status === 'interrupted' ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('import.interrupted')}
+          description={t('import.interruptedHow')}
+          role="alert"
+        />
+      ) : null}
       <Row gutter={[12, 12]}>
         {figure('created', t('import.created'), r.createdRows, 'success')}
         {figure('updated', t('import.updated'), r.updatedRows)}
@@ -56,11 +106,20 @@ export function ImportReportView({ report: r }: { report: ImportReport }) {
       </Row>
       {r.rejectedRows > 0 ? (
         <Card
-          size="small" title={t('import.rejectedTitle', { count: r.rejectedRows })}
-          extra={<Button size="small" icon={<DownloadOutlined />} href={rejectionsCsvUrl(r.id)} download>{t('import.downloadRejected')}</Button>}
+          size="small"
+          title={t('import.rejectedTitle', { count: r.rejectedRows })}
+          extra={
+            <Button size="small" icon={<DownloadOutlined />} href={rejectionsCsvUrl(r.id)} download>
+              {t('import.downloadRejected')}
+            </Button>
+          }
         >
           <RejectedLines items={r.rejections} />
-          {r.rejections.length < r.rejectedRows ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('import.rejectedMore', { shown: r.rejections.length })}</Typography.Text> : null}
+          {r.rejections.length < r.rejectedRows ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('import.rejectedMore', { shown: r.rejections.length })}
+            </Typography.Text>
+          ) : null}
         </Card>
       ) : null}
     </Flex>

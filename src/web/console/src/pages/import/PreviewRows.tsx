@@ -7,17 +7,37 @@ import { sampleColumnLabel } from './field-label';
 import { sampleTable } from './sample-table';
 import type { ImportPreview } from './types';
 
-export function RejectedLines({ items, pageSize = 10 }: { items: { line: number; reason: string }[]; pageSize?: number }) {
+export function RejectedLines({
+  items,
+  pageSize = 10,
+}: {
+  items: { line: number; reason: string }[];
+  pageSize?: number;
+}) {
   const { t } = useI18n();
   const fmt = useFormat();
   return (
     <Table
-      rowKey="line" size="small" dataSource={items} scroll={{ x: 'max-content' }}
+      rowKey="line"
+      size="small"
+      dataSource={items}
+      scroll={{ x: 'max-content' }}
       pagination={items.length > pageSize ? { pageSize, size: 'small', showSizeChanger: false } : false}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('import.noRejected')} /> }}
       columns={[
-        { key: 'line', title: t('import.line'), width: 90, render: (_, r) => <Typography.Text strong>{t('import.lineNo', { line: fmt.number(r.line) })}</Typography.Text> },
-        { key: 'reason', title: t('import.reason'), render: (_, r) => <span className="kith-message-text">{r.reason}</span> },
+        {
+          key: 'line',
+          title: t('import.line'),
+          width: 90,
+          render: (_, r) => (
+            <Typography.Text strong>{t('import.lineNo', { line: fmt.number(r.line) })}</Typography.Text>
+          ),
+        },
+        {
+          key: 'reason',
+          title: t('import.reason'),
+          render: (_, r) => <span className="kith-message-text">{r.reason}</span>,
+        },
       ]}
     />
   );
@@ -27,35 +47,52 @@ export function RejectedLines({ items, pageSize = 10 }: { items: { line: number;
 export function PreviewRows({ preview }: { preview: ImportPreview }) {
   const { t } = useI18n();
   const fmt = useFormat();
-  const table = useMemo(() => sampleTable(preview.sample, (key, v) => {
-    if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
-    if (key === 'gender' && typeof v === 'string') return labelOf(t, 'gender', v);
-    // Times arrive in UTC; shown in the workspace zone like everywhere else.
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return fmt.dateTime(v);
-    return undefined;
-  }), [preview.sample, t, fmt]);
+  const table = useMemo(
+    () =>
+      sampleTable(preview.sample, (key, v) => {
+        if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
+        if (key === 'gender' && typeof v === 'string') return labelOf(t, 'gender', v);
+        // Times arrive in UTC; shown in the workspace zone like everywhere else.
+        if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return fmt.dateTime(v);
+        return undefined;
+      }),
+    [preview.sample, t, fmt],
+  );
   return (
     <Tabs
       defaultActiveKey={preview.rejected.length && !preview.rows ? 'rejected' : 'sample'}
       items={[
         {
-          key: 'sample', label: t('import.preview.sample', { count: table.rows.length }),
+          key: 'sample',
+          label: t('import.preview.sample', { count: table.rows.length }),
           children: (
             <Table
-              rowKey="line" size="small" dataSource={table.rows} pagination={false} scroll={{ x: 'max-content' }}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('import.preview.noRows')} /> }}
+              rowKey="line"
+              size="small"
+              dataSource={table.rows}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              locale={{
+                emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('import.preview.noRows')} />,
+              }}
               columns={[
                 { key: 'line', title: t('import.line'), width: 70, fixed: 'left', render: (_, r) => r.line },
                 ...table.columns.map((c) => ({
-                  key: c, title: sampleColumnLabel(t, c),
-                  render: (_: unknown, r: (typeof table.rows)[number]) => <Typography.Text ellipsis={{ tooltip: r.cells[c] }} style={{ maxWidth: 240 }}>{r.cells[c] ?? ''}</Typography.Text>,
+                  key: c,
+                  title: sampleColumnLabel(t, c),
+                  render: (_: unknown, r: (typeof table.rows)[number]) => (
+                    <Typography.Text ellipsis={{ tooltip: r.cells[c] }} style={{ maxWidth: 240 }}>
+                      {r.cells[c] ?? ''}
+                    </Typography.Text>
+                  ),
                 })),
               ]}
             />
           ),
         },
         {
-          key: 'rejected', label: <span>{t('import.preview.rejected', { count: preview.rejected.length })}</span>,
+          key: 'rejected',
+          label: <span>{t('import.preview.rejected', { count: preview.rejected.length })}</span>,
           children: <RejectedLines items={preview.rejected} />,
         },
       ]}

@@ -32,7 +32,12 @@ export interface ImportOptions {
   group?: string;
 }
 
-export function importOptions(kind: ImportKind, s: ImportSettings, overrides: MappingOverrides, workspaceTimeZone: string): ImportOptions | undefined {
+export function importOptions(
+  kind: ImportKind,
+  s: ImportSettings,
+  overrides: MappingOverrides,
+  workspaceTimeZone: string,
+): ImportOptions | undefined {
   const o: ImportOptions = {};
   if (kind !== 'chat' && Object.keys(overrides).length) o.mapping = { ...overrides };
   if (s.timeZone && s.timeZone !== workspaceTimeZone) o.timeZone = s.timeZone;
@@ -50,13 +55,21 @@ export function withOverride(overrides: MappingOverrides, header: string, field:
   return { ...overrides, [header]: field ?? IGNORE };
 }
 
-export interface FieldSpec { field: string; required: boolean; oneOf: string | null }
+export interface FieldSpec {
+  field: string;
+  required: boolean;
+  oneOf: string | null;
+}
 
 /**
  * The fields a column may be pointed at: the kind's fields, required ones first, then (members)
  * keeping the column as a custom attribute of its own name.
  */
-export function fieldChoices(kind: ImportKind, fields: FieldSpec[], header: string): { value: string; required: boolean; key: boolean }[] {
+export function fieldChoices(
+  kind: ImportKind,
+  fields: FieldSpec[],
+  header: string,
+): { value: string; required: boolean; key: boolean }[] {
   const list = [...fields]
     .sort((a, b) => Number(b.required) - Number(a.required))
     .map((f) => ({ value: f.field, required: f.required, key: f.oneOf !== null }));
@@ -67,5 +80,12 @@ export function fieldChoices(kind: ImportKind, fields: FieldSpec[], header: stri
 /** A missing-column note from the server: one field, or a group of which one is needed. */
 export function parseMissing(m: string): { field: string } | { oneOf: string[] } {
   const g = /^one of (.+)$/.exec(m);
-  return g ? { oneOf: g[1]!.split(',').map((s) => s.trim()).filter(Boolean) } : { field: m };
+  return g
+    ? {
+        oneOf: g[1]!
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      }
+    : { field: m };
 }

@@ -5,7 +5,11 @@ import type { ImportReport } from './types';
  * is done with (`processedRows`, the import's resume point) out of `totalRows`; a completed
  * import is done whole.
  */
-export function importProgress(r: Pick<ImportReport, 'processedRows' | 'totalRows' | 'status'>): { done: number; total: number; percent: number } {
+export function importProgress(r: Pick<ImportReport, 'processedRows' | 'totalRows' | 'status'>): {
+  done: number;
+  total: number;
+  percent: number;
+} {
   const total = r.totalRows;
   const done = r.status === 'completed' ? total : Math.min(total, r.processedRows);
   return { done, total, percent: total === 0 ? 100 : Math.floor((done / total) * 100) };

@@ -15,9 +15,12 @@ export const zh = {
   'import.kind.members': '会员名单',
   'import.kind.orders': '订单',
   'import.kind.chat': '聊天记录',
-  'import.kindHint.members': '每行一位会员：姓名、手机号、邮箱、微信号或 QQ 号（至少一项），以及标签、所在社群、入群时间等。已有的会员按手机号、邮箱或渠道账号识别并更新。',
-  'import.kindHint.orders': '每行一笔订单：订单号、金额、下单时间，以及买家的手机号、邮箱或渠道账号。同一订单号再次导入会更新该订单。',
-  'import.kindHint.chat': 'QQ 消息记录导出（.txt）、微信聊天记录 CSV，或 Kith 聊天格式（CSV / JSON）。发言会记到对应会员名下。',
+  'import.kindHint.members':
+    '每行一位会员：姓名、手机号、邮箱、微信号或 QQ 号（至少一项），以及标签、所在社群、入群时间等。已有的会员按手机号、邮箱或渠道账号识别并更新。',
+  'import.kindHint.orders':
+    '每行一笔订单：订单号、金额、下单时间，以及买家的手机号、邮箱或渠道账号。同一订单号再次导入会更新该订单。',
+  'import.kindHint.chat':
+    'QQ 消息记录导出（.txt）、微信聊天记录 CSV，或 Kith 聊天格式（CSV / JSON）。发言会记到对应会员名下。',
   'import.accept.members': '支持 CSV（UTF-8 或 GBK）和 Excel .xlsx',
   'import.accept.orders': '支持 CSV（UTF-8 或 GBK）和 Excel .xlsx',
   'import.accept.chat': '支持 .txt、.csv 和 .json 聊天记录',
@@ -153,7 +156,8 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.import': 'Import',
 
   'import.title': 'Import',
-  'import.subtitle': 'Bring in members, orders and chat logs from a CRM, a shop back office or a spreadsheet; importing a file twice writes nothing twice',
+  'import.subtitle':
+    'Bring in members, orders and chat logs from a CRM, a shop back office or a spreadsheet; importing a file twice writes nothing twice',
   'import.step.file': 'Choose a file',
   'import.step.check': 'Check columns and preview',
   'import.step.report': 'Report',
@@ -162,9 +166,12 @@ export const en: Record<keyof typeof zh, string> = {
   'import.kind.members': 'Members',
   'import.kind.orders': 'Orders',
   'import.kind.chat': 'Chat logs',
-  'import.kindHint.members': 'One member per row: name, phone, email, WeChat ID or QQ number (at least one), plus tags, community, join time and more. Known members are recognised by phone, email or channel account and updated.',
-  'import.kindHint.orders': 'One order per row: order number, amount, order time, and the buyer’s phone, email or channel account. Importing an order number again updates that order.',
-  'import.kindHint.chat': 'A QQ message export (.txt), a WeChat chat CSV, or the Kith chat format (CSV / JSON). Messages are recorded for the matching members.',
+  'import.kindHint.members':
+    'One member per row: name, phone, email, WeChat ID or QQ number (at least one), plus tags, community, join time and more. Known members are recognised by phone, email or channel account and updated.',
+  'import.kindHint.orders':
+    'One order per row: order number, amount, order time, and the buyer’s phone, email or channel account. Importing an order number again updates that order.',
+  'import.kindHint.chat':
+    'A QQ message export (.txt), a WeChat chat CSV, or the Kith chat format (CSV / JSON). Messages are recorded for the matching members.',
   'import.accept.members': 'CSV (UTF-8 or GBK) and Excel .xlsx',
   'import.accept.orders': 'CSV (UTF-8 or GBK) and Excel .xlsx',
   'import.accept.chat': '.txt, .csv and .json chat logs',
@@ -223,10 +230,13 @@ export const en: Record<keyof typeof zh, string> = {
   'import.reading': 'Reading the file…',
   'import.progressLabel': 'Import progress',
   'import.alreadyImported': 'This file was imported with the same options before; nothing was written this time.',
-  'import.failed': 'The import stopped. What was written stays; importing the same file again resumes where it stopped.',
-  'import.failedUnread': 'The file could not be read; nothing was written. Correct it as the reason below says and import it again.',
+  'import.failed':
+    'The import stopped. What was written stays; importing the same file again resumes where it stopped.',
+  'import.failedUnread':
+    'The file could not be read; nothing was written. Correct it as the reason below says and import it again.',
   'import.interrupted': 'The import stopped when Kith stopped, and the uploaded file is no longer on the server.',
-  'import.interruptedHow': 'What was written stays. Upload the same file again with the same options and the import resumes where it stopped.',
+  'import.interruptedHow':
+    'What was written stays. Upload the same file again with the same options and the import resumes where it stopped.',
   'import.rejectedTitle': 'Rejected lines ({count})',
   'import.rejectedMore': 'Only the first {shown} are shown here; download the full list.',
   'import.downloadRejected': 'Download rejected lines (CSV)',

@@ -21,18 +21,55 @@ export function cellText(v: unknown): string {
     const o = v as Record<string, unknown>;
     // A channel account reads best as channel:id.
     if (typeof o.channel === 'string' && typeof o.externalId === 'string') return `${o.channel}:${o.externalId}`;
-    return Object.entries(o).map(([k, x]) => { const s = cellText(x); return s ? `${k}: ${s}` : ''; }).filter(Boolean).join(', ');
+    return Object.entries(o)
+      .map(([k, x]) => {
+        const s = cellText(x);
+        return s ? `${k}: ${s}` : '';
+      })
+      .filter(Boolean)
+      .join(', ');
   }
   return String(v);
 }
 
 /** Columns in the order a person reads a member, an order or a message; others after, as they come. */
 const ORDER = [
-  'name', 'nickname', 'phone', 'email', 'gender', 'birthday', 'city', 'company', 'channel', 'identities', 'tags', 'source',
-  'consentMarketing', 'lifecycleStage', 'orderId', 'buyer', 'amount', 'currency', 'orderedAt', 'status', 'refundAmount', 'items',
-  'quantity', 'occurredAt', 'sender', 'group', 'text', 'msgType', 'community', 'joinedAt', 'attributes',
+  'name',
+  'nickname',
+  'phone',
+  'email',
+  'gender',
+  'birthday',
+  'city',
+  'company',
+  'channel',
+  'identities',
+  'tags',
+  'source',
+  'consentMarketing',
+  'lifecycleStage',
+  'orderId',
+  'buyer',
+  'amount',
+  'currency',
+  'orderedAt',
+  'status',
+  'refundAmount',
+  'items',
+  'quantity',
+  'occurredAt',
+  'sender',
+  'group',
+  'text',
+  'msgType',
+  'community',
+  'joinedAt',
+  'attributes',
 ];
-const rank = (k: string) => { const i = ORDER.indexOf(k); return i === -1 ? ORDER.length : i; };
+const rank = (k: string) => {
+  const i = ORDER.indexOf(k);
+  return i === -1 ? ORDER.length : i;
+};
 
 /** A cell's text chosen by the caller (a yes/no in the operator's language), or undefined for the default. */
 export type CellFormat = (key: string, value: unknown) => string | undefined;

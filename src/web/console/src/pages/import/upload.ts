@@ -14,12 +14,20 @@ function uploadBody(file: File, options: ImportOptions | undefined): FormData {
 
 /** Reads the file on the server without writing anything. */
 export function previewImport(kind: ImportKind, file: File, options: ImportOptions | undefined, signal?: AbortSignal) {
-  return call(api.POST('/api/v1/imports/{kind}/preview', { params: { path: { kind } }, body: uploadBody(file, options) as never, signal }));
+  return call(
+    api.POST('/api/v1/imports/{kind}/preview', {
+      params: { path: { kind } },
+      body: uploadBody(file, options) as never,
+      signal,
+    }),
+  );
 }
 
 /** Starts the import; its progress is polled with GET /imports/{id}. */
 export function startImport(kind: ImportKind, file: File, options: ImportOptions | undefined) {
-  return call(api.POST('/api/v1/imports/{kind}', { params: { path: { kind } }, body: uploadBody(file, options) as never }));
+  return call(
+    api.POST('/api/v1/imports/{kind}', { params: { path: { kind } }, body: uploadBody(file, options) as never }),
+  );
 }
 
 export const rejectionsCsvUrl = (id: number) => `/api/v1/imports/${id}/rejections.csv`;

@@ -31,7 +31,11 @@ export function useImportProgress(id: number | null) {
       }
     };
     void tick();
-    return () => { live = false; ctrl.abort(); clearTimeout(timer); };
+    return () => {
+      live = false;
+      ctrl.abort();
+      clearTimeout(timer);
+    };
   }, [id]);
 
   return { report, error };

@@ -10,7 +10,10 @@ import { describeError } from '../../components/errors';
 import { useRequest } from '../../hooks/useRequest';
 import { LoginFrame } from './LoginFrame';
 
-interface Values { email: string; password: string }
+interface Values {
+  email: string;
+  password: string;
+}
 
 /** Sign in with email and password; back to the page that asked for it afterwards. */
 export default function LoginPage() {
@@ -41,26 +44,52 @@ export default function LoginPage() {
     <LoginFrame>
       {setup.data?.needed ? (
         <Alert
-          type="info" showIcon title={t('login.setupTitle')} style={{ marginBottom: 16 }}
-          description={(
+          type="info"
+          showIcon
+          title={t('login.setupTitle')}
+          style={{ marginBottom: 16 }}
+          description={
             <>
               {t('login.setupHint')}
               <br />
-              <Typography.Text code copyable style={{ fontSize: 12 }}>npm run kith -- user create --role owner --email you@example.com</Typography.Text>
+              <Typography.Text code copyable style={{ fontSize: 12 }}>
+                npm run kith -- user create --role owner --email you@example.com
+              </Typography.Text>
             </>
-          )}
+          }
         />
       ) : null}
-      {expired && !error ? <Alert type="info" showIcon title={t('error.sessionEnded')} style={{ marginBottom: 16 }} /> : null}
-      {error ? <Alert type="error" showIcon title={t('login.failed')} description={error} style={{ marginBottom: 16 }} role="alert" /> : null}
+      {expired && !error ? (
+        <Alert type="info" showIcon title={t('error.sessionEnded')} style={{ marginBottom: 16 }} />
+      ) : null}
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={t('login.failed')}
+          description={error}
+          style={{ marginBottom: 16 }}
+          role="alert"
+        />
+      ) : null}
       <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} disabled={state.status === 'loading'}>
-        <Form.Item name="email" label={t('login.email')} rules={[{ required: true, whitespace: true, message: t('login.emailRequired') }]}>
+        <Form.Item
+          name="email"
+          label={t('login.email')}
+          rules={[{ required: true, whitespace: true, message: t('login.emailRequired') }]}
+        >
           <Input prefix={<MailOutlined />} type="email" autoComplete="username" autoFocus size="large" />
         </Form.Item>
-        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+        <Form.Item
+          name="password"
+          label={t('login.password')}
+          rules={[{ required: true, message: t('login.passwordRequired') }]}
+        >
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block size="large" loading={submitting}>{t('login.submit')}</Button>
+        <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
+          {t('login.submit')}
+        </Button>
       </Form>
     </LoginFrame>
   );

@@ -24,7 +24,8 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'adjustments.title': 'Adjustments',
-  'adjustments.subtitle': 'Points added or taken by hand; those at or above the approval threshold post only once a second operator approves',
+  'adjustments.subtitle':
+    'Points added or taken by hand; those at or above the approval threshold post only once a second operator approves',
   'adjustments.col.points': 'Points',
   'adjustments.by': 'by {by}',
   'adjustments.col.decision': 'Decision',

@@ -32,7 +32,12 @@ export default function BadgesPage() {
   const archive = async (b: Badge, archived: boolean) => {
     setBusy(b.id);
     try {
-      await call(api.PUT('/api/v1/loyalty/badges/{id}', { params: { path: { id: b.id } }, body: badgeBody(badgeFormValues(b), archived) }));
+      await call(
+        api.PUT('/api/v1/loyalty/badges/{id}', {
+          params: { path: { id: b.id } },
+          body: badgeBody(badgeFormValues(b), archived),
+        }),
+      );
       message.success(t(archived ? 'badges.archivedDone' : 'badges.unarchivedDone', { name: nameIn(b, locale) }));
       list.reload();
     } catch (e) {
@@ -44,35 +49,82 @@ export default function BadgesPage() {
 
   const columns: TableProps<Badge>['columns'] = [
     {
-      key: 'name', title: t('badges.col.name'), width: 240,
+      key: 'name',
+      title: t('badges.col.name'),
+      width: 240,
       render: (_, b) => (
         <Flex gap={10} align="flex-start">
           <BadgeMark color={b.color} />
           <div style={{ minWidth: 0, maxWidth: 280 }}>
-            <Flex gap={6} align="center" wrap><Typography.Text strong>{nameIn(b, locale)}</Typography.Text>{b.archived ? <Tag style={{ margin: 0 }}>{t('loyalty.archived')}</Tag> : null}</Flex>
+            <Flex gap={6} align="center" wrap>
+              <Typography.Text strong>{nameIn(b, locale)}</Typography.Text>
+              {b.archived ? <Tag style={{ margin: 0 }}>{t('loyalty.archived')}</Tag> : null}
+            </Flex>
             <div className="kith-muted">{locale === 'zh-CN' ? b.nameEn : b.nameZh}</div>
-            {b.description ? <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, fontSize: 12 }}>{b.description}</Typography.Paragraph> : null}
+            {b.description ? (
+              <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, fontSize: 12 }}>
+                {b.description}
+              </Typography.Paragraph>
+            ) : null}
           </div>
         </Flex>
       ),
     },
     {
-      key: 'criteria', title: t('badges.col.criteria'),
-      render: (_, b) => { const l = criteriaLine(b.criteria, (k) => labelOf(t, 'kind', k), sep); return b.criteria ? t(l.key, l.values) : <Typography.Text type="secondary">{t(l.key)}</Typography.Text>; },
+      key: 'criteria',
+      title: t('badges.col.criteria'),
+      render: (_, b) => {
+        const l = criteriaLine(b.criteria, (k) => labelOf(t, 'kind', k), sep);
+        return b.criteria ? t(l.key, l.values) : <Typography.Text type="secondary">{t(l.key)}</Typography.Text>;
+      },
     },
-    { key: 'holders', title: t('badges.col.holders'), width: 110, align: 'right', render: (_, b) => t('badges.holders', { count: b.holders }) },
-    { key: 'created', title: t('settings.createdAt'), width: 130, responsive: ['lg'], render: (_, b) => fmt.date(b.createdAt) },
     {
-      key: 'actions', title: '', width: 190, align: 'right', fixed: pinned,
+      key: 'holders',
+      title: t('badges.col.holders'),
+      width: 110,
+      align: 'right',
+      render: (_, b) => t('badges.holders', { count: b.holders }),
+    },
+    {
+      key: 'created',
+      title: t('settings.createdAt'),
+      width: 130,
+      responsive: ['lg'],
+      render: (_, b) => fmt.date(b.createdAt),
+    },
+    {
+      key: 'actions',
+      title: '',
+      width: 190,
+      align: 'right',
+      fixed: pinned,
       render: (_, b) => (
         <Can permission="loyalty:manage">
           <Flex gap={4} justify="flex-end">
-            <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setEditing(b)}>{t('loyalty.edit')}</Button>
+            <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setEditing(b)}>
+              {t('loyalty.edit')}
+            </Button>
             {b.archived ? (
-              <Button size="small" type="text" icon={<RollbackOutlined />} loading={busy === b.id} onClick={() => void archive(b, false)}>{t('loyalty.unarchive')}</Button>
+              <Button
+                size="small"
+                type="text"
+                icon={<RollbackOutlined />}
+                loading={busy === b.id}
+                onClick={() => void archive(b, false)}
+              >
+                {t('loyalty.unarchive')}
+              </Button>
             ) : (
-              <Popconfirm title={t('badges.archiveConfirm', { name: nameIn(b, locale) })} description={t('badges.archiveHint')} okText={t('loyalty.archive')} cancelText={t('common.cancel')} onConfirm={() => archive(b, true)}>
-                <Button size="small" type="text" icon={<InboxOutlined />} loading={busy === b.id}>{t('loyalty.archive')}</Button>
+              <Popconfirm
+                title={t('badges.archiveConfirm', { name: nameIn(b, locale) })}
+                description={t('badges.archiveHint')}
+                okText={t('loyalty.archive')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => archive(b, true)}
+              >
+                <Button size="small" type="text" icon={<InboxOutlined />} loading={busy === b.id}>
+                  {t('loyalty.archive')}
+                </Button>
               </Popconfirm>
             )}
           </Flex>
@@ -86,16 +138,50 @@ export default function BadgesPage() {
       <PageHeader
         title={t('badges.title')}
         subtitle={<Typography.Text type="secondary">{t('badges.subtitle')}</Typography.Text>}
-        extra={<Can permission="loyalty:manage"><Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('badges.create')}</Button></Can>}
+        extra={
+          <Can permission="loyalty:manage">
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('badges.create')}
+            </Button>
+          </Can>
+        }
       />
-      <Card size="small" title={list.data ? t('badges.count', { count: items.length }) : t('badges.title')} styles={{ body: { padding: 0 } }}>
-        {list.error ? <div style={{ padding: 12 }}><ErrorState error={list.error} onRetry={list.reload} compact /></div> : null}
+      <Card
+        size="small"
+        title={list.data ? t('badges.count', { count: items.length }) : t('badges.title')}
+        styles={{ body: { padding: 0 } }}
+      >
+        {list.error ? (
+          <div style={{ padding: 12 }}>
+            <ErrorState error={list.error} onRetry={list.reload} compact />
+          </div>
+        ) : null}
         <Table<Badge>
-          rowKey="id" size="middle" columns={columns} dataSource={items} loading={list.loading} pagination={false} scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <div style={{ padding: 16 }}><Typography.Text type="secondary">{t('badges.empty')}</Typography.Text></div> }}
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={items}
+          loading={list.loading}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{
+            emptyText: (
+              <div style={{ padding: 16 }}>
+                <Typography.Text type="secondary">{t('badges.empty')}</Typography.Text>
+              </div>
+            ),
+          }}
         />
       </Card>
-      <BadgeDialog open={editing !== null} badge={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); list.reload(); }} />
+      <BadgeDialog
+        open={editing !== null}
+        badge={editing === 'new' ? null : editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          list.reload();
+        }}
+      />
     </>
   );
 }

@@ -73,9 +73,10 @@ export const en: Record<keyof typeof zh, string> = {
   'badges.criteria.none': 'By hand',
   'badges.criteria.activity_count': 'Activity count',
   'badges.criteria.top_contributor': 'Monthly top',
-  'badges.criteriaHint.none': 'Only staff award it, from the member\'s page',
+  'badges.criteriaHint.none': "Only staff award it, from the member's page",
   'badges.criteriaHint.activity_count': 'Members who reach the count get it the following night',
-  'badges.criteriaHint.top_contributor': 'At the start of each month, the top N of the month before get it (ties included)',
+  'badges.criteriaHint.top_contributor':
+    'At the start of each month, the top N of the month before get it (ties included)',
   'badges.kinds': 'Activities that count',
   'badges.count.field': 'At least',
   'badges.properties': 'Property conditions (optional)',

@@ -24,7 +24,8 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'redemptions.title': 'Redemptions',
-  'redemptions.subtitle': 'Rewards members redeemed: mark them fulfilled once the gift is sent or the privilege granted; cancelling gives the points back and frees the stock',
+  'redemptions.subtitle':
+    'Rewards members redeemed: mark them fulfilled once the gift is sent or the privilege granted; cancelling gives the points back and frees the stock',
   'redemptions.col.reward': 'Reward',
   'redemptions.col.points': 'Points',
   'redemptions.col.code': 'Code',
@@ -36,7 +37,8 @@ export const en: Record<keyof typeof zh, string> = {
   'redemptions.cancel': 'Cancel',
   'redemptions.fulfilTitle': 'Mark "{reward}" fulfilled for {member}?',
   'redemptions.cancelTitle': 'Cancel "{reward}" redeemed by {member}?',
-  'redemptions.cancelIntro': '{points} points go back to the member and the stock is freed (a coupon code returns to the pool).',
+  'redemptions.cancelIntro':
+    '{points} points go back to the member and the stock is freed (a coupon code returns to the pool).',
   'redemptions.fulfilled': 'Marked fulfilled',
   'redemptions.cancelled': 'Cancelled; the points were given back',
   'redemptions.decided': '{by} · {at}',

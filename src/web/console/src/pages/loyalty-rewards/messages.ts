@@ -46,7 +46,8 @@ export const zh = {
   'rewards.validUntil': '截止日期（含当天）',
 
   'codes.title': '为「{name}」上传券码',
-  'codes.intro': '每行一个券码（也可用逗号分隔），可直接粘贴，或选择 .txt / .csv 文件。已在券码池中的券码不会重复添加。',
+  'codes.intro':
+    '每行一个券码（也可用逗号分隔），可直接粘贴，或选择 .txt / .csv 文件。已在券码池中的券码不会重复添加。',
   'codes.paste': '券码',
   'codes.pick': '选择文件',
   'codes.lines': '共 {count} 个券码',
@@ -96,7 +97,7 @@ export const en: Record<keyof typeof zh, string> = {
   'rewards.cost': 'Points it costs',
   'rewards.stockField': 'Stock',
   'rewards.stockHint': 'Empty: no limit; not below what is redeemed already',
-  'rewards.couponStockHint': 'A coupon\'s stock is its uploaded codes: save, then upload codes from the list',
+  'rewards.couponStockHint': "A coupon's stock is its uploaded codes: save, then upload codes from the list",
   'rewards.perMemberLimit': 'At most per member',
   'rewards.tierIds': 'Tiers that may redeem it',
   'rewards.tierIdsHint': 'Empty: every tier',
@@ -104,7 +105,8 @@ export const en: Record<keyof typeof zh, string> = {
   'rewards.validUntil': 'Last day (included)',
 
   'codes.title': 'Upload codes for "{name}"',
-  'codes.intro': 'One code per line (or separated by commas): paste them, or choose a .txt / .csv file. Codes already in the pool are not added twice.',
+  'codes.intro':
+    'One code per line (or separated by commas): paste them, or choose a .txt / .csv file. Codes already in the pool are not added twice.',
   'codes.paste': 'Codes',
   'codes.pick': 'Choose a file',
   'codes.lines': '{count} code|{count} codes',

@@ -22,14 +22,25 @@ export function ReplayDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<Replay | null>(null);
 
-  useEffect(() => { if (open) { setFrom(null); setError(null); setResult(null); } }, [open]);
+  useEffect(() => {
+    if (open) {
+      setFrom(null);
+      setError(null);
+      setResult(null);
+    }
+  }, [open]);
 
   const run = async () => {
-    if (!from) { setError(t('replay.fromRequired')); return; }
+    if (!from) {
+      setError(t('replay.fromRequired'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      setResult(await call(api.POST('/api/v1/loyalty/replay', { body: { from: fmt.dayStart(from.format('YYYY-MM-DD')) } })));
+      setResult(
+        await call(api.POST('/api/v1/loyalty/replay', { body: { from: fmt.dayStart(from.format('YYYY-MM-DD')) } })),
+      );
     } catch (e) {
       setError(describeError(e, t).message);
     } finally {
@@ -39,22 +50,53 @@ export function ReplayDialog({ open, onClose }: { open: boolean; onClose: () => 
 
   return (
     <Modal
-      title={t('replay.title')} open={open} onCancel={onClose} destroyOnHidden
-      footer={result
-        ? <Button type="primary" onClick={onClose}>{t('common.close')}</Button>
-        : [<Button key="c" onClick={onClose}>{t('common.cancel')}</Button>, <Button key="ok" type="primary" danger loading={busy} onClick={run}>{t('replay.confirm')}</Button>]}
+      title={t('replay.title')}
+      open={open}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={
+        result ? (
+          <Button type="primary" onClick={onClose}>
+            {t('common.close')}
+          </Button>
+        ) : (
+          [
+            <Button key="c" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>,
+            <Button key="ok" type="primary" danger loading={busy} onClick={run}>
+              {t('replay.confirm')}
+            </Button>,
+          ]
+        )
+      }
     >
       {result ? (
-        <Result status="success" title={t('replay.done')} subTitle={<span data-testid="replay-result">{t('replay.result', result)}</span>} style={{ padding: '16px 0' }} />
+        <Result
+          status="success"
+          title={t('replay.done')}
+          subTitle={<span data-testid="replay-result">{t('replay.result', result)}</span>}
+          style={{ padding: '16px 0' }}
+        />
       ) : (
         <>
           <Alert type="warning" showIcon title={t('replay.intro')} style={{ marginBottom: 16 }} />
           <Form layout="vertical">
             <Form.Item label={t('replay.from')} required>
-              <DatePicker value={from} onChange={setFrom} style={{ width: '100%' }} aria-label={t('replay.from')} disabledDate={(d) => d.isAfter(dayjs(workspace.today))} />
+              <DatePicker
+                value={from}
+                onChange={setFrom}
+                style={{ width: '100%' }}
+                aria-label={t('replay.from')}
+                disabledDate={(d) => d.isAfter(dayjs(workspace.today))}
+              />
             </Form.Item>
           </Form>
-          {error ? <Typography.Text type="danger" role="alert">{error}</Typography.Text> : null}
+          {error ? (
+            <Typography.Text type="danger" role="alert">
+              {error}
+            </Typography.Text>
+          ) : null}
         </>
       )}
     </Modal>

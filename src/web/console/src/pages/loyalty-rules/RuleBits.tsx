@@ -15,5 +15,13 @@ export function RuleExtras({ definition }: { definition: RuleDefinition }) {
   const { t, locale } = useI18n();
   const lines = ruleExtras(definition, locale);
   if (!lines.length) return <Typography.Text type="secondary">—</Typography.Text>;
-  return <Flex vertical gap={2}>{lines.map((l, i) => <span key={i} style={{ fontSize: 13 }}>{t(l.key, l.values)}</span>)}</Flex>;
+  return (
+    <Flex vertical gap={2}>
+      {lines.map((l, i) => (
+        <span key={i} style={{ fontSize: 13 }}>
+          {t(l.key, l.values)}
+        </span>
+      ))}
+    </Flex>
+  );
 }

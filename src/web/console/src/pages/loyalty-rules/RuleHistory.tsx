@@ -12,7 +12,13 @@ export function RuleHistory({ rule, onClose }: { rule: Rule | null; onClose: () 
   const phone = !Grid.useBreakpoint().md;
   const versions = [...(rule?.versions ?? [])].sort((a, b) => b.version - a.version);
   return (
-    <Drawer open={rule !== null} onClose={onClose} title={rule ? t('rules.historyTitle', { name: rule.name }) : ''} size={phone ? '100%' : 520} destroyOnHidden>
+    <Drawer
+      open={rule !== null}
+      onClose={onClose}
+      title={rule ? t('rules.historyTitle', { name: rule.name }) : ''}
+      size={phone ? '100%' : 520}
+      destroyOnHidden
+    >
       <Timeline
         data-testid="rule-versions"
         items={versions.map((v) => ({
@@ -22,13 +28,26 @@ export function RuleHistory({ rule, onClose }: { rule: Rule | null; onClose: () 
             <Flex vertical gap={4}>
               <Flex gap={8} align="center" wrap>
                 <Typography.Text strong>{t('rules.version', { version: String(v.version) })}</Typography.Text>
-                {v.version === rule?.currentVersion ? <Tag color="green" style={{ margin: 0 }}>{t('rules.current')}</Tag> : null}
+                {v.version === rule?.currentVersion ? (
+                  <Tag color="green" style={{ margin: 0 }}>
+                    {t('rules.current')}
+                  </Tag>
+                ) : null}
                 <Tag style={{ margin: 0 }}>{labelOf(t, 'kind', v.definition.kind)}</Tag>
                 {v.definition.enabled ? null : <Tag style={{ margin: 0 }}>{t('rules.disabled')}</Tag>}
               </Flex>
-              <span className="kith-muted">{t('rules.inForceFrom', { at: fmt.dateTime(v.validFrom) })} · {t('rules.versionBy', { by: v.createdBy || '—' })}</span>
-              <div><span className="kith-muted">{t('rules.col.points')}</span> <AwardText award={v.definition.points} what="points" /></div>
-              <div><span className="kith-muted">{t('rules.col.growth')}</span> <AwardText award={v.definition.growth} what="growth" /></div>
+              <span className="kith-muted">
+                {t('rules.inForceFrom', { at: fmt.dateTime(v.validFrom) })} ·{' '}
+                {t('rules.versionBy', { by: v.createdBy || '—' })}
+              </span>
+              <div>
+                <span className="kith-muted">{t('rules.col.points')}</span>{' '}
+                <AwardText award={v.definition.points} what="points" />
+              </div>
+              <div>
+                <span className="kith-muted">{t('rules.col.growth')}</span>{' '}
+                <AwardText award={v.definition.growth} what="growth" />
+              </div>
               <RuleExtras definition={v.definition} />
             </Flex>
           ),

@@ -32,16 +32,36 @@ export default function RulesPage() {
         subtitle={<Typography.Text type="secondary">{t('rules.subtitle')}</Typography.Text>}
         extra={
           <Can permission="loyalty:manage">
-            <Button icon={<HistoryOutlined />} onClick={() => setReplaying(true)}>{t('replay.action')}</Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('rules.create')}</Button>
+            <Button icon={<HistoryOutlined />} onClick={() => setReplaying(true)}>
+              {t('replay.action')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('rules.create')}
+            </Button>
           </Can>
         }
       />
-      <Card size="small" title={list.data ? t('rules.count', { count: items.length }) : t('rules.title')} styles={{ body: { padding: 0 } }}>
-        {list.error ? <div style={{ padding: 12 }}><ErrorState error={list.error} onRetry={list.reload} compact /></div> : null}
+      <Card
+        size="small"
+        title={list.data ? t('rules.count', { count: items.length }) : t('rules.title')}
+        styles={{ body: { padding: 0 } }}
+      >
+        {list.error ? (
+          <div style={{ padding: 12 }}>
+            <ErrorState error={list.error} onRetry={list.reload} compact />
+          </div>
+        ) : null}
         <RulesTable items={items} loading={list.loading} onEdit={setEditing} onHistory={setHistory} />
       </Card>
-      <RuleDrawer open={editing !== null} rule={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); list.reload(); }} />
+      <RuleDrawer
+        open={editing !== null}
+        rule={editing === 'new' ? null : editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          list.reload();
+        }}
+      />
       <RuleHistory rule={history} onClose={() => setHistory(null)} />
       <ReplayDialog open={replaying} onClose={() => setReplaying(false)} />
     </>

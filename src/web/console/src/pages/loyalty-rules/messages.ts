@@ -88,7 +88,8 @@ export const zh = {
 
   'replay.action': '从某日重算',
   'replay.title': '按规则重算积分',
-  'replay.intro': '从所选日期起，按当时生效的规则版本重新计算每条行为应得的积分和成长值，只补发缺少的、冲回多给的。重复执行不会重复发放。',
+  'replay.intro':
+    '从所选日期起，按当时生效的规则版本重新计算每条行为应得的积分和成长值，只补发缺少的、冲回多给的。重复执行不会重复发放。',
   'replay.from': '从哪天起',
   'replay.fromRequired': '请选择日期',
   'replay.confirm': '开始重算',
@@ -121,7 +122,8 @@ export const en: Record<keyof typeof zh, string> = {
 
   'rules.createTitle': 'New rule',
   'rules.editTitle': 'Edit the rule "{name}"',
-  'rules.editHint': 'Saving makes a new version; earlier activities keep the version in force at their time, replays too.',
+  'rules.editHint':
+    'Saving makes a new version; earlier activities keep the version in force at their time, replays too.',
   'rules.section.basics': 'Basics',
   'rules.section.filters': 'Applies to',
   'rules.section.awards': 'Awards',
@@ -137,7 +139,8 @@ export const en: Record<keyof typeof zh, string> = {
   'rules.channels': 'Only on channels',
   'rules.channelsHint': 'Empty: every channel',
   'rules.minAmount': 'Minimum order (yuan)',
-  'rules.properties': 'Also {count} property condition, kept as it is|Also {count} property conditions, kept as they are',
+  'rules.properties':
+    'Also {count} property condition, kept as it is|Also {count} property conditions, kept as they are',
   'rules.pointsAward': 'Points',
   'rules.growthAward': 'Growth',
   'rules.mode.none': 'None',
@@ -146,8 +149,8 @@ export const en: Record<keyof typeof zh, string> = {
   'rules.amount': 'Amount',
   'rules.perYuan': 'Per yuan spent',
   'rules.perAmountOnly': 'By amount applies to purchases only',
-  'rules.tierMultiplier': 'Multiply by the tier\'s points multiplier',
-  'rules.tierMultiplierHint': 'Points (not growth) are multiplied by the points multiplier of the member\'s tier',
+  'rules.tierMultiplier': "Multiply by the tier's points multiplier",
+  'rules.tierMultiplierHint': "Points (not growth) are multiplied by the points multiplier of the member's tier",
   'rules.perDay': 'At most per day',
   'rules.perWeek': 'At most per week',
   'rules.lifetime': 'At most in all',
@@ -182,7 +185,8 @@ export const en: Record<keyof typeof zh, string> = {
 
   'replay.action': 'Replay from a date',
   'replay.title': 'Replay the rules',
-  'replay.intro': 'From the chosen day on, every activity is worked out again under the rule version in force at its time; only what is missing is posted and what is too much reversed. Running it again posts nothing twice.',
+  'replay.intro':
+    'From the chosen day on, every activity is worked out again under the rule version in force at its time; only what is missing is posted and what is too much reversed. Running it again posts nothing twice.',
   'replay.from': 'From',
   'replay.fromRequired': 'Choose a day',
   'replay.confirm': 'Replay',

@@ -6,7 +6,11 @@ import type { Award, Rule, RuleDefinition } from '../loyalty/types';
  * rule says only what it means. Pure, so the mapping is tested.
  */
 export type AwardMode = 'none' | 'fixed' | 'per_amount';
-export interface AwardFormValues { mode: AwardMode; amount?: number | null; per?: number | null }
+export interface AwardFormValues {
+  mode: AwardMode;
+  amount?: number | null;
+  per?: number | null;
+}
 
 export interface RuleFormValues {
   name: string;
@@ -37,7 +41,9 @@ const num = (v: number | null | undefined): v is number => typeof v === 'number'
 
 function awardForm(a: Award | null): AwardFormValues {
   if (!a) return { mode: 'none', amount: null, per: null };
-  return a.mode === 'fixed' ? { mode: 'fixed', amount: a.amount, per: null } : { mode: 'per_amount', amount: a.amount, per: a.per };
+  return a.mode === 'fixed'
+    ? { mode: 'fixed', amount: a.amount, per: null }
+    : { mode: 'per_amount', amount: a.amount, per: a.per };
 }
 
 function award(v: AwardFormValues | undefined): Award | null {
@@ -49,21 +55,43 @@ function award(v: AwardFormValues | undefined): Award | null {
 export function ruleFormValues(r: Rule | null): RuleFormValues {
   if (!r) {
     return {
-      name: '', kind: 'check_in', enabled: true, communityIds: [], channels: [], minAmount: null,
-      points: { mode: 'fixed', amount: 10, per: null }, growth: { mode: 'fixed', amount: 10, per: null }, tierMultiplier: false,
-      firstTime: false, streak: false, streakBonuses: [],
+      name: '',
+      kind: 'check_in',
+      enabled: true,
+      communityIds: [],
+      channels: [],
+      minAmount: null,
+      points: { mode: 'fixed', amount: 10, per: null },
+      growth: { mode: 'fixed', amount: 10, per: null },
+      tierMultiplier: false,
+      firstTime: false,
+      streak: false,
+      streakBonuses: [],
     };
   }
   const d = r.definition;
   return {
-    name: r.name, kind: d.kind, enabled: d.enabled,
-    communityIds: d.filters.communityIds ?? [], channels: d.filters.channels ?? [], minAmount: d.filters.minAmount ?? null,
+    name: r.name,
+    kind: d.kind,
+    enabled: d.enabled,
+    communityIds: d.filters.communityIds ?? [],
+    channels: d.filters.channels ?? [],
+    minAmount: d.filters.minAmount ?? null,
     ...(d.filters.properties ? { properties: d.filters.properties } : {}),
-    points: awardForm(d.points), growth: awardForm(d.growth), tierMultiplier: d.tierMultiplier,
-    perDay: d.limits.perDay ?? null, perWeek: d.limits.perWeek ?? null, lifetime: d.limits.lifetime ?? null, cooldownMinutes: d.limits.cooldownMinutes ?? null,
-    firstTime: !!d.firstTimeBonus, firstTimePoints: d.firstTimeBonus?.points ?? null, firstTimeGrowth: d.firstTimeBonus?.growth ?? null,
-    streak: !!d.streak, streakBonuses: d.streak?.bonuses ?? [],
-    minTextLength: d.antiAbuse?.minTextLength ?? null, duplicateWindowMinutes: d.antiAbuse?.duplicateWindowMinutes ?? null,
+    points: awardForm(d.points),
+    growth: awardForm(d.growth),
+    tierMultiplier: d.tierMultiplier,
+    perDay: d.limits.perDay ?? null,
+    perWeek: d.limits.perWeek ?? null,
+    lifetime: d.limits.lifetime ?? null,
+    cooldownMinutes: d.limits.cooldownMinutes ?? null,
+    firstTime: !!d.firstTimeBonus,
+    firstTimePoints: d.firstTimeBonus?.points ?? null,
+    firstTimeGrowth: d.firstTimeBonus?.growth ?? null,
+    streak: !!d.streak,
+    streakBonuses: d.streak?.bonuses ?? [],
+    minTextLength: d.antiAbuse?.minTextLength ?? null,
+    duplicateWindowMinutes: d.antiAbuse?.duplicateWindowMinutes ?? null,
   };
 }
 
@@ -77,13 +105,26 @@ export function ruleDefinition(v: RuleFormValues): RuleDefinition {
   const limits: RuleDefinition['limits'] = {};
   for (const k of ['perDay', 'perWeek', 'lifetime', 'cooldownMinutes'] as const) if (num(v[k])) limits[k] = v[k];
   const def: RuleDefinition = {
-    kind: v.kind, enabled: v.enabled, filters, points: award(v.points), growth: award(v.growth), tierMultiplier: v.tierMultiplier, limits,
+    kind: v.kind,
+    enabled: v.enabled,
+    filters,
+    points: award(v.points),
+    growth: award(v.growth),
+    tierMultiplier: v.tierMultiplier,
+    limits,
   };
-  if (v.firstTime) def.firstTimeBonus = { points: num(v.firstTimePoints) ? v.firstTimePoints : 0, growth: num(v.firstTimeGrowth) ? v.firstTimeGrowth : 0 };
+  if (v.firstTime)
+    def.firstTimeBonus = {
+      points: num(v.firstTimePoints) ? v.firstTimePoints : 0,
+      growth: num(v.firstTimeGrowth) ? v.firstTimeGrowth : 0,
+    };
   const bonuses = (v.streakBonuses ?? []).map((b) => (num(b) ? b : 0));
   if (v.streak && bonuses.length) def.streak = { bonuses };
   if (v.kind === 'message' && (num(v.minTextLength) || num(v.duplicateWindowMinutes))) {
-    def.antiAbuse = { ...(num(v.minTextLength) ? { minTextLength: v.minTextLength } : {}), ...(num(v.duplicateWindowMinutes) ? { duplicateWindowMinutes: v.duplicateWindowMinutes } : {}) };
+    def.antiAbuse = {
+      ...(num(v.minTextLength) ? { minTextLength: v.minTextLength } : {}),
+      ...(num(v.duplicateWindowMinutes) ? { duplicateWindowMinutes: v.duplicateWindowMinutes } : {}),
+    };
   }
   return def;
 }
@@ -95,13 +136,24 @@ export function ruleFieldName(segments: string[]): (string | number)[] | null {
   if (head !== 'definition') return null;
   const [a, b, c] = rest;
   switch (a) {
-    case 'kind': case 'enabled': case 'tierMultiplier': return [a];
-    case 'points': case 'growth': return [a, b === 'amount' || b === 'per' ? b : 'mode'];
-    case 'limits': return b === 'perDay' || b === 'perWeek' || b === 'lifetime' || b === 'cooldownMinutes' ? [b] : null;
-    case 'filters': return b === 'communityIds' || b === 'channels' || b === 'minAmount' ? [b] : null;
-    case 'firstTimeBonus': return [b === 'growth' ? 'firstTimeGrowth' : 'firstTimePoints'];
-    case 'streak': return c !== undefined ? ['streakBonuses', Number(c)] : ['streak'];
-    case 'antiAbuse': return [b === 'duplicateWindowMinutes' ? 'duplicateWindowMinutes' : 'minTextLength'];
-    default: return null;
+    case 'kind':
+    case 'enabled':
+    case 'tierMultiplier':
+      return [a];
+    case 'points':
+    case 'growth':
+      return [a, b === 'amount' || b === 'per' ? b : 'mode'];
+    case 'limits':
+      return b === 'perDay' || b === 'perWeek' || b === 'lifetime' || b === 'cooldownMinutes' ? [b] : null;
+    case 'filters':
+      return b === 'communityIds' || b === 'channels' || b === 'minAmount' ? [b] : null;
+    case 'firstTimeBonus':
+      return [b === 'growth' ? 'firstTimeGrowth' : 'firstTimePoints'];
+    case 'streak':
+      return c !== undefined ? ['streakBonuses', Number(c)] : ['streak'];
+    case 'antiAbuse':
+      return [b === 'duplicateWindowMinutes' ? 'duplicateWindowMinutes' : 'minTextLength'];
+    default:
+      return null;
   }
 }

@@ -21,17 +21,44 @@ export function MemberLink({ id, name, avatarUrl }: { id: number; name: string; 
 export function PointsDelta({ points }: { points: number }) {
   const fmt = useFormat();
   const sign = points > 0 ? '+' : points < 0 ? '−' : '';
-  return <Typography.Text strong type={points > 0 ? 'success' : points < 0 ? 'danger' : undefined} style={{ fontVariantNumeric: 'tabular-nums' }}>{sign}{fmt.number(Math.abs(points))}</Typography.Text>;
+  return (
+    <Typography.Text
+      strong
+      type={points > 0 ? 'success' : points < 0 ? 'danger' : undefined}
+      style={{ fontVariantNumeric: 'tabular-nums' }}
+    >
+      {sign}
+      {fmt.number(Math.abs(points))}
+    </Typography.Text>
+  );
 }
 
 /** The status filter of a queue, its first value the default one (kept in the address by the page). */
-export function StatusFilter<S extends string>({ value, statuses, group, onChange }: { value: S | 'all'; statuses: readonly S[]; group: 'redemptionStatus' | 'adjustmentStatus'; onChange: (s: S | 'all') => void }) {
+export function StatusFilter<S extends string>({
+  value,
+  statuses,
+  group,
+  onChange,
+}: {
+  value: S | 'all';
+  statuses: readonly S[];
+  group: 'redemptionStatus' | 'adjustmentStatus';
+  onChange: (s: S | 'all') => void;
+}) {
   const { t } = useI18n();
-  const label = (s: string) => { const k = `${group}.${s}`; return hasMessage(k) ? t(k) : s; };
+  const label = (s: string) => {
+    const k = `${group}.${s}`;
+    return hasMessage(k) ? t(k) : s;
+  };
   return (
     <Segmented<S | 'all'>
-      value={value} onChange={onChange} aria-label={t('loyalty.status')}
-      options={[...statuses.map((s) => ({ value: s, label: label(s) })), { value: 'all' as const, label: t('queue.all') }]}
+      value={value}
+      onChange={onChange}
+      aria-label={t('loyalty.status')}
+      options={[
+        ...statuses.map((s) => ({ value: s, label: label(s) })),
+        { value: 'all' as const, label: t('queue.all') },
+      ]}
     />
   );
 }
@@ -40,14 +67,33 @@ export function StatusFilter<S extends string>({ value, statuses, group, onChang
  * Confirms a decision on one item (fulfil, cancel, approve, reject) with an optional note; the
  * server's refusal (someone decided first, the requester approving their own) is shown in place.
  */
-export function DecisionDialog({ open, title, intro, okText, danger = false, onClose, onSubmit }: {
-  open: boolean; title: string; intro?: ReactNode; okText: string; danger?: boolean; onClose: () => void; onSubmit: (note: string) => Promise<void>;
+export function DecisionDialog({
+  open,
+  title,
+  intro,
+  okText,
+  danger = false,
+  onClose,
+  onSubmit,
+}: {
+  open: boolean;
+  title: string;
+  intro?: ReactNode;
+  okText: string;
+  danger?: boolean;
+  onClose: () => void;
+  onSubmit: (note: string) => Promise<void>;
 }) {
   const { t } = useI18n();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => { if (open) { setNote(''); setError(null); } }, [open]);
+  useEffect(() => {
+    if (open) {
+      setNote('');
+      setError(null);
+    }
+  }, [open]);
   const submit = async () => {
     setBusy(true);
     setError(null);
@@ -60,11 +106,27 @@ export function DecisionDialog({ open, title, intro, okText, danger = false, onC
     }
   };
   return (
-    <Modal title={title} open={open} onCancel={onClose} onOk={() => void submit()} okText={okText} cancelText={t('common.cancel')} confirmLoading={busy} okButtonProps={{ danger }} destroyOnHidden>
+    <Modal
+      title={title}
+      open={open}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={okText}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      okButtonProps={{ danger }}
+      destroyOnHidden
+    >
       {intro ? <div style={{ marginBottom: 12 }}>{intro}</div> : null}
       <Form layout="vertical">
         <Form.Item label={t('loyalty.noteOptional')}>
-          <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} aria-label={t('loyalty.noteOptional')} />
+          <Input.TextArea
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            maxLength={500}
+            autoSize={{ minRows: 2, maxRows: 4 }}
+            aria-label={t('loyalty.noteOptional')}
+          />
         </Form.Item>
       </Form>
       {error ? <Alert type="error" showIcon title={error} role="alert" /> : null}

@@ -16,7 +16,18 @@ export function LedgerHealth() {
   const { t } = useI18n();
   const [asked, setAsked] = useState(false);
   if (!asked) {
-    return <Button type="link" size="small" style={{ padding: 0 }} icon={<CheckCircleOutlined />} onClick={() => setAsked(true)} data-testid="ledger-health-check">{t('programme.healthCheck')}</Button>;
+    return (
+      <Button
+        type="link"
+        size="small"
+        style={{ padding: 0 }}
+        icon={<CheckCircleOutlined />}
+        onClick={() => setAsked(true)}
+        data-testid="ledger-health-check"
+      >
+        {t('programme.healthCheck')}
+      </Button>
+    );
   }
   return <LedgerHealthResult />;
 }
@@ -24,19 +35,32 @@ export function LedgerHealth() {
 function LedgerHealthResult() {
   const { t } = useI18n();
   const check = useRequest((signal) => call(api.GET('/api/v1/loyalty/verify', { signal })), []);
-  if (check.loading && !check.data) return <Typography.Text type="secondary"><LoadingOutlined /> {t('programme.healthChecking')}</Typography.Text>;
+  if (check.loading && !check.data)
+    return (
+      <Typography.Text type="secondary">
+        <LoadingOutlined /> {t('programme.healthChecking')}
+      </Typography.Text>
+    );
   if (check.error || !check.data) {
     return (
       <Tooltip title={check.error ? describeError(check.error, t).message : null}>
-        <Typography.Text type="warning" data-testid="ledger-health"><ExclamationCircleOutlined /> {t('programme.healthFailed')}</Typography.Text>
+        <Typography.Text type="warning" data-testid="ledger-health">
+          <ExclamationCircleOutlined /> {t('programme.healthFailed')}
+        </Typography.Text>
       </Tooltip>
     );
   }
   const v = check.data;
   const drift = v.drift.length + v.growthDrift.length;
-  return v.ok && drift === 0
-    ? <Typography.Text type="success" data-testid="ledger-health"><CheckCircleOutlined /> {t('programme.healthOk', { accounts: v.accounts, postings: v.postings })}</Typography.Text>
-    : <Typography.Text type="danger" data-testid="ledger-health"><ExclamationCircleOutlined /> {t('programme.healthDrift', { count: drift })}</Typography.Text>;
+  return v.ok && drift === 0 ? (
+    <Typography.Text type="success" data-testid="ledger-health">
+      <CheckCircleOutlined /> {t('programme.healthOk', { accounts: v.accounts, postings: v.postings })}
+    </Typography.Text>
+  ) : (
+    <Typography.Text type="danger" data-testid="ledger-health">
+      <ExclamationCircleOutlined /> {t('programme.healthDrift', { count: drift })}
+    </Typography.Text>
+  );
 }
 
 /** 立即评定等级 (loyalty:manage): the periodic evaluation, now; the result replaces the button's hint. */
@@ -55,8 +79,16 @@ export function EvaluateButton({ onDone }: { onDone: (r: Evaluation) => void }) 
     }
   };
   return (
-    <Popconfirm title={t('programme.evaluateConfirm')} description={<div style={{ maxWidth: 320 }}>{t('programme.evaluateHint')}</div>} okText={t('programme.evaluate')} cancelText={t('common.cancel')} onConfirm={run}>
-      <Button icon={<SyncOutlined />} loading={busy}>{t('programme.evaluate')}</Button>
+    <Popconfirm
+      title={t('programme.evaluateConfirm')}
+      description={<div style={{ maxWidth: 320 }}>{t('programme.evaluateHint')}</div>}
+      okText={t('programme.evaluate')}
+      cancelText={t('common.cancel')}
+      onConfirm={run}
+    >
+      <Button icon={<SyncOutlined />} loading={busy}>
+        {t('programme.evaluate')}
+      </Button>
     </Popconfirm>
   );
 }
@@ -65,9 +97,17 @@ export function EvaluationResult({ result, onClose }: { result: Evaluation; onCl
   const { t } = useI18n();
   return (
     <Alert
-      type="success" showIcon closable={{ onClose }} style={{ marginBottom: 16 }} data-testid="evaluation-result"
+      type="success"
+      showIcon
+      closable={{ onClose }}
+      style={{ marginBottom: 16 }}
+      data-testid="evaluation-result"
       title={t('programme.evaluateDone', { period: result.period })}
-      description={t('programme.evaluateResult', { evaluated: result.evaluated, promoted: result.promoted, demoted: result.demoted })}
+      description={t('programme.evaluateResult', {
+        evaluated: result.evaluated,
+        promoted: result.promoted,
+        demoted: result.demoted,
+      })}
     />
   );
 }

@@ -29,31 +29,77 @@ export default function ProgrammePage() {
   // The preview starts afresh only once the new tier list has arrived: asked earlier, it would
   // still ask about a tier just deleted (and the server would answer 404).
   const awaiting = useRef<unknown>(NOTHING);
-  const reloadTiers = () => { awaiting.current = tiers.data; tiers.reload(); };
+  const reloadTiers = () => {
+    awaiting.current = tiers.data;
+    tiers.reload();
+  };
   useEffect(() => {
-    if (awaiting.current !== NOTHING && tiers.data !== awaiting.current) { awaiting.current = NOTHING; setVersion((v) => v + 1); }
+    if (awaiting.current !== NOTHING && tiers.data !== awaiting.current) {
+      awaiting.current = NOTHING;
+      setVersion((v) => v + 1);
+    }
   }, [tiers.data]);
 
   const header = (
     <PageHeader
       title={t('programme.title')}
-      subtitle={<Flex gap={12} wrap><span>{t('programme.subtitle')}</span><LedgerHealth /></Flex>}
-      extra={<Can permission="loyalty:manage"><EvaluateButton onDone={(r) => { setEvaluation(r); reloadTiers(); }} /></Can>}
+      subtitle={
+        <Flex gap={12} wrap>
+          <span>{t('programme.subtitle')}</span>
+          <LedgerHealth />
+        </Flex>
+      }
+      extra={
+        <Can permission="loyalty:manage">
+          <EvaluateButton
+            onDone={(r) => {
+              setEvaluation(r);
+              reloadTiers();
+            }}
+          />
+        </Can>
+      }
     />
   );
-  if (programme.error && !programme.data) return <>{header}<ErrorState error={programme.error} onRetry={programme.reload} /></>;
-  if (!programme.data) return <>{header}<Skeleton active paragraph={{ rows: 10 }} /></>;
+  if (programme.error && !programme.data)
+    return (
+      <>
+        {header}
+        <ErrorState error={programme.error} onRetry={programme.reload} />
+      </>
+    );
+  if (!programme.data)
+    return (
+      <>
+        {header}
+        <Skeleton active paragraph={{ rows: 10 }} />
+      </>
+    );
 
   return (
     <>
       {header}
       {evaluation ? <EvaluationResult result={evaluation} onClose={() => setEvaluation(null)} /> : null}
       <Flex vertical gap={16}>
-        <TiersCard tiers={tiers.data ?? []} programme={programme.data} loading={tiers.loading} error={tiers.error} onReload={reloadTiers} />
+        <TiersCard
+          tiers={tiers.data ?? []}
+          programme={programme.data}
+          loading={tiers.loading}
+          error={tiers.error}
+          onReload={reloadTiers}
+        />
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={14}><ThresholdPreview tiers={tiers.data ?? []} version={version} onApplied={reloadTiers} /></Col>
+          <Col xs={24} xl={14}>
+            <ThresholdPreview tiers={tiers.data ?? []} version={version} onApplied={reloadTiers} />
+          </Col>
           <Col xs={24} xl={10}>
-            <ProgrammeSettingsCard programme={programme.data} onSaved={(p) => { programme.setData(p); reloadTiers(); }} />
+            <ProgrammeSettingsCard
+              programme={programme.data}
+              onSaved={(p) => {
+                programme.setData(p);
+                reloadTiers();
+              }}
+            />
           </Col>
         </Row>
       </Flex>

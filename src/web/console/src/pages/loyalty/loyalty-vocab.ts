@@ -5,8 +5,19 @@ import type { Locale } from '../../i18n/locale';
  * Pure, so plain Vitest runs the helpers built on it.
  */
 export const ACTIVITY_KINDS = [
-  'message', 'reaction', 'check_in', 'join', 'leave', 'event_registered', 'event_attended',
-  'purchase', 'refund', 'survey_response', 'content_view', 'referral', 'custom',
+  'message',
+  'reaction',
+  'check_in',
+  'join',
+  'leave',
+  'event_registered',
+  'event_attended',
+  'purchase',
+  'refund',
+  'survey_response',
+  'content_view',
+  'referral',
+  'custom',
 ] as const;
 export const REWARD_TYPES = ['gift', 'coupon', 'privilege', 'honour'] as const;
 export const REDEMPTION_STATUSES = ['requested', 'fulfilled', 'cancelled'] as const;
@@ -14,12 +25,40 @@ export const ADJUSTMENT_STATUSES = ['pending', 'posted', 'rejected'] as const;
 export const POSTING_KINDS = ['earn', 'spend', 'expire', 'adjust', 'reverse'] as const;
 
 /** Channels a rule may be limited to (those members and communities use). */
-export const RULE_CHANNELS = ['wechat', 'wecom', 'qq', 'phone', 'email', 'forum', 'slack', 'discord', 'douyin', 'weibo', 'dingtalk', 'other'] as const;
+export const RULE_CHANNELS = [
+  'wechat',
+  'wecom',
+  'qq',
+  'phone',
+  'email',
+  'forum',
+  'slack',
+  'discord',
+  'douyin',
+  'weibo',
+  'dingtalk',
+  'other',
+] as const;
 
-export const REWARD_COLORS: Record<string, string> = { gift: 'magenta', coupon: 'orange', privilege: 'purple', honour: 'gold' };
-export const REDEMPTION_COLORS: Record<string, string> = { requested: 'processing', fulfilled: 'success', cancelled: 'default' };
+export const REWARD_COLORS: Record<string, string> = {
+  gift: 'magenta',
+  coupon: 'orange',
+  privilege: 'purple',
+  honour: 'gold',
+};
+export const REDEMPTION_COLORS: Record<string, string> = {
+  requested: 'processing',
+  fulfilled: 'success',
+  cancelled: 'default',
+};
 export const ADJUSTMENT_COLORS: Record<string, string> = { pending: 'warning', posted: 'success', rejected: 'default' };
-export const POSTING_COLORS: Record<string, string> = { earn: 'green', spend: 'blue', expire: 'default', adjust: 'purple', reverse: 'red' };
+export const POSTING_COLORS: Record<string, string> = {
+  earn: 'green',
+  spend: 'blue',
+  expire: 'default',
+  adjust: 'purple',
+  reverse: 'red',
+};
 
 /** A tier, reward or badge name in the operator's language (the other one is a fallback). */
 export function nameIn(x: { nameZh: string; nameEn: string }, locale: Locale): string {
@@ -27,4 +66,5 @@ export function nameIn(x: { nameZh: string; nameEn: string }, locale: Locale): s
 }
 
 /** A colour the server stored, only when it is one (never a CSS trick). */
-export const safeColor = (c: string | null | undefined): string | undefined => (c && /^#[0-9a-f]{6}$/i.test(c) ? c : undefined);
+export const safeColor = (c: string | null | undefined): string | undefined =>
+  c && /^#[0-9a-f]{6}$/i.test(c) ? c : undefined;

@@ -6,41 +6,88 @@ import { nameIn, safeColor } from './loyalty-vocab';
 import type { Programme, Tier } from './types';
 
 const programme: Programme = {
-  qualificationMonths: 12, evaluationPeriod: 'monthly', keepRatio: 0.875, graceDays: 30, maxDemotionSteps: 1,
-  pointsExpiryMonths: null, refundPolicy: 'debt', approvalThreshold: 1000, updatedAt: '2026-03-01T00:00:00.000Z',
+  qualificationMonths: 12,
+  evaluationPeriod: 'monthly',
+  keepRatio: 0.875,
+  graceDays: 30,
+  maxDemotionSteps: 1,
+  pointsExpiryMonths: null,
+  refundPolicy: 'debt',
+  approvalThreshold: 1000,
+  updatedAt: '2026-03-01T00:00:00.000Z',
 };
 
 const gold: Tier = {
-  id: 3, nameZh: '金卡', nameEn: 'Gold', threshold: 5000, keepThreshold: null, effectiveKeepThreshold: 4500, color: '#d4b106',
-  benefits: [{ type: 'text', zh: '生日礼', en: 'Birthday gift' }, { type: 'points_multiplier', value: 1.5 }, { type: 'priority_service' }, { type: 'text', zh: '专属客服', en: 'Own adviser' }],
+  id: 3,
+  nameZh: '金卡',
+  nameEn: 'Gold',
+  threshold: 5000,
+  keepThreshold: null,
+  effectiveKeepThreshold: 4500,
+  color: '#d4b106',
+  benefits: [
+    { type: 'text', zh: '生日礼', en: 'Birthday gift' },
+    { type: 'points_multiplier', value: 1.5 },
+    { type: 'priority_service' },
+    { type: 'text', zh: '专属客服', en: 'Own adviser' },
+  ],
   obligations: [{ type: 'min_activities', count: 2, kinds: ['event_attended'] }],
 };
 
 describe('programme settings form', () => {
   it('shows the keep ratio as a percentage, lifetime and never as choices', () => {
     const v = programmeFormValues({ ...programme, qualificationMonths: null });
-    expect(v).toMatchObject({ qualification: 'lifetime', qualificationMonths: 12, keepPercent: 87.5, expiry: 'never', pointsExpiryMonths: 12 });
+    expect(v).toMatchObject({
+      qualification: 'lifetime',
+      qualificationMonths: 12,
+      keepPercent: 87.5,
+      expiry: 'never',
+      pointsExpiryMonths: 12,
+    });
   });
 
   it('sends the ratio back exactly, and null for lifetime and never', () => {
     const v = programmeFormValues(programme);
     expect(programmePatch(v)).toEqual({
-      qualificationMonths: 12, evaluationPeriod: 'monthly', keepRatio: 0.875, graceDays: 30, maxDemotionSteps: 1,
-      pointsExpiryMonths: null, refundPolicy: 'debt', approvalThreshold: 1000,
+      qualificationMonths: 12,
+      evaluationPeriod: 'monthly',
+      keepRatio: 0.875,
+      graceDays: 30,
+      maxDemotionSteps: 1,
+      pointsExpiryMonths: null,
+      refundPolicy: 'debt',
+      approvalThreshold: 1000,
     });
-    expect(programmePatch({ ...v, qualification: 'lifetime', expiry: 'months', pointsExpiryMonths: 24, keepPercent: 90 })).toMatchObject({ qualificationMonths: null, pointsExpiryMonths: 24, keepRatio: 0.9 });
+    expect(
+      programmePatch({ ...v, qualification: 'lifetime', expiry: 'months', pointsExpiryMonths: 24, keepPercent: 90 }),
+    ).toMatchObject({ qualificationMonths: null, pointsExpiryMonths: 24, keepRatio: 0.9 });
   });
 });
 
 describe('tier form', () => {
   it('spreads typed benefits over their fields and gathers them back', () => {
     const v = tierFormValues(gold);
-    expect(v).toMatchObject({ multiplier: 1.5, discount: null, exclusiveEvents: false, priorityService: true, texts: [{ zh: '生日礼', en: 'Birthday gift' }, { zh: '专属客服', en: 'Own adviser' }] });
+    expect(v).toMatchObject({
+      multiplier: 1.5,
+      discount: null,
+      exclusiveEvents: false,
+      priorityService: true,
+      texts: [
+        { zh: '生日礼', en: 'Birthday gift' },
+        { zh: '专属客服', en: 'Own adviser' },
+      ],
+    });
     expect(tierBody({ ...v, discount: 5, nameZh: ' 金卡 ', texts: [...v.texts, { zh: ' ', en: '' }] })).toEqual({
-      nameZh: '金卡', nameEn: 'Gold', threshold: 5000, color: '#d4b106',
+      nameZh: '金卡',
+      nameEn: 'Gold',
+      threshold: 5000,
+      color: '#d4b106',
       benefits: [
-        { type: 'points_multiplier', value: 1.5 }, { type: 'discount', percent: 5 }, { type: 'priority_service' },
-        { type: 'text', zh: '生日礼', en: 'Birthday gift' }, { type: 'text', zh: '专属客服', en: 'Own adviser' },
+        { type: 'points_multiplier', value: 1.5 },
+        { type: 'discount', percent: 5 },
+        { type: 'priority_service' },
+        { type: 'text', zh: '生日礼', en: 'Birthday gift' },
+        { type: 'text', zh: '专属客服', en: 'Own adviser' },
       ],
       obligations: [{ type: 'min_activities', count: 2, kinds: ['event_attended'] }],
     });
@@ -62,12 +109,20 @@ describe('tier form', () => {
   });
 
   it('words benefits and obligations', () => {
-    expect(benefitLine({ type: 'points_multiplier', value: 1.5 }, 'en')).toEqual({ key: 'benefit.points_multiplier', values: { value: '1.5' } });
+    expect(benefitLine({ type: 'points_multiplier', value: 1.5 }, 'en')).toEqual({
+      key: 'benefit.points_multiplier',
+      values: { value: '1.5' },
+    });
     expect(benefitLine({ type: 'text', zh: '生日礼', en: 'Birthday gift' }, 'zh-CN')).toBe('生日礼');
     expect(benefitLine({ type: 'text', zh: '生日礼', en: '' }, 'en')).toBe('生日礼');
     const kind = (k: string) => ({ event_attended: '参加活动', message: '发言' })[k] ?? k;
-    expect(obligationLine({ type: 'min_activities', count: 2, kinds: ['event_attended', 'message'] }, kind, '、')).toEqual({ key: 'obligation.kinds', values: { count: 2, kinds: '参加活动、发言' } });
-    expect(obligationLine({ type: 'min_activities', count: 5, kinds: [] }, kind, '、')).toEqual({ key: 'obligation.any', values: { count: 5 } });
+    expect(
+      obligationLine({ type: 'min_activities', count: 2, kinds: ['event_attended', 'message'] }, kind, '、'),
+    ).toEqual({ key: 'obligation.kinds', values: { count: 2, kinds: '参加活动、发言' } });
+    expect(obligationLine({ type: 'min_activities', count: 5, kinds: [] }, kind, '、')).toEqual({
+      key: 'obligation.any',
+      values: { count: 5 },
+    });
   });
 });
 

@@ -144,7 +144,8 @@ export const zh = {
   'tiers.remove': '移除',
 
   'preview.title': '门槛试算',
-  'preview.intro': '修改拟定门槛，查看每个等级现在和调整后各有多少会员。人数由服务器按会员的成长值计算；试算不修改任何数据，确认后才应用。',
+  'preview.intro':
+    '修改拟定门槛，查看每个等级现在和调整后各有多少会员。人数由服务器按会员的成长值计算；试算不修改任何数据，确认后才应用。',
   'preview.now': '当前 {value}',
   'preview.col.members': '当前人数',
   'preview.col.proposed': '拟定门槛',
@@ -157,7 +158,8 @@ export const zh = {
   'preview.noTiers': '添加等级后即可试算门槛',
   'preview.apply': '应用这些门槛',
   'preview.applyTitle': '按拟定门槛保存所有等级？',
-  'preview.applyConfirm': '保存后立即生效：成长值达到更高等级新门槛的会员马上升级。提高门槛不会马上降级，降级仍在下次定期评估时按保级门槛和宽限期判断。',
+  'preview.applyConfirm':
+    '保存后立即生效：成长值达到更高等级新门槛的会员马上升级。提高门槛不会马上降级，降级仍在下次定期评估时按保级门槛和宽限期判断。',
   'preview.applied': '门槛已保存，{promoted} 位会员升级',
 };
 
@@ -237,7 +239,8 @@ export const en: Record<keyof typeof zh, string> = {
   'programme.period.monthly': 'Monthly',
   'programme.period.quarterly': 'Quarterly',
   'programme.keepRatio': 'Keep ratio',
-  'programme.keepRatioHint': 'A tier is kept while growth stays at or above threshold × this ratio; a tier may set its own keep threshold',
+  'programme.keepRatioHint':
+    'A tier is kept while growth stays at or above threshold × this ratio; a tier may set its own keep threshold',
   'programme.graceDays': 'Grace period',
   'programme.graceDaysHint': 'Days below the keep threshold (or missing an obligation) before a demotion',
   'programme.maxDemotionSteps': 'Most tiers down at once',
@@ -249,17 +252,20 @@ export const en: Record<keyof typeof zh, string> = {
   'programme.refund.debt': 'Balance may go below zero',
   'programme.refund.cap': 'Stop at zero',
   'programme.approvalThreshold': 'Approval threshold',
-  'programme.approvalThresholdHint': 'Manual adjustments of at least this many points (either way) wait for a second operator before they post',
+  'programme.approvalThresholdHint':
+    'Manual adjustments of at least this many points (either way) wait for a second operator before they post',
   'programme.saved': 'Programme settings saved',
   'programme.updatedAt': 'Last changed {at}',
   'programme.evaluate': 'Run evaluation now',
   'programme.evaluateConfirm': 'Evaluate tiers for the period that just ended, now?',
-  'programme.evaluateHint': 'Members evaluated already are left as they are; those below their keep conditions past the grace period are demoted.',
+  'programme.evaluateHint':
+    'Members evaluated already are left as they are; those below their keep conditions past the grace period are demoted.',
   'programme.evaluateDone': 'Tier evaluation done (period {period})',
   'programme.evaluateResult': '{evaluated} members evaluated: {promoted} promoted, {demoted} demoted.',
   'programme.healthCheck': 'Check the points ledger',
   'programme.healthOk': 'Points ledger checked: {accounts} accounts, {postings} postings, no drift',
-  'programme.healthDrift': 'The points ledger shows {count} inconsistency; contact support|The points ledger shows {count} inconsistencies; contact support',
+  'programme.healthDrift':
+    'The points ledger shows {count} inconsistency; contact support|The points ledger shows {count} inconsistencies; contact support',
   'programme.healthChecking': 'Checking the points ledger…',
   'programme.healthFailed': 'Could not check the points ledger',
 
@@ -302,7 +308,8 @@ export const en: Record<keyof typeof zh, string> = {
   'tiers.remove': 'Remove',
 
   'preview.title': 'Threshold preview',
-  'preview.intro': 'Change the proposed thresholds to see how many members each tier holds now and would hold. The server counts them from members\' growth; nothing changes until you apply them.',
+  'preview.intro':
+    "Change the proposed thresholds to see how many members each tier holds now and would hold. The server counts them from members' growth; nothing changes until you apply them.",
   'preview.now': 'now {value}',
   'preview.col.members': 'Members now',
   'preview.col.proposed': 'Proposed threshold',
@@ -315,6 +322,7 @@ export const en: Record<keyof typeof zh, string> = {
   'preview.noTiers': 'Add tiers to preview thresholds',
   'preview.apply': 'Apply these thresholds',
   'preview.applyTitle': 'Save every tier with the proposed thresholds?',
-  'preview.applyConfirm': 'They take effect at once: members whose growth reaches a higher tier\'s new threshold move up now. Raised thresholds demote nobody now; demotion still waits for the next periodic evaluation, with its keep threshold and grace period.',
+  'preview.applyConfirm':
+    "They take effect at once: members whose growth reaches a higher tier's new threshold move up now. Raised thresholds demote nobody now; demotion still waits for the next periodic evaluation, with its keep threshold and grace period.",
   'preview.applied': 'Thresholds saved; {promoted} members moved up',
 };

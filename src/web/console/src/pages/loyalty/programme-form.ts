@@ -19,8 +19,14 @@ export interface ProgrammeFormValues {
 
 /** Server field (PATCH body) → form field, for the server's field problems. */
 export const PROGRAMME_FIELD: Record<string, keyof ProgrammeFormValues> = {
-  qualificationMonths: 'qualificationMonths', evaluationPeriod: 'evaluationPeriod', keepRatio: 'keepPercent', graceDays: 'graceDays',
-  maxDemotionSteps: 'maxDemotionSteps', pointsExpiryMonths: 'pointsExpiryMonths', refundPolicy: 'refundPolicy', approvalThreshold: 'approvalThreshold',
+  qualificationMonths: 'qualificationMonths',
+  evaluationPeriod: 'evaluationPeriod',
+  keepRatio: 'keepPercent',
+  graceDays: 'graceDays',
+  maxDemotionSteps: 'maxDemotionSteps',
+  pointsExpiryMonths: 'pointsExpiryMonths',
+  refundPolicy: 'refundPolicy',
+  approvalThreshold: 'approvalThreshold',
 };
 
 export function programmeFormValues(p: Programme): ProgrammeFormValues {

@@ -12,4 +12,5 @@ export function statusParam<S extends string>(status: S | 'all', statuses: reado
 }
 
 /** The API's status filter: none for "all". */
-export const statusQuery = <S extends string>(status: S | 'all'): S | undefined => (status === 'all' ? undefined : status);
+export const statusQuery = <S extends string>(status: S | 'all'): S | undefined =>
+  status === 'all' ? undefined : status;

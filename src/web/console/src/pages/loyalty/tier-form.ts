@@ -21,15 +21,35 @@ export interface TierFormValues {
 }
 
 export function tierFormValues(t: Tier | null): TierFormValues {
-  if (!t) return { nameZh: '', nameEn: '', threshold: 0, keepThreshold: null, color: '#8c8c8c', multiplier: null, discount: null, exclusiveEvents: false, priorityService: false, texts: [], obligations: [] };
-  const find = <K extends Benefit['type']>(type: K) => t.benefits.find((b): b is Extract<Benefit, { type: K }> => b.type === type);
+  if (!t)
+    return {
+      nameZh: '',
+      nameEn: '',
+      threshold: 0,
+      keepThreshold: null,
+      color: '#8c8c8c',
+      multiplier: null,
+      discount: null,
+      exclusiveEvents: false,
+      priorityService: false,
+      texts: [],
+      obligations: [],
+    };
+  const find = <K extends Benefit['type']>(type: K) =>
+    t.benefits.find((b): b is Extract<Benefit, { type: K }> => b.type === type);
   return {
-    nameZh: t.nameZh, nameEn: t.nameEn, threshold: t.threshold, keepThreshold: t.keepThreshold, color: t.color,
+    nameZh: t.nameZh,
+    nameEn: t.nameEn,
+    threshold: t.threshold,
+    keepThreshold: t.keepThreshold,
+    color: t.color,
     multiplier: find('points_multiplier')?.value ?? null,
     discount: find('discount')?.percent ?? null,
     exclusiveEvents: !!find('exclusive_events'),
     priorityService: !!find('priority_service'),
-    texts: t.benefits.filter((b): b is Extract<Benefit, { type: 'text' }> => b.type === 'text').map((b) => ({ zh: b.zh, en: b.en })),
+    texts: t.benefits
+      .filter((b): b is Extract<Benefit, { type: 'text' }> => b.type === 'text')
+      .map((b) => ({ zh: b.zh, en: b.en })),
     obligations: t.obligations.map((o) => ({ count: o.count, kinds: [...o.kinds] })),
   };
 }
@@ -41,16 +61,23 @@ export function tierBody(v: TierFormValues): TierInput {
   if (v.exclusiveEvents) benefits.push({ type: 'exclusive_events' });
   if (v.priorityService) benefits.push({ type: 'priority_service' });
   for (const x of v.texts ?? []) {
-    const zh = x?.zh?.trim() ?? '', en = x?.en?.trim() ?? '';
+    const zh = x?.zh?.trim() ?? '',
+      en = x?.en?.trim() ?? '';
     if (zh || en) benefits.push({ type: 'text', zh, en });
   }
-  const obligations: Obligation[] = (v.obligations ?? []).filter((o) => typeof o?.count === 'number').map((o) => ({ type: 'min_activities', count: o.count, kinds: o.kinds ?? [] }));
+  const obligations: Obligation[] = (v.obligations ?? [])
+    .filter((o) => typeof o?.count === 'number')
+    .map((o) => ({ type: 'min_activities', count: o.count, kinds: o.kinds ?? [] }));
   return {
-    nameZh: v.nameZh.trim(), nameEn: v.nameEn.trim(), threshold: v.threshold,
+    nameZh: v.nameZh.trim(),
+    nameEn: v.nameEn.trim(),
+    threshold: v.threshold,
     // No keep threshold (keep ratio × threshold) is sent as no field: the API reads a JSON null in
     // this integer field as 0 (its validator coerces types), a missing one as null.
     ...(typeof v.keepThreshold === 'number' ? { keepThreshold: v.keepThreshold } : {}),
-    benefits, obligations, color: v.color,
+    benefits,
+    obligations,
+    color: v.color,
   };
 }
 
@@ -60,8 +87,10 @@ export function tierBody(v: TierFormValues): TierInput {
  */
 export function tierFieldName(segments: string[], body: TierInput): (string | number)[] | null {
   const [head, index, sub] = segments;
-  if (head === 'nameZh' || head === 'nameEn' || head === 'threshold' || head === 'keepThreshold' || head === 'color') return [head];
-  if (head === 'obligations' && index !== undefined) return ['obligations', Number(index), sub === 'kinds' ? 'kinds' : 'count'];
+  if (head === 'nameZh' || head === 'nameEn' || head === 'threshold' || head === 'keepThreshold' || head === 'color')
+    return [head];
+  if (head === 'obligations' && index !== undefined)
+    return ['obligations', Number(index), sub === 'kinds' ? 'kinds' : 'count'];
   if (head === 'benefits' && index !== undefined) {
     const b = body.benefits?.[Number(index)];
     if (!b) return null;
@@ -75,16 +104,24 @@ export function tierFieldName(segments: string[], body: TierInput): (string | nu
   return null;
 }
 
-export interface Line { key: MessageKey; values?: MessageValues }
+export interface Line {
+  key: MessageKey;
+  values?: MessageValues;
+}
 
 /** One benefit in words (a text benefit is its own words, in the operator's language). */
 export function benefitLine(b: Benefit, locale: 'zh-CN' | 'en'): Line | string {
   switch (b.type) {
-    case 'points_multiplier': return { key: 'benefit.points_multiplier', values: { value: String(b.value) } };
-    case 'discount': return { key: 'benefit.discount', values: { percent: String(b.percent) } };
-    case 'exclusive_events': return { key: 'benefit.exclusive_events' };
-    case 'priority_service': return { key: 'benefit.priority_service' };
-    case 'text': return locale === 'zh-CN' ? b.zh || b.en : b.en || b.zh;
+    case 'points_multiplier':
+      return { key: 'benefit.points_multiplier', values: { value: String(b.value) } };
+    case 'discount':
+      return { key: 'benefit.discount', values: { percent: String(b.percent) } };
+    case 'exclusive_events':
+      return { key: 'benefit.exclusive_events' };
+    case 'priority_service':
+      return { key: 'benefit.priority_service' };
+    case 'text':
+      return locale === 'zh-CN' ? b.zh || b.en : b.en || b.zh;
   }
 }
 

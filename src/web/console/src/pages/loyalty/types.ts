@@ -1,11 +1,18 @@
 import type { paths } from '@shared/api/schema';
 
 /** Answers and bodies of the membership programme's API, as the generated schema types them. */
-export type Ok<P extends keyof paths, M extends 'get' | 'post' | 'put' | 'patch' | 'delete'> =
-  paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T
-    : paths[P][M] extends { responses: { 201: { content: { 'application/json': infer T } } } } ? T : never;
-type Body<P extends keyof paths, M extends 'post' | 'put' | 'patch'> =
-  paths[P][M] extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never;
+export type Ok<P extends keyof paths, M extends 'get' | 'post' | 'put' | 'patch' | 'delete'> = paths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer T } } };
+}
+  ? T
+  : paths[P][M] extends { responses: { 201: { content: { 'application/json': infer T } } } }
+    ? T
+    : never;
+type Body<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer T } };
+}
+  ? T
+  : never;
 
 export type Programme = Ok<'/api/v1/loyalty/programme', 'get'>;
 export type ProgrammePatch = Body<'/api/v1/loyalty/programme', 'patch'>;

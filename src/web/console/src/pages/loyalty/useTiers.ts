@@ -13,14 +13,26 @@ let cached: Promise<Tier[]> | null = null;
 export function useTiers() {
   const { locale } = useI18n();
   const r = useRequest(() => {
-    cached ??= call(api.GET('/api/v1/loyalty/tiers')).then((x) => x.items).catch((e) => { cached = null; throw e; });
+    cached ??= call(api.GET('/api/v1/loyalty/tiers'))
+      .then((x) => x.items)
+      .catch((e) => {
+        cached = null;
+        throw e;
+      });
     return cached;
   }, []);
   const name = (id: number | null | undefined) => {
     const tier = r.data?.find((x) => x.id === id);
     return tier ? nameIn(tier, locale) : id === null || id === undefined ? '—' : `#${id}`;
   };
-  return { ...r, name, reload: () => { cached = null; r.reload(); } };
+  return {
+    ...r,
+    name,
+    reload: () => {
+      cached = null;
+      r.reload();
+    },
+  };
 }
 
 export function forgetTiers() {

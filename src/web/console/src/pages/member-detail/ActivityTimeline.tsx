@@ -1,8 +1,18 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Card, Empty, Flex, Skeleton, Timeline, Typography } from 'antd';
 import {
-  CalendarOutlined, CheckCircleOutlined, FileTextOutlined, FormOutlined, LoginOutlined, LogoutOutlined, MessageOutlined,
-  ShoppingCartOutlined, SmileOutlined, StarOutlined, UndoOutlined, UserAddOutlined,
+  CalendarOutlined,
+  CheckCircleOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  LoginOutlined,
+  LogoutOutlined,
+  MessageOutlined,
+  ShoppingCartOutlined,
+  SmileOutlined,
+  StarOutlined,
+  UndoOutlined,
+  UserAddOutlined,
 } from '@ant-design/icons';
 import { api, call } from '@shared/api/client';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -44,7 +54,12 @@ export function ActivityTimeline({ memberId, version }: { memberId: number; vers
     setLoading(true);
     setError(null);
     try {
-      const page = await call(api.GET('/api/v1/activities', { params: { query: { memberId, limit: 30, cursor: after ?? undefined } }, signal }));
+      const page = await call(
+        api.GET('/api/v1/activities', {
+          params: { query: { memberId, limit: 30, cursor: after ?? undefined } },
+          signal,
+        }),
+      );
       setItems((prev) => (after ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
     } catch (e) {
@@ -84,17 +99,31 @@ export function ActivityTimeline({ memberId, version }: { memberId: number; vers
                 <>
                   <Flex justify="space-between" gap={8} wrap>
                     <Typography.Text strong>{t(d.title.key, d.title.values)}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{fmt.dateTime(a.occurredAt)}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {fmt.dateTime(a.occurredAt)}
+                    </Typography.Text>
                   </Flex>
-                  {d.details.length ? <div className="kith-muted">{d.details.map((x) => t(x.key, x.values)).join(' · ')}</div> : null}
-                  {d.body ? <Typography.Paragraph className="kith-message-text" style={{ margin: '4px 0 0' }}>{d.body}</Typography.Paragraph> : null}
+                  {d.details.length ? (
+                    <div className="kith-muted">{d.details.map((x) => t(x.key, x.values)).join(' · ')}</div>
+                  ) : null}
+                  {d.body ? (
+                    <Typography.Paragraph className="kith-message-text" style={{ margin: '4px 0 0' }}>
+                      {d.body}
+                    </Typography.Paragraph>
+                  ) : null}
                 </>
               ),
             };
           })}
         />
       ) : null}
-      {cursor ? <Flex justify="center"><Button loading={loading} onClick={() => load(cursor)}>{t('common.loadMore')}</Button></Flex> : null}
+      {cursor ? (
+        <Flex justify="center">
+          <Button loading={loading} onClick={() => load(cursor)}>
+            {t('common.loadMore')}
+          </Button>
+        </Flex>
+      ) : null}
     </Card>
   );
 }

@@ -8,12 +8,18 @@ export function IdentitiesCard({ member }: { member: Member }) {
   const { t } = useI18n();
   return (
     <Card size="small" title={t('member.identities')}>
-      {member.identities.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('member.noIdentities')} /> : (
+      {member.identities.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('member.noIdentities')} />
+      ) : (
         <Flex vertical gap={8}>
           {member.identities.map((i) => (
             <Flex key={i.id} gap={8} align="center" wrap>
-              <Tag color="blue" style={{ margin: 0 }}>{labelOf(t, 'channel', i.channel)}</Tag>
-              <Typography.Text copyable style={{ wordBreak: 'break-all' }}>{i.externalId}</Typography.Text>
+              <Tag color="blue" style={{ margin: 0 }}>
+                {labelOf(t, 'channel', i.channel)}
+              </Tag>
+              <Typography.Text copyable style={{ wordBreak: 'break-all' }}>
+                {i.externalId}
+              </Typography.Text>
               {i.displayName ? <Typography.Text type="secondary">{i.displayName}</Typography.Text> : null}
             </Flex>
           ))}

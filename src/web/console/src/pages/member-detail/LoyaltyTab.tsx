@@ -31,9 +31,21 @@ export function LoyaltyTab({ member }: { member: Member }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const refresh = () => setVersion((v) => v + 1);
   const id = member.id;
-  const standing = useRequest((signal) => call(api.GET('/api/v1/members/{id}/loyalty', { params: { path: { id } }, signal })), [id, version]);
+  const standing = useRequest(
+    (signal) => call(api.GET('/api/v1/members/{id}/loyalty', { params: { path: { id } }, signal })),
+    [id, version],
+  );
   const programme = useRequest((signal) => call(api.GET('/api/v1/loyalty/programme', { signal })), []);
-  const pending = useRequest((signal) => call(api.GET('/api/v1/loyalty/adjustments', { params: { query: { memberId: id, status: 'pending', limit: 50 } }, signal })), [id, version]);
+  const pending = useRequest(
+    (signal) =>
+      call(
+        api.GET('/api/v1/loyalty/adjustments', {
+          params: { query: { memberId: id, status: 'pending', limit: 50 } },
+          signal,
+        }),
+      ),
+    [id, version],
+  );
   const tiers = useTiers();
   const live = member.mergedInto === null && !member.erasedAt;
   const canAdjust = live && can('loyalty:adjust');
@@ -47,15 +59,35 @@ export function LoyaltyTab({ member }: { member: Member }) {
     <div data-testid="member-loyalty">
       {canAdjust ? (
         <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-          <Button type="primary" icon={<EditOutlined />} onClick={() => setDialog('adjust')}>{t('memberLoyalty.adjust')}</Button>
-          <Button icon={<CrownOutlined />} onClick={() => setDialog('assign')} disabled={!tiers.data?.length}>{t('memberLoyalty.assign')}</Button>
-          {s.tier.manual ? <Button icon={<StopOutlined />} onClick={() => setDialog('end')}>{t('memberLoyalty.endManual')}</Button> : null}
-          <Button icon={<GiftOutlined />} onClick={() => setDialog('redeem')}>{t('memberLoyalty.redeem')}</Button>
+          <Button type="primary" icon={<EditOutlined />} onClick={() => setDialog('adjust')}>
+            {t('memberLoyalty.adjust')}
+          </Button>
+          <Button icon={<CrownOutlined />} onClick={() => setDialog('assign')} disabled={!tiers.data?.length}>
+            {t('memberLoyalty.assign')}
+          </Button>
+          {s.tier.manual ? (
+            <Button icon={<StopOutlined />} onClick={() => setDialog('end')}>
+              {t('memberLoyalty.endManual')}
+            </Button>
+          ) : null}
+          <Button icon={<GiftOutlined />} onClick={() => setDialog('redeem')}>
+            {t('memberLoyalty.redeem')}
+          </Button>
         </Flex>
       ) : null}
       {waiting ? (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('memberLoyalty.pendingAdjustments', { count: waiting })} data-testid="pending-adjustments"
-          action={<Link to="/loyalty/adjustments"><Button size="small">{t('memberLoyalty.pendingLink')}</Button></Link>} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('memberLoyalty.pendingAdjustments', { count: waiting })}
+          data-testid="pending-adjustments"
+          action={
+            <Link to="/loyalty/adjustments">
+              <Button size="small">{t('memberLoyalty.pendingLink')}</Button>
+            </Link>
+          }
+        />
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
@@ -74,10 +106,46 @@ export function LoyaltyTab({ member }: { member: Member }) {
       </Row>
       {canAdjust ? (
         <>
-          <AdjustPointsDialog open={dialog === 'adjust'} member={member} threshold={programme.data?.approvalThreshold ?? null} onClose={() => setDialog(null)} onDone={() => { setDialog(null); refresh(); }} />
-          <ManualTierDialog open={dialog === 'assign'} member={member} tiers={tiers.data ?? []} current={s.tier.manual?.tierId ?? s.tier.current?.id ?? null} onClose={() => setDialog(null)} onDone={(x) => { setDialog(null); standing.setData(x); refresh(); }} />
-          <EndManualTierDialog open={dialog === 'end'} member={member} earned={tiers.name(s.tier.earned?.id)} onClose={() => setDialog(null)} onDone={(x) => { setDialog(null); standing.setData(x); refresh(); }} />
-          <RedeemDialog open={dialog === 'redeem'} member={member} balance={s.points.balance} onClose={() => setDialog(null)} onDone={() => refresh()} />
+          <AdjustPointsDialog
+            open={dialog === 'adjust'}
+            member={member}
+            threshold={programme.data?.approvalThreshold ?? null}
+            onClose={() => setDialog(null)}
+            onDone={() => {
+              setDialog(null);
+              refresh();
+            }}
+          />
+          <ManualTierDialog
+            open={dialog === 'assign'}
+            member={member}
+            tiers={tiers.data ?? []}
+            current={s.tier.manual?.tierId ?? s.tier.current?.id ?? null}
+            onClose={() => setDialog(null)}
+            onDone={(x) => {
+              setDialog(null);
+              standing.setData(x);
+              refresh();
+            }}
+          />
+          <EndManualTierDialog
+            open={dialog === 'end'}
+            member={member}
+            earned={tiers.name(s.tier.earned?.id)}
+            onClose={() => setDialog(null)}
+            onDone={(x) => {
+              setDialog(null);
+              standing.setData(x);
+              refresh();
+            }}
+          />
+          <RedeemDialog
+            open={dialog === 'redeem'}
+            member={member}
+            balance={s.points.balance}
+            onClose={() => setDialog(null)}
+            onDone={() => refresh()}
+          />
         </>
       ) : null}
     </div>

@@ -12,11 +12,27 @@ import { nameIn } from '../loyalty/loyalty-vocab';
 import type { Standing, Tier } from '../loyalty/types';
 import type { Member } from './types';
 
-interface Values { tierId: number; reason: string; until?: Dayjs | null }
+interface Values {
+  tierId: number;
+  reason: string;
+  until?: Dayjs | null;
+}
 
 /** 指定等级: a tier by hand, with a reason and an optional last day (it ends at that day's end, workspace time). */
-export function ManualTierDialog({ open, member, tiers, current, onClose, onDone }: {
-  open: boolean; member: Member; tiers: Tier[]; current: number | null; onClose: () => void; onDone: (s: Standing) => void;
+export function ManualTierDialog({
+  open,
+  member,
+  tiers,
+  current,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  member: Member;
+  tiers: Tier[];
+  current: number | null;
+  onClose: () => void;
+  onDone: (s: Standing) => void;
 }) {
   const { t, locale } = useI18n();
   const fmt = useFormat();
@@ -24,27 +40,59 @@ export function ManualTierDialog({ open, member, tiers, current, onClose, onDone
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { saving, error, setError, run } = useFormSave(form);
-  useEffect(() => { if (open) { form.resetFields(); form.setFieldsValue({ tierId: current ?? undefined }); setError(null); } }, [open, current, form]);
+  useEffect(() => {
+    if (open) {
+      form.resetFields();
+      form.setFieldsValue({ tierId: current ?? undefined });
+      setError(null);
+    }
+  }, [open, current, form]);
 
   const submit = async (v: Values) => {
     const until = v.until ? fmt.dayStart(addDays(v.until.format('YYYY-MM-DD'), 1)) : null;
-    await run(async () => {
-      const s = await call(api.PUT('/api/v1/members/{id}/loyalty/tier', { params: { path: { id: member.id } }, body: { tierId: v.tierId, reason: v.reason.trim(), until } }));
-      const tier = tiers.find((x) => x.id === v.tierId);
-      message.success(t('memberLoyalty.assigned', { tier: tier ? nameIn(tier, locale) : `#${v.tierId}` }));
-      onDone(s);
-    }, (s) => (s[0] === 'tierId' || s[0] === 'reason' || s[0] === 'until' ? [s[0]] : null));
+    await run(
+      async () => {
+        const s = await call(
+          api.PUT('/api/v1/members/{id}/loyalty/tier', {
+            params: { path: { id: member.id } },
+            body: { tierId: v.tierId, reason: v.reason.trim(), until },
+          }),
+        );
+        const tier = tiers.find((x) => x.id === v.tierId);
+        message.success(t('memberLoyalty.assigned', { tier: tier ? nameIn(tier, locale) : `#${v.tierId}` }));
+        onDone(s);
+      },
+      (s) => (s[0] === 'tierId' || s[0] === 'reason' || s[0] === 'until' ? [s[0]] : null),
+    );
   };
 
   return (
-    <Modal title={t('memberLoyalty.assignTitle', { name: member.displayName })} open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving}
-      okText={t('memberLoyalty.assign')} cancelText={t('common.cancel')} destroyOnHidden>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{t('memberLoyalty.assign.hint')}</Typography.Paragraph>
+    <Modal
+      title={t('memberLoyalty.assignTitle', { name: member.displayName })}
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      okText={t('memberLoyalty.assign')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        {t('memberLoyalty.assign.hint')}
+      </Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="tierId" label={t('memberLoyalty.assign.tier')} rules={[{ required: true, message: t('loyalty.required') }]}>
+        <Form.Item
+          name="tierId"
+          label={t('memberLoyalty.assign.tier')}
+          rules={[{ required: true, message: t('loyalty.required') }]}
+        >
           <Select options={tiers.map((x) => ({ value: x.id, label: nameIn(x, locale) }))} />
         </Form.Item>
-        <Form.Item name="reason" label={t('memberLoyalty.assign.reason')} rules={[{ required: true, whitespace: true, message: t('loyalty.required') }]}>
+        <Form.Item
+          name="reason"
+          label={t('memberLoyalty.assign.reason')}
+          rules={[{ required: true, whitespace: true, message: t('loyalty.required') }]}
+        >
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
         </Form.Item>
         <Form.Item name="until" label={t('memberLoyalty.assign.until')}>
@@ -57,18 +105,39 @@ export function ManualTierDialog({ open, member, tiers, current, onClose, onDone
 }
 
 /** 结束人工等级: back to the tier growth earns, with an optional reason. */
-export function EndManualTierDialog({ open, member, earned, onClose, onDone }: { open: boolean; member: Member; earned: string; onClose: () => void; onDone: (s: Standing) => void }) {
+export function EndManualTierDialog({
+  open,
+  member,
+  earned,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  member: Member;
+  earned: string;
+  onClose: () => void;
+  onDone: (s: Standing) => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => { if (open) { setReason(''); setError(null); } }, [open]);
+  useEffect(() => {
+    if (open) {
+      setReason('');
+      setError(null);
+    }
+  }, [open]);
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
-      const s = await call(api.DELETE('/api/v1/members/{id}/loyalty/tier', { params: { path: { id: member.id }, query: reason.trim() ? { reason: reason.trim() } : {} } }));
+      const s = await call(
+        api.DELETE('/api/v1/members/{id}/loyalty/tier', {
+          params: { path: { id: member.id }, query: reason.trim() ? { reason: reason.trim() } : {} },
+        }),
+      );
       message.success(t('memberLoyalty.ended'));
       onDone(s);
     } catch (e) {
@@ -78,12 +147,27 @@ export function EndManualTierDialog({ open, member, earned, onClose, onDone }: {
     }
   };
   return (
-    <Modal title={t('memberLoyalty.endManualTitle', { name: member.displayName })} open={open} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy}
-      okText={t('memberLoyalty.endManual')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} destroyOnHidden>
+    <Modal
+      title={t('memberLoyalty.endManualTitle', { name: member.displayName })}
+      open={open}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={busy}
+      okText={t('memberLoyalty.endManual')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ danger: true }}
+      destroyOnHidden
+    >
       <Typography.Paragraph>{t('memberLoyalty.endManualHint', { tier: earned })}</Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item label={t('memberLoyalty.endManualReason')}>
-          <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} aria-label={t('memberLoyalty.endManualReason')} />
+          <Input.TextArea
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={500}
+            autoSize={{ minRows: 2, maxRows: 4 }}
+            aria-label={t('memberLoyalty.endManualReason')}
+          />
         </Form.Item>
       </Form>
       {error ? <Alert type="error" showIcon title={error} role="alert" /> : null}

@@ -13,18 +13,31 @@ import { BadgeMark } from '../loyalty-badges/BadgeDialog';
 import type { Member } from './types';
 
 /** The badges and titles the member holds, with award (by hand) and take back for roles that may. */
-export function MemberBadgesCard({ member, editable, version }: { member: Member; editable: boolean; version: number }) {
+export function MemberBadgesCard({
+  member,
+  editable,
+  version,
+}: {
+  member: Member;
+  editable: boolean;
+  version: number;
+}) {
   const { t, locale } = useI18n();
   const fmt = useFormat();
   const { message } = App.useApp();
   const [tick, setTick] = useState(0);
   const [awarding, setAwarding] = useState(false);
-  const held = useRequest((signal) => call(api.GET('/api/v1/members/{id}/loyalty/badges', { params: { path: { id: member.id } }, signal })), [member.id, version, tick]);
+  const held = useRequest(
+    (signal) => call(api.GET('/api/v1/members/{id}/loyalty/badges', { params: { path: { id: member.id } }, signal })),
+    [member.id, version, tick],
+  );
   const items = held.data?.items ?? [];
 
   const revoke = async (awardId: number, name: string) => {
     try {
-      await call(api.DELETE('/api/v1/members/{id}/loyalty/badges/{awardId}', { params: { path: { id: member.id, awardId } } }));
+      await call(
+        api.DELETE('/api/v1/members/{id}/loyalty/badges/{awardId}', { params: { path: { id: member.id, awardId } } }),
+      );
       message.success(t('memberLoyalty.badges.revoked', { badge: name }));
       setTick((n) => n + 1);
     } catch (e) {
@@ -33,10 +46,23 @@ export function MemberBadgesCard({ member, editable, version }: { member: Member
   };
 
   return (
-    <Card size="small" title={t('memberLoyalty.badges')} loading={held.loading && !held.data} data-testid="member-badges"
-      extra={editable ? <Button size="small" icon={<PlusOutlined />} onClick={() => setAwarding(true)}>{t('memberLoyalty.badges.award')}</Button> : null}>
+    <Card
+      size="small"
+      title={t('memberLoyalty.badges')}
+      loading={held.loading && !held.data}
+      data-testid="member-badges"
+      extra={
+        editable ? (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setAwarding(true)}>
+            {t('memberLoyalty.badges.award')}
+          </Button>
+        ) : null
+      }
+    >
       {held.error ? <ErrorState error={held.error} compact onRetry={held.reload} /> : null}
-      {held.data && items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('memberLoyalty.badges.empty')} /> : null}
+      {held.data && items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('memberLoyalty.badges.empty')} />
+      ) : null}
       <Flex vertical gap={10}>
         {items.map((b) => {
           const name = nameIn(b, locale);
@@ -46,41 +72,93 @@ export function MemberBadgesCard({ member, editable, version }: { member: Member
               <div style={{ flex: 1, minWidth: 0 }}>
                 <Flex gap={6} align="center" wrap>
                   <Typography.Text strong>{name}</Typography.Text>
-                  {b.period ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('memberLoyalty.badges.period', { period: b.period })}</Typography.Text> : null}
+                  {b.period ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('memberLoyalty.badges.period', { period: b.period })}
+                    </Typography.Text>
+                  ) : null}
                 </Flex>
-                <div className="kith-message-text" style={{ fontSize: 13 }}>{b.reason}</div>
-                <div className="kith-muted">{t('memberLoyalty.badges.meta', { by: b.awardedBy, at: fmt.date(b.awardedAt) })}</div>
+                <div className="kith-message-text" style={{ fontSize: 13 }}>
+                  {b.reason}
+                </div>
+                <div className="kith-muted">
+                  {t('memberLoyalty.badges.meta', { by: b.awardedBy, at: fmt.date(b.awardedAt) })}
+                </div>
               </div>
               {editable ? (
-                <Popconfirm title={t('memberLoyalty.badges.revokeConfirm', { badge: name })} okText={t('memberLoyalty.badges.revoke')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => revoke(b.id, name)}>
-                  <Button size="small" type="text" danger>{t('memberLoyalty.badges.revoke')}</Button>
+                <Popconfirm
+                  title={t('memberLoyalty.badges.revokeConfirm', { badge: name })}
+                  okText={t('memberLoyalty.badges.revoke')}
+                  cancelText={t('common.cancel')}
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() => revoke(b.id, name)}
+                >
+                  <Button size="small" type="text" danger>
+                    {t('memberLoyalty.badges.revoke')}
+                  </Button>
                 </Popconfirm>
               ) : null}
             </Flex>
           );
         })}
       </Flex>
-      {editable ? <AwardBadgeDialog open={awarding} member={member} onClose={() => setAwarding(false)} onDone={() => { setAwarding(false); setTick((n) => n + 1); }} /> : null}
+      {editable ? (
+        <AwardBadgeDialog
+          open={awarding}
+          member={member}
+          onClose={() => setAwarding(false)}
+          onDone={() => {
+            setAwarding(false);
+            setTick((n) => n + 1);
+          }}
+        />
+      ) : null}
     </Card>
   );
 }
 
-interface AwardValues { badgeId: number; reason: string }
+interface AwardValues {
+  badgeId: number;
+  reason: string;
+}
 
-function AwardBadgeDialog({ open, member, onClose, onDone }: { open: boolean; member: Member; onClose: () => void; onDone: () => void }) {
+function AwardBadgeDialog({
+  open,
+  member,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  member: Member;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<AwardValues>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const badges = useRequest((signal) => (open ? call(api.GET('/api/v1/loyalty/badges', { signal })) : Promise.resolve({ items: [] })), [open]);
-  useEffect(() => { if (open) { form.resetFields(); setError(null); } }, [open, form]);
+  const badges = useRequest(
+    (signal) => (open ? call(api.GET('/api/v1/loyalty/badges', { signal })) : Promise.resolve({ items: [] })),
+    [open],
+  );
+  useEffect(() => {
+    if (open) {
+      form.resetFields();
+      setError(null);
+    }
+  }, [open, form]);
 
   const submit = async (v: AwardValues) => {
     setSaving(true);
     setError(null);
     try {
-      await call(api.POST('/api/v1/members/{id}/loyalty/badges', { params: { path: { id: member.id } }, body: { badgeId: v.badgeId, reason: v.reason.trim() } }));
+      await call(
+        api.POST('/api/v1/members/{id}/loyalty/badges', {
+          params: { path: { id: member.id } },
+          body: { badgeId: v.badgeId, reason: v.reason.trim() },
+        }),
+      );
       const b = badges.data?.items.find((x) => x.id === v.badgeId);
       message.success(t('memberLoyalty.badges.awarded', { badge: b ? nameIn(b, locale) : `#${v.badgeId}` }));
       onDone();
@@ -94,14 +172,35 @@ function AwardBadgeDialog({ open, member, onClose, onDone }: { open: boolean; me
   };
 
   return (
-    <Modal title={t('memberLoyalty.badges.awardTitle', { name: member.displayName })} open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving}
-      okText={t('memberLoyalty.badges.award')} cancelText={t('common.cancel')} destroyOnHidden>
+    <Modal
+      title={t('memberLoyalty.badges.awardTitle', { name: member.displayName })}
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      okText={t('memberLoyalty.badges.award')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
       <Form<AwardValues> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="badgeId" label={t('memberLoyalty.badges.pick')} rules={[{ required: true, message: t('loyalty.required') }]}>
-          <Select loading={badges.loading} showSearch={{ optionFilterProp: 'label' }}
-            options={(badges.data?.items ?? []).filter((b) => !b.archived).map((b) => ({ value: b.id, label: nameIn(b, locale) }))} />
+        <Form.Item
+          name="badgeId"
+          label={t('memberLoyalty.badges.pick')}
+          rules={[{ required: true, message: t('loyalty.required') }]}
+        >
+          <Select
+            loading={badges.loading}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(badges.data?.items ?? [])
+              .filter((b) => !b.archived)
+              .map((b) => ({ value: b.id, label: nameIn(b, locale) }))}
+          />
         </Form.Item>
-        <Form.Item name="reason" label={t('memberLoyalty.badges.reason')} rules={[{ required: true, whitespace: true, message: t('loyalty.required') }]}>
+        <Form.Item
+          name="reason"
+          label={t('memberLoyalty.badges.reason')}
+          rules={[{ required: true, whitespace: true, message: t('loyalty.required') }]}
+        >
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
         </Form.Item>
       </Form>

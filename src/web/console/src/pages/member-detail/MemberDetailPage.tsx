@@ -42,13 +42,27 @@ export default function MemberDetailPage() {
   const { announce, undo } = useMergeUndo();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'loyalty' && can('loyalty:read') ? 'loyalty' : 'profile';
-  const member = useRequest((signal) => (valid ? call(api.GET('/api/v1/members/{id}', { params: { path: { id } }, signal })) : Promise.resolve(undefined)), [id, version]);
+  const member = useRequest(
+    (signal) =>
+      valid ? call(api.GET('/api/v1/members/{id}', { params: { path: { id } }, signal })) : Promise.resolve(undefined),
+    [id, version],
+  );
   const refresh = () => setVersion((v) => v + 1);
 
   if (!valid || (member.error instanceof ApiError && member.error.status === 404)) return <NotFoundPage />;
   const m = member.data;
-  const back = <Link to="/members" className="kith-muted"><ArrowLeftOutlined /> {t('member.back')}</Link>;
-  if (member.error && !m) return <><PageHeader title={t('member.id', { id: String(id) })} back={back} /><ErrorState error={member.error} onRetry={member.reload} /></>;
+  const back = (
+    <Link to="/members" className="kith-muted">
+      <ArrowLeftOutlined /> {t('member.back')}
+    </Link>
+  );
+  if (member.error && !m)
+    return (
+      <>
+        <PageHeader title={t('member.id', { id: String(id) })} back={back} />
+        <ErrorState error={member.error} onRetry={member.reload} />
+      </>
+    );
   if (!m) return <Skeleton active avatar paragraph={{ rows: 8 }} />;
 
   const live = m.mergedInto === null && !m.erasedAt;
@@ -58,27 +72,60 @@ export default function MemberDetailPage() {
     <>
       <PageHeader
         back={back}
-        title={<Flex align="center" gap={12}><MemberAvatar id={m.id} name={m.displayName} url={m.avatarUrl} size={40} /><span>{m.displayName}</span></Flex>}
-        subtitle={<Flex gap={8} align="center" wrap style={{ marginTop: 4 }}><span>{t('member.id', { id: String(m.id) })}</span>{canWrite ? null : <StageTag stage={m.lifecycleStage} />}</Flex>}
+        title={
+          <Flex align="center" gap={12}>
+            <MemberAvatar id={m.id} name={m.displayName} url={m.avatarUrl} size={40} />
+            <span>{m.displayName}</span>
+          </Flex>
+        }
+        subtitle={
+          <Flex gap={8} align="center" wrap style={{ marginTop: 4 }}>
+            <span>{t('member.id', { id: String(m.id) })}</span>
+            {canWrite ? null : <StageTag stage={m.lifecycleStage} />}
+          </Flex>
+        }
         extra={
           <>
             {canWrite ? <StageSelect member={m} onChanged={(x) => member.setData(x)} /> : null}
-            {live && can('members:merge') ? <Button icon={<MergeCellsOutlined />} onClick={() => setPicking(true)}>{t('merge.pick')}</Button> : null}
+            {live && can('members:merge') ? (
+              <Button icon={<MergeCellsOutlined />} onClick={() => setPicking(true)}>
+                {t('merge.pick')}
+              </Button>
+            ) : null}
             <PrivacyActions member={m} onErased={refresh} />
           </>
         }
       />
       {m.mergedInto !== null ? (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('member.mergedInto', { id: String(m.mergedInto) })}
-          action={<Link to={`/members/${m.mergedInto}`}><Button size="small">{t('member.openSurvivor', { id: String(m.mergedInto) })}</Button></Link>} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('member.mergedInto', { id: String(m.mergedInto) })}
+          action={
+            <Link to={`/members/${m.mergedInto}`}>
+              <Button size="small">{t('member.openSurvivor', { id: String(m.mergedInto) })}</Button>
+            </Link>
+          }
+        />
       ) : null}
-      {m.erasedAt ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('member.erased', { at: fmt.dateTime(m.erasedAt) })} /> : null}
+      {m.erasedAt ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('member.erased', { at: fmt.dateTime(m.erasedAt) })}
+        />
+      ) : null}
       <Tabs
-        activeKey={tab} style={{ marginTop: -8 }} destroyOnHidden
+        activeKey={tab}
+        style={{ marginTop: -8 }}
+        destroyOnHidden
         onChange={(k) => setParams(k === 'loyalty' ? { tab: 'loyalty' } : {}, { replace: true })}
         items={[
           {
-            key: 'profile', label: t('member.tab.profile'),
+            key: 'profile',
+            label: t('member.tab.profile'),
             children: (
               <Row gutter={[16, 16]}>
                 <Col xs={24} lg={9}>
@@ -97,13 +144,28 @@ export default function MemberDetailPage() {
               </Row>
             ),
           },
-          ...(can('loyalty:read') ? [{ key: 'loyalty', label: t('member.tab.loyalty'), children: <LoyaltyTab member={m} /> }] : []),
+          ...(can('loyalty:read')
+            ? [{ key: 'loyalty', label: t('member.tab.loyalty'), children: <LoyaltyTab member={m} /> }]
+            : []),
         ]}
       />
-      <MergePicker member={m} open={picking} onClose={() => setPicking(false)} onPick={(mergedId) => { setPicking(false); setPair({ survivorId: m.id, mergedId }); }} />
+      <MergePicker
+        member={m}
+        open={picking}
+        onClose={() => setPicking(false)}
+        onPick={(mergedId) => {
+          setPicking(false);
+          setPair({ survivorId: m.id, mergedId });
+        }}
+      />
       <MergeDialog
-        pair={pair} onClose={() => setPair(null)}
-        onMerged={(done) => { setPair(null); refresh(); announce(done, refresh); }}
+        pair={pair}
+        onClose={() => setPair(null)}
+        onMerged={(done) => {
+          setPair(null);
+          refresh();
+          announce(done, refresh);
+        }}
       />
     </>
   );

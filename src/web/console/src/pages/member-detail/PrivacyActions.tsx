@@ -57,24 +57,53 @@ export function PrivacyActions({ member, onErased }: { member: Member; onErased:
   };
 
   const items = [
-    ...(can('members:export') ? [{ key: 'export', icon: <DownloadOutlined />, label: t('privacy.export'), onClick: exportData }] : []),
-    ...(can('members:erase') && live ? [{ key: 'erase', icon: <DeleteOutlined />, danger: true, label: t('privacy.erase'), onClick: () => { setTyped(''); setError(null); setErasing(true); } }] : []),
+    ...(can('members:export')
+      ? [{ key: 'export', icon: <DownloadOutlined />, label: t('privacy.export'), onClick: exportData }]
+      : []),
+    ...(can('members:erase') && live
+      ? [
+          {
+            key: 'erase',
+            icon: <DeleteOutlined />,
+            danger: true,
+            label: t('privacy.erase'),
+            onClick: () => {
+              setTyped('');
+              setError(null);
+              setErasing(true);
+            },
+          },
+        ]
+      : []),
   ];
   if (items.length === 0) return null;
 
   return (
     <>
       <Dropdown menu={{ items }} trigger={['click']}>
-        <Button icon={<EllipsisOutlined />} aria-label={t('member.actions')}>{t('member.actions')}</Button>
+        <Button icon={<EllipsisOutlined />} aria-label={t('member.actions')}>
+          {t('member.actions')}
+        </Button>
       </Dropdown>
       <Modal
-        title={t('privacy.eraseTitle', { name: member.displayName })} open={erasing} onCancel={() => setErasing(false)} destroyOnHidden
-        okText={t('privacy.eraseConfirm')} cancelText={t('common.cancel')} onOk={erase} confirmLoading={busy}
+        title={t('privacy.eraseTitle', { name: member.displayName })}
+        open={erasing}
+        onCancel={() => setErasing(false)}
+        destroyOnHidden
+        okText={t('privacy.eraseConfirm')}
+        cancelText={t('common.cancel')}
+        onOk={erase}
+        confirmLoading={busy}
         okButtonProps={{ danger: true, disabled: typed.trim() !== String(member.id) }}
       >
         <Alert type="warning" showIcon title={t('privacy.eraseWarning')} style={{ marginBottom: 16 }} />
         <Typography.Paragraph>{t('privacy.eraseType', { id: String(member.id) })}</Typography.Paragraph>
-        <Input value={typed} onChange={(e) => setTyped(e.target.value)} aria-label={t('privacy.eraseType', { id: String(member.id) })} autoComplete="off" />
+        <Input
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          aria-label={t('privacy.eraseType', { id: String(member.id) })}
+          autoComplete="off"
+        />
         {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} role="alert" /> : null}
       </Modal>
     </>

@@ -14,7 +14,9 @@ export function StageSelect({ member, onChanged }: { member: Member; onChanged: 
   const change = async (stage: (typeof LIFECYCLE_STAGES)[number]) => {
     setSaving(true);
     try {
-      const m = await call(api.PATCH('/api/v1/members/{id}', { params: { path: { id: member.id } }, body: { lifecycleStage: stage } }));
+      const m = await call(
+        api.PATCH('/api/v1/members/{id}', { params: { path: { id: member.id } }, body: { lifecycleStage: stage } }),
+      );
       message.success(t('member.stageChanged', { stage: labelOf(t, 'stage', stage) }));
       onChanged(m);
     } catch (e) {
@@ -25,8 +27,13 @@ export function StageSelect({ member, onChanged }: { member: Member; onChanged: 
   };
   return (
     <Select
-      value={member.lifecycleStage as (typeof LIFECYCLE_STAGES)[number]} onChange={change} loading={saving} disabled={saving}
-      aria-label={t('member.stage')} style={{ minWidth: 190 }} prefix={<span className="kith-muted">{t('member.stage')}</span>}
+      value={member.lifecycleStage as (typeof LIFECYCLE_STAGES)[number]}
+      onChange={change}
+      loading={saving}
+      disabled={saving}
+      aria-label={t('member.stage')}
+      style={{ minWidth: 190 }}
+      prefix={<span className="kith-muted">{t('member.stage')}</span>}
       options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: labelOf(t, 'stage', s) }))}
       popupMatchSelectWidth={false}
     />

@@ -60,20 +60,42 @@ export function TagsCard({ member, editable, onChange }: { member: Member; edita
   return (
     <Card size="small" title={t('member.tags')}>
       <Flex gap={6} wrap align="center" data-testid="member-tags">
-        {member.tags.length === 0 && !editable ? <Typography.Text type="secondary">{t('tags.none')}</Typography.Text> : null}
+        {member.tags.length === 0 && !editable ? (
+          <Typography.Text type="secondary">{t('tags.none')}</Typography.Text>
+        ) : null}
         {member.tags.map((x) => (
-          <MemberTag key={x.id} name={x.name} color={x.color} closable={editable && !busy}
-            onClose={(e) => { e.preventDefault(); void change({ remove: [x.id] }, t('tags.removed', { name: x.name })); }} />
+          <MemberTag
+            key={x.id}
+            name={x.name}
+            color={x.color}
+            closable={editable && !busy}
+            onClose={(e) => {
+              e.preventDefault();
+              void change({ remove: [x.id] }, t('tags.removed', { name: x.name }));
+            }}
+          />
         ))}
         {editable ? (
           <Select<string | number>
-            size="small" value={null} placeholder={<><PlusOutlined /> {t('tags.add')}</>} aria-label={t('tags.add')}
-            style={{ minWidth: 140 }} popupMatchSelectWidth={220} loading={tags.loading || busy} disabled={busy}
+            size="small"
+            value={null}
+            placeholder={
+              <>
+                <PlusOutlined /> {t('tags.add')}
+              </>
+            }
+            aria-label={t('tags.add')}
+            style={{ minWidth: 140 }}
+            popupMatchSelectWidth={220}
+            loading={tags.loading || busy}
+            disabled={busy}
             showSearch={{ searchValue: search, onSearch: setSearch, optionFilterProp: 'label' }}
             onChange={(v) => void add(v)}
             options={[
               ...(tags.data ?? []).filter((x) => !mine.has(x.id)).map((x) => ({ value: x.id, label: x.name })),
-              ...(canCreate && typed && !exists ? [{ value: `${NEW}${typed}`, label: t('tags.create', { name: typed }) }] : []),
+              ...(canCreate && typed && !exists
+                ? [{ value: `${NEW}${typed}`, label: t('tags.create', { name: typed }) }]
+                : []),
             ]}
           />
         ) : null}

@@ -6,8 +6,15 @@ import type { MessageValues } from '../../i18n/locale';
  * browser. Properties come from channels and importers: only expected fields of the expected type
  * are used, and text is returned as text for React to escape.
  */
-export interface ActivityLine { key: MessageKey; values?: MessageValues }
-export interface ActivityText { title: ActivityLine; details: ActivityLine[]; body: string | null }
+export interface ActivityLine {
+  key: MessageKey;
+  values?: MessageValues;
+}
+export interface ActivityText {
+  title: ActivityLine;
+  details: ActivityLine[];
+  body: string | null;
+}
 
 type Props = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
@@ -23,25 +30,50 @@ export function describeActivity(
   const kindTitle = { key: `kind.${a.kind}` as MessageKey };
   switch (a.kind) {
     case 'message':
-      return { title: community ? { key: 'activity.message', values: { community } } : { key: 'activity.messageNoCommunity' }, details: [], body: str(p.text) };
+      return {
+        title: community ? { key: 'activity.message', values: { community } } : { key: 'activity.messageNoCommunity' },
+        details: [],
+        body: str(p.text),
+      };
     case 'purchase':
     case 'refund': {
       const amount = str(p.amount);
       const currency = str(p.currency) ?? 'CNY';
       const details: ActivityLine[] = [];
       if (str(p.orderId)) details.push({ key: 'activity.order', values: { id: str(p.orderId)! } });
-      const items = Array.isArray(p.items) ? p.items.map((i) => itemText(i as Props)).filter((x): x is string => !!x) : [];
+      const items = Array.isArray(p.items)
+        ? p.items.map((i) => itemText(i as Props)).filter((x): x is string => !!x)
+        : [];
       return {
-        title: amount ? { key: a.kind === 'purchase' ? 'activity.purchase' : 'activity.refund', values: { amount: names.money(amount, currency) } } : kindTitle,
+        title: amount
+          ? {
+              key: a.kind === 'purchase' ? 'activity.purchase' : 'activity.refund',
+              values: { amount: names.money(amount, currency) },
+            }
+          : kindTitle,
         details: [...details, ...where],
         body: items.length ? items.join('、') : str(p.reason),
       };
     }
     case 'event_registered':
     case 'event_attended':
-      return { title: kindTitle, details: [...(str(p.eventName) ? [{ key: 'activity.event' as MessageKey, values: { name: str(p.eventName)! } }] : []), ...where], body: null };
+      return {
+        title: kindTitle,
+        details: [
+          ...(str(p.eventName) ? [{ key: 'activity.event' as MessageKey, values: { name: str(p.eventName)! } }] : []),
+          ...where,
+        ],
+        body: null,
+      };
     case 'content_view':
-      return { title: kindTitle, details: [...(str(p.title) ? [{ key: 'activity.content' as MessageKey, values: { title: str(p.title)! } }] : []), ...where], body: null };
+      return {
+        title: kindTitle,
+        details: [
+          ...(str(p.title) ? [{ key: 'activity.content' as MessageKey, values: { title: str(p.title)! } }] : []),
+          ...where,
+        ],
+        body: null,
+      };
     case 'survey_response': {
       const details: ActivityLine[] = [];
       if (str(p.title)) details.push({ key: 'activity.survey', values: { name: str(p.title)! } });
@@ -50,9 +82,20 @@ export function describeActivity(
       return { title: kindTitle, details: [...details, ...where], body: null };
     }
     case 'reaction':
-      return { title: str(p.emoji) ? { key: 'activity.emoji', values: { emoji: str(p.emoji)! } } : kindTitle, details: where, body: null };
+      return {
+        title: str(p.emoji) ? { key: 'activity.emoji', values: { emoji: str(p.emoji)! } } : kindTitle,
+        details: where,
+        body: null,
+      };
     case 'check_in':
-      return { title: kindTitle, details: [...(num(p.streak) ? [{ key: 'activity.streak' as MessageKey, values: { days: num(p.streak)! } }] : []), ...where], body: str(p.topic) };
+      return {
+        title: kindTitle,
+        details: [
+          ...(num(p.streak) ? [{ key: 'activity.streak' as MessageKey, values: { days: num(p.streak)! } }] : []),
+          ...where,
+        ],
+        body: str(p.topic),
+      };
     case 'leave':
       return { title: kindTitle, details: where, body: str(p.reason) };
     default:

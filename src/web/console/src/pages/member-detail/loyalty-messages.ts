@@ -63,7 +63,8 @@ export const zh = {
   'memberLoyalty.adjust.reason': '原因',
   'memberLoyalty.adjust.reasonHint': '会员和审计日志都能看到这个原因',
   'memberLoyalty.adjust.reasonRequired': '请说明调整原因',
-  'memberLoyalty.adjust.needsApproval': '达到审批门槛（{threshold} 积分）：提交后需另一位运营在“积分调整”中批准才会入账。',
+  'memberLoyalty.adjust.needsApproval':
+    '达到审批门槛（{threshold} 积分）：提交后需另一位运营在“积分调整”中批准才会入账。',
   'memberLoyalty.adjust.immediate': '低于审批门槛（{threshold} 积分），提交后立即入账。',
   'memberLoyalty.adjust.submit': '提交',
   'memberLoyalty.adjust.posted': '已入账：{points} 积分',
@@ -189,12 +190,14 @@ export const en: Record<keyof typeof zh, string> = {
   'memberLoyalty.adjust.reason': 'Reason',
   'memberLoyalty.adjust.reasonHint': 'The member and the audit log both see it',
   'memberLoyalty.adjust.reasonRequired': 'Say why the points change',
-  'memberLoyalty.adjust.needsApproval': 'At or above the approval threshold ({threshold} points): it posts only once another operator approves it under Adjustments.',
+  'memberLoyalty.adjust.needsApproval':
+    'At or above the approval threshold ({threshold} points): it posts only once another operator approves it under Adjustments.',
   'memberLoyalty.adjust.immediate': 'Below the approval threshold ({threshold} points): it posts at once.',
   'memberLoyalty.adjust.submit': 'Submit',
   'memberLoyalty.adjust.posted': 'Posted: {points} points',
   'memberLoyalty.adjust.pending': 'Submitted; waiting for another operator to approve ({points} points)',
-  'memberLoyalty.pendingAdjustments': '{count} adjustment waiting for approval|{count} adjustments waiting for approval',
+  'memberLoyalty.pendingAdjustments':
+    '{count} adjustment waiting for approval|{count} adjustments waiting for approval',
   'memberLoyalty.pendingLink': 'Review',
 
   'memberLoyalty.assign': 'Assign tier',
@@ -202,7 +205,8 @@ export const en: Record<keyof typeof zh, string> = {
   'memberLoyalty.assign.tier': 'Tier',
   'memberLoyalty.assign.reason': 'Reason',
   'memberLoyalty.assign.until': 'Until (that day included; empty: no end)',
-  'memberLoyalty.assign.hint': 'While it lasts, a tier assigned by hand wins over the one growth earns; growth keeps counting.',
+  'memberLoyalty.assign.hint':
+    'While it lasts, a tier assigned by hand wins over the one growth earns; growth keeps counting.',
   'memberLoyalty.assigned': 'Tier set to "{tier}"',
   'memberLoyalty.endManual': 'End manual tier',
   'memberLoyalty.endManualTitle': 'End the manual tier of {name}?',

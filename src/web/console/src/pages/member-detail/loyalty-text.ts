@@ -6,7 +6,10 @@ import type { MessageValues } from '../../i18n/locale';
  * server's fixed reasons in the operator's language (any other reason — an operator's own words, a
  * rule's name — is shown as the text it is), and whether an adjustment will wait for approval.
  */
-export interface Line { key: MessageKey; values?: MessageValues }
+export interface Line {
+  key: MessageKey;
+  values?: MessageValues;
+}
 export type Said = Line | string;
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -29,15 +32,32 @@ export function historyDetails(details: unknown, w: Writers): Said[] {
   if (isNum(d.growth)) out.push({ key: 'history.growth', values: { value: w.number(d.growth) } });
   if (isNum(d.threshold)) out.push({ key: 'history.threshold', values: { value: w.number(d.threshold) } });
   if (isNum(d.keepThreshold)) out.push({ key: 'history.keepThreshold', values: { value: w.number(d.keepThreshold) } });
-  if ('windowMonths' in d) out.push(isNum(d.windowMonths) ? { key: 'history.window', values: { months: d.windowMonths } } : { key: 'history.lifetime' });
+  if ('windowMonths' in d)
+    out.push(
+      isNum(d.windowMonths)
+        ? { key: 'history.window', values: { months: d.windowMonths } }
+        : { key: 'history.lifetime' },
+    );
   if (isStr(d.period)) out.push({ key: 'history.period', values: { period: d.period } });
   if (isStr(d.belowSince)) out.push({ key: 'history.belowSince', values: { at: w.dateTime(d.belowSince) } });
   if (Array.isArray(d.missedObligations) && d.missedObligations.length) {
-    const missed = d.missedObligations.filter((o): o is { count: number; kinds: string[] } => isObj(o) && isNum(o.count) && Array.isArray(o.kinds));
+    const missed = d.missedObligations.filter(
+      (o): o is { count: number; kinds: string[] } => isObj(o) && isNum(o.count) && Array.isArray(o.kinds),
+    );
     if (missed.length) out.push({ key: 'history.missed', values: { list: missed.map(w.obligation).join(w.sep) } });
   }
-  if ('until' in d) out.push(isStr(d.until) ? { key: 'history.until', values: { at: w.dateTime(d.until) } } : { key: 'history.noEnd' });
-  const known = new Set(['growth', 'threshold', 'keepThreshold', 'windowMonths', 'period', 'belowSince', 'missedObligations', 'until']);
+  if ('until' in d)
+    out.push(isStr(d.until) ? { key: 'history.until', values: { at: w.dateTime(d.until) } } : { key: 'history.noEnd' });
+  const known = new Set([
+    'growth',
+    'threshold',
+    'keepThreshold',
+    'windowMonths',
+    'period',
+    'belowSince',
+    'missedObligations',
+    'until',
+  ]);
   for (const [k, v] of Object.entries(d)) {
     if (known.has(k) || v === null || v === undefined) continue;
     out.push(`${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
@@ -73,9 +93,11 @@ export function postingExtras(p: { ruleVersion: number | null; details: unknown 
   const out: Line[] = [];
   if (p.ruleVersion !== null) out.push({ key: 'posting.ruleVersion', values: { version: String(p.ruleVersion) } });
   const d = isObj(p.details) ? p.details : {};
-  if (isNum(d.multiplier) && d.multiplier !== 1) out.push({ key: 'posting.multiplier', values: { value: String(d.multiplier) } });
+  if (isNum(d.multiplier) && d.multiplier !== 1)
+    out.push({ key: 'posting.multiplier', values: { value: String(d.multiplier) } });
   if (isObj(d.firstTime)) out.push({ key: 'posting.firstTime' });
-  if (isNum(d.streakDay) && isNum(d.streakBonus) && d.streakBonus > 0) out.push({ key: 'posting.streak', values: { day: d.streakDay, bonus: d.streakBonus } });
+  if (isNum(d.streakDay) && isNum(d.streakBonus) && d.streakBonus > 0)
+    out.push({ key: 'posting.streak', values: { day: d.streakDay, bonus: d.streakBonus } });
   return out;
 }
 

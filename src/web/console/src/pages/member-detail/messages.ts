@@ -44,7 +44,8 @@ export const zh = {
   'privacy.exported': '个人数据已下载（JSON）',
   'privacy.erase': '删除个人数据',
   'privacy.eraseTitle': '删除 {name} 的个人数据',
-  'privacy.eraseWarning': '将永久删除该会员的姓名、联系方式、渠道账号、标签与消息内容，只保留匿名的统计数据。此操作无法撤销，合并记录也将无法再撤销。',
+  'privacy.eraseWarning':
+    '将永久删除该会员的姓名、联系方式、渠道账号、标签与消息内容，只保留匿名的统计数据。此操作无法撤销，合并记录也将无法再撤销。',
   'privacy.eraseType': '请输入会员编号 {id} 以确认：',
   'privacy.eraseConfirm': '永久删除',
   'privacy.erased': '个人数据已删除',
@@ -71,7 +72,7 @@ export const en: Record<keyof typeof zh, string> = {
   'member.noActivity': 'No activity yet',
   'member.mergedInto': 'This member was merged into member #{id}; view and edit them there.',
   'member.openSurvivor': 'Open member #{id}',
-  'member.erased': 'This member\'s personal data was erased on {at}; only anonymous counts remain.',
+  'member.erased': "This member's personal data was erased on {at}; only anonymous counts remain.",
   'member.actions': 'More actions',
 
   'activity.message': 'Message in "{community}"',
@@ -92,7 +93,8 @@ export const en: Record<keyof typeof zh, string> = {
   'privacy.exported': 'Personal data downloaded (JSON)',
   'privacy.erase': 'Erase personal data',
   'privacy.eraseTitle': 'Erase the personal data of {name}',
-  'privacy.eraseWarning': 'The name, contact details, channel accounts, tags and message texts of this member are deleted for good; only anonymous counts remain. This cannot be undone, and their merges can no longer be undone either.',
+  'privacy.eraseWarning':
+    'The name, contact details, channel accounts, tags and message texts of this member are deleted for good; only anonymous counts remain. This cannot be undone, and their merges can no longer be undone either.',
   'privacy.eraseType': 'Type the member number {id} to confirm:',
   'privacy.eraseConfirm': 'Erase for good',
   'privacy.erased': 'Personal data erased',

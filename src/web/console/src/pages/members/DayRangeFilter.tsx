@@ -10,8 +10,16 @@ const DAY = 'YYYY-MM-DD';
  * the day after the last) — the same cut the overview counts with, so its links show here as the
  * days they were.
  */
-export function DayRangeFilter({ from, to, label, onChange }: {
-  from?: string; to?: string; label: string; onChange: (from?: string, to?: string) => void;
+export function DayRangeFilter({
+  from,
+  to,
+  label,
+  onChange,
+}: {
+  from?: string;
+  to?: string;
+  label: string;
+  onChange: (from?: string, to?: string) => void;
 }) {
   const fmt = useFormat();
   const first = from ? fmt.dayOf(from) : null;

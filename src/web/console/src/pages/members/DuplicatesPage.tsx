@@ -37,8 +37,12 @@ export default function DuplicatesPage() {
   const [reason, setReason] = useState<Reason | undefined>();
   const [pair, setPair] = useState<MergePair | null>(null);
   const { announce } = useMergeUndo();
-  const list = useRequest((signal) => call(api.GET('/api/v1/members/duplicates', { params: { query: { limit: 200, reason } }, signal })), [reason]);
-  const communityName = (id: number | null) => (id === null ? '' : communities.data?.find((c) => c.id === id)?.name ?? `#${id}`);
+  const list = useRequest(
+    (signal) => call(api.GET('/api/v1/members/duplicates', { params: { query: { limit: 200, reason } }, signal })),
+    [reason],
+  );
+  const communityName = (id: number | null) =>
+    id === null ? '' : (communities.data?.find((c) => c.id === id)?.name ?? `#${id}`);
 
   return (
     <>
@@ -48,11 +52,21 @@ export default function DuplicatesPage() {
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <Flex style={{ padding: '8px 12px' }}>
           <Select<Reason | 'all'>
-            value={reason ?? 'all'} onChange={(v) => setReason(v === 'all' ? undefined : v)} style={{ width: 220 }} aria-label={t('duplicates.filterReason')}
-            options={[{ value: 'all', label: t('duplicates.allReasons') }, ...DUPLICATE_REASONS.map((r) => ({ value: r, label: labelOf(t, 'duplicates.reason', r) }))]}
+            value={reason ?? 'all'}
+            onChange={(v) => setReason(v === 'all' ? undefined : v)}
+            style={{ width: 220 }}
+            aria-label={t('duplicates.filterReason')}
+            options={[
+              { value: 'all', label: t('duplicates.allReasons') },
+              ...DUPLICATE_REASONS.map((r) => ({ value: r, label: labelOf(t, 'duplicates.reason', r) })),
+            ]}
           />
         </Flex>
-        {list.error ? <div style={{ padding: 12 }}><ErrorState error={list.error} compact onRetry={list.reload} /></div> : null}
+        {list.error ? (
+          <div style={{ padding: 12 }}>
+            <ErrorState error={list.error} compact onRetry={list.reload} />
+          </div>
+        ) : null}
         <Table<DuplicatePair>
           rowKey={(p) => `${p.a.id}-${p.b.id}`}
           loading={list.loading}
@@ -64,25 +78,49 @@ export default function DuplicatesPage() {
             { key: 'a', title: t('members.col.member'), render: (_, p) => <Who m={p.a} /> },
             { key: 'b', title: t('duplicates.sameAs'), render: (_, p) => <Who m={p.b} /> },
             {
-              key: 'why', title: t('duplicates.filterReason'),
+              key: 'why',
+              title: t('duplicates.filterReason'),
               render: (_, p) => (
                 <Flex gap={4} wrap>
                   {p.reasons.map((r, i) => (
-                    <Tag key={i} color="orange">{labelOf(t, 'duplicates.reason', r.reason)}：{r.communityId !== null ? `${r.value} · ${communityName(r.communityId)}` : r.value}</Tag>
+                    <Tag key={i} color="orange">
+                      {labelOf(t, 'duplicates.reason', r.reason)}：
+                      {r.communityId !== null ? `${r.value} · ${communityName(r.communityId)}` : r.value}
+                    </Tag>
                   ))}
                 </Flex>
               ),
             },
-            ...(can('members:merge') ? [{
-              key: 'act', title: '', width: 140,
-              render: (_: unknown, p: DuplicatePair) => (
-                <Button size="small" icon={<MergeCellsOutlined />} onClick={() => setPair({ survivorId: p.a.id, mergedId: p.b.id })}>{t('duplicates.compare')}</Button>
-              ),
-            }] : []),
+            ...(can('members:merge')
+              ? [
+                  {
+                    key: 'act',
+                    title: '',
+                    width: 140,
+                    render: (_: unknown, p: DuplicatePair) => (
+                      <Button
+                        size="small"
+                        icon={<MergeCellsOutlined />}
+                        onClick={() => setPair({ survivorId: p.a.id, mergedId: p.b.id })}
+                      >
+                        {t('duplicates.compare')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
-      <MergeDialog pair={pair} onClose={() => setPair(null)} onMerged={(done) => { setPair(null); list.reload(); announce(done, list.reload); }} />
+      <MergeDialog
+        pair={pair}
+        onClose={() => setPair(null)}
+        onMerged={(done) => {
+          setPair(null);
+          list.reload();
+          announce(done, list.reload);
+        }}
+      />
     </>
   );
 }

@@ -25,67 +25,123 @@ export function MemberFilters({ query, onChange }: { query: MemberQuery; onChang
   return (
     <Flex vertical gap={8} className="kith-filters" style={{ marginBottom: 12 }}>
       <Flex gap={8}>
-      <Input.Search
-        allowClear
-        value={text}
-        onChange={(e) => { setText(e.target.value); if (e.target.value === '' && query.q) set({ q: undefined }); }}
-        onSearch={(v) => set({ q: v.trim() || undefined })}
-        placeholder={t('members.search')}
-        aria-label={t('members.search')}
-        style={{ maxWidth: 520 }}
-        maxLength={100}
-      />
-      {phone ? (
-        <Badge count={activeFilterCount(query)} size="small">
-          <Button icon={<FilterOutlined />} aria-expanded={unfolded} onClick={() => setUnfolded(!unfolded)} aria-label={t('members.filter.more')} />
-        </Badge>
-      ) : null}
+        <Input.Search
+          allowClear
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (e.target.value === '' && query.q) set({ q: undefined });
+          }}
+          onSearch={(v) => set({ q: v.trim() || undefined })}
+          placeholder={t('members.search')}
+          aria-label={t('members.search')}
+          style={{ maxWidth: 520 }}
+          maxLength={100}
+        />
+        {phone ? (
+          <Badge count={activeFilterCount(query)} size="small">
+            <Button
+              icon={<FilterOutlined />}
+              aria-expanded={unfolded}
+              onClick={() => setUnfolded(!unfolded)}
+              aria-label={t('members.filter.more')}
+            />
+          </Badge>
+        ) : null}
       </Flex>
-      {showFilters ? <Flex gap={8} wrap>
-        <Select
-          allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('members.filter.community')} aria-label={t('members.filter.community')}
-          loading={communities.loading} value={query.communityId} onChange={(v) => set({ communityId: v })}
-          options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-          style={{ width: 200 }}
-        />
-        <Select
-          mode="multiple" allowClear maxTagCount={2} showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('members.filter.tags')} aria-label={t('members.filter.tags')}
-          loading={tags.loading} value={query.tagIds} onChange={(v) => set({ tagIds: v })}
-          options={(tags.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
-          style={{ width: 220 }}
-        />
-        {query.tagIds.length > 1 ? (
-          <Select value={query.tagMatch} onChange={(v) => set({ tagMatch: v })} style={{ width: 130 }} aria-label={t('members.filter.tags')}
-            options={[{ value: 'any', label: t('members.filter.tagMatchAny') }, { value: 'all', label: t('members.filter.tagMatchAll') }]} />
-        ) : null}
-        <Select
-          mode="multiple" allowClear maxTagCount={2} placeholder={t('members.filter.stages')} aria-label={t('members.filter.stages')}
-          value={query.lifecycleStages} onChange={(v) => set({ lifecycleStages: v })}
-          options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: labelOf(t, 'stage', s) }))}
-          style={{ width: 200 }}
-        />
-        <Select
-          allowClear placeholder={t('members.filter.channel')} aria-label={t('members.filter.channel')} value={query.channel}
-          onChange={(v) => set({ channel: v })} options={MEMBER_CHANNELS.map((c) => ({ value: c, label: labelOf(t, 'channel', c) }))}
-          style={{ width: 140 }}
-        />
-        <DayRangeFilter
-          from={query.createdFrom} to={query.createdTo}
-          label={t('members.filter.created')}
-          onChange={(createdFrom, createdTo) => set({ createdFrom, createdTo })}
-        />
-        <DayRangeFilter
-          from={query.lastActiveFrom} to={query.lastActiveTo}
-          label={t('members.filter.lastActive')}
-          onChange={(lastActiveFrom, lastActiveTo) => set({ lastActiveFrom, lastActiveTo })}
-        />
-        {filtered ? (
-          <Button icon={<ClearOutlined />} onClick={() => onChange({ ...query, q: undefined, communityId: undefined, tagIds: [], lifecycleStages: [], channel: undefined, createdFrom: undefined, createdTo: undefined, lastActiveFrom: undefined, lastActiveTo: undefined })}>
-            {t('members.filter.reset')}
-          </Button>
-        ) : null}
-      </Flex> : null}
+      {showFilters ? (
+        <Flex gap={8} wrap>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('members.filter.community')}
+            aria-label={t('members.filter.community')}
+            loading={communities.loading}
+            value={query.communityId}
+            onChange={(v) => set({ communityId: v })}
+            options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            style={{ width: 200 }}
+          />
+          <Select
+            mode="multiple"
+            allowClear
+            maxTagCount={2}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('members.filter.tags')}
+            aria-label={t('members.filter.tags')}
+            loading={tags.loading}
+            value={query.tagIds}
+            onChange={(v) => set({ tagIds: v })}
+            options={(tags.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+            style={{ width: 220 }}
+          />
+          {query.tagIds.length > 1 ? (
+            <Select
+              value={query.tagMatch}
+              onChange={(v) => set({ tagMatch: v })}
+              style={{ width: 130 }}
+              aria-label={t('members.filter.tags')}
+              options={[
+                { value: 'any', label: t('members.filter.tagMatchAny') },
+                { value: 'all', label: t('members.filter.tagMatchAll') },
+              ]}
+            />
+          ) : null}
+          <Select
+            mode="multiple"
+            allowClear
+            maxTagCount={2}
+            placeholder={t('members.filter.stages')}
+            aria-label={t('members.filter.stages')}
+            value={query.lifecycleStages}
+            onChange={(v) => set({ lifecycleStages: v })}
+            options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: labelOf(t, 'stage', s) }))}
+            style={{ width: 200 }}
+          />
+          <Select
+            allowClear
+            placeholder={t('members.filter.channel')}
+            aria-label={t('members.filter.channel')}
+            value={query.channel}
+            onChange={(v) => set({ channel: v })}
+            options={MEMBER_CHANNELS.map((c) => ({ value: c, label: labelOf(t, 'channel', c) }))}
+            style={{ width: 140 }}
+          />
+          <DayRangeFilter
+            from={query.createdFrom}
+            to={query.createdTo}
+            label={t('members.filter.created')}
+            onChange={(createdFrom, createdTo) => set({ createdFrom, createdTo })}
+          />
+          <DayRangeFilter
+            from={query.lastActiveFrom}
+            to={query.lastActiveTo}
+            label={t('members.filter.lastActive')}
+            onChange={(lastActiveFrom, lastActiveTo) => set({ lastActiveFrom, lastActiveTo })}
+          />
+          {filtered ? (
+            <Button
+              icon={<ClearOutlined />}
+              onClick={() =>
+                onChange({
+                  ...query,
+                  q: undefined,
+                  communityId: undefined,
+                  tagIds: [],
+                  lifecycleStages: [],
+                  channel: undefined,
+                  createdFrom: undefined,
+                  createdTo: undefined,
+                  lastActiveFrom: undefined,
+                  lastActiveTo: undefined,
+                })
+              }
+            >
+              {t('members.filter.reset')}
+            </Button>
+          ) : null}
+        </Flex>
+      ) : null}
     </Flex>
   );
 }

@@ -14,10 +14,18 @@ import { MemberFilters } from './MemberFilters';
 import { MembersTable } from './MembersTable';
 import { Pager } from './Pager';
 import { BulkTagDialog, type BulkTarget } from './BulkTagDialog';
-import { activeFilterCount, memberFilter, memberQueryToParams, parseMemberQuery, type MemberQuery } from './member-query';
+import {
+  activeFilterCount,
+  memberFilter,
+  memberQueryToParams,
+  parseMemberQuery,
+  type MemberQuery,
+} from './member-query';
 
 /** Where this list is in its pages: the cursors of the pages before, kept with the history entry so Back returns to the same page. */
-interface ListState { stack?: string[] }
+interface ListState {
+  stack?: string[];
+}
 
 /**
  * 会员: search, filter, page through, tag and export members. The filter lives in the address;
@@ -35,13 +43,19 @@ export default function MembersPage() {
   const [selected, setSelected] = useState<number[]>([]);
   const [bulk, setBulk] = useState<BulkTarget | null>(null);
 
-  const list = useRequest((signal) => takePrefetched(search, cursor) ?? fetchMembers(search, cursor, signal), [search, cursor]);
+  const list = useRequest(
+    (signal) => takePrefetched(search, cursor) ?? fetchMembers(search, cursor, signal),
+    [search, cursor],
+  );
 
   const go = (q: MemberQuery, nextStack: string[]) => {
     const s = memberQueryToParams(q).toString();
     navigate({ search: s ? `?${s}` : '' }, { replace: true, state: { stack: nextStack } satisfies ListState });
   };
-  const setQuery = (q: MemberQuery) => { setSelected([]); go(q, []); };
+  const setQuery = (q: MemberQuery) => {
+    setSelected([]);
+    go(q, []);
+  };
   const exportHref = `/api/v1/members/export.csv${queryString({ ...memberFilter(query), sort: query.sort, order: query.order })}`;
   // Bulk tagging is desk work: on a phone the list stays read-only and roomy.
   const phone = !Grid.useBreakpoint().md;
@@ -51,17 +65,27 @@ export default function MembersPage() {
     <>
       <PageHeader
         title={t('members.title')}
-        extra={can('members:export') ? (
-          <Tooltip title={t('members.exportHint')}>
-            <Button icon={<DownloadOutlined />} href={exportHref} download>{t('members.export')}</Button>
-          </Tooltip>
-        ) : null}
+        extra={
+          can('members:export') ? (
+            <Tooltip title={t('members.exportHint')}>
+              <Button icon={<DownloadOutlined />} href={exportHref} download>
+                {t('members.export')}
+              </Button>
+            </Tooltip>
+          ) : null
+        }
       />
       <MembersTabs />
       <MemberFilters query={query} onChange={setQuery} />
       <Card size="small" styles={{ body: { padding: 0 } }}>
         {canTag && (selected.length > 0 || activeFilterCount(query) > 0 || query.q) ? (
-          <Flex justify="space-between" align="center" gap={8} wrap style={{ padding: '8px 12px', borderBottom: '1px solid rgba(5,5,5,0.06)' }}>
+          <Flex
+            justify="space-between"
+            align="center"
+            gap={8}
+            wrap
+            style={{ padding: '8px 12px', borderBottom: '1px solid rgba(5,5,5,0.06)' }}
+          >
             <Typography.Text type="secondary">
               {selected.length ? t('members.selected', { count: selected.length }) : null}
             </Typography.Text>
@@ -69,15 +93,27 @@ export default function MembersPage() {
               {selected.length ? (
                 <>
                   <Button onClick={() => setSelected([])}>{t('members.clearSelection')}</Button>
-                  <Button type="primary" icon={<TagsOutlined />} onClick={() => setBulk({ kind: 'selected', ids: selected })}>{t('members.bulkTag')}</Button>
+                  <Button
+                    type="primary"
+                    icon={<TagsOutlined />}
+                    onClick={() => setBulk({ kind: 'selected', ids: selected })}
+                  >
+                    {t('members.bulkTag')}
+                  </Button>
                 </>
               ) : (
-                <Button icon={<TagsOutlined />} onClick={() => setBulk({ kind: 'filtered', query })}>{t('members.tagFiltered')}</Button>
+                <Button icon={<TagsOutlined />} onClick={() => setBulk({ kind: 'filtered', query })}>
+                  {t('members.tagFiltered')}
+                </Button>
               )}
             </Flex>
           </Flex>
         ) : null}
-        {list.error ? <div style={{ padding: 12 }}><ErrorState error={list.error} onRetry={list.reload} compact /></div> : null}
+        {list.error ? (
+          <div style={{ padding: 12 }}>
+            <ErrorState error={list.error} onRetry={list.reload} compact />
+          </div>
+        ) : null}
         <MembersTable
           items={list.data?.items ?? []}
           loading={list.loading}
@@ -97,7 +133,16 @@ export default function MembersPage() {
         onLimit={(limit) => setQuery({ ...query, limit })}
       />
       {/* Mounted only when asked for: the list itself appears sooner. */}
-      {bulk ? <BulkTagDialog target={bulk} onClose={() => setBulk(null)} onDone={() => { setSelected([]); list.reload(); }} /> : null}
+      {bulk ? (
+        <BulkTagDialog
+          target={bulk}
+          onClose={() => setBulk(null)}
+          onDone={() => {
+            setSelected([]);
+            list.reload();
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -10,20 +10,36 @@ import type { MemberItem } from './types';
 import type { MemberQuery, MemberSort } from './member-query';
 
 /** At most `max` items, then "+N". */
-function Few<T>({ items, max, render, more }: { items: T[]; max: number; render: (x: T) => ReactNode; more: (n: number) => string }) {
+function Few<T>({
+  items,
+  max,
+  render,
+  more,
+}: {
+  items: T[];
+  max: number;
+  render: (x: T) => ReactNode;
+  more: (n: number) => string;
+}) {
   if (items.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
   const rest = items.slice(max);
   return (
     <Flex gap={4} wrap>
       {items.slice(0, max).map(render)}
-      {rest.length ? <Chip title={rest.map((x) => String((x as { name?: string }).name ?? '')).join('、')}>{more(rest.length)}</Chip> : null}
+      {rest.length ? (
+        <Chip title={rest.map((x) => String((x as { name?: string }).name ?? '')).join('、')}>{more(rest.length)}</Chip>
+      ) : null}
     </Flex>
   );
 }
 
 function channelsOf(m: MemberItem) {
   const by = new Map<string, string[]>();
-  for (const i of m.identities) by.set(i.channel, [...(by.get(i.channel) ?? []), i.displayName ? `${i.displayName} (${i.externalId})` : i.externalId]);
+  for (const i of m.identities)
+    by.set(i.channel, [
+      ...(by.get(i.channel) ?? []),
+      i.displayName ? `${i.displayName} (${i.externalId})` : i.externalId,
+    ]);
   return [...by].map(([channel, accounts]) => ({ channel, name: channel, accounts }));
 }
 
@@ -34,7 +50,15 @@ const SORTABLE: Record<string, MemberSort> = { member: 'name', lastActive: 'last
  * renders in a fraction of the time (the first page has to appear in under 300 ms). Wide columns (accounts, communities, tags) give way on a phone so the
  * name, stage and last activity stay readable.
  */
-export function MembersTable({ items, loading, query, selectable, selected, onSelect, onSort }: {
+export function MembersTable({
+  items,
+  loading,
+  query,
+  selectable,
+  selected,
+  onSelect,
+  onSort,
+}: {
   items: MemberItem[];
   loading: boolean;
   query: MemberQuery;
@@ -50,42 +74,98 @@ export function MembersTable({ items, loading, query, selectable, selected, onSe
 
   const columns: TableProps<MemberItem>['columns'] = [
     {
-      key: 'member', title: t('members.col.member'), sorter: true, sortOrder: order('member'), width: 200,
+      key: 'member',
+      title: t('members.col.member'),
+      sorter: true,
+      sortOrder: order('member'),
+      width: 200,
       render: (_, m) => (
         <div className="kith-table-name">
           <MemberAvatar id={m.id} name={m.displayName} url={m.avatarUrl} />
           <div style={{ minWidth: 0 }}>
             <Link to={`/members/${m.id}`}>{m.displayName}</Link>
-            <div className="kith-muted">{[m.name && m.nickname && m.nickname !== m.name ? m.nickname : null, m.phone ?? m.email].filter(Boolean).join(' · ') || `#${m.id}`}</div>
+            <div className="kith-muted">
+              {[m.name && m.nickname && m.nickname !== m.name ? m.nickname : null, m.phone ?? m.email]
+                .filter(Boolean)
+                .join(' · ') || `#${m.id}`}
+            </div>
           </div>
         </div>
       ),
     },
     {
-      key: 'identities', title: t('members.col.identities'), responsive: ['lg'],
+      key: 'identities',
+      title: t('members.col.identities'),
+      responsive: ['lg'],
       // One tag per channel; the accounts themselves are in the tooltip (and on the member's page).
       render: (_, m) => (
-        <Few items={channelsOf(m)} max={3} more={(n) => t('members.more', { count: n })} render={(c) => (
-          <Chip key={c.channel} title={c.accounts.join('\n')}>{labelOf(t, 'channel', c.channel)}</Chip>
-        )} />
+        <Few
+          items={channelsOf(m)}
+          max={3}
+          more={(n) => t('members.more', { count: n })}
+          render={(c) => (
+            <Chip key={c.channel} title={c.accounts.join('\n')}>
+              {labelOf(t, 'channel', c.channel)}
+            </Chip>
+          )}
+        />
       ),
     },
     {
-      key: 'communities', title: t('members.col.communities'), responsive: ['md'],
-      render: (_, m) => <Few items={m.communities} max={2} more={(n) => t('members.more', { count: n })} render={(c) => <Chip key={c.id} className="kith-tag-clip" title={c.name}>{c.name}</Chip>} />,
+      key: 'communities',
+      title: t('members.col.communities'),
+      responsive: ['md'],
+      render: (_, m) => (
+        <Few
+          items={m.communities}
+          max={2}
+          more={(n) => t('members.more', { count: n })}
+          render={(c) => (
+            <Chip key={c.id} className="kith-tag-clip" title={c.name}>
+              {c.name}
+            </Chip>
+          )}
+        />
+      ),
     },
     {
-      key: 'tags', title: t('members.col.tags'), responsive: ['md'],
-      render: (_, m) => <Few items={m.tags} max={3} more={(n) => t('members.more', { count: n })} render={(x) => <Chip key={x.id} color={x.color}>{x.name}</Chip>} />,
+      key: 'tags',
+      title: t('members.col.tags'),
+      responsive: ['md'],
+      render: (_, m) => (
+        <Few
+          items={m.tags}
+          max={3}
+          more={(n) => t('members.more', { count: n })}
+          render={(x) => (
+            <Chip key={x.id} color={x.color}>
+              {x.name}
+            </Chip>
+          )}
+        />
+      ),
     },
     { key: 'stage', title: t('members.col.stage'), render: (_, m) => <StageChip stage={m.lifecycleStage} /> },
     {
-      key: 'lastActive', title: t('members.col.lastActive'), sorter: true, sortOrder: order('lastActive'),
-      render: (_, m) => (m.lastActiveAt
-        ? <span title={fmt.dateTime(m.lastActiveAt)}>{fmt.relative(m.lastActiveAt)}</span>
-        : <Typography.Text type="secondary">{t('members.neverActive')}</Typography.Text>),
+      key: 'lastActive',
+      title: t('members.col.lastActive'),
+      sorter: true,
+      sortOrder: order('lastActive'),
+      render: (_, m) =>
+        m.lastActiveAt ? (
+          <span title={fmt.dateTime(m.lastActiveAt)}>{fmt.relative(m.lastActiveAt)}</span>
+        ) : (
+          <Typography.Text type="secondary">{t('members.neverActive')}</Typography.Text>
+        ),
     },
-    { key: 'created', title: t('members.col.created'), sorter: true, sortOrder: order('created'), responsive: ['sm'], render: (_, m) => fmt.date(m.createdAt) },
+    {
+      key: 'created',
+      title: t('members.col.created'),
+      sorter: true,
+      sortOrder: order('created'),
+      responsive: ['sm'],
+      render: (_, m) => fmt.date(m.createdAt),
+    },
   ];
 
   return (
@@ -99,13 +179,25 @@ export function MembersTable({ items, loading, query, selectable, selected, onSe
       // Horizontal scrolling only where the columns cannot fit; on a desk screen it costs layout work for nothing.
       scroll={phone ? { x: 'max-content' } : undefined}
       sortDirections={['descend', 'ascend', 'descend']}
-      rowSelection={selectable ? { selectedRowKeys: selected, onChange: (keys) => onSelect(keys as number[]), preserveSelectedRowKeys: true } : undefined}
+      rowSelection={
+        selectable
+          ? { selectedRowKeys: selected, onChange: (keys) => onSelect(keys as number[]), preserveSelectedRowKeys: true }
+          : undefined
+      }
       onChange={(_, __, sorter) => {
         const s = Array.isArray(sorter) ? sorter[0] : sorter;
         const sort = s?.columnKey ? SORTABLE[String(s.columnKey)] : undefined;
         if (sort) onSort(sort, s.order === 'ascend' ? 'asc' : 'desc');
       }}
-      locale={{ emptyText: <div style={{ padding: 24 }}><Typography.Text strong>{t('members.empty')}</Typography.Text><br /><Typography.Text type="secondary">{t('members.emptyHint')}</Typography.Text></div> }}
+      locale={{
+        emptyText: (
+          <div style={{ padding: 24 }}>
+            <Typography.Text strong>{t('members.empty')}</Typography.Text>
+            <br />
+            <Typography.Text type="secondary">{t('members.emptyHint')}</Typography.Text>
+          </div>
+        ),
+      }}
     />
   );
 }

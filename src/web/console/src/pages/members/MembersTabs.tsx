@@ -11,7 +11,10 @@ export function MembersTabs() {
     <Tabs
       activeKey={pathname === '/members/duplicates' ? 'duplicates' : 'all'}
       onChange={(k) => navigate(k === 'duplicates' ? '/members/duplicates' : '/members')}
-      items={[{ key: 'all', label: t('members.tabAll') }, { key: 'duplicates', label: t('members.tabDuplicates') }]}
+      items={[
+        { key: 'all', label: t('members.tabAll') },
+        { key: 'duplicates', label: t('members.tabDuplicates') },
+      ]}
       style={{ marginBottom: 8 }}
     />
   );

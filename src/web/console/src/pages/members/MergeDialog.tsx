@@ -11,26 +11,54 @@ import { describeError } from '../../components/errors';
 import { MemberAvatar } from '../../components/MemberBits';
 import { differs, mergeRows, type MergeRow } from './merge-fields';
 
-export interface MergePair { survivorId: number; mergedId: number }
-export interface MergeDone { mergeId: number; survivorId: number; survivorName: string; mergedName: string }
+export interface MergePair {
+  survivorId: number;
+  mergedId: number;
+}
+export interface MergeDone {
+  mergeId: number;
+  survivorId: number;
+  survivorName: string;
+  mergedName: string;
+}
 
 /**
  * Merge two members after seeing the outcome field by field (GET merge-preview). Which profile
  * survives can be swapped before confirming; the merge itself can be undone afterwards.
  */
-export function MergeDialog({ pair, onClose, onMerged }: { pair: MergePair | null; onClose: () => void; onMerged: (r: MergeDone) => void }) {
+export function MergeDialog({
+  pair,
+  onClose,
+  onMerged,
+}: {
+  pair: MergePair | null;
+  onClose: () => void;
+  onMerged: (r: MergeDone) => void;
+}) {
   const { t } = useI18n();
   const fmt = useFormat();
   const [swapped, setSwapped] = useState(false);
   const [allFields, setAllFields] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => { setSwapped(false); setError(null); setAllFields(false); }, [pair]);
+  useEffect(() => {
+    setSwapped(false);
+    setError(null);
+    setAllFields(false);
+  }, [pair]);
 
   const survivorId = pair ? (swapped ? pair.mergedId : pair.survivorId) : 0;
   const mergedId = pair ? (swapped ? pair.survivorId : pair.mergedId) : 0;
   const preview = useRequest(
-    (signal) => (pair ? call(api.GET('/api/v1/members/{id}/merge-preview', { params: { path: { id: survivorId }, query: { mergedId } }, signal })) : Promise.resolve(undefined)),
+    (signal) =>
+      pair
+        ? call(
+            api.GET('/api/v1/members/{id}/merge-preview', {
+              params: { path: { id: survivorId }, query: { mergedId } },
+              signal,
+            }),
+          )
+        : Promise.resolve(undefined),
     [survivorId, mergedId],
   );
   const p = preview.data;
@@ -42,7 +70,12 @@ export function MergeDialog({ pair, onClose, onMerged }: { pair: MergePair | nul
     if (field === 'lifecycle_stage') return labelOf(t, 'stage', String(v));
     if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
     if (field === 'created_at' || field === 'last_active_at') return fmt.dateTime(String(v));
-    if (typeof v === 'object') return Object.keys(v as object).length ? <code>{JSON.stringify(v)}</code> : <Typography.Text type="secondary">—</Typography.Text>;
+    if (typeof v === 'object')
+      return Object.keys(v as object).length ? (
+        <code>{JSON.stringify(v)}</code>
+      ) : (
+        <Typography.Text type="secondary">—</Typography.Text>
+      );
     return <span style={{ wordBreak: 'break-all' }}>{String(v)}</span>;
   };
 
@@ -51,8 +84,15 @@ export function MergeDialog({ pair, onClose, onMerged }: { pair: MergePair | nul
     setSaving(true);
     setError(null);
     try {
-      const r = await call(api.POST('/api/v1/members/{id}/merge', { params: { path: { id: survivorId } }, body: { mergedId } }));
-      onMerged({ mergeId: r.mergeId, survivorId, survivorName: current.survivor.displayName, mergedName: current.merged.displayName });
+      const r = await call(
+        api.POST('/api/v1/members/{id}/merge', { params: { path: { id: survivorId } }, body: { mergedId } }),
+      );
+      onMerged({
+        mergeId: r.mergeId,
+        survivorId,
+        survivorName: current.survivor.displayName,
+        mergedName: current.merged.displayName,
+      });
     } catch (e) {
       setError(describeError(e, t).message);
     } finally {
@@ -65,10 +105,18 @@ export function MergeDialog({ pair, onClose, onMerged }: { pair: MergePair | nul
 
   return (
     <Modal
-      title={t('merge.title')} open={!!pair} onCancel={onClose} width={760} destroyOnHidden
+      title={t('merge.title')}
+      open={!!pair}
+      onCancel={onClose}
+      width={760}
+      destroyOnHidden
       footer={[
-        <Button key="cancel" onClick={onClose}>{t('common.cancel')}</Button>,
-        <Button key="ok" type="primary" danger loading={saving} disabled={!current} onClick={confirm}>{t('merge.confirm')}</Button>,
+        <Button key="cancel" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button key="ok" type="primary" danger loading={saving} disabled={!current} onClick={confirm}>
+          {t('merge.confirm')}
+        </Button>,
       ]}
     >
       {preview.error ? <ErrorState error={preview.error} compact onRetry={preview.reload} /> : null}
@@ -76,30 +124,68 @@ export function MergeDialog({ pair, onClose, onMerged }: { pair: MergePair | nul
       {current ? (
         <Flex vertical gap={12}>
           <Flex align="center" gap={12} wrap>
-            <Flex align="center" gap={8}><MemberAvatar id={current.merged.id} name={current.merged.displayName} /> <strong>{current.merged.displayName}</strong> <span className="kith-muted">#{current.merged.id}</span></Flex>
+            <Flex align="center" gap={8}>
+              <MemberAvatar id={current.merged.id} name={current.merged.displayName} />{' '}
+              <strong>{current.merged.displayName}</strong> <span className="kith-muted">#{current.merged.id}</span>
+            </Flex>
             <span aria-hidden>→</span>
-            <Flex align="center" gap={8}><MemberAvatar id={current.survivor.id} name={current.survivor.displayName} /> <strong>{current.survivor.displayName}</strong> <span className="kith-muted">#{current.survivor.id}</span></Flex>
-            <Button size="small" icon={<SwapOutlined />} onClick={() => setSwapped(!swapped)} style={{ marginInlineStart: 'auto' }}>
+            <Flex align="center" gap={8}>
+              <MemberAvatar id={current.survivor.id} name={current.survivor.displayName} />{' '}
+              <strong>{current.survivor.displayName}</strong> <span className="kith-muted">#{current.survivor.id}</span>
+            </Flex>
+            <Button
+              size="small"
+              icon={<SwapOutlined />}
+              onClick={() => setSwapped(!swapped)}
+              style={{ marginInlineStart: 'auto' }}
+            >
               {t('merge.swap', { name: current.merged.displayName })}
             </Button>
           </Flex>
-          <Alert type="info" showIcon title={t('merge.summary', { merged: current.merged.displayName, survivor: current.survivor.displayName })}
-            description={t('merge.moves', { identities: current.moves.identities, tags: current.moves.tags })} />
+          <Alert
+            type="info"
+            showIcon
+            title={t('merge.summary', { merged: current.merged.displayName, survivor: current.survivor.displayName })}
+            description={t('merge.moves', { identities: current.moves.identities, tags: current.moves.tags })}
+          />
           <Table<MergeRow>
-            size="small" rowKey="field" pagination={false} dataSource={visible} scroll={{ x: 'max-content' }} data-testid="merge-preview"
+            size="small"
+            rowKey="field"
+            pagination={false}
+            dataSource={visible}
+            scroll={{ x: 'max-content' }}
+            data-testid="merge-preview"
             columns={[
               { key: 'f', title: t('merge.col.field'), render: (_, r) => t(r.label), width: 120 },
-              { key: 's', title: t('merge.col.survivor', { name: current.survivor.displayName }), render: (_, r) => show(r.field, r.survivor) },
-              { key: 'm', title: t('merge.col.merged', { name: current.merged.displayName }), render: (_, r) => show(r.field, r.merged) },
               {
-                key: 'r', title: t('merge.col.result'),
-                render: (_, r) => <Flex vertical gap={2}><strong>{show(r.field, r.result)}</strong><Tag style={{ width: 'fit-content' }}>{t(`merge.from.${r.from as 'survivor' | 'merged' | 'both'}`)}</Tag></Flex>,
+                key: 's',
+                title: t('merge.col.survivor', { name: current.survivor.displayName }),
+                render: (_, r) => show(r.field, r.survivor),
+              },
+              {
+                key: 'm',
+                title: t('merge.col.merged', { name: current.merged.displayName }),
+                render: (_, r) => show(r.field, r.merged),
+              },
+              {
+                key: 'r',
+                title: t('merge.col.result'),
+                render: (_, r) => (
+                  <Flex vertical gap={2}>
+                    <strong>{show(r.field, r.result)}</strong>
+                    <Tag style={{ width: 'fit-content' }}>
+                      {t(`merge.from.${r.from as 'survivor' | 'merged' | 'both'}`)}
+                    </Tag>
+                  </Flex>
+                ),
               },
             ]}
           />
           <Flex align="center" gap={8}>
             <Switch size="small" checked={allFields} onChange={setAllFields} id="merge-all-fields" />
-            <label htmlFor="merge-all-fields" className="kith-muted">{t('merge.showAll', { count: rows.length })}</label>
+            <label htmlFor="merge-all-fields" className="kith-muted">
+              {t('merge.showAll', { count: rows.length })}
+            </label>
           </Flex>
           {error ? <Alert type="error" showIcon title={error} role="alert" /> : null}
         </Flex>

@@ -26,7 +26,8 @@ export interface MemberQuery {
 
 const SORTS: MemberSort[] = ['created_at', 'last_active_at', 'name'];
 const positiveInt = (s: string | null) => (s && /^\d{1,15}$/.test(s) && Number(s) > 0 ? Number(s) : undefined);
-const instant = (s: string | null) => (s && !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s) ? s : undefined);
+const instant = (s: string | null) =>
+  s && !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s) ? s : undefined;
 
 /** Reads the filter from the address; anything unreadable is left out rather than sent to the server. */
 export function parseMemberQuery(p: URLSearchParams): MemberQuery {
@@ -36,7 +37,14 @@ export function parseMemberQuery(p: URLSearchParams): MemberQuery {
   return {
     q: p.get('q')?.trim() || undefined,
     communityId: positiveInt(p.get('communityId')),
-    tagIds: [...new Set(p.getAll('tagIds').map(positiveInt).filter((x): x is number => x !== undefined))],
+    tagIds: [
+      ...new Set(
+        p
+          .getAll('tagIds')
+          .map(positiveInt)
+          .filter((x): x is number => x !== undefined),
+      ),
+    ],
     tagMatch: p.get('tagMatch') === 'all' ? 'all' : 'any',
     lifecycleStages: p.getAll('lifecycleStages').filter((s) => (LIFECYCLE_STAGES as readonly string[]).includes(s)),
     channel: channel && (MEMBER_CHANNELS as readonly string[]).includes(channel) ? channel : undefined,
@@ -73,8 +81,23 @@ export function memberFilter(q: MemberQuery) {
     communityId: q.communityId,
     tagIds: q.tagIds.length ? q.tagIds : undefined,
     tagMatch: q.tagIds.length > 1 ? q.tagMatch : undefined,
-    lifecycleStages: q.lifecycleStages.length ? (q.lifecycleStages as ('acquired' | 'activated' | 'retained' | 'monetised' | 'dormant' | 'churned')[]) : undefined,
-    channel: q.channel as undefined | 'wechat' | 'wecom' | 'qq' | 'phone' | 'email' | 'forum' | 'slack' | 'discord' | 'douyin' | 'weibo' | 'dingtalk' | 'other',
+    lifecycleStages: q.lifecycleStages.length
+      ? (q.lifecycleStages as ('acquired' | 'activated' | 'retained' | 'monetised' | 'dormant' | 'churned')[])
+      : undefined,
+    channel: q.channel as
+      | undefined
+      | 'wechat'
+      | 'wecom'
+      | 'qq'
+      | 'phone'
+      | 'email'
+      | 'forum'
+      | 'slack'
+      | 'discord'
+      | 'douyin'
+      | 'weibo'
+      | 'dingtalk'
+      | 'other',
     createdFrom: q.createdFrom,
     createdTo: q.createdTo,
     lastActiveFrom: q.lastActiveFrom,
@@ -84,8 +107,14 @@ export function memberFilter(q: MemberQuery) {
 
 /** How many filters narrow the list (the search text not counted). */
 export function activeFilterCount(q: MemberQuery): number {
-  return [q.communityId, q.tagIds.length, q.lifecycleStages.length, q.channel, q.createdFrom || q.createdTo, q.lastActiveFrom || q.lastActiveTo]
-    .filter(Boolean).length;
+  return [
+    q.communityId,
+    q.tagIds.length,
+    q.lifecycleStages.length,
+    q.channel,
+    q.createdFrom || q.createdTo,
+    q.lastActiveFrom || q.lastActiveTo,
+  ].filter(Boolean).length;
 }
 
 /** Without undefined values: what a JSON body may carry. */

@@ -5,9 +5,12 @@ import type { MemberPage } from './types';
 /** One page of the member list for an address's query string and a cursor. */
 export function fetchMembers(search: string, cursor: string | undefined, signal?: AbortSignal): Promise<MemberPage> {
   const q = parseMemberQuery(new URLSearchParams(search));
-  return call(api.GET('/api/v1/members', {
-    params: { query: { ...memberFilter(q), sort: q.sort, order: q.order, limit: q.limit, cursor } }, signal,
-  }));
+  return call(
+    api.GET('/api/v1/members', {
+      params: { query: { ...memberFilter(q), sort: q.sort, order: q.order, limit: q.limit, cursor } },
+      signal,
+    }),
+  );
 }
 
 // A page asked for when the operator clicks 会员, while the page's code loads and mounts: the

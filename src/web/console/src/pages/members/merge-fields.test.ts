@@ -8,8 +8,10 @@ describe('merge preview rows', () => {
       merged: { name: '小林', phone: '13800138000', lifecycleStage: 'monetised', consentMarketing: false },
       result: { name: '林晓', phone: '13800138000', lifecycle_stage: 'monetised', consent_marketing: false },
       decisions: [
-        { field: 'lifecycle_stage', from: 'merged' }, { field: 'phone', from: 'merged' },
-        { field: 'name', from: 'survivor' }, { field: 'consent_marketing', from: 'both' },
+        { field: 'lifecycle_stage', from: 'merged' },
+        { field: 'phone', from: 'merged' },
+        { field: 'name', from: 'survivor' },
+        { field: 'consent_marketing', from: 'both' },
       ],
     });
     expect(rows.map((r) => [r.field, r.survivor, r.merged, r.result, r.from])).toEqual([
@@ -19,6 +21,15 @@ describe('merge preview rows', () => {
       ['consent_marketing', true, false, false, 'both'],
     ]);
     expect(rows.map(differs)).toEqual([true, true, true, true]);
-    expect(differs({ field: 'city', label: 'field.city', survivor: null, merged: undefined, result: null, from: 'survivor' })).toBe(false);
+    expect(
+      differs({
+        field: 'city',
+        label: 'field.city',
+        survivor: null,
+        merged: undefined,
+        result: null,
+        from: 'survivor',
+      }),
+    ).toBe(false);
   });
 });

@@ -23,14 +23,30 @@ export const MERGE_FIELDS: { field: string; member: string; label: MessageKey }[
   { field: 'last_active_at', member: 'lastActiveAt', label: 'field.lastActiveAt' },
 ];
 
-export interface MergeRow { field: string; label: MessageKey; survivor: unknown; merged: unknown; result: unknown; from: string }
+export interface MergeRow {
+  field: string;
+  label: MessageKey;
+  survivor: unknown;
+  merged: unknown;
+  result: unknown;
+  from: string;
+}
 
 /** One row per field the server decided on, with both sides and the outcome. */
-export function mergeRows(p: { survivor: Record<string, unknown>; merged: Record<string, unknown>; result: Record<string, unknown>; decisions: { field: string; from: string }[] }): MergeRow[] {
+export function mergeRows(p: {
+  survivor: Record<string, unknown>;
+  merged: Record<string, unknown>;
+  result: Record<string, unknown>;
+  decisions: { field: string; from: string }[];
+}): MergeRow[] {
   const from = new Map(p.decisions.map((d) => [d.field, d.from]));
   return MERGE_FIELDS.filter((f) => from.has(f.field)).map((f) => ({
-    field: f.field, label: f.label, survivor: p.survivor[f.member], merged: p.merged[f.member],
-    result: f.field in p.result ? p.result[f.field] : p.survivor[f.member], from: from.get(f.field)!,
+    field: f.field,
+    label: f.label,
+    survivor: p.survivor[f.member],
+    merged: p.merged[f.member],
+    result: f.field in p.result ? p.result[f.field] : p.survivor[f.member],
+    from: from.get(f.field)!,
   }));
 }
 

@@ -53,7 +53,8 @@ export const zh = {
   'tags.added': '已添加标签「{name}」',
 
   'duplicates.title': '疑似重复的会员',
-  'duplicates.hint': '手机号、邮箱相同，在同一社群中同名或同昵称，或在不同渠道使用同一个不常见昵称的会员可能是同一个人。合并前会先展示合并结果，合并后可以撤销。',
+  'duplicates.hint':
+    '手机号、邮箱相同，在同一社群中同名或同昵称，或在不同渠道使用同一个不常见昵称的会员可能是同一个人。合并前会先展示合并结果，合并后可以撤销。',
   'duplicates.reason.phone': '手机号相同',
   'duplicates.reason.email': '邮箱相同',
   'duplicates.reason.name_in_community': '同社群同名',
@@ -66,7 +67,8 @@ export const zh = {
   'duplicates.allReasons': '全部原因',
 
   'merge.title': '合并会员',
-  'merge.summary': '将 {merged} 合并到 {survivor}。合并后只保留 {survivor} 的档案，{merged} 的渠道账号、标签、社群和行为记录都会转到其名下。',
+  'merge.summary':
+    '将 {merged} 合并到 {survivor}。合并后只保留 {survivor} 的档案，{merged} 的渠道账号、标签、社群和行为记录都会转到其名下。',
   'merge.swap': '改为保留 {name}',
   'merge.col.field': '字段',
   'merge.col.survivor': '保留：{name}',
@@ -143,7 +145,8 @@ export const en: Record<keyof typeof zh, string> = {
   'tags.added': 'Tag "{name}" added',
 
   'duplicates.title': 'Members who may be the same person',
-  'duplicates.hint': 'Members sharing a phone number or email, with the same name or nickname in one community, or with the same uncommon nickname on different channels, may be one person. Merging shows the result first and can be undone.',
+  'duplicates.hint':
+    'Members sharing a phone number or email, with the same name or nickname in one community, or with the same uncommon nickname on different channels, may be one person. Merging shows the result first and can be undone.',
   'duplicates.reason.phone': 'Same phone',
   'duplicates.reason.email': 'Same email',
   'duplicates.reason.name_in_community': 'Same name in a community',
@@ -156,7 +159,8 @@ export const en: Record<keyof typeof zh, string> = {
   'duplicates.allReasons': 'All reasons',
 
   'merge.title': 'Merge members',
-  'merge.summary': 'Merge {merged} into {survivor}. Only the profile of {survivor} remains; the channel accounts, tags, communities and activity of {merged} move to it.',
+  'merge.summary':
+    'Merge {merged} into {survivor}. Only the profile of {survivor} remains; the channel accounts, tags, communities and activity of {merged} move to it.',
   'merge.swap': 'Keep {name} instead',
   'merge.col.field': 'Field',
   'merge.col.survivor': 'Kept: {name}',

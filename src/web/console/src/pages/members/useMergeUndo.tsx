@@ -29,7 +29,17 @@ export function useMergeUndo() {
       key,
       title: t('merge.done', { merged: done.mergedName, survivor: done.survivorName }),
       duration: 10,
-      actions: <Button size="small" onClick={() => { notification.destroy(key); void undo(done.mergeId, onChange); }}>{t('merge.undo')}</Button>,
+      actions: (
+        <Button
+          size="small"
+          onClick={() => {
+            notification.destroy(key);
+            void undo(done.mergeId, onChange);
+          }}
+        >
+          {t('merge.undo')}
+        </Button>
+      ),
     });
   };
 

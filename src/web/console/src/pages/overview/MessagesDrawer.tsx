@@ -8,7 +8,11 @@ import { MemberAvatar } from '../../components/MemberBits';
 import { ErrorState } from '../../components/ErrorState';
 import type { MessagesPage } from './types';
 
-export interface MessagesRange { from: string; to: string; title: string }
+export interface MessagesRange {
+  from: string;
+  to: string;
+  title: string;
+}
 
 /**
  * The messages behind a day (or the whole period) of the chart, newest first. Message text is
@@ -27,7 +31,11 @@ export function MessagesDrawer({ range, onClose }: { range: MessagesRange | null
     setLoading(true);
     setError(null);
     try {
-      const page = await call(api.GET('/api/v1/overview/messages', { params: { query: { from: r.from, to: r.to, limit: 50, cursor: after ?? undefined } } }));
+      const page = await call(
+        api.GET('/api/v1/overview/messages', {
+          params: { query: { from: r.from, to: r.to, limit: 50, cursor: after ?? undefined } },
+        }),
+      );
       setItems((prev) => (after ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
     } catch (e) {
@@ -55,17 +63,27 @@ export function MessagesDrawer({ range, onClose }: { range: MessagesRange | null
             <div style={{ minWidth: 0, flex: 1 }}>
               <Flex gap={8} wrap align="baseline">
                 <Link to={`/members/${m.member.id}`}>{m.member.displayName}</Link>
-                {m.community ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{m.community.name}</Typography.Text> : null}
-                <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 'auto' }}>{fmt.dateTime(m.occurredAt)}</Typography.Text>
+                {m.community ? (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {m.community.name}
+                  </Typography.Text>
+                ) : null}
+                <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 'auto' }}>
+                  {fmt.dateTime(m.occurredAt)}
+                </Typography.Text>
               </Flex>
-              <Typography.Paragraph className="kith-message-text" style={{ margin: 0 }}>{m.text}</Typography.Paragraph>
+              <Typography.Paragraph className="kith-message-text" style={{ margin: 0 }}>
+                {m.text}
+              </Typography.Paragraph>
             </div>
           </Flex>
         ))}
       </Flex>
       {cursor ? (
         <Flex justify="center" style={{ marginTop: 16 }}>
-          <Button loading={loading} onClick={() => range && load(range, cursor)}>{t('common.loadMore')}</Button>
+          <Button loading={loading} onClick={() => range && load(range, cursor)}>
+            {t('common.loadMore')}
+          </Button>
         </Flex>
       ) : null}
     </Drawer>

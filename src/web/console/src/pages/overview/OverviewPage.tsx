@@ -18,7 +18,16 @@ import type { Overview } from './types';
 
 function ChartCard({ title, hint, children }: { title: string; hint: string; children: ReactNode }) {
   return (
-    <Card size="small" title={title} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }} className="kith-chart-hint">{hint}</Typography.Text>} style={{ height: '100%' }}>
+    <Card
+      size="small"
+      title={title}
+      extra={
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} className="kith-chart-hint">
+          {hint}
+        </Typography.Text>
+      }
+      style={{ height: '100%' }}
+    >
       {children}
     </Card>
   );
@@ -43,46 +52,84 @@ export default function OverviewPage() {
     [from, to],
   );
 
-  const options = useMemo(() => data && {
-    growth: growthOption(data, t, fmt), activity: activityOption(data, t, fmt), flow: communityFlowOption(data, t, fmt),
-  }, [data, t, fmt]);
+  const options = useMemo(
+    () =>
+      data && {
+        growth: growthOption(data, t, fmt),
+        activity: activityOption(data, t, fmt),
+        flow: communityFlowOption(data, t, fmt),
+      },
+    [data, t, fmt],
+  );
 
   const openDay = (d: Overview, i: number) => {
     const day = d.days[i];
-    if (day && can('activities:read')) setMessages({ from: day.start, to: day.end, title: t('overview.dayMessages', { date: fmt.fullDay(day.date) }) });
+    if (day && can('activities:read'))
+      setMessages({ from: day.start, to: day.end, title: t('overview.dayMessages', { date: fmt.fullDay(day.date) }) });
   };
 
   return (
     <>
       <PageHeader
         title={t('overview.title')}
-        subtitle={data ? t('overview.subtitle', { from: fmt.fullDay(data.from), to: fmt.fullDay(data.to), timeZone: data.timeZone }) : '\u00a0'}
-        extra={<PeriodPicker value={{ from, to }} today={workspace.today} onChange={(r) => setParams({ from: r.from, to: r.to }, { replace: true })} />}
+        subtitle={
+          data
+            ? t('overview.subtitle', {
+                from: fmt.fullDay(data.from),
+                to: fmt.fullDay(data.to),
+                timeZone: data.timeZone,
+              })
+            : '\u00a0'
+        }
+        extra={
+          <PeriodPicker
+            value={{ from, to }}
+            today={workspace.today}
+            onChange={(r) => setParams({ from: r.from, to: r.to }, { replace: true })}
+          />
+        }
       />
       {error ? <ErrorState error={error} onRetry={reload} /> : null}
       {!data && loading ? <Skeleton active paragraph={{ rows: 10 }} /> : null}
       {data && options ? (
         <div style={{ opacity: loading ? 0.6 : 1, transition: 'opacity .2s' }} aria-busy={loading}>
-          <KpiCards data={data} onOpenMessages={() => setMessages({ from: data.periodStart, to: data.periodEnd, title: t('overview.messages') })} />
+          <KpiCards
+            data={data}
+            onOpenMessages={() =>
+              setMessages({ from: data.periodStart, to: data.periodEnd, title: t('overview.messages') })
+            }
+          />
           <Row gutter={[12, 12]}>
             <Col xs={24} xl={12}>
               <ChartCard title={t('overview.memberGrowth')} hint={t('overview.memberGrowthHint')}>
-                <EChart option={options.growth} ariaLabel={t('overview.memberGrowth')} onClick={({ dataIndex }) => {
-                  const day = data.days[dataIndex];
-                  if (day) navigate(`/members${queryString({ createdFrom: day.start, createdTo: day.end })}`);
-                }} />
+                <EChart
+                  option={options.growth}
+                  ariaLabel={t('overview.memberGrowth')}
+                  onClick={({ dataIndex }) => {
+                    const day = data.days[dataIndex];
+                    if (day) navigate(`/members${queryString({ createdFrom: day.start, createdTo: day.end })}`);
+                  }}
+                />
               </ChartCard>
             </Col>
             <Col xs={24} xl={12}>
               <ChartCard title={t('overview.activity')} hint={t('overview.activityHint')}>
-                <EChart option={options.activity} ariaLabel={t('overview.activity')} onClick={({ dataIndex }) => openDay(data, dataIndex)} />
+                <EChart
+                  option={options.activity}
+                  ariaLabel={t('overview.activity')}
+                  onClick={({ dataIndex }) => openDay(data, dataIndex)}
+                />
               </ChartCard>
             </Col>
             <Col xs={24}>
               <ChartCard title={t('overview.communityFlow')} hint={t('overview.communityFlowHint')}>
-                {data.communities.length === 0 ? <Empty description={t('overview.noCommunities')} /> : (
+                {data.communities.length === 0 ? (
+                  <Empty description={t('overview.noCommunities')} />
+                ) : (
                   <EChart
-                    option={options.flow} ariaLabel={t('overview.communityFlow')} categoryAxis="y"
+                    option={options.flow}
+                    ariaLabel={t('overview.communityFlow')}
+                    categoryAxis="y"
                     height={Math.max(200, data.communities.length * 56 + 60)}
                     onClick={({ dataIndex }) => {
                       const c = [...data.communities].reverse()[dataIndex];

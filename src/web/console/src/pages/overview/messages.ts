@@ -46,7 +46,7 @@ export const en: Record<keyof typeof zh, string> = {
   'overview.memberGrowth': 'Member growth',
   'overview.memberGrowthHint': 'Click a day to see the members who joined that day',
   'overview.activity': 'Messages and active members per day',
-  'overview.activityHint': 'Click a day to read that day\'s messages',
+  'overview.activityHint': "Click a day to read that day's messages",
   'overview.communityFlow': 'Joins and leaves per community',
   'overview.communityFlowHint': 'Click a community to see its members',
   'overview.noCommunities': 'No communities yet',

@@ -1,7 +1,10 @@
 import { addDays } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/catalog';
 
-export interface DayRange { from: string; to: string }
+export interface DayRange {
+  from: string;
+  to: string;
+}
 
 /** Quick periods, counted back from today in the workspace time zone. */
 export function periodPresets(today: string): { label: MessageKey; range: DayRange }[] {

@@ -29,7 +29,9 @@ export default function SettingsPage() {
     <>
       <PageHeader title={t('settings.title')} />
       <Tabs
-        activeKey={current.key} onChange={(k) => navigate(`/settings/${k}`)} style={{ marginBottom: 8 }}
+        activeKey={current.key}
+        onChange={(k) => navigate(`/settings/${k}`)}
+        style={{ marginBottom: 8 }}
         items={tabs.map((x) => ({ key: x.key, label: t(x.label) }))}
       />
       <current.Page />

@@ -13,7 +13,13 @@ import { ErrorState } from '../../components/ErrorState';
 import { StaffDialog } from './StaffDialog';
 import type { Staff } from './types';
 
-const ROLE_COLORS: Record<string, string> = { owner: 'gold', admin: 'red', operator: 'blue', analyst: 'default', community_manager: 'purple' };
+const ROLE_COLORS: Record<string, string> = {
+  owner: 'gold',
+  admin: 'red',
+  operator: 'blue',
+  analyst: 'default',
+  community_manager: 'purple',
+};
 
 /** Staff accounts: who signs in to the console, with which role, and which communities a community manager runs. */
 export function StaffTab() {
@@ -29,39 +35,119 @@ export function StaffTab() {
 
   const columns: TableProps<Staff>['columns'] = [
     {
-      key: 'name', title: t('staff.name'), width: 220,
+      key: 'name',
+      title: t('staff.name'),
+      width: 220,
       render: (_, s) => (
         <div style={{ minWidth: 0 }}>
-          <Typography.Text strong>{s.name}</Typography.Text>{me.id === s.id ? <Tag style={{ marginInlineStart: 6 }}>{t('staff.you')}</Tag> : null}
+          <Typography.Text strong>{s.name}</Typography.Text>
+          {me.id === s.id ? <Tag style={{ marginInlineStart: 6 }}>{t('staff.you')}</Tag> : null}
           <div className="kith-muted">{s.email}</div>
         </div>
       ),
     },
-    { key: 'role', title: t('staff.role'), width: 130, render: (_, s) => <Tag color={ROLE_COLORS[s.role]} style={{ margin: 0 }}>{labelOf(t, 'role', s.role)}</Tag> },
     {
-      key: 'communities', title: t('staff.communities'), responsive: ['md'], width: 220,
-      render: (_, s) => (s.role !== 'community_manager'
-        ? <Typography.Text type="secondary">{t('staff.allCommunities')}</Typography.Text>
-        : s.communityIds.length
-          ? <Flex gap={4} wrap>{s.communityIds.map((id) => <Tag key={id} style={{ margin: 0 }}>{names.get(id) ?? `#${id}`}</Tag>)}</Flex>
-          : <Typography.Text type="warning">{t('staff.noCommunities')}</Typography.Text>),
+      key: 'role',
+      title: t('staff.role'),
+      width: 130,
+      render: (_, s) => (
+        <Tag color={ROLE_COLORS[s.role]} style={{ margin: 0 }}>
+          {labelOf(t, 'role', s.role)}
+        </Tag>
+      ),
     },
-    { key: 'status', title: t('staff.status'), width: 100, render: (_, s) => (s.disabled ? <Badge status="default" text={t('staff.disabledState')} /> : <Badge status="success" text={t('staff.active')} />) },
-    { key: 'created', title: t('settings.createdAt'), responsive: ['lg'], width: 130, render: (_, s) => fmt.date(s.createdAt) },
     {
-      key: 'actions', title: '', width: 80, align: 'right',
-      render: (_, s) => (manageable(s) ? <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setEditing(s)} aria-label={t('staff.editTitle', { name: s.name })}>{t('community.edit')}</Button> : null),
+      key: 'communities',
+      title: t('staff.communities'),
+      responsive: ['md'],
+      width: 220,
+      render: (_, s) =>
+        s.role !== 'community_manager' ? (
+          <Typography.Text type="secondary">{t('staff.allCommunities')}</Typography.Text>
+        ) : s.communityIds.length ? (
+          <Flex gap={4} wrap>
+            {s.communityIds.map((id) => (
+              <Tag key={id} style={{ margin: 0 }}>
+                {names.get(id) ?? `#${id}`}
+              </Tag>
+            ))}
+          </Flex>
+        ) : (
+          <Typography.Text type="warning">{t('staff.noCommunities')}</Typography.Text>
+        ),
+    },
+    {
+      key: 'status',
+      title: t('staff.status'),
+      width: 100,
+      render: (_, s) =>
+        s.disabled ? (
+          <Badge status="default" text={t('staff.disabledState')} />
+        ) : (
+          <Badge status="success" text={t('staff.active')} />
+        ),
+    },
+    {
+      key: 'created',
+      title: t('settings.createdAt'),
+      responsive: ['lg'],
+      width: 130,
+      render: (_, s) => fmt.date(s.createdAt),
+    },
+    {
+      key: 'actions',
+      title: '',
+      width: 80,
+      align: 'right',
+      render: (_, s) =>
+        manageable(s) ? (
+          <Button
+            size="small"
+            type="text"
+            icon={<EditOutlined />}
+            onClick={() => setEditing(s)}
+            aria-label={t('staff.editTitle', { name: s.name })}
+          >
+            {t('community.edit')}
+          </Button>
+        ) : null,
     },
   ];
 
   return (
     <Card
-      size="small" title={list.data ? t('staff.count', { count: list.data.items.length }) : t('settings.staff')} styles={{ body: { padding: 0 } }}
-      extra={<Button type="primary" size="small" icon={<UserAddOutlined />} onClick={() => setEditing('new')}>{t('staff.create')}</Button>}
+      size="small"
+      title={list.data ? t('staff.count', { count: list.data.items.length }) : t('settings.staff')}
+      styles={{ body: { padding: 0 } }}
+      extra={
+        <Button type="primary" size="small" icon={<UserAddOutlined />} onClick={() => setEditing('new')}>
+          {t('staff.create')}
+        </Button>
+      }
     >
-      {list.error ? <div style={{ padding: 12 }}><ErrorState error={list.error} onRetry={list.reload} compact /></div> : null}
-      <Table<Staff> rowKey="id" size="middle" columns={columns} dataSource={list.data?.items ?? []} loading={list.loading} pagination={false} scroll={{ x: 'max-content' }} />
-      <StaffDialog open={editing !== null} staff={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); list.reload(); }} />
+      {list.error ? (
+        <div style={{ padding: 12 }}>
+          <ErrorState error={list.error} onRetry={list.reload} compact />
+        </div>
+      ) : null}
+      <Table<Staff>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.loading}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+      />
+      <StaffDialog
+        open={editing !== null}
+        staff={editing === 'new' ? null : editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          list.reload();
+        }}
+      />
     </Card>
   );
 }

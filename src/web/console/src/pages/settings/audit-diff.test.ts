@@ -26,7 +26,9 @@ describe('audit entry changes', () => {
 
   it('treats a field set to null like a field left out', () => {
     expect(auditChanges({ archivedAt: null }, {})).toEqual([]);
-    expect(auditChanges({ archived: false, archivedAt: null }, { archived: true, archivedAt: '2026-03-01T00:00:00.000Z' })).toEqual([
+    expect(
+      auditChanges({ archived: false, archivedAt: null }, { archived: true, archivedAt: '2026-03-01T00:00:00.000Z' }),
+    ).toEqual([
       { field: 'archived', kind: 'changed', before: 'false', after: 'true' },
       { field: 'archivedAt', kind: 'added', before: null, after: '2026-03-01T00:00:00.000Z' },
     ]);

@@ -4,7 +4,12 @@
  * as text: strings as they are, everything else as compact JSON.
  */
 export type ChangeKind = 'added' | 'removed' | 'changed';
-export interface AuditChange { field: string; kind: ChangeKind; before: string | null; after: string | null }
+export interface AuditChange {
+  field: string;
+  kind: ChangeKind;
+  before: string | null;
+  after: string | null;
+}
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -20,7 +25,10 @@ function same(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
 export function auditChanges(before: unknown, after: unknown): AuditChange[] {
@@ -33,12 +41,20 @@ export function auditChanges(before: unknown, after: unknown): AuditChange[] {
       const x = b?.[field];
       const y = a?.[field];
       if (same(x ?? null, y ?? null)) continue;
-      const kind: ChangeKind = x === undefined || x === null ? 'added' : y === undefined || y === null ? 'removed' : 'changed';
+      const kind: ChangeKind =
+        x === undefined || x === null ? 'added' : y === undefined || y === null ? 'removed' : 'changed';
       out.push({ field, kind, before: auditValue(x), after: auditValue(y) });
     }
     return out;
   }
   // Lists and plain values are one change as a whole.
   if (same(b, a)) return [];
-  return [{ field: '', kind: b === null ? 'added' : a === null ? 'removed' : 'changed', before: auditValue(b), after: auditValue(a) }];
+  return [
+    {
+      field: '',
+      kind: b === null ? 'added' : a === null ? 'removed' : 'changed',
+      before: auditValue(b),
+      after: auditValue(a),
+    },
+  ];
 }

@@ -5,9 +5,17 @@ const parse = (s: string) => parseAuditQuery(new URLSearchParams(s));
 
 describe('audit log filter in the address', () => {
   it('round-trips every filter', () => {
-    const s = 'actorType=staff&action=member.*&targetType=member&targetId=42&from=2026-03-01T00%3A00%3A00.000Z&to=2026-03-08T00%3A00%3A00.000Z';
+    const s =
+      'actorType=staff&action=member.*&targetType=member&targetId=42&from=2026-03-01T00%3A00%3A00.000Z&to=2026-03-08T00%3A00%3A00.000Z';
     const q = parse(s);
-    expect(q).toEqual({ actorType: 'staff', action: 'member.*', targetType: 'member', targetId: '42', from: '2026-03-01T00:00:00.000Z', to: '2026-03-08T00:00:00.000Z' });
+    expect(q).toEqual({
+      actorType: 'staff',
+      action: 'member.*',
+      targetType: 'member',
+      targetId: '42',
+      from: '2026-03-01T00:00:00.000Z',
+      to: '2026-03-08T00:00:00.000Z',
+    });
     expect(auditQueryToParams(q).toString()).toBe(s);
   });
 

@@ -8,7 +8,20 @@ export const ACTOR_TYPES = ['staff', 'api_key', 'system'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
 /** Action families for the quick filter; the server takes an exact action or `prefix.*`. */
-export const ACTION_PREFIXES = ['member.*', 'community.*', 'import.*', 'tag.*', 'attribute.*', 'staff.*', 'api_key.*', 'auth.*', 'activity.*', 'loyalty.*', 'analytics.*', 'member_session.*'] as const;
+export const ACTION_PREFIXES = [
+  'member.*',
+  'community.*',
+  'import.*',
+  'tag.*',
+  'attribute.*',
+  'staff.*',
+  'api_key.*',
+  'auth.*',
+  'activity.*',
+  'loyalty.*',
+  'analytics.*',
+  'member_session.*',
+] as const;
 export const TARGET_TYPES = AUDIT_TARGET_TYPES;
 
 export interface AuditQuery {
@@ -22,7 +35,8 @@ export interface AuditQuery {
 
 /** `member.update`, `loyalty.tier.create`, or a family: `loyalty.*`, `loyalty.tier.*`. */
 const ACTION = /^[a-z_]+(\.[a-z_]+)*(\.\*)?$/;
-const instant = (s: string | null) => (s && /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)) ? s : undefined);
+const instant = (s: string | null) =>
+  s && /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)) ? s : undefined;
 
 export function parseAuditQuery(p: URLSearchParams): AuditQuery {
   const actorType = p.get('actorType');

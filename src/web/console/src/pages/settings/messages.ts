@@ -20,8 +20,10 @@ export const zh = {
   'system.event': '{at}，由 {by}，{rows} 行',
   'system.never': '尚未备份',
   'system.howTitle': '如何备份与恢复',
-  'system.howBackup': '在运行 Kith 的机器上、Kith 的目录中执行下面的命令：把所有数据作为同一时刻的快照写入一个压缩文件，Kith 可以照常运行。请把文件保存到另一台机器或存储上。',
-  'system.howRestore': '恢复前先停止 Kith。恢复会先在一旁载入并核对每张表，全部无误后才替换现有数据；文件损坏或不完整时，现有数据保持不变。',
+  'system.howBackup':
+    '在运行 Kith 的机器上、Kith 的目录中执行下面的命令：把所有数据作为同一时刻的快照写入一个压缩文件，Kith 可以照常运行。请把文件保存到另一台机器或存储上。',
+  'system.howRestore':
+    '恢复前先停止 Kith。恢复会先在一旁载入并核对每张表，全部无误后才替换现有数据；文件损坏或不完整时，现有数据保持不变。',
   'system.noBackupYet': '这个工作区还没有备份过。会员、积分和订单只存在这里：建议现在备份一次，并定期备份。',
   'settings.createdAt': '创建时间',
 
@@ -264,9 +266,12 @@ export const en: Record<keyof typeof zh, string> = {
   'system.event': '{at}, by {by}, {rows} rows',
   'system.never': 'Never backed up',
   'system.howTitle': 'How to back up and restore',
-  'system.howBackup': 'Run this on the machine Kith runs on, in Kith\'s folder: it writes all the data, as one snapshot, to a compressed file while Kith keeps running. Keep the file on another machine or storage.',
-  'system.howRestore': 'Stop Kith before restoring. A restore loads and checks every table aside and replaces the data only when all of it arrived; a damaged or incomplete file leaves the data as it was.',
-  'system.noBackupYet': 'This workspace has never been backed up. Members, points and orders live only here: back up now, and regularly.',
+  'system.howBackup':
+    "Run this on the machine Kith runs on, in Kith's folder: it writes all the data, as one snapshot, to a compressed file while Kith keeps running. Keep the file on another machine or storage.",
+  'system.howRestore':
+    'Stop Kith before restoring. A restore loads and checks every table aside and replaces the data only when all of it arrived; a damaged or incomplete file leaves the data as it was.',
+  'system.noBackupYet':
+    'This workspace has never been backed up. Members, points and orders live only here: back up now, and regularly.',
   'settings.createdAt': 'Created',
 
   'staff.count': '{count} staff account|{count} staff accounts',
@@ -297,7 +302,8 @@ export const en: Record<keyof typeof zh, string> = {
   'staff.roleHint.community_manager': 'Community manager: manages only the communities assigned and their members',
 
   'apiKeys.count': '{count} active key|{count} active keys',
-  'apiKeys.intro': 'CRMs, shop back offices and other systems call the Kith REST API with an API key. A key holds only the scopes chosen and can be revoked at any time.',
+  'apiKeys.intro':
+    'CRMs, shop back offices and other systems call the Kith REST API with an API key. A key holds only the scopes chosen and can be revoked at any time.',
   'apiKeys.docs': 'API documentation',
   'apiKeys.create': 'Create key',
   'apiKeys.createTitle': 'Create an API key',
@@ -325,14 +331,17 @@ export const en: Record<keyof typeof zh, string> = {
   'apiKeys.inactiveState': 'Not working',
   'apiKeys.inactive.revoked': 'Revoked',
   'apiKeys.inactive.parent_revoked': 'The key that created it was revoked, so this key no longer works',
-  'apiKeys.inactive.creator_disabled': 'The person who created it is disabled, so this key no longer works; it works again if they are re-enabled',
+  'apiKeys.inactive.creator_disabled':
+    'The person who created it is disabled, so this key no longer works; it works again if they are re-enabled',
   'apiKeys.createdBy': 'Created by',
   'apiKeys.createdByKey': 'key {name}',
   'apiKeys.createdByCli': 'command line',
-  'apiKeys.grantHint': 'You can grant only permissions you hold yourself. A key stops working when the person who made it is disabled or the key that made it is revoked.',
+  'apiKeys.grantHint':
+    'You can grant only permissions you hold yourself. A key stops working when the person who made it is disabled or the key that made it is revoked.',
   'apiKeys.none': 'No API keys yet',
   'apiKeys.shownTitle': 'Key “{name}” created',
-  'apiKeys.shownOnce': 'Copy it now and keep it safe: the key is shown this once. Kith keeps no copy of it and cannot show it again.',
+  'apiKeys.shownOnce':
+    'Copy it now and keep it safe: the key is shown this once. Kith keeps no copy of it and cannot show it again.',
   'apiKeys.copy': 'Copy',
   'apiKeys.copied': 'Copied',
   'apiKeys.saved': 'I have saved it',

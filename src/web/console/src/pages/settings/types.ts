@@ -4,12 +4,16 @@ export type Staff = components['schemas']['def-1'];
 export type ApiKey = components['schemas']['def-2'];
 export type StaffRole = Staff['role'];
 export type Scope = paths['/api/v1/api-keys']['post']['requestBody']['content']['application/json']['scopes'][number];
-export type AuditEntry = paths['/api/v1/audit']['get']['responses']['200']['content']['application/json']['items'][number];
+export type AuditEntry =
+  paths['/api/v1/audit']['get']['responses']['200']['content']['application/json']['items'][number];
 
 export const STAFF_ROLES: readonly StaffRole[] = ['owner', 'admin', 'operator', 'analyst', 'community_manager'];
 
 /** Every permission an API key may carry, grouped the way operators think of them. */
-export const SCOPE_GROUPS: { key: 'members' | 'communities' | 'activities' | 'loyalty' | 'analytics' | 'admin'; scopes: Scope[] }[] = [
+export const SCOPE_GROUPS: {
+  key: 'members' | 'communities' | 'activities' | 'loyalty' | 'analytics' | 'admin';
+  scopes: Scope[];
+}[] = [
   { key: 'members', scopes: ['members:read', 'members:write', 'members:merge', 'members:export', 'members:erase'] },
   { key: 'communities', scopes: ['communities:read', 'communities:write', 'communities:create'] },
   { key: 'activities', scopes: ['activities:read', 'activities:write', 'imports:write'] },

@@ -12,7 +12,12 @@ import { ErrorState } from '../../components/ErrorState';
 import { LoginFrame } from '../login/LoginFrame';
 import { setupView } from './setup-view';
 
-interface Values { name: string; email: string; password: string; confirm: string }
+interface Values {
+  name: string;
+  email: string;
+  password: string;
+  confirm: string;
+}
 const FIELDS = ['name', 'email', 'password'] as const;
 
 /**
@@ -36,7 +41,11 @@ export default function SetupPage() {
     setSubmitting(true);
     setError(null);
     try {
-      const me = await call(api.POST('/api/v1/setup', { body: { token: token!.trim(), name: v.name.trim(), email: v.email.trim(), password: v.password } }));
+      const me = await call(
+        api.POST('/api/v1/setup', {
+          body: { token: token!.trim(), name: v.name.trim(), email: v.email.trim(), password: v.password },
+        }),
+      );
       await adopt(me);
       navigate('/', { replace: true });
     } catch (e) {
@@ -49,38 +58,95 @@ export default function SetupPage() {
     }
   };
 
-  const toLogin = <Link to="/login"><Button type="primary">{t('setup.toLogin')}</Button></Link>;
-  if (status.error && !status.data) return <LoginFrame><ErrorState error={status.error} onRetry={status.reload} compact /></LoginFrame>;
-  if (view === 'loading') return <LoginFrame><Skeleton active /></LoginFrame>;
-  if (view === 'done') return <LoginFrame><Result status="success" title={t('setup.doneTitle')} subTitle={t('setup.done')} extra={toLogin} /></LoginFrame>;
-  if (view === 'noToken') return <LoginFrame><Result status="warning" title={t('setup.noTokenTitle')} subTitle={t('setup.noToken')} extra={toLogin} /></LoginFrame>;
+  const toLogin = (
+    <Link to="/login">
+      <Button type="primary">{t('setup.toLogin')}</Button>
+    </Link>
+  );
+  if (status.error && !status.data)
+    return (
+      <LoginFrame>
+        <ErrorState error={status.error} onRetry={status.reload} compact />
+      </LoginFrame>
+    );
+  if (view === 'loading')
+    return (
+      <LoginFrame>
+        <Skeleton active />
+      </LoginFrame>
+    );
+  if (view === 'done')
+    return (
+      <LoginFrame>
+        <Result status="success" title={t('setup.doneTitle')} subTitle={t('setup.done')} extra={toLogin} />
+      </LoginFrame>
+    );
+  if (view === 'noToken')
+    return (
+      <LoginFrame>
+        <Result status="warning" title={t('setup.noTokenTitle')} subTitle={t('setup.noToken')} extra={toLogin} />
+      </LoginFrame>
+    );
 
   return (
     <LoginFrame>
       <Flex vertical gap={4} style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('setup.title')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('setup.title')}
+        </Typography.Title>
         <Typography.Text type="secondary">{t('setup.intro')}</Typography.Text>
       </Flex>
-      {error ? <Alert type="error" showIcon title={t('setup.failed')} description={error} style={{ marginBottom: 16 }} role="alert" /> : null}
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={t('setup.failed')}
+          description={error}
+          style={{ marginBottom: 16 }}
+          role="alert"
+        />
+      ) : null}
       <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="name" label={t('setup.name')} rules={[{ required: true, whitespace: true, message: t('setup.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('setup.name')}
+          rules={[{ required: true, whitespace: true, message: t('setup.nameRequired') }]}
+        >
           <Input prefix={<UserOutlined />} autoComplete="name" autoFocus maxLength={100} size="large" />
         </Form.Item>
-        <Form.Item name="email" label={t('login.email')} rules={[{ required: true, type: 'email', message: t('setup.emailInvalid') }]}>
+        <Form.Item
+          name="email"
+          label={t('login.email')}
+          rules={[{ required: true, type: 'email', message: t('setup.emailInvalid') }]}
+        >
           <Input prefix={<MailOutlined />} type="email" autoComplete="username" maxLength={320} size="large" />
         </Form.Item>
-        <Form.Item name="password" label={t('login.password')} extra={t('password.hint')} rules={[{ required: true, min: 10, message: t('setup.passwordTooShort') }]}>
-          <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={256} size="large" />
-        </Form.Item>
         <Form.Item
-          name="confirm" label={t('setup.confirm')} dependencies={['password']}
-          rules={[({ getFieldValue }) => ({
-            validator: (_, value) => (value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('setup.mismatch')))),
-          })]}
+          name="password"
+          label={t('login.password')}
+          extra={t('password.hint')}
+          rules={[{ required: true, min: 10, message: t('setup.passwordTooShort') }]}
         >
           <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={256} size="large" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block size="large" loading={submitting}>{t('setup.submit')}</Button>
+        <Form.Item
+          name="confirm"
+          label={t('setup.confirm')}
+          dependencies={['password']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, value) =>
+                value === getFieldValue('password')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('setup.mismatch'))),
+            }),
+          ]}
+        >
+          <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={256} size="large" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
+          {t('setup.submit')}
+        </Button>
       </Form>
     </LoginFrame>
   );
