@@ -1,3 +1,4 @@
+import { decodeCursor, pageOf } from '../../kernel/pagination.js';
 import type { Database, Tx } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { ActorContext } from '../../kernel/context.js';
@@ -190,9 +191,7 @@ export function createCommunityRecords(deps: CommunitiesDeps) {
   async function list(ctx: ActorContext, q: CommunityListQuery = {}) {
     const p = period(q);
     const limit = q.limit ?? 50;
-    if (q.cursor !== undefined && !/^\d{1,16}$/.test(q.cursor))
-      throw invalid('cursor', 'is not a cursor from this list');
-    const before = q.cursor === undefined ? undefined : Number(q.cursor);
+    const before = q.cursor === undefined ? undefined : decodeCursor(q.cursor, ['id'])[0];
     const rows = await repo.listCommunities(db, {
       scope: scopeOf(ctx),
       channel: q.channel,
@@ -204,9 +203,9 @@ export function createCommunityRecords(deps: CommunitiesDeps) {
       before,
       limit: limit + 1,
     });
-    const page = rows.slice(0, limit);
+    const { items: page, nextCursor } = pageOf(rows, limit, (last) => [last.id]);
     const items = await withCounts(db, await toCommunities(db, page), p);
-    return { items, nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null, period: p };
+    return { items, nextCursor, period: p };
   }
 
   /** Members now, joins and leaves in the period, and how full the community is. */

@@ -1,3 +1,4 @@
+import { decodeCursor, pageOf } from '../../kernel/pagination.js';
 import type { Database, Tx } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { ActorContext } from '../../kernel/context.js';
@@ -200,11 +201,10 @@ export function createMembershipService(deps: { database: Database; clock: Clock
     const limit = q.limit ?? 50;
     const rows = await repo.listCurrentMembers(db, communityId, {
       role: q.role,
-      after: q.cursor ? decodeCursor(q.cursor) : undefined,
+      after: q.cursor ? decodeMembersCursor(q.cursor) : undefined,
       limit: limit + 1,
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const { items: page, nextCursor } = pageOf(rows, limit, (last) => [last.joined_at_us, last.id]);
     const people = await getMemberSummaries(
       db,
       page.map((r) => r.member_id),
@@ -219,8 +219,7 @@ export function createMembershipService(deps: { database: Database; clock: Clock
         invitedByMemberId: r.invited_by_member_id,
         joinedAt: r.joined_at,
       })),
-      nextCursor:
-        rows.length > limit && last ? Buffer.from(`${last.joined_at_us}.${last.id}`).toString('base64url') : null,
+      nextCursor,
     };
   }
 
@@ -268,8 +267,9 @@ function itemProblems(items: AddMemberItem[], now: Date): FieldProblem[] {
   return p;
 }
 
-function decodeCursor(cursor: string): repo.MemberPageKey {
-  const m = /^(-?\d{1,20})\.(\d{1,16})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!m) throw invalid('cursor', 'is not a cursor from this list');
-  return { joinedAtMicros: m[1]!, id: Number(m[2]) };
+/** Members page newest first on (joined at in microseconds, as the database printed it, id). */
+function decodeMembersCursor(cursor: string): repo.MemberPageKey {
+  const [joinedAtMicros, id] = decodeCursor(cursor, ['text', 'id']);
+  if (!/^-?\d{1,20}$/.test(joinedAtMicros)) throw invalid('cursor', 'is not a cursor returned by this list');
+  return { joinedAtMicros, id };
 }

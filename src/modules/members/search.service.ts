@@ -1,6 +1,12 @@
 import type { ActorContext } from '../../kernel/context.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { decodeCursor, encodeCursor, type Keyset, type MemberSort, type SortOrder } from './domain/cursor.js';
+import {
+  decodeMemberCursor,
+  encodeMemberCursor,
+  type Keyset,
+  type MemberSort,
+  type SortOrder,
+} from './domain/cursor.js';
 import { normaliseFilter, type MemberFilter } from './domain/member-filter.js';
 import { csvLine, UTF8_BOM } from './domain/csv.js';
 import { displayName } from './domain/profile-rules.js';
@@ -81,7 +87,7 @@ export function createSearchService(deps: MembersServiceDeps) {
     failIfProblems(problems);
     const s = sort ?? 'created_at';
     const o = order ?? 'desc';
-    return { filter, sort: s, order: o, after: cursor ? decodeCursor(cursor, s, o) : null, limit: limit ?? 50 };
+    return { filter, sort: s, order: o, after: cursor ? decodeMemberCursor(cursor, s, o) : null, limit: limit ?? 50 };
   }
 
   async function list(
@@ -97,7 +103,7 @@ export function createSearchService(deps: MembersServiceDeps) {
       items: await memberViews(db, page, scope),
       nextCursor:
         rows.length > p.limit && last
-          ? encodeCursor({ sort: p.sort, order: p.order, key: last.sort_key, id: last.id })
+          ? encodeMemberCursor({ sort: p.sort, order: p.order, key: last.sort_key, id: last.id })
           : null,
     };
   }

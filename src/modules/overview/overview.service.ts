@@ -1,3 +1,4 @@
+import { decodeCursor, pageOf } from '../../kernel/pagination.js';
 import type { Database } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import { communityScope, type ActorContext } from '../../kernel/context.js';
@@ -49,12 +50,10 @@ export interface MessageItem {
   text: string;
 }
 
-const encodeCursor = (r: { occurredAt: Date; id: number }) => `${r.occurredAt.toISOString()}_${r.id}`;
-function decodeCursor(c: string): { at: Date; id: number } {
-  const [at, id] = c.split('_');
-  const d = new Date(at ?? '');
-  if (Number.isNaN(d.getTime()) || !/^\d+$/.test(id ?? '')) throw invalid('cursor', 'is not a cursor of this list');
-  return { at: d, id: Number(id) };
+/** Messages page newest first on (occurred at, id). */
+function messagesAfter(cursor: string): { at: Date; id: number } {
+  const [at, id] = decodeCursor(cursor, ['instant', 'id']);
+  return { at, id };
 }
 
 export interface Overview {
@@ -190,10 +189,10 @@ export function createOverviewService(deps: OverviewDeps) {
         from,
         to,
         scope: communityScope(ctx.actor),
-        before: q.cursor ? decodeCursor(q.cursor) : null,
+        before: q.cursor ? messagesAfter(q.cursor) : null,
         limit: limit + 1,
       });
-      const page = rows.slice(0, limit);
+      const { items: page, nextCursor } = pageOf(rows, limit, (r) => [r.occurredAt, r.id]);
       const who = await getMemberSummaries(
         database.db,
         page.map((r) => r.memberId),
@@ -214,7 +213,7 @@ export function createOverviewService(deps: OverviewDeps) {
               r.communityId !== null ? { id: r.communityId, name: r.communityName ?? `#${r.communityId}` } : null,
           };
         }),
-        nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
+        nextCursor,
       };
     },
 

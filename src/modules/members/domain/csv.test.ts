@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvLine } from './csv.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeMemberCursor as decodeCursor, encodeMemberCursor as encodeCursor } from './cursor.js';
 
 describe('CSV cells', () => {
   it.each([

@@ -1,9 +1,10 @@
 import { invalid } from '../../../kernel/errors.js';
+import { decodeCursor, encodeCursor } from '../../../kernel/pagination.js';
 
 /**
  * Keyset pagination: the cursor carries the last row's sort key and id, so the next page starts
  * right after it whatever was inserted meanwhile — no skipped or repeated members, and page 1,000
- * costs the same as page 1. Opaque to clients (base64url JSON).
+ * costs the same as page 1. The cursor (kernel/pagination) also carries the sort it continues.
  */
 export const MEMBER_SORTS = ['created_at', 'last_active_at', 'name'] as const;
 export type MemberSort = (typeof MEMBER_SORTS)[number];
@@ -17,30 +18,18 @@ export interface Keyset {
   id: number;
 }
 
-export function encodeCursor(k: Keyset): string {
-  return Buffer.from(JSON.stringify([k.sort, k.order, k.key, k.id]), 'utf8').toString('base64url');
+export function encodeMemberCursor(k: Keyset): string {
+  return encodeCursor([k.sort, k.order, k.key, k.id]);
 }
 
-export function decodeCursor(cursor: string, sort: MemberSort, order: SortOrder): Keyset {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid('cursor', 'is not a cursor returned by this list');
-  }
-  if (
-    !Array.isArray(parsed) ||
-    parsed.length !== 4 ||
-    typeof parsed[2] !== 'string' ||
-    !Number.isSafeInteger(parsed[3])
-  ) {
-    throw invalid('cursor', 'is not a cursor returned by this list');
-  }
-  if (parsed[0] !== sort || parsed[1] !== order) {
+/** A cursor only continues the order it was made in: a changed sort starts again from page 1. */
+export function decodeMemberCursor(cursor: string, sort: MemberSort, order: SortOrder): Keyset {
+  const [s, o, key, id] = decodeCursor(cursor, ['text', 'text', 'text', 'id']);
+  if (s !== sort || o !== order) {
     throw invalid(
       'cursor',
-      `belongs to a list sorted by ${String(parsed[0])} ${String(parsed[1])}; start again without a cursor after changing the sort`,
+      `belongs to a list sorted by ${s} ${o}; start again without a cursor after changing the sort`,
     );
   }
-  return { sort, order, key: parsed[2], id: parsed[3] };
+  return { sort, order, key, id };
 }
