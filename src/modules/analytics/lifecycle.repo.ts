@@ -1,6 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
 import { effectiveTierSql } from '../loyalty/index.js';
+import { memberMatches } from '../members/index.js';
+import { hasFilter, type Segment } from './domain/segment.js';
 import type { Grain } from './domain/cohorts.js';
 
 /**
@@ -10,27 +12,10 @@ import type { Grain } from './domain/cohorts.js';
  * `community_memberships`, `loyalty_*` and `orders` belong to other modules and are only read here.
  */
 
-/** Narrows reports to a segment of members: a tag, a lifecycle stage, a channel, a tier. */
-export interface MemberFilter {
-  tagId?: number;
-  lifecycleStage?: string;
-  channel?: string;
-  tierId?: number;
-}
-/** A filter as a statement applies it: `at` is the moment a member's tier is read at. */
-export type Segment = MemberFilter & { at: Date };
-export const hasFilter = (f: MemberFilter) =>
-  f.tagId !== undefined || f.lifecycleStage !== undefined || f.channel !== undefined || f.tierId !== undefined;
-
-/** Conditions on member id `m` for the filter (a tier is loyalty's effective tier at `f.at`). */
+/** Conditions on member id `m` for the segment. */
 function filterSql(f: Segment, m: RawBuilder<unknown>) {
   const c: RawBuilder<unknown>[] = [sql`true`];
-  if (f.tagId !== undefined)
-    c.push(sql`exists (select 1 from member_tags t where t.member_id = ${m} and t.tag_id = ${f.tagId})`);
-  if (f.lifecycleStage !== undefined)
-    c.push(sql`exists (select 1 from members s where s.id = ${m} and s.lifecycle_stage = ${f.lifecycleStage})`);
-  if (f.channel !== undefined)
-    c.push(sql`exists (select 1 from member_identities i where i.member_id = ${m} and i.channel = ${f.channel})`);
+  if (f.members !== null) c.push(memberMatches(f.members, m));
   if (f.tierId !== undefined) {
     c.push(
       sql`(select ${effectiveTierSql('la', f.at)} from (select ${m} as member_id) x left join loyalty_accounts la on la.member_id = x.member_id) = ${f.tierId}`,

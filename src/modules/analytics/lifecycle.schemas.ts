@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { DateTime, Nullable } from '../../http/schemas.js';
-import { LIFECYCLE_STAGES } from './lifecycle.service.js';
+import { LIFECYCLE_STAGES } from '../members/index.js';
 
 /** HTTP contracts of the lifecycle reports: cohorts, the funnel, stages. */
 const Id = Type.Integer({ minimum: 1, maximum: 9007199254740991 });

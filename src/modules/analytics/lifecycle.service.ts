@@ -7,22 +7,22 @@ import { localDay } from '../../kernel/calendar.js';
 import { addDays, isCalendarDate } from '../../kernel/calendar.js';
 import { cohortStarts, retentionMatrix, shift, startOf, type Grain } from './domain/cohorts.js';
 import type { AnalyticsService } from './analytics.service.js';
-import { setLifecycleStages } from '../members/index.js';
+import { LIFECYCLE_STAGES, setLifecycleStages } from '../members/index.js';
+import { hasFilter, segmentOf, type SegmentQuery } from './domain/segment.js';
 import * as repo from './lifecycle.repo.js';
 import { reportCommunity, reportPeriod } from './scope.js';
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 const MAX_COHORTS = { week: 104, month: 60 } as const;
-export const LIFECYCLE_STAGES = ['acquired', 'activated', 'retained', 'monetised', 'dormant', 'churned'] as const;
 
-export interface CohortQuery extends repo.MemberFilter {
+export interface CohortQuery extends SegmentQuery {
   grain?: Grain;
   from?: string;
   to?: string;
   periods?: number;
   communityId?: number;
 }
-export interface FunnelQuery extends repo.MemberFilter {
+export interface FunnelQuery extends SegmentQuery {
   from?: string;
   to?: string;
   communityId?: number;
@@ -67,11 +67,12 @@ export function createLifecycleService(deps: {
       last = starts[starts.length - 1]!;
     const lastDay = addDays(shift(grain, last, 1), -1);
     const periods = q.periods ?? 12;
-    const segment = repo.hasFilter(q);
+    const filter = segmentOf(q, clock.now());
+    const segment = hasFilter(filter);
     const [sizes, cells] = await Promise.all([
-      repo.cohortSizes(db, c, grain, first, lastDay, tz, { ...q, at: clock.now() }),
+      repo.cohortSizes(db, c, grain, first, lastDay, tz, filter),
       segment
-        ? repo.segmentCohortCells(db, c, grain, first, lastDay, tz, { ...q, at: clock.now() })
+        ? repo.segmentCohortCells(db, c, grain, first, lastDay, tz, filter)
         : repo.cohortCells(db, c, grain, first, last),
     ]);
     const rows = retentionMatrix(grain, starts, sizes, cells, today(), periods);
@@ -112,7 +113,7 @@ export function createLifecycleService(deps: {
       retentionPeriod: q.retentionPeriod ?? 1,
       today: today(),
     };
-    const rows = await repo.funnel(db, c, q.by ?? null, p.from, p.to, tz, { ...q, at: clock.now() }, rules, scope);
+    const rows = await repo.funnel(db, c, q.by ?? null, p.from, p.to, tz, segmentOf(q, clock.now()), rules, scope);
     const names =
       q.by === 'community'
         ? new Map(

@@ -41,6 +41,7 @@ export {
 } from './domain/profile-rules.js';
 export { ATTRIBUTE_TYPES, type AttributeDefinition, type AttributeType } from './domain/attribute-rules.js';
 export type { MemberFilter } from './domain/member-filter.js';
+export { memberMatches } from './search.repo.js';
 export type { MemberView } from './members.view.js';
 export type { CreateMemberInput, UpdateMemberInput, IdentityInput } from './profiles.service.js';
 export type { ListQuery, DuplicatePair, DuplicateReason } from './search.service.js';

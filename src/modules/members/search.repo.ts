@@ -84,6 +84,14 @@ export function filterConditions(f: MemberFilter, scope: Scope): RawBuilder<bool
   return c;
 }
 
+/**
+ * Whether the member whose id is `memberId` is a live member matching the filter: the list's own
+ * conditions, for statements of other modules that narrow a report to a segment (analytics).
+ */
+export function memberMatches(f: MemberFilter, memberId: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from members m where m.id = ${memberId} and ${sql.join(filterConditions(f, null), sql` and `)})`;
+}
+
 // Never-active members sort as the oldest activity; unnamed ones by nickname, then first.
 const SORT_EXPR: Record<MemberSort, RawBuilder<unknown>> = {
   created_at: sql`m.created_at`,
