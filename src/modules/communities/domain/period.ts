@@ -1,4 +1,4 @@
-import { addDays, dayStart, localDay } from '../../../kernel/calendar.js';
+import { addDays, dayStart, isCalendarDate, localDay } from '../../../kernel/calendar.js';
 import { KithError, type FieldProblem } from '../../../kernel/errors.js';
 
 /**
@@ -14,27 +14,14 @@ export interface Period {
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-/** The instant a calendar day starts in `tz` (the kernel's zone table handles a DST change that day). */
-export function zonedDayStart(date: string, tz: string): Date {
-  if (!DATE.test(date)) throw new Error(`not a date: ${date}`);
-  return dayStart(tz, date);
-}
-
-function isRealDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s;
-}
-
 /** Reads one bound; `end` = the bound closes the period, so a date includes that whole day. */
 function bound(raw: string, field: string, tz: string, end: boolean, problems: FieldProblem[]): Date | null {
   if (DATE.test(raw)) {
-    if (!isRealDate(raw)) {
+    if (!isCalendarDate(raw)) {
       problems.push({ path: field, message: 'is not a calendar date' });
       return null;
     }
-    return zonedDayStart(end ? addDays(raw, 1) : raw, tz);
+    return dayStart(tz, end ? addDays(raw, 1) : raw);
   }
   const t = Date.parse(raw);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(t)) {
@@ -62,11 +49,11 @@ export function resolvePeriod(input: { from?: string; to?: string }, o: PeriodOp
   const to =
     input.to !== undefined
       ? bound(input.to, 'to', o.timeZone, true, problems)
-      : zonedDayStart(addDays(today, 1), o.timeZone);
+      : dayStart(o.timeZone, addDays(today, 1));
   let from: Date | null = null;
   if (input.from !== undefined) from = bound(input.from, 'from', o.timeZone, false, problems);
   else if (to)
-    from = zonedDayStart(addDays(localDay(o.timeZone, new Date(to.getTime() - 1)), 1 - o.defaultDays), o.timeZone);
+    from = dayStart(o.timeZone, addDays(localDay(o.timeZone, new Date(to.getTime() - 1)), 1 - o.defaultDays));
   if (from && to && from >= to) problems.push({ path: 'to', message: 'must be after from' });
   // An hour of slack: a period of whole local days may be 25 hours longer across a DST change.
   if (from && to && o.maxDays && to.getTime() - from.getTime() > o.maxDays * DAY_MS + 3_600_000) {
