@@ -11,13 +11,6 @@ export const Page = <T extends TSchema>(item: T) =>
 export const DateTime = Type.String({ format: 'date-time' });
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const Ok = Type.Object({ ok: Type.Boolean() });
-export const errorResponses = {
-  400: Type.Ref('Problem'),
-  401: Type.Ref('Problem'),
-  403: Type.Ref('Problem'),
-  404: Type.Ref('Problem'),
-};
-
 /**
  * A whole number or null, as one JSON Schema type list (`type: ['integer', 'null']`) rather than a
  * union: with type coercion on (for query strings), a union would turn a null body value into 0

@@ -26,7 +26,6 @@ export function profileImage(m: MemberRow) {
     lifecycleStage: m.lifecycle_stage,
   };
 }
-export type ProfileImage = ReturnType<typeof profileImage>;
 
 export function identityView(i: IdentityRow) {
   return {

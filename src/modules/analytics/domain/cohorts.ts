@@ -4,7 +4,6 @@
  * one). Days are YYYY-MM-DD strings; pure, no clock.
  */
 export type Grain = 'week' | 'month';
-export const GRAINS: readonly Grain[] = ['week', 'month'];
 
 const utc = (day: string) => new Date(`${day}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);

@@ -12,8 +12,6 @@ export type Benefit =
   | { type: 'priority_service' }
   | { type: 'text'; zh: string; en: string };
 
-export const BENEFIT_TYPES = ['points_multiplier', 'discount', 'exclusive_events', 'priority_service', 'text'] as const;
-
 export function benefitProblems(benefits: Benefit[], path = '/benefits'): FieldProblem[] {
   const out: FieldProblem[] = [];
   const seen = new Set<string>();
