@@ -1,16 +1,8 @@
-import type { paths } from '@shared/api/schema';
+import type { ApiAnswer, ApiBody } from '@shared/api/answers';
 
-type Json<P extends keyof paths, M extends 'get' | 'post' | 'patch'> = paths[P][M] extends {
-  responses: { 200: { content: { 'application/json': infer T } } };
-}
-  ? T
-  : never;
-
-export type CommunityPage = Json<'/api/v1/communities', 'get'>;
+export type CommunityPage = ApiAnswer<'/api/v1/communities', 'get'>;
 export type CommunityItem = CommunityPage['items'][number];
-export type CommunityDetail = Json<'/api/v1/communities/{id}', 'get'>;
-export type Community = Json<'/api/v1/communities/{id}', 'patch'>;
-export type CommunityInput = NonNullable<
-  paths['/api/v1/communities']['post']['requestBody']
->['content']['application/json'];
+export type CommunityDetail = ApiAnswer<'/api/v1/communities/{id}', 'get'>;
+export type Community = ApiAnswer<'/api/v1/communities/{id}', 'patch'>;
+export type CommunityInput = ApiBody<'/api/v1/communities', 'post'>;
 export type AdminRef = NonNullable<CommunityInput['owner']>;

@@ -1,5 +1,4 @@
-import type { paths } from '@shared/api/schema';
+import type { ApiAnswer } from '@shared/api/answers';
 
-export type ImportPreview =
-  paths['/api/v1/imports/{kind}/preview']['post']['responses']['200']['content']['application/json'];
-export type ImportReport = paths['/api/v1/imports/{id}']['get']['responses']['200']['content']['application/json'];
+export type ImportPreview = ApiAnswer<'/api/v1/imports/{kind}/preview', 'post'>;
+export type ImportReport = ApiAnswer<'/api/v1/imports/{id}'>;

@@ -1,5 +1,5 @@
-import type { paths } from '@shared/api/schema';
+import type { ApiAnswer } from '@shared/api/answers';
 
-export type Overview = paths['/api/v1/overview']['get']['responses']['200']['content']['application/json'];
+export type Overview = ApiAnswer<'/api/v1/overview'>;
 export type OverviewDay = Overview['days'][number];
-export type MessagesPage = paths['/api/v1/overview/messages']['get']['responses']['200']['content']['application/json'];
+export type MessagesPage = ApiAnswer<'/api/v1/overview/messages'>;

@@ -1,11 +1,10 @@
-import type { components, paths } from '@shared/api/schema';
+import type { ApiAnswer, ApiBody } from '@shared/api/answers';
 
-export type Staff = components['schemas']['def-1'];
-export type ApiKey = components['schemas']['def-2'];
+export type Staff = ApiAnswer<'/api/v1/staff'>['items'][number];
+export type ApiKey = ApiAnswer<'/api/v1/api-keys'>['items'][number];
 export type StaffRole = Staff['role'];
-export type Scope = paths['/api/v1/api-keys']['post']['requestBody']['content']['application/json']['scopes'][number];
-export type AuditEntry =
-  paths['/api/v1/audit']['get']['responses']['200']['content']['application/json']['items'][number];
+export type Scope = ApiBody<'/api/v1/api-keys', 'post'>['scopes'][number];
+export type AuditEntry = ApiAnswer<'/api/v1/audit'>['items'][number];
 
 export const STAFF_ROLES: readonly StaffRole[] = ['owner', 'admin', 'operator', 'analyst', 'community_manager'];
 
