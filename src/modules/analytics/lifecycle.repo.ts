@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
 import { effectiveTierSql } from '../loyalty/index.js';
-import { memberMatches } from '../members/index.js';
+import { liveMember, memberMatches } from '../members/index.js';
 import { hasFilter, type Segment } from './domain/segment.js';
 import type { Grain } from './domain/cohorts.js';
 
@@ -199,7 +199,7 @@ export async function funnel(
 export async function stageCounts(tx: Tx, communityId: number) {
   const r = await sql<{ stage: string; n: number }>`
     select lifecycle_stage as stage, count(*)::int as n from members m
-    where merged_into is null and erased_at is null
+    where ${liveMember('m')}
       ${communityId === 0 ? sql`` : sql`and exists (select 1 from community_memberships cm where cm.member_id = m.id and cm.community_id = ${communityId} and cm.left_at is null)`}
     group by 1`.execute(tx);
   return r.rows;
@@ -225,7 +225,7 @@ export async function stageChanges(tx: Tx, r: StageRules, tz: string): Promise<{
     with v as (
       select mb.id, (mb.created_at at time zone ${tz})::date as joined,
         (select max(d.day) from analytics_member_days d where d.member_id = mb.id and d.community_id = 0 and d.meaningful > 0) as last_day
-      from members mb where mb.merged_into is null and mb.erased_at is null),
+      from members mb where ${liveMember('mb')}),
     w as (
       select v.*, ${activationDay(sql`v.id`, sql`0`, sql`v.joined`, r)} as act from v),
     s as (

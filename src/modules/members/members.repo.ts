@@ -28,6 +28,14 @@ export function inScope(scope: Scope, alias = 'm') {
  * from walking all members in list order and probing each one instead (seconds at 1M members,
  * see QUERIES.md).
  */
+/**
+ * A live member: neither merged into another profile nor erased. The one definition of the member
+ * base that every module's statements count from (the member list, the overview, reports, tiers).
+ */
+export function liveMember(alias = 'm') {
+  return sql<boolean>`${sql.ref(`${alias}.merged_into`)} is null and ${sql.ref(`${alias}.erased_at`)} is null`;
+}
+
 export function inScopeList(scope: Scope, alias = 'm') {
   if (scope === null) return sql<boolean>`true`;
   return sql<boolean>`${sql.ref(`${alias}.id`)} in (select sc.member_id from community_memberships sc where sc.community_id = any(${scope}::bigint[]) offset 0)`;

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
 import { CHANNELS } from './identity-resolution.js';
-import { inScopeList, type MemberRow, type Scope } from './members.repo.js';
+import { inScopeList, liveMember, type MemberRow, type Scope } from './members.repo.js';
 import type { Keyset, MemberSort, SortOrder } from './domain/cursor.js';
 import type { MemberFilter } from './domain/member-filter.js';
 
@@ -39,7 +39,7 @@ function textMatch(q: string, phone: string | null): RawBuilder<boolean> {
 }
 
 export function filterConditions(f: MemberFilter, scope: Scope): RawBuilder<boolean>[] {
-  const c: RawBuilder<boolean>[] = [sql`m.merged_into is null`, sql`m.erased_at is null`];
+  const c: RawBuilder<boolean>[] = [liveMember('m')];
   if (f.q) c.push(textMatch(f.q, f.qPhone ?? null));
   if (f.memberIds) c.push(sql`m.id = any(${f.memberIds}::bigint[])`);
   if (f.phone) c.push(sql`m.phone = ${f.phone}`);
@@ -175,7 +175,7 @@ export async function duplicateGroups(
     communityId === undefined
       ? sql``
       : sql`and m.id in (select dc.member_id from community_memberships dc where dc.community_id = ${communityId} and dc.left_at is null)`;
-  const live = sql`m.merged_into is null and m.erased_at is null and ${inScopeList(scope)} ${inCommunity}`;
+  const live = sql`${liveMember('m')} and ${inScopeList(scope)} ${inCommunity}`;
   const communities = sql`${scope === null ? sql`` : sql`and cm.community_id = any(${scope}::bigint[])`}
     ${communityId === undefined ? sql`` : sql`and cm.community_id = ${communityId}`}`;
   const r = await sql<DuplicateGroupRow>`

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
+import { liveMember as live } from '../members/index.js';
 
 /**
  * The overview's SQL. Everything here is read-only and reads other modules' tables, joined where
@@ -16,10 +17,9 @@ import type { Tx } from '../../kernel/db/database.js';
 export type Scope = number[] | null;
 
 /** A live member (not merged away, not erased) that the actor may see — the member list's rule. */
-function liveMember(scope: Scope): RawBuilder<boolean> {
-  const live = sql<boolean>`m.merged_into is null and m.erased_at is null`;
-  if (scope === null) return live;
-  return sql<boolean>`${live} and exists (select 1 from community_memberships sc where sc.member_id = m.id and sc.community_id = any(${scope}::bigint[]))`;
+function visibleMember(scope: Scope): RawBuilder<boolean> {
+  if (scope === null) return live('m');
+  return sql<boolean>`${live('m')} and exists (select 1 from community_memberships sc where sc.member_id = m.id and sc.community_id = any(${scope}::bigint[]))`;
 }
 
 /** Activities a community manager may see: in their communities, or community-less ones of their members. */
@@ -82,7 +82,7 @@ export async function scopedTotals(
 ): Promise<MemberTotals> {
   const tz = p.timeZone;
   const active = (since: RawBuilder<Date>) => sql<number>`(
-    select count(distinct a.member_id) from activities a join members m on m.id = a.member_id and ${liveMember(p.scope)}
+    select count(distinct a.member_id) from activities a join members m on m.id = a.member_id and ${visibleMember(p.scope)}
     where a.occurred_at >= ${since} and a.occurred_at < ${dayStart(sql`${p.today}::date + 1`, tz)} and a.kind = any(${p.kinds}::text[]) and ${visibleActivity(p.scope)})`;
   const r = await sql<MemberTotals>`
     with b as (select ${dayStart(p.from, tz)} as start_at, ${dayStart(sql`${p.to}::date + 1`, tz)} as end_at)
@@ -93,7 +93,7 @@ export async function scopedTotals(
       count(m.id) filter (where m.created_at >= b.start_at and m.created_at < b.end_at)::int as joined,
       ${active(dayStart(sql`${p.today}::date - 6`, tz))}::int as active7,
       ${active(dayStart(sql`${p.today}::date - 29`, tz))}::int as active30
-    from b left join members m on ${liveMember(p.scope)}
+    from b left join members m on ${visibleMember(p.scope)}
     group by b.start_at, b.end_at`.execute(tx);
   return r.rows[0]!;
 }
@@ -125,7 +125,7 @@ export async function scopedDaily(
     ), joins as (
       select (m.created_at at time zone ${tz})::date as day, count(*)::int as n
       from members m
-      where ${liveMember(p.scope)} and m.created_at >= ${start} and m.created_at < ${end}
+      where ${visibleMember(p.scope)} and m.created_at >= ${start} and m.created_at < ${end}
       group by 1
     ), acts as (
       select (a.occurred_at at time zone ${tz})::date as day,
