@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo, type DemoData } from './index.js';
-import { DAY, END, local, ms } from './test-support.js';
+import { DAY, END, local, ms } from './generator.test-support.js';
 
 let data: DemoData;
 

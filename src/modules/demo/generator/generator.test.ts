@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo, type DemoData } from './index.js';
-import { END, ms, violations } from './test-support.js';
+import { END, ms, violations } from './generator.test-support.js';
 
 let data: DemoData;
 let cpuMs = 0;
