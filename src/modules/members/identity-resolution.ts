@@ -1,20 +1,8 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
+import { CHANNELS } from '../../web/shared/vocabulary.js';
+export { CHANNELS };
 
-export const CHANNELS = [
-  'wechat',
-  'wecom',
-  'qq',
-  'phone',
-  'email',
-  'forum',
-  'slack',
-  'discord',
-  'douyin',
-  'weibo',
-  'dingtalk',
-  'other',
-] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export interface IdentityRef {

@@ -1,25 +1,12 @@
 import { CHANNELS, type Channel } from '../../members/index.js';
 import { dotPath, findUnstorable, textProblem } from '../../../kernel/input-safety.js';
+import { ACTIVITY_KINDS } from '../../../web/shared/vocabulary.js';
+export { ACTIVITY_KINDS };
 
 /**
  * The shape of one incoming activity and its validation, as a pure function: the ingest API, the
  * importers and the demo loader all pass through it, so every path accepts and refuses the same.
  */
-export const ACTIVITY_KINDS = [
-  'message',
-  'reaction',
-  'check_in',
-  'join',
-  'leave',
-  'event_registered',
-  'event_attended',
-  'purchase',
-  'refund',
-  'survey_response',
-  'content_view',
-  'referral',
-  'custom',
-] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export interface ActivityInput {

@@ -1,43 +1,33 @@
 import type { FieldProblem } from '../../../kernel/errors.js';
+import {
+  COMMUNITY_CHANNELS,
+  POSITIONING_TYPES,
+  COMMUNITY_GOALS,
+  COMMUNITY_STAGES,
+  MEMBERSHIP_ROLES,
+  JOIN_SOURCES,
+} from '../../../web/shared/vocabulary.js';
+export { COMMUNITY_CHANNELS, POSITIONING_TYPES, COMMUNITY_GOALS, COMMUNITY_STAGES, MEMBERSHIP_ROLES, JOIN_SOURCES };
 
 /**
  * The vocabulary of a community (社群) and the rules a community record must satisfy, whoever
  * writes it: the console, the API, or a chat importer creating a group it found in an export.
  */
-export const COMMUNITY_CHANNELS = [
-  'wechat',
-  'wecom',
-  'qq',
-  'forum',
-  'email',
-  'weibo',
-  'douyin',
-  'kuaishou',
-  'dingtalk',
-  'slack',
-  'discord',
-  'other',
-] as const;
 export type CommunityChannel = (typeof COMMUNITY_CHANNELS)[number];
 
 /** 产品型 / 兴趣型 / 知识型 */
-export const POSITIONING_TYPES = ['product', 'interest', 'knowledge'] as const;
 export type PositioningType = (typeof POSITIONING_TYPES)[number];
 
 /** 售后服务 / 产品反馈 / 用户互动 / 品牌推广 */
-export const COMMUNITY_GOALS = ['after_sales', 'product_feedback', 'interaction', 'brand'] as const;
 export type CommunityGoal = (typeof COMMUNITY_GOALS)[number];
 
 /** 建立前期 / 成长期 / 沉淀期 */
-export const COMMUNITY_STAGES = ['launch', 'growth', 'mature'] as const;
 export type CommunityStage = (typeof COMMUNITY_STAGES)[number];
 
 /** A member's role inside the group itself: 群主, 管理员, 骨干, 成员. */
-export const MEMBERSHIP_ROLES = ['owner', 'admin', 'core', 'member'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
 /** How a member came into the group; `activity` = we only know it from what they did there. */
-export const JOIN_SOURCES = ['invited', 'qr_code', 'import', 'manual', 'activity'] as const;
 export type JoinSource = (typeof JOIN_SOURCES)[number];
 
 /** Who runs the community (staff or members): one owner, any number of admins. */

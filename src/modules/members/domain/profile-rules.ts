@@ -1,14 +1,14 @@
 import type { FieldProblem } from '../../../kernel/errors.js';
+import { GENDERS, LIFECYCLE_STAGES } from '../../../web/shared/vocabulary.js';
+export { GENDERS, LIFECYCLE_STAGES };
 
 /**
  * Rules for the fields of a member profile. Pure: the service turns the problems into one 400
  * naming every bad field, so an operator fixes a form in one go.
  */
-export const GENDERS = ['male', 'female', 'other', 'unknown'] as const;
 export type Gender = (typeof GENDERS)[number];
 
 /** The lifecycle funnel (获客 → 激活 → 留存 → 变现) plus the two ways out of it. */
-export const LIFECYCLE_STAGES = ['acquired', 'activated', 'retained', 'monetised', 'dormant', 'churned'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
 const SEPARATORS = /[\s\-().]/g;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUNDLES, CATALOG } from './catalog';
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from '../../../shared/audit-vocabulary';
+import * as V from '../../../shared/vocabulary';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const HAN = /\p{Script=Han}/u;
@@ -34,6 +35,23 @@ describe('console texts', () => {
       ...AUDIT_ACTIONS.map((a) => `auditAction.${a}`),
       ...AUDIT_TARGET_TYPES.map((x) => `auditTarget.${x}`),
     ].filter((k) => !keys.has(k));
+    expect(missing).toEqual([]);
+  });
+
+  it('name every value of the fixed vocabularies the API accepts', () => {
+    const keys = new Set(Object.keys(CATALOG['zh-CN']));
+    const named: [string, readonly string[]][] = [
+      ['channel', [...V.CHANNELS, ...V.COMMUNITY_CHANNELS]],
+      ['kind', V.ACTIVITY_KINDS],
+      ['stage', V.LIFECYCLE_STAGES],
+      ['gender', V.GENDERS],
+      ['positioning', V.POSITIONING_TYPES],
+      ['goal', V.COMMUNITY_GOALS],
+      ['communityStage', V.COMMUNITY_STAGES],
+      ['membershipRole', V.MEMBERSHIP_ROLES],
+      ['joinSource', V.JOIN_SOURCES],
+    ];
+    const missing = named.flatMap(([group, values]) => values.map((v) => `${group}.${v}`)).filter((k) => !keys.has(k));
     expect(missing).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
 import { hasMessage, type Translate } from './I18nProvider';
+import { CHANNELS, LIFECYCLE_STAGES } from '@shared/vocabulary';
+export { LIFECYCLE_STAGES };
 
 type Group = 'stage' | 'channel' | 'gender' | 'kind' | 'role' | 'membershipRole' | 'joinSource' | 'duplicates.reason';
 
@@ -12,22 +14,8 @@ export function labelOf(t: Translate, group: Group, value: string | null | undef
   return hasMessage(key) ? t(key) : value;
 }
 
-export const LIFECYCLE_STAGES = ['acquired', 'activated', 'retained', 'monetised', 'dormant', 'churned'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
-export const MEMBER_CHANNELS = [
-  'wechat',
-  'wecom',
-  'qq',
-  'phone',
-  'email',
-  'forum',
-  'slack',
-  'discord',
-  'douyin',
-  'weibo',
-  'dingtalk',
-  'other',
-] as const;
+export const MEMBER_CHANNELS = CHANNELS;
 export type MemberChannel = (typeof MEMBER_CHANNELS)[number];
 
 /** Stage colours follow the funnel: cool while growing, warm when value comes, grey when fading. */

@@ -1,28 +1,18 @@
 import type { Translate } from '../../i18n/I18nProvider';
 import { hasMessage } from '../../i18n/I18nProvider';
+import {
+  COMMUNITY_CHANNELS,
+  COMMUNITY_GOALS,
+  COMMUNITY_STAGES,
+  MEMBERSHIP_ROLES,
+  POSITIONING_TYPES,
+} from '@shared/vocabulary';
+export { POSITIONING_TYPES, COMMUNITY_GOALS, COMMUNITY_STAGES, COMMUNITY_CHANNELS, MEMBERSHIP_ROLES };
 
 /**
  * The words of a community's positioning (社群定位) as the API spells them, and their names in the
  * operator's language. Kept in the order the requirements list them.
  */
-export const POSITIONING_TYPES = ['product', 'interest', 'knowledge'] as const;
-export const COMMUNITY_GOALS = ['after_sales', 'product_feedback', 'interaction', 'brand'] as const;
-export const COMMUNITY_STAGES = ['launch', 'growth', 'mature'] as const;
-export const COMMUNITY_CHANNELS = [
-  'wechat',
-  'wecom',
-  'qq',
-  'forum',
-  'email',
-  'weibo',
-  'douyin',
-  'kuaishou',
-  'dingtalk',
-  'slack',
-  'discord',
-  'other',
-] as const;
-export const MEMBERSHIP_ROLES = ['owner', 'admin', 'core', 'member'] as const;
 
 export type PositioningType = (typeof POSITIONING_TYPES)[number];
 export type CommunityGoal = (typeof COMMUNITY_GOALS)[number];

@@ -1,44 +1,18 @@
 import type { Locale } from '../../i18n/locale';
+import { ACTIVITY_KINDS, CHANNELS } from '@shared/vocabulary';
+export { ACTIVITY_KINDS };
 
 /**
  * The programme's fixed vocabulary (what the server accepts) and how a bilingual name is shown.
  * Pure, so plain Vitest runs the helpers built on it.
  */
-export const ACTIVITY_KINDS = [
-  'message',
-  'reaction',
-  'check_in',
-  'join',
-  'leave',
-  'event_registered',
-  'event_attended',
-  'purchase',
-  'refund',
-  'survey_response',
-  'content_view',
-  'referral',
-  'custom',
-] as const;
 export const REWARD_TYPES = ['gift', 'coupon', 'privilege', 'honour'] as const;
 export const REDEMPTION_STATUSES = ['requested', 'fulfilled', 'cancelled'] as const;
 export const ADJUSTMENT_STATUSES = ['pending', 'posted', 'rejected'] as const;
 export const POSTING_KINDS = ['earn', 'spend', 'expire', 'adjust', 'reverse'] as const;
 
 /** Channels a rule may be limited to (those members and communities use). */
-export const RULE_CHANNELS = [
-  'wechat',
-  'wecom',
-  'qq',
-  'phone',
-  'email',
-  'forum',
-  'slack',
-  'discord',
-  'douyin',
-  'weibo',
-  'dingtalk',
-  'other',
-] as const;
+export const RULE_CHANNELS = CHANNELS;
 
 export const REWARD_COLORS: Record<string, string> = {
   gift: 'magenta',
