@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The console's own alias, for its pure modules tested here.
+  resolve: { alias: { '@shared': path.resolve(import.meta.dirname, 'src/web/shared') } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
