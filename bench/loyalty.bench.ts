@@ -53,7 +53,7 @@ async function membersBulk(database: Database, n: number): Promise<{ first: numb
 async function postingBench(kith: Kith, database: Database, total: number) {
   const at = new Date(NOW);
   const expires = new Date('2027-12-31T16:00:00Z');
-  const programme = await import('../src/modules/loyalty/programme.js').then((x) => x.loadProgramme(database.db));
+  const programme = await import('../src/modules/loyalty/programme.repo.js').then((x) => x.loadProgramme(database.db));
   // The reference: the same three writes in one hand-written function, one call per posting,
   // prepared once per connection as the service's call is.
   await sql`

@@ -1,15 +1,13 @@
-import { sql } from 'kysely';
 import { loadConfig } from '../kernel/config.js';
 import { systemActor } from '../kernel/context.js';
 import { createKith, type Kith } from '../app.js';
-import { loadDemo } from '../modules/demo/index.js';
+import { analyzeAll, loadDemo, workspaceHasMembers } from '../modules/demo/index.js';
 import { progressBar } from './progress.js';
 import type { Command } from './commands.js';
 
 /** Loads the demo unless the database already holds members; prints the one-time owner login. */
 export async function loadDemoIfEmpty(kith: Kith, opts: { seed?: number; members?: number } = {}): Promise<boolean> {
-  const any = await sql<{ x: number }>`select 1 as x from members limit 1`.execute(kith.database.db);
-  if (any.rows.length) {
+  if (await workspaceHasMembers(kith.database.db)) {
     console.log('The database already holds members; the demo was not loaded again.');
     return false;
   }
@@ -26,9 +24,7 @@ export async function loadDemoIfEmpty(kith: Kith, opts: { seed?: number; members
   // What the nightly jobs would compute, so the analytics pages have RFM layers and stages at once.
   await kith.analytics.service.computeRfm();
   await kith.analytics.lifecycle.updateStages();
-  // Fresh planner statistics for the tables the load just filled. PGlite has no autovacuum: without
-  // them the planner takes the tables for empty and picks nested loops (a member search took minutes).
-  await sql`analyze`.execute(kith.database.db);
+  await analyzeAll(kith.database.db);
   console.log(
     `Demo loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${r.communities} communities, ${r.members.toLocaleString()} members, ${r.activities.toLocaleString()} activities.`,
   );

@@ -1,4 +1,5 @@
 import type { Tx } from '../../kernel/db/database.js';
+import * as repo from './analytics.repo.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { EventSubscriber, JobHandler, Jobs } from '../../kernel/jobs.js';
 import { ACTIVITY_INGESTED, type ActivityIngestedPayload } from '../activity/index.js';
@@ -7,7 +8,7 @@ import { nextMidnight } from '../../kernel/calendar.js';
 import type { AnalyticsService } from './analytics.service.js';
 import type { LifecycleService } from './lifecycle.service.js';
 import { recountCohortCells } from './active-days.js';
-import { compactProfileCounts } from './profile-counts.js';
+import { compactProfileCounts } from './profile-counts.repo.js';
 import * as rollups from './rollups.js';
 
 /**
@@ -94,23 +95,18 @@ export function analyticsMemberParticipant(tz: string): MemberDataParticipant {
     name: 'analytics',
     async move(tx, fromId, toId) {
       const snapshot = await rollups.moveMember(tx, fromId, toId);
-      await tx.deleteFrom('analytics_member_rfm').where('member_id', 'in', [fromId, toId]).execute();
+      await repo.dropRfmScores(tx, [fromId, toId]);
       return snapshot;
     },
     async undoMove(tx, snapshot, fromId, toId) {
       await rollups.unmoveMember(tx, snapshot as rollups.MoveSnapshot, fromId, toId, tz);
     },
     async exportData(tx, memberId) {
-      const rfm = await tx
-        .selectFrom('analytics_member_rfm')
-        .selectAll()
-        .where('member_id', '=', memberId)
-        .executeTakeFirst();
-      return { rfm: rfm ?? null };
+      return { rfm: (await repo.rfmScoreOf(tx, memberId)) ?? null };
     },
     // The rollup holds counts only; they stay, like the activities' anonymous rows.
     async erase(tx, memberId) {
-      await tx.deleteFrom('analytics_member_rfm').where('member_id', '=', memberId).execute();
+      await repo.dropRfmScores(tx, [memberId]);
     },
   };
 }

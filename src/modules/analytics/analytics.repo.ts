@@ -288,3 +288,13 @@ export async function memberRfm(tx: Tx, memberId: number) {
   );
   return r.rows[0] ?? null;
 }
+
+/** A member's RFM score, as their personal-data export shows it. */
+export async function rfmScoreOf(tx: Tx, memberId: number) {
+  return tx.selectFrom('analytics_member_rfm').selectAll().where('member_id', '=', memberId).executeTakeFirst();
+}
+
+/** Drops members' RFM scores (merged or erased members; the next scoring gives survivors theirs). */
+export async function dropRfmScores(tx: Tx, memberIds: number[]) {
+  await tx.deleteFrom('analytics_member_rfm').where('member_id', 'in', memberIds).execute();
+}

@@ -241,3 +241,13 @@ export async function stageChanges(tx: Tx, r: StageRules, tz: string): Promise<{
     where mb.lifecycle_stage is distinct from s.stage`.execute(tx);
   return res.rows;
 }
+
+/** Every community's name, for rows grouped by community. */
+export async function communityNames(tx: Tx) {
+  return tx.selectFrom('communities').select(['id', 'name']).execute();
+}
+
+/** When the stages were last worked out (shown beside them). */
+export async function markStagesUpdated(tx: Tx, now: Date) {
+  await tx.updateTable('analytics_settings').set({ lifecycle_updated_at: now }).where('id', '=', 1).execute();
+}

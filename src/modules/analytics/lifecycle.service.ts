@@ -115,11 +115,7 @@ export function createLifecycleService(deps: {
     };
     const rows = await repo.funnel(db, c, q.by ?? null, p.from, p.to, tz, segmentOf(q, clock.now()), rules, scope);
     const names =
-      q.by === 'community'
-        ? new Map(
-            (await db.selectFrom('communities').select(['id', 'name']).execute()).map((x) => [String(x.id), x.name]),
-          )
-        : null;
+      q.by === 'community' ? new Map((await repo.communityNames(db)).map((x) => [String(x.id), x.name])) : null;
     const shape = (r: repo.FunnelRow) => ({
       key: r.key,
       name: names?.get(r.key ?? '') ?? r.key,
@@ -191,7 +187,7 @@ export function createLifecycleService(deps: {
       tz,
     );
     const n = await setLifecycleStages(tx, changes);
-    await tx.updateTable('analytics_settings').set({ lifecycle_updated_at: now }).where('id', '=', 1).execute();
+    await repo.markStagesUpdated(tx, now);
     return n;
   }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import { injector, staffSession, startTestKith, systemCtx, type TestKith } from '../../../test/harness.js';
 import { recountCohortCells, recountCohorts } from './active-days.js';
-import { compactProfileCounts } from './profile-counts.js';
+import { compactProfileCounts } from './profile-counts.repo.js';
 
 /**
  * Cohorts, the funnel and lifecycle stages against a hand-built community whose answers are worked

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKith, staffSession, apiKeyHeaders, injector, type TestKith } from '../../../test/harness.js';
-import { auditOf, buildCommunity, buildMember, systemCtx } from './communities.fixtures.js';
+import { auditOf, buildCommunity, buildMember, systemCtx } from './communities.test-support.js';
 import { ensureCommunityByName, findCommunityByExternal } from './index.js';
 
 let kith: TestKith;

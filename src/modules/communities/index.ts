@@ -19,7 +19,7 @@ export {
   type MembershipActivity,
   type MembershipActivityResult,
 } from './membership-activities.js';
-export { communitiesMemberParticipant } from './member-participant.js';
+export { communitiesMemberParticipant } from './communities.participant.js';
 export { findCommunityByExternal, ensureCommunityByName } from './community-lookup.js';
 export type { Community, CommunityAdmin } from './community-views.js';
 export type { Membership, AddMemberItem } from './memberships.service.js';
@@ -41,7 +41,7 @@ export {
 import { kithModule } from '../module.js';
 import { createCommunitiesService as makeCommunities, type CommunitiesDeps } from './communities.service.js';
 import { communitiesRoutes as makeRoutes } from './communities.routes.js';
-import { communitiesMemberParticipant as participant } from './member-participant.js';
+import { communitiesMemberParticipant as participant } from './communities.participant.js';
 
 export function createCommunitiesModule(deps: CommunitiesDeps) {
   const communities = makeCommunities(deps);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KyselyPlugin } from 'kysely';
 import { startTestKith, type TestKith } from '../../../test/harness.js';
 import type { Tx } from '../../kernel/db/database.js';
-import { buildCommunity, buildMembers, systemCtx } from './communities.fixtures.js';
+import { buildCommunity, buildMembers, systemCtx } from './communities.test-support.js';
 import { applyMembershipActivities, setMembershipRoles, type MembershipActivity } from './index.js';
 
 let kith: TestKith;

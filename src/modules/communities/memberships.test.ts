@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKith, staffSession, injector, onPostgres, type TestKith } from '../../../test/harness.js';
 import { fixedClock } from '../../kernel/clock.js';
-import { auditOf, buildCommunity, buildMember, buildMembers, systemCtx } from './communities.fixtures.js';
+import { auditOf, buildCommunity, buildMember, buildMembers, systemCtx } from './communities.test-support.js';
 
 const clock = fixedClock('2024-05-01T02:00:00Z');
 let kith: TestKith;

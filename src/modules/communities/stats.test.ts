@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestKith, staffSession, injector, type TestKith } from '../../../test/harness.js';
 import { fixedClock } from '../../kernel/clock.js';
-import { buildCommunity, buildMembers } from './communities.fixtures.js';
+import { buildCommunity, buildMembers } from './communities.test-support.js';
 import { applyMembershipActivities, type MembershipActivity } from './index.js';
 
 /**

@@ -9,7 +9,7 @@ import { localDay, windowStartMonth } from './domain/calendar.js';
 import { expiringSchedule } from './domain/lots.js';
 import { effectiveTier, progressToNext, sortTiers, type Obligation } from './domain/tiers.js';
 import type { Ledger } from './ledger.service.js';
-import { loadProgramme, saveProgramme, type ProgrammePatch } from './programme.js';
+import { loadProgramme, saveProgramme, type ProgrammePatch } from './programme.repo.js';
 import { tierView } from './tiers.service.js';
 import * as ledgerRepo from './ledger.repo.js';
 import * as tiersRepo from './tiers.repo.js';

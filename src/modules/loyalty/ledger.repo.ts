@@ -305,3 +305,7 @@ export async function unreviewedAdjustedPoints(
       and created_at >= ${q.since}`.execute(tx);
   return Number(r.rows[0]?.total ?? 0);
 }
+
+export async function getPosting(tx: Tx, id: number) {
+  return tx.selectFrom('loyalty_ledger').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}

@@ -3,7 +3,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { KithError } from '../../kernel/errors.js';
 import { monthOf, pointsExpiry } from './domain/calendar.js';
 import { consumeLots, lotRemainingAfterDebt, reversalAmount } from './domain/lots.js';
-import type { Programme } from './programme.js';
+import type { Programme } from './programme.repo.js';
 import * as repo from './ledger.repo.js';
 
 export type { PostingRow, InsertedPosting, CreditedPosting } from './ledger.repo.js';
@@ -127,11 +127,7 @@ export function createLedger(deps: LedgerDeps) {
     debitPostingId: number,
     row: Omit<repo.PostingRow, 'points' | 'growth' | 'kind' | 'memberId'>,
   ): Promise<repo.InsertedPosting | null> {
-    const debit = await tx
-      .selectFrom('loyalty_ledger')
-      .selectAll()
-      .where('id', '=', debitPostingId)
-      .executeTakeFirstOrThrow();
+    const debit = await repo.getPosting(tx, debitPostingId);
     const balance = await repo.lockAccount(tx, debit.member_id);
     if (await repo.findPostingByKey(tx, row.key)) return null;
     const amount = -debit.points;

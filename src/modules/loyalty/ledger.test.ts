@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import { onPostgres, startTestKith, systemCtx, type TestKith } from '../../../test/harness.js';
-import { loadProgramme } from './programme.js';
+import { loadProgramme } from './programme.repo.js';
 import { expectNoDrift, member } from './loyalty.test-support.js';
 
 /**

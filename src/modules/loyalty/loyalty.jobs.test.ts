@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import { startTestKith, systemCtx, type TestKith } from '../../../test/harness.js';
-import { loadProgramme } from './programme.js';
+import { loadProgramme } from './programme.repo.js';
 import { member, standardTiers } from './loyalty.test-support.js';
 
 /** The programme's scheduled work runs from the jobs table: nightly expiry and badges, periodic evaluation. */

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import { injector, startTestKith, staffSession, systemCtx, type TestKith } from '../../../test/harness.js';
-import { loadProgramme } from './programme.js';
+import { loadProgramme } from './programme.repo.js';
 import { balanceOf, expectNoDrift, ingest, member, standardTiers, uniq } from './loyalty.test-support.js';
 
 const clock = fixedClock('2026-12-01T10:00:00+08:00');

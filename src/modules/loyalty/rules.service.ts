@@ -18,7 +18,7 @@ import {
   type RuleVersion,
 } from './domain/rules.js';
 import type { Ledger, PostingRow } from './ledger.service.js';
-import { loadProgramme, type Programme } from './programme.js';
+import { loadProgramme, type Programme } from './programme.repo.js';
 import * as repo from './rules.repo.js';
 import * as tiersRepo from './tiers.repo.js';
 

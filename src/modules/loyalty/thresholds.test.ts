@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import { injector, startTestKith, staffSession, systemCtx, type TestKith } from '../../../test/harness.js';
 import { expectNoDrift, member, standardTiers } from './loyalty.test-support.js';
-import { loadProgramme } from './programme.js';
+import { loadProgramme } from './programme.repo.js';
 
 /**
  * Applying the thresholds tried in the preview: all at once, audited per tier, promotions at once

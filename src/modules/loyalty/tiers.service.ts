@@ -10,7 +10,7 @@ import { requireMemberFor } from '../members/index.js';
 import { evaluationPeriodOf, windowStartMonth } from './domain/calendar.js';
 import { benefitProblems, obligationProblems, type Benefit } from './domain/benefits.js';
 import { evaluateTier, promotionTarget, sortTiers, type Obligation, type TierRule } from './domain/tiers.js';
-import { loadProgramme, type Programme } from './programme.js';
+import { loadProgramme, type Programme } from './programme.repo.js';
 
 import * as repo from './tiers.repo.js';
 import { lockAccounts } from './ledger.repo.js';

@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
 import type { ActorContext } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors.js';
-import { findMember, inScope } from './members.repo.js';
+import { findMember, memberInScopeSql, visibleMemberIds } from './members.repo.js';
 import { requireLive, scopeOf } from './service-support.js';
 
 /**
@@ -36,13 +35,7 @@ export async function requireMemberFor(
 export async function membersVisibleTo(tx: Tx, ctx: ActorContext, ids: number[]): Promise<Set<number>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Set();
-  const rows = await tx
-    .selectFrom('members as m')
-    .select('m.id')
-    .where('m.id', 'in', unique)
-    .where(inScope(scopeOf(ctx)))
-    .execute();
-  return new Set(rows.map((r) => r.id));
+  return new Set(await visibleMemberIds(tx, unique, scopeOf(ctx)));
 }
 
 /**
@@ -50,7 +43,5 @@ export async function membersVisibleTo(tx: Tx, ctx: ActorContext, ids: number[])
  * in the actor's scope, i.e. belongs or once belonged to one of a community manager's communities.
  */
 export function memberInScope(ctx: ActorContext, memberIdColumn: string) {
-  const scope = scopeOf(ctx);
-  if (scope === null) return sql<boolean>`true`;
-  return sql<boolean>`exists (select 1 from community_memberships sc where sc.member_id = ${sql.ref(memberIdColumn)} and sc.community_id = any(${scope}::bigint[]))`;
+  return memberInScopeSql(scopeOf(ctx), memberIdColumn);
 }

@@ -199,3 +199,23 @@ export async function setLifecycleStages(tx: Tx, changes: { id: number; stage: s
     where m.id = c.id and m.lifecycle_stage is distinct from c.stage`.execute(tx);
   return Number(r.numAffectedRows ?? 0);
 }
+
+/** Which of `ids` (distinct) are members the scope may see. */
+export async function visibleMemberIds(tx: Tx, ids: number[], scope: Scope): Promise<number[]> {
+  const rows = await tx
+    .selectFrom('members as m')
+    .select('m.id')
+    .where('m.id', 'in', ids)
+    .where(inScope(scope))
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * For other modules' lists of rows about members: true when the row's member (`memberIdColumn`) is
+ * in the scope, i.e. belongs or once belonged to one of a community manager's communities.
+ */
+export function memberInScopeSql(scope: Scope, memberIdColumn: string) {
+  if (scope === null) return sql<boolean>`true`;
+  return sql<boolean>`exists (select 1 from community_memberships sc where sc.member_id = ${sql.ref(memberIdColumn)} and sc.community_id = any(${scope}::bigint[]))`;
+}

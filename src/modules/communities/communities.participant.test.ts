@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestKith, type TestKith } from '../../../test/harness.js';
-import { buildCommunity, buildMember, systemCtx } from './communities.fixtures.js';
+import { buildCommunity, buildMember, systemCtx } from './communities.test-support.js';
 import { applyMembershipActivities, communitiesMemberParticipant, type MembershipActivity } from './index.js';
 
 let kith: TestKith;
