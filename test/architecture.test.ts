@@ -51,15 +51,11 @@ const SQL_OUTSIDE_REPOS_PENDING = new Set([
   'modules/access/access.service.ts',
   'modules/loyalty/tiers.service.ts',
   'modules/members/member-import.ts',
-  'modules/members/members.participant.ts',
   'modules/loyalty/accounts.service.ts',
   'modules/analytics/analytics.service.ts',
   'modules/loyalty/rules.service.ts',
-  'modules/activity/activity.participant.ts',
   'modules/analytics/business.service.ts',
   'modules/access/member-sessions.ts',
-  'modules/members/identity-resolution.ts',
-  'modules/activity/last-active.subscriber.ts',
 ]);
 
 /**

@@ -213,3 +213,12 @@ export async function listOrders(
   if (f.beforeId) q = q.where('id', '<', f.beforeId);
   return q.orderBy('id', 'desc').limit(f.limit).execute();
 }
+
+/** Each member's latest activity among the given ones (what "last active" follows). */
+export async function latestActivityByMember(tx: Tx, ids: number[]) {
+  const r = await sql<{ member_id: number; at: Date }>`
+    select member_id, max(occurred_at) as at from activities where id = any(${ids}::bigint[]) group by member_id`.execute(
+    tx,
+  );
+  return r.rows;
+}

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { EventSubscriber } from '../../kernel/jobs.js';
 import { touchLastActive } from '../members/index.js';
+import { latestActivityByMember } from './activity.repo.js';
 import { ACTIVITY_INGESTED, type ActivityIngestedPayload } from './ingest.service.js';
 
 /**
@@ -13,13 +13,10 @@ export const lastActiveSubscriber: EventSubscriber<ActivityIngestedPayload> = {
   async handle(tx, event) {
     const ids = event.payload.ids;
     if (!ids?.length) return;
-    const latest = await sql<{ member_id: number; at: Date }>`
-      select member_id, max(occurred_at) as at from activities where id = any(${ids}::bigint[]) group by member_id`.execute(
-      tx,
-    );
+    const latest = await latestActivityByMember(tx, ids);
     await touchLastActive(
       tx,
-      latest.rows.map((r) => ({ memberId: r.member_id, at: r.at })),
+      latest.map((r) => ({ memberId: r.member_id, at: r.at })),
     );
   },
 };

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
 import { CHANNELS } from '../../web/shared/vocabulary.js';
+import * as repo from './identities.repo.js';
 export { CHANNELS };
 
 export type Channel = (typeof CHANNELS)[number];
@@ -38,11 +38,7 @@ export async function resolveIdentities(
   const list = [...unique.values()];
   // One JSON parameter rather than parallel arrays: far cheaper to send for large batches.
   const wanted = JSON.stringify(list.map((r) => ({ c: r.channel, e: r.externalId })));
-  const found = await sql<{ channel: string; external_id: string; member_id: number }>`
-    select i.channel, i.external_id, i.member_id
-    from json_to_recordset(${wanted}::json) as q(c text, e text)
-    join member_identities i on i.channel = q.c and i.external_id = q.e`.execute(tx);
-  for (const r of found.rows) out.set(identityKey(r.channel, r.external_id), r.member_id);
+  for (const r of await repo.findIdentities(tx, wanted)) out.set(identityKey(r.channel, r.external_id), r.member_id);
   if (opts.create === false) return out;
 
   // In key order: concurrent callers creating overlapping identities then take the unique index's
@@ -62,31 +58,22 @@ export async function resolveIdentities(
     );
   if (missing.length === 0) return out;
   // One member per missing identity, then the identities; ordinality pairs them up.
-  const created = await sql<{ id: number; ord: number }>`
-    with n as (
-      select nickname, ord from unnest(${missing.map((r) => r.displayName ?? null)}::text[]) with ordinality as t(nickname, ord)
-    ), ins as (
-      insert into members (nickname, source)
-      select nickname, ${opts.source} from n order by ord
-      returning id
-    )
-    select id, row_number() over (order by id) as ord from ins`.execute(tx);
-  const ids = created.rows.sort((a, b) => Number(a.ord) - Number(b.ord)).map((r) => r.id);
-  const inserted = await sql<{ channel: string; external_id: string; member_id: number }>`
-    insert into member_identities (member_id, channel, external_id, display_name)
-    select m, c, e, d from unnest(${ids}::bigint[], ${missing.map((r) => r.channel)}::text[], ${missing.map((r) => r.externalId)}::text[], ${missing.map((r) => r.displayName ?? null)}::text[]) with ordinality as t(m, c, e, d, ord)
-    order by ord
-    on conflict (channel, external_id) do nothing
-    returning channel, external_id, member_id`.execute(tx);
-  for (const r of inserted.rows) out.set(identityKey(r.channel, r.external_id), r.member_id);
-  if (inserted.rows.length < missing.length) {
+  const created = await repo.insertWalkInMembers(
+    tx,
+    missing.map((r) => r.displayName ?? null),
+    opts.source,
+  );
+  const ids = created.sort((a, b) => Number(a.ord) - Number(b.ord)).map((r) => r.id);
+  const inserted = await repo.insertIdentities(tx, ids, missing);
+  for (const r of inserted) out.set(identityKey(r.channel, r.external_id), r.member_id);
+  if (inserted.length < missing.length) {
     // Someone else created some of these identities meanwhile: use theirs and drop our spare members.
     const lost = missing.filter((r) => !out.has(identityKey(r.channel, r.externalId)));
     const again = await resolveIdentities(tx, lost, { ...opts, create: false });
     for (const [k, v] of again) out.set(k, v);
-    const used = new Set(inserted.rows.map((r) => r.member_id));
+    const used = new Set(inserted.map((r) => r.member_id));
     const spare = ids.filter((id) => !used.has(id));
-    if (spare.length) await sql`delete from members where id = any(${spare}::bigint[])`.execute(tx);
+    if (spare.length) await repo.deleteSpareMembers(tx, spare);
   }
   return out;
 }
@@ -97,9 +84,9 @@ export async function touchLastActive(tx: Tx, pairs: { memberId: number; at: Dat
   const latest = new Map<number, number>();
   for (const p of pairs) latest.set(p.memberId, Math.max(latest.get(p.memberId) ?? 0, p.at.getTime()));
   const ids = [...latest.keys()];
-  const ats = ids.map((id) => new Date(latest.get(id)!).toISOString());
-  await sql`
-    update members m set last_active_at = q.at
-    from unnest(${ids}::bigint[], ${ats}::timestamptz[]) as q(id, at)
-    where m.id = q.id and (m.last_active_at is null or m.last_active_at < q.at)`.execute(tx);
+  await repo.moveLastActiveForward(
+    tx,
+    ids,
+    ids.map((id) => new Date(latest.get(id)!).toISOString()),
+  );
 }
