@@ -54,8 +54,6 @@ const SQL_OUTSIDE_REPOS_PENDING = new Set([
   'modules/loyalty/accounts.service.ts',
   'modules/analytics/analytics.service.ts',
   'modules/loyalty/rules.service.ts',
-  'modules/analytics/business.service.ts',
-  'modules/access/member-sessions.ts',
 ]);
 
 /**

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import type { Database } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Actor, ActorContext } from '../../kernel/context.js';
 import { KithError, notFound } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
+import * as repo from './member-sessions.repo.js';
 
 /**
  * Member-centre sign-in 会员中心登录. Kith does not run a channel's own login (WeChat OAuth, an SMS
@@ -32,18 +32,16 @@ export function createMemberSessions(deps: { database: Database; clock: Clock })
     const token = MEMBER_TOKEN_PREFIX + crypto.randomBytes(32).toString('base64url');
     const expiresAt = new Date(clock.now().getTime() + days * 86_400_000);
     await database.transaction(async (tx) => {
-      const m = await tx
-        .selectFrom('members')
-        .select(['id', 'merged_into', 'erased_at'])
-        .where('id', '=', memberId)
-        .executeTakeFirst();
+      const m = await repo.memberStanding(tx, memberId);
       if (!m) throw notFound('Member', memberId);
       if (m.merged_into || m.erased_at)
         throw new KithError('CONFLICT', `Member ${memberId} was merged or erased and cannot sign in`);
-      await tx
-        .insertInto('member_sessions')
-        .values({ id: sha256(token), member_id: memberId, created_by: ctx.actor.label, expires_at: expiresAt })
-        .execute();
+      await repo.insertMemberSession(tx, {
+        tokenHash: sha256(token),
+        memberId,
+        createdBy: ctx.actor.label,
+        expiresAt,
+      });
       await recordAudit(tx, ctx, {
         action: 'member_session.issue',
         targetType: 'member',
@@ -56,10 +54,7 @@ export function createMemberSessions(deps: { database: Database; clock: Clock })
 
   async function authenticateMemberToken(token: string): Promise<Actor | null> {
     const now = clock.now();
-    const r = await sql<{ member_id: number; expires_at: Date; merged_into: number | null; erased_at: Date | null }>`
-      select s.member_id, s.expires_at, m.merged_into, m.erased_at from member_sessions s join members m on m.id = s.member_id
-      where s.id = ${sha256(token)}`.execute(database.db);
-    const s = r.rows[0];
+    const s = await repo.memberSessionByHash(database.db, sha256(token));
     if (!s || s.expires_at <= now || s.erased_at || s.merged_into) return null;
     return { type: 'member', id: s.member_id, label: `member:${s.member_id}`, communityIds: null };
   }
@@ -67,9 +62,9 @@ export function createMemberSessions(deps: { database: Database; clock: Clock })
   /** Ends every member-centre session of a member (e.g. after a merge or on request). */
   async function revokeMemberSessions(ctx: ActorContext, memberId: number): Promise<number> {
     return database.transaction(async (tx) => {
-      const r = await tx.deleteFrom('member_sessions').where('member_id', '=', memberId).executeTakeFirst();
+      const n = await repo.deleteMemberSessions(tx, memberId);
       await recordAudit(tx, ctx, { action: 'member_session.revoke', targetType: 'member', targetId: memberId });
-      return Number(r.numDeletedRows);
+      return n;
     });
   }
 

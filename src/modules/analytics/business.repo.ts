@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
+import type { AnalyticsCampaignsTable } from '../../kernel/db/tables.js';
 import { effectiveTierSql } from '../loyalty/index.js';
 
 /**
@@ -176,4 +177,23 @@ export async function campaignDays(tx: Tx, id: number, tz: string) {
     select (ordered_at at time zone ${tz})::date::text as day, count(*)::int as orders, sum(net)::numeric(16, 2)::text as revenue
     from o group by 1 order by 1`.execute(tx);
   return new Map(r.rows.map((x) => [x.day, x]));
+}
+
+export async function tagExists(tx: Tx, tagId: number): Promise<boolean> {
+  return (await tx.selectFrom('tags').select('id').where('id', '=', tagId).executeTakeFirst()) !== undefined;
+}
+
+type CampaignColumns = Omit<Insertable<AnalyticsCampaignsTable>, 'id' | 'created_at' | 'updated_at'>;
+
+export async function insertCampaign(tx: Tx, row: CampaignColumns, now: Date): Promise<number> {
+  const { id } = await tx
+    .insertInto('analytics_campaigns')
+    .values({ ...row, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateCampaign(tx: Tx, id: number, set: Updateable<AnalyticsCampaignsTable>) {
+  await tx.updateTable('analytics_campaigns').set(set).where('id', '=', id).execute();
 }

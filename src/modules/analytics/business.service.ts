@@ -201,8 +201,7 @@ export function createBusinessService(deps: { database: Database; clock: Clock; 
     if (!MONEY.test(v.cost)) at('cost', 'must be an amount of at least 0 with at most 2 decimals, e.g. 1200.00');
     if (!CURRENCY.test(v.currency)) at('currency', 'must be a three-letter currency code, e.g. CNY');
     if (given.tagId !== undefined) {
-      const tag = await tx.selectFrom('tags').select('id').where('id', '=', given.tagId).executeTakeFirst();
-      if (!tag) at('tagId', `tag ${given.tagId} does not exist`);
+      if (!(await repo.tagExists(tx, given.tagId))) at('tagId', `tag ${given.tagId} does not exist`);
     } else if (v.tagId === null) at('tagId', 'the campaign\u2019s tag was deleted: choose another');
     return problems;
   }
@@ -240,11 +239,7 @@ export function createBusinessService(deps: { database: Database; clock: Clock; 
     };
     return database.transaction(async (tx) => {
       failIfProblems(await problemsOf(tx, v, i));
-      const { id } = await tx
-        .insertInto('analytics_campaigns')
-        .values({ ...row(v), created_at: clock.now(), updated_at: clock.now() })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await repo.insertCampaign(tx, row(v), clock.now());
       await recordAudit(tx, ctx, {
         action: 'analytics.campaign.create',
         targetType: 'analytics_campaign',
@@ -264,11 +259,7 @@ export function createBusinessService(deps: { database: Database; clock: Clock; 
       const given = Object.fromEntries(Object.entries(patch).filter(([, x]) => x !== undefined)) as CampaignPatch;
       const v: Draft = { ...input(before), ...given };
       failIfProblems(await problemsOf(tx, v, given));
-      await tx
-        .updateTable('analytics_campaigns')
-        .set({ ...row(v), updated_at: clock.now() })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateCampaign(tx, id, { ...row(v), updated_at: clock.now() });
       await recordAudit(tx, ctx, {
         action: 'analytics.campaign.update',
         targetType: 'analytics_campaign',
@@ -286,11 +277,7 @@ export function createBusinessService(deps: { database: Database; clock: Clock; 
     return database.transaction(async (tx) => {
       const before = await load(tx, id, { lock: true });
       if (!before.archived_at) {
-        await tx
-          .updateTable('analytics_campaigns')
-          .set({ archived_at: clock.now(), updated_at: clock.now() })
-          .where('id', '=', id)
-          .execute();
+        await repo.updateCampaign(tx, id, { archived_at: clock.now(), updated_at: clock.now() });
         await recordAudit(tx, ctx, {
           action: 'analytics.campaign.archive',
           targetType: 'analytics_campaign',
