@@ -50,7 +50,6 @@ const SQL_OUTSIDE_REPOS_PENDING = new Set([
   'modules/loyalty/badges.service.ts',
   'modules/access/access.service.ts',
   'modules/loyalty/tiers.service.ts',
-  'modules/members/member-import.ts',
   'modules/loyalty/accounts.service.ts',
   'modules/analytics/analytics.service.ts',
   'modules/loyalty/rules.service.ts',

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
 import { identityKey, type Channel } from './identity-resolution.js';
+import * as repo from './member-import.repo.js';
 
 /**
  * Members from spreadsheets (CRM exports, customer lists) and buyers from order files. A person is
@@ -48,27 +48,14 @@ async function matchExisting(tx: Tx, rows: Pick<MemberUpsert, 'phone' | 'email' 
   const byPhone = new Map<string, number>();
   const byEmail = new Map<string, number>();
   if (ids.length) {
-    const r = await sql<{ channel: string; external_id: string; member_id: number }>`
-      select i.channel, i.external_id, i.member_id from member_identities i
-      join unnest(${ids.map((i) => i.channel)}::text[], ${ids.map((i) => i.externalId)}::text[]) q(channel, external_id)
-        on i.channel = q.channel and i.external_id = q.external_id`.execute(tx);
-    for (const x of r.rows) byIdentity.set(identityKey(x.channel, x.external_id), x.member_id);
+    for (const x of await repo.identityOwners(tx, ids))
+      byIdentity.set(identityKey(x.channel, x.external_id), x.member_id);
   }
   if (phones.length) {
-    const r = await sql<{ phone: string; id: number }>`
-      select distinct on (phone) phone, id from members
-      where phone = any(${phones}::text[]) and merged_into is null and erased_at is null order by phone, id`.execute(
-      tx,
-    );
-    for (const x of r.rows) byPhone.set(x.phone, x.id);
+    for (const x of await repo.liveMembersByPhone(tx, phones)) byPhone.set(x.phone, x.id);
   }
   if (emails.length) {
-    const r = await sql<{ email: string; id: number }>`
-      select distinct on (lower(email)) lower(email) as email, id from members
-      where lower(email) = any(${emails}::text[]) and merged_into is null and erased_at is null order by lower(email), id`.execute(
-      tx,
-    );
-    for (const x of r.rows) byEmail.set(x.email, x.id);
+    for (const x of await repo.liveMembersByEmail(tx, emails)) byEmail.set(x.email, x.id);
   }
   return (r: Pick<MemberUpsert, 'phone' | 'email' | 'identities'>): number | undefined => {
     for (const i of r.identities) {
@@ -127,24 +114,21 @@ export async function upsertImportedMembers(
   });
   const freshIds: number[] = [];
   if (freshRows.length) {
-    const inserted = await tx
-      .insertInto('members')
-      .values(
-        freshRows.map((i) => {
-          const r = rows[i]!;
-          const v = values(r);
-          return {
-            ...v,
-            gender: v.gender ?? 'unknown',
-            lifecycle_stage: v.lifecycle_stage ?? 'acquired',
-            consent_marketing: r.consentMarketing ?? false,
-            attributes: JSON.stringify(r.attributes),
-          };
-        }),
-      )
-      .returning('id')
-      .execute();
-    freshIds.push(...inserted.map((x) => x.id).sort((a, b) => a - b));
+    const inserted = await repo.insertMemberRows(
+      tx,
+      freshRows.map((i) => {
+        const r = rows[i]!;
+        const v = values(r);
+        return {
+          ...v,
+          gender: v.gender ?? 'unknown',
+          lifecycle_stage: v.lifecycle_stage ?? 'acquired',
+          consent_marketing: r.consentMarketing ?? false,
+          attributes: JSON.stringify(r.attributes),
+        };
+      }),
+    );
+    freshIds.push(...inserted.sort((a, b) => a - b));
   }
   const memberIdOf = (i: number) => {
     const t = target[i]!;
@@ -160,12 +144,7 @@ export async function upsertImportedMembers(
   const toPatch = rows.map((_, i) => i).filter((i) => !freshRows.includes(i));
   if (toPatch.length) {
     const ids = [...new Set(toPatch.map(memberIdOf))];
-    const current = new Map(
-      (await tx.selectFrom('members').selectAll().where('id', 'in', ids).execute()).map((m) => [
-        m.id,
-        m as Record<string, unknown>,
-      ]),
-    );
+    const current = new Map((await repo.membersByIds(tx, ids)).map((m) => [m.id, m as Record<string, unknown>]));
     const patches = new Map<number, Record<string, unknown>>();
     for (const i of toPatch) {
       const r = rows[i]!;
@@ -194,24 +173,17 @@ export async function upsertImportedMembers(
         if (outcomes[i]!.status === 'unchanged' && !freshIds.includes(id)) outcomes[i]!.status = 'updated';
       }
     }
-    for (const [id, patch] of patches)
-      await tx
-        .updateTable('members')
-        .set({ ...patch, updated_at: new Date() })
-        .where('id', '=', id)
-        .execute();
+    for (const [id, patch] of patches) await repo.patchMember(tx, id, { ...patch, updated_at: new Date() });
   }
 
   const identities = rows.flatMap((r, i) =>
     r.identities.map((x) => ({ member_id: memberIdOf(i), channel: x.channel, external_id: x.externalId, row: i })),
   );
   if (identities.length) {
-    const added = await tx
-      .insertInto('member_identities')
-      .values(identities.map(({ row: _row, ...x }) => x))
-      .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing())
-      .returning(['channel', 'external_id'])
-      .execute();
+    const added = await repo.addIdentities(
+      tx,
+      identities.map(({ row: _row, ...x }) => x),
+    );
     const addedKeys = new Set(added.map((a) => identityKey(a.channel, a.external_id)));
     for (const x of identities)
       if (addedKeys.has(identityKey(x.channel, x.external_id)) && outcomes[x.row]!.status === 'unchanged')
@@ -219,31 +191,15 @@ export async function upsertImportedMembers(
   }
   const names = [...new Set(rows.flatMap((r) => r.tags))];
   if (names.length) {
-    await tx
-      .insertInto('tags')
-      .values(names.map((name) => ({ name })))
-      .onConflict((oc) => oc.expression(sql`lower(name)`).doNothing())
-      .execute();
-    const tagRows = await tx
-      .selectFrom('tags')
-      .select(['id', 'name'])
-      .where(
-        sql`lower(name)`,
-        'in',
-        names.map((n) => n.toLowerCase()),
-      )
-      .execute();
-    const tagId = new Map(tagRows.map((t) => [t.name.toLowerCase(), t.id]));
+    const tagId = await repo.ensureTags(tx, names);
     const links = rows.flatMap((r, i) =>
       r.tags.map((t) => ({ member_id: memberIdOf(i), tag_id: tagId.get(t.toLowerCase())!, row: i })),
     );
     const unique = [...new Map(links.map((l) => [`${l.member_id}:${l.tag_id}`, l])).values()];
-    const added = await tx
-      .insertInto('member_tags')
-      .values(unique.map(({ row: _row, ...l }) => l))
-      .onConflict((oc) => oc.columns(['member_id', 'tag_id']).doNothing())
-      .returning(['member_id', 'tag_id'])
-      .execute();
+    const added = await repo.linkTags(
+      tx,
+      unique.map(({ row: _row, ...l }) => l),
+    );
     const addedKeys = new Set(added.map((a) => `${a.member_id}:${a.tag_id}`));
     for (const l of links)
       if (addedKeys.has(`${l.member_id}:${l.tag_id}`) && outcomes[l.row]!.status === 'unchanged')
@@ -273,8 +229,10 @@ export async function findOrCreateBuyers(
   const ids = outcomes.map((o) => o.memberId);
   const named = buyers.map((b, i) => ({ id: ids[i]!, name: b.name })).filter((x) => x.name);
   if (named.length) {
-    await sql`update members m set name = q.name from unnest(${named.map((n) => n.id)}::bigint[], ${named.map((n) => n.name!)}::text[]) q(id, name)
-      where m.id = q.id and m.name is null`.execute(tx);
+    await repo.nameUnnamed(
+      tx,
+      named.map((n) => ({ id: n.id, name: n.name! })),
+    );
   }
   return ids;
 }
@@ -288,28 +246,24 @@ export async function insertMembersBulk(tx: Tx, rows: (MemberUpsert & { createdA
   const ids: number[] = [];
   for (let s = 0; s < rows.length; s += 1000) {
     const chunk = rows.slice(s, s + 1000);
-    const inserted = await tx
-      .insertInto('members')
-      .values(
-        chunk.map((r) => ({
-          name: r.name ?? null,
-          nickname: r.nickname ?? null,
-          phone: r.phone ?? null,
-          email: r.email?.toLowerCase() ?? null,
-          gender: r.gender ?? 'unknown',
-          birthday: r.birthday ?? null,
-          city: r.city ?? null,
-          company: r.company ?? null,
-          source: r.source ?? null,
-          consent_marketing: r.consentMarketing ?? false,
-          lifecycle_stage: r.lifecycleStage ?? 'acquired',
-          attributes: JSON.stringify(r.attributes),
-          ...(r.createdAt ? { created_at: r.createdAt, updated_at: r.createdAt } : {}),
-        })),
-      )
-      .returning('id')
-      .execute();
-    const chunkIds = inserted.map((x) => x.id);
+    const chunkIds = await repo.insertMemberRows(
+      tx,
+      chunk.map((r) => ({
+        name: r.name ?? null,
+        nickname: r.nickname ?? null,
+        phone: r.phone ?? null,
+        email: r.email?.toLowerCase() ?? null,
+        gender: r.gender ?? 'unknown',
+        birthday: r.birthday ?? null,
+        city: r.city ?? null,
+        company: r.company ?? null,
+        source: r.source ?? null,
+        consent_marketing: r.consentMarketing ?? false,
+        lifecycle_stage: r.lifecycleStage ?? 'acquired',
+        attributes: JSON.stringify(r.attributes),
+        ...(r.createdAt ? { created_at: r.createdAt, updated_at: r.createdAt } : {}),
+      })),
+    );
     ids.push(...chunkIds);
     const identities = chunk.flatMap((r, i) =>
       r.identities.map((x) => ({
@@ -320,38 +274,15 @@ export async function insertMembersBulk(tx: Tx, rows: (MemberUpsert & { createdA
       })),
     );
     if (identities.length) {
-      await tx
-        .insertInto('member_identities')
-        .values(identities)
-        .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing())
-        .execute();
+      await repo.addIdentities(tx, identities);
     }
     const names = [...new Set(chunk.flatMap((r) => r.tags))];
     if (names.length) {
-      await tx
-        .insertInto('tags')
-        .values(names.map((name) => ({ name })))
-        .onConflict((oc) => oc.expression(sql`lower(name)`).doNothing())
-        .execute();
-      const tagRows = await tx
-        .selectFrom('tags')
-        .select(['id', 'name'])
-        .where(
-          sql`lower(name)`,
-          'in',
-          names.map((n) => n.toLowerCase()),
-        )
-        .execute();
-      const tagId = new Map(tagRows.map((t) => [t.name.toLowerCase(), t.id]));
+      const tagId = await repo.ensureTags(tx, names);
       const links = chunk.flatMap((r, i) =>
         r.tags.map((t) => ({ member_id: chunkIds[i]!, tag_id: tagId.get(t.toLowerCase())! })),
       );
-      if (links.length)
-        await tx
-          .insertInto('member_tags')
-          .values(links)
-          .onConflict((oc) => oc.columns(['member_id', 'tag_id']).doNothing())
-          .execute();
+      if (links.length) await repo.linkTags(tx, links);
     }
   }
   return ids;
