@@ -21,7 +21,7 @@ import { createLogger } from '../src/kernel/logger.js';
 import { systemActor } from '../src/kernel/context.js';
 import { fixedClock } from '../src/kernel/clock.js';
 import type { Database } from '../src/kernel/db/database.js';
-import { recountCohorts } from '../src/modules/analytics/active-days.js';
+import { recountCohorts } from '../src/modules/analytics/active-days.repo.js';
 import { describeShape, generateCommunity } from './community-data.js';
 import { alternate, benchDatabase, check, checkEqual, fmt, mib, peakRss, record, timed } from './support.js';
 import type { BenchOptions } from './run.js';

@@ -27,7 +27,8 @@ import { createLogger } from '../src/kernel/logger.js';
 import { systemActor } from '../src/kernel/context.js';
 import { fixedClock } from '../src/kernel/clock.js';
 import type { Database } from '../src/kernel/db/database.js';
-import { ROLLUP_QUEUE } from '../src/modules/analytics/rollups.js';
+import { ROLLUP_SUBSCRIBER } from '../src/modules/analytics/rollups.repo.js';
+import { settleQueuedEvents } from '../src/kernel/jobs.js';
 import { alternate, benchDatabase, check, checkEqual, fmt, mib, peakRss, record, spreadOf, timed } from './support.js';
 import type { BenchOptions } from './run.js';
 
@@ -296,10 +297,7 @@ export async function run(opts: BenchOptions) {
         created += r.created;
         s += size;
       }
-      if (!on)
-        await sql`update jobs set status = 'done', finished_at = now() where queue = ${ROLLUP_QUEUE} and status = 'queued'`.execute(
-          db,
-        );
+      if (!on) await settleQueuedEvents(db, ROLLUP_SUBSCRIBER);
       await kith.jobs.runOnce();
       (on ? ms.on : ms.off).push(performance.now() - t);
       checkEqual(created, n, `activities created in ${tag}`);

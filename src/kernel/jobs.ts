@@ -77,6 +77,16 @@ const EVENT_QUEUE_PREFIX = 'event:';
 /** A subscriber job's payload: the event it runs for (jobs queued by earlier versions also carry `payload`). */
 type EventRef = { id: number; topic: string; payload?: unknown };
 
+/**
+ * Marks a subscriber's queued event jobs done without running them, in the caller's transaction:
+ * for a subscriber whose work for every earlier event a rebuild from raw history has just done.
+ */
+export async function settleQueuedEvents(tx: Tx, subscriber: string): Promise<void> {
+  await sql`update jobs set status = 'done', finished_at = now() where queue = ${EVENT_QUEUE_PREFIX + subscriber} and status = 'queued'`.execute(
+    tx,
+  );
+}
+
 export function createJobs(deps: { database: Database; log: Logger; clock: Clock }): Jobs {
   const { database, log, clock } = deps;
   const handlers = new Map<string, JobHandler>();

@@ -7,9 +7,9 @@ import type { MemberDataParticipant } from '../members/index.js';
 import { nextMidnight } from '../../kernel/calendar.js';
 import type { AnalyticsService } from './analytics.service.js';
 import type { LifecycleService } from './lifecycle.service.js';
-import { recountCohortCells } from './active-days.js';
+import { recountCohortCells } from './active-days.repo.js';
 import { compactProfileCounts } from './profile-counts.repo.js';
-import * as rollups from './rollups.js';
+import * as rollups from './rollups.repo.js';
 
 /**
  * Background work of analytics: each ingested batch is added to the daily rollup after it commits;
@@ -36,7 +36,7 @@ export function analyticsJobs(deps: {
     await rollups.addActivities(tx, ids, tz, s.meaningfulKinds);
   };
   const subscriber: EventSubscriber<ActivityIngestedPayload> = {
-    name: 'analytics-rollups',
+    name: rollups.ROLLUP_SUBSCRIBER,
     topics: [ACTIVITY_INGESTED],
     handle: (tx, event) => addBatches(tx, [event]),
     // A backlog of batches is added in one pass: a busy member's day is upserted once for all of

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { AnalyticsRfmLayersTable, AnalyticsSettingsTable } from '../../kernel/db/tables.js';
 import type { Tx } from '../../kernel/db/database.js';
 import { layerSql, type RfmWindow } from './domain/rfm.js';
 
@@ -297,4 +298,33 @@ export async function rfmScoreOf(tx: Tx, memberId: number) {
 /** Drops members' RFM scores (merged or erased members; the next scoring gives survivors theirs). */
 export async function dropRfmScores(tx: Tx, memberIds: number[]) {
   await tx.deleteFrom('analytics_member_rfm').where('member_id', 'in', memberIds).execute();
+}
+
+export async function loadSettings(tx: Tx) {
+  return tx.selectFrom('analytics_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+export async function saveSettings(tx: Tx, set: Updateable<AnalyticsSettingsTable>) {
+  await tx.updateTable('analytics_settings').set(set).where('id', '=', 1).execute();
+}
+
+/** The default texts of layers that have none yet (an operator's edits stay). */
+export async function insertMissingLayerTexts(tx: Tx, rows: Insertable<AnalyticsRfmLayersTable>[]) {
+  await tx
+    .insertInto('analytics_rfm_layers')
+    .values(rows)
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}
+
+export async function layerTexts(tx: Tx) {
+  return tx.selectFrom('analytics_rfm_layers').selectAll().execute();
+}
+
+export async function layerText(tx: Tx, key: string) {
+  return tx.selectFrom('analytics_rfm_layers').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+export async function saveLayerText(tx: Tx, key: string, set: Updateable<AnalyticsRfmLayersTable>) {
+  await tx.updateTable('analytics_rfm_layers').set(set).where('key', '=', key).execute();
 }

@@ -12,7 +12,7 @@ import { DEFAULT_LAYER_TEXT, RFM_LAYERS, asOfProblem, rfmWindow, type RfmLayer }
 import { localDay } from '../../kernel/calendar.js';
 import { PART_ADVICE, STAGE_ADVICE, healthParts, healthScore, weakestPart, type Stage } from './domain/health.js';
 import * as repo from './analytics.repo.js';
-import * as rollups from './rollups.js';
+import * as rollups from './rollups.repo.js';
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
@@ -54,7 +54,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
   const db = database.db;
 
   async function settings(tx: Tx = db): Promise<AnalyticsSettings> {
-    const r = await tx.selectFrom('analytics_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+    const r = await repo.loadSettings(tx);
     return {
       meaningfulKinds: r.meaningful_kinds,
       rfmWindowDays: r.rfm_window_days,
@@ -84,21 +84,17 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
           message: `churned must come after dormant (${dormant} days)`,
         });
       failIfProblems(problems);
-      await tx
-        .updateTable('analytics_settings')
-        .set({
-          ...(patch.meaningfulKinds && { meaningful_kinds: [...new Set(patch.meaningfulKinds)] }),
-          ...(patch.rfmWindowDays !== undefined && { rfm_window_days: patch.rfmWindowDays }),
-          ...(patch.activationMinActivities !== undefined && {
-            activation_min_activities: patch.activationMinActivities,
-          }),
-          ...(patch.activationDays !== undefined && { activation_days: patch.activationDays }),
-          ...(patch.dormantDays !== undefined && { dormant_days: patch.dormantDays }),
-          ...(patch.churnedDays !== undefined && { churned_days: patch.churnedDays }),
-          updated_at: clock.now(),
-        })
-        .where('id', '=', 1)
-        .execute();
+      await repo.saveSettings(tx, {
+        ...(patch.meaningfulKinds && { meaningful_kinds: [...new Set(patch.meaningfulKinds)] }),
+        ...(patch.rfmWindowDays !== undefined && { rfm_window_days: patch.rfmWindowDays }),
+        ...(patch.activationMinActivities !== undefined && {
+          activation_min_activities: patch.activationMinActivities,
+        }),
+        ...(patch.activationDays !== undefined && { activation_days: patch.activationDays }),
+        ...(patch.dormantDays !== undefined && { dormant_days: patch.dormantDays }),
+        ...(patch.churnedDays !== undefined && { churned_days: patch.churnedDays }),
+        updated_at: clock.now(),
+      });
       await recordAudit(tx, ctx, {
         action: 'analytics.settings.update',
         targetType: 'analytics_settings',
@@ -118,7 +114,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     const basis = basisOf(s.meaningfulKinds);
     if (opts.ifStale && s.rollupBasis === basis) return false;
     await rollups.rebuild(tx, tz, s.meaningfulKinds);
-    await tx.updateTable('analytics_settings').set({ rollup_basis: basis }).where('id', '=', 1).execute();
+    await repo.saveSettings(tx, { rollup_basis: basis });
     return true;
   }
   const rebuildRollups = (opts: { ifStale?: boolean } = {}) => database.transaction((tx) => rebuildRollupsIn(tx, opts));
@@ -274,11 +270,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
       strategy_zh: DEFAULT_LAYER_TEXT[k].strategyZh,
       strategy_en: DEFAULT_LAYER_TEXT[k].strategyEn,
     }));
-    await tx
-      .insertInto('analytics_rfm_layers')
-      .values(rows)
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
+    await repo.insertMissingLayerTexts(tx, rows);
   }
 
   /** The as-of day asked for (default today in the workspace time zone), refused with a 400 naming `asOf`. */
@@ -331,7 +323,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
   async function rfm(ctx: ActorContext) {
     requireWorkspaceReader(ctx, 'RFM layers');
     await database.transaction((tx) => ensureLayerTexts(tx));
-    const texts = await db.selectFrom('analytics_rfm_layers').selectAll().execute();
+    const texts = await repo.layerTexts(db);
     const summary = new Map((await repo.layerSummary(db)).map((x) => [x.layer, x]));
     const run = await lastRun();
     const total = [...summary.values()].reduce((s, x) => s + x.members, 0);
@@ -373,22 +365,15 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     failIfProblems(problems);
     await database.transaction(async (tx) => {
       await ensureLayerTexts(tx);
-      const before = await tx
-        .selectFrom('analytics_rfm_layers')
-        .selectAll()
-        .where('key', '=', key)
-        .executeTakeFirstOrThrow();
-      await tx
-        .updateTable('analytics_rfm_layers')
-        .set({
-          name_zh: input.nameZh.trim(),
-          name_en: input.nameEn.trim(),
-          strategy_zh: input.strategyZh.trim(),
-          strategy_en: input.strategyEn.trim(),
-          updated_at: clock.now(),
-        })
-        .where('key', '=', key)
-        .execute();
+      const before = await repo.layerText(tx, key);
+      if (!before) throw new Error(`RFM layer ${key} has no text`);
+      await repo.saveLayerText(tx, key, {
+        name_zh: input.nameZh.trim(),
+        name_en: input.nameEn.trim(),
+        strategy_zh: input.strategyZh.trim(),
+        strategy_en: input.strategyEn.trim(),
+        updated_at: clock.now(),
+      });
       await recordAudit(tx, ctx, {
         action: 'analytics.rfm_layer.update',
         targetType: 'rfm_layer',
@@ -434,7 +419,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     await requireMemberFor(db, ctx, memberId, { live: false });
     const r = await repo.memberRfm(db, memberId);
     if (!r) return null;
-    const t = await db.selectFrom('analytics_rfm_layers').selectAll().where('key', '=', r.layer).executeTakeFirst();
+    const t = await repo.layerText(db, r.layer);
     const d = DEFAULT_LAYER_TEXT[r.layer as RfmLayer];
     return {
       recencyDays: r.recency_days,

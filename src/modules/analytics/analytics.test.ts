@@ -146,7 +146,7 @@ describe('engagement', () => {
       );
     const before = await read();
     await kith.database.transaction(async (tx) => {
-      const { rebuild } = await import('./rollups.js');
+      const { rebuild } = await import('./rollups.repo.js');
       await rebuild(tx, 'Asia/Shanghai', (await kith.analytics.service.settings(tx)).meaningfulKinds);
     });
     expect(await read()).toEqual(before);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import { injector, staffSession, startTestKith, systemCtx, type TestKith } from '../../../test/harness.js';
-import { recountCohortCells, recountCohorts } from './active-days.js';
+import { recountCohortCells, recountCohorts } from './active-days.repo.js';
 import { compactProfileCounts } from './profile-counts.repo.js';
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
+import { settleQueuedEvents } from '../../kernel/jobs.js';
 import {
   activeDaysOf,
   addContributions,
@@ -10,7 +11,7 @@ import {
   upsertContributions,
   type JoinChange,
   type MemberDay,
-} from './active-days.js';
+} from './active-days.repo.js';
 import {
   contributionChanges,
   replacedContributions,
@@ -40,7 +41,8 @@ const counts = (tz: string, kinds: string[]) => sql`
   group by 1, 2, 3`;
 
 /** The job queue of the rollup subscriber (see analytics.jobs.ts). */
-export const ROLLUP_QUEUE = 'event:analytics-rollups';
+/** The subscriber that keeps the rollups (analytics.jobs.ts). */
+export const ROLLUP_SUBSCRIBER = 'analytics-rollups';
 
 export interface DayRow {
   community_id: number;
@@ -301,9 +303,7 @@ export async function rebuild(tx: Tx, tz: string, kinds: string[]): Promise<void
   // No batch commits while the rollup is rebuilt, and the rollup jobs of batches committed before
   // it are done by the rebuild itself.
   await sql`lock table activities in share mode`.execute(tx);
-  await sql`update jobs set status = 'done', finished_at = now() where queue = ${ROLLUP_QUEUE} and status = 'queued'`.execute(
-    tx,
-  );
+  await settleQueuedEvents(tx, ROLLUP_SUBSCRIBER);
   await sql`truncate analytics_member_days, analytics_community_days`.execute(tx);
   // A bulk load: sorts in memory where they fit, and the secondary indexes built once at the end
   // rather than row by row (the drop and the build are part of this transaction).
