@@ -44,7 +44,6 @@ const SQL =
 const SQL_OUTSIDE_REPOS_PENDING = new Set([
   'modules/loyalty/loyalty.participant.ts',
   'modules/loyalty/rewards.service.ts',
-  'modules/activity/importers/import.service.ts',
   'modules/loyalty/badges.service.ts',
   'modules/access/access.service.ts',
   'modules/loyalty/tiers.service.ts',

@@ -1,24 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Database } from '../../kernel/db/database.js';
 import { KithError } from '../../kernel/errors.js';
-import { Nullable } from '../../http/schemas.js';
+import { Cursor, Nullable } from '../../http/schemas.js';
 import type { IngestService } from './ingest.service.js';
-import * as repo from './activity.repo.js';
+import type { ActivityService } from './activity.service.js';
 import * as S from './activity.schemas.js';
 
-const encodeCursor = (at: Date, id: number) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
-function decodeCursor(c: string) {
-  const [at, id] = Buffer.from(c, 'base64url').toString().split('|');
-  const d = new Date(at ?? '');
-  if (!id || Number.isNaN(d.getTime()) || !/^\d+$/.test(id))
-    throw new KithError('VALIDATION_FAILED', 'cursor: is not a cursor from a previous page', {
-      fields: [{ path: 'querystring/cursor', message: 'is invalid' }],
-    });
-  return { at: d, id: Number(id) };
-}
-
-export function activityRoutes(deps: { ingest: IngestService; database: Database }): FastifyPluginAsyncTypebox {
+export function activityRoutes(deps: { ingest: IngestService; activity: ActivityService }): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['activity'];
 
@@ -63,36 +51,8 @@ export function activityRoutes(deps: { ingest: IngestService; database: Database
           response: { 200: Type.Object({ items: Type.Array(S.ActivitySchema), nextCursor: Nullable(Type.String()) }) },
         },
       },
-      async (req) => {
-        const q = req.query;
-        const limit = q.limit ?? 50;
-        const rows = await repo.listActivities(deps.database.db, {
-          memberId: q.memberId,
-          communityId: q.communityId,
-          kinds: q.kind as string[] | undefined,
-          from: q.from ? new Date(q.from) : undefined,
-          to: q.to ? new Date(q.to) : undefined,
-          scope: req.actor!.communityIds,
-          before: q.cursor ? decodeCursor(q.cursor) : undefined,
-          limit: limit + 1,
-        });
-        const items = rows.slice(0, limit);
-        const last = items[items.length - 1];
-        return {
-          nextCursor: rows.length > limit && last ? encodeCursor(last.occurred_at, last.id) : null,
-          items: items.map((a) => ({
-            id: a.id,
-            memberId: a.member_id,
-            communityId: a.community_id,
-            channel: a.channel,
-            kind: a.kind,
-            occurredAt: a.occurred_at.toISOString(),
-            properties: a.properties,
-            source: a.source,
-            externalId: a.external_id,
-          })),
-        };
-      },
+      async (req) =>
+        deps.activity.listActivities(req.ctx, { ...req.query, kind: req.query.kind as string[] | undefined }),
     );
 
     app.get(
@@ -105,7 +65,7 @@ export function activityRoutes(deps: { ingest: IngestService; database: Database
           querystring: Type.Object(
             {
               memberId: Type.Optional(Type.Integer({ minimum: 1 })),
-              cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
+              cursor: Cursor,
               limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
             },
             { additionalProperties: false },
@@ -113,33 +73,7 @@ export function activityRoutes(deps: { ingest: IngestService; database: Database
           response: { 200: Type.Object({ items: Type.Array(S.OrderSchema), nextCursor: Nullable(Type.String()) }) },
         },
       },
-      async (req) => {
-        const limit = req.query.limit ?? 50;
-        const rows = await repo.listOrders(deps.database.db, {
-          memberId: req.query.memberId,
-          scope: req.actor!.communityIds,
-          limit: limit + 1,
-          beforeId: req.query.cursor ? Number(req.query.cursor) : undefined,
-        });
-        const items = rows.slice(0, limit);
-        return {
-          nextCursor: rows.length > limit ? String(items[items.length - 1]!.id) : null,
-          items: items.map((o) => ({
-            id: o.id,
-            source: o.source,
-            orderId: o.order_id,
-            memberId: o.member_id,
-            communityId: o.community_id,
-            amount: o.amount,
-            refundedAmount: o.refunded_amount,
-            currency: o.currency,
-            items: o.items as unknown[],
-            status: o.status,
-            orderedAt: o.ordered_at.toISOString(),
-            refundedAt: o.refunded_at?.toISOString() ?? null,
-          })),
-        };
-      },
+      async (req) => deps.activity.listOrders(req.ctx, req.query),
     );
   };
 }

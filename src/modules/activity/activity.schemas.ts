@@ -55,7 +55,7 @@ export const ActivityQuery = Type.Object(
     kind: Type.Optional(Type.Array(Type.Union(ACTIVITY_KINDS.map((k) => Type.Literal(k))) as never, { maxItems: 13 })),
     from: Type.Optional(DateTime),
     to: Type.Optional(DateTime),
-    cursor: Type.Optional(Type.String({ maxLength: 100 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   },
   { additionalProperties: false },

@@ -39,6 +39,7 @@ import type { Jobs } from '../../kernel/jobs.js';
 import type { Logger } from '../../kernel/logger.js';
 import { kithModule } from '../module.js';
 import { createIngestService as makeIngest } from './ingest.service.js';
+import { createActivityService as makeActivity } from './activity.service.js';
 import { activityRoutes as makeActivityRoutes } from './activity.routes.js';
 import { activityMemberParticipant as participant } from './activity.participant.js';
 import { createImportService as makeImports } from './importers/import.service.js';
@@ -60,6 +61,7 @@ export function createActivityModule(deps: {
 }) {
   const { database, clock, timeZone } = deps;
   const ingest = makeIngest({ database, clock, jobs: deps.jobs });
+  const activity = makeActivity({ database });
   const uploads = makeUploads(deps.uploadDir, deps.uploadMaxBytes);
   const imports = makeImports({
     database,
@@ -72,9 +74,10 @@ export function createActivityModule(deps: {
   return kithModule({
     name: 'activity',
     ingest,
+    activity,
     imports,
     uploads,
-    routes: [makeActivityRoutes({ ingest, database }), makeImportRoutes(imports)],
+    routes: [makeActivityRoutes({ ingest, activity }), makeImportRoutes(imports)],
     subscribers: [lastActive],
     participant,
     stop: () => imports.stop(),

@@ -3,7 +3,7 @@ import os from 'node:os';
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { sql } from 'kysely';
+import * as repo from './import.repo.js';
 import type { Database } from '../../../kernel/db/database.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { systemActor, type ActorContext } from '../../../kernel/context.js';
@@ -134,15 +134,9 @@ export function createImportService(deps: {
   }
 
   async function report(id: number, alreadyImported = false): Promise<ImportReport> {
-    const r = await db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await repo.findImport(db, id);
     if (!r) throw new KithError('NOT_FOUND', `Import ${id} was not found`);
-    const rejections = await db
-      .selectFrom('import_rejections')
-      .select(['line', 'reason'])
-      .where('import_id', '=', id)
-      .orderBy('line')
-      .limit(REPORTED_REJECTIONS)
-      .execute();
+    const rejections = await repo.rejectionsOf(db, id, REPORTED_REJECTIONS);
     return {
       id: r.id,
       kind: r.kind as ImportKind,
@@ -240,14 +234,7 @@ export function createImportService(deps: {
     try {
       const plan = deps.plans(kind, options);
       const opts = canonical(options);
-      const find = () =>
-        db
-          .selectFrom('imports')
-          .selectAll()
-          .where('kind', '=', kind)
-          .where('file_sha256', '=', file.sha256)
-          .where(sql`options::text`, '=', sql<string>`${opts}::jsonb::text`)
-          .executeTakeFirst();
+      const find = () => repo.findImportOf(db, kind, file.sha256, opts);
       let row = await find();
       if (row?.status === 'completed') {
         const done = await report(row.id, true);
@@ -259,25 +246,20 @@ export function createImportService(deps: {
       if (!row) {
         const inserted = await database.transaction(async (tx) => {
           // Format and rows are known once the background read has been through the file.
-          const r = await tx
-            .insertInto('imports')
-            .values({
-              kind,
-              format: '',
-              file_name: file.fileName.slice(0, 255),
-              file_sha256: file.sha256,
-              options: opts,
-              started_by: ctx.actor.label,
-              total_rows: 0,
-              skipped_rows: 0,
-              upload_path: file.path,
-              file_size: file.size,
-              owner: me,
-              heartbeat_at: clock.now(),
-            })
-            .onConflict((oc) => oc.doNothing())
-            .returningAll()
-            .executeTakeFirst();
+          const r = await repo.insertImport(tx, {
+            kind,
+            format: '',
+            file_name: file.fileName.slice(0, 255),
+            file_sha256: file.sha256,
+            options: opts,
+            started_by: ctx.actor.label,
+            total_rows: 0,
+            skipped_rows: 0,
+            upload_path: file.path,
+            file_size: file.size,
+            owner: me,
+            heartbeat_at: clock.now(),
+          });
           if (r)
             await recordAudit(tx, ctx, {
               action: `import.${kind}`,
@@ -313,14 +295,7 @@ export function createImportService(deps: {
 
   /** Takes an import over from `owner` (compare-and-set: of several processes, one wins). */
   async function claim(id: number, owner: string | null, set: Record<string, unknown> = {}) {
-    const r = await db
-      .updateTable('imports')
-      .set({ ...set, owner: me, heartbeat_at: clock.now() })
-      .where('id', '=', id)
-      .where((eb) => (owner === null ? eb('owner', 'is', null) : eb('owner', '=', owner)))
-      .returning('id')
-      .executeTakeFirst();
-    return !!r;
+    return repo.claimImport(db, id, owner, { ...set, owner: me, heartbeat_at: clock.now() });
   }
 
   /** Waits for an import another process (or another call) is running. */
@@ -350,26 +325,20 @@ export function createImportService(deps: {
     try {
       read = await explainFormatErrors(() => openFile(kind, options, plan, file));
     } catch (e) {
-      await db
-        .updateTable('imports')
-        .set({
-          status: 'failed',
-          error: String((e as Error).message ?? e).slice(0, 1000),
-          upload_path: null,
-          owner: null,
-        })
-        .where('id', '=', id)
-        .where('owner', '=', me)
-        .execute();
+      await repo.updateOwnedImport(db, id, me, {
+        status: 'failed',
+        error: String((e as Error).message ?? e).slice(0, 1000),
+        upload_path: null,
+        owner: null,
+      });
       await uploads.remove(file.path);
       throw e;
     }
-    await db
-      .updateTable('imports')
-      .set({ format: read.format, total_rows: read.total, skipped_rows: read.skipped })
-      .where('id', '=', id)
-      .where('owner', '=', me)
-      .execute();
+    await repo.updateOwnedImport(db, id, me, {
+      format: read.format,
+      total_rows: read.total,
+      skipped_rows: read.skipped,
+    });
     return writeRows(ctx, id, plan, read, file, progress);
   }
 
@@ -387,18 +356,12 @@ export function createImportService(deps: {
     progress?: Progress,
   ): Promise<ImportReport> {
     const total = read.total;
-    let done = (await db.selectFrom('imports').select('processed_rows').where('id', '=', id).executeTakeFirstOrThrow())
-      .processed_rows;
+    let done = await repo.processedRows(db, id);
     await progress?.({ processed: done, total });
     const commit = async (chunk: FileItem<unknown>[]) => {
       if (stopping) throw new ShuttingDown();
       await database.transaction(async (tx) => {
-        const cur = await tx
-          .selectFrom('imports')
-          .select(['processed_rows', 'owner', 'status'])
-          .where('id', '=', id)
-          .forUpdate()
-          .executeTakeFirstOrThrow();
+        const cur = await repo.lockImportProgress(tx, id);
         if (cur.owner !== me || cur.status !== 'running' || cur.processed_rows !== done) throw new LeaseLost();
         const rows = chunk.filter((x): x is { line: number; row: unknown } => 'row' in x);
         const outcomes = rows.length ? await plan.apply(tx, ctx, rows) : [];
@@ -409,26 +372,16 @@ export function createImportService(deps: {
             .filter((o) => o.status === 'rejected')
             .map((o) => ({ line: o.line, reason: o.reason ?? 'rejected' })),
         ];
-        if (rejected.length) {
-          await tx
-            .insertInto('import_rejections')
-            .values(rejected.map((x) => ({ import_id: id, line: x.line, reason: x.reason.slice(0, 1000) })))
-            .onConflict((oc) => oc.columns(['import_id', 'line']).doNothing())
-            .execute();
-        }
-        await tx
-          .updateTable('imports')
-          .set((eb) => ({
-            processed_rows: done + chunk.length,
-            created_rows: eb('created_rows', '+', count('created')),
-            updated_rows: eb('updated_rows', '+', count('updated')),
-            duplicate_rows: eb('duplicate_rows', '+', count('duplicate')),
-            rejected_rows: eb('rejected_rows', '+', rejected.length),
-            skipped_rows: eb('skipped_rows', '+', count('skipped')),
-            heartbeat_at: clock.now(),
-          }))
-          .where('id', '=', id)
-          .execute();
+        if (rejected.length) await repo.insertRejections(tx, id, rejected);
+        await repo.addChunkCounts(tx, id, {
+          processed: done + chunk.length,
+          created: count('created'),
+          updated: count('updated'),
+          duplicate: count('duplicate'),
+          rejected: rejected.length,
+          skipped: count('skipped'),
+          heartbeatAt: clock.now(),
+        });
       });
       done += chunk.length;
       await progress?.({ processed: done, total });
@@ -448,19 +401,15 @@ export function createImportService(deps: {
         }
       }
       if (chunk.length) await commit(chunk);
-      const ended = await db
-        .updateTable('imports')
-        .set({ status: 'completed', finished_at: clock.now(), upload_path: null, owner: null })
-        .where('id', '=', id)
-        .where('owner', '=', me)
-        .returning('id')
-        .executeTakeFirst();
+      const ended = await repo.updateOwnedImport(db, id, me, {
+        status: 'completed',
+        finished_at: clock.now(),
+        upload_path: null,
+        owner: null,
+      });
       if (!ended) throw new LeaseLost();
       await uploads.remove(file.path);
-      // A large import changes the shape of the tables; fresh statistics now keep the next
-      // queries' plans right, without waiting for autovacuum to notice.
-      if (total >= 1000)
-        await sql`analyze members, member_identities, activities, orders, community_memberships`.execute(db);
+      if (total >= 1000) await repo.analyzeImportedTables(db);
     } catch (e) {
       // Another process took the import over: it is its to finish, with the file it holds.
       if (e instanceof LeaseLost) return report(id);
@@ -468,13 +417,14 @@ export function createImportService(deps: {
       if (e instanceof ShuttingDown) return report(id);
       // Committed chunks stay; uploading the same file again resumes after them.
       const error = e instanceof FormatError ? e.message : String((e as Error).message ?? e);
-      await db
-        .updateTable('imports')
-        .set({ status: 'failed', error: error.slice(0, 1000), upload_path: null, owner: null })
-        .where('id', '=', id)
-        .where('owner', '=', me)
-        .execute()
-        .catch(() => {});
+      await repo
+        .updateOwnedImport(db, id, me, {
+          status: 'failed',
+          error: error.slice(0, 1000),
+          upload_path: null,
+          owner: null,
+        })
+        .catch(() => false);
       await uploads.remove(file.path).catch(() => {});
       throw e;
     }
@@ -502,24 +452,19 @@ export function createImportService(deps: {
    * import needs are removed.
    */
   async function resumeInterrupted(): Promise<{ id: number; finished: Promise<ImportReport> }[]> {
-    const running = await db.selectFrom('imports').selectAll().where('status', '=', 'running').execute();
+    const running = await repo.runningImports(db);
     const resumed: { id: number; finished: Promise<ImportReport> }[] = [];
     for (const row of running) {
       if (!ownerIsGone(row.owner, row.heartbeat_at, me, clock.now())) continue;
       if (!(await claim(row.id, row.owner))) continue;
       const stat = row.upload_path ? await fsp.stat(row.upload_path).catch(() => null) : null;
       if (!row.upload_path || !stat) {
-        await db
-          .updateTable('imports')
-          .set({
-            status: 'interrupted',
-            owner: null,
-            upload_path: null,
-            error: `The process running this import stopped after ${row.processed_rows} of ${row.total_rows} rows and the uploaded file is no longer stored; upload the same file with the same options to resume`,
-          })
-          .where('id', '=', row.id)
-          .where('owner', '=', me)
-          .execute();
+        await repo.updateOwnedImport(db, row.id, me, {
+          status: 'interrupted',
+          owner: null,
+          upload_path: null,
+          error: `The process running this import stopped after ${row.processed_rows} of ${row.total_rows} rows and the uploaded file is no longer stored; upload the same file with the same options to resume`,
+        });
         deps.log?.warn({ importId: row.id }, 'interrupted import cannot resume: its file is gone');
         continue;
       }
@@ -537,30 +482,18 @@ export function createImportService(deps: {
       deps.log?.info({ importId: row.id, from: row.processed_rows }, 'resuming an interrupted import');
       resumed.push({ id: row.id, finished });
     }
-    const needed = await db
-      .selectFrom('imports')
-      .select('upload_path')
-      .where('status', '=', 'running')
-      .where('upload_path', 'is not', null)
-      .execute();
-    await uploads.sweep(new Set(needed.map((r) => r.upload_path!)));
+    await uploads.sweep(new Set(await repo.neededUploads(db)));
     return resumed;
   }
 
   async function list(limit = 50) {
-    const rows = await db.selectFrom('imports').select('id').orderBy('id', 'desc').limit(limit).execute();
-    return Promise.all(rows.map((r) => report(r.id)));
+    return Promise.all((await repo.latestImportIds(db, limit)).map((id) => report(id)));
   }
 
   /** Every rejected line of an import, in file order. */
   async function rejections(id: number) {
     await report(id);
-    return db
-      .selectFrom('import_rejections')
-      .select(['line', 'reason'])
-      .where('import_id', '=', id)
-      .orderBy('line')
-      .execute();
+    return repo.rejectionsOf(db, id);
   }
 
   function track<T>(p: Promise<T>): Promise<T> {

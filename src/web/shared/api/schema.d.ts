@@ -3388,6 +3388,7 @@ export interface paths {
             parameters: {
                 query?: {
                     memberId?: number;
+                    /** @description Opaque cursor from the previous page */
                     cursor?: string;
                     limit?: number;
                 };
