@@ -45,7 +45,6 @@ const SQL_OUTSIDE_REPOS_PENDING = new Set([
   'modules/loyalty/loyalty.participant.ts',
   'modules/loyalty/rewards.service.ts',
   'modules/loyalty/badges.service.ts',
-  'modules/access/access.service.ts',
   'modules/loyalty/tiers.service.ts',
   'modules/loyalty/accounts.service.ts',
   'modules/loyalty/rules.service.ts',

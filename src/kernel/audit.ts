@@ -54,3 +54,34 @@ export async function redactAuditImages(tx: Tx, targetType: string, targetIds: (
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+export interface AuditQuery {
+  actorType?: string;
+  actorId?: number;
+  /** An action, or a family of them: `loyalty.*`. */
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  from?: Date;
+  to?: Date;
+  /** Entries before this id (the page after the one ending there). */
+  before?: number;
+  limit: number;
+}
+
+/** Audit entries matching the query, newest first (`limit` rows). */
+export async function queryAuditLog(tx: Tx, f: AuditQuery) {
+  let q = tx.selectFrom('audit_log').selectAll();
+  if (f.actorType) q = q.where('actor_type', '=', f.actorType as 'staff');
+  if (f.actorId !== undefined) q = q.where('actor_id', '=', f.actorId);
+  if (f.action)
+    q = f.action.endsWith('.*')
+      ? q.where('action', 'like', `${f.action.slice(0, -1)}%`)
+      : q.where('action', '=', f.action);
+  if (f.targetType) q = q.where('target_type', '=', f.targetType);
+  if (f.targetId) q = q.where('target_id', '=', f.targetId);
+  if (f.from) q = q.where('occurred_at', '>=', f.from);
+  if (f.to) q = q.where('occurred_at', '<', f.to);
+  if (f.before !== undefined) q = q.where('id', '<', f.before);
+  return q.orderBy('id', 'desc').limit(f.limit).execute();
+}

@@ -158,18 +158,6 @@ export async function communitiesExist(db: Tx, ids: number[]): Promise<number[]>
   return ids.filter((id) => !found.has(id));
 }
 
-export const keyColumns = [
-  'id',
-  'name',
-  'prefix',
-  'scopes',
-  'created_at',
-  'last_used_at',
-  'revoked_at',
-  'created_by',
-  'created_by_key',
-] as const;
-
 /** One key and the keys above it that made it, nearest first, with each one's creating person. */
 export interface KeyChainRow {
   id: number;
@@ -223,4 +211,95 @@ export async function listKeys(db: Tx) {
     ])
     .orderBy('k.id')
     .execute();
+}
+
+export async function insertStaffRow(
+  tx: Tx,
+  row: { email: string; name: string; role: string; password_hash: string },
+) {
+  return tx.insertInto('staff_users').values(row).returning(staffColumns).executeTakeFirstOrThrow();
+}
+
+export async function updateStaffRow(
+  tx: Tx,
+  id: number,
+  set: { name: string; role: string; disabled_at: Date | null; updated_at: Date },
+) {
+  return tx.updateTable('staff_users').set(set).where('id', '=', id).returning(staffColumns).executeTakeFirstOrThrow();
+}
+
+export async function setPassword(tx: Tx, staffId: number, passwordHash: string, now: Date) {
+  await tx
+    .updateTable('staff_users')
+    .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now })
+    .where('id', '=', staffId)
+    .execute();
+}
+
+export async function insertSession(
+  tx: Tx,
+  row: {
+    id: string;
+    staff_id: number;
+    created_at: Date;
+    last_seen_at: Date;
+    expires_at: Date;
+    ip: string;
+    user_agent: string | null;
+  },
+) {
+  await tx.insertInto('staff_sessions').values(row).execute();
+}
+
+/** Slides a session's expiry forward while it is in use. */
+export async function touchSession(tx: Tx, id: string, now: Date, expiresAt: Date) {
+  await tx
+    .updateTable('staff_sessions')
+    .set({ last_seen_at: now, expires_at: expiresAt })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Ends one session; whether there was one. */
+export async function deleteSession(tx: Tx, id: string): Promise<boolean> {
+  const r = await tx.deleteFrom('staff_sessions').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** Ends a staff member's sessions, but the one `exceptId` names. */
+export async function deleteSessionsOf(tx: Tx, staffId: number, exceptId?: string) {
+  let q = tx.deleteFrom('staff_sessions').where('staff_id', '=', staffId);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  await q.execute();
+}
+
+/** A success clears the failed attempts counted against the key. */
+export async function clearLoginFailures(tx: Tx, key: string) {
+  await tx.deleteFrom('login_failures').where('key', '=', key).execute();
+}
+
+export async function insertApiKey(
+  tx: Tx,
+  row: {
+    name: string;
+    prefix: string;
+    key_hash: string;
+    scopes: string[];
+    created_by: number | null;
+    created_by_key: number | null;
+  },
+): Promise<number> {
+  return (await tx.insertInto('api_keys').values(row).returning(['id']).executeTakeFirstOrThrow()).id;
+}
+
+export async function findApiKey(tx: Tx, id: number) {
+  return tx.selectFrom('api_keys').select(['id', 'name', 'revoked_at']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function revokeApiKey(tx: Tx, id: number, now: Date) {
+  await tx.updateTable('api_keys').set({ revoked_at: now }).where('id', '=', id).execute();
+}
+
+export async function touchApiKey(tx: Tx, id: number, now: Date) {
+  await tx.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', id).execute();
 }

@@ -264,7 +264,7 @@ export function accessRoutes(
           targetId: q.targetId,
           from: q.from ? new Date(q.from) : undefined,
           to: q.to ? new Date(q.to) : undefined,
-          before: q.cursor ? Number(q.cursor) : undefined,
+          cursor: q.cursor,
           limit: q.limit ?? 100,
         });
         return {
