@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../../kernel/context.js';
 import { grantable, isEmailAddress, publicStaff, staffActor } from './actors.js';
 
 describe('actors', () => {
@@ -9,7 +10,7 @@ describe('actors', () => {
   });
 
   it('let an actor grant exactly what it holds', () => {
-    const key = { type: 'api_key', id: 1, label: 'k', scopes: ['members:read'], communityIds: null } as const;
+    const key: Actor = { type: 'api_key', id: 1, label: 'k', scopes: ['members:read'], communityIds: null };
     expect([...grantable(key)]).toEqual(['members:read']);
     expect(grantable(staffActor(1, 'a@b.cn', 'analyst', null)).has('members:write')).toBe(false);
     expect(grantable({ type: 'member', id: 5, label: 'm', communityIds: null }).size).toBe(0);
