@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.js';
 import type { LoyaltyRewardsTable, LoyaltyRedemptionsTable } from '../../kernel/db/tables.js';
 import type { Clock } from '../../kernel/clock.js';
@@ -6,11 +6,21 @@ import type { ActorContext } from '../../kernel/context.js';
 import { KithError, failIfProblems, notFound, type FieldProblem } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { getMemberSummaries, memberInScope, requireMemberFor } from '../members/index.js';
-import { idCursor } from './domain/cursor.js';
+import { decodeCursor, pageOf } from '../../kernel/pagination.js';
 import { effectiveTier } from './domain/tiers.js';
 import { parseCouponCodes, redemptionRefusal, refusalMessage, type RewardFacts } from './domain/rewards.js';
 import type { Ledger } from './ledger.service.js';
 import { lockAccount } from './ledger.repo.js';
+import { existingTierIds } from './tiers.repo.js';
+import * as repo from './rewards.repo.js';
+
+/** The tier a redeemer stands on now: loyalty's effective tier, or the entry tier without an account. */
+const tierOf = (s: Awaited<ReturnType<typeof repo.redeemerStanding>>, now: Date) =>
+  effectiveTier(
+    s.acct?.tier_id ?? s.entryTierId,
+    { tierId: s.acct?.manual_tier_id ?? null, until: s.acct?.manual_until ?? null },
+    now,
+  ).tierId;
 
 type RewardRow = Selectable<LoyaltyRewardsTable>;
 type RedemptionRow = Selectable<LoyaltyRedemptionsTable>;
@@ -106,21 +116,17 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
 
   async function checkTiers(tx: Tx, ids: number[]) {
     if (!ids.length) return;
-    const found = new Set(
-      (await tx.selectFrom('loyalty_tiers').select('id').where('id', 'in', ids).execute()).map((t) => t.id),
-    );
+    const found = await existingTierIds(tx, ids);
     const missing = ids.filter((i) => !found.has(i));
     if (missing.length) failIfProblems([{ path: '/tierIds', message: `tiers ${missing.join(', ')} do not exist` }]);
   }
 
   async function list(q: { archived?: boolean } = {}) {
-    let query = db.selectFrom('loyalty_rewards').selectAll();
-    if (!q.archived) query = query.where('archived_at', 'is', null);
-    return (await query.orderBy('cost').orderBy('id').execute()).map(rewardOut);
+    return (await repo.listRewards(db, q)).map(rewardOut);
   }
 
   async function get(id: number) {
-    const r = await db.selectFrom('loyalty_rewards').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await repo.findReward(db, id);
     if (!r) throw notFound('Reward', id);
     return rewardOut(r);
   }
@@ -129,22 +135,18 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
     const { validFrom, validUntil } = check(input);
     return database.transaction(async (tx) => {
       await checkTiers(tx, input.tierIds ?? []);
-      const r = await tx
-        .insertInto('loyalty_rewards')
-        .values({
-          name_zh: input.nameZh.trim(),
-          name_en: input.nameEn.trim(),
-          description: input.description ?? '',
-          type: input.type,
-          cost: input.cost,
-          stock: input.type === 'coupon' ? 0 : (input.stock ?? null),
-          per_member_limit: input.perMemberLimit ?? null,
-          tier_ids: input.tierIds ?? [],
-          valid_from: validFrom,
-          valid_until: validUntil,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const r = await repo.insertReward(tx, {
+        name_zh: input.nameZh.trim(),
+        name_en: input.nameEn.trim(),
+        description: input.description ?? '',
+        type: input.type,
+        cost: input.cost,
+        stock: input.type === 'coupon' ? 0 : (input.stock ?? null),
+        per_member_limit: input.perMemberLimit ?? null,
+        tier_ids: input.tierIds ?? [],
+        valid_from: validFrom,
+        valid_until: validUntil,
+      });
       await recordAudit(tx, ctx, {
         action: 'loyalty.reward.create',
         targetType: 'loyalty_reward',
@@ -158,12 +160,7 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
   async function update(ctx: ActorContext, id: number, input: RewardInput & { archived?: boolean }) {
     const { validFrom, validUntil } = check(input);
     return database.transaction(async (tx) => {
-      const before = await tx
-        .selectFrom('loyalty_rewards')
-        .selectAll()
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirst();
+      const before = await repo.findReward(tx, id, 'update');
       if (!before) throw notFound('Reward', id);
       if (before.type !== input.type && (before.type === 'coupon' || input.type === 'coupon'))
         failIfProblems([{ path: '/type', message: 'a coupon cannot become another type, or the other way round' }]);
@@ -173,30 +170,25 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
         failIfProblems([
           { path: '/stock', message: `${before.redeemed} are redeemed already; the stock cannot be lower` },
         ]);
-      const r = await tx
-        .updateTable('loyalty_rewards')
-        .set({
-          name_zh: input.nameZh.trim(),
-          name_en: input.nameEn.trim(),
-          description: input.description ?? '',
-          type: input.type,
-          cost: input.cost,
-          stock,
-          per_member_limit: input.perMemberLimit ?? null,
-          tier_ids: input.tierIds ?? [],
-          valid_from: validFrom,
-          valid_until: validUntil,
-          archived_at:
-            input.archived === undefined
-              ? before.archived_at
-              : input.archived
-                ? (before.archived_at ?? clock.now())
-                : null,
-          updated_at: clock.now(),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const r = await repo.updateReward(tx, id, {
+        name_zh: input.nameZh.trim(),
+        name_en: input.nameEn.trim(),
+        description: input.description ?? '',
+        type: input.type,
+        cost: input.cost,
+        stock,
+        per_member_limit: input.perMemberLimit ?? null,
+        tier_ids: input.tierIds ?? [],
+        valid_from: validFrom,
+        valid_until: validUntil,
+        archived_at:
+          input.archived === undefined
+            ? before.archived_at
+            : input.archived
+              ? (before.archived_at ?? clock.now())
+              : null,
+        updated_at: clock.now(),
+      });
       await recordAudit(tx, ctx, {
         action: 'loyalty.reward.update',
         targetType: 'loyalty_reward',
@@ -212,23 +204,13 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
   async function uploadCodes(ctx: ActorContext, id: number, text: string) {
     const { codes, problems } = parseCouponCodes(text);
     return database.transaction(async (tx) => {
-      const r = await tx.selectFrom('loyalty_rewards').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      const r = await repo.findReward(tx, id, 'update');
       if (!r) throw notFound('Reward', id);
       if (r.type !== 'coupon') throw new KithError('CONFLICT', `Reward ${id} is a ${r.type}, not a coupon`);
-      const inserted = codes.length
-        ? (
-            await sql<{ code: string }>`
-        insert into loyalty_coupon_codes (reward_id, code) select ${id}, c from unnest(${codes}::text[]) as c
-        on conflict do nothing returning code`.execute(tx)
-          ).rows
-        : [];
-      const added = new Set(inserted.map((x) => x.code));
+      const inserted = codes.length ? await repo.insertCouponCodes(tx, id, codes) : [];
+      const added = new Set(inserted);
       const already = codes.filter((c) => !added.has(c));
-      await tx
-        .updateTable('loyalty_rewards')
-        .set({ stock: (r.stock ?? 0) + inserted.length, updated_at: clock.now() })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateReward(tx, id, { stock: (r.stock ?? 0) + inserted.length, updated_at: clock.now() });
       await recordAudit(tx, ctx, {
         action: 'loyalty.reward.codes',
         targetType: 'loyalty_reward',
@@ -248,64 +230,27 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
     return database.transaction(async (tx) => {
       await requireMemberFor(tx, ctx, memberId, { live: true });
       const balance = await lockAccount(tx, memberId);
-      const prior = await tx
-        .selectFrom('loyalty_redemptions')
-        .selectAll()
-        .where('idempotency_key', '=', key)
-        .executeTakeFirst();
+      const prior = await repo.redemptionByKey(tx, key);
       if (prior) {
         if (prior.member_id !== memberId || prior.reward_id !== rewardId)
           throw new KithError('CONFLICT', 'This idempotency key was used for another redemption');
         return { redemption: redemptionOut(prior), created: false };
       }
-      const reward = await tx
-        .selectFrom('loyalty_rewards')
-        .selectAll()
-        .where('id', '=', rewardId)
-        .forNoKeyUpdate()
-        .executeTakeFirst();
+      const reward = await repo.findReward(tx, rewardId, 'share');
       if (!reward) throw notFound('Reward', rewardId);
-      const acct = await tx
-        .selectFrom('loyalty_accounts')
-        .select(['tier_id', 'manual_tier_id', 'manual_until'])
-        .where('member_id', '=', memberId)
-        .executeTakeFirst();
-      const entry = await tx.selectFrom('loyalty_tiers').select('id').orderBy('threshold').limit(1).executeTakeFirst();
-      const tierId = effectiveTier(
-        acct?.tier_id ?? entry?.id ?? null,
-        { tierId: acct?.manual_tier_id ?? null, until: acct?.manual_until ?? null },
-        now,
-      ).tierId;
-      const held = Number(
-        (
-          await tx
-            .selectFrom('loyalty_redemptions')
-            .select(db.fn.countAll<number>().as('n'))
-            .where('member_id', '=', memberId)
-            .where('reward_id', '=', rewardId)
-            .where('status', '!=', 'cancelled')
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+      const tierId = tierOf(await repo.redeemerStanding(tx, memberId), now);
+      const held = await repo.heldOf(tx, memberId, rewardId);
       const refusal = redemptionRefusal(facts(reward), { tierId, balance, held }, now);
       if (refusal) throw new KithError(refusal.code, refusalMessage(refusal), { extra: { params: { ...refusal } } });
-      await tx
-        .updateTable('loyalty_rewards')
-        .set({ redeemed: reward.redeemed + 1 })
-        .where('id', '=', rewardId)
-        .execute();
-      const redemption = await tx
-        .insertInto('loyalty_redemptions')
-        .values({
-          reward_id: rewardId,
-          member_id: memberId,
-          status: 'requested',
-          points: reward.cost,
-          idempotency_key: key,
-          requested_by: requestedBy,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      await repo.updateReward(tx, rewardId, { redeemed: reward.redeemed + 1 });
+      const redemption = await repo.insertRedemption(tx, {
+        reward_id: rewardId,
+        member_id: memberId,
+        status: 'requested',
+        points: reward.cost,
+        idempotency_key: key,
+        requested_by: requestedBy,
+      });
       let spendId: number | null = null;
       if (reward.cost > 0) {
         const spent = await ledger.debit(
@@ -327,19 +272,10 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
       }
       let code: string | null = null;
       if (reward.type === 'coupon') {
-        const c = await sql<{ code: string }>`
-          update loyalty_coupon_codes set redemption_id = ${redemption.id}
-          where (reward_id, code) = (select reward_id, code from loyalty_coupon_codes where reward_id = ${rewardId} and redemption_id is null order by code limit 1 for update skip locked)
-          returning code`.execute(tx);
-        code = c.rows[0]?.code ?? null;
+        code = await repo.takeCouponCode(tx, rewardId, redemption.id);
         if (!code) throw new KithError('OUT_OF_STOCK', 'This reward is out of stock');
       }
-      const out = await tx
-        .updateTable('loyalty_redemptions')
-        .set({ spend_posting_id: spendId, coupon_code: code })
-        .where('id', '=', redemption.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const out = await repo.updateRedemption(tx, redemption.id, { spend_posting_id: spendId, coupon_code: code });
       await recordAudit(tx, ctx, {
         action: 'loyalty.redemption.create',
         targetType: 'member',
@@ -361,29 +297,16 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
 
   async function decide(ctx: ActorContext, id: number, status: 'fulfilled' | 'cancelled', note: string) {
     return database.transaction(async (tx) => {
-      const r0 = await tx.selectFrom('loyalty_redemptions').selectAll().where('id', '=', id).executeTakeFirst();
+      const r0 = await repo.findRedemption(tx, id);
       if (!r0) throw notFound('Redemption', id);
       await requireMemberFor(tx, ctx, r0.member_id, { live: false, notFoundAs: ['Redemption', id] });
       await lockAccount(tx, r0.member_id);
-      const r = await tx
-        .selectFrom('loyalty_redemptions')
-        .selectAll()
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
+      const r = (await repo.findRedemption(tx, id, true))!;
       if (r.status !== 'requested') throw new KithError('CONFLICT', `Redemption ${id} is already ${r.status}`);
       let refundId: number | null = null;
       if (status === 'cancelled') {
-        await tx
-          .updateTable('loyalty_rewards')
-          .set((eb) => ({ redeemed: eb('redeemed', '-', 1) }))
-          .where('id', '=', r.reward_id)
-          .execute();
-        await tx
-          .updateTable('loyalty_coupon_codes')
-          .set({ redemption_id: null })
-          .where('redemption_id', '=', id)
-          .execute();
+        await repo.releaseStock(tx, r.reward_id);
+        await repo.freeCouponCode(tx, id);
         if (r.spend_posting_id) {
           const back = await ledger.restore(tx, r.spend_posting_id, {
             reason: 'redemption cancelled',
@@ -396,18 +319,13 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
         }
       }
       const now = clock.now();
-      const out = await tx
-        .updateTable('loyalty_redemptions')
-        .set({
-          status,
-          decided_by: ctx.actor.label,
-          note: note.trim() || null,
-          refund_posting_id: refundId,
-          ...(status === 'fulfilled' ? { fulfilled_at: now } : { cancelled_at: now, coupon_code: null }),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const out = await repo.updateRedemption(tx, id, {
+        status,
+        decided_by: ctx.actor.label,
+        note: note.trim() || null,
+        refund_posting_id: refundId,
+        ...(status === 'fulfilled' ? { fulfilled_at: now } : { cancelled_at: now, coupon_code: null }),
+      });
       await recordAudit(tx, ctx, {
         action: `loyalty.redemption.${status === 'fulfilled' ? 'fulfil' : 'cancel'}`,
         targetType: 'member',
@@ -431,21 +349,18 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
     },
   ) {
     const limit = Math.min(q.limit ?? 100, 500);
-    let query = db
-      .selectFrom('loyalty_redemptions as r')
-      .innerJoin('loyalty_rewards as w', 'w.id', 'r.reward_id')
-      .selectAll('r')
-      .select(['w.name_zh as reward_name_zh', 'w.name_en as reward_name_en']);
-    if (q.status) query = query.where('r.status', '=', q.status);
-    if (q.memberId) query = query.where('r.member_id', '=', q.memberId);
-    if (q.rewardId) query = query.where('r.reward_id', '=', q.rewardId);
-    if (q.cursor) query = query.where('r.id', '<', idCursor(q.cursor));
-    query = query.where(memberInScope(ctx, 'r.member_id'));
-    const rows = await query
-      .orderBy('r.id', 'desc')
-      .limit(limit + 1)
-      .execute();
-    const page = rows.slice(0, limit);
+    const rows = await repo.redemptionPage(
+      db,
+      {
+        status: q.status,
+        memberId: q.memberId,
+        rewardId: q.rewardId,
+        beforeId: q.cursor ? decodeCursor(q.cursor, ['id'])[0] : undefined,
+        limit: limit + 1,
+      },
+      memberInScope(ctx, 'r.member_id'),
+    );
+    const { items: page, nextCursor } = pageOf(rows, limit, (last) => [last.id]);
     const names = await getMemberSummaries(db, [...new Set(page.map((r) => r.member_id))]);
     return {
       items: page.map((r) => ({
@@ -453,7 +368,7 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
         memberName: names.get(r.member_id)?.displayName ?? `#${r.member_id}`,
         memberAvatarUrl: names.get(r.member_id)?.avatarUrl ?? null,
       })),
-      nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
+      nextCursor,
     };
   }
 
@@ -466,35 +381,11 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
   /** Rewards a member sees, each with whether they can redeem it now and why not. */
   async function catalogueFor(memberId: number) {
     const now = clock.now();
-    const rewards = await db
-      .selectFrom('loyalty_rewards')
-      .selectAll()
-      .where('archived_at', 'is', null)
-      .orderBy('cost')
-      .orderBy('id')
-      .execute();
-    const acct = await db
-      .selectFrom('loyalty_accounts')
-      .select(['points_balance', 'tier_id', 'manual_tier_id', 'manual_until'])
-      .where('member_id', '=', memberId)
-      .executeTakeFirst();
-    const entry = await db.selectFrom('loyalty_tiers').select('id').orderBy('threshold').limit(1).executeTakeFirst();
-    const tierId = effectiveTier(
-      acct?.tier_id ?? entry?.id ?? null,
-      { tierId: acct?.manual_tier_id ?? null, until: acct?.manual_until ?? null },
-      now,
-    ).tierId;
-    const held = new Map(
-      (
-        await db
-          .selectFrom('loyalty_redemptions')
-          .select(['reward_id', db.fn.countAll<number>().as('n')])
-          .where('member_id', '=', memberId)
-          .where('status', '!=', 'cancelled')
-          .groupBy('reward_id')
-          .execute()
-      ).map((h) => [h.reward_id, Number(h.n)]),
-    );
+    const rewards = await repo.listRewards(db);
+    const standing = await repo.redeemerStanding(db, memberId);
+    const acct = standing.acct;
+    const tierId = tierOf(standing, now);
+    const held = await repo.heldRedemptions(db, memberId);
     return rewards
       .filter((r) => !r.valid_until || r.valid_until > now)
       .map((r) => {

@@ -251,3 +251,8 @@ export async function distribution(tx: Tx, thresholds: number[], startMonth: str
   }
   return counts;
 }
+
+/** Which of `ids` are tiers. */
+export async function existingTierIds(tx: Tx, ids: number[]): Promise<Set<number>> {
+  return new Set((await tx.selectFrom('loyalty_tiers').select('id').where('id', 'in', ids).execute()).map((t) => t.id));
+}
