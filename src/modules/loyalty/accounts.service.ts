@@ -4,7 +4,8 @@ import type { ActorContext } from '../../kernel/context.js';
 import { KithError, failIfProblems, forbidden, notFound } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { getMemberSummaries, memberInScope, requireMemberFor } from '../members/index.js';
-import { idCursor } from './domain/cursor.js';
+import { decodeCursor, pageOf } from '../../kernel/pagination.js';
+import * as repo from './accounts.repo.js';
 import { localDay, windowStartMonth } from './domain/calendar.js';
 import { expiringSchedule } from './domain/lots.js';
 import { effectiveTier, progressToNext, sortTiers, type Obligation } from './domain/tiers.js';
@@ -105,24 +106,9 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
   async function ledgerPage(ctx: ActorContext, memberId: number, q: { cursor?: string; limit?: number }) {
     await requireMemberFor(db, ctx, memberId, { live: false });
     const limit = Math.min(q.limit ?? 50, 200);
-    let query = db.selectFrom('loyalty_ledger').selectAll().where('member_id', '=', memberId);
-    if (q.cursor) {
-      const [at, id] = q.cursor.split('_');
-      const t = new Date(at!),
-        n = Number(id);
-      if (Number.isNaN(t.getTime()) || !Number.isSafeInteger(n))
-        failIfProblems([{ path: '/cursor', message: 'is not a cursor from a previous page' }]);
-      query = query.where((eb) =>
-        eb.or([eb('occurred_at', '<', t), eb.and([eb('occurred_at', '=', t), eb('id', '<', n)])]),
-      );
-    }
-    const rows = await query
-      .orderBy('occurred_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit + 1)
-      .execute();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const before = q.cursor ? decodeCursor(q.cursor, ['instant', 'id']) : null;
+    const rows = await repo.ledgerRows(db, memberId, before && { at: before[0], id: before[1] }, limit + 1);
+    const { items: page, nextCursor } = pageOf(rows, limit, (last) => [last.occurred_at, last.id]);
     return {
       items: page.map((r) => ({
         id: r.id,
@@ -141,7 +127,7 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
         details: r.details ?? null,
         actor: r.actor,
       })),
-      nextCursor: rows.length > limit && last ? `${last.occurred_at.toISOString()}_${last.id}` : null,
+      nextCursor,
     };
   }
 
@@ -212,29 +198,20 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
         since: new Date(now.getTime() - APPROVAL_WINDOW_MS),
       });
       const pending = needsApproval(input.points, unreviewed, p.approvalThreshold);
-      const adj = await tx
-        .insertInto('loyalty_adjustments')
-        .values({
-          member_id: memberId,
-          points: input.points,
-          reason: input.reason.trim(),
-          status: pending ? 'pending' : 'posted',
-          requested_by_type: ctx.actor.type,
-          requested_by_id: ctx.actor.id,
-          requested_by: ctx.actor.label,
-          created_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const adj = await repo.insertAdjustment(tx, {
+        member_id: memberId,
+        points: input.points,
+        reason: input.reason.trim(),
+        status: pending ? 'pending' : 'posted',
+        requested_by_type: ctx.actor.type,
+        requested_by_id: ctx.actor.id,
+        requested_by: ctx.actor.label,
+        created_at: now,
+      });
       let out = adj;
       if (!pending) {
         const postingId = await postAdjustment(tx, adj, ctx.actor.label);
-        out = await tx
-          .updateTable('loyalty_adjustments')
-          .set({ posting_id: postingId })
-          .where('id', '=', adj.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        out = await repo.updateAdjustment(tx, adj.id, { posting_id: postingId });
       }
       await recordAudit(tx, ctx, {
         action: pending ? 'loyalty.adjustment.request' : 'loyalty.adjustment.post',
@@ -248,12 +225,7 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
 
   async function decide(ctx: ActorContext, id: number, decision: 'approve' | 'reject', note: string) {
     return database.transaction(async (tx) => {
-      const adj = await tx
-        .selectFrom('loyalty_adjustments')
-        .selectAll()
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirst();
+      const adj = await repo.lockAdjustment(tx, id);
       if (!adj) throw notFound('Adjustment', id);
       await requireMemberFor(tx, ctx, adj.member_id, { live: decision === 'approve', notFoundAs: ['Adjustment', id] });
       if (adj.status !== 'pending') throw new KithError('CONFLICT', `Adjustment ${id} was already ${adj.status}`);
@@ -263,18 +235,13 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
         );
       }
       const postingId = decision === 'approve' ? await postAdjustment(tx, adj, ctx.actor.label) : null;
-      const out = await tx
-        .updateTable('loyalty_adjustments')
-        .set({
-          status: decision === 'approve' ? 'posted' : 'rejected',
-          decided_by: ctx.actor.label,
-          decided_at: clock.now(),
-          decision_note: note.trim() || null,
-          posting_id: postingId,
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const out = await repo.updateAdjustment(tx, id, {
+        status: decision === 'approve' ? 'posted' : 'rejected',
+        decided_by: ctx.actor.label,
+        decided_at: clock.now(),
+        decision_note: note.trim() || null,
+        posting_id: postingId,
+      });
       await recordAudit(tx, ctx, {
         action: `loyalty.adjustment.${decision}`,
         targetType: 'member',
@@ -292,16 +259,17 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
     q: { status?: 'pending' | 'rejected' | 'posted'; memberId?: number; limit?: number; cursor?: string },
   ) {
     const limit = Math.min(q.limit ?? 100, 500);
-    let query = db.selectFrom('loyalty_adjustments').selectAll();
-    if (q.status) query = query.where('status', '=', q.status);
-    if (q.memberId) query = query.where('member_id', '=', q.memberId);
-    if (q.cursor) query = query.where('id', '<', idCursor(q.cursor));
-    query = query.where(memberInScope(ctx, 'loyalty_adjustments.member_id'));
-    const rows = await query
-      .orderBy('id', 'desc')
-      .limit(limit + 1)
-      .execute();
-    const page = rows.slice(0, limit);
+    const rows = await repo.adjustmentPage(
+      db,
+      {
+        status: q.status,
+        memberId: q.memberId,
+        beforeId: q.cursor ? decodeCursor(q.cursor, ['id'])[0] : undefined,
+        limit: limit + 1,
+      },
+      memberInScope(ctx, 'loyalty_adjustments.member_id'),
+    );
+    const { items: page, nextCursor } = pageOf(rows, limit, (last) => [last.id]);
     const names = await getMemberSummaries(db, [...new Set(page.map((r) => r.member_id))]);
     return {
       items: page.map((r) => ({
@@ -309,7 +277,7 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
         memberName: names.get(r.member_id)?.displayName ?? `#${r.member_id}`,
         memberAvatarUrl: names.get(r.member_id)?.avatarUrl ?? null,
       })),
-      nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
+      nextCursor,
     };
   }
 
@@ -345,18 +313,11 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
     if (ctx.actor.communityIds !== null)
       throw forbidden('Ledger verification covers every member; ask an operator or admin');
     const r = await ledger.verify(db);
-    const accounts = await db
-      .selectFrom('loyalty_accounts')
-      .select(db.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    const postings = await db
-      .selectFrom('loyalty_ledger')
-      .select(db.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const size = await repo.programmeSize(db);
     return {
       ok: r.ok,
-      accounts: Number(accounts.n),
-      postings: Number(postings.n),
+      accounts: size.accounts,
+      postings: size.postings,
       drift: r.accounts,
       growthDrift: r.growth,
     };
