@@ -19,7 +19,7 @@ import { kithModule } from '../module.js';
  * behaviour rules, manual adjustments with approval, rewards and redemptions, badges, and the
  * member-centre API. The only door into the module.
  */
-export { TIER_PROMOTED, TIER_DEMOTED, type TierChangedPayload } from './tiers.service.js';
+export { TIER_PROMOTED, TIER_DEMOTED, type TierChangedPayload } from './tier-events.js';
 export { effectiveTierSql } from './effective-tier.repo.js';
 
 export function createLoyaltyModule(deps: { database: Database; clock: Clock; jobs: Jobs; timeZone: string }) {

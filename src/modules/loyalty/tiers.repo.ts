@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
 import type { LoyaltyTiersTable, LoyaltyAccountsTable } from '../../kernel/db/tables.js';
 
@@ -255,4 +255,77 @@ export async function distribution(tx: Tx, thresholds: number[], startMonth: str
 /** Which of `ids` are tiers. */
 export async function existingTierIds(tx: Tx, ids: number[]): Promise<Set<number>> {
   return new Set((await tx.selectFrom('loyalty_tiers').select('id').where('id', 'in', ids).execute()).map((t) => t.id));
+}
+
+/**
+ * One change of the tier list at a time: creating, editing and removing a tier and applying
+ * thresholds all check the whole list before they write, so two of them at once could each pass
+ * their check and together break it (two tiers at one threshold).
+ */
+export async function lockTierList(tx: Tx) {
+  await sql`lock table loyalty_tiers in share row exclusive mode`.execute(tx);
+}
+
+/** Tiers may trade places within the transaction (the uniqueness is checked at commit; migration 0012). */
+export async function deferThresholdUniqueness(tx: Tx) {
+  await sql`set constraints loyalty_tiers_threshold_uq deferred`.execute(tx);
+}
+
+export async function insertTier(tx: Tx, row: Insertable<LoyaltyTiersTable>) {
+  return tx.insertInto('loyalty_tiers').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateTier(tx: Tx, id: number, set: Updateable<LoyaltyTiersTable>) {
+  return tx.updateTable('loyalty_tiers').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Whether any member holds or has held the tier (then it cannot be removed). */
+export async function tierInUse(tx: Tx, id: number): Promise<boolean> {
+  const used = await tx
+    .selectFrom('loyalty_accounts')
+    .select('member_id')
+    .where((eb) => eb.or([eb('tier_id', '=', id), eb('manual_tier_id', '=', id)]))
+    .limit(1)
+    .executeTakeFirst();
+  const inHistory = await tx
+    .selectFrom('loyalty_tier_history')
+    .select('id')
+    .where((eb) => eb.or([eb('from_tier_id', '=', id), eb('to_tier_id', '=', id)]))
+    .limit(1)
+    .executeTakeFirst();
+  return !!(used || inHistory);
+}
+
+export async function deleteTier(tx: Tx, id: number) {
+  await tx.deleteFrom('loyalty_tiers').where('id', '=', id).execute();
+}
+
+/** The evaluation run's progress, committed with each chunk. */
+export async function saveEvaluationRun(
+  tx: Tx,
+  period: string,
+  set: { after_member_id: number; evaluated: number; promoted: number; demoted: number; finished_at: Date | null },
+) {
+  await tx.updateTable('loyalty_evaluations').set(set).where('period', '=', period).execute();
+}
+
+/** Members' manual tiers end (their earned tier applies again). */
+export async function clearManualTiers(tx: Tx, memberIds: number[], now?: Date) {
+  await tx
+    .updateTable('loyalty_accounts')
+    .set({ manual_tier_id: null, manual_until: null, manual_reason: null, ...(now && { updated_at: now }) })
+    .where('member_id', 'in', memberIds)
+    .execute();
+}
+
+export async function setManualTier(
+  tx: Tx,
+  memberId: number,
+  m: { tierId: number; until: Date | null; reason: string; now: Date },
+) {
+  await tx
+    .updateTable('loyalty_accounts')
+    .set({ manual_tier_id: m.tierId, manual_until: m.until, manual_reason: m.reason, updated_at: m.now })
+    .where('member_id', '=', memberId)
+    .execute();
 }

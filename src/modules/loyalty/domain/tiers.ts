@@ -1,3 +1,6 @@
+import type { FieldProblem } from '../../../kernel/errors.js';
+import { benefitProblems, obligationProblems, type Benefit } from './benefits.js';
+
 /**
  * Tier evaluation 会员等级评定, pure. Growth value 成长值 decides the tier:
  * - promotion takes effect as soon as growth reaches a higher tier's threshold;
@@ -181,4 +184,77 @@ export function progressToNext(
     needed: Math.max(0, next.threshold - growth),
     percent: Math.max(0, Math.min(100, Math.floor(((growth - base) * 100) / span))),
   };
+}
+
+/** A tier as an operator writes it. */
+export interface TierInput {
+  nameZh: string;
+  nameEn: string;
+  threshold: number;
+  keepThreshold?: number | null;
+  benefits?: Benefit[];
+  obligations?: Obligation[];
+  color?: string;
+}
+
+/**
+ * What is wrong with a tier beside the others of the list: names, a threshold of its own, an entry
+ * tier at 0, a keep threshold not above the threshold, and its benefits and obligations.
+ */
+export function tierProblems(
+  input: TierInput,
+  others: readonly { threshold: number }[],
+  activityKinds: readonly string[],
+): FieldProblem[] {
+  const problems = [
+    ...benefitProblems(input.benefits ?? []),
+    ...obligationProblems(input.obligations ?? [], activityKinds),
+  ];
+  if (!input.nameZh.trim()) problems.push({ path: '/nameZh', message: 'must not be empty' });
+  if (!input.nameEn.trim()) problems.push({ path: '/nameEn', message: 'must not be empty' });
+  if (!Number.isSafeInteger(input.threshold) || input.threshold < 0)
+    problems.push({ path: '/threshold', message: 'must be a whole number of at least 0' });
+  if (others.some((t) => t.threshold === input.threshold))
+    problems.push({ path: '/threshold', message: `another tier already starts at ${input.threshold}` });
+  const lowest = Math.min(input.threshold, ...others.map((t) => t.threshold));
+  if (lowest !== 0)
+    problems.push({ path: '/threshold', message: 'the lowest tier is the entry tier and must start at 0' });
+  if (input.keepThreshold != null && input.keepThreshold > input.threshold)
+    problems.push({ path: '/keepThreshold', message: 'must not be above the threshold' });
+  return problems;
+}
+
+/**
+ * Proposed thresholds for a tier list, all at once (unnamed tiers keep theirs): the list they make,
+ * or what is wrong with it — two tiers at one threshold, an entry tier not at 0 (`problems`); and,
+ * for applying them, thresholds below their tier's keep threshold (`keepProblems`: a preview may
+ * show them). Ids not in the list are returned as `unknown`.
+ */
+export function proposeThresholds(
+  tiers: readonly { id: number; threshold: number; keepThreshold: number | null }[],
+  proposed: readonly { tierId: number; threshold: number }[],
+): {
+  next: { id: number; threshold: number }[];
+  unknown: number[];
+  problems: FieldProblem[];
+  keepProblems: FieldProblem[];
+} {
+  const want = new Map(proposed.map((x) => [x.tierId, x.threshold]));
+  const unknown = [...want.keys()].filter((id) => !tiers.some((t) => t.id === id));
+  const next = sortTiers(tiers.map((t) => ({ id: t.id, threshold: want.get(t.id) ?? t.threshold })));
+  const problems: FieldProblem[] = [];
+  if (new Set(next.map((t) => t.threshold)).size !== next.length)
+    problems.push({ path: '/thresholds', message: 'two tiers would start at the same growth value' });
+  else if (next.length && next[0]!.threshold !== 0)
+    problems.push({ path: '/thresholds', message: 'the entry tier must start at 0' });
+  const keepProblems: FieldProblem[] = [];
+  proposed.forEach((x, i) => {
+    const keep = tiers.find((t) => t.id === x.tierId)?.keepThreshold ?? null;
+    if (keep !== null && keep > x.threshold)
+      keepProblems.push({
+        path: `/thresholds/${i}/threshold`,
+        message: `must not be below the tier's keep threshold ${keep}; lower that first`,
+      });
+  });
+  return { next, unknown, problems, keepProblems };
 }
