@@ -38,19 +38,10 @@ const SQL =
   /\bsql`|sql<[^>]*>`|\.selectFrom\(|\.insertInto\(|\.updateTable\(|\.deleteFrom\(|\.replaceInto\(|\.mergeInto\(/;
 
 /**
- * Files that still hold SQL outside a repo, each to be moved into its module's repo. The list
- * may only shrink: a file leaving it fails the test until it is taken off.
- */
-const SQL_OUTSIDE_REPOS_PENDING = new Set(['modules/loyalty/rules.service.ts']);
-
-/**
  * The kernel is the plumbing every module stands on: its database, migrator, job queue and audit
  * log are SQL by nature and belong to no module.
  */
 const KERNEL_SQL = new Set(['kernel/db/migrator.ts', 'kernel/db/backup.ts', 'kernel/jobs.ts', 'kernel/audit.ts']);
-
-/** Writes into another module's table still to be moved to its owner (may only shrink). */
-const TRESPASS_PENDING = new Set<string>([]);
 
 /**
  * Who may write each table: its module (README "owns"). Others read it, or ask the owner through
@@ -113,9 +104,7 @@ describe('module contract', () => {
       .filter((f) => !f.endsWith('.repo.ts') && SQL.test(fs.readFileSync(f, 'utf8')))
       .map(rel)
       .filter((f) => !KERNEL_SQL.has(f));
-    expect(outside.filter((f) => !SQL_OUTSIDE_REPOS_PENDING.has(f))).toEqual([]);
-    // A file moved to a repo comes off the list, so it cannot slip back.
-    expect([...SQL_OUTSIDE_REPOS_PENDING].filter((f) => !outside.includes(f))).toEqual([]);
+    expect(outside).toEqual([]);
   });
 
   it('writes only the tables a module owns', () => {
@@ -126,8 +115,7 @@ describe('module contract', () => {
       for (const t of tablesWritten(f))
         if (ownerOf(t) !== m) trespasses.push(`${rel(f)} writes ${t} (${ownerOf(t)}'s)`);
     }
-    expect(trespasses.filter((t) => !TRESPASS_PENDING.has(t))).toEqual([]);
-    expect([...TRESPASS_PENDING].filter((t) => !trespasses.includes(t))).toEqual([]);
+    expect(trespasses).toEqual([]);
   });
 
   it('wires every module in app.ts', () => {

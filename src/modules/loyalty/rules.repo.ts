@@ -164,3 +164,47 @@ export async function orderEarnings(tx: Tx, orderIds: number[]) {
     order by e.member_id, e.id`.execute(tx);
   return r.rows;
 }
+
+/** Who made each version of each rule: `ruleId:version` → actor label. */
+export async function versionAuthors(tx: Tx): Promise<Map<string, string>> {
+  const vrows = await tx.selectFrom('loyalty_rule_versions').select(['rule_id', 'version', 'created_by']).execute();
+  return new Map(vrows.map((v) => [`${v.rule_id}:${v.version}`, v.created_by]));
+}
+
+export async function insertRule(tx: Tx, name: string): Promise<number> {
+  return (await tx.insertInto('loyalty_rules').values({ name }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertRuleVersion(
+  tx: Tx,
+  v: { ruleId: number; version: number; definition: RuleDefinition; validFrom: Date; createdBy: string },
+) {
+  await tx
+    .insertInto('loyalty_rule_versions')
+    .values({
+      rule_id: v.ruleId,
+      version: v.version,
+      definition: JSON.stringify(v.definition),
+      valid_from: v.validFrom,
+      created_by: v.createdBy,
+    })
+    .execute();
+}
+
+/** A rule, locked for its next version. */
+export async function lockRule(tx: Tx, id: number) {
+  return tx.selectFrom('loyalty_rules').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function ruleVersion(tx: Tx, ruleId: number, version: number) {
+  return tx
+    .selectFrom('loyalty_rule_versions')
+    .selectAll()
+    .where('rule_id', '=', ruleId)
+    .where('version', '=', version)
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateRule(tx: Tx, id: number, set: { name: string; current_version: number; updated_at: Date }) {
+  await tx.updateTable('loyalty_rules').set(set).where('id', '=', id).execute();
+}

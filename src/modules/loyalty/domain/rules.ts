@@ -311,3 +311,19 @@ export function versionAt(versions: readonly RuleVersion[], t: number): RuleVers
   for (const v of versions) if (v.validFrom.getTime() <= t && (!best || v.version > best.version)) best = v;
   return best;
 }
+
+/** A definition with every optional part filled in as stored: enabled, no filters or limits. */
+export function normaliseRule(d: RuleDefinition): RuleDefinition {
+  return {
+    kind: d.kind,
+    enabled: d.enabled ?? true,
+    filters: d.filters ?? {},
+    points: d.points ?? null,
+    growth: d.growth ?? null,
+    tierMultiplier: d.tierMultiplier ?? false,
+    limits: d.limits ?? {},
+    ...(d.firstTimeBonus && { firstTimeBonus: d.firstTimeBonus }),
+    ...(d.streak && { streak: d.streak }),
+    ...(d.antiAbuse && { antiAbuse: d.antiAbuse }),
+  };
+}
