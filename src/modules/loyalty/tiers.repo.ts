@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
+import { liveMember } from '../members/index.js';
 import type { LoyaltyTiersTable, LoyaltyAccountsTable } from '../../kernel/db/tables.js';
 
 /** SQL of tiers, accounts' tier columns, growth windows and the tier history. */
@@ -235,10 +236,10 @@ export async function distribution(tx: Tx, thresholds: number[], startMonth: str
     with g as (
       select member_id, sum(growth) as growth from loyalty_growth_monthly
       where ${startMonth}::date is null or month >= ${startMonth}::date group by member_id),
-    live as (select count(*)::bigint as n from members where merged_into is null and erased_at is null),
+    live as (select count(*)::bigint as n from members lm where ${liveMember('lm')}),
     grown as (
       select (select count(*) from unnest(${thresholds}::bigint[]) t where t <= g.growth) as idx, count(*)::bigint as n
-      from g join members m on m.id = g.member_id and m.merged_into is null and m.erased_at is null
+      from g join members m on m.id = g.member_id and ${liveMember('m')}
       where g.growth > 0 group by 1)
     select idx, n from grown
     union all
