@@ -294,3 +294,11 @@ describe('quote', () => {
     expect(quote('x'.repeat(100))).toBe(`"${'x'.repeat(57)}…"`);
   });
 });
+
+describe('channel words', () => {
+  it('know every channel of the vocabulary, and no other', async () => {
+    const { CHANNELS: VOCABULARY } = await import('../../../web/shared/vocabulary.js');
+    const { CHANNELS: READ } = await import('./values.js');
+    expect([...READ].sort()).toEqual([...VOCABULARY].sort());
+  });
+});

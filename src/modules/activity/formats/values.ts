@@ -1,4 +1,5 @@
 import type { Parsed } from './datetime.js';
+import type { CHANNELS as CHANNEL_LIST } from '../../../web/shared/vocabulary.js';
 
 /**
  * The words Kith accepts in cells, in English and Chinese. Each table below feeds both the
@@ -6,19 +7,7 @@ import type { Parsed } from './datetime.js';
  * exactly what the importer takes.
  */
 
-export type Channel =
-  | 'wechat'
-  | 'wecom'
-  | 'qq'
-  | 'phone'
-  | 'email'
-  | 'forum'
-  | 'slack'
-  | 'discord'
-  | 'douyin'
-  | 'weibo'
-  | 'dingtalk'
-  | 'other';
+export type Channel = (typeof CHANNEL_LIST)[number];
 
 export interface ValueAliases<T extends string> {
   value: T;

@@ -1,4 +1,5 @@
 import { LIFECYCLE_STAGES, MEMBER_CHANNELS } from '../../i18n/labels';
+import type { CHANNELS } from '@shared/vocabulary';
 
 /**
  * The member list's filter as it lives in the address bar, so a list can be shared, reloaded,
@@ -81,23 +82,8 @@ export function memberFilter(q: MemberQuery) {
     communityId: q.communityId,
     tagIds: q.tagIds.length ? q.tagIds : undefined,
     tagMatch: q.tagIds.length > 1 ? q.tagMatch : undefined,
-    lifecycleStages: q.lifecycleStages.length
-      ? (q.lifecycleStages as ('acquired' | 'activated' | 'retained' | 'monetised' | 'dormant' | 'churned')[])
-      : undefined,
-    channel: q.channel as
-      | undefined
-      | 'wechat'
-      | 'wecom'
-      | 'qq'
-      | 'phone'
-      | 'email'
-      | 'forum'
-      | 'slack'
-      | 'discord'
-      | 'douyin'
-      | 'weibo'
-      | 'dingtalk'
-      | 'other',
+    lifecycleStages: q.lifecycleStages.length ? (q.lifecycleStages as (typeof LIFECYCLE_STAGES)[number][]) : undefined,
+    channel: q.channel as (typeof CHANNELS)[number] | undefined,
     createdFrom: q.createdFrom,
     createdTo: q.createdTo,
     lastActiveFrom: q.lastActiveFrom,
