@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { Cursor, DateTime, Limit, Nullable, NullableInt } from '../../http/schemas.js';
 import { ACTIVITY_KINDS } from '../activity/index.js';
+import { ADJUSTMENT_STATUSES, POSTING_KINDS, REDEMPTION_STATUSES, REWARD_TYPES } from '../../web/shared/vocabulary.js';
 
 /** HTTP contracts of the membership programme. */
 const Int = (o: object = {}) => Type.Integer({ minimum: 0, maximum: 1_000_000_000, ...o });
@@ -271,7 +272,7 @@ export const StandingSchema = Type.Object({
 });
 export const PostingSchema = Type.Object({
   id: Type.Integer(),
-  kind: Type.Enum(['earn', 'spend', 'expire', 'adjust', 'reverse'] as const),
+  kind: Type.Enum(POSTING_KINDS),
   points: Type.Integer(),
   growth: Type.Integer(),
   reason: Type.String(),
@@ -303,7 +304,7 @@ export const AdjustmentSchema = Type.Object({
   memberId: Type.Integer(),
   points: Type.Integer(),
   reason: Type.String(),
-  status: Type.Enum(['pending', 'rejected', 'posted'] as const),
+  status: Type.Enum(ADJUSTMENT_STATUSES),
   requestedBy: Type.String(),
   decidedBy: Nullable(Type.String()),
   decidedAt: Nullable(DateTime),
@@ -312,7 +313,7 @@ export const AdjustmentSchema = Type.Object({
   createdAt: DateTime,
 });
 export const AdjustmentsQuery = Type.Object({
-  status: Type.Optional(Type.Enum(['pending', 'rejected', 'posted'] as const)),
+  status: Type.Optional(Type.Enum(ADJUSTMENT_STATUSES)),
   memberId: Type.Optional(Id),
   limit: Limit(500, 100),
   cursor: Cursor,
@@ -384,7 +385,7 @@ export const RewardBody = Type.Object(
     nameZh: Type.String({ minLength: 1, maxLength: 100 }),
     nameEn: Type.String({ minLength: 1, maxLength: 100 }),
     description: Type.Optional(Type.String({ maxLength: 2000 })),
-    type: Type.Enum(['gift', 'coupon', 'privilege', 'honour'] as const, {
+    type: Type.Enum(REWARD_TYPES, {
       description: 'gift 礼品, coupon 优惠券 (codes from an uploaded pool), privilege 特权, honour 荣誉',
     }),
     cost: Int({ description: 'Points it costs' }),
@@ -408,7 +409,7 @@ export const RewardSchema = Type.Object({
   nameZh: Type.String(),
   nameEn: Type.String(),
   description: Type.String(),
-  type: Type.Enum(['gift', 'coupon', 'privilege', 'honour'] as const),
+  type: Type.Enum(REWARD_TYPES),
   cost: Type.Integer(),
   stock: Nullable(Type.Integer()),
   redeemed: Type.Integer(),
@@ -444,7 +445,7 @@ export const RedemptionSchema = Type.Object({
   id: Type.Integer(),
   rewardId: Type.Integer(),
   memberId: Type.Integer(),
-  status: Type.Enum(['requested', 'fulfilled', 'cancelled'] as const),
+  status: Type.Enum(REDEMPTION_STATUSES),
   points: Type.Integer(),
   couponCode: Nullable(Type.String()),
   requestedBy: Type.String(),
@@ -468,7 +469,7 @@ export const RedeemBody = Type.Object(
   { additionalProperties: false },
 );
 export const RedemptionsQuery = Type.Object({
-  status: Type.Optional(Type.Enum(['requested', 'fulfilled', 'cancelled'] as const)),
+  status: Type.Optional(Type.Enum(REDEMPTION_STATUSES)),
   memberId: Type.Optional(Id),
   rewardId: Type.Optional(Id),
   limit: Limit(500, 100),

@@ -11,6 +11,8 @@ import { effectiveTier } from './domain/tiers.js';
 import { parseCouponCodes, redemptionRefusal, refusalMessage, type RewardFacts } from './domain/rewards.js';
 import type { Ledger } from './ledger.service.js';
 import { lockAccount } from './ledger.repo.js';
+import { REWARD_TYPES } from '../../web/shared/vocabulary.js';
+export { REWARD_TYPES };
 import { existingTierIds } from './tiers.repo.js';
 import * as repo from './rewards.repo.js';
 
@@ -24,7 +26,6 @@ const tierOf = (s: Awaited<ReturnType<typeof repo.redeemerStanding>>, now: Date)
 
 type RewardRow = Selectable<LoyaltyRewardsTable>;
 type RedemptionRow = Selectable<LoyaltyRedemptionsTable>;
-export const REWARD_TYPES = ['gift', 'coupon', 'privilege', 'honour'] as const;
 export type RewardType = (typeof REWARD_TYPES)[number];
 
 export interface RewardInput {

@@ -64,3 +64,9 @@ export const COMMUNITY_GOALS = ['after_sales', 'product_feedback', 'interaction'
 export const COMMUNITY_STAGES = ['launch', 'growth', 'mature'] as const;
 export const MEMBERSHIP_ROLES = ['owner', 'admin', 'core', 'member'] as const;
 export const JOIN_SOURCES = ['invited', 'qr_code', 'import', 'manual', 'activity'] as const;
+
+/** The membership programme's words (loyalty). */
+export const REWARD_TYPES = ['gift', 'coupon', 'privilege', 'honour'] as const;
+export const REDEMPTION_STATUSES = ['requested', 'fulfilled', 'cancelled'] as const;
+export const ADJUSTMENT_STATUSES = ['pending', 'posted', 'rejected'] as const;
+export const POSTING_KINDS = ['earn', 'spend', 'expire', 'adjust', 'reverse'] as const;

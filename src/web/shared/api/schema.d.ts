@@ -5357,7 +5357,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "pending" | "rejected" | "posted";
+                    status?: "pending" | "posted" | "rejected";
                     memberId?: number;
                     limit?: number;
                     /** @description Opaque cursor from the previous page */
@@ -5382,7 +5382,7 @@ export interface paths {
                                 points: number;
                                 reason: string;
                                 /** @enum {unknown} */
-                                status: "pending" | "rejected" | "posted";
+                                status: "pending" | "posted" | "rejected";
                                 requestedBy: string;
                                 decidedBy: string | null;
                                 decidedAt: string | null;
@@ -5446,7 +5446,7 @@ export interface paths {
                             points: number;
                             reason: string;
                             /** @enum {unknown} */
-                            status: "pending" | "rejected" | "posted";
+                            status: "pending" | "posted" | "rejected";
                             requestedBy: string;
                             decidedBy: string | null;
                             decidedAt: string | null;
@@ -5504,7 +5504,7 @@ export interface paths {
                             points: number;
                             reason: string;
                             /** @enum {unknown} */
-                            status: "pending" | "rejected" | "posted";
+                            status: "pending" | "posted" | "rejected";
                             requestedBy: string;
                             decidedBy: string | null;
                             decidedAt: string | null;
@@ -5821,7 +5821,7 @@ export interface paths {
                             points: number;
                             reason: string;
                             /** @enum {unknown} */
-                            status: "pending" | "rejected" | "posted";
+                            status: "pending" | "posted" | "rejected";
                             requestedBy: string;
                             decidedBy: string | null;
                             decidedAt: string | null;

@@ -1,15 +1,18 @@
 import type { Locale } from '../../i18n/locale';
-import { ACTIVITY_KINDS, CHANNELS } from '@shared/vocabulary';
-export { ACTIVITY_KINDS };
+import {
+  ACTIVITY_KINDS,
+  ADJUSTMENT_STATUSES,
+  CHANNELS,
+  POSTING_KINDS,
+  REDEMPTION_STATUSES,
+  REWARD_TYPES,
+} from '@shared/vocabulary';
+export { ACTIVITY_KINDS, ADJUSTMENT_STATUSES, POSTING_KINDS, REDEMPTION_STATUSES, REWARD_TYPES };
 
 /**
  * The programme's fixed vocabulary (what the server accepts) and how a bilingual name is shown.
  * Pure, so plain Vitest runs the helpers built on it.
  */
-export const REWARD_TYPES = ['gift', 'coupon', 'privilege', 'honour'] as const;
-export const REDEMPTION_STATUSES = ['requested', 'fulfilled', 'cancelled'] as const;
-export const ADJUSTMENT_STATUSES = ['pending', 'posted', 'rejected'] as const;
-export const POSTING_KINDS = ['earn', 'spend', 'expire', 'adjust', 'reverse'] as const;
 
 /** Channels a rule may be limited to (those members and communities use). */
 export const RULE_CHANNELS = CHANNELS;
