@@ -16,3 +16,13 @@ export function fixedClock(start: Date | string): Clock & { set(d: Date | string
     },
   };
 }
+
+/**
+ * A moment a state began (archived at, disabled at) after an operator's switch: unchanged when the
+ * switch is not given or already in place (the first moment stays), now when switched on, none
+ * when switched off.
+ */
+export function stampOnSwitch(on: boolean | undefined, current: Date | null, now: Date): Date | null {
+  if (on === undefined) return current;
+  return on ? (current ?? now) : null;
+}

@@ -1,6 +1,7 @@
 import { verify } from '@node-rs/argon2';
 import type { Database, Tx } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
+import { stampOnSwitch } from '../../kernel/clock.js';
 import type { Actor, ActorContext, Role } from '../../kernel/context.js';
 import { KithError, invalid, notFound, forbidden } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -96,8 +97,7 @@ export function createStaffService(deps: { database: Database; clock: Clock }) {
         throw forbidden('You cannot disable your own account or change your own role');
       }
       const role = patch.role ?? (before.role as Role);
-      const disabled_at =
-        patch.disabled === undefined ? before.disabled_at : patch.disabled ? (before.disabled_at ?? clock.now()) : null;
+      const disabled_at = stampOnSwitch(patch.disabled, before.disabled_at, clock.now());
       const row = await repo.updateStaffRow(tx, id, {
         name: patch.name?.trim() ?? before.name,
         role,

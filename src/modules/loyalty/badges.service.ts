@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.js';
 import type { LoyaltyBadgesTable } from '../../kernel/db/tables.js';
 import type { Clock } from '../../kernel/clock.js';
+import { stampOnSwitch } from '../../kernel/clock.js';
 import type { ActorContext } from '../../kernel/context.js';
 import { KithError, failIfProblems, notFound } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -81,12 +82,7 @@ export function createBadgesService(deps: { database: Database; clock: Clock; ti
         description: input.description ?? '',
         color: input.color ?? before.color,
         criteria: input.criteria ? JSON.stringify(input.criteria) : null,
-        archived_at:
-          input.archived === undefined
-            ? before.archived_at
-            : input.archived
-              ? (before.archived_at ?? clock.now())
-              : null,
+        archived_at: stampOnSwitch(input.archived, before.archived_at, clock.now()),
         updated_at: clock.now(),
       });
       await recordAudit(tx, ctx, {

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Database, Tx } from '../../kernel/db/database.js';
 import type { LoyaltyRewardsTable, LoyaltyRedemptionsTable } from '../../kernel/db/tables.js';
 import type { Clock } from '../../kernel/clock.js';
+import { stampOnSwitch } from '../../kernel/clock.js';
 import type { ActorContext } from '../../kernel/context.js';
 import { KithError, failIfProblems, notFound, type FieldProblem } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -182,12 +183,7 @@ export function createRewardsService(deps: { database: Database; clock: Clock; l
         tier_ids: input.tierIds ?? [],
         valid_from: validFrom,
         valid_until: validUntil,
-        archived_at:
-          input.archived === undefined
-            ? before.archived_at
-            : input.archived
-              ? (before.archived_at ?? clock.now())
-              : null,
+        archived_at: stampOnSwitch(input.archived, before.archived_at, clock.now()),
         updated_at: clock.now(),
       });
       await recordAudit(tx, ctx, {
