@@ -13,6 +13,7 @@ import { localDay } from '../../kernel/calendar.js';
 import { PART_ADVICE, STAGE_ADVICE, healthParts, healthScore, weakestPart, type Stage } from './domain/health.js';
 import * as repo from './analytics.repo.js';
 import * as rollups from './rollups.repo.js';
+import { decodeCursor, pageOf } from '../../kernel/pagination.js';
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
@@ -390,11 +391,9 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     if (!(RFM_LAYERS as readonly string[]).includes(layer))
       throw new KithError('NOT_FOUND', `RFM layer ${layer} does not exist`);
     const limit = Math.min(q.limit ?? 50, 200);
-    const after = q.cursor ? Number(q.cursor) : 0;
-    if (!Number.isSafeInteger(after))
-      failIfProblems([{ path: 'cursor', message: 'is not a cursor from a previous page' }]);
+    const after = q.cursor ? decodeCursor(q.cursor, ['id'])[0] : 0;
     const rows = await repo.layerMembers(db, layer, after, limit + 1);
-    const page = rows.slice(0, limit);
+    const { items: page, nextCursor } = pageOf(rows, limit, (last) => [last.member_id]);
     const names = await getMemberSummaries(
       db,
       page.map((r) => r.member_id),
@@ -411,7 +410,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
         f: r.f,
         m: r.m,
       })),
-      nextCursor: rows.length > limit ? String(page[page.length - 1]!.member_id) : null,
+      nextCursor,
     };
   }
 

@@ -230,6 +230,30 @@ describe('RFM', () => {
         })
       ).statusCode,
     ).toBe(403);
+    // The layer's members page one at a time with the kernel's cursor; a forged one is a 400 naming it.
+    const first = await inject({
+      method: 'GET',
+      url: '/api/v1/analytics/rfm/layers/at_risk/members?limit=1',
+      headers: analyst.headers,
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const page1 = first.json() as { items: { memberId: number }[]; nextCursor: string | null };
+    expect(page1.items).toHaveLength(1);
+    const next = await inject({
+      method: 'GET',
+      url: `/api/v1/analytics/rfm/layers/at_risk/members?limit=1&cursor=${page1.nextCursor}`,
+      headers: analyst.headers,
+    });
+    const page2 = next.json() as { items: { memberId: number }[]; nextCursor: string | null };
+    expect(page2.items.map((i) => i.memberId)).not.toContain(page1.items[0]!.memberId);
+    expect(page2.items).toHaveLength(1);
+    const forged = await inject({
+      method: 'GET',
+      url: '/api/v1/analytics/rfm/layers/at_risk/members?cursor=12abc',
+      headers: analyst.headers,
+    });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.body).toContain('cursor');
     expect((await inject({ method: 'GET', url: '/api/v1/analytics/rfm', headers: analyst.headers })).statusCode).toBe(
       200,
     );

@@ -75,7 +75,7 @@ export const MessagesQuery = Type.Object(
       description: "Start, included (e.g. a day's `start` from GET /overview)",
     }),
     to: Type.String({ format: 'date-time', description: 'End, excluded' }),
-    cursor: Type.Optional(Type.String({ maxLength: 100, description: 'nextCursor of the previous page' })),
+    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'nextCursor of the previous page' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },
   { additionalProperties: false },
