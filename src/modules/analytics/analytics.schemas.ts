@@ -21,11 +21,14 @@ export const EngagementSchema = Type.Object({
   communityId: Nullable(Type.Integer()),
   members: Type.Integer({ description: 'Members at the end of the period' }),
   activeMembers: Type.Integer({ description: 'Members with at least one meaningful activity in the period' }),
-  dau: Type.Number({ description: 'Average daily active members over the period' }),
+  dau: Type.Number({ description: 'Average daily active members over the period (日均活跃), not one day\'s count' }),
   wau: Type.Integer({ description: 'Active in the 7 days ending with the last day' }),
   mau: Type.Integer({ description: 'Active in the 30 days ending with the last day' }),
-  activeRate: Type.Number({ description: 'MAU / members' }),
-  participationRate: Type.Number({ description: 'Active members in the period / members' }),
+  activeRate: Type.Number({ description: 'Active members in the period / members (活跃率)' }),
+  participationRate: Type.Number({
+    description:
+      'Average daily active members / active members in the period (参与度): the share of the period\'s days an active member was active on, on average',
+  }),
   messages: Type.Integer(),
   messagesPerActiveMember: Type.Number(),
   meaningfulActivities: Type.Integer(),

@@ -145,19 +145,22 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     });
     const messages = days.reduce((s, d) => s + d.messages, 0);
     const meaningful = days.reduce((s, d) => s + d.meaningful, 0);
+    const dau = ratio(
+      days.reduce((s, d) => s + d.active, 0),
+      n,
+    );
     return {
       period: { from: p.from, to: p.to },
       communityId: c === 0 ? null : c,
       members,
       activeMembers: active!,
-      dau: ratio(
-        days.reduce((s, d) => s + d.active, 0),
-        n,
-      ),
+      dau,
       wau: wau!,
       mau: mau!,
-      activeRate: ratio(mau!, members),
-      participationRate: ratio(active!, members),
+      // Two different questions (docs/metrics.md): how many of the members were active in the
+      // period, and on how many of its days an active member was there, on average.
+      activeRate: ratio(active!, members),
+      participationRate: ratio(dau, active!),
       messages,
       messagesPerActiveMember: ratio(messages, active!),
       meaningfulActivities: meaningful,

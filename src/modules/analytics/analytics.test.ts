@@ -94,8 +94,8 @@ describe('engagement', () => {
     expect(e.wau).toBe(2);
     expect(e.mau).toBe(3); // + m4's purchase on 15 November
     expect(e.members).toBe(4);
-    expect(e.activeRate).toBeCloseTo(3 / 4, 10);
-    expect(e.participationRate).toBeCloseTo(2 / 4, 10);
+    expect(e.activeRate).toBeCloseTo(2 / 4, 10); // active in the period ÷ members, as the community comparison
+    expect(e.participationRate).toBeCloseTo(3 / 7 / 2, 10); // daily average ÷ active members: not the active rate again
     expect(e.messages).toBe(3);
     expect(e.messagesPerActiveMember).toBeCloseTo(1.5, 10);
     expect(e.interactionsPerActiveMemberPerWeek).toBeCloseTo(2, 10); // 4 meaningful / 2 active / 1 week
@@ -109,7 +109,7 @@ describe('engagement', () => {
   it('counts one community against its own members', async () => {
     const a = await kith.analytics.service.engagement(systemCtx, { ...P, communityId: A });
     expect(a.days.filter((d) => d.active > 0)).toEqual([{ day: '2026-11-29', active: 1, messages: 2, meaningful: 2 }]); // the check-in was in no community
-    expect([a.members, a.activeMembers, a.participationRate]).toEqual([3, 1, 1 / 3]);
+    expect([a.members, a.activeMembers, a.activeRate, a.participationRate]).toEqual([3, 1, 1 / 3, 1 / 7]);
     const c = await kith.analytics.service.communities(systemCtx, P);
     expect(c.items.map((x) => [x.name, x.members, x.active, x.messages])).toEqual([
       ['手冲爱好者群', 3, 1, 2],

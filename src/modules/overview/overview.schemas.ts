@@ -31,12 +31,14 @@ export const OverviewSchema = Type.Object({
     }),
   }),
   active: Type.Object({
-    last7Days: Type.Integer({ description: 'Members last active today or in the 6 days before' }),
-    last30Days: Type.Integer({ description: 'Members last active today or in the 29 days before' }),
-    since7Days: Type.String({
-      format: 'date-time',
-      description: 'Start of the 7-day window (lastActiveFrom of the member list)',
+    last7Days: Type.Integer({
+      description: 'WAU: distinct members with meaningful activity today or in the 6 days before (docs/metrics.md)',
     }),
+    last30Days: Type.Integer({
+      description:
+        'MAU: distinct members with meaningful activity today or in the 29 days before; the engagement report over the same 30 days answers the same',
+    }),
+    since7Days: Type.String({ format: 'date-time', description: 'Start of the 7-day window' }),
     since30Days: Type.String({ format: 'date-time', description: 'Start of the 30-day window' }),
   }),
   days: Type.Array(
@@ -47,7 +49,7 @@ export const OverviewSchema = Type.Object({
       newMembers: Type.Integer({ description: 'Members created that day' }),
       totalMembers: Type.Integer({ description: 'Members at the end of the day' }),
       messages: Type.Integer({ description: 'Messages sent that day' }),
-      activeMembers: Type.Integer({ description: 'Distinct members with any activity that day' }),
+      activeMembers: Type.Integer({ description: 'Distinct members with meaningful activity that day' }),
     }),
   ),
   communities: Type.Array(

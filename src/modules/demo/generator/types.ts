@@ -26,7 +26,10 @@ export interface DemoOptions {
   members?: number;
   /** Length of the activity window that ends at `end`. Default 6. */
   months?: number;
-  /** End of the window. Default 2026-11-20T12:00:00+08:00, so output never depends on today's date. */
+  /**
+   * End of the window. Default 2026-11-20T12:00:00+08:00, so the generator's output never depends on
+   * today's date; `kith demo` and `kith start --demo` pass the moment they load it.
+   */
   end?: Date;
 }
 

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Card, Col, Dropdown, Row, Select, Statistic, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, Dropdown, Row, Select, Statistic, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
+import { MetricTitle } from '../../components/MetricTitle';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../../session/SessionProvider';
 import { useCommunities } from '../../hooks/useCommunities';
@@ -122,9 +123,7 @@ export function KpiRow({ items }: { items: Kpi[] }) {
       {items.map((k) => (
         <Col key={k.key} xs={12} md={8} xl={6} xxl={4}>
           <Card size="small" style={{ height: '100%' }} data-testid={`kpi-${k.key}`}>
-            <Tooltip title={k.hint}>
-              <Statistic title={k.title} value={k.value as string} />
-            </Tooltip>
+            <Statistic title={<MetricTitle title={k.title} hint={k.hint} />} value={k.value as string} />
           </Card>
         </Col>
       ))}

@@ -8,8 +8,9 @@ import { useRequest } from '../../hooks/useRequest';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState } from '../../components/ErrorState';
 import { EChart } from '../../components/EChart';
-import { ExportButtons, KpiRow, ScopeBar, SectionTitle, useScope } from './AnalyticsBits';
+import { ExportButtons, KpiRow, ScopeBar, SectionTitle, useScope, type Kpi } from './AnalyticsBits';
 import type { Engagement, Heatmap, TopContributors } from './types';
+import { addDays } from '../../i18n/format';
 
 const WEEKDAYS = [
   'analytics.mon',
@@ -37,7 +38,6 @@ export default function EngagementPage() {
     (signal) => call(api.GET('/api/v1/analytics/top-contributors', { params: { query }, signal })),
     deps,
   );
-  const pct = (r: number) => fmt.percent(r * 100);
 
   const daily = useMemo(() => e.data && dailyOption(e.data, t, fmt.day), [e.data, t, fmt.day]);
   const heatmap = useMemo(
@@ -68,54 +68,7 @@ export default function EngagementPage() {
       {!e.data && e.loading ? <Skeleton active paragraph={{ rows: 6 }} /> : null}
       {e.data ? (
         <div aria-busy={e.loading} style={{ opacity: e.loading ? 0.6 : 1 }}>
-          <KpiRow
-            items={[
-              {
-                key: 'members',
-                title: t('analytics.members'),
-                value: fmt.number(e.data.members),
-                hint: t('analytics.membersHint'),
-              },
-              {
-                key: 'active',
-                title: t('analytics.activeMembers'),
-                value: fmt.number(e.data.activeMembers),
-                hint: t('analytics.activeMembersHint'),
-              },
-              {
-                key: 'dau',
-                title: 'DAU',
-                value: fmt.number(Math.round(e.data.dau * 10) / 10),
-                hint: t('analytics.dauHint'),
-              },
-              { key: 'wau', title: 'WAU', value: fmt.number(e.data.wau), hint: t('analytics.wauHint') },
-              { key: 'mau', title: 'MAU', value: fmt.number(e.data.mau), hint: t('analytics.mauHint') },
-              {
-                key: 'activeRate',
-                title: t('analytics.activeRate'),
-                value: pct(e.data.activeRate),
-                hint: t('analytics.activeRateHint'),
-              },
-              {
-                key: 'participation',
-                title: t('analytics.participationRate'),
-                value: pct(e.data.participationRate),
-                hint: t('analytics.participationHint'),
-              },
-              { key: 'messages', title: t('analytics.messages'), value: fmt.number(e.data.messages) },
-              {
-                key: 'perActive',
-                title: t('analytics.messagesPerActive'),
-                value: fmt.number(Math.round(e.data.messagesPerActiveMember * 10) / 10),
-              },
-              {
-                key: 'frequency',
-                title: t('analytics.frequency'),
-                value: fmt.number(Math.round(e.data.interactionsPerActiveMemberPerWeek * 10) / 10),
-                hint: t('analytics.frequencyHint'),
-              },
-            ]}
-          />
+          <KpiRow items={engagementKpis(e.data, t, fmt)} />
           <Row gutter={[12, 12]}>
             <Col xs={24} xl={14}>
               <Card
@@ -238,4 +191,55 @@ function heatmapOption(h: Heatmap, weekdays: string[], label: string) {
       },
     ],
   };
+}
+
+/**
+ * The engagement figures, each with its definition and window in the tooltip (docs/metrics.md):
+ * the same words the overview uses for the same figures.
+ */
+function engagementKpis(
+  e: Engagement,
+  t: ReturnType<typeof useI18n>['t'],
+  fmt: ReturnType<typeof useFormat>,
+): Kpi[] {
+  const w = {
+    from: fmt.day(e.period.from),
+    to: fmt.day(e.period.to),
+    wauFrom: fmt.day(addDays(e.period.to, -6)),
+    mauFrom: fmt.day(addDays(e.period.to, -29)),
+  };
+  const pct = (r: number) => fmt.percent(r * 100);
+  const tenth = (x: number) => fmt.number(Math.round(x * 10) / 10);
+  return [
+    { key: 'members', title: t('analytics.members'), value: fmt.number(e.members), hint: t('analytics.membersHint', w) },
+    {
+      key: 'active',
+      title: t('analytics.activeMembers'),
+      value: fmt.number(e.activeMembers),
+      hint: t('analytics.activeMembersHint', w),
+    },
+    { key: 'dau', title: t('analytics.dau'), value: tenth(e.dau), hint: t('analytics.dauHint', w) },
+    { key: 'wau', title: t('analytics.wau'), value: fmt.number(e.wau), hint: t('analytics.wauHint', w) },
+    { key: 'mau', title: t('analytics.mau'), value: fmt.number(e.mau), hint: t('analytics.mauHint', w) },
+    { key: 'activeRate', title: t('analytics.activeRate'), value: pct(e.activeRate), hint: t('analytics.activeRateHint', w) },
+    {
+      key: 'participation',
+      title: t('analytics.participationRate'),
+      value: pct(e.participationRate),
+      hint: t('analytics.participationHint', w),
+    },
+    { key: 'messages', title: t('analytics.messages'), value: fmt.number(e.messages), hint: t('analytics.messagesHint', w) },
+    {
+      key: 'perActive',
+      title: t('analytics.messagesPerActive'),
+      value: tenth(e.messagesPerActiveMember),
+      hint: t('analytics.messagesPerActiveHint', w),
+    },
+    {
+      key: 'frequency',
+      title: t('analytics.frequency'),
+      value: tenth(e.interactionsPerActiveMemberPerWeek),
+      hint: t('analytics.frequencyHint', w),
+    },
+  ];
 }

@@ -2,13 +2,17 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
+import { MetricTitle } from '../../components/MetricTitle';
+import { useMe } from '../../session/SessionProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
 import { queryString } from '@shared/api/client';
+import { addDays } from '../../i18n/format';
 import type { Overview } from './types';
 
 function Kpi({
   title,
+  hint,
   value,
   note,
   link,
@@ -16,6 +20,7 @@ function Kpi({
   testId,
 }: {
   title: string;
+  hint: string;
   value: number;
   note: ReactNode;
   link?: string;
@@ -35,7 +40,7 @@ function Kpi({
   ) : null;
   return (
     <Card size="small" className="kith-kpi" data-testid={testId} style={{ height: '100%' }}>
-      <Statistic title={title} value={value} formatter={(v) => fmt.number(Number(v))} />
+      <Statistic title={<MetricTitle title={title} hint={hint} />} value={value} formatter={(v) => fmt.number(Number(v))} />
       <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', minHeight: 20 }}>
         {note}
       </Typography.Text>
@@ -45,8 +50,10 @@ function Kpi({
 }
 
 /**
- * The headline figures. Each opens the list behind it: the member list with the same filter the
- * server counted with (created within the period, last active since the window's first instant).
+ * The headline figures, each with its definition in a tooltip. Each opens what is behind it: the
+ * member list with the filter the server counted with (all members; created within the period), the
+ * engagement page over the same window for the active members (it counts them with the same
+ * definition and lists the top contributors), the period's messages.
  */
 export function KpiCards({ data, onOpenMessages }: { data: Overview; onOpenMessages: () => void }) {
   const { t } = useI18n();
@@ -55,16 +62,32 @@ export function KpiCards({ data, onOpenMessages }: { data: Overview; onOpenMessa
   const share = (n: number) =>
     m.total ? t('overview.activeShare', { percent: fmt.percent((n / m.total) * 100) }) : '';
   const messages = data.days.reduce((s, d) => s + d.messages, 0);
+  const { workspace } = useMe();
+  const today = workspace.today; // the active windows end today, whatever the period
+  const w = {
+    from: fmt.day(data.from),
+    to: fmt.day(data.to),
+    wauFrom: fmt.day(addDays(today, -6)),
+    mauFrom: fmt.day(addDays(today, -29)),
+  };
   const cols = { xs: 12, md: 8, xl: { flex: '20%' } } as const;
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
       <Col {...cols}>
-        <Kpi testId="kpi-total" title={t('overview.totalMembers')} value={m.total} note={null} link="/members" />
+        <Kpi
+          testId="kpi-total"
+          title={t('overview.totalMembers')}
+          hint={t('overview.totalMembersHint')}
+          value={m.total}
+          note={null}
+          link="/members"
+        />
       </Col>
       <Col {...cols}>
         <Kpi
           testId="kpi-new"
           title={t('overview.newMembers')}
+          hint={t('overview.newMembersHint', w)}
           value={m.joined}
           note={
             m.growthPercent === null
@@ -78,24 +101,27 @@ export function KpiCards({ data, onOpenMessages }: { data: Overview; onOpenMessa
         <Kpi
           testId="kpi-active7"
           title={t('overview.active7')}
+          hint={t('analytics.wauHint', { ...w, to: fmt.day(today) })}
           value={data.active.last7Days}
           note={share(data.active.last7Days)}
-          link={`/members${queryString({ lastActiveFrom: data.active.since7Days, sort: 'last_active_at' })}`}
+          link={`/analytics/engagement${queryString({ from: addDays(today, -6), to: today })}`}
         />
       </Col>
       <Col {...cols}>
         <Kpi
           testId="kpi-active30"
           title={t('overview.active30')}
+          hint={t('analytics.mauHint', { ...w, to: fmt.day(today) })}
           value={data.active.last30Days}
           note={share(data.active.last30Days)}
-          link={`/members${queryString({ lastActiveFrom: data.active.since30Days, sort: 'last_active_at' })}`}
+          link={`/analytics/engagement${queryString({ from: addDays(today, -29), to: today })}`}
         />
       </Col>
       <Col {...cols}>
         <Kpi
           testId="kpi-messages"
           title={t('overview.messages')}
+          hint={t('analytics.messagesHint', w)}
           value={messages}
           note={t('overview.messagesPerDay', { count: Math.round(messages / Math.max(1, data.days.length)) })}
           onOpen={onOpenMessages}
