@@ -109,6 +109,8 @@ export interface MembersTable {
   consent_marketing: Generated<boolean>;
   consent_data_processing: Generated<boolean>;
   lifecycle_stage: Generated<string>;
+  /** member | staff | official (migration 0021): the brand's own accounts are left out of member figures. */
+  account_type: Generated<string>;
   merged_into: number | null;
   erased_at: Timestamp | null;
   last_active_at: Timestamp | null;

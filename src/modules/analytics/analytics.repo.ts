@@ -1,11 +1,14 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { AnalyticsRfmLayersTable, AnalyticsSettingsTable } from '../../kernel/db/tables.js';
 import type { Tx } from '../../kernel/db/database.js';
+import { internalAccountIds } from '../members/index.js';
 import { layerSql, type RfmWindow } from './domain/rfm.js';
 
 /**
  * SQL of the analytics reports. Engagement reads the daily rollup; the heatmap and RFM are heavy
- * reports computed set-based over raw activities and orders. `members`, `activities`, `orders`,
+ * reports computed set-based over raw activities and orders. Member figures leave the brand's own
+ * accounts out (staff, official; members' `internalAccountIds`): the rollups count everyone, so each
+ * report subtracts the few such accounts' member-day rows, which it reads by member id. `members`, `activities`, `orders`,
  * `communities` and `community_memberships` belong to other modules and are only read here.
  */
 export interface Span {
@@ -21,10 +24,15 @@ export interface Span {
 export async function activeMembers(tx: Tx, communityId: number, spans: Span[]): Promise<number[]> {
   if (spans.length === 0) return [];
   const r = await sql<{ i: number; n: number }>`
-    select s.i, coalesce(sum(g.members), 0)::int as n
-    from json_to_recordset(${JSON.stringify(spans.map((x, i) => ({ i, a: x.from, b: x.to })))}::json) as s(i int, a date, b date)
-    left join analytics_active_gaps g on g.community_id = ${communityId} and g.day between s.a and s.b and g.gap > g.day - s.a
-    group by s.i`.execute(tx);
+    select s.i,
+      (coalesce((select sum(g.members) from analytics_active_gaps g
+                 where g.community_id = ${communityId} and g.day between s.a and s.b and g.gap > g.day - s.a), 0)
+       - (select count(distinct d.member_id) from analytics_member_days d
+          where d.member_id in ${internalAccountIds()} and d.community_id = ${communityId}
+            and d.day between s.a and s.b and d.meaningful > 0))::int as n
+    from json_to_recordset(${JSON.stringify(spans.map((x, i) => ({ i, a: x.from, b: x.to })))}::json) as s(i int, a date, b date)`.execute(
+    tx,
+  );
   const by = new Map(r.rows.map((x) => [x.i, x.n]));
   return spans.map((_, i) => by.get(i) ?? 0);
 }
@@ -32,10 +40,14 @@ export async function activeMembers(tx: Tx, communityId: number, spans: Span[]):
 /** Per day of the span: active members, messages and meaningful activities (days with none are absent). */
 export async function dailySeries(tx: Tx, communityId: number, p: Span) {
   const r = await sql<{ day: string; active: number; messages: number; meaningful: number }>`
-    select d.day::text as day, coalesce(g.active, 0)::int as active, d.messages, d.meaningful
+    select d.day::text as day, (coalesce(g.active, 0) - coalesce(i.active, 0))::int as active,
+      (d.messages - coalesce(i.messages, 0))::int as messages, (d.meaningful - coalesce(i.meaningful, 0))::int as meaningful
     from analytics_community_days d
     left join (select day, sum(members) as active from analytics_active_gaps
                where community_id = ${communityId} and day between ${p.from}::date and ${p.to}::date group by day) g on g.day = d.day
+    left join (select day, count(*) filter (where meaningful > 0) as active, sum(messages) as messages, sum(meaningful) as meaningful
+               from analytics_member_days where member_id in ${internalAccountIds()} and community_id = ${communityId}
+                 and day between ${p.from}::date and ${p.to}::date group by day) i on i.day = d.day
     where d.community_id = ${communityId} and d.day between ${p.from}::date and ${p.to}::date`.execute(tx);
   return new Map(r.rows.map((x) => [x.day, { active: x.active, messages: x.messages, meaningful: x.meaningful }]));
 }
@@ -45,6 +57,7 @@ export async function topContributors(tx: Tx, communityId: number, p: Span, limi
   const r = await sql<{ member_id: number; meaningful: number; messages: number; active_days: number }>`
     select member_id, sum(meaningful)::int as meaningful, sum(messages)::int as messages, count(*) filter (where meaningful > 0)::int as active_days
     from analytics_member_days where community_id = ${communityId} and day between ${p.from}::date and ${p.to}::date
+      and member_id not in ${internalAccountIds()}
     group by member_id having sum(meaningful) > 0 order by 2 desc, member_id limit ${limit}`.execute(tx);
   return r.rows;
 }
@@ -57,10 +70,15 @@ export async function profilesByDay(tx: Tx, p: Span, tz: string) {
   const start = sql`(${p.from}::date::timestamp at time zone ${tz})`;
   const end = sql`((${p.to}::date + 1)::timestamp at time zone ${tz})`;
   // One pass over the counts: the day of a bucket is worked out only for buckets in the span.
+  const dayOf = (t: RawBuilder<Date>) =>
+    sql`case when ${t} < ${start} then 'before' when ${t} >= ${end} then 'after' else (${t} at time zone ${tz})::date::text end`;
   const r = await sql<{ k: string; n: number }>`
-    select case when bucket < ${start} then 'before' when bucket >= ${end} then 'after' else (bucket at time zone ${tz})::date::text end as k,
-      sum(profiles - erased)::int as n
-    from analytics_profile_counts group by 1`.execute(tx);
+    select k, sum(n)::int as n from (
+      select ${dayOf(sql`bucket`)} as k, sum(profiles - erased) as n from analytics_profile_counts group by 1
+      union all
+      select ${dayOf(sql`ia.created_at`)}, -count(*) from members ia
+      where ia.account_type <> 'member' and ia.merged_into is null and ia.erased_at is null group by 1
+    ) c group by k`.execute(tx);
   const byDay = new Map<string, number>();
   let before = 0;
   let total = 0;
@@ -82,14 +100,13 @@ export async function membersAt(tx: Tx, communityId: number, day: string, tz: st
     communityId === 0
       ? await sql<{
           n: number;
-        }>`select coalesce(sum(profiles - erased), 0)::int as n from analytics_profile_counts where bucket < ${end}`.execute(
-          tx,
-        )
+        }>`select (coalesce((select sum(profiles - erased) from analytics_profile_counts where bucket < ${end}), 0)
+                   - (select count(*) from members ia where ia.account_type <> 'member' and ia.merged_into is null
+                        and ia.erased_at is null and ia.created_at < ${end}))::int as n`.execute(tx)
       : await sql<{ n: number }>`
         select count(distinct member_id)::int as n from community_memberships
-        where community_id = ${communityId} and joined_at < ${end} and (left_at is null or left_at >= ${end})`.execute(
-          tx,
-        );
+        where community_id = ${communityId} and joined_at < ${end} and (left_at is null or left_at >= ${end})
+          and member_id not in ${internalAccountIds()}`.execute(tx);
   return r.rows[0]!.n;
 }
 
@@ -100,6 +117,7 @@ export async function heatmap(tx: Tx, communityId: number, p: Span, tz: string, 
     from activities
     where occurred_at >= (${p.from}::date::timestamp at time zone ${tz}) and occurred_at < ((${p.to}::date + 1)::timestamp at time zone ${tz})
       and kind = any(${kinds}::text[]) ${communityId === 0 ? sql`` : sql`and community_id = ${communityId}`}
+      and member_id not in ${internalAccountIds()}
     group by 1, 2 order by 1, 2`.execute(tx);
   return r.rows;
 }
@@ -119,16 +137,24 @@ export async function communityComparison(tx: Tx, p: Span, tz: string) {
   }>`
     with m as (
       select community_id, count(distinct member_id)::int as members from community_memberships
-      where joined_at < ${end} and (left_at is null or left_at >= ${end}) group by community_id),
+      where joined_at < ${end} and (left_at is null or left_at >= ${end}) and member_id not in ${internalAccountIds()}
+      group by community_id),
     a as (
       select community_id, sum(members)::int as active from analytics_active_gaps
       where community_id <> 0 and day between ${p.from}::date and ${p.to}::date and gap > day - ${p.from}::date group by community_id),
     t as (
       select community_id, sum(messages)::int as messages, sum(meaningful)::int as meaningful from analytics_community_days
-      where community_id <> 0 and day between ${p.from}::date and ${p.to}::date group by community_id)
-    select c.id, c.name, c.channel, c.stage, coalesce(m.members, 0) as members, coalesce(a.active, 0) as active,
-      coalesce(t.messages, 0) as messages, coalesce(t.meaningful, 0) as meaningful
+      where community_id <> 0 and day between ${p.from}::date and ${p.to}::date group by community_id),
+    i as (
+      select community_id, count(distinct member_id) filter (where meaningful > 0)::int as active,
+        sum(messages)::int as messages, sum(meaningful)::int as meaningful
+      from analytics_member_days where member_id in ${internalAccountIds()} and community_id <> 0
+        and day between ${p.from}::date and ${p.to}::date group by community_id)
+    select c.id, c.name, c.channel, c.stage, coalesce(m.members, 0) as members,
+      coalesce(a.active, 0) - coalesce(i.active, 0) as active,
+      coalesce(t.messages, 0) - coalesce(i.messages, 0) as messages, coalesce(t.meaningful, 0) - coalesce(i.meaningful, 0) as meaningful
     from communities c left join m on m.community_id = c.id left join a on a.community_id = c.id left join t on t.community_id = c.id
+      left join i on i.community_id = c.id
     where c.archived_at is null order by c.id`.execute(tx);
   return r.rows;
 }
@@ -155,16 +181,25 @@ export async function healthFigures(tx: Tx, p: Span, prev: Span, tz: string) {
       select community_id,
         count(distinct member_id) filter (where joined_at < ${startCut} and (left_at is null or left_at >= ${startCut}))::int as members_start,
         count(distinct member_id) filter (where joined_at < ${endCut} and (left_at is null or left_at >= ${endCut}))::int as members_end
-      from community_memberships group by community_id),
+      from community_memberships where member_id not in ${internalAccountIds()} group by community_id),
     a as (
       select community_id,
         coalesce(sum(members) filter (where day >= ${p.from}::date and gap > day - ${p.from}::date), 0)::int as active,
         coalesce(sum(members) filter (where day <= ${prev.to}::date and gap > day - ${prev.from}::date), 0)::int as active_previous,
         coalesce(sum(members) filter (where gap > day - ${prev.from}::date), 0)::int as either
-      from analytics_active_gaps where community_id <> 0 and day between ${prev.from}::date and ${p.to}::date group by community_id)
+      from analytics_active_gaps where community_id <> 0 and day between ${prev.from}::date and ${p.to}::date group by community_id),
+    i as (
+      select community_id,
+        count(distinct member_id) filter (where day >= ${p.from}::date)::int as active,
+        count(distinct member_id) filter (where day <= ${prev.to}::date)::int as active_previous,
+        count(distinct member_id)::int as either
+      from analytics_member_days where member_id in ${internalAccountIds()} and community_id <> 0 and meaningful > 0
+        and day between ${prev.from}::date and ${p.to}::date group by community_id)
     select c.id, c.name, c.stage, coalesce(m.members_start, 0) as members_start, coalesce(m.members_end, 0) as members_end,
-      coalesce(a.active, 0) as active, coalesce(a.active_previous, 0) as active_previous, coalesce(a.either, 0) as either
-    from communities c left join m on m.community_id = c.id left join a on a.community_id = c.id
+      coalesce(a.active, 0) - coalesce(i.active, 0) as active,
+      coalesce(a.active_previous, 0) - coalesce(i.active_previous, 0) as active_previous,
+      coalesce(a.either, 0) - coalesce(i.either, 0) as either
+    from communities c left join m on m.community_id = c.id left join a on a.community_id = c.id left join i on i.community_id = c.id
     where c.archived_at is null order by c.id`.execute(tx);
   return r.rows.map((x) => ({ ...x, retained: x.active + x.active_previous - x.either }));
 }
@@ -196,7 +231,7 @@ export async function scoreRfm(tx: Tx, w: RfmWindow, tz: string, computedAt: Dat
       group by member_id),
     v as (
       select o.member_id, (${w.to}::date - (o.last_at at time zone ${tz})::date) as rd, o.f, o.m
-      from o where o.member_id not in (select id from members where merged_into is not null or erased_at is not null)),
+      from o where o.member_id not in (select id from members where merged_into is not null or erased_at is not null or account_type <> 'member')),
     n as (select count(*) as n from v),
     s as (
       select member_id, rd, f, m,

@@ -117,6 +117,56 @@ describe('engagement', () => {
     ]);
   });
 
+  it("leaves the brand's own accounts (staff, official) out of counts, rates and rankings", async () => {
+    const inject = injector(kith);
+    const owner = await staffSession(kith, 'owner');
+    const mark = async (accountType: string) => {
+      const res = await inject({
+        method: 'PATCH',
+        url: `/api/v1/members/${m[1]}`,
+        headers: owner.headers,
+        payload: { accountType },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await mark('official'); // m1: two messages in A on the 29th, a check-in on the 30th, two orders
+    try {
+      const e = await kith.analytics.service.engagement(systemCtx, P);
+      expect([e.members, e.activeMembers, e.wau, e.mau, e.messages]).toEqual([3, 1, 1, 2, 1]);
+      expect(e.days.filter((d) => d.active > 0)).toEqual([
+        { day: '2026-11-30', active: 1, messages: 1, meaningful: 1 },
+      ]);
+      expect(e.activeRate).toBeCloseTo(1 / 3, 10);
+      const top = await kith.analytics.service.topContributors(systemCtx, P);
+      expect(top.items.map((t) => t.memberId)).toEqual([m[2]]);
+      const c = await kith.analytics.service.communities(systemCtx, P);
+      expect(c.items.map((x) => [x.name, x.members, x.active, x.messages])).toEqual([
+        ['手冲爱好者群', 2, 0, 0],
+        ['新品体验群', 2, 1, 1],
+      ]);
+      const h = await kith.analytics.service.health(systemCtx, P);
+      expect(h.items.find((x) => x.id === A)?.parts.find((p) => p.part === 'activity')?.value).toBe(0);
+      expect((await kith.analytics.service.heatmap(systemCtx, P)).cells).toEqual([{ weekday: 1, hour: 0, n: 1 }]);
+      await kith.analytics.service.computeRfm();
+      expect(await kith.analytics.service.memberRfm(systemCtx, m[1]!)).toBeNull();
+      const o = (
+        await inject({ method: 'GET', url: '/api/v1/overview?from=2026-11-24&to=2026-11-30', headers: owner.headers })
+      ).json();
+      expect([o.members.total, o.active.last30Days]).toEqual([3, e.mau]);
+      // Still in the member list, said to be the brand's own, and found by that filter.
+      const list = (
+        await inject({ method: 'GET', url: '/api/v1/members?accountType=official', headers: owner.headers })
+      ).json();
+      expect(list.items.map((x: { id: number; accountType: string }) => [x.id, x.accountType])).toEqual([
+        [m[1], 'official'],
+      ]);
+    } finally {
+      await mark('member');
+      await kith.analytics.service.computeRfm();
+    }
+    expect((await kith.analytics.service.engagement(systemCtx, P)).activeMembers).toBe(2);
+  });
+
   it('maps meaningful activities to weekday and hour', async () => {
     const h = await kith.analytics.service.heatmap(systemCtx, P);
     // 29 November 2026 is a Sunday (7), the 30th a Monday (1)

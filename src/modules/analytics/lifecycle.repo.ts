@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
 import { effectiveTierSql } from '../loyalty/index.js';
-import { liveMember, memberMatches } from '../members/index.js';
+import { internalAccountIds, liveMember, memberMatches } from '../members/index.js';
 import { hasFilter, type Segment } from './domain/segment.js';
 import type { Grain } from './domain/cohorts.js';
 
@@ -177,7 +177,7 @@ export async function funnel(
         join communities co on co.id = f.community_id
         where f.joined_at >= ${start} and f.joined_at < ${end} and ${filterSql(filter, sql`f.member_id`)}`;
   const res = await sql<FunnelRow>`
-    with j as materialized (${j}),
+    with j as materialized (select * from (${j}) jj where jj.m not in ${internalAccountIds()}),
     a as (
       select j.*, ${activationDay(sql`j.m`, sql`j.c`, sql`j.joined`, r)} as act from j),
     s as (

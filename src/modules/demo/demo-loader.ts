@@ -73,6 +73,7 @@ export async function loadDemo(
         company: m.company ?? undefined,
         source: m.source,
         consentMarketing: m.consentMarketing,
+        accountType: m.accountType,
         identities: m.identities.map((i) => ({
           channel: i.channel as Channel,
           externalId: i.externalId,

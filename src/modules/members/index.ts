@@ -42,7 +42,7 @@ export {
 export { ATTRIBUTE_TYPES, type AttributeDefinition, type AttributeType } from './domain/attribute-rules.js';
 export type { MemberFilter } from './domain/member-filter.js';
 export { memberMatches } from './search.repo.js';
-export { liveMember } from './members.repo.js';
+export { liveMember, countedMember, internalAccountIds } from './members.repo.js';
 export type { MemberView } from './members.view.js';
 export type { CreateMemberInput, UpdateMemberInput, IdentityInput } from './profiles.service.js';
 export type { ListQuery, DuplicatePair, DuplicateReason } from './search.service.js';

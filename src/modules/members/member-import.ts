@@ -1,6 +1,7 @@
 import type { Tx } from '../../kernel/db/database.js';
 import { identityKey, type Channel } from './identity-resolution.js';
 import * as repo from './member-import.repo.js';
+import type { AccountType } from './domain/profile-rules.js';
 
 /**
  * Members from spreadsheets (CRM exports, customer lists) and buyers from order files. A person is
@@ -242,7 +243,10 @@ export async function findOrCreateBuyers(
  * a system of record (or the demo) where each row is known to be a distinct person, even when two
  * share a phone. Channel accounts already taken are skipped. Returns the new ids in row order.
  */
-export async function insertMembersBulk(tx: Tx, rows: (MemberUpsert & { createdAt?: string })[]): Promise<number[]> {
+export async function insertMembersBulk(
+  tx: Tx,
+  rows: (MemberUpsert & { createdAt?: string; accountType?: AccountType })[],
+): Promise<number[]> {
   const ids: number[] = [];
   for (let s = 0; s < rows.length; s += 1000) {
     const chunk = rows.slice(s, s + 1000);
@@ -260,6 +264,7 @@ export async function insertMembersBulk(tx: Tx, rows: (MemberUpsert & { createdA
         source: r.source ?? null,
         consent_marketing: r.consentMarketing ?? false,
         lifecycle_stage: r.lifecycleStage ?? 'acquired',
+        account_type: r.accountType ?? 'member',
         attributes: JSON.stringify(r.attributes),
         ...(r.createdAt ? { created_at: r.createdAt, updated_at: r.createdAt } : {}),
       })),

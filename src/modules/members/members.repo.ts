@@ -36,6 +36,20 @@ export function liveMember(alias = 'm') {
   return sql<boolean>`${sql.ref(`${alias}.merged_into`)} is null and ${sql.ref(`${alias}.erased_at`)} is null`;
 }
 
+/**
+ * The brand's own accounts — staff 员工 and official 官方账号 (migration 0021) — as a subquery of ids.
+ * Member figures (counts, rates, rankings) leave them out: reports subtract what these few did from
+ * their rollups, and queries over member rows skip them (docs/metrics.md).
+ */
+export function internalAccountIds() {
+  return sql<number>`(select ia.id from members ia where ia.account_type <> 'member')`;
+}
+
+/** A profile that counts in member figures: live, and not one of the brand's own accounts. */
+export function countedMember(alias = 'm') {
+  return sql<boolean>`${liveMember(alias)} and ${sql.ref(`${alias}.account_type`)} = 'member'`;
+}
+
 export function inScopeList(scope: Scope, alias = 'm') {
   if (scope === null) return sql<boolean>`true`;
   return sql<boolean>`${sql.ref(`${alias}.id`)} in (select sc.member_id from community_memberships sc where sc.community_id = any(${scope}::bigint[]) offset 0)`;

@@ -1,12 +1,15 @@
 import { Type } from 'typebox';
 import { DateTime, Nullable } from '../../http/schemas.js';
 import { CHANNELS } from './identity-resolution.js';
-import { GENDERS, LIFECYCLE_STAGES } from './domain/profile-rules.js';
+import { ACCOUNT_TYPES, GENDERS, LIFECYCLE_STAGES } from './domain/profile-rules.js';
 import { MEMBER_SORTS } from './domain/cursor.js';
 
 /** Request and response contracts of the member profile, list and export routes. */
 export const ChannelSchema = Type.Enum(CHANNELS);
 export const GenderSchema = Type.Enum(GENDERS);
+export const AccountTypeSchema = Type.Enum(ACCOUNT_TYPES, {
+  description: "member, or the brand's own account: staff 员工 / official 官方账号 (left out of member figures)",
+});
 export const StageSchema = Type.Enum(LIFECYCLE_STAGES, {
   description: 'acquired 获客 → activated 激活 → retained 留存 → monetised 变现; dormant 沉睡, churned 流失',
 });
@@ -40,6 +43,7 @@ export const MemberSchema = Type.Object({
   consentMarketing: Type.Boolean(),
   consentDataProcessing: Type.Boolean(),
   lifecycleStage: Type.String(),
+  accountType: AccountTypeSchema,
   mergedInto: Nullable(Type.Integer()),
   erasedAt: Nullable(DateTime),
   lastActiveAt: Nullable(DateTime),
@@ -69,6 +73,7 @@ const profileFields = {
   consentMarketing: Type.Optional(Type.Boolean()),
   consentDataProcessing: Type.Optional(Type.Boolean()),
   lifecycleStage: Type.Optional(StageSchema),
+  accountType: Type.Optional(AccountTypeSchema),
 };
 export const IdentityBody = Type.Object(
   {
@@ -118,6 +123,7 @@ export const filterFields = {
   channel: Type.Optional(ChannelSchema),
   consentMarketing: Type.Optional(Type.Boolean()),
   source: Type.Optional(Type.String({ maxLength: 100 })),
+  accountType: Type.Optional(AccountTypeSchema),
 };
 export const MemberFilterSchema = Type.Object(filterFields, { additionalProperties: false });
 const sortFields = {

@@ -1,5 +1,5 @@
 import type { Tx } from '../../kernel/db/database.js';
-import { displayName } from './domain/profile-rules.js';
+import { displayName, type AccountType } from './domain/profile-rules.js';
 import * as repo from './members.repo.js';
 import type { IdentityRow, MemberCommunityRow, MemberRow, MemberTagRow, Scope } from './members.repo.js';
 
@@ -24,6 +24,7 @@ export function profileImage(m: MemberRow) {
     consentMarketing: m.consent_marketing,
     consentDataProcessing: m.consent_data_processing,
     lifecycleStage: m.lifecycle_stage,
+    accountType: m.account_type as AccountType,
   };
 }
 

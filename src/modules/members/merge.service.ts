@@ -28,6 +28,7 @@ const MERGE_FIELDS: MergeField[] = [
   'consent_marketing',
   'consent_data_processing',
   'lifecycle_stage',
+  'account_type',
   'created_at',
   'last_active_at',
 ];
@@ -46,6 +47,7 @@ const API_NAMES: Record<MergeField, string> = {
   consent_marketing: 'consentMarketing',
   consent_data_processing: 'consentDataProcessing',
   lifecycle_stage: 'lifecycleStage',
+  account_type: 'accountType',
   created_at: 'createdAt',
   last_active_at: 'lastActiveAt',
 };

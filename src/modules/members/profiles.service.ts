@@ -163,7 +163,10 @@ export function createProfilesService(deps: MembersServiceDeps) {
       }
       const phone = set.phone === undefined ? before.phone : (set.phone as string | null);
       const email = set.email === undefined ? before.email : (set.email as string | null);
-      if (!isRecognisable({ phone, email }, await repo.countIdentities(tx, id))) {
+      // Only clearing a contact can make a member unrecognisable; a profile that came in without one
+      // (created by an ingest with a member id) can still have its other fields edited.
+      const clears = set.phone === null || set.email === null;
+      if (clears && !isRecognisable({ phone, email }, await repo.countIdentities(tx, id))) {
         problems.push({
           path: set.phone === null ? 'phone' : 'email',
           message:

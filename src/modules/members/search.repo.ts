@@ -47,6 +47,7 @@ export function filterConditions(f: MemberFilter, scope: Scope): RawBuilder<bool
   if (f.lifecycleStages?.length) c.push(sql`m.lifecycle_stage = any(${f.lifecycleStages}::text[])`);
   if (f.source) c.push(sql`m.source = ${f.source}`);
   if (f.consentMarketing !== undefined) c.push(sql`m.consent_marketing = ${f.consentMarketing}`);
+  if (f.accountType !== undefined) c.push(sql`m.account_type = ${f.accountType}`);
   if (f.createdFrom) c.push(sql`m.created_at >= ${f.createdFrom}::timestamptz`);
   if (f.createdTo) c.push(sql`m.created_at < ${f.createdTo}::timestamptz`);
   // Written on the sort expression so the last-active index serves the range too.

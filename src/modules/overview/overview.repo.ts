@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../kernel/db/database.js';
-import { liveMember as live } from '../members/index.js';
+import { countedMember, internalAccountIds } from '../members/index.js';
 
 /**
  * The overview's SQL. Everything here is read-only and reads other modules' tables, joined where
@@ -16,10 +16,10 @@ import { liveMember as live } from '../members/index.js';
 /** Communities a community manager is limited to, or null for workspace-wide staff. */
 export type Scope = number[] | null;
 
-/** A live member (not merged away, not erased) that the actor may see — the member list's rule. */
+/** A member counted in member figures (live, not the brand's own account) that the actor may see. */
 function visibleMember(scope: Scope): RawBuilder<boolean> {
-  if (scope === null) return live('m');
-  return sql<boolean>`${live('m')} and exists (select 1 from community_memberships sc where sc.member_id = m.id and sc.community_id = any(${scope}::bigint[]))`;
+  if (scope === null) return countedMember('m');
+  return sql<boolean>`${countedMember('m')} and exists (select 1 from community_memberships sc where sc.member_id = m.id and sc.community_id = any(${scope}::bigint[]))`;
 }
 
 /** Activities a community manager may see: in their communities, or community-less ones of their members. */
@@ -133,6 +133,7 @@ export async function scopedDaily(
         count(distinct a.member_id) filter (where a.kind = any(${p.kinds}::text[]))::int as active
       from activities a
       where a.occurred_at >= ${start} and a.occurred_at < ${end} and ${visibleActivity(p.scope)}
+        and a.member_id not in ${internalAccountIds()}
       group by 1
     )
     select to_char(days.day, 'YYYY-MM-DD') as date,

@@ -41,6 +41,11 @@ export const ACTIVITY_KINDS = [
 /** 获客 → 激活 → 留存 → 变现, and the two ways out (members; worked out by analytics). */
 export const LIFECYCLE_STAGES = ['acquired', 'activated', 'retained', 'monetised', 'dormant', 'churned'] as const;
 export const GENDERS = ['male', 'female', 'other', 'unknown'] as const;
+/**
+ * What a profile is (members): a member, or the brand's own — a staff member's account 员工 or an
+ * official account 官方账号. Member figures (counts, rates, rankings) leave the brand's own out.
+ */
+export const ACCOUNT_TYPES = ['member', 'staff', 'official'] as const;
 
 /** Where a community lives (communities). */
 export const COMMUNITY_CHANNELS = [

@@ -95,6 +95,7 @@ export function generateDemo(opts: DemoOptions = {}): DemoData {
       company: m.profile.company,
       source: m.profile.source,
       consentMarketing: m.profile.consentMarketing,
+      accountType: !m.official ? 'member' : m.profile.nickname.includes('官方') ? 'official' : 'staff',
       identities: m.identities,
       tags: orderedTags(m),
       createdAt: iso(m.arrival),

@@ -28,7 +28,10 @@ export interface MemberPlan {
   surnamePinyin: string | null;
   givenPinyin: string | null;
   english: string | null;
-  profile: Omit<DemoMember, 'key' | 'identities' | 'tags' | 'createdAt' | 'persona' | 'phone' | 'email'>;
+  profile: Omit<
+    DemoMember,
+    'key' | 'identities' | 'tags' | 'createdAt' | 'persona' | 'phone' | 'email' | 'accountType'
+  >;
   phone: string | null;
   email: string | null;
   identities: DemoIdentity[];

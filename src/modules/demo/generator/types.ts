@@ -65,6 +65,8 @@ export interface DemoMember {
   company: string | null;
   source: string;
   consentMarketing: boolean;
+  /** The brand's official account and its staff member's account are not members in any figure. */
+  accountType: 'member' | 'staff' | 'official';
   identities: DemoIdentity[];
   tags: string[];
   createdAt: string;

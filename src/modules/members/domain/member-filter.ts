@@ -16,6 +16,7 @@ export interface MemberFilter {
   tagMatch?: 'any' | 'all';
   communityId?: number;
   lifecycleStages?: string[];
+  accountType?: string;
   createdFrom?: string;
   createdTo?: string;
   lastActiveFrom?: string;

@@ -16,6 +16,7 @@ const base: MergeableProfile = {
   consent_marketing: false,
   consent_data_processing: false,
   lifecycle_stage: 'acquired',
+  account_type: 'member',
   created_at: '2024-03-01T00:00:00.000000+00:00',
   last_active_at: null,
 };
@@ -27,6 +28,13 @@ describe('merge rule', () => {
     ['empty survivor field is filled', { name: null }, { name: '林子' }, { name: '林子' }],
     ['blank counts as empty', { city: '  ' }, { city: '上海' }, { city: '上海' }],
     ['both empty stays empty', { phone: null }, { phone: null }, { phone: null }],
+    [
+      'an official account stays one',
+      { account_type: 'member' },
+      { account_type: 'official' },
+      { account_type: 'official' },
+    ],
+    ['staff survivor stays staff', { account_type: 'staff' }, { account_type: 'member' }, { account_type: 'staff' }],
     ['unknown gender is filled', { gender: 'unknown' }, { gender: 'female' }, { gender: 'female' }],
     ['known gender stays', { gender: 'male' }, { gender: 'female' }, { gender: 'male' }],
     [

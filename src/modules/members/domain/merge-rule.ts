@@ -10,6 +10,8 @@
  * - Custom attributes: shallow merge, the survivor's keys winning.
  * - Lifecycle stage: the livelier of the two (monetised > retained > activated > acquired >
  *   dormant > churned): activity on either account is activity of the person.
+ * - Account type: the brand's own (staff / official) when either is: figures must keep leaving
+ *   an official account out after it is merged with a profile found for it.
  * - created_at: the earlier (the person has been a member since then);
  *   last_active_at: the later.
  */
@@ -28,6 +30,7 @@ export interface MergeableProfile {
   consent_marketing: boolean;
   consent_data_processing: boolean;
   lifecycle_stage: string;
+  account_type: string;
   /** ISO timestamps, kept as text so their full precision survives a merge and its undo. */
   created_at: string;
   last_active_at: string | null;
@@ -89,6 +92,7 @@ export function mergeProfiles(
     'lifecycle_stage',
     (STAGE_LIVELINESS[merged.lifecycle_stage] ?? -1) > (STAGE_LIVELINESS[survivor.lifecycle_stage] ?? -1),
   );
+  take('account_type', survivor.account_type === 'member' && merged.account_type !== 'member');
   take('created_at', time(merged.created_at) < time(survivor.created_at));
   take(
     'last_active_at',

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../../kernel/errors.js';
-import { GENDERS, LIFECYCLE_STAGES } from '../../../web/shared/vocabulary.js';
-export { GENDERS, LIFECYCLE_STAGES };
+import { ACCOUNT_TYPES, GENDERS, LIFECYCLE_STAGES } from '../../../web/shared/vocabulary.js';
+export { ACCOUNT_TYPES, GENDERS, LIFECYCLE_STAGES };
 
 /**
  * Rules for the fields of a member profile. Pure: the service turns the problems into one 400
@@ -10,6 +10,8 @@ export type Gender = (typeof GENDERS)[number];
 
 /** The lifecycle funnel (获客 → 激活 → 留存 → 变现) plus the two ways out of it. */
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+/** A member, or the brand's own account (员工 / 官方账号), which member figures leave out. */
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
 
 const SEPARATORS = /[\s\-().]/g;
 
@@ -69,6 +71,7 @@ export interface ProfileInput {
   consentMarketing?: boolean;
   consentDataProcessing?: boolean;
   lifecycleStage?: LifecycleStage;
+  accountType?: AccountType;
 }
 
 /** The same fields as the database columns hold them. */
@@ -86,6 +89,7 @@ export interface ProfileColumns {
   consent_marketing: boolean;
   consent_data_processing: boolean;
   lifecycle_stage: LifecycleStage;
+  account_type: AccountType;
 }
 
 const TEXT_FIELDS = [
@@ -144,6 +148,7 @@ export function profileChanges(
   }
   if (input.gender !== undefined) values.gender = input.gender;
   if (input.lifecycleStage !== undefined) values.lifecycle_stage = input.lifecycleStage;
+  if (input.accountType !== undefined) values.account_type = input.accountType;
   if (input.consentMarketing !== undefined) values.consent_marketing = input.consentMarketing;
   if (input.consentDataProcessing !== undefined) values.consent_data_processing = input.consentDataProcessing;
   return { values, problems };

@@ -1726,6 +1726,8 @@ export interface paths {
                     channel?: "wechat" | "wecom" | "qq" | "phone" | "email" | "forum" | "slack" | "discord" | "douyin" | "weibo" | "dingtalk" | "other";
                     consentMarketing?: boolean;
                     source?: string;
+                    /** @description member, or the brand's own account: staff 员工 / official 官方账号 (left out of member figures) */
+                    accountType?: "member" | "staff" | "official";
                     sort?: "created_at" | "last_active_at" | "name";
                     order?: "asc" | "desc";
                     /** @description nextCursor of the previous page */
@@ -1765,6 +1767,11 @@ export interface paths {
                                 consentMarketing: boolean;
                                 consentDataProcessing: boolean;
                                 lifecycleStage: string;
+                                /**
+                                 * @description member, or the brand's own account: staff 员工 / official 官方账号 (left out of member figures)
+                                 * @enum {unknown}
+                                 */
+                                accountType: "member" | "staff" | "official";
                                 mergedInto: number | null;
                                 erasedAt: string | null;
                                 lastActiveAt: string | null;
@@ -1827,6 +1834,11 @@ export interface paths {
                          * @enum {unknown}
                          */
                         lifecycleStage?: "acquired" | "activated" | "retained" | "monetised" | "dormant" | "churned";
+                        /**
+                         * @description member, or the brand's own account: staff 员工 / official 官方账号 (left out of member figures)
+                         * @enum {unknown}
+                         */
+                        accountType?: "member" | "staff" | "official";
                         /** @description Custom attributes, checked against the attribute definitions */
                         attributes?: {
                             [key: string]: unknown;
@@ -1868,6 +1880,11 @@ export interface paths {
                             consentMarketing: boolean;
                             consentDataProcessing: boolean;
                             lifecycleStage: string;
+                            /**
+                             * @description member, or the brand's own account: staff 员工 / official 官方账号 (left out of member figures)
+                             * @enum {unknown}
+                             */
+                            accountType: "member" | "staff" | "official";
                             mergedInto: number | null;
                             erasedAt: string | null;
                             lastActiveAt: string | null;
@@ -1934,6 +1951,8 @@ export interface paths {
                     channel?: "wechat" | "wecom" | "qq" | "phone" | "email" | "forum" | "slack" | "discord" | "douyin" | "weibo" | "dingtalk" | "other";
                     consentMarketing?: boolean;
                     source?: string;
+                    /** @description member, or the brand's own account: staff 员工 / official 官方账号 (left out of member figures) */
+                    accountType?: "member" | "staff" | "official";
                     sort?: "created_at" | "last_active_at" | "name";
                     order?: "asc" | "desc";
                 };
@@ -2065,6 +2084,11 @@ export interface paths {
                             consentMarketing: boolean;
                             consentDataProcessing: boolean;
                             lifecycleStage: string;
+                            /**
+                             * @description member, or the brand's own account: staff 员工 / official 官方账号 (left out of member figures)
+                             * @enum {unknown}
+                             */
+                            accountType: "member" | "staff" | "official";
                             mergedInto: number | null;
                             erasedAt: string | null;
                             lastActiveAt: string | null;
@@ -2131,6 +2155,11 @@ export interface paths {
                          * @enum {unknown}
                          */
                         lifecycleStage?: "acquired" | "activated" | "retained" | "monetised" | "dormant" | "churned";
+                        /**
+                         * @description member, or the brand's own account: staff 员工 / official 官方账号 (left out of member figures)
+                         * @enum {unknown}
+                         */
+                        accountType?: "member" | "staff" | "official";
                         /** @description Merge-patch: a key set to null is removed */
                         attributes?: {
                             [key: string]: unknown;
@@ -2165,6 +2194,11 @@ export interface paths {
                             consentMarketing: boolean;
                             consentDataProcessing: boolean;
                             lifecycleStage: string;
+                            /**
+                             * @description member, or the brand's own account: staff 员工 / official 官方账号 (left out of member figures)
+                             * @enum {unknown}
+                             */
+                            accountType: "member" | "staff" | "official";
                             mergedInto: number | null;
                             erasedAt: string | null;
                             lastActiveAt: string | null;
@@ -2513,6 +2547,11 @@ export interface paths {
                             channel?: "wechat" | "wecom" | "qq" | "phone" | "email" | "forum" | "slack" | "discord" | "douyin" | "weibo" | "dingtalk" | "other";
                             consentMarketing?: boolean;
                             source?: string;
+                            /**
+                             * @description member, or the brand's own account: staff 员工 / official 官方账号 (left out of member figures)
+                             * @enum {unknown}
+                             */
+                            accountType?: "member" | "staff" | "official";
                         };
                         add?: number[];
                         remove?: number[];
@@ -2758,6 +2797,11 @@ export interface paths {
                                 consentMarketing: boolean;
                                 consentDataProcessing: boolean;
                                 lifecycleStage: string;
+                                /**
+                                 * @description member, or the brand's own account: staff 员工 / official 官方账号 (left out of member figures)
+                                 * @enum {unknown}
+                                 */
+                                accountType: "member" | "staff" | "official";
                                 mergedInto: number | null;
                                 erasedAt: string | null;
                                 lastActiveAt: string | null;
@@ -2804,6 +2848,11 @@ export interface paths {
                                 consentMarketing: boolean;
                                 consentDataProcessing: boolean;
                                 lifecycleStage: string;
+                                /**
+                                 * @description member, or the brand's own account: staff 员工 / official 官方账号 (left out of member figures)
+                                 * @enum {unknown}
+                                 */
+                                accountType: "member" | "staff" | "official";
                                 mergedInto: number | null;
                                 erasedAt: string | null;
                                 lastActiveAt: string | null;
@@ -2911,6 +2960,11 @@ export interface paths {
                                 consentMarketing: boolean;
                                 consentDataProcessing: boolean;
                                 lifecycleStage: string;
+                                /**
+                                 * @description member, or the brand's own account: staff 员工 / official 官方账号 (left out of member figures)
+                                 * @enum {unknown}
+                                 */
+                                accountType: "member" | "staff" | "official";
                                 mergedInto: number | null;
                                 erasedAt: string | null;
                                 lastActiveAt: string | null;
@@ -3046,6 +3100,11 @@ export interface paths {
                                 consentMarketing: boolean;
                                 consentDataProcessing: boolean;
                                 lifecycleStage: string;
+                                /**
+                                 * @description member, or the brand's own account: staff 员工 / official 官方账号 (left out of member figures)
+                                 * @enum {unknown}
+                                 */
+                                accountType: "member" | "staff" | "official";
                                 mergedInto: number | null;
                                 erasedAt: string | null;
                                 lastActiveAt: string | null;
@@ -3092,6 +3151,11 @@ export interface paths {
                                 consentMarketing: boolean;
                                 consentDataProcessing: boolean;
                                 lifecycleStage: string;
+                                /**
+                                 * @description member, or the brand's own account: staff 员工 / official 官方账号 (left out of member figures)
+                                 * @enum {unknown}
+                                 */
+                                accountType: "member" | "staff" | "official";
                                 mergedInto: number | null;
                                 erasedAt: string | null;
                                 lastActiveAt: string | null;
@@ -3179,6 +3243,11 @@ export interface paths {
                                 consentMarketing: boolean;
                                 consentDataProcessing: boolean;
                                 lifecycleStage: string;
+                                /**
+                                 * @description member, or the brand's own account: staff 员工 / official 官方账号 (left out of member figures)
+                                 * @enum {unknown}
+                                 */
+                                accountType: "member" | "staff" | "official";
                                 mergedInto: number | null;
                                 erasedAt: string | null;
                                 lastActiveAt: string | null;
@@ -3760,13 +3829,13 @@ export interface paths {
                                 growthPercent: number | null;
                             };
                             active: {
-                                /** @description Members last active today or in the 6 days before */
+                                /** @description WAU: distinct members with meaningful activity today or in the 6 days before (docs/metrics.md) */
                                 last7Days: number;
-                                /** @description Members last active today or in the 29 days before */
+                                /** @description MAU: distinct members with meaningful activity today or in the 29 days before; the engagement report over the same 30 days answers the same */
                                 last30Days: number;
                                 /**
                                  * Format: date-time
-                                 * @description Start of the 7-day window (lastActiveFrom of the member list)
+                                 * @description Start of the 7-day window
                                  */
                                 since7Days: string;
                                 /**
@@ -3788,7 +3857,7 @@ export interface paths {
                                 totalMembers: number;
                                 /** @description Messages sent that day */
                                 messages: number;
-                                /** @description Distinct members with any activity that day */
+                                /** @description Distinct members with meaningful activity that day */
                                 activeMembers: number;
                             }[];
                             /** @description Communities that are not archived, most joins first */
@@ -7759,15 +7828,15 @@ export interface paths {
                             members: number;
                             /** @description Members with at least one meaningful activity in the period */
                             activeMembers: number;
-                            /** @description Average daily active members over the period */
+                            /** @description Average daily active members over the period (日均活跃), not one day's count */
                             dau: number;
                             /** @description Active in the 7 days ending with the last day */
                             wau: number;
                             /** @description Active in the 30 days ending with the last day */
                             mau: number;
-                            /** @description MAU / members */
+                            /** @description Active members in the period / members (活跃率) */
                             activeRate: number;
-                            /** @description Active members in the period / members */
+                            /** @description Average daily active members / active members in the period (参与度): the share of the period's days an active member was active on, on average */
                             participationRate: number;
                             messages: number;
                             messagesPerActiveMember: number;

@@ -79,6 +79,17 @@ export function StageTag({ stage }: { stage: string }) {
   );
 }
 
+/** The brand's own account (staff / official): shown wherever the profile is, since figures leave it out. */
+export function AccountTypeTag({ type }: { type: string }) {
+  const { t } = useI18n();
+  if (type === 'member') return null;
+  return (
+    <Tag color={type === 'official' ? 'purple' : 'geekblue'} variant="outlined">
+      {labelOf(t, 'accountType', type)}
+    </Tag>
+  );
+}
+
 /** A tag as the operators coloured it. */
 export function MemberTag({
   name,

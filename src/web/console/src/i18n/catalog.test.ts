@@ -45,6 +45,7 @@ describe('console texts', () => {
       ['kind', V.ACTIVITY_KINDS],
       ['stage', V.LIFECYCLE_STAGES],
       ['gender', V.GENDERS],
+      ['accountType', V.ACCOUNT_TYPES],
       ['positioning', V.POSITIONING_TYPES],
       ['goal', V.COMMUNITY_GOALS],
       ['communityStage', V.COMMUNITY_STAGES],

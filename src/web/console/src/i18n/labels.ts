@@ -2,7 +2,16 @@ import { hasMessage, type Translate } from './I18nProvider';
 import { CHANNELS, LIFECYCLE_STAGES } from '@shared/vocabulary';
 export { LIFECYCLE_STAGES };
 
-type Group = 'stage' | 'channel' | 'gender' | 'kind' | 'role' | 'membershipRole' | 'joinSource' | 'duplicates.reason';
+type Group =
+  | 'stage'
+  | 'accountType'
+  | 'channel'
+  | 'gender'
+  | 'kind'
+  | 'role'
+  | 'membershipRole'
+  | 'joinSource'
+  | 'duplicates.reason';
 
 /**
  * The name of a server value (a lifecycle stage, a channel…) in the operator's language. A value

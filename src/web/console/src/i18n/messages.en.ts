@@ -120,6 +120,10 @@ export const en: Record<keyof typeof zhCN, string> = {
   'channel.kuaishou': 'Kuaishou',
   'channel.other': 'Other',
 
+  'accountType.member': 'Member',
+  'accountType.staff': 'Staff account',
+  'accountType.official': 'Official account',
+
   'gender.male': 'Male',
   'gender.female': 'Female',
   'gender.other': 'Other',

@@ -120,6 +120,10 @@ export const zhCN = {
   'channel.kuaishou': '快手',
   'channel.other': '其他',
 
+  'accountType.member': '会员',
+  'accountType.staff': '员工账号',
+  'accountType.official': '官方账号',
+
   'gender.male': '男',
   'gender.female': '女',
   'gender.other': '其他',

@@ -9,7 +9,7 @@ import { useMe } from '../../session/SessionProvider';
 import { useRequest } from '../../hooks/useRequest';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState } from '../../components/ErrorState';
-import { MemberAvatar, StageTag } from '../../components/MemberBits';
+import { AccountTypeTag, MemberAvatar, StageTag } from '../../components/MemberBits';
 import NotFoundPage from '../not-found/NotFoundPage';
 import { MergeDialog, type MergePair } from '../members/MergeDialog';
 import { useMergeUndo } from '../members/useMergeUndo';
@@ -18,7 +18,7 @@ import { IdentitiesCard } from './IdentitiesCard';
 import { CommunitiesCard } from './CommunitiesCard';
 import { MemberRfmCard } from '../analytics/MemberRfmCard';
 import { TagsCard } from './TagsCard';
-import { StageSelect } from './StageSelect';
+import { ProfileFieldSelect } from './ProfileFieldSelect';
 import { ActivityTimeline } from './ActivityTimeline';
 import { MergePicker } from './MergePicker';
 import { MergeHistory } from './MergeHistory';
@@ -82,11 +82,17 @@ export default function MemberDetailPage() {
           <Flex gap={8} align="center" wrap style={{ marginTop: 4 }}>
             <span>{t('member.id', { id: String(m.id) })}</span>
             {canWrite ? null : <StageTag stage={m.lifecycleStage} />}
+            {m.accountType !== 'member' ? <AccountTypeTag type={m.accountType} /> : null}
           </Flex>
         }
         extra={
           <>
-            {canWrite ? <StageSelect member={m} onChanged={(x) => member.setData(x)} /> : null}
+            {canWrite ? (
+              <>
+                <ProfileFieldSelect member={m} field="lifecycleStage" onChanged={(x) => member.setData(x)} />
+                <ProfileFieldSelect member={m} field="accountType" onChanged={(x) => member.setData(x)} />
+              </>
+            ) : null}
             {live && can('members:merge') ? (
               <Button icon={<MergeCellsOutlined />} onClick={() => setPicking(true)}>
                 {t('merge.pick')}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Badge, Button, Flex, Grid, Input, Select } from 'antd';
 import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
+import { ACCOUNT_TYPES } from '@shared/vocabulary';
 import { useI18n } from '../../i18n/I18nProvider';
 import { labelOf, LIFECYCLE_STAGES, MEMBER_CHANNELS } from '../../i18n/labels';
 import { useCommunities } from '../../hooks/useCommunities';
@@ -107,6 +108,15 @@ export function MemberFilters({ query, onChange }: { query: MemberQuery; onChang
             options={MEMBER_CHANNELS.map((c) => ({ value: c, label: labelOf(t, 'channel', c) }))}
             style={{ width: 140 }}
           />
+          <Select
+            allowClear
+            placeholder={t('member.accountType')}
+            aria-label={t('member.accountType')}
+            value={query.accountType}
+            onChange={(v) => set({ accountType: v })}
+            options={ACCOUNT_TYPES.map((c) => ({ value: c, label: labelOf(t, 'accountType', c) }))}
+            style={{ width: 140 }}
+          />
           <DayRangeFilter
             from={query.createdFrom}
             to={query.createdTo}
@@ -130,6 +140,7 @@ export function MemberFilters({ query, onChange }: { query: MemberQuery; onChang
                   tagIds: [],
                   lifecycleStages: [],
                   channel: undefined,
+                  accountType: undefined,
                   createdFrom: undefined,
                   createdTo: undefined,
                   lastActiveFrom: undefined,

@@ -5,7 +5,7 @@ import type { TableProps } from 'antd';
 import { useI18n } from '../../i18n/I18nProvider';
 import { labelOf } from '../../i18n/labels';
 import { useFormat } from '../../i18n/useFormat';
-import { Chip, MemberAvatar, StageChip } from '../../components/MemberBits';
+import { AccountTypeTag, Chip, MemberAvatar, StageChip } from '../../components/MemberBits';
 import type { MemberItem } from './types';
 import type { MemberQuery, MemberSort } from './member-query';
 
@@ -83,7 +83,8 @@ export function MembersTable({
         <div className="kith-table-name">
           <MemberAvatar id={m.id} name={m.displayName} url={m.avatarUrl} />
           <div style={{ minWidth: 0 }}>
-            <Link to={`/members/${m.id}`}>{m.displayName}</Link>
+            <Link to={`/members/${m.id}`}>{m.displayName}</Link>{' '}
+            {m.accountType !== 'member' ? <AccountTypeTag type={m.accountType} /> : null}
             <div className="kith-muted">
               {[m.name && m.nickname && m.nickname !== m.name ? m.nickname : null, m.phone ?? m.email]
                 .filter(Boolean)

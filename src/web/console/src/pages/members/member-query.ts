@@ -1,5 +1,5 @@
 import { LIFECYCLE_STAGES, MEMBER_CHANNELS } from '../../i18n/labels';
-import type { CHANNELS } from '@shared/vocabulary';
+import { ACCOUNT_TYPES, type CHANNELS } from '@shared/vocabulary';
 
 /**
  * The member list's filter as it lives in the address bar, so a list can be shared, reloaded,
@@ -16,6 +16,7 @@ export interface MemberQuery {
   tagMatch: 'any' | 'all';
   lifecycleStages: string[];
   channel?: string;
+  accountType?: (typeof ACCOUNT_TYPES)[number];
   createdFrom?: string;
   createdTo?: string;
   lastActiveFrom?: string;
@@ -35,6 +36,7 @@ export function parseMemberQuery(p: URLSearchParams): MemberQuery {
   const sort = p.get('sort') as MemberSort | null;
   const limit = positiveInt(p.get('limit'));
   const channel = p.get('channel');
+  const accountType = ACCOUNT_TYPES.find((x) => x === p.get('accountType'));
   return {
     q: p.get('q')?.trim() || undefined,
     communityId: positiveInt(p.get('communityId')),
@@ -49,6 +51,7 @@ export function parseMemberQuery(p: URLSearchParams): MemberQuery {
     tagMatch: p.get('tagMatch') === 'all' ? 'all' : 'any',
     lifecycleStages: p.getAll('lifecycleStages').filter((s) => (LIFECYCLE_STAGES as readonly string[]).includes(s)),
     channel: channel && (MEMBER_CHANNELS as readonly string[]).includes(channel) ? channel : undefined,
+    accountType,
     createdFrom: instant(p.get('createdFrom')),
     createdTo: instant(p.get('createdTo')),
     lastActiveFrom: instant(p.get('lastActiveFrom')),
@@ -68,6 +71,7 @@ export function memberQueryToParams(q: MemberQuery): URLSearchParams {
   if (q.tagIds.length > 1 && q.tagMatch === 'all') p.set('tagMatch', 'all');
   q.lifecycleStages.forEach((s) => p.append('lifecycleStages', s));
   if (q.channel) p.set('channel', q.channel);
+  if (q.accountType) p.set('accountType', q.accountType);
   for (const k of ['createdFrom', 'createdTo', 'lastActiveFrom', 'lastActiveTo'] as const) if (q[k]) p.set(k, q[k]!);
   if (q.sort !== 'created_at') p.set('sort', q.sort);
   if (q.order !== 'desc') p.set('order', q.order);
@@ -84,6 +88,7 @@ export function memberFilter(q: MemberQuery) {
     tagMatch: q.tagIds.length > 1 ? q.tagMatch : undefined,
     lifecycleStages: q.lifecycleStages.length ? (q.lifecycleStages as (typeof LIFECYCLE_STAGES)[number][]) : undefined,
     channel: q.channel as (typeof CHANNELS)[number] | undefined,
+    accountType: q.accountType,
     createdFrom: q.createdFrom,
     createdTo: q.createdTo,
     lastActiveFrom: q.lastActiveFrom,
@@ -98,6 +103,7 @@ export function activeFilterCount(q: MemberQuery): number {
     q.tagIds.length,
     q.lifecycleStages.length,
     q.channel,
+    q.accountType,
     q.createdFrom || q.createdTo,
     q.lastActiveFrom || q.lastActiveTo,
   ].filter(Boolean).length;
