@@ -50,7 +50,8 @@ const DOC_GRID = [
  * The reference RFM, fair because it is the query a competent engineer would write for the rule in
  * docs/metrics.md and does the same work as Kith: orders of the window summed per member first
  * (the cheap side of the join), merged and erased profiles dropped from the sums by an anti-join,
- * rank quintiles 1 + ⌊5·(rank − 1)/n⌋ (ties share a score, as documented — not NTILE), the layer
+ * rank quintiles 1 + ⌊5·(rank − 1)/n⌋ for R and M (ties share a score, as documented — not NTILE),
+ * F by the default order-count thresholds (2, 3, 5, 8 orders for F 2–5), the layer
  * from the documented grid, written to a logged table of the same columns with the same primary key
  * and layer index built after the load, under the same work_mem as Kith's scoring.
  */
@@ -65,11 +66,11 @@ const referenceRfm = (computedAt: Date) => sql`
   live as (
     select b.member_id, ${AS_OF}::date - (b.last_at at time zone ${TZ})::date as rd, b.f, b.m, count(*) over () as n
     from buyer b
-    where not exists (select 1 from members x where x.id = b.member_id and (x.merged_into is not null or x.erased_at is not null))),
+    where not exists (select 1 from members x where x.id = b.member_id and (x.merged_into is not null or x.erased_at is not null or x.account_type <> 'member'))),
   scored as (
     select member_id, rd, f, m,
       1 + 5 * (rank() over (order by rd desc) - 1) / n as r,
-      1 + 5 * (rank() over (order by f) - 1) / n as fs,
+      case when f >= 8 then 5 when f >= 5 then 4 when f >= 3 then 3 when f >= 2 then 2 else 1 end as fs,
       1 + 5 * (rank() over (order by m) - 1) / n as ms
     from live)
   select member_id, rd::int as recency_days, f as frequency, m::numeric(14, 2) as monetary, r::smallint as r, fs::smallint as f, ms::smallint as m,
@@ -216,7 +217,7 @@ export async function run(opts: BenchOptions) {
         `   ${facts.fvalues} distinct frequencies (ties share a score: NTILE would score ${fmt(facts.ntile)} buyers' F differently), ${facts.dropped} merged or erased buyers left out, ${facts.edge} orders on the day before the window, ${facts.layers} layers used`,
       );
       console.log(
-        `   Kith (rank quintiles, layers, written)        median ${(t.kith.median / 1000).toFixed(2)} s  (${(t.kith.min / 1000).toFixed(2)}–${(t.kith.max / 1000).toFixed(2)})   target ≤ 6 s at scale 1`,
+        `   Kith (R, F, M scores, layers, written)      median ${(t.kith.median / 1000).toFixed(2)} s  (${(t.kith.min / 1000).toFixed(2)}–${(t.kith.max / 1000).toFixed(2)})   target ≤ 6 s at scale 1`,
       );
       console.log(
         `   hand-written: orders summed first (written)   median ${(t.reference.median / 1000).toFixed(2)} s  (${(t.reference.min / 1000).toFixed(2)}–${(t.reference.max / 1000).toFixed(2)})`,

@@ -445,6 +445,7 @@ export interface AnalyticsSettingsTable {
   id: Generated<number>;
   meaningful_kinds: ColumnType<string[], string[] | undefined, string[]>;
   rfm_window_days: Generated<number>;
+  rfm_frequency_thresholds: Generated<number[]>;
   rollup_basis: string | null;
   updated_at: DefaultTimestamp;
   activation_min_activities: Generated<number>;

@@ -209,10 +209,16 @@ export async function healthFigures(tx: Tx, p: Span, prev: Span, tz: string) {
  * statement, and the run recorded in analytics_rfm_run. The window is whole days of the workspace
  * time zone: from the first instant of `w.from` to the first instant of the day after `w.to` (the
  * as-of day). Recency = whole days from the buyer's last order day to the as-of day; frequency =
- * orders not fully refunded; monetary = what was paid minus refunds; scores by rank quintiles
- * (docs/metrics.md); the layer from the grid.
+ * orders not fully refunded; monetary = what was paid minus refunds; R and M scores by rank
+ * quintiles, F by the order-count thresholds (docs/metrics.md); the layer from the grid.
  */
-export async function scoreRfm(tx: Tx, w: RfmWindow, tz: string, computedAt: Date): Promise<number> {
+export async function scoreRfm(
+  tx: Tx,
+  w: RfmWindow,
+  tz: string,
+  computedAt: Date,
+  frequencyThresholds: readonly number[],
+): Promise<number> {
   // Every row is replaced: emptied at once, loaded without indexes and both indexes built once
   // after, with the three rank sorts in memory. Readers of a member's RFM wait for the scoring to
   // commit rather than see it half done.
@@ -236,7 +242,7 @@ export async function scoreRfm(tx: Tx, w: RfmWindow, tz: string, computedAt: Dat
     s as (
       select member_id, rd, f, m,
         (1 + (5 * (rank() over (order by rd desc) - 1)) / n.n)::int as r,
-        (1 + (5 * (rank() over (order by f) - 1)) / n.n)::int as fs,
+        (1 + width_bucket(f, ${[...frequencyThresholds]}::int[]))::int as fs,
         (1 + (5 * (rank() over (order by m) - 1)) / n.n)::int as ms
       from v cross join n)
     insert into analytics_member_rfm (member_id, recency_days, frequency, monetary, r, f, m, layer, computed_at)
@@ -254,6 +260,19 @@ export async function scoreRfm(tx: Tx, w: RfmWindow, tz: string, computedAt: Dat
     on conflict (id) do update set computed_at = excluded.computed_at, as_of = excluded.as_of, window_from = excluded.window_from,
       window_to = excluded.window_to, window_days = excluded.window_days, scored = excluded.scored`.execute(tx);
   return scored;
+}
+
+/** Per R and per M score: the least and most value scored so, and how many buyers hold it. */
+export async function scoreRanges(tx: Tx) {
+  const r = await sql<{ axis: 'r' | 'm'; score: number; min: string; max: string; buyers: number }>`
+    select 'r' as axis, r as score, min(recency_days)::text as min, max(recency_days)::text as max, count(*)::int as buyers
+    from analytics_member_rfm group by r
+    union all
+    select 'm', m, min(monetary)::text, max(monetary)::text, count(*)::int from analytics_member_rfm group by m
+    union all
+    select 'f', f, min(frequency)::text, max(frequency)::text, count(*)::int from analytics_member_rfm group by f
+    order by 1, 2`.execute(tx);
+  return r.rows;
 }
 
 /** The last scoring: when it ran, as of which day, over which window, and how many it scored. */

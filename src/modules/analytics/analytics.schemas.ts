@@ -21,13 +21,13 @@ export const EngagementSchema = Type.Object({
   communityId: Nullable(Type.Integer()),
   members: Type.Integer({ description: 'Members at the end of the period' }),
   activeMembers: Type.Integer({ description: 'Members with at least one meaningful activity in the period' }),
-  dau: Type.Number({ description: 'Average daily active members over the period (日均活跃), not one day\'s count' }),
+  dau: Type.Number({ description: "Average daily active members over the period (日均活跃), not one day's count" }),
   wau: Type.Integer({ description: 'Active in the 7 days ending with the last day' }),
   mau: Type.Integer({ description: 'Active in the 30 days ending with the last day' }),
   activeRate: Type.Number({ description: 'Active members in the period / members (活跃率)' }),
   participationRate: Type.Number({
     description:
-      'Average daily active members / active members in the period (参与度): the share of the period\'s days an active member was active on, on average',
+      "Average daily active members / active members in the period (参与度): the share of the period's days an active member was active on, on average",
   }),
   messages: Type.Integer(),
   messagesPerActiveMember: Type.Number(),
@@ -144,11 +144,28 @@ export const RfmRunSchema = Type.Object({
   ),
   windowDays: Type.Integer(),
 });
+const ScoreRanges = Type.Array(
+  Type.Object({
+    score: Type.Integer(),
+    min: Nullable(
+      Type.String({ description: 'Least value scored so: days since the last order (R), orders (F), money (M)' }),
+    ),
+    max: Nullable(Type.String({ description: 'Most value scored so' })),
+    buyers: Type.Integer(),
+  }),
+);
 export const RfmSchema = Type.Object({
   computedAt: Nullable(DateTime),
   run: Nullable(RfmRunSchema),
   buyers: Type.Integer(),
   windowDays: Type.Integer(),
+  frequencyThresholds: Type.Array(Type.Integer(), {
+    description: 'The least orders for F = 2, 3, 4 and 5 (R and M are scored by rank quintiles)',
+  }),
+  ranges: Type.Object(
+    { r: ScoreRanges, f: ScoreRanges, m: ScoreRanges },
+    { description: 'What each score stands for in the last scoring, and how many buyers hold it' },
+  ),
   layers: Type.Array(LayerSchema),
   grid: Type.Array(Type.Object({ r: Type.Integer(), f: Type.Integer(), members: Type.Integer() })),
 });
@@ -199,6 +216,7 @@ export const MemberRfmSchema = Nullable(
 export const SettingsSchema = Type.Object({
   meaningfulKinds: Type.Array(Type.String()),
   rfmWindowDays: Type.Integer(),
+  rfmFrequencyThresholds: Type.Array(Type.Integer(), { description: 'The least orders for F = 2, 3, 4 and 5' }),
   rollupBasis: Nullable(Type.String()),
   activationMinActivities: Type.Integer({ description: 'Activated: at least this many meaningful activities …' }),
   activationDays: Type.Integer({ description: '… within this many days of joining' }),
@@ -210,6 +228,14 @@ export const SettingsPatch = Type.Object(
   {
     meaningfulKinds: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { minItems: 1, maxItems: 13 })),
     rfmWindowDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+    rfmFrequencyThresholds: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1, maximum: 100000 }), {
+        minItems: 4,
+        maxItems: 4,
+        description:
+          'The least orders for F = 2, 3, 4 and 5, rising (default 2, 3, 5, 8); applies from the next scoring',
+      }),
+    ),
     activationMinActivities: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     activationDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
     dormantDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),

@@ -8,7 +8,14 @@ import { ACTIVITY_KINDS } from '../activity/index.js';
 import { getMemberSummaries, requireMemberFor } from '../members/index.js';
 import { addDays, daysBetween } from '../../kernel/calendar.js';
 import { reportCommunity, reportPeriod, requireWorkspaceReader } from './scope.js';
-import { DEFAULT_LAYER_TEXT, RFM_LAYERS, asOfProblem, rfmWindow, type RfmLayer } from './domain/rfm.js';
+import {
+  DEFAULT_LAYER_TEXT,
+  RFM_LAYERS,
+  asOfProblem,
+  frequencyThresholdsProblem,
+  rfmWindow,
+  type RfmLayer,
+} from './domain/rfm.js';
 import { localDay } from '../../kernel/calendar.js';
 import { PART_ADVICE, STAGE_ADVICE, healthParts, healthScore, weakestPart, type Stage } from './domain/health.js';
 import * as repo from './analytics.repo.js';
@@ -20,6 +27,8 @@ const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 export interface AnalyticsSettings {
   meaningfulKinds: string[];
   rfmWindowDays: number;
+  /** The least orders for F = 2, 3, 4, 5. */
+  rfmFrequencyThresholds: number[];
   rollupBasis: string | null;
   /** Activated: at least this many meaningful activities within `activationDays` days of joining. */
   activationMinActivities: number;
@@ -41,7 +50,13 @@ export interface RfmRun {
 export type SettingsPatch = Partial<
   Pick<
     AnalyticsSettings,
-    'meaningfulKinds' | 'rfmWindowDays' | 'activationMinActivities' | 'activationDays' | 'dormantDays' | 'churnedDays'
+    | 'meaningfulKinds'
+    | 'rfmWindowDays'
+    | 'rfmFrequencyThresholds'
+    | 'activationMinActivities'
+    | 'activationDays'
+    | 'dormantDays'
+    | 'churnedDays'
   >
 >;
 
@@ -59,6 +74,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     return {
       meaningfulKinds: r.meaningful_kinds,
       rfmWindowDays: r.rfm_window_days,
+      rfmFrequencyThresholds: r.rfm_frequency_thresholds,
       rollupBasis: r.rollup_basis,
       activationMinActivities: r.activation_min_activities,
       activationDays: r.activation_days,
@@ -76,6 +92,8 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
         problems.push({ path: '/meaningfulKinds', message: `${k} is not an activity kind` });
     if (patch.meaningfulKinds && patch.meaningfulKinds.length === 0)
       problems.push({ path: '/meaningfulKinds', message: 'name at least one kind' });
+    const thresholdsProblem = patch.rfmFrequencyThresholds && frequencyThresholdsProblem(patch.rfmFrequencyThresholds);
+    if (thresholdsProblem) problems.push({ path: '/rfmFrequencyThresholds', message: thresholdsProblem });
     await database.transaction(async (tx) => {
       const before = await settings(tx);
       const dormant = patch.dormantDays ?? before.dormantDays;
@@ -88,6 +106,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
       await repo.saveSettings(tx, {
         ...(patch.meaningfulKinds && { meaningful_kinds: [...new Set(patch.meaningfulKinds)] }),
         ...(patch.rfmWindowDays !== undefined && { rfm_window_days: patch.rfmWindowDays }),
+        ...(patch.rfmFrequencyThresholds && { rfm_frequency_thresholds: patch.rfmFrequencyThresholds }),
         ...(patch.activationMinActivities !== undefined && {
           activation_min_activities: patch.activationMinActivities,
         }),
@@ -288,8 +307,9 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
 
   /** Scores every buyer as of a day (default today) inside `tx`; the nightly job keeps today. Returns the run recorded. */
   async function scoreRfmIn(tx: Tx, now = clock.now(), asOf?: string): Promise<RfmRun> {
-    const w = rfmWindow(resolveAsOf(asOf, now), (await settings(tx)).rfmWindowDays);
-    const scored = await repo.scoreRfm(tx, w, tz, now);
+    const s = await settings(tx);
+    const w = rfmWindow(resolveAsOf(asOf, now), s.rfmWindowDays);
+    const scored = await repo.scoreRfm(tx, w, tz, now, s.rfmFrequencyThresholds);
     return {
       scored,
       computedAt: now.toISOString(),
@@ -331,11 +351,14 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
     const summary = new Map((await repo.layerSummary(db)).map((x) => [x.layer, x]));
     const run = await lastRun();
     const total = [...summary.values()].reduce((s, x) => s + x.members, 0);
+    const s = await settings();
     return {
       computedAt: run?.computedAt ?? null,
       run,
       buyers: total,
-      windowDays: (await settings()).rfmWindowDays,
+      windowDays: s.rfmWindowDays,
+      frequencyThresholds: s.rfmFrequencyThresholds,
+      ranges: await scoreRangesOf(),
       layers: RFM_LAYERS.map((k) => {
         const t = texts.find((x) => x.key === k)!;
         const s = summary.get(k);
@@ -354,6 +377,20 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
       }),
       grid: await repo.rfmGrid(db),
     };
+  }
+
+  /**
+   * What each score stands for in the last scoring: R in days since the last order, F in orders, M
+   * in money, with the buyers holding it; scores nobody holds are listed with no range.
+   */
+  async function scoreRangesOf() {
+    const rows = await repo.scoreRanges(db);
+    const axis = (a: 'r' | 'f' | 'm') =>
+      [1, 2, 3, 4, 5].map((score) => {
+        const x = rows.find((y) => y.axis === a && y.score === score);
+        return { score, min: x?.min ?? null, max: x?.max ?? null, buyers: x?.buyers ?? 0 };
+      });
+    return { r: axis('r'), f: axis('f'), m: axis('m') };
   }
 
   async function updateLayer(

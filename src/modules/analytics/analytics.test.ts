@@ -204,7 +204,7 @@ describe('engagement', () => {
 });
 
 describe('RFM', () => {
-  it('scores buyers by rank quintiles with ties shared, and layers them by the grid', async () => {
+  it('scores R and M by rank quintiles with ties shared, F by order-count thresholds, and layers them by the grid', async () => {
     expect(await kith.analytics.service.computeRfm()).toMatchObject({
       scored: 3,
       asOf: '2026-12-01',
@@ -212,17 +212,18 @@ describe('RFM', () => {
     });
     // m1: last order 19 days ago, 2 orders, ¥100; m4: 16 days, 1, ¥100; m2: 57 days, 1, ¥300.
     // R (longest ago first): m2 rank 1 → 1, m1 rank 2 → 1 + ⌊5·1/3⌋ = 2, m4 rank 3 → 1 + ⌊10/3⌋ = 4.
-    // F: m2, m4 tie at rank 1 → 1, m1 rank 3 → 4.  M: m1, m4 tie at rank 1 → 1, m2 rank 3 → 4.
-    // FM = ⌊(F + M + 1) / 2⌋: m1 3, m4 1, m2 3 → m1 (R2, FM3) at_risk, m4 (R4, FM1) promising, m2 (R1, FM3) at_risk.
+    // F by the default thresholds 2, 3, 5, 8 orders: m2, m4 (1 order) → 1, m1 (2 orders) → 2.
+    // M: m1, m4 tie at rank 1 → 1, m2 rank 3 → 4.
+    // FM = ⌊(F + M + 1) / 2⌋: m1 2, m4 1, m2 3 → m1 (R2, FM2) about_to_sleep, m4 (R4, FM1) promising, m2 (R1, FM3) at_risk.
     const one = await kith.analytics.service.memberRfm(systemCtx, m[1]!);
     expect(one).toMatchObject({
       recencyDays: 19,
       frequency: 2,
       monetary: '100.00',
       r: 2,
-      f: 4,
+      f: 2,
       m: 1,
-      layer: 'at_risk',
+      layer: 'about_to_sleep',
     });
     expect(await kith.analytics.service.memberRfm(systemCtx, m[4]!)).toMatchObject({
       r: 4,
@@ -241,14 +242,61 @@ describe('RFM', () => {
     const r = await kith.analytics.service.rfm(systemCtx);
     expect(r.buyers).toBe(3);
     expect(r.layers.find((l) => l.key === 'at_risk')).toMatchObject({
-      members: 2,
-      revenue: '400.00',
+      members: 1,
+      revenue: '300.00',
       nameZh: '流失风险客户',
     });
     expect(r.layers.find((l) => l.key === 'promising')).toMatchObject({ members: 1, revenue: '100.00' });
-    expect(r.layers.filter((l) => l.members > 0)).toHaveLength(2);
+    expect(r.layers.find((l) => l.key === 'about_to_sleep')).toMatchObject({ members: 1, revenue: '100.00' });
+    expect(r.layers.filter((l) => l.members > 0)).toHaveLength(3);
     const drill = await kith.analytics.service.layerMembers(systemCtx, 'at_risk', {});
-    expect(drill.items.map((x) => x.memberId).sort((a, b) => a - b)).toEqual([m[1], m[2]].sort((a, b) => a! - b!));
+    expect(drill.items.map((x) => x.memberId)).toEqual([m[2]]);
+    // What each score stands for: F from the thresholds, R and M from the buyers scored.
+    expect(r.frequencyThresholds).toEqual([2, 3, 5, 8]);
+    expect(r.ranges.f.map((x) => [x.score, x.min, x.max, x.buyers])).toEqual([
+      [1, '1', '1', 2],
+      [2, '2', '2', 1],
+      [3, null, null, 0],
+      [4, null, null, 0],
+      [5, null, null, 0],
+    ]);
+    expect(r.ranges.r.filter((x) => x.buyers > 0).map((x) => [x.score, x.min, x.max])).toEqual([
+      [1, '57', '57'],
+      [2, '19', '19'],
+      [4, '16', '16'],
+    ]);
+    expect(r.ranges.m.filter((x) => x.buyers > 0).map((x) => [x.score, x.min, x.max, x.buyers])).toEqual([
+      [1, '100.00', '100.00', 2],
+      [4, '300.00', '300.00', 1],
+    ]);
+  });
+
+  it('lets operators set the order counts behind F, refusing thresholds that do not rise', async () => {
+    const inject = injector(kith);
+    const op = await staffSession(kith, 'owner');
+    const bad = await inject({
+      method: 'PATCH',
+      url: '/api/v1/analytics/settings',
+      headers: op.headers,
+      payload: { rfmFrequencyThresholds: [2, 2, 5, 8] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('/rfmFrequencyThresholds');
+    const ok = await inject({
+      method: 'PATCH',
+      url: '/api/v1/analytics/settings',
+      headers: op.headers,
+      payload: { rfmFrequencyThresholds: [3, 4, 5, 6] },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    try {
+      await kith.analytics.service.computeRfm();
+      // m1's 2 orders no longer reach F 2: R2, FM ⌊(1 + 1 + 1) / 2⌋ = 1 → hibernating.
+      expect(await kith.analytics.service.memberRfm(systemCtx, m[1]!)).toMatchObject({ f: 1, layer: 'hibernating' });
+    } finally {
+      await kith.analytics.service.updateSettings(systemCtx, { rfmFrequencyThresholds: [2, 3, 5, 8] });
+      await kith.analytics.service.computeRfm();
+    }
   });
 
   it('lets operators edit a layer strategy, audited; analysts read only; managers not at all', async () => {
@@ -269,7 +317,7 @@ describe('RFM', () => {
       payload: body,
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ strategyZh: '一对一回访，送出回归券', members: 2 });
+    expect(res.json()).toMatchObject({ strategyZh: '一对一回访，送出回归券', members: 1 });
     expect(
       (
         await inject({
@@ -288,15 +336,7 @@ describe('RFM', () => {
     });
     expect(first.statusCode, first.body).toBe(200);
     const page1 = first.json() as { items: { memberId: number }[]; nextCursor: string | null };
-    expect(page1.items).toHaveLength(1);
-    const next = await inject({
-      method: 'GET',
-      url: `/api/v1/analytics/rfm/layers/at_risk/members?limit=1&cursor=${page1.nextCursor}`,
-      headers: analyst.headers,
-    });
-    const page2 = next.json() as { items: { memberId: number }[]; nextCursor: string | null };
-    expect(page2.items.map((i) => i.memberId)).not.toContain(page1.items[0]!.memberId);
-    expect(page2.items).toHaveLength(1);
+    expect([page1.items.map((i) => i.memberId), page1.nextCursor]).toEqual([[m[2]], null]); // one member, one page
     const forged = await inject({
       method: 'GET',
       url: '/api/v1/analytics/rfm/layers/at_risk/members?cursor=12abc',

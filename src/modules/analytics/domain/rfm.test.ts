@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_FREQUENCY_THRESHOLDS,
   DEFAULT_LAYER_TEXT,
   RFM_GRID,
   RFM_LAYERS,
   asOfProblem,
   fmScore,
+  frequencyRanges,
+  frequencyScore,
+  frequencyThresholdsProblem,
   layerSql,
   quintile,
   rfmLayer,
@@ -63,5 +67,45 @@ describe('the as-of day and its window', () => {
     for (const bad of ['2025-02-29', '2025-13-01', '2025-6-30', '20250630', '0000-01-01', ''])
       expect(asOfProblem(bad, '2025-06-30'), bad).toMatch(/calendar date/);
     expect(asOfProblem('1969-12-31', '2025-06-30')).toMatch(/before 1970-01-01/);
+  });
+});
+
+describe('frequency by order-count thresholds', () => {
+  it('scores 1 + the thresholds reached, so one order is always F 1 and each count has its score', () => {
+    const t = DEFAULT_FREQUENCY_THRESHOLDS;
+    expect([1, 2, 3, 4, 5, 7, 8, 40].map((f) => frequencyScore(f, t))).toEqual([1, 2, 3, 3, 4, 4, 5, 5]);
+    expect(frequencyRanges(t)).toEqual([
+      { score: 1, min: 1, max: 1 },
+      { score: 2, min: 2, max: 2 },
+      { score: 3, min: 3, max: 4 },
+      { score: 4, min: 5, max: 7 },
+      { score: 5, min: 8, max: null },
+    ]);
+  });
+
+  it('fills every F score on skewed data where rank quintiles leave some empty', () => {
+    // Like a real order history: most buyers order once (3,160 of 8,312 in a public one).
+    const orders = [
+      ...Array(60).fill(1),
+      ...Array(20).fill(2),
+      ...Array(10).fill(3),
+      ...Array(6).fill(5),
+      9,
+      9,
+      12,
+      30,
+    ];
+    const byRank = new Set(scoreByRank(orders, true));
+    const byThreshold = new Set(orders.map((f) => frequencyScore(f, DEFAULT_FREQUENCY_THRESHOLDS)));
+    expect([...byRank].sort()).toEqual([1, 4, 5]); // F 2 and 3 empty
+    expect([...byThreshold].sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('refuses thresholds that are not four rising whole numbers from 2', () => {
+    expect(frequencyThresholdsProblem([2, 3, 5, 8])).toBeNull();
+    expect(frequencyThresholdsProblem([2, 3, 5])).toMatch(/four/);
+    expect(frequencyThresholdsProblem([1, 3, 5, 8])).toMatch(/2 or more/);
+    expect(frequencyThresholdsProblem([2, 3, 3, 8])).toMatch(/rise/);
+    expect(frequencyThresholdsProblem([2, 3.5, 5, 8])).toMatch(/whole/);
   });
 });

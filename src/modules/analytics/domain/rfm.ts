@@ -1,10 +1,13 @@
 /**
- * RFM layering 分层, pure. Buyers are scored 1–5 on each of recency, frequency and monetary value by
- * quintiles of their rank: score = 1 + ⌊5 · (rank − 1) / n⌋, where rank is the SQL `rank()` of the
- * value (ties share the lowest rank, so equal values always get the same score; a large tie can
- * leave a score unused). Recency ranks the longest-ago buyer first (score 1 = long ago); frequency
- * and monetary rank the smallest first (score 5 = most). The layer comes from R and FM = the
- * average of F and M rounded half up, through the grid below.
+ * RFM layering 分层, pure. Buyers are scored 1–5 on each of recency, frequency and monetary value:
+ * - recency and monetary by quintiles of their rank: score = 1 + ⌊5 · (rank − 1) / n⌋, where rank is
+ *   the SQL `rank()` of the value (ties share the lowest rank, so equal values always get the same
+ *   score). Recency ranks the longest-ago buyer first (score 1 = long ago); monetary the smallest
+ *   first (score 5 = most);
+ * - frequency by order-count thresholds (the least orders for F = 2, 3, 4, 5; default 2, 3, 5, 8):
+ *   order counts are small whole numbers and most buyers have one order, so rank quintiles would
+ *   leave scores empty (a tie of half the buyers takes F 1 to 3 at once).
+ * The layer comes from R and FM = the average of F and M rounded half up, through the grid below.
  */
 export const RFM_LAYERS = [
   'champions',
@@ -34,6 +37,27 @@ export const fmScore = (f: number, m: number) => Math.floor((f + m + 1) / 2);
 
 export function rfmLayer(r: number, f: number, m: number): RfmLayer {
   return RFM_GRID[r - 1]![fmScore(f, m) - 1]!;
+}
+
+export const DEFAULT_FREQUENCY_THRESHOLDS = [2, 3, 5, 8] as const;
+
+/** F of a buyer with `orders` orders: 1 + how many thresholds it reaches. */
+export const frequencyScore = (orders: number, thresholds: readonly number[]) =>
+  1 + thresholds.filter((t) => orders >= t).length;
+
+/** What is wrong with frequency thresholds (null: nothing): four whole numbers, rising, from 2. */
+export function frequencyThresholdsProblem(t: readonly number[]): string | null {
+  if (t.length !== 4 || t.some((x) => !Number.isInteger(x)))
+    return 'must be four whole numbers: the least orders for F = 2, 3, 4 and 5';
+  if (t[0]! < 2) return 'must start at 2 or more orders (F = 1 is one order)';
+  if (t.some((x, i) => i > 0 && x <= t[i - 1]!)) return 'must rise: each more orders than the one before';
+  return null;
+}
+
+/** The orders each F score stands for under the thresholds: [min, max], max null for "or more". */
+export function frequencyRanges(t: readonly number[]): { score: number; min: number; max: number | null }[] {
+  const edges = [1, ...t];
+  return edges.map((min, i) => ({ score: i + 1, min, max: i + 1 < edges.length ? edges[i + 1]! - 1 : null }));
 }
 
 /** The quintile score of a 1-based rank among n. */

@@ -8412,6 +8412,29 @@ export interface paths {
                             } | null;
                             buyers: number;
                             windowDays: number;
+                            /** @description The least orders for F = 2, 3, 4 and 5 (R and M are scored by rank quintiles) */
+                            frequencyThresholds: number[];
+                            /** @description What each score stands for in the last scoring, and how many buyers hold it */
+                            ranges: {
+                                r: {
+                                    score: number;
+                                    min: string | null;
+                                    max: string | null;
+                                    buyers: number;
+                                }[];
+                                f: {
+                                    score: number;
+                                    min: string | null;
+                                    max: string | null;
+                                    buyers: number;
+                                }[];
+                                m: {
+                                    score: number;
+                                    min: string | null;
+                                    max: string | null;
+                                    buyers: number;
+                                }[];
+                            };
                             layers: {
                                 /** @enum {unknown} */
                                 key: "champions" | "loyal" | "potential_loyalist" | "new" | "promising" | "need_attention" | "about_to_sleep" | "at_risk" | "cant_lose" | "hibernating" | "lost";
@@ -8696,6 +8719,8 @@ export interface paths {
                         "application/json": {
                             meaningfulKinds: string[];
                             rfmWindowDays: number;
+                            /** @description The least orders for F = 2, 3, 4 and 5 */
+                            rfmFrequencyThresholds: number[];
                             rollupBasis: string | null;
                             /** @description Activated: at least this many meaningful activities … */
                             activationMinActivities: number;
@@ -8729,6 +8754,8 @@ export interface paths {
                     "application/json": {
                         meaningfulKinds?: string[];
                         rfmWindowDays?: number;
+                        /** @description The least orders for F = 2, 3, 4 and 5, rising (default 2, 3, 5, 8); applies from the next scoring */
+                        rfmFrequencyThresholds?: number[];
                         activationMinActivities?: number;
                         activationDays?: number;
                         dormantDays?: number;
@@ -8746,6 +8773,8 @@ export interface paths {
                         "application/json": {
                             meaningfulKinds: string[];
                             rfmWindowDays: number;
+                            /** @description The least orders for F = 2, 3, 4 and 5 */
+                            rfmFrequencyThresholds: number[];
                             rollupBasis: string | null;
                             /** @description Activated: at least this many meaningful activities … */
                             activationMinActivities: number;

@@ -197,11 +197,7 @@ function heatmapOption(h: Heatmap, weekdays: string[], label: string) {
  * The engagement figures, each with its definition and window in the tooltip (docs/metrics.md):
  * the same words the overview uses for the same figures.
  */
-function engagementKpis(
-  e: Engagement,
-  t: ReturnType<typeof useI18n>['t'],
-  fmt: ReturnType<typeof useFormat>,
-): Kpi[] {
+function engagementKpis(e: Engagement, t: ReturnType<typeof useI18n>['t'], fmt: ReturnType<typeof useFormat>): Kpi[] {
   const w = {
     from: fmt.day(e.period.from),
     to: fmt.day(e.period.to),
@@ -211,7 +207,12 @@ function engagementKpis(
   const pct = (r: number) => fmt.percent(r * 100);
   const tenth = (x: number) => fmt.number(Math.round(x * 10) / 10);
   return [
-    { key: 'members', title: t('analytics.members'), value: fmt.number(e.members), hint: t('analytics.membersHint', w) },
+    {
+      key: 'members',
+      title: t('analytics.members'),
+      value: fmt.number(e.members),
+      hint: t('analytics.membersHint', w),
+    },
     {
       key: 'active',
       title: t('analytics.activeMembers'),
@@ -221,14 +222,24 @@ function engagementKpis(
     { key: 'dau', title: t('analytics.dau'), value: tenth(e.dau), hint: t('analytics.dauHint', w) },
     { key: 'wau', title: t('analytics.wau'), value: fmt.number(e.wau), hint: t('analytics.wauHint', w) },
     { key: 'mau', title: t('analytics.mau'), value: fmt.number(e.mau), hint: t('analytics.mauHint', w) },
-    { key: 'activeRate', title: t('analytics.activeRate'), value: pct(e.activeRate), hint: t('analytics.activeRateHint', w) },
+    {
+      key: 'activeRate',
+      title: t('analytics.activeRate'),
+      value: pct(e.activeRate),
+      hint: t('analytics.activeRateHint', w),
+    },
     {
       key: 'participation',
       title: t('analytics.participationRate'),
       value: pct(e.participationRate),
       hint: t('analytics.participationHint', w),
     },
-    { key: 'messages', title: t('analytics.messages'), value: fmt.number(e.messages), hint: t('analytics.messagesHint', w) },
+    {
+      key: 'messages',
+      title: t('analytics.messages'),
+      value: fmt.number(e.messages),
+      hint: t('analytics.messagesHint', w),
+    },
     {
       key: 'perActive',
       title: t('analytics.messagesPerActive'),

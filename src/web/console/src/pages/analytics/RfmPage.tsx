@@ -29,7 +29,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorState } from '../../components/ErrorState';
 import { describeError } from '../../components/errors';
 import { ExportButtons, SectionTitle } from './AnalyticsBits';
-import type { LayerMember, Rfm, RfmLayer } from './types';
+import { FrequencyThresholdsButton, RfmScores } from './RfmScores';
+import type { LayerMember, RfmLayer } from './types';
 
 /**
  * 数据分析 · RFM 分层: every buyer scored by recency, frequency and monetary value, the R × F grid,
@@ -148,8 +149,11 @@ export default function RfmPage() {
             <Card
               size="small"
               title={<SectionTitle title={t('analytics.rfmGrid')} hint={t('analytics.rfmGridHint')} />}
+              extra={
+                can('analytics:compute') ? <FrequencyThresholdsButton rfm={rfm.data} onSaved={rfm.reload} /> : null
+              }
             >
-              <RfmGrid grid={rfm.data.grid} />
+              <RfmScores rfm={rfm.data} />
             </Card>
           </Col>
           <Col xs={24} xl={16}>
@@ -252,54 +256,6 @@ export default function RfmPage() {
 }
 
 const DAY = 'YYYY-MM-DD';
-
-function RfmGrid({ grid }: { grid: Rfm['grid'] }) {
-  const { t } = useI18n();
-  const fmt = useFormat();
-  const at = (r: number, f: number) => grid.find((g) => g.r === r && g.f === f)?.members ?? 0;
-  const max = Math.max(1, ...grid.map((g) => g.members));
-  return (
-    <table
-      className="kith-rfm-grid"
-      style={{ width: '100%', borderCollapse: 'collapse', textAlign: 'center', fontVariantNumeric: 'tabular-nums' }}
-      aria-label={t('analytics.rfmGrid')}
-    >
-      <thead>
-        <tr>
-          <th style={{ padding: 4 }}>R \ F</th>
-          {[1, 2, 3, 4, 5].map((f) => (
-            <th key={f} style={{ padding: 4 }}>
-              {f}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {[5, 4, 3, 2, 1].map((r) => (
-          <tr key={r}>
-            <th style={{ padding: 4 }}>{r}</th>
-            {[1, 2, 3, 4, 5].map((f) => {
-              const n = at(r, f);
-              return (
-                <td
-                  key={f}
-                  style={{
-                    padding: 6,
-                    background: `rgba(22, 119, 255, ${(0.06 + (n / max) * 0.8).toFixed(2)})`,
-                    color: n / max > 0.55 ? '#fff' : undefined,
-                    border: '1px solid #fff',
-                  }}
-                >
-                  {fmt.number(n)}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 function LayerDialog({
   layer,
