@@ -131,31 +131,41 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
     };
   }
 
-  const adjustmentOut = (r: {
-    id: number;
-    member_id: number;
-    points: number;
-    reason: string;
-    status: string;
-    requested_by: string;
-    decided_by: string | null;
-    decided_at: Date | null;
-    decision_note: string | null;
-    posting_id: number | null;
-    created_at: Date;
-  }) => ({
+  /** An adjustment as the API gives it; `requestedByYou` when the caller asked for it (they may not decide it). */
+  const adjustmentOut = (
+    r: {
+      id: number;
+      member_id: number;
+      points: number;
+      reason: string;
+      status: string;
+      requested_by: string;
+      requested_by_type: string;
+      requested_by_id: number | null;
+      decided_by: string | null;
+      decided_at: Date | null;
+      decision_note: string | null;
+      posting_id: number | null;
+      created_at: Date;
+    },
+    ctx?: ActorContext,
+  ) => ({
     id: r.id,
     memberId: r.member_id,
     points: r.points,
     reason: r.reason,
     status: r.status as 'pending' | 'rejected' | 'posted',
     requestedBy: r.requested_by,
+    requestedByYou: ctx !== undefined && isRequester(r, ctx),
     decidedBy: r.decided_by,
     decidedAt: r.decided_at?.toISOString() ?? null,
     decisionNote: r.decision_note,
     postingId: r.posting_id,
     createdAt: r.created_at.toISOString(),
   });
+
+  const isRequester = (r: { requested_by_type: string; requested_by_id: number | null }, ctx: ActorContext) =>
+    r.requested_by_type === ctx.actor.type && r.requested_by_id === ctx.actor.id;
 
   async function postAdjustment(
     tx: Parameters<Parameters<Database['transaction']>[0]>[0],
@@ -198,6 +208,18 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
         since: new Date(now.getTime() - APPROVAL_WINDOW_MS),
       });
       const pending = needsApproval(input.points, unreviewed, p.approvalThreshold);
+      if (input.points < 0) {
+        // Refused when asked, not at approval: what the member has, less what other requests
+        // waiting for approval would already take, must cover it.
+        const balance = await ledgerRepo.lockAccount(tx, memberId);
+        const waiting = await ledgerRepo.pendingDebitPoints(tx, memberId);
+        if (balance - waiting < -input.points)
+          throw new KithError(
+            'INSUFFICIENT_POINTS',
+            `Member ${memberId} has ${balance} points${waiting ? ` (${waiting} already asked for by requests waiting for approval)` : ''}; ${-input.points} cannot be taken`,
+            { extra: { params: { balance, needed: -input.points, waiting } } },
+          );
+      }
       const adj = await repo.insertAdjustment(tx, {
         member_id: memberId,
         points: input.points,
@@ -219,7 +241,7 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
         targetId: memberId,
         after: adjustmentOut(out),
       });
-      return adjustmentOut(out);
+      return adjustmentOut(out, ctx);
     });
   }
 
@@ -229,7 +251,7 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
       if (!adj) throw notFound('Adjustment', id);
       await requireMemberFor(tx, ctx, adj.member_id, { live: decision === 'approve', notFoundAs: ['Adjustment', id] });
       if (adj.status !== 'pending') throw new KithError('CONFLICT', `Adjustment ${id} was already ${adj.status}`);
-      if (adj.requested_by_type === ctx.actor.type && adj.requested_by_id === ctx.actor.id) {
+      if (isRequester(adj, ctx)) {
         throw forbidden(
           'A large adjustment needs a second operator: someone other than the requester must approve or reject it',
         );
@@ -249,7 +271,7 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
         before: adjustmentOut(adj),
         after: adjustmentOut(out),
       });
-      return adjustmentOut(out);
+      return adjustmentOut(out, ctx);
     });
   }
 
@@ -273,7 +295,7 @@ export function createAccountsService(deps: { database: Database; clock: Clock; 
     const names = await getMemberSummaries(db, [...new Set(page.map((r) => r.member_id))]);
     return {
       items: page.map((r) => ({
-        ...adjustmentOut(r),
+        ...adjustmentOut(r, ctx),
         memberName: names.get(r.member_id)?.displayName ?? `#${r.member_id}`,
         memberAvatarUrl: names.get(r.member_id)?.avatarUrl ?? null,
       })),

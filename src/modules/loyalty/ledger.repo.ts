@@ -306,6 +306,14 @@ export async function unreviewedAdjustedPoints(
   return Number(r.rows[0]?.total ?? 0);
 }
 
+/** Points that adjustments waiting for approval would take from a member. */
+export async function pendingDebitPoints(tx: Tx, memberId: number): Promise<number> {
+  const r = await sql<{ total: string | number | null }>`
+    select coalesce(sum(-points), 0) as total from loyalty_adjustments
+    where member_id = ${memberId} and status = 'pending' and points < 0`.execute(tx);
+  return Number(r.rows[0]?.total ?? 0);
+}
+
 export async function getPosting(tx: Tx, id: number) {
   return tx.selectFrom('loyalty_ledger').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }

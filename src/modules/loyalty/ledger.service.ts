@@ -87,7 +87,7 @@ export function createLedger(deps: LedgerDeps) {
     let take = want;
     if (mode === 'exact' && balance < want) {
       throw new KithError('INSUFFICIENT_POINTS', `Member ${row.memberId} has ${balance} points; ${want} are needed`, {
-        extra: { balance, needed: want },
+        extra: { params: { balance, needed: want } },
       });
     }
     if (mode === 'cap') take = reversalAmount(want, balance, 'cap');

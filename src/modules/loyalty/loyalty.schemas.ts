@@ -306,6 +306,9 @@ export const AdjustmentSchema = Type.Object({
   reason: Type.String(),
   status: Type.Enum(ADJUSTMENT_STATUSES),
   requestedBy: Type.String(),
+  requestedByYou: Type.Boolean({
+    description: 'The caller asked for it: a second person must approve or reject it, so the caller cannot',
+  }),
   decidedBy: Nullable(Type.String()),
   decidedAt: Nullable(DateTime),
   decisionNote: Nullable(Type.String()),

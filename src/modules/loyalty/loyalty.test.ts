@@ -231,9 +231,15 @@ describe('manual adjustments', () => {
       headers: op1.headers,
       payload: { points: 5000, reason: '年度大奖' },
     });
-    expect(r.json()).toMatchObject({ status: 'pending' });
+    expect(r.json()).toMatchObject({ status: 'pending', requestedByYou: true });
     const id = r.json().id;
     expect(await balanceOf(kith, m)).toBe(50);
+    // Only the other operator is offered the decision.
+    const seen = async (s: typeof op1) =>
+      (await inject({ method: 'GET', url: `/api/v1/loyalty/adjustments?memberId=${m}`, headers: s.headers }))
+        .json()
+        .items.find((x: { id: number }) => x.id === id).requestedByYou;
+    expect([await seen(op1), await seen(op2)]).toEqual([true, false]);
     r = await inject({
       method: 'POST',
       url: `/api/v1/loyalty/adjustments/${id}/approve`,
@@ -288,6 +294,40 @@ describe('manual adjustments', () => {
     });
     expect(r.statusCode).toBe(409);
     expect(r.json().code).toBe('INSUFFICIENT_POINTS');
+    // An impossible large request is refused when it is made, not queued to fail at approval: the
+    // balance (4,990) less what requests waiting for approval would take must cover it.
+    r = await inject({
+      method: 'POST',
+      url: `/api/v1/members/${m}/loyalty/adjustments`,
+      headers: op1.headers,
+      payload: { points: -100000, reason: '扣回' },
+    });
+    expect([r.statusCode, r.json().code, r.json().params]).toEqual([
+      409,
+      'INSUFFICIENT_POINTS',
+      { balance: 4990, needed: 100000, waiting: 0 },
+    ]);
+    r = await inject({
+      method: 'POST',
+      url: `/api/v1/members/${m}/loyalty/adjustments`,
+      headers: op1.headers,
+      payload: { points: -3000, reason: '扣回' },
+    });
+    expect(r.json()).toMatchObject({ status: 'pending' });
+    const waiting = r.json().id;
+    r = await inject({
+      method: 'POST',
+      url: `/api/v1/members/${m}/loyalty/adjustments`,
+      headers: op1.headers,
+      payload: { points: -2000, reason: '再扣' },
+    });
+    expect([r.statusCode, r.json().params?.waiting]).toEqual([409, 3000]);
+    await inject({
+      method: 'POST',
+      url: `/api/v1/loyalty/adjustments/${waiting}/reject`,
+      headers: op2.headers,
+      payload: {},
+    });
     const audit = await sql<{
       action: string;
     }>`select action from audit_log where target_type = 'member' and target_id = ${String(m)} order by id`.execute(
@@ -298,6 +338,8 @@ describe('manual adjustments', () => {
       'loyalty.adjustment.request',
       'loyalty.adjustment.approve',
       'loyalty.adjustment.post',
+      'loyalty.adjustment.request',
+      'loyalty.adjustment.reject',
     ]);
     await expectNoDrift(kith);
   });

@@ -5453,6 +5453,8 @@ export interface paths {
                                 /** @enum {unknown} */
                                 status: "pending" | "posted" | "rejected";
                                 requestedBy: string;
+                                /** @description The caller asked for it: a second person must approve or reject it, so the caller cannot */
+                                requestedByYou: boolean;
                                 decidedBy: string | null;
                                 decidedAt: string | null;
                                 decisionNote: string | null;
@@ -5517,6 +5519,8 @@ export interface paths {
                             /** @enum {unknown} */
                             status: "pending" | "posted" | "rejected";
                             requestedBy: string;
+                            /** @description The caller asked for it: a second person must approve or reject it, so the caller cannot */
+                            requestedByYou: boolean;
                             decidedBy: string | null;
                             decidedAt: string | null;
                             decisionNote: string | null;
@@ -5575,6 +5579,8 @@ export interface paths {
                             /** @enum {unknown} */
                             status: "pending" | "posted" | "rejected";
                             requestedBy: string;
+                            /** @description The caller asked for it: a second person must approve or reject it, so the caller cannot */
+                            requestedByYou: boolean;
                             decidedBy: string | null;
                             decidedAt: string | null;
                             decisionNote: string | null;
@@ -5892,6 +5898,8 @@ export interface paths {
                             /** @enum {unknown} */
                             status: "pending" | "posted" | "rejected";
                             requestedBy: string;
+                            /** @description The caller asked for it: a second person must approve or reject it, so the caller cannot */
+                            requestedByYou: boolean;
                             decidedBy: string | null;
                             decidedAt: string | null;
                             decisionNote: string | null;

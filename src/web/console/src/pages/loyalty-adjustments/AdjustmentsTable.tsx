@@ -1,9 +1,8 @@
-import { Button, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Flex, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { CheckOutlined, CloseOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { useI18n, hasMessage } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
-import { useMe } from '../../session/SessionProvider';
 import { Can } from '../../session/Can';
 import { MemberLink, PointsDelta, usePinnedActions } from '../loyalty/LoyaltyBits';
 import { ADJUSTMENT_COLORS } from '../loyalty/loyalty-vocab';
@@ -23,7 +22,6 @@ export function AdjustmentsTable({
 }) {
   const { t } = useI18n();
   const fmt = useFormat();
-  const { me } = useMe();
   const pinned = usePinnedActions();
   const statusLabel = (s: string) => {
     const k = `adjustmentStatus.${s}`;
@@ -98,20 +96,27 @@ export function AdjustmentsTable({
       render: (_, a) =>
         a.status === 'pending' ? (
           <Can permission="loyalty:approve">
-            <Flex gap={4} justify="flex-end" align="center">
-              {/* A hint only (names can repeat): the server decides who is the requester. */}
-              {a.requestedBy === me.label ? (
-                <Tooltip title={t('adjustments.yours')}>
-                  <InfoCircleOutlined className="kith-muted" aria-label={t('adjustments.yours')} />
-                </Tooltip>
-              ) : null}
-              <Button size="small" type="primary" ghost icon={<CheckOutlined />} onClick={() => onDecide(a, 'approve')}>
-                {t('adjustments.approve')}
-              </Button>
-              <Button size="small" danger icon={<CloseOutlined />} onClick={() => onDecide(a, 'reject')}>
-                {t('adjustments.reject')}
-              </Button>
-            </Flex>
+            {/* The requester may not decide their own request: the server says who asked. */}
+            {a.requestedByYou ? (
+              <Typography.Text type="secondary" data-testid="adjustment-yours">
+                {t('adjustments.yours')}
+              </Typography.Text>
+            ) : (
+              <Flex gap={4} justify="flex-end" align="center">
+                <Button
+                  size="small"
+                  type="primary"
+                  ghost
+                  icon={<CheckOutlined />}
+                  onClick={() => onDecide(a, 'approve')}
+                >
+                  {t('adjustments.approve')}
+                </Button>
+                <Button size="small" danger icon={<CloseOutlined />} onClick={() => onDecide(a, 'reject')}>
+                  {t('adjustments.reject')}
+                </Button>
+              </Flex>
+            )}
           </Can>
         ) : null,
     },

@@ -18,7 +18,7 @@ export const zh = {
   'adjustments.rejectIntro': '驳回后不会入账。申请原因：{reason}',
   'adjustments.approved': '已批准，积分已入账',
   'adjustments.rejected': '已驳回',
-  'adjustments.yours': '你提交的调整，需要其他人审批',
+  'adjustments.yours': '你提交的，等待其他人审批',
   'adjustments.decided': '{by} · {at}',
 };
 
