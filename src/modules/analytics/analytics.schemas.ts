@@ -78,7 +78,6 @@ export const CommunityComparisonSchema = Type.Object({
     }),
   ),
 });
-const Advice = Type.Object({ zh: Type.String(), en: Type.String() });
 const PartKey = Type.Union([
   Type.Literal('growth'),
   Type.Literal('activity'),
@@ -101,7 +100,26 @@ export const HealthSchema = Type.Object({
       retained: Type.Integer({ description: 'Active in the previous period and again in this one' }),
       parts: Type.Array(Type.Object({ part: PartKey, value: Nullable(Type.Number()), score: Nullable(Type.Number()) })),
       weakest: Nullable(PartKey),
-      advice: Type.Object({ stage: Advice, focus: Nullable(Advice) }),
+      advice: Type.Object(
+        {
+          stage: Type.String({ description: 'The community stage the general advice is for (launch, growth, mature)' }),
+          findings: Type.Array(
+            Type.Object({
+              part: PartKey,
+              score: Type.Integer(),
+              params: Type.Record(Type.String(), Type.Number(), {
+                description:
+                  "The community's own figures behind it: growth {start, end, change %}, activity {active, members, rate %}, retention {previous, retained, rate %}",
+              }),
+            }),
+            {
+              description:
+                'Every part scoring below 60, weakest first: what the advice is about (the console words it)',
+            },
+          ),
+        },
+        { description: "Codes and figures, not text: the console words them in the operator's language" },
+      ),
     }),
   ),
 });

@@ -17,7 +17,7 @@ import {
   type RfmLayer,
 } from './domain/rfm.js';
 import { localDay } from '../../kernel/calendar.js';
-import { PART_ADVICE, STAGE_ADVICE, healthParts, healthScore, weakestPart, type Stage } from './domain/health.js';
+import { findings, healthParts, healthScore, weakestPart } from './domain/health.js';
 import * as repo from './analytics.repo.js';
 import * as rollups from './rollups.repo.js';
 import { decodeCursor, pageOf } from '../../kernel/pagination.js';
@@ -258,14 +258,15 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
       period: { from: p.from, to: p.to },
       previous: prev,
       items: rows.map((r) => {
-        const parts = healthParts({
+        const input = {
           membersStart: r.members_start,
           membersEnd: r.members_end,
           active: r.active,
           activePrevious: r.active_previous,
           retained: r.retained,
           sentiment: null,
-        });
+        };
+        const parts = healthParts(input);
         const weakest = weakestPart(parts);
         return {
           id: r.id,
@@ -279,7 +280,7 @@ export function createAnalyticsService(deps: { database: Database; clock: Clock;
           retained: r.retained,
           parts,
           weakest,
-          advice: { stage: STAGE_ADVICE[r.stage as Stage], focus: weakest ? PART_ADVICE[weakest] : null },
+          advice: { stage: r.stage, findings: findings(parts, input) },
         };
       }),
     };

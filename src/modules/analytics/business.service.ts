@@ -85,7 +85,7 @@ export function createBusinessService(deps: { database: Database; clock: Clock; 
           key: r.community_id,
           name:
             r.community_id === null
-              ? '无社群 No community'
+              ? 'Unattributed (the order names no community)'
               : (communityNames.get(r.community_id) ?? `#${r.community_id}`),
           ...figures(r),
         }))

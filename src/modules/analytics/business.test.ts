@@ -206,7 +206,7 @@ describe('business impact', () => {
     expect(b.byCommunity.map((r) => [r.key, r.name, r.orders, r.revenue, r.buyers])).toEqual([
       [A, '手冲爱好者群', 5, '345.00', 2],
       [B, '新品体验群', 1, '120.00', 1],
-      [null, '无社群 No community', 1, '80.00', 1],
+      [null, 'Unattributed (the order names no community)', 1, '80.00', 1],
     ]);
     expect(b.byCommunity.map((r) => r.share)).toEqual([345 / 545, 120 / 545, 80 / 545]);
     // Silver m1: 250; entry m3 (manual tier over) + m4 (no account): 120 + 40 + 30 + 25 = 215; Gold m2 (manual): 80.

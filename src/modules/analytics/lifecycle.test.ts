@@ -334,11 +334,16 @@ describe('community health', () => {
       score: 70,
       weakest: 'retention',
     });
-    expect(a!.advice.stage.zh).toContain('种子用户'); // A is at the launch stage
+    // Advice is about A's own figures: retention, 0 of the 1 member active in October.
+    expect(a!.advice).toEqual({
+      stage: 'launch',
+      findings: [{ part: 'retention', score: 0, params: { previous: 1, retained: 0, rate: 0 } }],
+    });
     // B: empty on 1 November, p2 at the end (→ 100); nobody active (→ 0); no previous actives (left out).
     // (100·30 + 0·40) / 70 = 42.9 → 43.
     expect(b).toMatchObject({ membersStart: 0, membersEnd: 1, active: 0, score: 43, weakest: 'activity' });
     expect(b!.parts.find((x) => x.part === 'retention')!.score).toBeNull();
+    expect(b!.advice.findings).toEqual([{ part: 'activity', score: 0, params: { active: 0, members: 1, rate: 0 } }]);
     const cm = await staffSession(kith, 'community_manager', [B]);
     const res = await injector(kith)({
       method: 'GET',

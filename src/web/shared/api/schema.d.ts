@@ -8101,15 +8101,19 @@ export interface paths {
                                     score: number | null;
                                 }[];
                                 weakest: ("growth" | "activity" | "retention" | "sentiment") | null;
+                                /** @description Codes and figures, not text: the console words them in the operator's language */
                                 advice: {
-                                    stage: {
-                                        zh: string;
-                                        en: string;
-                                    };
-                                    focus: {
-                                        zh: string;
-                                        en: string;
-                                    } | null;
+                                    /** @description The community stage the general advice is for (launch, growth, mature) */
+                                    stage: string;
+                                    /** @description Every part scoring below 60, weakest first: what the advice is about (the console words it) */
+                                    findings: {
+                                        part: "growth" | "activity" | "retention" | "sentiment";
+                                        score: number;
+                                        /** @description The community's own figures behind it: growth {start, end, change %}, activity {active, members, rate %}, retention {previous, retained, rate %} */
+                                        params: {
+                                            [key: string]: number;
+                                        };
+                                    }[];
                                 };
                             }[];
                         };

@@ -61,7 +61,15 @@ export default function BusinessPage() {
     [workspaceWide],
   );
   const [editing, setEditing] = useState<Campaign | 'new' | null>(null);
-  const rowName = (r: Row) => ('name' in r ? r.name : locale === 'zh-CN' ? r.nameZh : r.nameEn);
+  // Rows without a key are what no community / tier claims: named here in the operator's language.
+  const rowName = (r: Row) =>
+    r.key === null && 'name' in r
+      ? t('analytics.unattributed')
+      : 'name' in r
+        ? r.name
+        : locale === 'zh-CN'
+          ? r.nameZh
+          : r.nameEn;
   const ratio = (x: number | null) => (x === null ? '—' : fmt.percent(x * 100));
   const breakdownColumns = [
     { title: t('analytics.group'), value: rowName },
@@ -70,11 +78,11 @@ export default function BusinessPage() {
     { title: t('analytics.buyers'), value: (r: Row) => r.buyers },
     { title: t('analytics.share'), value: (r: Row) => fmt.percent(r.share * 100) },
   ];
-  const breakdown = (title: string, name: string, rows: Row[]) => (
+  const breakdown = (title: string, name: string, rows: Row[], hint?: string) => (
     <Col xs={24} xl={8}>
       <Card
         size="small"
-        title={<SectionTitle title={title} />}
+        title={<SectionTitle title={title} hint={hint} />}
         extra={<ExportButtons name={name} rows={rows} columns={breakdownColumns} />}
         style={{ height: '100%' }}
       >
@@ -150,7 +158,12 @@ export default function BusinessPage() {
             ]}
           />
           <Row gutter={[12, 12]}>
-            {breakdown(t('analytics.byCommunity'), 'revenue-by-community', b.data.byCommunity)}
+            {breakdown(
+              t('analytics.byCommunity'),
+              'revenue-by-community',
+              b.data.byCommunity,
+              t('analytics.communityAttribution'),
+            )}
             {breakdown(t('analytics.byTier'), 'revenue-by-tier', b.data.byTier)}
             {breakdown(t('analytics.byLayer'), 'revenue-by-layer', b.data.byLayer)}
           </Row>

@@ -46,7 +46,7 @@ export default function CohortsPage() {
     { title: t('analytics.cohortSize'), value: (r: Row) => r.size },
     ...Array.from({ length: n }, (_, k) => ({
       title: head(k),
-      value: (r: Row) => (k < r.rates.length ? Math.round(r.rates[k]! * 1000) / 10 : null),
+      value: (r: Row) => (k < r.rates.length && r.size > 0 ? Math.round(r.rates[k]! * 1000) / 10 : null),
     })),
   ];
 
@@ -136,8 +136,9 @@ export default function CohortsPage() {
                       ? { background: shade(r.rates[k]!), color: r.rates[k]! > 0.5 ? '#fff' : undefined }
                       : {},
                 }),
+                // A cohort nobody joined has no retention to show (not 0%).
                 render: (_: unknown, r: Row) =>
-                  k < r.rates.length ? (
+                  k < r.rates.length && r.size > 0 ? (
                     <Tooltip title={t('analytics.cellHint', { n: fmt.number(r.active[k]!), size: fmt.number(r.size) })}>
                       {pct(r.rates[k]!)}
                     </Tooltip>

@@ -18,7 +18,7 @@ const scoreColour = (s: number | null) =>
  * with its parts and the advice for its stage.
  */
 export default function CommunitiesPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const fmt = useFormat();
   const scope = useScope();
   const wide = Grid.useBreakpoint().md ?? true;
@@ -33,7 +33,13 @@ export default function CommunitiesPage() {
   );
   const pct = (r: number) => fmt.percent(r * 100);
   const partLabel = (p: string) => t(`analytics.part.${p}` as 'analytics.part.growth');
-  const words = (a: { zh: string; en: string }) => (locale === 'zh-CN' ? a.zh : a.en);
+  // Advice in the operator's language from the community's own figures (one line per weak part).
+  const findingText = (f: HealthItem['advice']['findings'][number]) =>
+    t(`analytics.finding.${f.part}` as 'analytics.finding.growth', {
+      ...Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, fmt.number(v)])),
+    });
+  const stageAdvice = (r: HealthItem) => t(`analytics.stageAdvice.${r.stage}` as 'analytics.stageAdvice.launch');
+  const adviceText = (r: HealthItem) => r.advice.findings.map(findingText).join(' ') || t('analytics.allHealthy');
 
   const cmpColumns = [
     { title: t('analytics.communityName'), value: (r: Item) => r.name },
@@ -52,8 +58,7 @@ export default function CommunitiesPage() {
     })),
     {
       title: t('analytics.advice'),
-      value: (r: HealthItem) =>
-        [words(r.advice.stage), r.advice.focus ? words(r.advice.focus) : ''].filter(Boolean).join(' '),
+      value: (r: HealthItem) => `${adviceText(r)} ${stageAdvice(r)}`,
     },
   ];
 
@@ -98,7 +103,9 @@ export default function CommunitiesPage() {
                     <Flex justify="space-between" align="center" gap={8}>
                       <span>
                         <Link to={`/communities/${r.id}`}>{r.name}</Link>{' '}
-                        <Tag>{t(`analytics.cstage.${r.stage}` as 'analytics.cstage.launch')}</Tag>
+                        <Tooltip title={stageAdvice(r)}>
+                          <Tag>{t(`analytics.cstage.${r.stage}` as 'analytics.cstage.launch')}</Tag>
+                        </Tooltip>
                       </span>
                       <Typography.Text strong style={{ color: scoreColour(r.score), fontSize: 18 }}>
                         {r.score ?? '—'}
@@ -110,9 +117,8 @@ export default function CommunitiesPage() {
                         .map((x) => `${partLabel(x.part)} ${x.score === null ? '—' : Math.round(x.score)}`)
                         .join(' · ')}
                     </Typography.Text>
-                    <Typography.Paragraph style={{ margin: '4px 0 0', fontSize: 13 }}>
-                      {r.advice.focus ? <Typography.Text strong>{words(r.advice.focus)} </Typography.Text> : null}
-                      {words(r.advice.stage)}
+                    <Typography.Paragraph style={{ margin: '4px 0 0', fontSize: 13 }} data-testid="health-advice">
+                      {adviceText(r)}
                     </Typography.Paragraph>
                   </List.Item>
                 )}
@@ -170,9 +176,18 @@ export default function CommunitiesPage() {
                     key: 'advice',
                     title: t('analytics.advice'),
                     render: (_, r) => (
-                      <div style={{ maxWidth: 520, whiteSpace: 'normal' }}>
-                        {r.advice.focus ? <Typography.Text strong>{words(r.advice.focus)} </Typography.Text> : null}
-                        <Typography.Text type="secondary">{words(r.advice.stage)}</Typography.Text>
+                      <div style={{ maxWidth: 520, whiteSpace: 'normal' }} data-testid="health-advice">
+                        {r.advice.findings.length ? (
+                          r.advice.findings.map((f) => <div key={f.part}>{findingText(f)}</div>)
+                        ) : (
+                          <Typography.Text type="secondary">{t('analytics.allHealthy')}</Typography.Text>
+                        )}
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {t('analytics.stageAdviceLabel', {
+                            stage: t(`analytics.cstage.${r.stage}` as 'analytics.cstage.launch'),
+                          })}{' '}
+                          {stageAdvice(r)}
+                        </Typography.Text>
                       </div>
                     ),
                   },

@@ -160,6 +160,20 @@ export const zh = {
   'analytics.part.retention': '留存',
   'analytics.part.sentiment': '情绪',
   'analytics.notMeasured': '暂无法计算',
+  'analytics.finding.growth': '成员增长偏弱：{start} → {end} 人（{change}%）。开展邀请有礼、二维码拉新，关注退群原因。',
+  'analytics.finding.activity':
+    '活跃偏低：{members} 人中 {active} 人活跃（{rate}%，过半为健康）。设置每日话题、签到和小活动，让核心成员带动讨论。',
+  'analytics.finding.retention':
+    '留存偏弱：上期活跃的 {previous} 人中本期仍活跃 {retained} 人（{rate}%）。回访本期沉默的成员，了解原因并邀请回归。',
+  'analytics.finding.sentiment': '情绪偏负面（{score} 分）：查看负面话题，及时回应与处理。',
+  'analytics.allHealthy': '各项均在健康线以上。',
+  'analytics.stageAdviceLabel': '{stage}建议：',
+  'analytics.stageAdvice.launch':
+    '利用微信、微博等社交工具宣传社群定位，引入种子用户；多与成员互动，用优惠券、会员卡、小礼物鼓励成员拉人入群，壮大规模。',
+  'analytics.stageAdvice.growth':
+    '重视产品质量，造就产品口碑；维护忠诚会员、积累早期会员，让会员参与产品设计，扩大社群营销规模。',
+  'analytics.stageAdvice.mature':
+    '按会员特点分类管理，精准运营；对有意向的会员减少宣传打扰，对新成交会员做好售后，把他们发展为口碑传播者。',
   'analytics.advice': '建议',
   'analytics.cstage.launch': '建立前期',
   'analytics.cstage.growth': '成长期',
@@ -175,6 +189,9 @@ export const zh = {
   'analytics.referralsHint': '周期内的推荐（referral）互动',
   'analytics.referrers': '推荐人',
   'analytics.byCommunity': '按社群',
+  'analytics.unattributed': '未归属社群',
+  'analytics.communityAttribution':
+    '订单带有社群（通过接口或导入写入的 communityId，例如群内下单链接）时计入该社群；没有带社群的订单计为“未归属社群”，不按会员所在的群分摊。',
   'analytics.byTier': '按会员等级',
   'analytics.byLayer': '按 RFM 分层',
   'analytics.campaigns': '营销活动 ROI',
@@ -367,6 +384,21 @@ export const en: Record<keyof typeof zh, string> = {
   'analytics.part.retention': 'Retention',
   'analytics.part.sentiment': 'Sentiment',
   'analytics.notMeasured': 'Cannot be measured yet',
+  'analytics.finding.growth':
+    'Growth is weak: {start} → {end} members ({change}%). Run invite rewards and QR-code drives, and look into why members leave.',
+  'analytics.finding.activity':
+    'Activity is low: {active} of {members} members active ({rate}%; half or more is healthy). Set daily topics, check-ins and small events, and let core members lead discussions.',
+  'analytics.finding.retention':
+    'Retention is weak: {retained} of the {previous} members active last period are active again ({rate}%). Follow up with those silent now, ask why and invite them back.',
+  'analytics.finding.sentiment': 'Sentiment is negative ({score}): review the negative topics and respond promptly.',
+  'analytics.allHealthy': 'Every part is above the healthy line.',
+  'analytics.stageAdviceLabel': '{stage} stage:',
+  'analytics.stageAdvice.launch':
+    'promote the community’s positioning on social channels and bring in seed members; talk with members often, and reward them (coupons, member cards, small gifts) for inviting others.',
+  'analytics.stageAdvice.growth':
+    'build reputation on product quality; look after loyal members and keep the early ones, let members take part in product design, and widen the community’s reach.',
+  'analytics.stageAdvice.mature':
+    'classify members by their traits and target each group; send fewer promotions to members who are only interested, serve new buyers well and turn them into advocates.',
   'analytics.advice': 'Advice',
   'analytics.cstage.launch': 'Launch',
   'analytics.cstage.growth': 'Growth',
@@ -383,6 +415,9 @@ export const en: Record<keyof typeof zh, string> = {
   'analytics.referralsHint': 'Referral activities in the period',
   'analytics.referrers': 'Referrers',
   'analytics.byCommunity': 'By community',
+  'analytics.unattributed': 'Unattributed',
+  'analytics.communityAttribution':
+    'An order counts for a community when it carries one (communityId sent by the API or an import, e.g. an in-group order link); orders without one are “unattributed”, not shared out among the buyer’s communities.',
   'analytics.byTier': 'By tier',
   'analytics.byLayer': 'By RFM layer',
   'analytics.campaigns': 'Campaign ROI',
