@@ -53,7 +53,7 @@ describe('scheduled programme work', () => {
       ]),
     );
     expect((await kith.loyalty.accounts.standing(systemCtx, m)).points.expiring).toEqual([
-      { date: '2026-12-31', points: 40 },
+      { expiresAt: new Date('2027-01-01T00:00:00+08:00').toISOString(), lastDay: '2026-12-31', points: 40 },
     ]);
     clock.set('2026-12-31T00:00:05+08:00');
     await kith.jobs.runOnce();

@@ -246,9 +246,16 @@ export const StandingSchema = Type.Object({
   memberId: Type.Integer(),
   points: Type.Object({
     balance: Type.Integer(),
-    expiring: Type.Array(Type.Object({ date: Type.String(), points: Type.Integer() }), {
-      description: 'Points that expire, by the last day they can be used',
-    }),
+    expiring: Type.Array(
+      Type.Object({
+        expiresAt: DateTime,
+        lastDay: Type.String({
+          description: 'The last workspace day the points can be used: the day before expiresAt',
+        }),
+        points: Type.Integer(),
+      }),
+      { description: "Points that expire, by the instant they do (the lots' expiresAt)" },
+    ),
     lots: Type.Array(
       Type.Object({
         postingId: Type.Integer(),

@@ -196,7 +196,8 @@ describe('points spending and expiry', () => {
     expect(await spend(15, 's2')).toBeNull(); // same key: posted once
     let s = await kith.loyalty.accounts.standing(systemCtx, m);
     expect(s.points.lots.map((l) => l.remaining)).toEqual([0, 15].filter((x) => x > 0));
-    expect(s.points.expiring).toEqual([{ date: '2026-09-30', points: 15 }]);
+    expect(s.points.expiring.map((e) => [e.lastDay, e.points])).toEqual([['2026-09-30', 15]]);
+    expect(s.points.expiring[0]!.expiresAt).toBe(s.points.lots.find((l) => l.remaining === 15)?.expiresAt); // one instant
     // March 2025's lot was spent; September's expires at the end of September 2026
     expect(await kith.loyalty.ledger.expireDue(new Date('2026-09-30T23:59:59+08:00'))).toBe(0);
     expect(await kith.loyalty.ledger.expireDue(new Date('2026-10-01T00:00:00+08:00'))).toBe(1);

@@ -70,10 +70,10 @@ describe('points lots', () => {
     expect(reversalAmount(100, -5, 'cap')).toBe(0);
   });
 
-  it('says how many points expire on which day (the last day they can be used)', () => {
-    expect(expiringSchedule(lots, (x) => x.toISOString().slice(0, 10))).toEqual([
-      { date: '2027-01-31', points: 40 },
-      { date: '2027-02-28', points: 50 },
+  it('says how many points expire at which instant, and the last day they can be used', () => {
+    expect(expiringSchedule(lots, (x) => x.toISOString().slice(0, 10)).map((e) => [e.lastDay, e.points])).toEqual([
+      ['2027-01-31', 40],
+      ['2027-02-28', 50],
     ]);
   });
 });

@@ -69,14 +69,23 @@ export function reversalAmount(amount: number, balance: number, policy: 'debt' |
   return policy === 'debt' ? amount : Math.max(0, Math.min(amount, balance));
 }
 
-/** Points that expire, grouped by the day they do, for "N points expire on D". */
-export function expiringSchedule(lots: readonly Lot[], dayOf: (d: Date) => string): { date: string; points: number }[] {
-  const byDay = new Map<string, number>();
+/**
+ * Points that expire, grouped by the instant they do (a lot's `expiresAt`, the one rule every page
+ * shows, in the workspace time zone), with the last day they can still be used — the day before
+ * that instant, e.g. points expiring at 00:00 on 1 November are usable through 31 October.
+ */
+export function expiringSchedule(
+  lots: readonly Lot[],
+  dayOf: (d: Date) => string,
+): { expiresAt: string; lastDay: string; points: number }[] {
+  const byInstant = new Map<number, number>();
   for (const l of fifoOrder(lots)) {
     if (l.remaining <= 0 || l.expiresAt === null) continue;
-    // The last day on which the points can still be used is the day before the expiry instant.
-    const d = dayOf(new Date(l.expiresAt.getTime() - 1));
-    byDay.set(d, (byDay.get(d) ?? 0) + l.remaining);
+    byInstant.set(l.expiresAt.getTime(), (byInstant.get(l.expiresAt.getTime()) ?? 0) + l.remaining);
   }
-  return [...byDay].map(([date, points]) => ({ date, points }));
+  return [...byInstant].map(([at, points]) => ({
+    expiresAt: new Date(at).toISOString(),
+    lastDay: dayOf(new Date(at - 1)),
+    points,
+  }));
 }

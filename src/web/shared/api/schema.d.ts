@@ -5627,9 +5627,12 @@ export interface paths {
                             memberId: number;
                             points: {
                                 balance: number;
-                                /** @description Points that expire, by the last day they can be used */
+                                /** @description Points that expire, by the instant they do (the lots' expiresAt) */
                                 expiring: {
-                                    date: string;
+                                    /** Format: date-time */
+                                    expiresAt: string;
+                                    /** @description The last workspace day the points can be used: the day before expiresAt */
+                                    lastDay: string;
                                     points: number;
                                 }[];
                                 lots: {
@@ -5955,9 +5958,12 @@ export interface paths {
                             memberId: number;
                             points: {
                                 balance: number;
-                                /** @description Points that expire, by the last day they can be used */
+                                /** @description Points that expire, by the instant they do (the lots' expiresAt) */
                                 expiring: {
-                                    date: string;
+                                    /** Format: date-time */
+                                    expiresAt: string;
+                                    /** @description The last workspace day the points can be used: the day before expiresAt */
+                                    lastDay: string;
                                     points: number;
                                 }[];
                                 lots: {
@@ -6137,9 +6143,12 @@ export interface paths {
                             memberId: number;
                             points: {
                                 balance: number;
-                                /** @description Points that expire, by the last day they can be used */
+                                /** @description Points that expire, by the instant they do (the lots' expiresAt) */
                                 expiring: {
-                                    date: string;
+                                    /** Format: date-time */
+                                    expiresAt: string;
+                                    /** @description The last workspace day the points can be used: the day before expiresAt */
+                                    lastDay: string;
                                     points: number;
                                 }[];
                                 lots: {
@@ -7266,9 +7275,12 @@ export interface paths {
                             memberId: number;
                             points: {
                                 balance: number;
-                                /** @description Points that expire, by the last day they can be used */
+                                /** @description Points that expire, by the instant they do (the lots' expiresAt) */
                                 expiring: {
-                                    date: string;
+                                    /** Format: date-time */
+                                    expiresAt: string;
+                                    /** @description The last workspace day the points can be used: the day before expiresAt */
+                                    lastDay: string;
                                     points: number;
                                 }[];
                                 lots: {

@@ -87,7 +87,7 @@ export function LedgerCard({ memberId, version }: { memberId: number; version: n
                 ...extras.map((x) => t(x.key, x.values)),
                 p.actor,
                 ...(p.expiresAt && p.points > 0
-                  ? [t('memberLoyalty.ledger.expiresOn', { at: fmt.date(p.expiresAt) })]
+                  ? [t('memberLoyalty.ledger.expiresOn', { at: fmt.dateTime(p.expiresAt) })]
                   : []),
               ].join(' · ')}
             </div>

@@ -111,8 +111,8 @@ export function PointsCard({ standing }: { standing: Standing }) {
       <Flex vertical gap={2} style={{ margin: '8px 0 12px' }} data-testid="points-expiring">
         {points.expiring.length ? (
           points.expiring.map((e) => (
-            <Typography.Text key={e.date} type="warning" style={{ fontSize: 13 }}>
-              {t('memberLoyalty.expiring', { points: fmt.number(e.points), date: fmt.fullDay(e.date) })}
+            <Typography.Text key={e.expiresAt} type="warning" style={{ fontSize: 13 }}>
+              {t('memberLoyalty.expiring', { points: fmt.number(e.points), at: fmt.dateTime(e.expiresAt) })}
             </Typography.Text>
           ))
         ) : (
@@ -155,7 +155,7 @@ export function PointsCard({ standing }: { standing: Standing }) {
             title: t('memberLoyalty.lots.expires'),
             render: (_, l) =>
               l.expiresAt ? (
-                <span style={{ whiteSpace: 'nowrap' }}>{fmt.date(l.expiresAt)}</span>
+                <span style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(l.expiresAt)}</span>
               ) : (
                 <Typography.Text type="secondary">{t('memberLoyalty.lots.never')}</Typography.Text>
               ),
