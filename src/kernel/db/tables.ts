@@ -111,6 +111,8 @@ export interface MembersTable {
   lifecycle_stage: Generated<string>;
   /** member | staff | official (migration 0021): the brand's own accounts are left out of member figures. */
   account_type: Generated<string>;
+  /** Pinyin search keys of name and nickname (migration 0023); null until worked out. */
+  name_pinyin: string[] | null;
   merged_into: number | null;
   erased_at: Timestamp | null;
   last_active_at: Timestamp | null;

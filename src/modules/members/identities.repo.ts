@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { pinyinKeys } from './domain/pinyin.js';
 import type { Tx } from '../../kernel/db/database.js';
 
 /** SQL of identity resolution: finding, creating and adopting members by (channel, external id). */
@@ -16,10 +17,11 @@ export async function findIdentities(tx: Tx, wanted: string) {
 export async function insertWalkInMembers(tx: Tx, nicknames: (string | null)[], source: string) {
   const created = await sql<{ id: number; ord: number }>`
     with n as (
-      select nickname, ord from unnest(${nicknames}::text[]) with ordinality as t(nickname, ord)
+      select nickname, keys, ord from unnest(${nicknames}::text[], ${nicknames.map((n) => `{${pinyinKeys(null, n).join(',')}}`)}::text[])
+        with ordinality as t(nickname, keys, ord)
     ), ins as (
-      insert into members (nickname, source)
-      select nickname, ${source} from n order by ord
+      insert into members (nickname, source, name_pinyin)
+      select nickname, ${source}, keys::text[] from n order by ord
       returning id
     )
     select id, row_number() over (order by id) as ord from ins`.execute(tx);

@@ -49,11 +49,21 @@ export type { ListQuery, DuplicatePair, DuplicateReason } from './search.service
 export type { BulkTagInput, TagView, AttributeDefinitionView } from './tags.service.js';
 
 import { kithModule } from '../module.js';
+import type { Tx } from '../../kernel/db/database.js';
+import type { Jobs } from '../../kernel/jobs.js';
+import { createMembersJobs } from './members.jobs.js';
 import { createMembersService as makeMembers, type MembersDeps as Deps } from './members.service.js';
 import { membersRoutes as makeRoutes } from './members.routes.js';
 
 /** Members is the one module others join through participants: app.ts registers theirs here. */
-export function createMembersModule(deps: Deps) {
+export function createMembersModule(deps: Deps & { jobs: Jobs }) {
   const members = makeMembers(deps);
-  return kithModule({ name: 'members', members, routes: [makeRoutes(members)] });
+  const background = createMembersJobs(deps);
+  return kithModule({
+    name: 'members',
+    members,
+    routes: [makeRoutes(members)],
+    jobs: background.handlers,
+    schedule: (tx: Tx) => background.schedule(tx),
+  });
 }

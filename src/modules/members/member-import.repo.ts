@@ -1,4 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
+import { pinyinKeys } from './domain/pinyin.js';
+import { refreshPinyin } from './members.repo.js';
 import type { Tx } from '../../kernel/db/database.js';
 import type { MembersTable } from '../../kernel/db/tables.js';
 
@@ -35,7 +37,11 @@ export async function liveMembersByEmail(tx: Tx, emails: string[]) {
 
 /** New members in the order given; their ids in that order. */
 export async function insertMemberRows(tx: Tx, rows: Insertable<MembersTable>[]): Promise<number[]> {
-  const inserted = await tx.insertInto('members').values(rows).returning('id').execute();
+  const inserted = await tx
+    .insertInto('members')
+    .values(rows.map((r) => ({ ...r, name_pinyin: pinyinKeys(r.name, r.nickname) })))
+    .returning('id')
+    .execute();
   return inserted.map((x) => x.id);
 }
 
@@ -44,7 +50,13 @@ export async function membersByIds(tx: Tx, ids: number[]) {
 }
 
 export async function patchMember(tx: Tx, id: number, patch: Updateable<MembersTable>) {
-  await tx.updateTable('members').set(patch).where('id', '=', id).execute();
+  const row = await tx
+    .updateTable('members')
+    .set(patch)
+    .where('id', '=', id)
+    .returning(['id', 'name', 'nickname'])
+    .executeTakeFirstOrThrow();
+  if ('name' in patch || 'nickname' in patch) await refreshPinyin(tx, [row]);
 }
 
 /** Channel accounts for members; those already taken are skipped. The ones added. */
@@ -91,6 +103,8 @@ export async function linkTags(tx: Tx, links: { member_id: number; tag_id: numbe
 
 /** Gives names to members who have none (a buyer's name from an order file only fills a gap). */
 export async function nameUnnamed(tx: Tx, named: { id: number; name: string }[]) {
-  await sql`update members m set name = q.name from unnest(${named.map((n) => n.id)}::bigint[], ${named.map((n) => n.name)}::text[]) q(id, name)
-      where m.id = q.id and m.name is null`.execute(tx);
+  const r = await sql<{ id: number; name: string | null; nickname: string | null }>`
+    update members m set name = q.name from unnest(${named.map((n) => n.id)}::bigint[], ${named.map((n) => n.name)}::text[]) q(id, name)
+      where m.id = q.id and m.name is null returning m.id, m.name, m.nickname`.execute(tx);
+  await refreshPinyin(tx, r.rows);
 }

@@ -1,4 +1,5 @@
 import { sql, type Selectable } from 'kysely';
+import { pinyinKeys } from './domain/pinyin.js';
 import type { Tx } from '../../kernel/db/database.js';
 import type { MembersTable, MemberIdentitiesTable } from '../../kernel/db/tables.js';
 import type { ProfileColumns } from './domain/profile-rules.js';
@@ -78,7 +79,11 @@ export async function insertMember(
 ) {
   return tx
     .insertInto('members')
-    .values({ ...values, attributes: JSON.stringify(values.attributes) })
+    .values({
+      ...values,
+      attributes: JSON.stringify(values.attributes),
+      name_pinyin: pinyinKeys(values.name, values.nickname),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -87,7 +92,29 @@ export async function insertMember(
 export async function updateMember(tx: Tx, id: number, values: Record<string, unknown>): Promise<MemberRow> {
   const set = { ...values } as Record<string, unknown>;
   if (set.attributes !== undefined) set.attributes = JSON.stringify(set.attributes);
-  return tx.updateTable('members').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  const row = await tx.updateTable('members').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  if ('name' in set || 'nickname' in set) await refreshPinyin(tx, [row]);
+  return row;
+}
+
+/** Works out the pinyin search keys of these profiles from their name and nickname as they are now. */
+export async function refreshPinyin(tx: Tx, rows: { id: number; name: string | null; nickname: string | null }[]) {
+  if (rows.length === 0) return;
+  await sql`update members m set name_pinyin = k.keys::text[]
+    from jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ id: r.id, keys: `{${pinyinKeys(r.name, r.nickname).join(',')}}` })))}::jsonb) as k(id bigint, keys text)
+    where m.id = k.id`.execute(tx);
+}
+
+/** Up to `limit` profiles whose pinyin keys are not worked out yet (written before migration 0023). */
+export async function pinyinTodo(tx: Tx, limit: number) {
+  return tx
+    .selectFrom('members')
+    .select(['id', 'name', 'nickname'])
+    .where('name_pinyin', 'is', null)
+    .where((eb) => eb.or([eb('name', 'is not', null), eb('nickname', 'is not', null)]))
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }
 
 export async function identitiesOf(tx: Tx, memberIds: number[]): Promise<IdentityRow[]> {

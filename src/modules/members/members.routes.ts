@@ -26,6 +26,20 @@ export function membersRoutes(members: MembersService): FastifyPluginAsyncTypebo
     );
 
     app.get(
+      '/members/count',
+      {
+        config: { access: 'members:read' },
+        schema: {
+          tags,
+          summary: "How many members match a filter: exact up to 100,000, the planner's estimate beyond",
+          querystring: S.MemberFilterSchema,
+          response: { 200: S.MemberCount },
+        },
+      },
+      async (req) => members.count(req.ctx, req.query),
+    );
+
+    app.get(
       '/members/export.csv',
       {
         config: { access: 'members:export' },

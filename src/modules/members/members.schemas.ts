@@ -141,6 +141,12 @@ export const ListQuery = Type.Object(
 );
 export const ExportQuery = Type.Object({ ...filterFields, ...sortFields }, { additionalProperties: false });
 export const MemberPage = Type.Object({ items: Type.Array(MemberSchema), nextCursor: Nullable(Type.String()) });
+export const MemberCount = Type.Object({
+  count: Type.Integer(),
+  exact: Type.Boolean({
+    description: "false: more than 100,000 match and `count` is the database planner's estimate (shown as “about”)",
+  }),
+});
 
 export const IdentityParams = Type.Object({ id: Id, identityId: Id });
 export const Summary = Type.Object({

@@ -17,10 +17,14 @@ export type { MemberFilter };
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * Search text: a name/nickname fragment through the gram index (see 0002_members.sql), or an exact
- * phone, email or channel account id. A union of small index lookups, joined to the list after.
+ * Search text: a name/nickname fragment through the gram index (see 0002_members.sql), its pinyin
+ * through the search keys' GIN index (0023), the start or end of a phone number (4–10 digits,
+ * pattern indexes of 0023), or an exact phone, email or channel account id. A union of small index
+ * lookups, joined to the list after.
  */
-function textMatch(q: string, phone: string | null): RawBuilder<boolean> {
+function textMatch(f: MemberFilter): RawBuilder<boolean> {
+  const q = f.q!;
+  const phone = f.qPhone ?? null;
   const pattern = `%${escapeLike(q)}%`;
   const parts = [
     sql`
@@ -30,6 +34,12 @@ function textMatch(q: string, phone: string | null): RawBuilder<boolean> {
       and (n.name ilike ${pattern} or n.nickname ilike ${pattern})`,
   ];
   if (phone) parts.push(sql`select n.id from members n where n.phone = ${phone}`);
+  if (f.qPinyin) parts.push(sql`select n.id from members n where n.name_pinyin @> array[${f.qPinyin}]::text[]`);
+  if (f.qDigits)
+    parts.push(
+      sql`select n.id from members n where n.phone is not null and n.phone like ${`${f.qDigits}%`}`,
+      sql`select n.id from members n where n.phone is not null and reverse(n.phone) like ${`${[...f.qDigits].reverse().join('')}%`}`,
+    );
   if (q.includes('@')) parts.push(sql`select n.id from members n where lower(n.email) = ${q.toLowerCase()}`);
   // Listing every channel lets the (channel, external_id) unique index answer an id-only lookup.
   parts.push(
@@ -40,7 +50,7 @@ function textMatch(q: string, phone: string | null): RawBuilder<boolean> {
 
 export function filterConditions(f: MemberFilter, scope: Scope): RawBuilder<boolean>[] {
   const c: RawBuilder<boolean>[] = [liveMember('m')];
-  if (f.q) c.push(textMatch(f.q, f.qPhone ?? null));
+  if (f.q) c.push(textMatch(f));
   if (f.memberIds) c.push(sql`m.id = any(${f.memberIds}::bigint[])`);
   if (f.phone) c.push(sql`m.phone = ${f.phone}`);
   if (f.email) c.push(sql`lower(m.email) = ${f.email}`);
@@ -140,6 +150,27 @@ export function matchingIds(f: MemberFilter, scope: Scope): RawBuilder<{ id: num
 export async function countMatching(tx: Tx, f: MemberFilter, scope: Scope): Promise<number> {
   const r = await sql<{ n: number }>`select count(*) as n from (${matchingIds(f, scope)}) x`.execute(tx);
   return Number(r.rows[0]!.n);
+}
+
+/**
+ * How many members match, counted exactly up to `cap` (a count stops reading there, so a list's
+ * total stays cheap at any size); past it, the planner's estimate of the filter's rows.
+ */
+export async function countOrEstimate(
+  tx: Tx,
+  f: MemberFilter,
+  scope: Scope,
+  cap: number,
+): Promise<{ count: number; exact: boolean }> {
+  const ids = matchingIds(f, scope);
+  const r = await sql<{ n: number }>`select count(*)::int as n from (${ids} limit ${cap + 1}) x`.execute(tx);
+  const n = r.rows[0]!.n;
+  if (n <= cap) return { count: n, exact: true };
+  const plan = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`explain (format json) ${ids}`.execute(
+    tx,
+  );
+  const rows = Math.round(plan.rows[0]!['QUERY PLAN'][0].Plan['Plan Rows']);
+  return { count: Math.max(rows, cap + 1), exact: false };
 }
 
 export type DuplicateReasonCode =

@@ -76,6 +76,9 @@ export interface DuplicatePair {
   reasons: { reason: DuplicateReason; value: string; communityId: number | null }[];
 }
 
+/** A member list's total is counted exactly up to this many; past it, estimated. */
+const COUNT_CAP = 100_000;
+
 export function createSearchService(deps: MembersServiceDeps) {
   const { database, exportBatchSize } = deps;
   const db = database.db;
@@ -106,6 +109,12 @@ export function createSearchService(deps: MembersServiceDeps) {
           ? encodeMemberCursor({ sort: p.sort, order: p.order, key: last.sort_key, id: last.id })
           : null,
     };
+  }
+
+  /** How many members match the filter: exact up to 100,000, an estimate beyond (`exact: false`). */
+  async function count(ctx: ActorContext, filter: MemberFilter) {
+    const p = prepare(ctx, filter as ListQuery);
+    return search.countOrEstimate(db, p.filter, scopeOf(ctx), COUNT_CAP);
   }
 
   /**
@@ -175,5 +184,5 @@ export function createSearchService(deps: MembersServiceDeps) {
     return chosen.map((p) => ({ a: byId.get(p.a)!, b: byId.get(p.b)!, reasons: p.reasons }));
   }
 
-  return { list, exportCsv, duplicates };
+  return { list, count, exportCsv, duplicates };
 }

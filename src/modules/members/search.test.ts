@@ -57,7 +57,47 @@ describe('search', () => {
     expect(names(await api.list(op, 'q=%2B86%20138%200000%200001'))).toEqual(['小林子']);
     expect(names(await api.list(op, 'q=LIN%40example.com'))).toEqual(['林小']);
     expect(names(await api.list(op, 'q=10001'))).toEqual(['王芳']);
-    expect(names(await api.list(op, 'q=1380000'))).toEqual([]);
+    expect(names(await api.list(op, 'q=13800000000'))).toEqual([]); // a whole number matches exactly
+  });
+
+  it('finds a phone by its first or last four digits or more', async () => {
+    expect(names(await api.list(op, 'q=0005'))).toEqual(['1000会员']);
+    expect(names(await api.list(op, 'q=138-0000'))).toEqual(['100%_会员', '1000会员', '小林子']);
+    expect(names(await api.list(op, 'q=001'))).toEqual([]); // three digits are too few to mean a phone
+  });
+
+  it('finds a Chinese name by its pinyin: spelling, initials, given name or a prefix', async () => {
+    for (const q of ['xiaolinzi', 'xlz', 'linzi']) expect(names(await api.list(op, `q=${q}`)), q).toEqual(['小林子']);
+    expect(names(await api.list(op, 'q=XiaoLin'))).toEqual(['小林子', '林小']); // 林小 is 小林同学 by nickname
+    expect(names(await api.list(op, 'q=wf'))).toEqual(['王芳']);
+    // Nicknames too: 小林同学 is 林小's nickname.
+    expect(names(await api.list(op, 'q=xiaolintong'))).toEqual(['林小']);
+    // A renamed member is found by the new name only.
+    const rename = async (name: string) =>
+      expect(
+        (await api.inject({ method: 'PATCH', url: `/api/v1/members/${ids.wangfang}`, headers: op, payload: { name } }))
+          .statusCode,
+      ).toBe(200);
+    await rename('王芬');
+    expect(names(await api.list(op, 'q=wangfen'))).toEqual(['王芬']);
+    expect(names(await api.list(op, 'q=wangfang'))).toEqual([]);
+    await rename('王芳');
+  });
+
+  it('works out the pinyin of profiles written before Kith kept it, in the background', async () => {
+    const db = kith.database.db;
+    await sql`insert into members (name, phone) values ('赵敏', '13900000077')`.execute(db);
+    expect(names(await api.list(op, 'q=zhaomin'))).toEqual([]);
+    await kith.database.transaction((tx) => kith.jobs.enqueue(tx, 'members-pinyin', {}));
+    await kith.jobs.runOnce();
+    expect(names(await api.list(op, 'q=zhaomin'))).toEqual(['赵敏']);
+    await sql`delete from members where name = '赵敏'`.execute(db);
+  });
+
+  it('counts the members a filter matches, exactly while that is cheap', async () => {
+    const count = async (q: string) => api.inject({ method: 'GET', url: `/api/v1/members/count?${q}`, headers: op });
+    expect((await count('')).json()).toEqual({ count: 6, exact: true });
+    expect((await count(`tagIds=${vip}`)).json()).toEqual({ count: 2, exact: true });
   });
 
   it('filters by phone, email, tag, stage, community, channel, and created / last-active ranges', async () => {

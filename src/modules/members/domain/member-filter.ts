@@ -1,15 +1,23 @@
 import type { FieldProblem } from '../../../kernel/errors.js';
 import { normaliseEmail, normalisePhone } from './profile-rules.js';
+import { pinyinQuery } from './pinyin.js';
 
 /**
  * The one filter behind the member list, the CSV export and bulk tagging, so "tag everyone in this
  * list" tags exactly the members the list shows.
  */
 export interface MemberFilter {
-  /** Name or nickname fragment, or an exact phone, email or channel account id. */
+  /**
+   * Name or nickname fragment or its pinyin (spelling, initials or a prefix), an exact phone, email
+   * or channel account id, or 4–10 digits of a phone number's start or end.
+   */
   q?: string;
   /** `q` read as a phone number, when it is one. */
   qPhone?: string | null;
+  /** `q` read as pinyin (letters only), when it can be. */
+  qPinyin?: string | null;
+  /** `q` read as part of a phone number (4–10 digits), when it can be. */
+  qDigits?: string | null;
   phone?: string;
   email?: string;
   tagIds?: number[];
@@ -36,6 +44,9 @@ export function normaliseFilter(input: MemberFilter): { filter: MemberFilter; pr
   if (q) {
     filter.q = q;
     filter.qPhone = normalisePhone(q);
+    filter.qPinyin = pinyinQuery(q);
+    const digits = q.replace(/[\s-]/g, '');
+    filter.qDigits = /^\d{4,10}$/.test(digits) ? digits : null;
   } else delete filter.q;
   if (input.phone !== undefined) {
     const phone = normalisePhone(input.phone);

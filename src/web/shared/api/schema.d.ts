@@ -1921,6 +1921,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many members match a filter: exact up to 100,000, the planner's estimate beyond */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Name or nickname fragment, or an exact phone, email or channel account id */
+                    q?: string;
+                    phone?: string;
+                    email?: string;
+                    tagIds?: number[];
+                    /** @description Members with any (default) or all of tagIds */
+                    tagMatch?: "any" | "all";
+                    communityId?: number;
+                    lifecycleStages?: ("acquired" | "activated" | "retained" | "monetised" | "dormant" | "churned")[];
+                    createdFrom?: string;
+                    createdTo?: string;
+                    lastActiveFrom?: string;
+                    lastActiveTo?: string;
+                    channel?: "wechat" | "wecom" | "qq" | "phone" | "email" | "forum" | "slack" | "discord" | "douyin" | "weibo" | "dingtalk" | "other";
+                    consentMarketing?: boolean;
+                    source?: string;
+                    /** @description member, or the brand's own account: staff 员工 / official 官方账号 (left out of member figures) */
+                    accountType?: "member" | "staff" | "official";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            /** @description false: more than 100,000 match and `count` is the database planner's estimate (shown as “about”) */
+                            exact: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members/export.csv": {
         parameters: {
             query?: never;

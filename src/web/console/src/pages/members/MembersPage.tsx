@@ -2,9 +2,10 @@ import { useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Button, Card, Flex, Grid, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, TagsOutlined } from '@ant-design/icons';
-import { queryString } from '@shared/api/client';
+import { api, call, queryString } from '@shared/api/client';
 import { fetchMembers, takePrefetched } from './members-data';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useFormat } from '../../i18n/useFormat';
 import { useMe } from '../../session/SessionProvider';
 import { useRequest } from '../../hooks/useRequest';
 import { PageHeader } from '../../components/PageHeader';
@@ -33,6 +34,7 @@ interface ListState {
  */
 export default function MembersPage() {
   const { t } = useI18n();
+  const fmt = useFormat();
   const { can } = useMe();
   const navigate = useNavigate();
   const location = useLocation();
@@ -46,6 +48,11 @@ export default function MembersPage() {
   const list = useRequest(
     (signal) => takePrefetched(search, cursor) ?? fetchMembers(search, cursor, signal),
     [search, cursor],
+  );
+  // The total comes beside the page, not before it: the first rows never wait for a count.
+  const total = useRequest(
+    (signal) => call(api.GET('/api/v1/members/count', { params: { query: memberFilter(query) }, signal })),
+    [search],
   );
 
   const go = (q: MemberQuery, nextStack: string[]) => {
@@ -65,6 +72,13 @@ export default function MembersPage() {
     <>
       <PageHeader
         title={t('members.title')}
+        subtitle={
+          <span data-testid="members-total">
+            {total.data
+              ? t(total.data.exact ? 'members.total' : 'members.totalAbout', { count: fmt.number(total.data.count) })
+              : '\u00a0'}
+          </span>
+        }
         extra={
           can('members:export') ? (
             <Tooltip title={t('members.exportHint')}>

@@ -7,7 +7,7 @@ import { labelOf } from '../../i18n/labels';
 import { useFormat } from '../../i18n/useFormat';
 import { AccountTypeTag, Chip, MemberAvatar, StageChip } from '../../components/MemberBits';
 import type { MemberItem } from './types';
-import type { MemberQuery, MemberSort } from './member-query';
+import { activeFilterCount, type MemberQuery, type MemberSort } from './member-query';
 
 /** At most `max` items, then "+N". */
 function Few<T>({
@@ -191,13 +191,23 @@ export function MembersTable({
         if (sort) onSort(sort, s.order === 'ascend' ? 'asc' : 'desc');
       }}
       locale={{
-        emptyText: (
-          <div style={{ padding: 24 }}>
-            <Typography.Text strong>{t('members.empty')}</Typography.Text>
-            <br />
-            <Typography.Text type="secondary">{t('members.emptyHint')}</Typography.Text>
-          </div>
-        ),
+        // Nothing yet and nothing matching are different news: the first needs a way in.
+        emptyText:
+          query.q || activeFilterCount(query) > 0 ? (
+            <div style={{ padding: 24 }} data-testid="members-none-match">
+              <Typography.Text strong>{t('members.empty')}</Typography.Text>
+              <br />
+              <Typography.Text type="secondary">{t('members.emptyHint')}</Typography.Text>
+            </div>
+          ) : (
+            <div style={{ padding: 24 }} data-testid="members-none-yet">
+              <Typography.Text strong>{t('members.noneYet')}</Typography.Text>
+              <br />
+              <Typography.Text type="secondary">{t('members.noneYetHint')}</Typography.Text>
+              <br />
+              <Link to="/import">{t('members.noneYetImport')}</Link>
+            </div>
+          ),
       }}
     />
   );
