@@ -40,8 +40,8 @@ describe('duplicate suggestions', () => {
       a: { id: a.id, displayName: '陈晨', avatarUrl: null },
       b: { id: b.id, displayName: '晨晨', avatarUrl: null },
       reasons: [
-        { reason: 'phone', value: '13811112222', communityId: null },
-        { reason: 'email', value: 'chen@example.com', communityId: null },
+        { reason: 'phone', value: '138****2222', communityId: null },
+        { reason: 'email', value: 'c***@example.com', communityId: null },
       ],
     });
     expect(pairs).toContainEqual({

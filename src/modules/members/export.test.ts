@@ -74,6 +74,15 @@ describe('CSV export', () => {
     expect(col(rows[2]!, 'identities')).toMatch(/^wechat:wx_/);
     const [entry] = await api.audit('member.export');
     expect(entry!.after).toMatchObject({ format: 'csv', rows: 2, complete: true, filter: { tagIds: [vip.id] } });
+    // A role that may export but not see contacts (the read-only analyst) gets them masked.
+    const analyst = (await staffSession(kith, 'analyst')).headers;
+    const masked = await api.inject({
+      method: 'GET',
+      url: `/api/v1/members/export.csv?tagIds=${vip.id}&sort=created_at&order=asc`,
+      headers: analyst,
+    });
+    const mrows = parseCsv(masked.rawPayload.toString('utf8').slice(1));
+    expect(col(mrows[1]!, 'phone')).toBe(`'+44*******958`);
   });
 
   it('streams thousands of members in batches, each exactly once, without a Content-Length', async () => {

@@ -95,11 +95,14 @@ export function membersRoutes(members: MembersService): FastifyPluginAsyncTypebo
         schema: {
           tags,
           summary: "A member's profile with identities, tags and communities",
+          description:
+            'Phones and emails (and phone/email channel accounts) are masked; `reveal=contact` shows them in full, takes members:contact and is audited.',
           params: IdParam,
+          querystring: S.RevealQuery,
           response: { 200: S.MemberSchema },
         },
       },
-      async (req) => members.get(req.ctx, req.params.id),
+      async (req) => members.get(req.ctx, req.params.id, req.query),
     );
 
     app.patch(

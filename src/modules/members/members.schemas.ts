@@ -141,6 +141,10 @@ export const ListQuery = Type.Object(
 );
 export const ExportQuery = Type.Object({ ...filterFields, ...sortFields }, { additionalProperties: false });
 export const MemberPage = Type.Object({ items: Type.Array(MemberSchema), nextCursor: Nullable(Type.String()) });
+export const RevealQuery = Type.Object(
+  { reveal: Type.Optional(Type.Literal('contact', { description: 'Show phone and email in full (audited)' })) },
+  { additionalProperties: false },
+);
 export const MemberCount = Type.Object({
   count: Type.Integer(),
   exact: Type.Boolean({

@@ -36,8 +36,8 @@ describe('member profiles', () => {
     expect(m).toMatchObject({
       name: '小林子',
       displayName: '小林子',
-      phone: '13800138000',
-      email: 'lin@example.com',
+      phone: '138****8000', // masked unless revealed (docs/security.md → personal data)
+      email: 'l***@example.com',
       birthday: '1992-08-08',
       consentMarketing: true,
       consentDataProcessing: false,
@@ -49,6 +49,17 @@ describe('member profiles', () => {
     });
     const read = await api.get(op, m.id);
     expect(read.json()).toEqual(m);
+    // Shown in full to a role that may see contacts, and that is written down.
+    const shown = await api.inject({ method: 'GET', url: `/api/v1/members/${m.id}?reveal=contact`, headers: op });
+    expect(shown.json()).toMatchObject({ phone: '13800138000', email: 'lin@example.com' });
+    expect((await api.audit('member.contact.reveal', m.id)).length).toBe(1);
+    const analyst = (await staffSession(kith, 'analyst')).headers;
+    const refused = await api.inject({
+      method: 'GET',
+      url: `/api/v1/members/${m.id}?reveal=contact`,
+      headers: analyst,
+    });
+    expect(refused.statusCode).toBe(403);
     const [entry] = await api.audit('member.create', m.id);
     expect(entry!.after).toMatchObject({
       name: '小林子',
@@ -106,7 +117,7 @@ describe('member profiles', () => {
       payload: { lifecycleStage: 'retained', city: null, email: 'WANG@EXAMPLE.CN' },
     });
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toMatchObject({ name: '王芳', city: null, lifecycleStage: 'retained', email: 'wang@example.cn' });
+    expect(r.json()).toMatchObject({ name: '王芳', city: null, lifecycleStage: 'retained', email: 'w***@example.cn' });
     const [entry] = await api.audit('member.update', m.id);
     expect(entry!.before).toEqual({ city: '北京', email: null, lifecycleStage: 'acquired' });
     expect(entry!.after).toEqual({ city: null, email: 'wang@example.cn', lifecycleStage: 'retained' });
@@ -205,7 +216,9 @@ describe('identities', () => {
 
   it('normalises phone-channel accounts like profile phones', async () => {
     const m = await api.create(op, { identities: [{ channel: 'phone', externalId: '+86 137 0000 1111' }] });
-    expect(m.identities[0].externalId).toBe('13700001111');
+    expect(m.identities[0].externalId).toBe('137****1111');
+    const shown = await api.inject({ method: 'GET', url: `/api/v1/members/${m.id}?reveal=contact`, headers: op });
+    expect(shown.json().identities[0].externalId).toBe('13700001111');
   });
 });
 

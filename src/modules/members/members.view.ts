@@ -1,5 +1,6 @@
 import type { Tx } from '../../kernel/db/database.js';
 import { displayName, type AccountType } from './domain/profile-rules.js';
+import { maskAccount, maskEmail, maskPhone } from './domain/contact-mask.js';
 import * as repo from './members.repo.js';
 import type { IdentityRow, MemberCommunityRow, MemberRow, MemberTagRow, Scope } from './members.repo.js';
 
@@ -38,19 +39,29 @@ export function identityView(i: IdentityRow) {
   };
 }
 
+/** Whether a view shows phones and emails in full, or masked (docs/security.md → personal data). */
+export type ContactView = 'full' | 'masked';
+
 export function memberView(
   m: MemberRow,
   rel: { identities: IdentityRow[]; tags: MemberTagRow[]; communities: MemberCommunityRow[] },
+  contact: ContactView = 'masked',
 ) {
+  const full = contact === 'full';
   return {
     ...profileImage(m),
+    phone: full ? m.phone : maskPhone(m.phone),
+    email: full ? m.email : maskEmail(m.email),
     displayName: displayName(m),
     mergedInto: m.merged_into,
     erasedAt: iso(m.erased_at),
     lastActiveAt: iso(m.last_active_at),
     createdAt: m.created_at.toISOString(),
     updatedAt: m.updated_at.toISOString(),
-    identities: rel.identities.map(identityView),
+    identities: rel.identities.map((i) => {
+      const v = identityView(i);
+      return full ? v : { ...v, externalId: maskAccount(v.channel, v.externalId) };
+    }),
     tags: rel.tags.map((t) => ({ id: t.id, name: t.name, color: t.color })),
     communities: rel.communities.map((c) => ({ id: c.id, name: c.name })),
   };
@@ -58,7 +69,12 @@ export function memberView(
 export type MemberView = ReturnType<typeof memberView>;
 
 /** Views of several members with their identities, tags and communities in three queries in all. */
-export async function memberViews(tx: Tx, rows: MemberRow[], scope: Scope): Promise<MemberView[]> {
+export async function memberViews(
+  tx: Tx,
+  rows: MemberRow[],
+  scope: Scope,
+  contact: ContactView = 'masked',
+): Promise<MemberView[]> {
   const ids = rows.map((r) => r.id);
   const [identities, tags, communities] = [
     await repo.identitiesOf(tx, ids),
@@ -72,7 +88,11 @@ export async function memberViews(tx: Tx, rows: MemberRow[], scope: Scope): Prom
   };
   const [byI, byT, byC] = [group(identities), group(tags), group(communities)];
   return rows.map((r) =>
-    memberView(r, { identities: byI.get(r.id) ?? [], tags: byT.get(r.id) ?? [], communities: byC.get(r.id) ?? [] }),
+    memberView(
+      r,
+      { identities: byI.get(r.id) ?? [], tags: byT.get(r.id) ?? [], communities: byC.get(r.id) ?? [] },
+      contact,
+    ),
   );
 }
 

@@ -69,7 +69,7 @@ export function mergeRoutes(members: MembersService): FastifyPluginAsyncTypebox 
     app.get(
       '/members/:id/personal-data',
       {
-        config: { access: 'members:export' },
+        config: { access: 'members:data_request' },
         schema: {
           tags,
           summary: 'Everything Kith holds about a member (personal-data request); audited',

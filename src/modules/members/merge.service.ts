@@ -5,6 +5,7 @@ import { recordAudit } from '../../kernel/audit.js';
 import { mergeProfiles, type MergeableProfile, type MergeField } from './domain/merge-rule.js';
 import * as repo from './members.repo.js';
 import * as merges from './merge.repo.js';
+import { maskEmail, maskPhone } from './domain/contact-mask.js';
 import { memberViews, profileImage } from './members.view.js';
 import { scopeOf, type MembersServiceDeps } from './service-support.js';
 
@@ -89,8 +90,12 @@ export function createMergeService(deps: MembersServiceDeps) {
     const [survivor, merged] = await memberViews(db, [p.survivor, p.merged], scopeOf(ctx));
     const survivorTags = new Set(survivor!.tags.map((t) => t.id));
     const f = p.profile;
+    const image = profileImage({ ...p.survivor, ...f, created_at: new Date(f.created_at), last_active_at: null });
     const result = {
-      ...profileImage({ ...p.survivor, ...f, created_at: new Date(f.created_at), last_active_at: null }),
+      ...image,
+      // Masked as in every view (docs/security.md → personal data).
+      phone: maskPhone(image.phone),
+      email: maskEmail(image.email),
       createdAt: new Date(f.created_at).toISOString(),
       lastActiveAt: f.last_active_at && new Date(f.last_active_at).toISOString(),
     };

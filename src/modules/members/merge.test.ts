@@ -112,7 +112,7 @@ describe('merging duplicates', () => {
     expect(preview.statusCode, preview.body).toBe(200);
     expect(preview.json().result).toMatchObject({
       name: '林小姐',
-      phone: '13800001234',
+      phone: '138****1234',
       city: '上海',
       consentMarketing: false,
       lifecycleStage: 'monetised',
@@ -126,8 +126,8 @@ describe('merging duplicates', () => {
     const { mergeId, survivor } = merged.json();
     expect(survivor).toMatchObject({
       name: '林小姐',
-      phone: '13800001234',
-      email: 'lin@example.com',
+      phone: '138****1234',
+      email: 'l***@example.com',
       consentMarketing: false,
       lifecycleStage: 'monetised',
     });
@@ -163,8 +163,8 @@ describe('merging duplicates', () => {
     });
     const r = await undo(mergeId);
     expect(r.json().keptFields).toEqual(['phone']);
-    expect(r.json().survivor).toMatchObject({ phone: '13900009999', city: null });
-    expect(r.json().restored).toMatchObject({ name: '乙', phone: '13800005678', mergedInto: null });
+    expect(r.json().survivor).toMatchObject({ phone: '139****9999', city: null });
+    expect(r.json().restored).toMatchObject({ name: '乙', phone: '138****5678', mergedInto: null });
   });
 
   it('refuses merging a member into itself, merged members, and erased members with a clear 409', async () => {

@@ -40,7 +40,7 @@ export function createPrivacyService(deps: MembersServiceDeps) {
       const chain = await repo.mergedChain(tx, id);
       const mergedRows: repo.MemberRow[] = [];
       for (const other of chain.filter((x) => x !== id)) mergedRows.push((await repo.findMember(tx, other, null))!);
-      const [view] = await memberViews(tx, [member], null);
+      const [view] = await memberViews(tx, [member], null, 'full');
       const data: Record<string, unknown> = {};
       for (const p of participants.all) data[p.name] = await p.exportData(tx, id);
       const history = await merges.mergesOf(tx, chain);

@@ -53,7 +53,10 @@ describe('personal-data requests', () => {
       payload: { mergedId: dup.id },
     });
     messages.set(m.id, ['你好', '想了解会员权益']);
-    const r = await api.inject({ method: 'GET', url: `/api/v1/members/${m.id}/personal-data`, headers: op });
+    // Personal-data requests are the owner's and admins' (members:data_request), not daily work.
+    const refused = await api.inject({ method: 'GET', url: `/api/v1/members/${m.id}/personal-data`, headers: op });
+    expect(refused.statusCode).toBe(403);
+    const r = await api.inject({ method: 'GET', url: `/api/v1/members/${m.id}/personal-data`, headers: admin });
     expect(r.statusCode, r.body).toBe(200);
     const body = r.json();
     expect(body.member).toMatchObject({ name: '张三', phone: '13800138111', city: '深圳' });

@@ -1,5 +1,6 @@
 import type { ActorContext } from '../../kernel/context.js';
-import { KithError, notFound, type FieldProblem } from '../../kernel/errors.js';
+import { can } from '../access/index.js';
+import { KithError, forbidden, notFound, type FieldProblem } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
 import type { Tx } from '../../kernel/db/database.js';
 import { isRecognisable, normaliseExternalId, profileChanges, type ProfileInput } from './domain/profile-rules.js';
@@ -7,7 +8,14 @@ import { applyAttributePatch } from './domain/attribute-rules.js';
 import type { Channel } from './identity-resolution.js';
 import * as repo from './members.repo.js';
 import * as tagsRepo from './tags.repo.js';
-import { changedFields, identityView, memberViews, profileImage, type MemberView } from './members.view.js';
+import {
+  changedFields,
+  identityView,
+  memberViews,
+  profileImage,
+  type ContactView,
+  type MemberView,
+} from './members.view.js';
 import { failIfProblems, isUniqueViolation, requireLive, scopeOf, type MembersServiceDeps } from './service-support.js';
 
 /** Creating, reading and editing member profiles and their channel identities. */
@@ -30,8 +38,13 @@ export function createProfilesService(deps: MembersServiceDeps) {
   const { database, clock } = deps;
   const db = database.db;
 
-  async function viewOf(tx: Tx, row: repo.MemberRow, ctx: ActorContext): Promise<MemberView> {
-    return (await memberViews(tx, [row], scopeOf(ctx)))[0]!;
+  async function viewOf(
+    tx: Tx,
+    row: repo.MemberRow,
+    ctx: ActorContext,
+    contact: ContactView = 'masked',
+  ): Promise<MemberView> {
+    return (await memberViews(tx, [row], scopeOf(ctx), contact))[0]!;
   }
 
   function normaliseIdentities(
@@ -124,7 +137,7 @@ export function createProfilesService(deps: MembersServiceDeps) {
         throw e;
       }
       await repo.addTags(tx, row.id, [...new Set(input.tagIds ?? [])], now);
-      const view = await viewOf(tx, row, ctx);
+      const view = await viewOf(tx, row, ctx, 'full');
       await recordAudit(tx, ctx, {
         action: 'member.create',
         targetType: 'member',
@@ -135,14 +148,24 @@ export function createProfilesService(deps: MembersServiceDeps) {
           tagIds: view.tags.map((t) => t.id),
         },
       });
-      return view;
+      return viewOf(tx, row, ctx);
     });
   }
 
-  async function get(ctx: ActorContext, id: number): Promise<MemberView> {
+  /**
+   * A member's profile; phones and emails masked unless `reveal` asks for them, which takes the
+   * members:contact permission and is written to the audit log (docs/security.md → personal data).
+   */
+  async function get(ctx: ActorContext, id: number, opts: { reveal?: 'contact' } = {}): Promise<MemberView> {
     const row = await repo.findMember(db, id, scopeOf(ctx));
     if (!row) throw notFound('Member', id);
-    return viewOf(db, row, ctx);
+    if (opts.reveal !== 'contact') return viewOf(db, row, ctx);
+    if (!can(ctx.actor, 'members:contact'))
+      throw forbidden("Showing a member's phone and email takes the members:contact permission");
+    return database.transaction(async (tx) => {
+      await recordAudit(tx, ctx, { action: 'member.contact.reveal', targetType: 'member', targetId: id });
+      return viewOf(tx, row, ctx, 'full');
+    });
   }
 
   async function update(ctx: ActorContext, id: number, patch: UpdateMemberInput): Promise<MemberView> {

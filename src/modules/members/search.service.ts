@@ -1,4 +1,5 @@
 import type { ActorContext } from '../../kernel/context.js';
+import { can } from '../access/index.js';
 import { recordAudit } from '../../kernel/audit.js';
 import {
   decodeMemberCursor,
@@ -9,6 +10,7 @@ import {
 } from './domain/cursor.js';
 import { normaliseFilter, type MemberFilter } from './domain/member-filter.js';
 import { csvLine, UTF8_BOM } from './domain/csv.js';
+import { maskEmail, maskPhone } from './domain/contact-mask.js';
 import { displayName } from './domain/profile-rules.js';
 import * as search from './search.repo.js';
 import * as repo from './members.repo.js';
@@ -126,6 +128,8 @@ export function createSearchService(deps: MembersServiceDeps) {
   function exportCsv(ctx: ActorContext, query: Omit<ListQuery, 'cursor' | 'limit'>): AsyncIterable<string> {
     const p = prepare(ctx, query);
     const scope = scopeOf(ctx);
+    // Phones and emails leave Kith in full only for those who may see them (the export is audited).
+    const contact = can(ctx.actor, 'members:contact') ? 'full' : 'masked';
     return (async function* rows() {
       let count = 0;
       let complete = false;
@@ -135,7 +139,7 @@ export function createSearchService(deps: MembersServiceDeps) {
         for (;;) {
           const batch = await search.memberPage(db, p.filter, scope, p.sort, p.order, after, exportBatchSize);
           if (batch.length === 0) break;
-          const views = await memberViews(db, batch, scope);
+          const views = await memberViews(db, batch, scope, contact);
           // Counted before handing over: a download cut off after this batch still reports it as sent.
           count += batch.length;
           yield views.map((v) => csvLine(exportRow(v))).join('');
@@ -174,7 +178,9 @@ export function createSearchService(deps: MembersServiceDeps) {
       for (const other of rest) {
         const key = `${first}:${other}`;
         const pair = pairs.get(key) ?? { a: first!, b: other, reasons: [] };
-        pair.reasons.push({ reason: g.reason, value: g.value, communityId: g.community_id });
+        // A shared phone or email is named the way the list shows them: masked.
+        const value = g.reason === 'phone' ? maskPhone(g.value)! : g.reason === 'email' ? maskEmail(g.value)! : g.value;
+        pair.reasons.push({ reason: g.reason, value, communityId: g.community_id });
         pairs.set(key, pair);
       }
     }

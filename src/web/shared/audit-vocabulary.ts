@@ -62,6 +62,7 @@ export const AUDIT_ACTIONS = [
   'member.update',
   'member.erase',
   'member.export',
+  'member.contact.reveal',
   'member.personal_data_export',
   'member.identity_add',
   'member.identity_remove',

@@ -11,6 +11,10 @@ export const PERMISSIONS = [
   'members:merge',
   'members:erase',
   'members:export',
+  /** See a member's phone and email in full: exports, and the profile's audited "show" (docs/security.md). */
+  'members:contact',
+  /** Personal-data requests: download everything Kith holds about a member (erasure is members:erase). */
+  'members:data_request',
   'communities:read',
   'communities:write',
   'communities:create',
@@ -48,6 +52,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'members:write',
     'members:merge',
     'members:export',
+    'members:contact',
     'communities:read',
     'communities:write',
     'communities:create',
@@ -66,6 +71,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'members:read',
     'members:write',
     'members:export',
+    'members:contact',
     'communities:read',
     'communities:write',
     'activities:read',

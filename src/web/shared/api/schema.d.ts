@@ -432,7 +432,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("members:read" | "members:write" | "members:merge" | "members:erase" | "members:export" | "communities:read" | "communities:write" | "communities:create" | "activities:read" | "activities:write" | "imports:write" | "staff:manage" | "api_keys:manage" | "audit:read" | "loyalty:read" | "loyalty:manage" | "loyalty:adjust" | "loyalty:approve" | "member_sessions:issue" | "analytics:read" | "analytics:compute")[];
+                        scopes: ("members:read" | "members:write" | "members:merge" | "members:erase" | "members:export" | "members:contact" | "members:data_request" | "communities:read" | "communities:write" | "communities:create" | "activities:read" | "activities:write" | "imports:write" | "staff:manage" | "api_keys:manage" | "audit:read" | "loyalty:read" | "loyalty:manage" | "loyalty:adjust" | "loyalty:approve" | "member_sessions:issue" | "analytics:read" | "analytics:compute")[];
                     };
                 };
             };
@@ -2105,10 +2105,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A member's profile with identities, tags and communities */
+        /**
+         * A member's profile with identities, tags and communities
+         * @description Phones and emails (and phone/email channel accounts) are masked; `reveal=contact` shows them in full, takes members:contact and is audited.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Show phone and email in full (audited) */
+                    reveal?: "contact";
+                };
                 header?: never;
                 path: {
                     id: number;

@@ -57,7 +57,7 @@ export function PrivacyActions({ member, onErased }: { member: Member; onErased:
   };
 
   const items = [
-    ...(can('members:export')
+    ...(can('members:data_request')
       ? [{ key: 'export', icon: <DownloadOutlined />, label: t('privacy.export'), onClick: exportData }]
       : []),
     ...(can('members:erase') && live
