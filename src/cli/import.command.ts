@@ -37,6 +37,8 @@ export const importCommand: Command = {
   --map "表头=field,..."   map file headers to fields (e.g. "手机=phone,会员号=identity:other")
   --time-zone ZONE         zone of times written without one (default: KITH_TIME_ZONE)
   --keep-unmapped          members: keep unrecognised columns as custom attributes
+  --only-existing          members: refuse rows naming a community or tag that does not exist (reported),
+                           instead of creating it
   --source NAME            orders: the shop or system the orders come from (default orders-import)
   --community ID           chat: put every message in this community
   --group NAME             chat: conversation name when the file names none
@@ -54,6 +56,7 @@ ${IMPORT_EXIT_CODES.map((e) => wrap(`  ${e.code}  `, e.meaning)).join('\n')}`,
     map: { type: 'string' },
     'time-zone': { type: 'string' },
     'keep-unmapped': { type: 'boolean' },
+    'only-existing': { type: 'boolean' },
     source: { type: 'string' },
     community: { type: 'string' },
     group: { type: 'string' },
@@ -85,6 +88,7 @@ ${IMPORT_EXIT_CODES.map((e) => wrap(`  ${e.code}  `, e.meaning)).join('\n')}`,
     }
     if (values['time-zone']) options.timeZone = String(values['time-zone']);
     if (values['keep-unmapped']) options.keepUnmapped = true;
+    if (values['only-existing']) options.onlyExisting = true;
     if (values.source) options.source = String(values.source);
     if (values.community) options.communityId = Number(values.community);
     if (values.group) options.group = String(values.group);

@@ -15,6 +15,19 @@ export async function findCommunityByExternal(tx: Tx, channel: string, externalI
 }
 
 /**
+ * Of these names (a spreadsheet's 社群 column), the ones that name no community the actor can see
+ * on any channel, case ignored: what an import would create, shown for confirmation first.
+ */
+export async function unknownCommunityNames(tx: Tx, ctx: ActorContext, names: string[]): Promise<string[]> {
+  const unknown: string[] = [];
+  for (const name of names) {
+    const found = await repo.findByNameAnyChannel(tx, name.trim());
+    if (!found || !canSee(ctx, found.id)) unknown.push(name);
+  }
+  return unknown;
+}
+
+/**
  * The community a chat export belongs to, found by its group name on the channel, or created
  * (audited as the importing actor) when there is none. Two imports of the same group at once
  * make one community: the lookup and the creation are serialised per (channel, name).

@@ -20,7 +20,7 @@ export {
   type MembershipActivityResult,
 } from './membership-activities.js';
 export { communitiesMemberParticipant } from './communities.participant.js';
-export { findCommunityByExternal, ensureCommunityByName } from './community-lookup.js';
+export { findCommunityByExternal, ensureCommunityByName, unknownCommunityNames } from './community-lookup.js';
 export type { Community, CommunityAdmin } from './community-views.js';
 export type { Membership, AddMemberItem } from './memberships.service.js';
 export {

@@ -29,6 +29,7 @@ export {
   type MemberUpsert,
   type UpsertOutcome,
 } from './member-import.js';
+export { unknownTagNames } from './member-import.repo.js';
 export {
   GENDERS,
   LIFECYCLE_STAGES,

@@ -73,6 +73,22 @@ export async function addIdentities(
 }
 
 /** The tags of these names, created when missing (names match case-insensitively): lower(name) → id. */
+/** Of these tag names, the ones no tag has yet (case ignored). */
+export async function unknownTagNames(tx: Tx, names: string[]): Promise<string[]> {
+  if (names.length === 0) return [];
+  const found = await tx
+    .selectFrom('tags')
+    .select(sql<string>`lower(name)`.as('key'))
+    .where(
+      sql`lower(name)`,
+      'in',
+      names.map((n) => n.toLowerCase()),
+    )
+    .execute();
+  const known = new Set(found.map((f) => f.key));
+  return names.filter((n) => !known.has(n.toLowerCase()));
+}
+
 export async function ensureTags(tx: Tx, names: string[]): Promise<Map<string, number>> {
   await tx
     .insertInto('tags')

@@ -264,3 +264,32 @@ describe('isKnownField', () => {
     expect(isKnownField(field, MEMBER_COLUMNS)).toBe(known);
   });
 });
+
+describe("the console's own words", () => {
+  // The import wizard names each field (zh-CN and English); a sheet whose headers are those names —
+  // or the words operators use for them, e.g. 所在社群 — must map without a hand-made mapping.
+  it('maps every field label the wizard shows, in both languages, to that field', async () => {
+    const { zh, en } = await import('../../../web/console/src/pages/import/messages.js');
+    const wrong: string[] = [];
+    for (const [columns, kind] of [
+      [MEMBER_COLUMNS, 'members'],
+      [ORDER_COLUMNS, 'orders'],
+    ] as const) {
+      for (const spec of columns) {
+        for (const labels of [zh, en] as Record<string, string>[]) {
+          const label = labels[`importField.${spec.field}`];
+          if (!label) continue;
+          const m = mapHeaders([label], columns, undefined, { keepUnmappedAs: 'ignore' });
+          if (m.mapping[label] !== spec.field) wrong.push(`${kind}: ${label} → ${m.mapping[label] ?? 'nothing'}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it.each(['所在社群', '所属社群', '社群名称', '群聊名称', 'Community name'])('reads %s as the community', (h) => {
+    expect(mapHeaders([h, '手机号'], MEMBER_COLUMNS, undefined, { keepUnmappedAs: 'ignore' }).mapping[h]).toBe(
+      'community',
+    );
+  });
+});

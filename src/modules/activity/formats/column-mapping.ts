@@ -24,7 +24,7 @@ const BUYER_KEY = 'buyer key';
 
 const qqIdentity = (oneOf: string): ColumnSpec => ({
   field: 'identity:qq',
-  aliases: ['qq', 'QQ号', 'QQ号码', 'QQ账号'],
+  aliases: ['qq', 'QQ号', 'QQ号码', 'QQ账号', 'QQ number'],
   oneOf,
   doc: 'QQ number; the account is recorded on channel `qq`.',
 });
@@ -77,7 +77,17 @@ export const MEMBER_COLUMNS: ColumnSpec[] = [
   },
   {
     field: 'external_id',
-    aliases: ['外部ID', '账号', '用户ID', 'external id', 'account', 'account id', 'user id'],
+    aliases: [
+      '外部ID',
+      '账号',
+      '渠道账号',
+      '用户ID',
+      'external id',
+      'account',
+      'account id',
+      'user id',
+      'channel account',
+    ],
     oneOf: MEMBER_KEY,
     doc: 'Account on the channel given in `channel` (or the channel chosen for the whole import).',
   },
@@ -87,7 +97,7 @@ export const MEMBER_COLUMNS: ColumnSpec[] = [
   { field: 'source', aliases: ['来源'], doc: 'Where the member came from (free text).' },
   {
     field: 'consent_marketing',
-    aliases: ['营销同意', '接受营销', 'marketing consent', 'consent'],
+    aliases: ['营销同意', '营销授权', '接受营销', 'marketing consent', 'consent'],
     doc: 'Agreed to marketing messages: 是/否, yes/no, true/false, 1/0, y/n.',
   },
   {
@@ -97,12 +107,29 @@ export const MEMBER_COLUMNS: ColumnSpec[] = [
   },
   {
     field: 'community',
-    aliases: ['社群', '群', '群名称', '群名', 'group'],
+    aliases: [
+      '社群',
+      '所在社群',
+      '所属社群',
+      '社群名称',
+      '社群名',
+      '群',
+      '所在群',
+      '所属群',
+      '群名称',
+      '群名',
+      '群聊',
+      '群聊名称',
+      '加入的群',
+      'group',
+      'group name',
+      'community name',
+    ],
     doc: 'Community (group) the member belongs to.',
   },
   {
     field: 'joined_at',
-    aliases: ['入群时间', '加入时间', 'joined', 'join date', 'joined at'],
+    aliases: ['入群时间', '入群日期', '加入时间', '加入日期', 'joined', 'join date', 'joined at', 'joined on'],
     doc: 'When the member joined the community.',
   },
 ];
@@ -116,25 +143,46 @@ export const ORDER_COLUMNS: ColumnSpec[] = [
   },
   {
     field: 'member_phone',
-    aliases: ['手机', '手机号', '手机号码', '电话', '联系电话', '买家手机', 'phone', 'mobile'],
+    aliases: [
+      '手机',
+      '手机号',
+      '手机号码',
+      '电话',
+      '联系电话',
+      '买家手机',
+      '买家手机号',
+      'phone',
+      'mobile',
+      'buyer phone',
+    ],
     oneOf: BUYER_KEY,
     doc: "Buyer's mobile number (same rules as members).",
   },
   {
     field: 'member_email',
-    aliases: ['邮箱', '电子邮箱', '买家邮箱', 'email', 'e-mail'],
+    aliases: ['邮箱', '电子邮箱', '买家邮箱', 'email', 'e-mail', 'buyer email'],
     oneOf: BUYER_KEY,
     doc: "Buyer's email address.",
   },
   {
     field: 'member_name',
-    aliases: ['姓名', '买家', '买家姓名', '客户', '客户姓名', 'name', 'buyer', 'customer'],
+    aliases: ['姓名', '买家', '买家姓名', '客户', '客户姓名', 'name', 'buyer', 'buyer name', 'customer'],
     doc: "Buyer's name, used when the buyer is new to Kith.",
   },
   { field: 'channel', aliases: ['渠道', '平台', 'platform'], doc: 'Channel the `external_id` account belongs to.' },
   {
     field: 'external_id',
-    aliases: ['外部ID', '账号', '用户ID', '买家账号', 'external id', 'account', 'user id'],
+    aliases: [
+      '外部ID',
+      '账号',
+      '渠道账号',
+      '用户ID',
+      '买家账号',
+      'external id',
+      'account',
+      'user id',
+      'channel account',
+    ],
     oneOf: BUYER_KEY,
     doc: "Buyer's account on `channel`.",
   },
@@ -184,7 +232,7 @@ export const ORDER_COLUMNS: ColumnSpec[] = [
   },
   {
     field: 'sku',
-    aliases: ['SKU', 'SKU名称', '规格', '商品规格', '规格名称', 'sku name', 'variant'],
+    aliases: ['SKU', 'SKU名称', '规格', '商品规格', '规格名称', '规格/SKU', 'sku name', 'variant', 'variant/sku'],
     doc: 'Variant of the product (规格/SKU), kept in the item.',
   },
   {
@@ -197,7 +245,11 @@ export const ORDER_COLUMNS: ColumnSpec[] = [
     aliases: ['单价', '商品单价', '商品价格', 'unit price', 'price'],
     doc: 'Price of one item, same rules as the amount (currency of the order); kept in the item.',
   },
-  { field: 'community', aliases: ['社群', '群'], doc: 'Community the order is attributed to.' },
+  {
+    field: 'community',
+    aliases: ['社群', '所在社群', '所属社群', '社群名称', '群', '所在群', '群名称', '群名', 'group', 'community name'],
+    doc: 'Community the order is attributed to.',
+  },
 ];
 
 /** Header text → comparison key: case, width, spaces, `_`, `-`, `.`, `*` and "(必填)" notes ignored. */

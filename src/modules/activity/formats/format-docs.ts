@@ -87,6 +87,8 @@ A cell holding a NUL character (U+0000), or in a JSON chat export an unpaired su
 
 Headers are matched ignoring case, full/half width, spaces, underscores, hyphens, dots, \`*\` and a trailing "(必填)"/"(选填)". A header of the form \`identity:<channel>\` (e.g. \`identity:douyin\`) holds accounts on that channel. Unrecognised columns are ignored, or kept as custom attributes when the import is asked to keep them. Any column can be mapped to a field by hand.
 
+A member row naming a community or tag that does not exist creates it. The preview lists those names first (\`wouldCreate\`, with how many rows use each) and the console asks before importing; an import started with \`onlyExisting\` (\`kith import --only-existing\`) refuses such rows instead, each reported with the name.
+
 ## Member columns
 
 ${columnTable(MEMBER_COLUMNS)}

@@ -46,7 +46,17 @@ export interface ParsedFile<R> {
   skipped: number;
 }
 
+/** Names a file's rows use that may not exist yet: communities and tags an import would create. */
+export interface NamesUsed {
+  communities: string[];
+  tags: string[];
+}
+
 export interface ImportPlan<R> {
+  /** The community and tag names a row uses (for the preview's "would create" list). */
+  namesOf?(row: R): NamesUsed;
+  /** Of the names given, those that do not exist yet (what the import would create). */
+  unknownNames?(tx: Transaction<DB>, ctx: ActorContext, names: NamesUsed): Promise<NamesUsed>;
   /** Streams the stored file; formats that cannot be streamed give `parse` instead. */
   read?(file: StoredUpload): Promise<ReadFile<R>>;
   /** Parses the whole file at once (its bytes are read from the stored upload, within the upload limit). */

@@ -46,6 +46,18 @@ const PreviewSchema = Type.Object({
   skipped: Type.Integer(),
   rejected: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() })),
   sample: Type.Array(Type.Unknown()),
+  wouldCreate: Type.Optional(
+    Type.Object(
+      {
+        communities: Type.Array(Type.Object({ name: Type.String(), rows: Type.Integer() })),
+        tags: Type.Array(Type.Object({ name: Type.String(), rows: Type.Integer() })),
+      },
+      {
+        description:
+          'Members: community and tag names the rows use that do not exist yet (with how many rows use each) — what importing would create. Start the import with onlyExisting: true to refuse those rows instead.',
+      },
+    ),
+  ),
   columns: Type.Optional(
     Type.Array(
       Type.Object({
@@ -72,7 +84,7 @@ const PreviewSchema = Type.Object({
   ),
 });
 const uploadDoc =
-  'multipart/form-data with an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }, then a `file` part (CSV, XLSX, or a chat export). A file larger than KITH_IMPORT_MAX_MB (default 200 MB) answers 413. A file Kith cannot read (a sheet with more than 200 columns, a record longer than 1 MiB characters, an .xlsx workbook over 20 MB, an unknown format) answers 400 to a preview; an import started on it answers 202 and ends `failed` with the same reason.';
+  'multipart/form-data with an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped?, onlyExisting? (members), source? (orders), communityId?, group?, selfName? (chat) }, then a `file` part (CSV, XLSX, or a chat export). A file larger than KITH_IMPORT_MAX_MB (default 200 MB) answers 413. A file Kith cannot read (a sheet with more than 200 columns, a record longer than 1 MiB characters, an .xlsx workbook over 20 MB, an unknown format) answers 400 to a preview; an import started on it answers 202 and ends `failed` with the same reason.';
 
 /**
  * Takes the upload apart: the `options` part (JSON, sent before the file) and the file, streamed
@@ -147,7 +159,7 @@ export function importRoutes(imports: ImportService): FastifyPluginAsyncTypebox 
       },
       async (req) => {
         const u = await readUpload(req, imports);
-        return imports.preview(req.params.kind, u.file, u.options);
+        return imports.preview(req.params.kind, u.file, u.options, req.ctx);
       },
     );
 

@@ -30,7 +30,7 @@ const REPORTED_REJECTIONS = 5000;
 /** A running import whose owner on another machine has not committed a chunk for this long is taken as abandoned. */
 export const IMPORT_LEASE_MS = 10 * 60_000;
 /** What a preview answers at most: it describes a file, it does not copy it. */
-export const PREVIEW_LIMITS = { sampleRows: 20, rejectedLines: 1000, textChars: 200 } as const;
+export const PREVIEW_LIMITS = { sampleRows: 20, rejectedLines: 1000, textChars: 200, names: 200 } as const;
 
 export interface ImportReport {
   id: number;
@@ -170,7 +170,7 @@ export function createImportService(deps: {
    * required column is described rather than refused, since fixing the mapping is the next step.
    * The answer is bounded (PREVIEW_LIMITS) whatever the file; the stored upload is removed after.
    */
-  async function preview(kind: ImportKind, file: StoredUpload, options: ImportOptions) {
+  async function preview(kind: ImportKind, file: StoredUpload, options: ImportOptions, ctx?: ActorContext) {
     try {
       const plan = deps.plans(kind, options);
       const sheet = await explainFormatErrors(() => describeColumns(kind, file, options));
@@ -189,16 +189,38 @@ export function createImportService(deps: {
         let rows = 0;
         const rejected: { line: number; reason: string }[] = [];
         const sample: unknown[] = [];
+        // How many rows use each community and tag name: those that do not exist yet are what the
+        // import would create, listed for the operator to confirm (or to import existing ones only).
+        const used = { communities: new Map<string, number>(), tags: new Map<string, number>() };
+        const count = (m: Map<string, number>, names: string[]) => {
+          for (const n of names) if (m.has(n) || m.size < PREVIEW_LIMITS.names) m.set(n, (m.get(n) ?? 0) + 1);
+        };
         for await (const batch of read.items()) {
           for (const item of batch) {
             if ('row' in item) {
               rows++;
+              const names = plan.namesOf?.(item.row);
+              if (names) {
+                count(used.communities, names.communities);
+                count(used.tags, names.tags);
+              }
               if (sample.length < PREVIEW_LIMITS.sampleRows) sample.push(shorten(item));
             } else if (rejected.length < PREVIEW_LIMITS.rejectedLines) {
               rejected.push({ line: item.line, reason: clip(item.reason, 500) });
             }
           }
         }
+        const unknown =
+          plan.unknownNames && ctx
+            ? await database.transaction((tx) =>
+                plan.unknownNames!(tx, ctx, {
+                  communities: [...used.communities.keys()],
+                  tags: [...used.tags.keys()],
+                }),
+              )
+            : { communities: [], tags: [] };
+        const withRows = (names: string[], m: Map<string, number>) =>
+          names.map((name) => ({ name, rows: m.get(name)! }));
         return {
           format: read.format,
           encoding: read.encoding ?? null,
@@ -206,6 +228,10 @@ export function createImportService(deps: {
           rejected,
           skipped: read.skipped,
           sample,
+          wouldCreate: {
+            communities: withRows(unknown.communities, used.communities),
+            tags: withRows(unknown.tags, used.tags),
+          },
           ...sheet?.described,
         };
       });

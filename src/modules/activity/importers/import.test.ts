@@ -370,6 +370,58 @@ describe('import API', () => {
     expect((await preview('chat', qq)).json()).not.toHaveProperty('columns');
   });
 
+  it('lists the communities and tags a sheet would create, and imports with existing ones only when asked', async () => {
+    const inject = injector(kith);
+    const op = await staffSession(kith, 'operator');
+    await inject({
+      method: 'POST',
+      url: '/api/v1/communities',
+      headers: op.headers,
+      payload: { name: '手冲同好群', channel: 'wechat', positioningType: 'interest', goal: 'interaction' },
+    });
+    await inject({ method: 'POST', url: '/api/v1/members/tags', headers: op.headers, payload: { name: '老客' } });
+    // 所在社群 is the wizard's own word for the community column.
+    const sheet = Buffer.from(
+      '姓名,手机号,所在社群,标签\n甲,13811110001,手冲同好群,老客\n乙,13811110002,不存在的群,新标签甲\n丙,13811110003,不存在的群,\n',
+    );
+    const send = async (path: string, options: object) => {
+      const m = multipart('m.csv', sheet, options);
+      return inject({
+        method: 'POST',
+        url: `/api/v1/imports/${path}`,
+        headers: { ...op.headers, ...m.headers },
+        payload: m.payload,
+      });
+    };
+    const pv = (await send('members/preview', {})).json();
+    expect(pv.columns.find((c: { header: string }) => c.header === '所在社群')).toMatchObject({ field: 'community' });
+    expect(pv.wouldCreate).toEqual({
+      communities: [{ name: '不存在的群', rows: 2 }],
+      tags: [{ name: '新标签甲', rows: 1 }],
+    });
+    const started = await send('members', { onlyExisting: true });
+    expect(started.statusCode).toBe(202);
+    let report;
+    for (let i = 0; i < 100; i++) {
+      report = (
+        await inject({ method: 'GET', url: `/api/v1/imports/${started.json().id}`, headers: op.headers })
+      ).json();
+      if (report.status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(report).toMatchObject({ status: 'completed', createdRows: 1, rejectedRows: 2 });
+    const communities = await sql<{
+      n: number;
+    }>`select count(*)::int as n from communities where name = '不存在的群'`.execute(kith.database.db);
+    expect(communities.rows[0]!.n).toBe(0); // nothing was created behind the operator's back
+    const lines = await inject({
+      method: 'GET',
+      url: `/api/v1/imports/${started.json().id}/rejections.csv`,
+      headers: op.headers,
+    });
+    expect(lines.body).toContain('不存在的群 is not a community');
+  });
+
   it('previews, runs and reports an uploaded file; analysts may not import', async () => {
     const inject = injector(kith);
     const op = await staffSession(kith, 'operator');

@@ -1,6 +1,6 @@
 import type { ActorContext } from '../../../kernel/context.js';
-import { upsertImportedMembers } from '../../members/index.js';
-import { applyMembershipActivities, ensureCommunityByName } from '../../communities/index.js';
+import { unknownTagNames, upsertImportedMembers } from '../../members/index.js';
+import { applyMembershipActivities, ensureCommunityByName, unknownCommunityNames } from '../../communities/index.js';
 import {
   MEMBER_COLUMNS,
   assertNoMissingColumns,
@@ -23,6 +23,12 @@ export interface TableImportOptions {
   timeZone: string;
   /** Keep unrecognised columns as custom attributes. */
   keepUnmapped?: boolean;
+  /**
+   * Use only the communities and tags that exist: a row naming another one is refused (with the
+   * name), instead of creating it. The console asks for this or for a confirmation after the
+   * preview has listed what the file would create.
+   */
+  onlyExisting?: boolean;
 }
 
 /**
@@ -63,8 +69,36 @@ export async function readRows<R>(
 export function membersPlan(opts: TableImportOptions): ImportPlan<MemberImportRow> {
   return {
     read: (file) => readRows(file, MEMBER_COLUMNS, opts, memberRowParser),
+    namesOf: (row) => ({ communities: row.community ? [row.community] : [], tags: row.tags }),
+    unknownNames: async (tx, ctx, names) => ({
+      communities: await unknownCommunityNames(tx, ctx, names.communities),
+      tags: await unknownTagNames(tx, names.tags),
+    }),
 
-    async apply(tx, ctx: ActorContext, rows) {
+    async apply(tx, ctx: ActorContext, all) {
+      const refused = new Map<number, string>();
+      if (opts.onlyExisting) {
+        const used = {
+          communities: [...new Set(all.flatMap(({ row }) => (row.community ? [row.community] : [])))],
+          tags: [...new Set(all.flatMap(({ row }) => row.tags))],
+        };
+        const unknown = {
+          communities: new Set(await unknownCommunityNames(tx, ctx, used.communities)),
+          tags: new Set((await unknownTagNames(tx, used.tags)).map((t) => t.toLowerCase())),
+        };
+        for (const { line, row } of all) {
+          const reasons = [
+            ...(row.community && unknown.communities.has(row.community)
+              ? [`community: ${row.community} is not a community (this import uses existing ones only)`]
+              : []),
+            ...row.tags
+              .filter((t) => unknown.tags.has(t.toLowerCase()))
+              .map((t) => `tags: ${t} is not a tag (this import uses existing ones only)`),
+          ];
+          if (reasons.length) refused.set(line, reasons.join('; '));
+        }
+      }
+      const rows = all.filter(({ line }) => !refused.has(line));
       const outcomes = await upsertImportedMembers(
         tx,
         rows.map(({ row }) => ({
@@ -102,10 +136,14 @@ export function membersPlan(opts: TableImportOptions): ImportPlan<MemberImportRo
         });
       }
       if (joins.length) await applyMembershipActivities(tx, joins);
-      return outcomes.map((o, i) => ({
-        line: rows[i]!.line,
-        status: o.status === 'unchanged' ? 'duplicate' : o.status,
-      }));
+      const written = new Map(
+        outcomes.map((o, i) => [rows[i]!.line, o.status === 'unchanged' ? ('duplicate' as const) : o.status]),
+      );
+      return all.map(({ line }) =>
+        refused.has(line)
+          ? { line, status: 'rejected' as const, reason: refused.get(line)! }
+          : { line, status: written.get(line)! },
+      );
     },
   };
 }

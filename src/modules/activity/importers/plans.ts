@@ -46,7 +46,12 @@ export function planFactory(deps: { ingest: IngestService; timeZone: string }) {
     }
     switch (kind) {
       case 'members':
-        return membersPlan({ timeZone, mapping, keepUnmapped: o.keepUnmapped === true }) as ImportPlan<unknown>;
+        return membersPlan({
+          timeZone,
+          mapping,
+          keepUnmapped: o.keepUnmapped === true,
+          onlyExisting: o.onlyExisting === true,
+        }) as ImportPlan<unknown>;
       case 'orders':
         return ordersPlan(
           { timeZone, mapping, source: str('source') ?? 'orders-import' },

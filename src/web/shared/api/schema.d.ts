@@ -3579,7 +3579,7 @@ export interface paths {
         put?: never;
         /**
          * Read an import file without writing anything: format, column mapping, rows, rejected lines and a sample
-         * @description multipart/form-data with an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }, then a `file` part (CSV, XLSX, or a chat export). A file larger than KITH_IMPORT_MAX_MB (default 200 MB) answers 413. A file Kith cannot read (a sheet with more than 200 columns, a record longer than 1 MiB characters, an .xlsx workbook over 20 MB, an unknown format) answers 400 to a preview; an import started on it answers 202 and ends `failed` with the same reason.
+         * @description multipart/form-data with an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped?, onlyExisting? (members), source? (orders), communityId?, group?, selfName? (chat) }, then a `file` part (CSV, XLSX, or a chat export). A file larger than KITH_IMPORT_MAX_MB (default 200 MB) answers 413. A file Kith cannot read (a sheet with more than 200 columns, a record longer than 1 MiB characters, an .xlsx workbook over 20 MB, an unknown format) answers 400 to a preview; an import started on it answers 202 and ends `failed` with the same reason.
          */
         post: {
             parameters: {
@@ -3609,6 +3609,17 @@ export interface paths {
                                 reason: string;
                             }[];
                             sample: unknown[];
+                            /** @description Members: community and tag names the rows use that do not exist yet (with how many rows use each) — what importing would create. Start the import with onlyExisting: true to refuse those rows instead. */
+                            wouldCreate?: {
+                                communities: {
+                                    name: string;
+                                    rows: number;
+                                }[];
+                                tags: {
+                                    name: string;
+                                    rows: number;
+                                }[];
+                            };
                             /** @description Members and orders: each header and how it is mapped */
                             columns?: {
                                 header: string;
@@ -3647,7 +3658,7 @@ export interface paths {
         put?: never;
         /**
          * Start an import; poll GET /imports/{id} for progress and the report
-         * @description multipart/form-data with an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped? (members), source? (orders), communityId?, group?, selfName? (chat) }, then a `file` part (CSV, XLSX, or a chat export). A file larger than KITH_IMPORT_MAX_MB (default 200 MB) answers 413. A file Kith cannot read (a sheet with more than 200 columns, a record longer than 1 MiB characters, an .xlsx workbook over 20 MB, an unknown format) answers 400 to a preview; an import started on it answers 202 and ends `failed` with the same reason.. Importing the same file with the same options again writes nothing; a stopped import resumes.
+         * @description multipart/form-data with an optional `options` part holding JSON: { mapping?: { header: field }, timeZone?, keepUnmapped?, onlyExisting? (members), source? (orders), communityId?, group?, selfName? (chat) }, then a `file` part (CSV, XLSX, or a chat export). A file larger than KITH_IMPORT_MAX_MB (default 200 MB) answers 413. A file Kith cannot read (a sheet with more than 200 columns, a record longer than 1 MiB characters, an .xlsx workbook over 20 MB, an unknown format) answers 400 to a preview; an import started on it answers 202 and ends `failed` with the same reason.. Importing the same file with the same options again writes nothing; a stopped import resumes.
          */
         post: {
             parameters: {

@@ -15,6 +15,7 @@ import { ImportReportView } from './ImportReportView';
 import { RecentImports } from './RecentImports';
 import { useImportProgress } from './useImportProgress';
 import { previewImport, startImport } from './upload';
+import { NewNamesChoice, type NewNames } from './NewNamesChoice';
 import {
   importOptions,
   withOverride,
@@ -39,6 +40,8 @@ export default function ImportPage() {
   const [running, setRunning] = useState<number | null>(null);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
+  // What to do with communities and tags the file names that do not exist yet: asked every time.
+  const [newNames, setNewNames] = useState<NewNames | null>(null);
 
   const options = useMemo(
     () => importOptions(kind, settings, overrides, fmt.timeZone),
@@ -53,6 +56,7 @@ export default function ImportPage() {
 
   const reset = () => {
     setFile(null);
+    setNewNames(null);
     setOverrides({});
     setRunning(null);
     setStartError(null);
@@ -64,6 +68,7 @@ export default function ImportPage() {
   };
   const chooseFile = (f: File | null) => {
     setFile(f);
+    setNewNames(null);
     setOverrides({});
     setStartError(null);
   };
@@ -73,7 +78,7 @@ export default function ImportPage() {
     setStarting(true);
     setStartError(null);
     try {
-      const r = await startImport(kind, file, options);
+      const r = await startImport(kind, file, newNames === 'existing' ? { ...options, onlyExisting: true } : options);
       setRunning(r.id);
       if (r.alreadyImported) message.info(t('import.alreadyImported'));
     } catch (e) {
@@ -84,7 +89,9 @@ export default function ImportPage() {
   };
 
   const p = file ? preview.data : undefined;
-  const canRun = !!p && !preview.loading && !p.missing?.length && p.rows + p.rejected.length > 0;
+  const asksNewNames = !!p?.wouldCreate && p.wouldCreate.communities.length + p.wouldCreate.tags.length > 0;
+  const canRun =
+    !!p && !preview.loading && !p.missing?.length && p.rows + p.rejected.length > 0 && (!asksNewNames || !!newNames);
   const step = running !== null ? 2 : file ? 1 : 0;
 
   return (
@@ -163,6 +170,7 @@ export default function ImportPage() {
                   />
                 ) : null}
                 <PreviewRows preview={p} />
+                <NewNamesChoice preview={p} value={newNames} onChange={setNewNames} disabled={starting} />
                 {startError ? <Alert type="error" showIcon title={startError} role="alert" /> : null}
                 <Flex justify="flex-end" gap={8} wrap>
                   <Button onClick={reset}>{t('common.cancel')}</Button>

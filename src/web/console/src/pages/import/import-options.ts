@@ -27,6 +27,8 @@ export interface ImportOptions {
   mapping?: MappingOverrides;
   timeZone?: string;
   keepUnmapped?: true;
+  /** Members: refuse rows naming a community or tag that does not exist, instead of creating it. */
+  onlyExisting?: true;
   source?: string;
   communityId?: number;
   group?: string;
