@@ -62,6 +62,7 @@ const TABLE_OWNERS: Record<string, string[]> = {
   members: ['members', 'member_identities', 'member_tags', 'tags', 'attribute_definitions', 'member_merges'],
   communities: ['communities', 'community_admins', 'community_memberships', 'community_member_counts'],
   activity: ['activities', 'orders', 'imports', 'import_rejections'],
+  overview: ['overview_checklist_dismissals'],
 };
 function ownerOf(table: string): string | null {
   for (const [owner, tables] of Object.entries(TABLE_OWNERS)) if (tables.includes(table)) return owner;

@@ -509,7 +509,13 @@ export interface AnalyticsCampaignsTable {
   archived_at: Timestamp | null;
 }
 
+export interface OverviewChecklistDismissalsTable {
+  staff_id: number;
+  dismissed_at: Generated<Date>;
+}
+
 export interface DB {
+  overview_checklist_dismissals: OverviewChecklistDismissalsTable;
   kith_migrations: KithMigrationsTable;
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;

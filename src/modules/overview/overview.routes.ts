@@ -1,12 +1,39 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { OverviewService } from './overview.service.js';
+import type { ChecklistService } from './checklist.service.js';
 import * as S from './overview.schemas.js';
 
 const iso = (d: Date) => d.toISOString();
 
-export function overviewRoutes(service: OverviewService): FastifyPluginAsyncTypebox {
+export function overviewRoutes(service: OverviewService, checklist: ChecklistService): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['overview'];
+
+    app.get(
+      '/overview/checklist',
+      {
+        config: { access: 'communities:create' },
+        schema: {
+          tags,
+          summary: 'Getting started 开始使用: the setup steps done and to do, and whether the caller put the list away',
+          response: { 200: S.ChecklistSchema },
+        },
+      },
+      async (req) => checklist.checklist(req.ctx),
+    );
+
+    app.post(
+      '/overview/checklist/dismiss',
+      {
+        config: { access: 'communities:create' },
+        schema: {
+          tags,
+          summary: 'Put the getting-started checklist away for the signed-in staff member (audited)',
+          response: { 200: S.ChecklistSchema },
+        },
+      },
+      async (req) => checklist.dismiss(req.ctx),
+    );
 
     app.get(
       '/overview',

@@ -99,3 +99,23 @@ export const MessagesPage = Type.Object({
   ),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
+
+export const ChecklistSchema = Type.Object({
+  dismissed: Type.Boolean({ description: 'The caller put the list away' }),
+  complete: Type.Boolean(),
+  steps: Type.Array(
+    Type.Object({
+      key: Type.Union([
+        Type.Literal('community'),
+        Type.Literal('members'),
+        Type.Literal('programme'),
+        Type.Literal('colleagues'),
+      ]),
+      done: Type.Boolean(),
+    }),
+    {
+      description:
+        'community: one exists; members: members imported or a channel connected (an API key); programme: tiers defined; colleagues: another staff member',
+    },
+  ),
+});

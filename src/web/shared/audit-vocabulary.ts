@@ -69,6 +69,7 @@ export const AUDIT_ACTIONS = [
   'member.merge',
   'member.merge_undo',
   'member.tags_bulk',
+  'overview.checklist.dismiss',
   'member_session.issue',
   'member_session.revoke',
   'staff.create',

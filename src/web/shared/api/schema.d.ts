@@ -3847,6 +3847,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/overview/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Getting started 开始使用: the setup steps done and to do, and whether the caller put the list away */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The caller put the list away */
+                            dismissed: boolean;
+                            complete: boolean;
+                            /** @description community: one exists; members: members imported or a channel connected (an API key); programme: tiers defined; colleagues: another staff member */
+                            steps: {
+                                key: "community" | "members" | "programme" | "colleagues";
+                                done: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/overview/checklist/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put the getting-started checklist away for the signed-in staff member (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The caller put the list away */
+                            dismissed: boolean;
+                            complete: boolean;
+                            /** @description community: one exists; members: members imported or a channel connected (an API key); programme: tiers defined; colleagues: another staff member */
+                            steps: {
+                                key: "community" | "members" | "programme" | "colleagues";
+                                done: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/overview": {
         parameters: {
             query?: never;

@@ -40,7 +40,11 @@ function Kpi({
   ) : null;
   return (
     <Card size="small" className="kith-kpi" data-testid={testId} style={{ height: '100%' }}>
-      <Statistic title={<MetricTitle title={title} hint={hint} />} value={value} formatter={(v) => fmt.number(Number(v))} />
+      <Statistic
+        title={<MetricTitle title={title} hint={hint} />}
+        value={value}
+        formatter={(v) => fmt.number(Number(v))}
+      />
       <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', minHeight: 20 }}>
         {note}
       </Typography.Text>

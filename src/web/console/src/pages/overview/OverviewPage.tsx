@@ -11,6 +11,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { EChart } from '../../components/EChart';
 import { PeriodPicker } from './PeriodPicker';
 import { KpiCards } from './KpiCards';
+import { GettingStarted } from './GettingStarted';
 import { MessagesDrawer, type MessagesRange } from './MessagesDrawer';
 import { activityOption, communityFlowOption, growthOption } from './charts';
 import { addDays } from '../../i18n/format';
@@ -89,6 +90,7 @@ export default function OverviewPage() {
           />
         }
       />
+      <GettingStarted />
       {error ? <ErrorState error={error} onRetry={reload} /> : null}
       {!data && loading ? <Skeleton active paragraph={{ rows: 10 }} /> : null}
       {data && options ? (
