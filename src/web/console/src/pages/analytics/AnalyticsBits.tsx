@@ -9,6 +9,8 @@ import { useCommunities } from '../../hooks/useCommunities';
 import { addDays } from '../../i18n/format';
 import { PeriodPicker } from '../overview/PeriodPicker';
 import { downloadCsv, downloadXlsx, type ExportColumn } from '../../components/export';
+import { useFormat } from '../../i18n/useFormat';
+import type { HealthItem } from './types';
 
 /**
  * What every analytics page reads from its address: the period (default the last 30 workspace
@@ -143,4 +145,20 @@ export function SectionTitle({ title, hint }: { title: string; hint?: string }) 
       ) : null}
     </span>
   );
+}
+
+/**
+ * The words of community health advice: each finding with the community's own figures, the stage's
+ * general advice, and the whole line (docs/metrics.md → community health).
+ */
+export function useHealthWords() {
+  const { t } = useI18n();
+  const fmt = useFormat();
+  const findingText = (f: HealthItem['advice']['findings'][number]) =>
+    t(`analytics.finding.${f.part}` as 'analytics.finding.growth', {
+      ...Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, fmt.number(v)])),
+    });
+  const stageAdvice = (r: HealthItem) => t(`analytics.stageAdvice.${r.stage}` as 'analytics.stageAdvice.launch');
+  const adviceText = (r: HealthItem) => r.advice.findings.map(findingText).join(' ') || t('analytics.allHealthy');
+  return { findingText, stageAdvice, adviceText };
 }

@@ -6,7 +6,7 @@ import { useFormat } from '../../i18n/useFormat';
 import { useRequest } from '../../hooks/useRequest';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState } from '../../components/ErrorState';
-import { ExportButtons, ScopeBar, SectionTitle, useScope } from './AnalyticsBits';
+import { ExportButtons, ScopeBar, SectionTitle, useHealthWords, useScope } from './AnalyticsBits';
 import type { Comparison, HealthItem } from './types';
 
 type Item = Comparison['items'][number];
@@ -34,12 +34,7 @@ export default function CommunitiesPage() {
   const pct = (r: number) => fmt.percent(r * 100);
   const partLabel = (p: string) => t(`analytics.part.${p}` as 'analytics.part.growth');
   // Advice in the operator's language from the community's own figures (one line per weak part).
-  const findingText = (f: HealthItem['advice']['findings'][number]) =>
-    t(`analytics.finding.${f.part}` as 'analytics.finding.growth', {
-      ...Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, fmt.number(v)])),
-    });
-  const stageAdvice = (r: HealthItem) => t(`analytics.stageAdvice.${r.stage}` as 'analytics.stageAdvice.launch');
-  const adviceText = (r: HealthItem) => r.advice.findings.map(findingText).join(' ') || t('analytics.allHealthy');
+  const { findingText, stageAdvice, adviceText } = useHealthWords();
 
   const cmpColumns = [
     { title: t('analytics.communityName'), value: (r: Item) => r.name },

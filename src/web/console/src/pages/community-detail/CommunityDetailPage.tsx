@@ -18,6 +18,7 @@ import { PeriodPicker } from '../overview/PeriodPicker';
 import { PositioningTags } from '../communities/CommunityBits';
 import { CommunityFormDialog } from '../communities/CommunityFormDialog';
 import { StatsCards } from './StatsCards';
+import { EngagementCard } from './EngagementCard';
 import { MembersCard } from './MembersCard';
 import { AboutCard, RulesCard } from './AboutCard';
 import { trendOption } from './trend-chart';
@@ -170,6 +171,7 @@ export default function CommunityDetailPage() {
         </div>
       ) : null}
       <StatsCards stats={stats.data} loading={stats.loading} />
+      <EngagementCard communityId={c.id} />
       <Card
         size="small"
         title={t('community.trend.title')}
