@@ -73,7 +73,7 @@ export function accessRoutes(
           userAgent: req.headers['user-agent'],
         });
         setSessionCookie(reply, r.token);
-        return me(r.actor);
+        return whoIs(r.actor);
       },
     );
 
@@ -112,7 +112,7 @@ export function accessRoutes(
           requestId: String(req.id),
         });
         setSessionCookie(reply, r.token);
-        return me(r.actor);
+        return whoIs(r.actor);
       },
     );
 
@@ -129,13 +129,19 @@ export function accessRoutes(
       },
     );
 
+    /** Who the caller is, with the name a staff member gave (the console's header shows it). */
+    const whoIs = async (actor: NonNullable<import('../../kernel/context.js').Actor>) => ({
+      ...me(actor),
+      name: actor.type === 'staff' ? await access.staffName(actor.id) : null,
+    });
+
     app.get(
       '/auth/me',
       {
         config: { access: 'authenticated' },
         schema: { tags, summary: 'Who am I, and what may I do', response: { 200: S.MeSchema } },
       },
-      async (req) => me(req.actor!),
+      async (req) => whoIs(req.actor!),
     );
 
     app.post(

@@ -27,6 +27,7 @@ export const MeSchema = Type.Object({
   type: Type.Union([Type.Literal('staff'), Type.Literal('api_key')]),
   id: Type.Integer(),
   label: Type.String(),
+  name: Nullable(Type.String({ description: "A staff member's name (null: none given, or an API key)" })),
   role: Type.Optional(RoleSchema),
   communityIds: Nullable(Type.Array(Type.Integer())),
   permissions: Type.Array(Type.String()),

@@ -159,6 +159,8 @@ export function createStaffService(deps: { database: Database; clock: Clock }) {
     actorForStaff,
     insertStaff,
     hasAnyStaff: () => repo.anyStaff(db),
+    /** The name a staff member gave (the header shows it rather than the email); null if none. */
+    staffName: async (staffId: number) => (await repo.findStaff(db, staffId))?.name ?? null,
   };
 }
 

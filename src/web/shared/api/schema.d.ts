@@ -40,6 +40,7 @@ export interface paths {
                             type: "staff" | "api_key";
                             id: number;
                             label: string;
+                            name: string | null;
                             role?: "owner" | "admin" | "operator" | "analyst" | "community_manager";
                             communityIds: number[] | null;
                             permissions: string[];
@@ -116,6 +117,7 @@ export interface paths {
                             type: "staff" | "api_key";
                             id: number;
                             label: string;
+                            name: string | null;
                             role?: "owner" | "admin" | "operator" | "analyst" | "community_manager";
                             communityIds: number[] | null;
                             permissions: string[];
@@ -195,6 +197,7 @@ export interface paths {
                             type: "staff" | "api_key";
                             id: number;
                             label: string;
+                            name: string | null;
                             role?: "owner" | "admin" | "operator" | "analyst" | "community_manager";
                             communityIds: number[] | null;
                             permissions: string[];

@@ -26,7 +26,8 @@ export function UserMenu({ compact }: { compact: boolean }) {
               disabled: true,
               label: (
                 <Flex vertical>
-                  <strong>{me.label}</strong>
+                  <strong>{me.name ?? me.label}</strong>
+                  {me.name ? <Typography.Text type="secondary">{me.label}</Typography.Text> : null}
                   <Typography.Text type="secondary">{role}</Typography.Text>
                 </Flex>
               ),
@@ -49,8 +50,8 @@ export function UserMenu({ compact }: { compact: boolean }) {
       >
         <Button type="text" icon={<UserOutlined />} aria-label={t('user.menu')}>
           {compact ? null : (
-            <span className="kith-user-label">
-              {me.label}
+            <span className="kith-user-label" data-testid="user-name">
+              {me.name ?? me.label}
               <Typography.Text type="secondary"> · {role}</Typography.Text>
             </span>
           )}

@@ -225,7 +225,7 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.analyticsLifecycle': 'Lifecycle',
   'nav.analyticsCohorts': 'Cohorts',
   'nav.analyticsRfm': 'RFM layers',
-  'nav.analyticsCommunities': 'Communities & health',
+  'nav.analyticsCommunities': 'Community health',
 
   'analytics.community': 'Community',
   'analytics.allCommunities': 'All (whole workspace)',
@@ -405,7 +405,7 @@ export const en: Record<keyof typeof zh, string> = {
   'analytics.cstage.mature': 'Mature',
   'analytics.comparison': 'Side by side',
   'analytics.communityName': 'Community',
-  'nav.analyticsBusiness': 'Revenue & campaigns',
+  'nav.analyticsBusiness': 'Revenue   'nav.analyticsBusiness': 'Revenue & campaigns', ROI',
   'analytics.businessTitle': 'Revenue & campaigns',
   'analytics.businessSubtitle':
     'Orders and revenue of the period by community, tier and RFM layer; referrals; the return on tagged campaigns',
