@@ -405,7 +405,7 @@ export const en: Record<keyof typeof zh, string> = {
   'analytics.cstage.mature': 'Mature',
   'analytics.comparison': 'Side by side',
   'analytics.communityName': 'Community',
-  'nav.analyticsBusiness': 'Revenue   'nav.analyticsBusiness': 'Revenue & campaigns', ROI',
+  'nav.analyticsBusiness': 'Revenue & ROI',
   'analytics.businessTitle': 'Revenue & campaigns',
   'analytics.businessSubtitle':
     'Orders and revenue of the period by community, tier and RFM layer; referrals; the return on tagged campaigns',
