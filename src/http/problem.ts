@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { KithError, type FieldProblem } from '../kernel/errors.js';
+import { KithError, problem, type FieldProblem } from '../kernel/errors.js';
+import { problemText, type ProblemCode } from '../web/shared/problems.js';
 
 /**
  * Every error leaves as RFC 9457 problem+json with a stable `code`. Internal errors are logged with
@@ -62,14 +63,37 @@ function send(
   return reply.status(status).type('application/problem+json').serializer(JSON.stringify).send(body);
 }
 
+/** Schema keywords whose failure has a worded problem code (web/shared/problems.ts). */
+const SCHEMA_PROBLEMS: Record<string, ProblemCode> = {
+  required: 'schema.required',
+  minLength: 'schema.min_length',
+  maxLength: 'schema.max_length',
+  minimum: 'schema.minimum',
+  maximum: 'schema.maximum',
+  minItems: 'schema.min_items',
+  maxItems: 'schema.max_items',
+  type: 'schema.type',
+  enum: 'schema.enum',
+  const: 'schema.enum',
+  anyOf: 'schema.enum',
+  format: 'schema.format',
+  pattern: 'schema.pattern',
+};
+
 function validationFields(err: FastifyError): FieldProblem[] {
   return (err.validation ?? []).map((v) => {
-    const missing = (v.params as { missingProperty?: string })?.missingProperty;
-    const extra = (v.params as { additionalProperty?: string })?.additionalProperty;
+    const params = (v.params ?? {}) as Record<string, unknown>;
+    const missing = params.missingProperty as string | undefined;
+    const extra = params.additionalProperty as string | undefined;
     const base = `${err.validationContext ?? 'body'}${v.instancePath ?? ''}`;
     const path = missing ? `${base}/${missing}` : extra ? `${base}/${extra}` : base;
-    const message = extra ? `unknown field ${extra}` : (v.message ?? 'is invalid');
-    return { path, message };
+    if (extra) return problem(path, 'schema.unknown_field', { field: extra });
+    const code = SCHEMA_PROBLEMS[v.keyword];
+    if (!code) return { path, message: v.message ?? 'is invalid' };
+    const words: Record<string, string | number> = {};
+    for (const k of ['limit', 'type', 'format'] as const)
+      if (typeof params[k] === 'string' || typeof params[k] === 'number') words[k] = params[k] as string | number;
+    return { path, message: v.message ?? problemText(code, words), code, params: words };
   });
 }
 

@@ -1,3 +1,4 @@
+import { problemText, type ProblemCode, type ProblemParams } from '../web/shared/problems.js';
 /**
  * One error type for the whole product. A `KithError` carries a stable, machine-readable `code`
  * that clients can branch on; the HTTP layer maps it to a status and a problem+json body.
@@ -42,6 +43,14 @@ export interface FieldProblem {
   /** JSON pointer or dotted path of the offending field, e.g. `/items/3/kind` or `birthday`. */
   path: string;
   message: string;
+  /** The reason as a code the console words in the operator's language (web/shared/problems.ts). */
+  code?: ProblemCode;
+  params?: ProblemParams;
+}
+
+/** A field problem with its code: the English message written from the code's template. */
+export function problem(path: string, code: ProblemCode, params: ProblemParams = {}): FieldProblem {
+  return { path, message: problemText(code, params), code, params };
 }
 
 export class KithError extends Error {
@@ -69,6 +78,11 @@ export const notFound = (what: string, id: unknown) =>
 export const forbidden = (message = 'You are not allowed to do this') => new KithError('FORBIDDEN', message);
 export const invalid = (path: string, message: string) =>
   new KithError('VALIDATION_FAILED', `${path}: ${message}`, { fields: [{ path, message }] });
+/** A 400 naming one field, with its reason as a code the console words (web/shared/problems.ts). */
+export const invalidAs = (path: string, code: ProblemCode, params: ProblemParams = {}) => {
+  const p = problem(path, code, params);
+  return new KithError('VALIDATION_FAILED', `${path}: ${p.message}`, { fields: [p] });
+};
 
 /** Throws one VALIDATION_FAILED naming every field at fault, or returns when there is none. */
 export function failIfProblems(problems: FieldProblem[]): void {

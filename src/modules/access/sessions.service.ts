@@ -2,7 +2,7 @@ import { verify } from '@node-rs/argon2';
 import type { Database, Tx } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Actor, ActorContext, Role } from '../../kernel/context.js';
-import { KithError, invalid } from '../../kernel/errors.js';
+import { KithError, invalid, invalidAs } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { passwordProblem } from './domain/password-policy.js';
 import { publicStaff, staffActor } from './domain/actors.js';
@@ -136,7 +136,7 @@ export function createSessionsService(deps: {
       validateEmail(input.email);
       if (!input.name.trim()) throw invalid('name', 'must not be empty');
       const problem = passwordProblem(input.password, input.email);
-      if (problem) throw invalid('password', problem);
+      if (problem) throw invalidAs('password', problem.code, problem.params);
       const password_hash = await hashPassword(input.password);
       const done = await database.transaction(async (tx) => {
         // The token first: taking it locks its row, so concurrent setups queue here, and the staff

@@ -3,7 +3,7 @@ import type { Database, Tx } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import { stampOnSwitch } from '../../kernel/clock.js';
 import type { Actor, ActorContext, Role } from '../../kernel/context.js';
-import { KithError, invalid, notFound, forbidden } from '../../kernel/errors.js';
+import { KithError, invalid, invalidAs, notFound, forbidden } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { canManageRole } from './domain/permissions.js';
 import { passwordProblem } from './domain/password-policy.js';
@@ -58,7 +58,7 @@ export function createStaffService(deps: { database: Database; clock: Clock }) {
     if (!canManageRole(ctx.actor, input.role))
       throw forbidden(`You cannot create an account with the role ${input.role}`);
     const problem = passwordProblem(input.password, input.email);
-    if (problem) throw invalid('password', problem);
+    if (problem) throw invalidAs('password', problem.code, problem.params);
     const password_hash = await hashPassword(input.password);
     return database.transaction(async (tx) => {
       if (await repo.findStaffByEmail(tx, input.email))
@@ -141,7 +141,7 @@ export function createStaffService(deps: { database: Database; clock: Clock }) {
       });
     }
     const problem = passwordProblem(input.newPassword, staff.email);
-    if (problem) throw invalid('newPassword', problem);
+    if (problem) throw invalidAs('newPassword', problem.code, problem.params);
     const password_hash = await hashPassword(input.newPassword);
     await database.transaction(async (tx) => {
       await repo.setPassword(tx, staffId, password_hash, clock.now());

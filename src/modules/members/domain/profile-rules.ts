@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../../kernel/errors.js';
+import { problem, type FieldProblem } from '../../../kernel/errors.js';
 import { ACCOUNT_TYPES, GENDERS, LIFECYCLE_STAGES } from '../../../web/shared/vocabulary.js';
 export { ACCOUNT_TYPES, GENDERS, LIFECYCLE_STAGES };
 
@@ -118,26 +118,21 @@ export function profileChanges(
   }
   if (input.avatarUrl !== undefined) {
     const url = blankToNull(input.avatarUrl);
-    if (url !== null && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url))
-      problems.push({ path: 'avatarUrl', message: 'must be an http(s) address' });
+    if (url !== null && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url)) problems.push(problem('avatarUrl', 'url.invalid'));
     values.avatar_url = url;
   }
   if (input.phone !== undefined) {
     const raw = blankToNull(input.phone);
     const phone = raw === null ? null : normalisePhone(raw);
     if (raw !== null && phone === null) {
-      problems.push({
-        path: 'phone',
-        message:
-          'must be a mainland mobile number (11 digits starting with 1) or an international number starting with +',
-      });
+      problems.push(problem('phone', 'phone.invalid'));
     }
     values.phone = phone;
   }
   if (input.email !== undefined) {
     const raw = blankToNull(input.email);
     const email = raw === null ? null : normaliseEmail(raw);
-    if (raw !== null && email === null) problems.push({ path: 'email', message: 'is not a valid email address' });
+    if (raw !== null && email === null) problems.push(problem('email', 'email.invalid'));
     values.email = email;
   }
   if (input.birthday !== undefined) {

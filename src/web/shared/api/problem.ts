@@ -7,6 +7,9 @@
 export interface FieldProblem {
   path: string;
   message: string;
+  /** The reason as a code (web/shared/problems.ts) with its parameters, for the console to word. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export class ApiError extends Error {
@@ -17,6 +20,8 @@ export class ApiError extends Error {
   readonly detail: string | null;
   readonly requestId: string | null;
   readonly fields: FieldProblem[];
+  /** Figures of the refusal (INSUFFICIENT_POINTS: balance, needed…), for the console's words. */
+  readonly params: Record<string, unknown>;
 
   constructor(o: {
     status: number;
@@ -24,6 +29,7 @@ export class ApiError extends Error {
     detail: string | null;
     requestId?: string | null;
     fields?: FieldProblem[];
+    params?: Record<string, unknown>;
   }) {
     super(o.detail ?? (o.status ? `Request failed (HTTP ${o.status})` : 'No answer from the server'));
     this.name = 'ApiError';
@@ -32,6 +38,7 @@ export class ApiError extends Error {
     this.detail = o.detail;
     this.requestId = o.requestId ?? null;
     this.fields = o.fields ?? [];
+    this.params = o.params ?? {};
   }
 }
 
@@ -56,6 +63,7 @@ export function problemToError(status: number, body: unknown): ApiError {
       detail: text(b.detail) ?? text(b.message) ?? text(b.title),
       requestId: text(b.requestId),
       fields,
+      params: b.params && typeof b.params === 'object' ? (b.params as Record<string, unknown>) : {},
     });
   }
   // A short plain-text body is worth showing; an HTML error page from a proxy is not.

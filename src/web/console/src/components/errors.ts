@@ -1,5 +1,6 @@
 import { ApiError } from '@shared/api/client';
 import type { Translate } from '../i18n/I18nProvider';
+import { errorMessage } from './problem-text';
 
 /**
  * What to tell the operator about a failure: the server's own explanation when there is one
@@ -12,7 +13,7 @@ export function describeError(e: unknown, t: Translate): { message: string; requ
     if (e.code === 'CSRF_REJECTED') return { message: t('error.csrf'), requestId: null };
     if (e.status === 401) return { message: e.detail ?? t('error.sessionEnded'), requestId: null };
     return {
-      message: e.detail ?? t('error.http', { status: e.status }),
+      message: errorMessage(t, e) ?? t('error.http', { status: e.status }),
       requestId: e.status >= 500 ? e.requestId : null,
     };
   }

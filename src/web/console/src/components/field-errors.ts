@@ -1,5 +1,7 @@
 // A relative import (not @shared): plain Vitest runs this file without the console's Vite aliases.
 import { ApiError } from '../../../shared/api/problem';
+import type { Translate } from '../i18n/I18nProvider';
+import { problemMessage } from './problem-text';
 
 export interface FormFieldError<F extends string = string> {
   name: F;
@@ -15,6 +17,7 @@ export interface FormFieldError<F extends string = string> {
 export function serverFieldErrors<F extends string>(
   e: unknown,
   formFields: readonly F[],
+  t?: Translate,
 ): { fields: FormFieldError<F>[]; other: string[] } {
   if (!(e instanceof ApiError)) return { fields: [], other: [] };
   const byField = new Map<F, string[]>();
@@ -22,9 +25,10 @@ export function serverFieldErrors<F extends string>(
   for (const f of e.fields) {
     const segments = f.path.split('/').filter((s) => s !== '' && s !== 'body');
     const name = segments[0];
+    const message = t ? problemMessage(t, f) : f.message;
     if (name && (formFields as readonly string[]).includes(name))
-      byField.set(name as F, [...(byField.get(name as F) ?? []), f.message]);
-    else other.push(name ? `${segments.join('.')}: ${f.message}` : f.message);
+      byField.set(name as F, [...(byField.get(name as F) ?? []), message]);
+    else other.push(name ? `${segments.join('.')}: ${message}` : message);
   }
   return { fields: [...byField].map(([name, errors]) => ({ name, errors })), other };
 }
@@ -43,6 +47,7 @@ export interface NestedFieldError {
 export function serverFieldErrorsAt(
   e: unknown,
   resolve: (segments: string[]) => (string | number)[] | null,
+  t?: Translate,
 ): { fields: NestedFieldError[]; other: string[] } {
   if (!(e instanceof ApiError)) return { fields: [], other: [] };
   const byField = new Map<string, NestedFieldError>();
@@ -50,12 +55,13 @@ export function serverFieldErrorsAt(
   for (const f of e.fields) {
     const segments = f.path.split('/').filter((s) => s !== '' && s !== 'body');
     const name = segments.length ? resolve(segments) : null;
+    const message = t ? problemMessage(t, f) : f.message;
     if (name) {
       const key = JSON.stringify(name);
       const entry = byField.get(key) ?? { name, errors: [] };
-      entry.errors.push(f.message);
+      entry.errors.push(message);
       byField.set(key, entry);
-    } else other.push(segments.length ? `${segments.join('.')}: ${f.message}` : f.message);
+    } else other.push(segments.length ? `${segments.join('.')}: ${message}` : message);
   }
   return { fields: [...byField.values()], other };
 }

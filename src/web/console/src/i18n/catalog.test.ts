@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUNDLES, CATALOG } from './catalog';
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from '../../../shared/audit-vocabulary';
+import { PROBLEMS } from '../../../shared/problems';
 import * as V from '../../../shared/vocabulary';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -36,6 +37,11 @@ describe('console texts', () => {
       ...AUDIT_TARGET_TYPES.map((x) => `auditTarget.${x}`),
     ].filter((k) => !keys.has(k));
     expect(missing).toEqual([]);
+  });
+
+  it('word every reason the server gives as a problem code', () => {
+    const keys = new Set(Object.keys(CATALOG['zh-CN']));
+    expect(Object.keys(PROBLEMS).filter((c) => !keys.has(`problem.${c}`))).toEqual([]);
   });
 
   it('name every value of the fixed vocabularies the API accepts', () => {

@@ -76,7 +76,7 @@ export function CommunityFormDialog({
       message.success(community ? t('common.saved') : t('community.created', { name: saved.name }));
       onSaved(saved);
     } catch (e) {
-      const { fields, other } = serverFieldErrors(e, COMMUNITY_FORM_FIELDS);
+      const { fields, other } = serverFieldErrors(e, COMMUNITY_FORM_FIELDS, t);
       form.setFields(fields);
       setError(fields.length && !other.length ? null : [describeError(e, t).message, ...other].join(' '));
     } finally {

@@ -43,8 +43,10 @@ export function ProgrammeSettingsCard({
       message.success(t('programme.saved'));
       onSaved(saved);
     } catch (e) {
-      const { fields, other } = serverFieldErrorsAt(e, (s) =>
-        PROGRAMME_FIELD[s[0]!] ? [PROGRAMME_FIELD[s[0]!]!] : null,
+      const { fields, other } = serverFieldErrorsAt(
+        e,
+        (s) => (PROGRAMME_FIELD[s[0]!] ? [PROGRAMME_FIELD[s[0]!]!] : null),
+        t,
       );
       form.setFields(fields as Parameters<typeof form.setFields>[0]);
       setError(fields.length && !other.length ? null : [describeError(e, t).message, ...other].join(' '));

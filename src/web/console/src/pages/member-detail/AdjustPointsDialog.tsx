@@ -60,7 +60,7 @@ export function AdjustPointsDialog({
       else message.success(t('memberLoyalty.adjust.posted', { points: signed(a.points) }));
       onDone();
     } catch (e) {
-      const { fields, other } = serverFieldErrors(e, ['points', 'reason'] as const);
+      const { fields, other } = serverFieldErrors(e, ['points', 'reason'] as const, t);
       form.setFields(fields);
       setError(fields.length && !other.length ? null : [describeError(e, t).message, ...other].join(' '));
     } finally {

@@ -163,7 +163,7 @@ function AwardBadgeDialog({
       message.success(t('memberLoyalty.badges.awarded', { badge: b ? nameIn(b, locale) : `#${v.badgeId}` }));
       onDone();
     } catch (e) {
-      const { fields, other } = serverFieldErrors(e, ['badgeId', 'reason'] as const);
+      const { fields, other } = serverFieldErrors(e, ['badgeId', 'reason'] as const, t);
       form.setFields(fields);
       setError(fields.length && !other.length ? null : [describeError(e, t).message, ...other].join(' '));
     } finally {

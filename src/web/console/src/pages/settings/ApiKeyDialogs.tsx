@@ -35,7 +35,7 @@ export function CreateKeyDialog({
       form.resetFields();
       onCreated(r.key, r.apiKey.name);
     } catch (e) {
-      const { fields, other } = serverFieldErrors(e, ['name', 'scopes'] as const);
+      const { fields, other } = serverFieldErrors(e, ['name', 'scopes'] as const, t);
       form.setFields(fields);
       setError(fields.length && !other.length ? null : [describeError(e, t).message, ...other].join(' '));
     } finally {

@@ -79,7 +79,7 @@ export function StaffDialog({
       }
       onSaved();
     } catch (e) {
-      const { fields, other } = serverFieldErrors(e, FIELDS);
+      const { fields, other } = serverFieldErrors(e, FIELDS, t);
       form.setFields(fields);
       setError(fields.length && !other.length ? null : [describeError(e, t).message, ...other].join(' '));
     } finally {

@@ -52,7 +52,7 @@ export default function SetupPage() {
       setSubmitting(false);
       if (e instanceof ApiError && e.code === 'CONFLICT') return setRefusedAsDone(true);
       if (e instanceof ApiError && e.code === 'SETUP_TOKEN_INVALID') return setError(t('setup.tokenInvalid'));
-      const { fields, other } = serverFieldErrors(e, FIELDS);
+      const { fields, other } = serverFieldErrors(e, FIELDS, t);
       form.setFields(fields);
       setError(fields.length && !other.length ? null : [describeError(e, t).message, ...other].join(' '));
     }
