@@ -79,7 +79,7 @@ export default function BusinessPage() {
     { title: t('analytics.share'), value: (r: Row) => fmt.percent(r.share * 100) },
   ];
   const breakdown = (title: string, name: string, rows: Row[], hint?: string) => (
-    <Col xs={24} xl={8}>
+    <Col xs={24} lg={12} xxl={8}>
       <Card
         size="small"
         title={<SectionTitle title={title} hint={hint} />}

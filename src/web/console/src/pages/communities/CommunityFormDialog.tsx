@@ -154,7 +154,7 @@ export function CommunityFormDialog({
           </Col>
           {stage ? (
             <Col xs={24}>
-              <Typography.Paragraph type="secondary" style={{ marginTop: -12, fontSize: 12 }}>
+              <Typography.Paragraph type="secondary" style={{ marginTop: 0, fontSize: 12 }}>
                 {communityLabel(t, 'communityStageHint', stage)}
               </Typography.Paragraph>
             </Col>

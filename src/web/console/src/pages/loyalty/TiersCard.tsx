@@ -94,6 +94,8 @@ export function TiersCard({
     },
     {
       key: 'keep',
+      // On a phone the name, threshold and actions fit; the rest is on the tier's dialog.
+      responsive: ['md'],
       title: t('tiers.col.keep'),
       width: 130,
       align: 'right',
@@ -106,6 +108,7 @@ export function TiersCard({
     },
     {
       key: 'benefits',
+      responsive: ['md'],
       title: t('tiers.col.benefits'),
       render: (_, x) =>
         x.benefits.length ? (
