@@ -60,7 +60,7 @@ describe('first-run setup', () => {
     await confirm.fill('lin.yue of shanye');
     await page.getByRole('button', { name: '创建并登录' }).click();
     const fieldError = page.locator('.ant-form-item-has-error').filter({ has: page.locator('input#password') });
-    await fieldError.getByText('must not contain the account name').waitFor();
+    await fieldError.getByText('不能包含账号名').waitFor(); // the server's reason, worded in Chinese
     expect(await page.locator('.ant-form-item-has-error').count()).toBe(1);
     await shot(page, 'setup-field-error');
 

@@ -171,7 +171,7 @@ export default function CommunitiesPage() {
                     key: 'advice',
                     title: t('analytics.advice'),
                     render: (_, r) => (
-                      <div style={{ maxWidth: 520, whiteSpace: 'normal' }} data-testid="health-advice">
+                      <div style={{ maxWidth: 380, minWidth: 260, whiteSpace: 'normal' }} data-testid="health-advice">
                         {r.advice.findings.length ? (
                           r.advice.findings.map((f) => <div key={f.part}>{findingText(f)}</div>)
                         ) : (

@@ -53,7 +53,7 @@ export function EngagementCard({ communityId }: { communityId: number }) {
       data-testid="community-engagement"
       loading={!e.data && e.loading}
       title={t('community.engagement.title')}
-      extra={<Link to={`/analytics/engagement?communityId=${communityId}`}>{t('community.engagement.more')}</Link>}
+      extra={<Link to={`/analytics?communityId=${communityId}`}>{t('community.engagement.more')}</Link>}
     >
       {e.error ? <ErrorState error={e.error} onRetry={e.reload} compact /> : null}
       {e.data ? (

@@ -108,7 +108,7 @@ export function KpiCards({ data, onOpenMessages }: { data: Overview; onOpenMessa
           hint={t('analytics.wauHint', { ...w, to: fmt.day(today) })}
           value={data.active.last7Days}
           note={share(data.active.last7Days)}
-          link={`/analytics/engagement${queryString({ from: addDays(today, -6), to: today })}`}
+          link={`/analytics${queryString({ from: addDays(today, -6), to: today })}`}
         />
       </Col>
       <Col {...cols}>
@@ -118,7 +118,7 @@ export function KpiCards({ data, onOpenMessages }: { data: Overview; onOpenMessa
           hint={t('analytics.mauHint', { ...w, to: fmt.day(today) })}
           value={data.active.last30Days}
           note={share(data.active.last30Days)}
-          link={`/analytics/engagement${queryString({ from: addDays(today, -29), to: today })}`}
+          link={`/analytics${queryString({ from: addDays(today, -29), to: today })}`}
         />
       </Col>
       <Col {...cols}>
