@@ -16,6 +16,7 @@ function Kpi({
   value,
   note,
   link,
+  linkLabel,
   onOpen,
   testId,
 }: {
@@ -24,6 +25,8 @@ function Kpi({
   value: number;
   note: ReactNode;
   link?: string;
+  /** What the link opens, when it is not a list (the engagement report). */
+  linkLabel?: string;
   onOpen?: () => void;
   testId: string;
 }) {
@@ -31,7 +34,7 @@ function Kpi({
   const fmt = useFormat();
   const more = link ? (
     <Link to={link} className="kith-kpi-link">
-      {t('common.viewList')} <RightOutlined />
+      {linkLabel ?? t('common.viewList')} <RightOutlined />
     </Link>
   ) : onOpen ? (
     <Typography.Link onClick={onOpen} className="kith-kpi-link">
@@ -109,6 +112,7 @@ export function KpiCards({ data, onOpenMessages }: { data: Overview; onOpenMessa
           value={data.active.last7Days}
           note={share(data.active.last7Days)}
           link={`/analytics${queryString({ from: addDays(today, -6), to: today })}`}
+          linkLabel={t('overview.viewReport')}
         />
       </Col>
       <Col {...cols}>
@@ -119,6 +123,7 @@ export function KpiCards({ data, onOpenMessages }: { data: Overview; onOpenMessa
           value={data.active.last30Days}
           note={share(data.active.last30Days)}
           link={`/analytics${queryString({ from: addDays(today, -29), to: today })}`}
+          linkLabel={t('overview.viewReport')}
         />
       </Col>
       <Col {...cols}>
