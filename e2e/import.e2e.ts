@@ -79,7 +79,7 @@ describe('import', () => {
     const lines = await tableRows(rejected).allInnerTexts();
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/第 4 行[\s\S]*1390013/);
-    expect(lines[1]).toMatch(/第 6 行[\s\S]*no phone, email or channel account/);
+    expect(lines[1]).toMatch(/第 6 行[\s\S]*没有手机号、邮箱或渠道账号/); // the server's reason, worded in Chinese
     const download = rejected.getByRole('link', { name: /下载问题行/ });
     const href = await download.getAttribute('href');
     expect(href).toMatch(/^\/api\/v1\/imports\/\d+\/rejections\.csv$/);

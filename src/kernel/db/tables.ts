@@ -230,6 +230,8 @@ export interface ImportRejectionsTable {
   line: number;
   reason: string;
   raw: string | null;
+  /** The reasons as codes (migration 0025), when every reason has one. */
+  problems: unknown;
 }
 export interface OutboxEventsTable {
   id: Id;

@@ -53,7 +53,7 @@ describe('parseTimestamp', () => {
     ['yesterday', 'is not a date and time (use YYYY-MM-DD HH:MM:SS)'],
     ['45352', 'is not a date and time (use YYYY-MM-DD HH:MM:SS)'],
   ])('refuses %s', (raw, problem) => {
-    expect(parseTimestamp(raw, 'Asia/Shanghai')).toEqual({ ok: false, problem });
+    expect(parseTimestamp(raw, 'Asia/Shanghai')).toMatchObject({ ok: false, problem });
   });
 
   it('accepts 29 February in leap years only', () => {
@@ -84,7 +84,7 @@ describe('parseBirthday', () => {
     ['1990-05-01T00:00:00Z', 'is not a date (use YYYY-MM-DD)'],
     ['5月1日', 'is not a date (use YYYY-MM-DD)'],
   ])('refuses %s: %s', (raw, problem) => {
-    expect(parseBirthday(raw, today)).toEqual({ ok: false, problem });
+    expect(parseBirthday(raw, today)).toMatchObject({ ok: false, problem });
   });
 });
 

@@ -1,3 +1,4 @@
+import { problemText, type ProblemCode, type ProblemParams } from '../../../web/shared/problems.js';
 import { utcFromFields, wallClockToUtc } from '../../../kernel/time-zone.js';
 
 /**
@@ -82,13 +83,29 @@ export function partsToInstant(p: DateParts, timeZone: string): number {
   return wallClockToUtc(timeZone, p.year, p.month, p.day, p.hour ?? 0, p.minute ?? 0, p.second ?? 0, p.ms ?? 0);
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+/**
+ * A value read from a cell, or why it cannot be: the reason's code (web/shared/problems.ts, worded
+ * by the console) with its parameters, and its English text.
+ */
+export type Parsed<T> =
+  { ok: true; value: T } | { ok: false; problem: string; code: ProblemCode; params?: ProblemParams };
+
+/** A cell refused for `code`: the English text written from the code's template. */
+export const refused = (
+  code: ProblemCode,
+  params?: ProblemParams,
+): { ok: false; problem: string; code: ProblemCode; params?: ProblemParams } => ({
+  ok: false,
+  problem: problemText(code, params),
+  code,
+  ...(params ? { params } : {}),
+});
 
 /** A point in time → ISO UTC (`2024-03-01T01:05:12.000Z`). A bare date means its midnight. */
 export function parseTimestamp(raw: string, timeZone: string): Parsed<string> {
   const p = parseDateParts(raw);
-  if (p === 'format') return { ok: false, problem: 'is not a date and time (use YYYY-MM-DD HH:MM:SS)' };
-  if (p === 'impossible') return { ok: false, problem: 'is not a real date and time' };
+  if (p === 'format') return refused('cell.datetime');
+  if (p === 'impossible') return refused('cell.datetime_impossible');
   return { ok: true, value: new Date(partsToInstant(p, timeZone)).toISOString() };
 }
 
@@ -98,14 +115,14 @@ export function parseTimestamp(raw: string, timeZone: string): Parsed<string> {
  */
 export function parseBirthday(raw: string, today: string): Parsed<string> {
   const p = parseDateParts(raw);
-  if (p === 'format') return { ok: false, problem: 'is not a date (use YYYY-MM-DD)' };
-  if (p === 'impossible') return { ok: false, problem: 'is not a real date' };
+  if (p === 'format') return refused('cell.date');
+  if (p === 'impossible') return refused('cell.date_impossible');
   if (p.offsetMinutes !== undefined || (p.hour !== undefined && (p.hour !== 0 || p.minute !== 0 || p.second !== 0))) {
-    return { ok: false, problem: 'is not a date (use YYYY-MM-DD)' };
+    return refused('cell.date');
   }
   const value = `${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)}`;
-  if (p.year < 1900) return { ok: false, problem: 'is before 1900' };
-  if (value > today) return { ok: false, problem: 'is in the future' };
+  if (p.year < 1900) return refused('cell.before_1900');
+  if (value > today) return refused('cell.future');
   return { ok: true, value };
 }
 

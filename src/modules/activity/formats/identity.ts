@@ -1,4 +1,4 @@
-import type { Parsed } from './datetime.js';
+import { refused, type Parsed } from './datetime.js';
 import { parseEmail, parsePhone, type Channel } from './values.js';
 
 /**
@@ -20,7 +20,7 @@ export function parseExternalId(channel: Channel, raw: string): Parsed<string> {
   switch (channel) {
     case 'qq': {
       const d = s.normalize('NFKC');
-      return QQ_NUMBER.test(d) ? { ok: true, value: d } : { ok: false, problem: 'is not a QQ number (5 to 12 digits)' };
+      return QQ_NUMBER.test(d) ? { ok: true, value: d } : refused('cell.qq');
     }
     case 'phone':
       return parsePhone(s);
@@ -28,7 +28,7 @@ export function parseExternalId(channel: Channel, raw: string): Parsed<string> {
       return parseEmail(s);
     default:
       if (s.length > MAX_EXTERNAL_ID_LENGTH || LINE_BREAK.test(s)) {
-        return { ok: false, problem: `is not an account id (one line, at most ${MAX_EXTERNAL_ID_LENGTH} characters)` };
+        return refused('cell.account_id', { max: MAX_EXTERNAL_ID_LENGTH });
       }
       return { ok: true, value: s };
   }

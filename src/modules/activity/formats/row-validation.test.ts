@@ -192,7 +192,7 @@ describe('parseMemberRow', () => {
       ],
     ],
   ])('refuses a row with %s', (_name, values, reasons) => {
-    expect(parse(values)).toEqual({ ok: false, reasons });
+    expect(parse(values)).toMatchObject({ ok: false, reasons });
   });
 
   it('reads join times in the zone passed in', () => {
@@ -210,7 +210,7 @@ describe('parseMemberRow', () => {
     const p = memberRowParser(mapping, { now: at });
     expect(p({ 手机号: '13800138000', 生日: '2024-06-01' }).ok).toBe(true);
     const ny = memberRowParser(mapping, { now: at, timeZone: 'America/New_York' });
-    expect(ny({ 手机号: '13800138000', 生日: '2024-06-01' })).toEqual({
+    expect(ny({ 手机号: '13800138000', 生日: '2024-06-01' })).toMatchObject({
       ok: false,
       reasons: ['生日: "2024-06-01" is in the future'],
     });
@@ -355,12 +355,12 @@ describe('parseOrderRow', () => {
       Object.keys(extra).length === 0
         ? {}
         : { 订单号: 'A1', 手机号: '13800138000', 实付金额: '88', 下单时间: '2024-03-01 10:00' };
-    expect(parse({ ...base, ...extra })).toEqual({ ok: false, reasons });
+    expect(parse({ ...base, ...extra })).toMatchObject({ ok: false, reasons });
   });
 
   it('names missing columns by field when the file has none', () => {
     const { mapping: m } = mapHeaders(['手机号'], ORDER_COLUMNS);
-    expect(parseOrderRow({ 手机号: '13800138000' }, m)).toEqual({
+    expect(parseOrderRow({ 手机号: '13800138000' }, m)).toMatchObject({
       ok: false,
       reasons: ['row has no order number', 'row has no amount', 'row has no order time'],
     });
@@ -377,7 +377,7 @@ describe('text the database cannot store', () => {
   const { mapping: orders } = mapHeaders(['订单号', '手机号', '实付金额', '下单时间', '商品名称'], ORDER_COLUMNS);
 
   it('refuses a member row with a NUL or a lone surrogate in any cell, naming the column without quoting the cell', () => {
-    expect(parseMemberRow({ 姓名: '李\u0000四', 手机号: '13800138001', 城市: '上\ud800海' }, members, { now })).toEqual(
+    expect(parseMemberRow({ 姓名: '李\u0000四', 手机号: '13800138001', 城市: '上\ud800海' }, members, { now })).toMatchObject(
       {
         ok: false,
         reasons: [
@@ -401,7 +401,7 @@ describe('text the database cannot store', () => {
         orders,
         { now },
       ),
-    ).toEqual({
+    ).toMatchObject({
       ok: false,
       reasons: ['商品名称: contains a NUL character (U+0000), which cannot be stored'],
     });

@@ -4,6 +4,7 @@ import { identityChannel } from './column-mapping.js';
 import { parseExternalId, type Identity } from './identity.js';
 import { FormatError } from './format-error.js';
 import { textProblem } from '../../../kernel/input-safety.js';
+import { problemText, type ProblemCode, type ProblemParams } from '../../../web/shared/problems.js';
 import {
   compareAmounts,
   parseAmount,
@@ -29,7 +30,20 @@ import {
  * A row with any problem is refused whole: importing half a row would hide the other half's fix.
  */
 
-export type RowResult<T> = { ok: true; value: T } | { ok: false; reasons: string[] };
+/** Why a cell (or the row) was refused, as a code the console words, with the column and value. */
+export interface CellProblem {
+  column?: string;
+  value?: string;
+  code: ProblemCode;
+  params?: ProblemParams;
+}
+
+/**
+ * A row, or why it was refused: its reasons in English (the report and its CSV) and, for the
+ * reasons that have one, their codes (`problems`); a reason without a code has no problem entry,
+ * so a reader words the row from `problems` only when both lists are equally long.
+ */
+export type RowResult<T> = { ok: true; value: T } | { ok: false; reasons: string[]; problems?: CellProblem[] };
 
 export interface RowOptions {
   /** Zone for dates written without one. Default Asia/Shanghai. */
@@ -99,6 +113,7 @@ const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 /** Collects reasons and remembers which column each field came from. */
 class RowContext {
   readonly reasons: string[] = [];
+  readonly problems: CellProblem[] = [];
   private today: string | undefined;
 
   constructor(readonly options: RowOptions) {}
@@ -114,16 +129,27 @@ class RowContext {
 
   take<T>(header: string, raw: string, parsed: Parsed<T>): T | undefined {
     if (parsed.ok) return parsed.value;
-    this.reasons.push(`${header}: ${quote(raw)} ${parsed.problem}`);
+    this.refuse(parsed.code, parsed.params, header, raw);
     return undefined;
   }
 
   text(header: string, raw: string): string | undefined {
     if (raw.length > MAX_TEXT_LENGTH) {
-      this.reasons.push(`${header}: ${quote(raw)} is longer than ${MAX_TEXT_LENGTH} characters`);
+      this.refuse('cell.too_long', { max: MAX_TEXT_LENGTH }, header, raw);
       return undefined;
     }
     return raw;
+  }
+
+  /** A reason with its code: `header: "value" text`, or the row's text alone. */
+  refuse(code: ProblemCode, params?: ProblemParams, column?: string, value?: string) {
+    const text = problemText(code, params);
+    this.reasons.push(column === undefined ? text : `${column}: ${quote(value ?? '')} ${text}`);
+    this.problems.push({ code, ...(params ? { params } : {}), ...(column !== undefined ? { column, value } : {}) });
+  }
+
+  refusal(): { ok: false; reasons: string[]; problems: CellProblem[] } {
+    return { ok: false, reasons: this.reasons, problems: this.problems };
   }
 }
 
@@ -256,8 +282,8 @@ export function memberRowParser(
       cells.has('email') ||
       cells.has('external_id') ||
       [...cells.keys()].some((f) => identityChannel(f) !== null);
-    if (!hasKeyCell) ctx.reasons.push('row has no phone, email or channel account to identify the member');
-    if (ctx.reasons.length > 0) return { ok: false, reasons: ctx.reasons };
+    if (!hasKeyCell) ctx.refuse('row.no_member_key');
+    if (ctx.reasons.length > 0) return ctx.refusal();
     return { ok: true, value: dropUndefined(row) };
   };
 }
@@ -375,7 +401,7 @@ export function orderRowParser(
       cells.has('member_email') ||
       cells.has('external_id') ||
       [...cells.keys()].some((f) => identityChannel(f) !== null);
-    if (!hasBuyerCell) ctx.reasons.push('row has no phone, email or channel account to identify the buyer');
+    if (!hasBuyerCell) ctx.refuse('row.no_buyer_key');
 
     let community: string | undefined;
     if ((c = one('community'))) community = ctx.text(c.header, c.raw);
@@ -387,7 +413,7 @@ export function orderRowParser(
       orderedAt === undefined ||
       status === undefined
     ) {
-      return { ok: false, reasons: ctx.reasons };
+      return ctx.refusal();
     }
     const row: OrderImportRow = {
       orderId,

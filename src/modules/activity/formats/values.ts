@@ -1,4 +1,4 @@
-import type { Parsed } from './datetime.js';
+import { refused, type Parsed } from './datetime.js';
 import type { CHANNELS as CHANNEL_LIST } from '../../../web/shared/vocabulary.js';
 
 /**
@@ -112,41 +112,32 @@ const currencyLookup = lookupTable(CURRENCY_ALIASES);
 
 export function parseChannel(raw: string): Parsed<Channel> {
   const v = channelLookup.get(normalizeWord(raw));
-  return v === undefined
-    ? { ok: false, problem: `is not a known channel (use one of ${CHANNELS.join(', ')})` }
-    : { ok: true, value: v };
+  return v === undefined ? refused('cell.channel', { channels: CHANNELS.join(', ') }) : { ok: true, value: v };
 }
 
 export function parseGender(raw: string): Parsed<Gender> {
   const v = genderLookup.get(normalizeWord(raw));
-  return v === undefined
-    ? { ok: false, problem: 'is not a known gender (use 男/女/其他/未知 or male/female/other/unknown)' }
-    : { ok: true, value: v };
+  return v === undefined ? refused('cell.gender') : { ok: true, value: v };
 }
 
 export function parseConsent(raw: string): Parsed<boolean> {
   const v = consentLookup.get(normalizeWord(raw));
-  return v === undefined
-    ? { ok: false, problem: 'is not yes or no (use 是/否, yes/no, true/false, 1/0)' }
-    : { ok: true, value: v === 'yes' };
+  return v === undefined ? refused('cell.yes_no') : { ok: true, value: v === 'yes' };
 }
 
 export function parseOrderStatus(raw: string): Parsed<OrderStatus> {
   const key = normalizeWord(raw);
   const v = statusLookup.get(key);
   if (v !== undefined) return { ok: true, value: v };
-  if (unpaidLookup.has(key))
-    return { ok: false, problem: 'is an unpaid or cancelled order; only paid and refunded orders are imported' };
-  return { ok: false, problem: 'is not a known order status (use paid/已支付 or refunded/已退款)' };
+  if (unpaidLookup.has(key)) return refused('cell.order_unpaid');
+  return refused('cell.order_status');
 }
 
 export function parseCurrency(raw: string): Parsed<string> {
   const v = currencyLookup.get(normalizeWord(raw));
   if (v !== undefined) return { ok: true, value: v };
   const code = raw.normalize('NFKC').trim().toUpperCase();
-  return /^[A-Z]{3}$/.test(code)
-    ? { ok: true, value: code }
-    : { ok: false, problem: 'is not a currency code (use a three-letter code such as CNY)' };
+  return /^[A-Z]{3}$/.test(code) ? { ok: true, value: code } : refused('cell.currency');
 }
 
 // ---- Phone numbers ---------------------------------------------------------------------------
@@ -163,11 +154,7 @@ const SCIENTIFIC = /^\d(?:\.\d+)?e\+?\d+$/i;
 export function parsePhone(raw: string): Parsed<string> {
   const s = raw.normalize('NFKC').trim();
   if (SCIENTIFIC.test(s)) {
-    return {
-      ok: false,
-      problem:
-        'is not a valid phone number (the spreadsheet shortened it to scientific notation; format the column as text and export again)',
-    };
+    return refused('cell.phone_scientific');
   }
   const d = s.replace(PHONE_NOISE, '');
   const mainland = MAINLAND.exec(d);
@@ -176,7 +163,7 @@ export function parsePhone(raw: string): Parsed<string> {
   // +86 followed by a 1 is a mobile number with digits missing or extra, not a landline.
   if (intl !== null && !(intl[1].startsWith('861') && !intl[1].startsWith('8610')))
     return { ok: true, value: `+${intl[1]}` };
-  return { ok: false, problem: 'is not a valid phone number' };
+  return refused('cell.phone');
 }
 
 // ---- Email -----------------------------------------------------------------------------------
@@ -187,7 +174,7 @@ const EMAIL =
 /** Lowercased, because the same inbox written twice with different case is one person. */
 export function parseEmail(raw: string): Parsed<string> {
   const s = raw.normalize('NFKC').trim().toLowerCase();
-  if (s.length > 254 || !EMAIL.test(s)) return { ok: false, problem: 'is not a valid email address' };
+  if (s.length > 254 || !EMAIL.test(s)) return refused('cell.email');
   return { ok: true, value: s };
 }
 
@@ -228,12 +215,12 @@ export function parseAmount(raw: string): Parsed<Money> {
     s = s.slice(0, suf.index);
   }
   const m = MONEY_NUMBER.exec(s);
-  if (m === null) return { ok: false, problem: 'is not an amount (use digits such as 1299.00)' };
-  if (negative) return { ok: false, problem: 'must not be negative' };
+  if (m === null) return refused('cell.amount');
+  if (negative) return refused('cell.negative');
   const fraction = (m[2] ?? '').replace(/0+$/, '');
-  if (fraction.length > 2) return { ok: false, problem: 'has more than 2 decimal places' };
+  if (fraction.length > 2) return refused('cell.decimals');
   const whole = m[1].replace(/,/g, '').replace(/^0+(?=\d)/, '');
-  if (whole.length > MAX_AMOUNT_DIGITS) return { ok: false, problem: 'is too large' };
+  if (whole.length > MAX_AMOUNT_DIGITS) return refused('cell.too_large');
   const value: Money = { amount: `${whole}.${fraction.padEnd(2, '0')}` };
   if (currency !== undefined) value.currency = currency;
   return { ok: true, value };
@@ -250,8 +237,7 @@ export function compareAmounts(a: string, b: string): number {
 
 export function parseQuantity(raw: string): Parsed<number> {
   const s = raw.normalize('NFKC').trim();
-  if (!/^\d{1,7}$/.test(s) || Number(s) < 1)
-    return { ok: false, problem: 'is not a whole number of items (1 or more)' };
+  if (!/^\d{1,7}$/.test(s) || Number(s) < 1) return refused('cell.quantity');
   return { ok: true, value: Number(s) };
 }
 

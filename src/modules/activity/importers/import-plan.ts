@@ -16,10 +16,19 @@ export interface RowOutcome {
   line: number;
   status: 'created' | 'updated' | 'duplicate' | 'skipped' | 'rejected';
   reason?: string;
+  problems?: LineProblem[];
 }
 
-/** One item of a file: a row to write, or a line refused while reading it. */
-export type FileItem<R> = { line: number; row: R } | { line: number; reason: string };
+/** A refused line's reasons as codes (web/shared/problems.ts), with the column and value they concern. */
+export interface LineProblem {
+  column?: string;
+  value?: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+/** One item of a file: a row to write, or a line refused while reading it (with its reasons' codes when all have one). */
+export type FileItem<R> = { line: number; row: R } | { line: number; reason: string; problems?: LineProblem[] };
 
 export interface ReadFile<R> {
   format: string;

@@ -81,10 +81,21 @@ export async function lockImportProgress(tx: Tx, id: number) {
     .executeTakeFirstOrThrow();
 }
 
-export async function insertRejections(tx: Tx, id: number, rejected: { line: number; reason: string }[]) {
+export async function insertRejections(
+  tx: Tx,
+  id: number,
+  rejected: { line: number; reason: string; problems?: unknown[] }[],
+) {
   await tx
     .insertInto('import_rejections')
-    .values(rejected.map((x) => ({ import_id: id, line: x.line, reason: x.reason.slice(0, 1000) })))
+    .values(
+      rejected.map((x) => ({
+        import_id: id,
+        line: x.line,
+        reason: x.reason.slice(0, 1000),
+        problems: x.problems ? JSON.stringify(x.problems) : null,
+      })),
+    )
     .onConflict((oc) => oc.columns(['import_id', 'line']).doNothing())
     .execute();
 }
@@ -147,7 +158,11 @@ export async function latestImportIds(tx: Tx, limit: number): Promise<number[]> 
 
 /** Refused lines in file order (`limit`: the first ones, for a report). */
 export async function rejectionsOf(tx: Tx, id: number, limit?: number) {
-  let q = tx.selectFrom('import_rejections').select(['line', 'reason']).where('import_id', '=', id).orderBy('line');
+  let q = tx
+    .selectFrom('import_rejections')
+    .select(['line', 'reason', 'problems'])
+    .where('import_id', '=', id)
+    .orderBy('line');
   if (limit !== undefined) q = q.limit(limit);
   return q.execute();
 }

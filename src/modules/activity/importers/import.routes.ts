@@ -9,6 +9,28 @@ import { rejectionsCsv, type ImportOptions, type ImportService } from './import.
 const KindParam = Type.Object({
   kind: Type.Union([Type.Literal('members'), Type.Literal('orders'), Type.Literal('chat')]),
 });
+/** Refused lines with their reasons: English text, and codes the console words. */
+const RejectedLines = Type.Array(
+  Type.Object({
+    line: Type.Integer(),
+    reason: Type.String(),
+    problems: Type.Optional(
+      Type.Array(
+        Type.Object({
+          column: Type.Optional(Type.String()),
+          value: Type.Optional(Type.String()),
+          code: Type.String({ description: 'web/shared/problems.ts' }),
+          params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+        }),
+        {
+          description:
+            'The reasons as codes, with the column and value each concerns (present when every reason has a code)',
+        },
+      ),
+    ),
+  }),
+);
+
 const ReportSchema = Type.Object({
   id: Type.Integer(),
   kind: Type.String(),
@@ -29,7 +51,7 @@ const ReportSchema = Type.Object({
   rejectedRows: Type.Integer(),
   skippedRows: Type.Integer(),
   alreadyImported: Type.Boolean(),
-  rejections: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() })),
+  rejections: RejectedLines,
   error: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
   finishedAt: Type.Union([Type.String(), Type.Null()]),
@@ -44,7 +66,7 @@ const PreviewSchema = Type.Object({
   ),
   rows: Type.Integer(),
   skipped: Type.Integer(),
-  rejected: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() })),
+  rejected: RejectedLines,
   sample: Type.Array(Type.Unknown()),
   wouldCreate: Type.Optional(
     Type.Object(

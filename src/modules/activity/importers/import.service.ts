@@ -19,7 +19,7 @@ import {
   openTable,
   type ColumnSpec,
 } from '../formats/index.js';
-import type { FileItem, ImportPlan, ReadFile, RowOutcome } from './import-plan.js';
+import type { FileItem, ImportPlan, LineProblem, ReadFile, RowOutcome } from './import-plan.js';
 import type { StoredUpload, UploadStore } from './upload-store.js';
 import { csvLine, UTF8_BOM } from '../../../web/shared/spreadsheet-cell.js';
 
@@ -48,7 +48,7 @@ export interface ImportReport {
   skippedRows: number;
   /** True when this exact file with these options was imported before: nothing was written again. */
   alreadyImported: boolean;
-  rejections: { line: number; reason: string }[];
+  rejections: { line: number; reason: string; problems?: LineProblem[] }[];
   error: string | null;
   createdAt: string;
   finishedAt: string | null;
@@ -151,7 +151,11 @@ export function createImportService(deps: {
       rejectedRows: r.rejected_rows,
       skippedRows: r.skipped_rows,
       alreadyImported,
-      rejections,
+      rejections: rejections.map((x) => ({
+        line: x.line,
+        reason: x.reason,
+        ...(Array.isArray(x.problems) ? { problems: x.problems as LineProblem[] } : {}),
+      })),
       error: r.error,
       createdAt: r.created_at.toISOString(),
       finishedAt: r.finished_at?.toISOString() ?? null,
@@ -187,7 +191,7 @@ export function createImportService(deps: {
       return await explainFormatErrors(async () => {
         const read = await openFile(kind, options, plan, file);
         let rows = 0;
-        const rejected: { line: number; reason: string }[] = [];
+        const rejected: { line: number; reason: string; problems?: LineProblem[] }[] = [];
         const sample: unknown[] = [];
         // How many rows use each community and tag name: those that do not exist yet are what the
         // import would create, listed for the operator to confirm (or to import existing ones only).
@@ -206,7 +210,11 @@ export function createImportService(deps: {
               }
               if (sample.length < PREVIEW_LIMITS.sampleRows) sample.push(shorten(item));
             } else if (rejected.length < PREVIEW_LIMITS.rejectedLines) {
-              rejected.push({ line: item.line, reason: clip(item.reason, 500) });
+              rejected.push({
+                line: item.line,
+                reason: clip(item.reason, 500),
+                ...(item.problems ? { problems: item.problems.map(shortenProblem) } : {}),
+              });
             }
           }
         }
@@ -393,10 +401,10 @@ export function createImportService(deps: {
         const outcomes = rows.length ? await plan.apply(tx, ctx, rows) : [];
         const count = (s: RowOutcome['status']) => outcomes.filter((o) => o.status === s).length;
         const rejected = [
-          ...chunk.filter((x): x is { line: number; reason: string } => 'reason' in x),
+          ...chunk.filter((x): x is { line: number; reason: string; problems?: LineProblem[] } => 'reason' in x),
           ...outcomes
             .filter((o) => o.status === 'rejected')
-            .map((o) => ({ line: o.line, reason: o.reason ?? 'rejected' })),
+            .map((o) => ({ line: o.line, reason: o.reason ?? 'rejected', problems: o.problems })),
         ];
         if (rejected.length) await repo.insertRejections(tx, id, rejected);
         await repo.addChunkCounts(tx, id, {
@@ -560,6 +568,11 @@ async function parseWhole(plan: ImportPlan<unknown>, file: StoredUpload): Promis
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/** A refused cell's value cut like the sample's texts, so a preview stays small. */
+function shortenProblem(p: LineProblem): LineProblem {
+  return p.value === undefined ? p : { ...p, value: clip(p.value, PREVIEW_LIMITS.textChars) };
+}
 
 /** A sample row with long texts cut, so a preview stays small whatever the file holds. */
 function shorten(v: unknown): unknown {

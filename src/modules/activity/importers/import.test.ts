@@ -103,7 +103,9 @@ describe('members import', () => {
     const x = await kith.imports.run(systemCtx, 'members', 'list.xlsx', xlsx, {});
     expect(x.format).toBe('xlsx');
     expect(x.createdRows).toBe(1);
-    expect(x.rejections).toEqual([{ line: 3, reason: expect.stringContaining('手机号') }]);
+    expect(x.rejections).toMatchObject([{ line: 3, reason: expect.stringContaining('手机号') }]);
+    // The reason also as a code with its column and value, for the console to word.
+    expect(x.rejections[0]!.problems).toEqual([{ code: 'cell.phone', column: '手机号', value: 'not a phone' }]);
   });
 
   it('refuses a file in an unknown encoding with a clear message', async () => {

@@ -58,7 +58,10 @@ export async function readRows<R>(
       for await (const batch of table.rows()) {
         yield batch.map((r): FileItem<R> => {
           const p = parse(r.values);
-          return p.ok ? { line: r.line, row: p.value } : { line: r.line, reason: p.reasons.join('; ') };
+          if (p.ok) return { line: r.line, row: p.value };
+          // Worded by the console only when every reason has its code.
+          const coded = p.problems && p.problems.length === p.reasons.length;
+          return { line: r.line, reason: p.reasons.join('; '), ...(coded ? { problems: p.problems } : {}) };
         });
       }
     },

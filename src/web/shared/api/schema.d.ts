@@ -3610,6 +3610,16 @@ export interface paths {
                             rejected: {
                                 line: number;
                                 reason: string;
+                                /** @description The reasons as codes, with the column and value each concerns (present when every reason has a code) */
+                                problems?: {
+                                    column?: string;
+                                    value?: string;
+                                    /** @description web/shared/problems.ts */
+                                    code: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
                             }[];
                             sample: unknown[];
                             /** @description Members: community and tag names the rows use that do not exist yet (with how many rows use each) — what importing would create. Start the import with onlyExisting: true to refuse those rows instead. */
@@ -3736,6 +3746,16 @@ export interface paths {
                                 rejections: {
                                     line: number;
                                     reason: string;
+                                    /** @description The reasons as codes, with the column and value each concerns (present when every reason has a code) */
+                                    problems?: {
+                                        column?: string;
+                                        value?: string;
+                                        /** @description web/shared/problems.ts */
+                                        code: string;
+                                        params?: {
+                                            [key: string]: string | number;
+                                        };
+                                    }[];
                                 }[];
                                 error: string | null;
                                 createdAt: string;
@@ -3797,6 +3817,16 @@ export interface paths {
                             rejections: {
                                 line: number;
                                 reason: string;
+                                /** @description The reasons as codes, with the column and value each concerns (present when every reason has a code) */
+                                problems?: {
+                                    column?: string;
+                                    value?: string;
+                                    /** @description web/shared/problems.ts */
+                                    code: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
                             }[];
                             error: string | null;
                             createdAt: string;

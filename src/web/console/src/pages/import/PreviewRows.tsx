@@ -6,12 +6,13 @@ import { labelOf } from '../../i18n/labels';
 import { sampleColumnLabel } from './field-label';
 import { sampleTable } from './sample-table';
 import type { ImportPreview } from './types';
+import { lineReason, type RefusedLine } from './line-reason';
 
 export function RejectedLines({
   items,
   pageSize = 10,
 }: {
-  items: { line: number; reason: string }[];
+  items: (RefusedLine & { line: number })[];
   pageSize?: number;
 }) {
   const { t } = useI18n();
@@ -36,7 +37,7 @@ export function RejectedLines({
         {
           key: 'reason',
           title: t('import.reason'),
-          render: (_, r) => <span className="kith-message-text">{r.reason}</span>,
+          render: (_, r) => <span className="kith-message-text">{lineReason(t, r)}</span>,
         },
       ]}
     />
