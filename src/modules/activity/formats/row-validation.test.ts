@@ -377,15 +377,15 @@ describe('text the database cannot store', () => {
   const { mapping: orders } = mapHeaders(['订单号', '手机号', '实付金额', '下单时间', '商品名称'], ORDER_COLUMNS);
 
   it('refuses a member row with a NUL or a lone surrogate in any cell, naming the column without quoting the cell', () => {
-    expect(parseMemberRow({ 姓名: '李\u0000四', 手机号: '13800138001', 城市: '上\ud800海' }, members, { now })).toMatchObject(
-      {
-        ok: false,
-        reasons: [
-          '姓名: contains a NUL character (U+0000), which cannot be stored',
-          '城市: contains an unpaired UTF-16 surrogate (e.g. \\ud800 alone), which is not valid Unicode text',
-        ],
-      },
-    );
+    expect(
+      parseMemberRow({ 姓名: '李\u0000四', 手机号: '13800138001', 城市: '上\ud800海' }, members, { now }),
+    ).toMatchObject({
+      ok: false,
+      reasons: [
+        '姓名: contains a NUL character (U+0000), which cannot be stored',
+        '城市: contains an unpaired UTF-16 surrogate (e.g. \\ud800 alone), which is not valid Unicode text',
+      ],
+    });
     // a custom attribute column is stored too
     expect(parseMemberRow({ 手机号: '13800138001', 备注: 'x\u0000' }, members, { now })).toMatchObject({
       ok: false,
