@@ -36,3 +36,24 @@ export const STAGE_COLORS: Record<string, string> = {
   dormant: 'default',
   churned: 'red',
 };
+
+/**
+ * Who did something, as Kith records it: a person's email stays as it is; Kith's own workers
+ * (the points rules, the tier evaluation, the command line…) are named in the operator's language.
+ */
+export function actorName(t: Translate, actor: string | null | undefined): string {
+  if (!actor) return t('common.none');
+  const [kind, rest] = actor.includes(':')
+    ? [actor.slice(0, actor.indexOf(':')), actor.slice(actor.indexOf(':') + 1)]
+    : [actor, ''];
+  const key = `actor.${kind}`;
+  if (!hasMessage(key)) return actor;
+  return rest ? `${t(key)}（${rest}）` : t(key);
+}
+
+/** Where a member came from: the values Kith writes itself named, an operator's own text kept. */
+export function sourceName(t: Translate, source: string | null | undefined): string {
+  if (!source) return t('common.none');
+  const key = `memberSource.${source}`;
+  return hasMessage(key) ? t(key) : source;
+}

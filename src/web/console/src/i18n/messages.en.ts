@@ -184,6 +184,16 @@ export const en: Record<keyof typeof zhCN, string> = {
   'accountType.staff': 'Staff account',
   'accountType.official': 'Official account',
 
+  'actor.rules': 'Points rules',
+  'actor.system': 'Kith',
+  'actor.evaluation': 'Tier evaluation',
+  'actor.demo': 'Demo data',
+  'actor.cli': 'Command line',
+  'actor.resume': 'Resumed import',
+  'memberSource.import': 'Import',
+  'memberSource.activity': 'Created from activity',
+  'memberSource.ingest': 'Channel',
+
   'gender.male': 'Male',
   'gender.female': 'Female',
   'gender.other': 'Other',

@@ -179,6 +179,16 @@ export const zhCN = {
   'accountType.staff': '员工账号',
   'accountType.official': '官方账号',
 
+  'actor.rules': '积分规则',
+  'actor.system': '系统',
+  'actor.evaluation': '等级评定',
+  'actor.demo': '演示数据',
+  'actor.cli': '命令行',
+  'actor.resume': '续传导入',
+  'memberSource.import': '导入',
+  'memberSource.activity': '互动时自动建档',
+  'memberSource.ingest': '渠道接入',
+
   'gender.male': '男',
   'gender.female': '女',
   'gender.other': '其他',

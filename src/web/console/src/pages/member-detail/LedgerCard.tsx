@@ -4,6 +4,7 @@ import type { TableProps } from 'antd';
 import { api, call } from '@shared/api/client';
 import { useI18n, hasMessage } from '../../i18n/I18nProvider';
 import { useFormat } from '../../i18n/useFormat';
+import { actorName } from '../../i18n/labels';
 import { useRequest } from '../../hooks/useRequest';
 import { ErrorState } from '../../components/ErrorState';
 import { Pager } from '../members/Pager';
@@ -85,7 +86,7 @@ export function LedgerCard({ memberId, version }: { memberId: number; version: n
             <div className="kith-muted">
               {[
                 ...extras.map((x) => t(x.key, x.values)),
-                p.actor,
+                actorName(t, p.actor),
                 ...(p.expiresAt && p.points > 0
                   ? [t('memberLoyalty.ledger.expiresOn', { at: fmt.dateTime(p.expiresAt) })]
                   : []),

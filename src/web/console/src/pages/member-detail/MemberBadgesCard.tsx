@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Empty, Flex, Form, Input, Modal, Popconfirm, 
 import { PlusOutlined } from '@ant-design/icons';
 import { api, call } from '@shared/api/client';
 import { useI18n } from '../../i18n/I18nProvider';
+import { actorName } from '../../i18n/labels';
 import { useFormat } from '../../i18n/useFormat';
 import { useRequest } from '../../hooks/useRequest';
 import { ErrorState } from '../../components/ErrorState';
@@ -82,7 +83,7 @@ export function MemberBadgesCard({
                   {b.reason}
                 </div>
                 <div className="kith-muted">
-                  {t('memberLoyalty.badges.meta', { by: b.awardedBy, at: fmt.date(b.awardedAt) })}
+                  {t('memberLoyalty.badges.meta', { by: actorName(t, b.awardedBy), at: fmt.date(b.awardedAt) })}
                 </div>
               </div>
               {editable ? (

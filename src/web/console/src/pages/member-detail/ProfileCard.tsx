@@ -5,7 +5,7 @@ import { api, call } from '@shared/api/client';
 import { useMe } from '../../session/SessionProvider';
 import { describeError } from '../../components/errors';
 import { useI18n } from '../../i18n/I18nProvider';
-import { labelOf } from '../../i18n/labels';
+import { labelOf, sourceName } from '../../i18n/labels';
 import { useFormat } from '../../i18n/useFormat';
 import type { Member } from './types';
 
@@ -88,7 +88,7 @@ export function ProfileCard({ member }: { member: Member }) {
           },
           { key: 'city', label: t('field.city'), children: text(member.city) },
           { key: 'company', label: t('field.company'), children: text(member.company) },
-          { key: 'source', label: t('field.source'), children: text(member.source) },
+          { key: 'source', label: t('field.source'), children: text(member.source && sourceName(t, member.source)) },
           {
             key: 'cm',
             label: t('field.consentMarketing'),

@@ -1,7 +1,7 @@
 import { Card, Empty, Flex, Tag, Timeline, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, CrownOutlined, StopOutlined } from '@ant-design/icons';
 import { useI18n, hasMessage } from '../../i18n/I18nProvider';
-import { labelOf } from '../../i18n/labels';
+import { actorName, labelOf } from '../../i18n/labels';
 import { useFormat } from '../../i18n/useFormat';
 import { obligationLine } from '../loyalty/tier-form';
 import { historyDetails, reasonText } from './loyalty-text';
@@ -81,7 +81,7 @@ export function TierHistoryCard({
                       ))}
                     </div>
                   ) : null}
-                  <span className="kith-muted">{t('memberLoyalty.history.by', { actor: h.actor })}</span>
+                  <span className="kith-muted">{t('memberLoyalty.history.by', { actor: actorName(t, h.actor) })}</span>
                 </Flex>
               ),
             };
