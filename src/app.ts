@@ -91,7 +91,7 @@ async function assemble(opts: CreateKithOptions, database: Database, log: Logger
   // Every module, built in order of what it needs from the ones before it (docs/new-module.md).
   const access = createAccessModule({ database, clock, settings: config, cookieSecure: config.cookieSecure });
   const communities = createCommunitiesModule({ database, clock, timeZone });
-  const members = createMembersModule({ database, clock, jobs });
+  const members = createMembersModule({ database, clock, jobs, timeZone: config.timeZone });
   const activity = createActivityModule({
     database,
     clock,

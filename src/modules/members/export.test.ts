@@ -83,6 +83,22 @@ describe('CSV export', () => {
     });
     const mrows = parseCsv(masked.rawPayload.toString('utf8').slice(1));
     expect(col(mrows[1]!, 'phone')).toBe(`'+44*******958`);
+
+    // For people: headers the import recognises again, values by their label, times in the workspace zone.
+    const zh = await api.inject({
+      method: 'GET',
+      url: `/api/v1/members/export.csv?tagIds=${vip.id}&sort=created_at&order=asc&lang=zh-CN`,
+      headers: op,
+    });
+    const zrows = parseCsv(zh.rawPayload.toString('utf8').slice(1));
+    const zcol = (row: string[], name: string) => row[zrows[0]!.indexOf(name)];
+    expect(zrows[0]!.slice(0, 4)).toEqual(['会员编号', '姓名', '昵称', '性别']);
+    expect([zcol(zrows[2]!, '性别'), zcol(zrows[2]!, '生命周期阶段'), zcol(zrows[2]!, '营销授权')]).toEqual([
+      '未知',
+      '获客',
+      '否',
+    ]);
+    expect(zcol(zrows[2]!, '建档时间')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   });
 
   it('streams thousands of members in batches, each exactly once, without a Content-Length', async () => {

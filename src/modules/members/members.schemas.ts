@@ -139,7 +139,19 @@ export const ListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-export const ExportQuery = Type.Object({ ...filterFields, ...sortFields }, { additionalProperties: false });
+export const ExportQuery = Type.Object(
+  {
+    ...filterFields,
+    ...sortFields,
+    lang: Type.Optional(
+      Type.Enum(['zh-CN', 'en'], {
+        description:
+          'For people: headers and stored values (gender, stage, account type, yes/no) in that language, times in the workspace time zone. Without it: as stored, for integrations and re-import.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export const MemberPage = Type.Object({ items: Type.Array(MemberSchema), nextCursor: Nullable(Type.String()) });
 export const RevealQuery = Type.Object(
   { reveal: Type.Optional(Type.Literal('contact', { description: 'Show phone and email in full (audited)' })) },

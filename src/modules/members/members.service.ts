@@ -17,6 +17,8 @@ export interface MembersDeps {
   participants?: MemberDataParticipants;
   /** Rows per batch of the CSV export (default 2,000). */
   exportBatchSize?: number;
+  /** The workspace time zone: a labelled export writes its times in it (default Asia/Shanghai). */
+  timeZone?: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export function createMembersService(deps: MembersDeps) {
     clock: deps.clock,
     participants,
     exportBatchSize: deps.exportBatchSize ?? 2000,
+    timeZone: deps.timeZone ?? 'Asia/Shanghai',
   };
   return {
     participants,

@@ -11,6 +11,7 @@ import {
 import { normaliseFilter, type MemberFilter } from './domain/member-filter.js';
 import { csvLine, UTF8_BOM } from './domain/csv.js';
 import { maskEmail, maskPhone } from './domain/contact-mask.js';
+import { EXPORT_HEADERS, EXPORT_VALUES, type ExportLang } from '../../web/shared/export-labels.js';
 import { displayName } from './domain/profile-rules.js';
 import * as search from './search.repo.js';
 import * as repo from './members.repo.js';
@@ -39,6 +40,7 @@ const EXPORT_HEADER = [
   'source',
   'consent_marketing',
   'consent_data_processing',
+  'account_type',
   'tags',
   'communities',
   'identities',
@@ -47,27 +49,40 @@ const EXPORT_HEADER = [
   'last_active_at',
 ];
 
-function exportRow(v: MemberView): unknown[] {
+/**
+ * One member as a CSV row: as stored (the default, for integrations and re-import), or — for a
+ * person, `lang` given — the vocabularies by their label, yes/no as words and times in the
+ * workspace time zone (the headers are worded by the caller).
+ */
+function exportRow(
+  v: MemberView,
+  words?: { lang: ExportLang; time: (iso: string | null) => string | null },
+): unknown[] {
+  const label = (group: string, value: string) =>
+    words ? (EXPORT_VALUES[words.lang][group]?.[value] ?? value) : value;
+  const yes = (b: boolean) => (words ? EXPORT_VALUES[words.lang].yesNo![String(b)] : b);
+  const time = (iso: string | null) => (words ? words.time(iso) : iso);
   return [
     v.id,
     v.name,
     v.nickname,
-    v.gender,
+    label('gender', v.gender),
     v.birthday,
     v.phone,
     v.email,
     v.city,
     v.company,
-    v.lifecycleStage,
+    label('stage', v.lifecycleStage),
     v.source,
-    v.consentMarketing,
-    v.consentDataProcessing,
+    yes(v.consentMarketing),
+    yes(v.consentDataProcessing),
+    label('accountType', v.accountType),
     v.tags.map((t) => t.name).join('|'),
     v.communities.map((c) => c.name).join('|'),
     v.identities.map((i) => `${i.channel}:${i.externalId}`).join('|'),
     Object.keys(v.attributes).length ? v.attributes : null,
-    v.createdAt,
-    v.lastActiveAt,
+    time(v.createdAt),
+    time(v.lastActiveAt),
   ];
 }
 
@@ -125,8 +140,18 @@ export function createSearchService(deps: MembersServiceDeps) {
    * so other work interleaves. The export is audited when it ends, with how many rows left Kith —
    * also when the download is cut off half-way.
    */
-  function exportCsv(ctx: ActorContext, query: Omit<ListQuery, 'cursor' | 'limit'>): AsyncIterable<string> {
+  function exportCsv(
+    ctx: ActorContext,
+    { lang, ...query }: Omit<ListQuery, 'cursor' | 'limit'> & { lang?: ExportLang },
+  ): AsyncIterable<string> {
     const p = prepare(ctx, query);
+    const at = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: deps.timeZone,
+      dateStyle: 'short',
+      timeStyle: 'short',
+    });
+    const words = lang ? { lang, time: (iso: string | null) => (iso ? at.format(new Date(iso)) : null) } : undefined;
+    const header = lang ? EXPORT_HEADER.map((h) => EXPORT_HEADERS[lang][h] ?? h) : EXPORT_HEADER;
     const scope = scopeOf(ctx);
     // Phones and emails leave Kith in full only for those who may see them (the export is audited).
     const contact = can(ctx.actor, 'members:contact') ? 'full' : 'masked';
@@ -134,7 +159,7 @@ export function createSearchService(deps: MembersServiceDeps) {
       let count = 0;
       let complete = false;
       try {
-        yield UTF8_BOM + csvLine(EXPORT_HEADER);
+        yield UTF8_BOM + csvLine(header);
         let after: Keyset | null = null;
         for (;;) {
           const batch = await search.memberPage(db, p.filter, scope, p.sort, p.order, after, exportBatchSize);
@@ -142,7 +167,7 @@ export function createSearchService(deps: MembersServiceDeps) {
           const views = await memberViews(db, batch, scope, contact);
           // Counted before handing over: a download cut off after this batch still reports it as sent.
           count += batch.length;
-          yield views.map((v) => csvLine(exportRow(v))).join('');
+          yield views.map((v) => csvLine(exportRow(v, words))).join('');
           const last = batch[batch.length - 1]!;
           after = { sort: p.sort, order: p.order, key: last.sort_key, id: last.id };
           if (batch.length < exportBatchSize) break;

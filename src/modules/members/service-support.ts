@@ -12,6 +12,7 @@ export interface MembersServiceDeps {
   participants: MemberDataParticipants;
   /** Rows per database round trip of the CSV export. */
   exportBatchSize: number;
+  timeZone: string;
 }
 
 export const scopeOf = (ctx: ActorContext): Scope => communityScope(ctx.actor);

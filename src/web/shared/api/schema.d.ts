@@ -2017,6 +2017,8 @@ export interface paths {
                     accountType?: "member" | "staff" | "official";
                     sort?: "created_at" | "last_active_at" | "name";
                     order?: "asc" | "desc";
+                    /** @description For people: headers and stored values (gender, stage, account type, yes/no) in that language, times in the workspace time zone. Without it: as stored, for integrations and re-import. */
+                    lang?: "zh-CN" | "en";
                 };
                 header?: never;
                 path?: never;

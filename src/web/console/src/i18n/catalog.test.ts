@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLES, CATALOG } from './catalog';
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from '../../../shared/audit-vocabulary';
 import { PROBLEMS } from '../../../shared/problems';
+import { EXPORT_VALUES } from '../../../shared/export-labels';
 import * as V from '../../../shared/vocabulary';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -37,6 +38,18 @@ describe('console texts', () => {
       ...AUDIT_TARGET_TYPES.map((x) => `auditTarget.${x}`),
     ].filter((k) => !keys.has(k));
     expect(missing).toEqual([]);
+  });
+
+  it('name the values of a labelled export as the console names them', () => {
+    const groups = { gender: 'gender', stage: 'stage', accountType: 'accountType' } as const;
+    const differ: string[] = [];
+    for (const lang of ['zh-CN', 'en'] as const)
+      for (const [group, prefix] of Object.entries(groups))
+        for (const [value, word] of Object.entries(EXPORT_VALUES[lang][group]!)) {
+          const mine = (CATALOG[lang] as Record<string, string>)[`${prefix}.${value}`];
+          if (mine !== word) differ.push(`${lang} ${prefix}.${value}: ${word} ≠ ${mine}`);
+        }
+    expect(differ).toEqual([]);
   });
 
   it('word every reason the server gives as a problem code', () => {

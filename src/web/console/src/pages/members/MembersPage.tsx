@@ -33,7 +33,7 @@ interface ListState {
  * the page position lives in the history entry, so coming back from a member lands on the same page.
  */
 export default function MembersPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const fmt = useFormat();
   const { can } = useMe();
   const navigate = useNavigate();
@@ -63,7 +63,7 @@ export default function MembersPage() {
     setSelected([]);
     go(q, []);
   };
-  const exportHref = `/api/v1/members/export.csv${queryString({ ...memberFilter(query), sort: query.sort, order: query.order })}`;
+  const exportHref = `/api/v1/members/export.csv${queryString({ ...memberFilter(query), sort: query.sort, order: query.order, lang: locale })}`;
   // Bulk tagging is desk work: on a phone the list stays read-only and roomy.
   const phone = !Grid.useBreakpoint().md;
   const canTag = can('members:write') && !phone;
