@@ -232,7 +232,8 @@ export const en: Record<keyof typeof zh, string> = {
   'analytics.export': 'Export',
   'analytics.member': 'Member',
   'analytics.members': 'Members',
-  'analytics.membersHint': 'Members at the end of {to} (merged and erased profiles, staff and official accounts excluded)',
+  'analytics.membersHint':
+    'Members at the end of {to} (merged and erased profiles, staff and official accounts excluded)',
   'analytics.activeMembers': 'Active members',
   'analytics.activeMembersHint': 'Distinct members with at least one meaningful activity from {from} to {to}',
   'analytics.dau': 'Daily active (avg)',
