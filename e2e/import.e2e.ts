@@ -68,7 +68,11 @@ describe('import', () => {
     await until(() => check.locator('[role="tabpanel"]:visible').innerText()).toMatch(/第 4 行[\s\S]*第 6 行/);
     await pageShot(page, 'import-preview');
 
-    await check.getByRole('button', { name: /开始导入 3 行/ }).click();
+    // The file names a new tag and a new community: nothing starts before the operator says to make them.
+    const run3 = check.getByRole('button', { name: /开始导入 3 行/ });
+    expect(await run3.isDisabled()).toBe(true);
+    await check.getByTestId('import-new-names').getByText('新建它们并导入').click();
+    await run3.click();
     const report = page
       .locator('.ant-card')
       .filter({ has: page.locator('.ant-card-head-title', { hasText: '导入结果' }) });

@@ -9,7 +9,7 @@ export function MetricTitle({ title, hint }: { title: string; hint?: string }) {
   if (!hint) return <>{title}</>;
   return (
     <Tooltip title={hint}>
-      <span className="kith-metric-title" tabIndex={0} aria-label={`${title}: ${hint}`}>
+      <span className="kith-metric-title" tabIndex={0}>
         {title} <QuestionCircleOutlined style={{ fontSize: 12, opacity: 0.6 }} />
       </span>
     </Tooltip>
