@@ -403,14 +403,7 @@ describe('import API', () => {
     });
     const started = await send('members', { onlyExisting: true });
     expect(started.statusCode).toBe(202);
-    let report;
-    for (let i = 0; i < 100; i++) {
-      report = (
-        await inject({ method: 'GET', url: `/api/v1/imports/${started.json().id}`, headers: op.headers })
-      ).json();
-      if (report.status !== 'running') break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const report = await finished(inject, started.json().id, op.headers);
     expect(report).toMatchObject({ status: 'completed', createdRows: 1, rejectedRows: 2 });
     const communities = await sql<{
       n: number;
@@ -445,14 +438,7 @@ describe('import API', () => {
       payload: up.payload,
     });
     expect(started.statusCode).toBe(202);
-    let report;
-    for (let i = 0; i < 100; i++) {
-      report = (
-        await inject({ method: 'GET', url: `/api/v1/imports/${started.json().id}`, headers: op.headers })
-      ).json();
-      if (report.status !== 'running') break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const report = await finished(inject, started.json().id, op.headers);
     expect(report).toMatchObject({ status: 'completed', createdRows: 30 });
     const analyst = await staffSession(kith, 'analyst');
     const denied = multipart('o.csv', file);
@@ -481,3 +467,14 @@ describe('import API', () => {
     expect(audit).toHaveLength(1);
   });
 });
+
+/** The report of an import once it stopped running (polled, as the console does). */
+async function finished(inject: ReturnType<typeof injector>, id: number, headers: Record<string, string>) {
+  let report;
+  for (let i = 0; i < 100; i++) {
+    report = (await inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers })).json();
+    if (report.status !== 'running') break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return report;
+}
