@@ -30,8 +30,15 @@ describe('merging duplicates', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('merge-preview').waitFor();
     const summary = await dialog.locator('.ant-alert').innerText();
-    expect(summary).toContain(`将 ${b.displayName} 合并到 ${a.displayName}`);
+    expect(summary).toContain(`将 ${b.displayName}（#${b.id}） 合并到 ${a.displayName}（#${a.id}）`);
     await shot(page, 'merge-preview');
+    // A field the two profiles hold differently can be decided by hand; the result follows it.
+    const choice = dialog.locator('[data-testid^="merge-choice-"]').first();
+    let chose: string | null = null;
+    if (await choice.count()) {
+      chose = (await choice.getAttribute('data-testid'))!.replace('merge-choice-', '');
+      await choice.locator('.ant-radio-wrapper').nth(1).click();
+    }
     // Nothing is merged by looking.
     expect((await api.get(`/members/${b.id}`)).body.mergedInto).toBeNull();
 
@@ -39,6 +46,11 @@ describe('merging duplicates', () => {
     const notice = page.locator('.ant-notification-notice').filter({ hasText: '合并到' });
     await notice.waitFor();
     expect((await api.get(`/members/${b.id}`)).body.mergedInto).toBe(a.id);
+    if (chose) {
+      const owner = await apiAs(env().owner); // the audit log is the owner's to read
+      const merges = (await owner.get(`/audit?action=member.merge&targetId=${a.id}`)).body.items;
+      expect(Object.values(merges[0].after.choices ?? {})).toContain('merged');
+    }
 
     await notice.getByRole('button', { name: /撤销合并/ }).click();
     await page.getByText('已撤销合并，两位会员已恢复原样').waitFor();

@@ -35,7 +35,7 @@ export function mergeRoutes(members: MembersService): FastifyPluginAsyncTypebox 
           response: { 200: S.MergeResponse },
         },
       },
-      async (req) => members.merge(req.ctx, req.params.id, req.body.mergedId),
+      async (req) => members.merge(req.ctx, req.params.id, req.body.mergedId, req.body.choices),
     );
 
     app.get(

@@ -5,7 +5,18 @@ import { MemberSchema } from './members.schemas.js';
 /** Contracts of merging, undoing merges and personal-data requests. */
 const Id = Type.Integer({ minimum: 1, maximum: 9007199254740991 });
 
-export const MergeBody = Type.Object({ mergedId: Id }, { additionalProperties: false });
+export const MergeBody = Type.Object(
+  {
+    mergedId: Id,
+    choices: Type.Optional(
+      Type.Record(Type.String({ maxLength: 40 }), Type.Enum(['survivor', 'merged']), {
+        description:
+          'Fields decided by hand (name, nickname, avatarUrl, gender, birthday, phone, email, city, company, source, lifecycleStage, accountType): whose value the merged profile keeps, instead of the rule',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export const MergePreviewQuery = Type.Object({ mergedId: Id }, { additionalProperties: false });
 export const MergeIdParam = Type.Object({ mergeId: Id });
 export const MergeResponse = Type.Object({ mergeId: Type.Integer(), survivor: MemberSchema });

@@ -1,8 +1,14 @@
 import type { ActorContext } from '../../kernel/context.js';
 import type { Tx } from '../../kernel/db/database.js';
-import { KithError, notFound } from '../../kernel/errors.js';
+import { KithError, failIfProblems, notFound } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
-import { mergeProfiles, type MergeableProfile, type MergeField } from './domain/merge-rule.js';
+import {
+  CHOOSABLE_FIELDS,
+  mergeProfiles,
+  type MergeChoices,
+  type MergeableProfile,
+  type MergeField,
+} from './domain/merge-rule.js';
 import * as repo from './members.repo.js';
 import * as merges from './merge.repo.js';
 import { maskEmail, maskPhone } from './domain/contact-mask.js';
@@ -64,7 +70,7 @@ export function createMergeService(deps: MembersServiceDeps) {
   const { database, clock, participants } = deps;
 
   /** Both members, checked: distinct, visible to the actor, neither merged away nor erased. */
-  async function loadPair(tx: Tx, ctx: ActorContext, survivorId: number, mergedId: number) {
+  async function loadPair(tx: Tx, ctx: ActorContext, survivorId: number, mergedId: number, choices: MergeChoices = {}) {
     if (survivorId === mergedId) throw notAllowed('A member cannot be merged into itself');
     const scope = scopeOf(ctx);
     const survivor = await repo.findMember(tx, survivorId, scope);
@@ -79,6 +85,7 @@ export function createMergeService(deps: MembersServiceDeps) {
     const outcome = mergeProfiles(
       records.get(survivorId) as unknown as MergeableProfile,
       records.get(mergedId) as unknown as MergeableProfile,
+      choices,
     );
     return { survivor, merged, records, ...outcome };
   }
@@ -111,10 +118,27 @@ export function createMergeService(deps: MembersServiceDeps) {
     };
   }
 
-  async function merge(ctx: ActorContext, survivorId: number, mergedId: number) {
+  /**
+   * Merges `mergedId` into `survivorId`. `choices` (API field names → 'survivor' | 'merged') decide
+   * fields by hand where the operator disagrees with the rule; an unknown field is a 400 naming it.
+   */
+  async function merge(
+    ctx: ActorContext,
+    survivorId: number,
+    mergedId: number,
+    apiChoices: Record<string, 'survivor' | 'merged'> = {},
+  ) {
+    const choices: MergeChoices = {};
+    const problems = [];
+    for (const [name, side] of Object.entries(apiChoices)) {
+      const field = CHOOSABLE_FIELDS.find((f) => API_NAMES[f] === name);
+      if (field) choices[field] = side;
+      else problems.push({ path: `choices/${name}`, message: 'is not a field a merge can choose' });
+    }
+    failIfProblems(problems);
     return database.transaction(async (tx) => {
       await repo.lockMembers(tx, [survivorId, mergedId]);
-      const p = await loadPair(tx, ctx, survivorId, mergedId);
+      const p = await loadPair(tx, ctx, survivorId, mergedId, choices);
       const moved: Record<string, unknown> = {};
       for (const part of participants.all) moved[part.name] = (await part.move(tx, mergedId, survivorId)) ?? null;
       const now = clock.now();
@@ -142,7 +166,13 @@ export function createMergeService(deps: MembersServiceDeps) {
         targetType: 'member',
         targetId: survivorId,
         before: { survivor: profileImage(p.survivor), merged: profileImage(p.merged) },
-        after: { mergeId: row.id, survivor: profileImage(after), mergedId, participants: Object.keys(moved) },
+        after: {
+          mergeId: row.id,
+          survivor: profileImage(after),
+          mergedId,
+          participants: Object.keys(moved),
+          ...(Object.keys(apiChoices).length ? { choices: apiChoices } : {}),
+        },
       });
       return { mergeId: row.id, survivor: (await memberViews(tx, [after], scopeOf(ctx)))[0]! };
     });

@@ -151,6 +151,30 @@ describe('merging duplicates', () => {
     expect(history.json().items[0]).toMatchObject({ id: mergeId, survivorId: s.id, mergedId: m.id, undoable: false });
   });
 
+  it('lets the operator choose, field by field, whose value the merged profile keeps', async () => {
+    const s = await api.create(op, { name: '李欣怡', city: '上海', phone: '13800007001' });
+    const m = await api.create(op, { name: '欣怡', city: '杭州', phone: '13800007002' });
+    const bad = await api.inject({
+      method: 'POST',
+      url: `/api/v1/members/${s.id}/merge`,
+      headers: op,
+      payload: { mergedId: m.id, choices: { consentMarketing: 'merged' } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('choices/consentMarketing');
+    const r = await api.inject({
+      method: 'POST',
+      url: `/api/v1/members/${s.id}/merge`,
+      headers: op,
+      payload: { mergedId: m.id, choices: { city: 'merged', phone: 'merged' } },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    // The rule keeps the survivor's values; the choices took the merged member's city and phone.
+    expect(r.json().survivor).toMatchObject({ name: '李欣怡', city: '杭州', phone: '138****7002' });
+    const [entry] = await api.audit('member.merge', s.id);
+    expect(entry!.after.choices).toEqual({ city: 'merged', phone: 'merged' });
+  });
+
   it('keeps a survivor field edited after the merge when undoing', async () => {
     const s = await api.create(op, { name: '甲' });
     const m = await api.create(op, { name: '乙', phone: '13800005678', city: '成都' });

@@ -114,3 +114,13 @@ describe('merge rule', () => {
     expect(s).toEqual(p({ attributes: { a: 1 } }));
   });
 });
+
+describe('choices by hand', () => {
+  it("takes the operator's side for the fields chosen and says so in the decisions", () => {
+    const s = p({ name: '林小姐', city: '上海' });
+    const m = p({ name: '林子', city: '杭州' });
+    const { profile, decisions } = mergeProfiles(s, m, { city: 'merged' });
+    expect([profile.name, profile.city]).toEqual(['林小姐', '杭州']);
+    expect(decisions.find((d) => d.field === 'city')).toEqual({ field: 'city', from: 'merged' });
+  });
+});

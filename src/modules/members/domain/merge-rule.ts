@@ -12,6 +12,7 @@
  *   dormant > churned): activity on either account is activity of the person.
  * - Account type: the brand's own (staff / official) when either is: figures must keep leaving
  *   an official account out after it is merged with a profile found for it.
+ * - Any of CHOOSABLE_FIELDS: the operator's choice, when they made one, instead of the above.
  * - created_at: the earlier (the person has been a member since then);
  *   last_active_at: the later.
  */
@@ -37,6 +38,24 @@ export interface MergeableProfile {
 }
 
 export type MergeField = keyof MergeableProfile;
+
+/** The fields an operator may decide by hand when merging (consent stays the stricter, dates the rule's). */
+export const CHOOSABLE_FIELDS = [
+  'name',
+  'nickname',
+  'avatar_url',
+  'gender',
+  'birthday',
+  'phone',
+  'email',
+  'city',
+  'company',
+  'source',
+  'lifecycle_stage',
+  'account_type',
+] as const satisfies readonly MergeField[];
+export type ChoosableField = (typeof CHOOSABLE_FIELDS)[number];
+export type MergeChoices = Partial<Record<ChoosableField, 'survivor' | 'merged'>>;
 export interface MergeDecision {
   field: MergeField;
   /** Whose value the merged profile holds: one side's, or a combination of both. */
@@ -69,6 +88,7 @@ const time = (iso: string) => Date.parse(iso);
 export function mergeProfiles(
   survivor: MergeableProfile,
   merged: MergeableProfile,
+  choices: MergeChoices = {},
 ): { profile: MergeableProfile; decisions: MergeDecision[] } {
   const profile: MergeableProfile = { ...survivor };
   const decisions: MergeDecision[] = [];
@@ -99,5 +119,11 @@ export function mergeProfiles(
     merged.last_active_at !== null &&
       (survivor.last_active_at === null || time(merged.last_active_at) > time(survivor.last_active_at)),
   );
+  // The operator's own choices win over the rule, field by field.
+  for (const [field, side] of Object.entries(choices) as [ChoosableField, 'survivor' | 'merged'][]) {
+    (profile as unknown as Record<string, unknown>)[field] = (side === 'merged' ? merged : survivor)[field];
+    const d = decisions.find((x) => x.field === field);
+    if (d) d.from = side;
+  }
   return { profile, decisions };
 }

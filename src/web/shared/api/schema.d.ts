@@ -2998,6 +2998,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         mergedId: number;
+                        /** @description Fields decided by hand (name, nickname, avatarUrl, gender, birthday, phone, email, city, company, source, lifecycleStage, accountType): whose value the merged profile keeps, instead of the rule */
+                        choices?: {
+                            [key: string]: "survivor" | "merged";
+                        };
                     };
                 };
             };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Flex, Modal, Skeleton, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Modal, Radio, Skeleton, Switch, Table, Tag, Typography } from 'antd';
 import { SwapOutlined } from '@ant-design/icons';
 import { api, call } from '@shared/api/client';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -8,8 +8,8 @@ import { useFormat } from '../../i18n/useFormat';
 import { useRequest } from '../../hooks/useRequest';
 import { ErrorState } from '../../components/ErrorState';
 import { describeError } from '../../components/errors';
-import { MemberAvatar } from '../../components/MemberBits';
-import { differs, mergeRows, type MergeRow } from './merge-fields';
+import { Chip, MemberAvatar } from '../../components/MemberBits';
+import { CHOOSABLE, choicesBody, differs, mergeRows, type MergeRow } from './merge-fields';
 
 export interface MergePair {
   survivorId: number;
@@ -41,11 +41,15 @@ export function MergeDialog({
   const [allFields, setAllFields] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Fields the operator decided by hand (database names), instead of the merge rule.
+  const [chosen, setChosen] = useState<Record<string, 'survivor' | 'merged'>>({});
   useEffect(() => {
     setSwapped(false);
     setError(null);
     setAllFields(false);
+    setChosen({});
   }, [pair]);
+  useEffect(() => setChosen({}), [swapped]);
 
   const survivorId = pair ? (swapped ? pair.mergedId : pair.survivorId) : 0;
   const mergedId = pair ? (swapped ? pair.survivorId : pair.mergedId) : 0;
@@ -85,7 +89,10 @@ export function MergeDialog({
     setError(null);
     try {
       const r = await call(
-        api.POST('/api/v1/members/{id}/merge', { params: { path: { id: survivorId } }, body: { mergedId } }),
+        api.POST('/api/v1/members/{id}/merge', {
+          params: { path: { id: survivorId } },
+          body: { mergedId, ...(Object.keys(chosen).length ? { choices: choicesBody(chosen) } : {}) },
+        }),
       );
       onMerged({
         mergeId: r.mergeId,
@@ -124,28 +131,25 @@ export function MergeDialog({
       {current ? (
         <Flex vertical gap={12}>
           <Flex align="center" gap={12} wrap>
-            <Flex align="center" gap={8}>
-              <MemberAvatar id={current.merged.id} name={current.merged.displayName} />{' '}
-              <strong>{current.merged.displayName}</strong> <span className="kith-muted">#{current.merged.id}</span>
-            </Flex>
+            <Who member={current.merged} />
             <span aria-hidden>→</span>
-            <Flex align="center" gap={8}>
-              <MemberAvatar id={current.survivor.id} name={current.survivor.displayName} />{' '}
-              <strong>{current.survivor.displayName}</strong> <span className="kith-muted">#{current.survivor.id}</span>
-            </Flex>
+            <Who member={current.survivor} />
             <Button
               size="small"
               icon={<SwapOutlined />}
               onClick={() => setSwapped(!swapped)}
               style={{ marginInlineStart: 'auto' }}
             >
-              {t('merge.swap', { name: current.merged.displayName })}
+              {t('merge.swap', { name: `${current.merged.displayName} #${current.merged.id}` })}
             </Button>
           </Flex>
           <Alert
             type="info"
             showIcon
-            title={t('merge.summary', { merged: current.merged.displayName, survivor: current.survivor.displayName })}
+            title={t('merge.summary', {
+              merged: `${current.merged.displayName}（#${current.merged.id}）`,
+              survivor: `${current.survivor.displayName}（#${current.survivor.id}）`,
+            })}
             description={t('merge.moves', { identities: current.moves.identities, tags: current.moves.tags })}
           />
           <Table<MergeRow>
@@ -170,14 +174,28 @@ export function MergeDialog({
               {
                 key: 'r',
                 title: t('merge.col.result'),
-                render: (_, r) => (
-                  <Flex vertical gap={2}>
-                    <strong>{show(r.field, r.result)}</strong>
-                    <Tag style={{ width: 'fit-content' }}>
-                      {t(`merge.from.${r.from as 'survivor' | 'merged' | 'both'}`)}
-                    </Tag>
-                  </Flex>
-                ),
+                render: (_, r) =>
+                  CHOOSABLE.has(r.field) && differs(r) ? (
+                    // The operator may take either side; the rule's pick is the default.
+                    <Radio.Group
+                      size="small"
+                      value={chosen[r.field] ?? r.from}
+                      onChange={(e) => setChosen({ ...chosen, [r.field]: e.target.value as 'survivor' | 'merged' })}
+                      data-testid={`merge-choice-${r.field}`}
+                    >
+                      <Flex vertical gap={2}>
+                        <Radio value="survivor">{show(r.field, r.survivor)}</Radio>
+                        <Radio value="merged">{show(r.field, r.merged)}</Radio>
+                      </Flex>
+                    </Radio.Group>
+                  ) : (
+                    <Flex vertical gap={2}>
+                      <strong>{show(r.field, r.result)}</strong>
+                      <Tag style={{ width: 'fit-content' }}>
+                        {t(`merge.from.${r.from as 'survivor' | 'merged' | 'both'}`)}
+                      </Tag>
+                    </Flex>
+                  ),
               },
             ]}
           />
@@ -191,5 +209,26 @@ export function MergeDialog({
         </Flex>
       ) : null}
     </Modal>
+  );
+}
+
+/** A member of the pair: name, id and the channels they are known on, so two same names can be told apart. */
+function Who({
+  member,
+}: {
+  member: { id: number; displayName: string; identities: { channel: string; externalId: string }[] };
+}) {
+  const { t } = useI18n();
+  return (
+    <Flex align="center" gap={8} wrap>
+      <MemberAvatar id={member.id} name={member.displayName} />
+      <strong>{member.displayName}</strong>
+      <span className="kith-muted">#{member.id}</span>
+      {member.identities.map((i) => (
+        <Chip key={`${i.channel}:${i.externalId}`} title={i.externalId}>
+          {labelOf(t, 'channel', i.channel)}
+        </Chip>
+      ))}
+    </Flex>
   );
 }

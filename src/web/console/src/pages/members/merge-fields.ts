@@ -50,5 +50,27 @@ export function mergeRows(p: {
   }));
 }
 
+/** Fields the operator may decide by hand (the server's CHOOSABLE_FIELDS; consent and dates follow the rule). */
+export const CHOOSABLE = new Set([
+  'name',
+  'nickname',
+  'avatar_url',
+  'gender',
+  'birthday',
+  'phone',
+  'email',
+  'city',
+  'company',
+  'source',
+  'lifecycle_stage',
+]);
+
+/** The merge request's `choices`: each chosen field by its API name. */
+export function choicesBody(chosen: Record<string, 'survivor' | 'merged'>): Record<string, 'survivor' | 'merged'> {
+  const out: Record<string, 'survivor' | 'merged'> = {};
+  for (const f of MERGE_FIELDS) if (chosen[f.field]) out[f.member] = chosen[f.field]!;
+  return out;
+}
+
 /** Rows where the two profiles differ come first in the operator's eye: the rest can be folded. */
 export const differs = (r: MergeRow) => JSON.stringify(r.survivor ?? null) !== JSON.stringify(r.merged ?? null);

@@ -73,7 +73,7 @@ export const zh = {
 
   'merge.title': '合并会员',
   'merge.summary':
-    '将 {merged} 合并到 {survivor}。合并后只保留 {survivor} 的档案，{merged} 的渠道账号、标签、社群和行为记录都会转到其名下。',
+    '将 {merged} 合并到 {survivor}。合并后只保留 {survivor} 的档案，{merged} 的渠道账号、标签、社群和行为记录都会转到其名下；两边不同的字段可在下表逐项选择保留哪一个。',
   'merge.swap': '改为保留 {name}',
   'merge.col.field': '字段',
   'merge.col.survivor': '保留：{name}',
@@ -172,7 +172,7 @@ export const en: Record<keyof typeof zh, string> = {
 
   'merge.title': 'Merge members',
   'merge.summary':
-    'Merge {merged} into {survivor}. Only the profile of {survivor} remains; the channel accounts, tags, communities and activity of {merged} move to it.',
+    'Merge {merged} into {survivor}. Only the profile of {survivor} remains; the channel accounts, tags, communities and activity of {merged} move to it. Where the two differ, choose below which value to keep.',
   'merge.swap': 'Keep {name} instead',
   'merge.col.field': 'Field',
   'merge.col.survivor': 'Kept: {name}',
