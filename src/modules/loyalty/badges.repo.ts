@@ -145,6 +145,7 @@ export async function badgesOfMember(tx: Tx, memberId: number) {
       'mb.awarded_at',
       'mb.awarded_by',
       'mb.reason',
+      'b.criteria',
       'b.name_zh',
       'b.name_en',
       'b.color',

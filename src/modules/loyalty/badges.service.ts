@@ -167,6 +167,8 @@ export function createBadgesService(deps: { database: Database; clock: Clock; ti
       awardedAt: r.awarded_at.toISOString(),
       awardedBy: r.awarded_by,
       reason: r.reason,
+      // An award the badge's own criteria made: the console words the criteria rather than the stored text.
+      criteria: r.awarded_by === 'system' ? ((r.criteria as BadgeCriteria | null) ?? null) : null,
       nameZh: r.name_zh,
       nameEn: r.name_en,
       color: r.color,

@@ -554,6 +554,8 @@ export const MemberBadgeSchema = Type.Object({
   awardedAt: DateTime,
   awardedBy: Type.String(),
   reason: Type.String(),
+  /** For an award the badge made by itself: the criteria it met (reason says the same in English). */
+  criteria: Nullable(CriteriaSchema),
   nameZh: Type.String(),
   nameEn: Type.String(),
   color: Type.String(),

@@ -239,8 +239,16 @@ describe('badges', () => {
     expect(await names(a)).toEqual(['Event regular', 'Top contributor of the month@2026-11']);
     expect(await names(b)).toEqual(['Top contributor of the month@2026-11']); // tied with a
     expect(await names(c)).toEqual([]);
+    // An automatic award carries the criteria it met (worded by the console), a manual one its reason only.
+    expect((await kith.loyalty.badges.ofMember(systemCtx, a)).find((x) => x.nameEn === 'Event regular')).toMatchObject({
+      criteria: { type: 'activity_count', kinds: ['event_attended'], count: 2 },
+    });
     const id = await kith.loyalty.badges.award(systemCtx, c, event.id, '线下沙龙志愿者');
     expect(await names(c)).toEqual(['Event regular']);
+    expect((await kith.loyalty.badges.ofMember(systemCtx, c))[0]).toMatchObject({
+      reason: '线下沙龙志愿者',
+      criteria: null,
+    });
     await kith.loyalty.badges.revoke(systemCtx, c, id);
     expect(await names(c)).toEqual([]);
     expect((await kith.loyalty.badges.list()).find((x) => x.id === top.id)?.holders).toBe(2);

@@ -7363,6 +7363,22 @@ export interface paths {
                                 awardedAt: string;
                                 awardedBy: string;
                                 reason: string;
+                                criteria: (({
+                                    /** @enum {string} */
+                                    type: "activity_count";
+                                    kinds: string[];
+                                    count: number;
+                                    properties?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    type: "top_contributor";
+                                    top: number;
+                                    /** @enum {unknown} */
+                                    metric: "growth" | "activities";
+                                    kinds?: string[];
+                                }) | null) | null;
                                 nameZh: string;
                                 nameEn: string;
                                 color: string;
@@ -7935,6 +7951,22 @@ export interface paths {
                                 awardedAt: string;
                                 awardedBy: string;
                                 reason: string;
+                                criteria: (({
+                                    /** @enum {string} */
+                                    type: "activity_count";
+                                    kinds: string[];
+                                    count: number;
+                                    properties?: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    type: "top_contributor";
+                                    top: number;
+                                    /** @enum {unknown} */
+                                    metric: "growth" | "activities";
+                                    kinds?: string[];
+                                }) | null) | null;
                                 nameZh: string;
                                 nameEn: string;
                                 color: string;

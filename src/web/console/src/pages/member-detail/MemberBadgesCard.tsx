@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Empty, Flex, Form, Input, Modal, Popconfirm, 
 import { PlusOutlined } from '@ant-design/icons';
 import { api, call } from '@shared/api/client';
 import { useI18n } from '../../i18n/I18nProvider';
-import { actorName } from '../../i18n/labels';
+import { actorName, labelOf } from '../../i18n/labels';
+import { criteriaLine } from '../loyalty-badges/badge-form';
 import { useFormat } from '../../i18n/useFormat';
 import { useRequest } from '../../hooks/useRequest';
 import { ErrorState } from '../../components/ErrorState';
@@ -24,6 +25,11 @@ export function MemberBadgesCard({
   version: number;
 }) {
   const { t, locale } = useI18n();
+  // An automatic award is worded from the criteria it met, in the operator's language.
+  const awardWords = (c: NonNullable<(typeof items)[number]['criteria']>) => {
+    const l = criteriaLine(c, (k) => labelOf(t, 'kind', k), locale === 'zh-CN' ? '、' : ', ');
+    return t(l.key, l.values);
+  };
   const fmt = useFormat();
   const { message } = App.useApp();
   const [tick, setTick] = useState(0);
@@ -80,7 +86,7 @@ export function MemberBadgesCard({
                   ) : null}
                 </Flex>
                 <div className="kith-message-text" style={{ fontSize: 13 }}>
-                  {b.reason}
+                  {b.criteria ? awardWords(b.criteria) : b.reason}
                 </div>
                 <div className="kith-muted">
                   {t('memberLoyalty.badges.meta', { by: actorName(t, b.awardedBy), at: fmt.date(b.awardedAt) })}
