@@ -123,6 +123,10 @@ describe('first day', () => {
     });
     expect(sent.status(), await sent.text()).toBeLessThan(300);
 
+    // The rollups count the activity in the background (the job queue): wait for them, then look.
+    await until(async () => (await (await page.request.get('/api/v1/overview')).json()).active.last30Days, 60_000).toBe(
+      3,
+    );
     // The overview and the engagement report agree on who was active in the last 30 days.
     await page.goto('/overview');
     await page.getByTestId('kpi-active30').waitFor();
