@@ -30,6 +30,6 @@ describe("the server's refusals in the operator's language", () => {
       params: { balance: 547, needed: 100000 },
     });
     expect(errorMessage(zh, poor)).toBe('积分不足：会员现有 547 积分，需要 100000。');
-    expect(errorMessage(zh, new ApiError({ status: 409, code: 'IDENTITY_TAKEN', detail: 'taken' }))).toBe('taken');
+    expect(errorMessage(zh, new ApiError({ status: 409, code: 'SOME_NEW_CODE', detail: 'taken' }))).toBe('taken');
   });
 });
