@@ -58,7 +58,7 @@ describe('communities', () => {
     await dialog.getByLabel('群 ID').fill(`wr-${run}`);
     await dialog.getByRole('button', { name: label('新建社群') }).click();
     await until(() => dialog.locator('.ant-form-item-has-error').filter({ hasText: '群 ID' }).innerText()).toMatch(
-      /already used by another wecom community/,
+      /已被同一渠道的另一个社群使用/, // the server's reason, worded in Chinese
     );
     await shotOf(dialog.locator('.ant-modal-container, .ant-modal-content').first(), 'community-create-field-error');
     await dialog.getByRole('button', { name: label('取消') }).click();

@@ -2,7 +2,7 @@ import { decodeCursor, pageOf } from '../../kernel/pagination.js';
 import type { Database, Tx } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { ActorContext } from '../../kernel/context.js';
-import { KithError, forbidden, invalid, type FieldProblem } from '../../kernel/errors.js';
+import { KithError, forbidden, invalid, problem, type FieldProblem } from '../../kernel/errors.js';
 import { recordAudit } from '../../kernel/audit.js';
 import {
   capacityUsePercent,
@@ -113,8 +113,7 @@ export function createCommunityRecords(deps: CommunitiesDeps) {
       const problems = communityProblems(fields);
       if (fields.capacity !== null && fields.capacity !== row.capacity) {
         const now = await members.currentMemberCount(tx, id);
-        if (fields.capacity < now)
-          problems.push({ path: 'capacity', message: `is below the ${now} members in the community now` });
+        if (fields.capacity < now) problems.push(problem('capacity', 'community.capacity_below', { members: now }));
       }
       const admins =
         patch.owner !== undefined || patch.admins !== undefined
@@ -289,7 +288,7 @@ async function assertExternalIdFree(tx: Tx, f: CommunityFields, selfId: number |
 }
 const externalIdTaken = (f: CommunityFields) =>
   new KithError('ALREADY_EXISTS', `externalId: another ${f.channel} community already has the id ${f.externalId}`, {
-    fields: [{ path: 'externalId', message: `is already used by another ${f.channel} community` }],
+    fields: [problem('externalId', 'community.external_id_taken', { channel: f.channel })],
   });
 /** Two requests racing for one external id: the unique index decides, the loser gets a clear 409. */
 const uniqueExternalId =

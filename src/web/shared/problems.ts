@@ -42,6 +42,14 @@ export const PROBLEMS = {
   'cell.too_long': 'is longer than {max} characters',
   'row.no_member_key': 'row has no phone, email or channel account to identify the member',
   'row.no_buyer_key': 'row has no phone, email or channel account to identify the buyer',
+  // Any text or choice a service checks.
+  'text.empty': 'must not be empty',
+  'text.too_long': 'must be at most {max} characters',
+  'value.one_of': 'must be one of {values}',
+  // Communities.
+  'community.capacity': 'must be a whole number from 1 to {max}, or null for no limit',
+  'community.capacity_below': 'is below the {members} members in the community now',
+  'community.external_id_taken': 'is already used by another {channel} community',
   // Any field, from the request's schema.
   'schema.required': 'is required',
   'schema.unknown_field': 'unknown field {field}',

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../../kernel/errors.js';
+import { problem, type FieldProblem } from '../../../kernel/errors.js';
 import {
   COMMUNITY_CHANNELS,
   POSITIONING_TYPES,
@@ -68,24 +68,23 @@ const oneOf = (list: readonly string[], v: string) => list.includes(v);
  */
 export function communityProblems(c: CommunityFields): FieldProblem[] {
   const p: FieldProblem[] = [];
-  if (c.name.length === 0) p.push({ path: 'name', message: 'must not be empty' });
-  if (c.name.length > LIMITS.name) p.push({ path: 'name', message: `must be at most ${LIMITS.name} characters` });
+  if (c.name.length === 0) p.push(problem('name', 'text.empty'));
+  if (c.name.length > LIMITS.name) p.push(problem('name', 'text.too_long', { max: LIMITS.name }));
   if (!oneOf(COMMUNITY_CHANNELS, c.channel))
-    p.push({ path: 'channel', message: `must be one of ${COMMUNITY_CHANNELS.join(', ')}` });
+    p.push(problem('channel', 'value.one_of', { values: COMMUNITY_CHANNELS.join(', ') }));
   if (!oneOf(POSITIONING_TYPES, c.positioningType))
-    p.push({ path: 'positioningType', message: `must be one of ${POSITIONING_TYPES.join(', ')}` });
-  if (!oneOf(COMMUNITY_GOALS, c.goal))
-    p.push({ path: 'goal', message: `must be one of ${COMMUNITY_GOALS.join(', ')}` });
+    p.push(problem('positioningType', 'value.one_of', { values: POSITIONING_TYPES.join(', ') }));
+  if (!oneOf(COMMUNITY_GOALS, c.goal)) p.push(problem('goal', 'value.one_of', { values: COMMUNITY_GOALS.join(', ') }));
   if (!oneOf(COMMUNITY_STAGES, c.stage))
-    p.push({ path: 'stage', message: `must be one of ${COMMUNITY_STAGES.join(', ')}` });
+    p.push(problem('stage', 'value.one_of', { values: COMMUNITY_STAGES.join(', ') }));
   if (c.description.length > LIMITS.description)
-    p.push({ path: 'description', message: `must be at most ${LIMITS.description} characters` });
-  if (c.rules.length > LIMITS.rules) p.push({ path: 'rules', message: `must be at most ${LIMITS.rules} characters` });
+    p.push(problem('description', 'text.too_long', { max: LIMITS.description }));
+  if (c.rules.length > LIMITS.rules) p.push(problem('rules', 'text.too_long', { max: LIMITS.rules }));
   if (c.capacity !== null && (!Number.isInteger(c.capacity) || c.capacity < 1 || c.capacity > LIMITS.capacity)) {
-    p.push({ path: 'capacity', message: `must be a whole number from 1 to ${LIMITS.capacity}, or null for no limit` });
+    p.push(problem('capacity', 'community.capacity', { max: LIMITS.capacity }));
   }
   if (c.externalId !== null && c.externalId.length > LIMITS.externalId) {
-    p.push({ path: 'externalId', message: `must be at most ${LIMITS.externalId} characters` });
+    p.push(problem('externalId', 'text.too_long', { max: LIMITS.externalId }));
   }
   return p;
 }
