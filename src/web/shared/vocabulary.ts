@@ -75,3 +75,23 @@ export const REWARD_TYPES = ['gift', 'coupon', 'privilege', 'honour'] as const;
 export const REDEMPTION_STATUSES = ['requested', 'fulfilled', 'cancelled'] as const;
 export const ADJUSTMENT_STATUSES = ['pending', 'posted', 'rejected'] as const;
 export const POSTING_KINDS = ['earn', 'spend', 'expire', 'adjust', 'reverse'] as const;
+
+/**
+ * Profile fields an operator may decide by hand when merging two members (database names; members'
+ * merge rule and the console's merge dialog both read this list). Consent stays the stricter of the
+ * two, dates and attributes follow the rule.
+ */
+export const MERGE_CHOOSABLE_FIELDS = [
+  'name',
+  'nickname',
+  'avatar_url',
+  'gender',
+  'birthday',
+  'phone',
+  'email',
+  'city',
+  'company',
+  'source',
+  'lifecycle_stage',
+  'account_type',
+] as const;

@@ -1,3 +1,5 @@
+import { MERGE_CHOOSABLE_FIELDS } from '../../../web/shared/vocabulary.js';
+
 /**
  * How two profiles of the same person become one when an operator merges duplicates. The rule,
  * field by field (the survivor is the member kept, the merged one disappears into it):
@@ -39,21 +41,8 @@ export interface MergeableProfile {
 
 export type MergeField = keyof MergeableProfile;
 
-/** The fields an operator may decide by hand when merging (consent stays the stricter, dates the rule's). */
-export const CHOOSABLE_FIELDS = [
-  'name',
-  'nickname',
-  'avatar_url',
-  'gender',
-  'birthday',
-  'phone',
-  'email',
-  'city',
-  'company',
-  'source',
-  'lifecycle_stage',
-  'account_type',
-] as const satisfies readonly MergeField[];
+/** The fields an operator may decide by hand when merging (one list for the server and the console). */
+export const CHOOSABLE_FIELDS = MERGE_CHOOSABLE_FIELDS satisfies readonly MergeField[];
 export type ChoosableField = (typeof CHOOSABLE_FIELDS)[number];
 export type MergeChoices = Partial<Record<ChoosableField, 'survivor' | 'merged'>>;
 export interface MergeDecision {

@@ -1,3 +1,4 @@
+import { MERGE_CHOOSABLE_FIELDS } from '@shared/vocabulary';
 import type { MessageKey } from '../../i18n/catalog';
 
 /**
@@ -50,20 +51,8 @@ export function mergeRows(p: {
   }));
 }
 
-/** Fields the operator may decide by hand (the server's CHOOSABLE_FIELDS; consent and dates follow the rule). */
-export const CHOOSABLE = new Set([
-  'name',
-  'nickname',
-  'avatar_url',
-  'gender',
-  'birthday',
-  'phone',
-  'email',
-  'city',
-  'company',
-  'source',
-  'lifecycle_stage',
-]);
+/** Fields the operator may decide by hand (the server's list; consent and dates follow the rule). */
+export const CHOOSABLE = new Set<string>(MERGE_CHOOSABLE_FIELDS);
 
 /** The merge request's `choices`: each chosen field by its API name. */
 export function choicesBody(chosen: Record<string, 'survivor' | 'merged'>): Record<string, 'survivor' | 'merged'> {
