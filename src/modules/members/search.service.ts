@@ -105,6 +105,10 @@ export function createSearchService(deps: MembersServiceDeps) {
     requireOwnCommunity(ctx, raw.communityId);
     const { filter, problems } = normaliseFilter(raw);
     failIfProblems(problems);
+    // Part of a phone number finds members only for those who may see phones: otherwise a masked
+    // list would still tell, digit by digit, whose number starts or ends how. A whole number (the
+    // caller knows it already) is still matched exactly.
+    if (!can(ctx.actor, 'members:contact')) filter.qDigits = null;
     const s = sort ?? 'created_at';
     const o = order ?? 'desc';
     return { filter, sort: s, order: o, after: cursor ? decodeMemberCursor(cursor, s, o) : null, limit: limit ?? 50 };
